@@ -1,0 +1,20 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { CompaniesModule } from './companies/companies.module';
+import type { AppConfig } from './config/app-config';
+import { CoreModule } from './core.module';
+import { HealthController } from './health/health.controller';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { UsersModule } from './users/users.module';
+
+/** The API process: HTTP routes (and, later, the live gateway). */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.forRoot(config), RateLimitModule, UsersModule, AuthModule, CompaniesModule],
+      controllers: [HealthController],
+    };
+  }
+}

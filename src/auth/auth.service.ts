@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../common/app-error';
+import { CompaniesService, type MembershipView } from '../companies/companies.service';
+import { RateLimitService } from '../rate-limit/rate-limit.service';
+import type { LoginDto, RegisterDto } from '../users/dto/create-user.dto';
+import { toUserView, UsersService, type UserView } from '../users/users.service';
+import { hashPassword, verifyPassword } from './password';
+import { TokenService } from './token.service';
+
+export interface Session {
+  user: UserView;
+  accessToken: string;
+}
+
+/** Compared against when the email is unknown, so that a miss takes as long as a wrong password. */
+const DECOY_HASH = hashPassword('decoy password that matches nothing');
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly tokens: TokenService,
+    private readonly limits: RateLimitService,
+    private readonly companies: CompaniesService,
+  ) {}
+
+  async register(input: RegisterDto): Promise<Session> {
+    const user = await this.users.create({ ...input, role: 'member' });
+    return { user: toUserView(user), accessToken: await this.tokens.sign(user) };
+  }
+
+  async login(input: LoginDto, clientAddress: string): Promise<Session> {
+    await this.limits.assertLoginAllowed(input.email, clientAddress);
+    const user = await this.users.findForLogin(input.email);
+    const valid = await verifyPassword(user?.passwordHash ?? (await DECOY_HASH), input.password);
+    if (!user || !valid) {
+      await this.limits.recordFailedLogin(input.email, clientAddress);
+      throw new AppError('unauthorized', 'auth.bad_credentials', 'Wrong email or password');
+    }
+    await this.limits.clearFailedLogins(input.email, clientAddress);
+    return { user: toUserView(user), accessToken: await this.tokens.sign(user) };
+  }
+
+  async me(userId: string): Promise<{ user: UserView; companies: MembershipView[] }> {
+    const user = await this.users.findById(userId);
+    if (!user) throw AppError.notFound('user', userId);
+    return { user: toUserView(user), companies: await this.companies.listMemberships(userId) };
+  }
+}

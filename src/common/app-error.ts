@@ -1,0 +1,68 @@
+/** What went wrong, in the terms of SPEC.md; the global filter maps each kind to its HTTP status. */
+export type ErrorKind =
+  | 'bad-request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'payload-too-large'
+  | 'unsupported-media-type'
+  | 'too-many-requests'
+  | 'unavailable';
+
+export const STATUS_OF_KIND: Record<ErrorKind, number> = {
+  'bad-request': 400,
+  unauthorized: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'payload-too-large': 413,
+  'unsupported-media-type': 415,
+  'too-many-requests': 429,
+  unavailable: 503,
+};
+
+/** Offending fields of a bad request: each field path with what is wrong with it. */
+export type FieldErrors = Record<string, string[]>;
+
+/**
+ * A domain error: services throw it with a stable machine-readable `code` (e.g.
+ * `company.not_found`) and a sentence for people; the exception filter renders it.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    readonly code: string,
+    message: string,
+    readonly fields?: FieldErrors,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  static notFound(what: string, id?: string): AppError {
+    const name = what.replace(/_/g, ' ');
+    return new AppError(
+      'not-found',
+      `${what}.not_found`,
+      id ? `No ${name} with id ${id}` : `No such ${name}`,
+    );
+  }
+
+  static forbidden(code: string, message: string): AppError {
+    return new AppError('forbidden', code, message);
+  }
+
+  static conflict(code: string, message: string): AppError {
+    return new AppError('conflict', code, message);
+  }
+
+  /** A 400 naming the offending fields; the message lists them all. */
+  static invalid(fields: FieldErrors): AppError {
+    const message = Object.entries(fields)
+      .map(([field, problems]) => `${field}: ${problems.join('; ')}`)
+      .join('. ');
+    return new AppError('bad-request', 'validation_failed', `Invalid input. ${message}`, fields);
+  }
+}

@@ -1,0 +1,121 @@
+import {
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import { AppError, STATUS_OF_KIND, type FieldErrors } from './app-error';
+import { isDatabaseUnavailable } from './database-errors';
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  code?: string;
+  fields?: FieldErrors;
+  correlationId?: string;
+}
+
+interface FastifyClientError {
+  statusCode?: number;
+  code?: string;
+  message: string;
+}
+
+function isFastifyClientError(error: unknown): error is FastifyClientError {
+  if (!(error instanceof Error)) return false;
+  const { statusCode, code } = error as FastifyClientError;
+  return (
+    typeof statusCode === 'number' &&
+    statusCode >= 400 &&
+    statusCode < 500 &&
+    typeof code === 'string' &&
+    code.startsWith('FST_')
+  );
+}
+
+/** Readable messages for what Fastify refuses before a handler runs. */
+function describeFastifyError(error: FastifyClientError): { message: string; code: string } {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { code: 'malformed_json', message: `The request body is not valid JSON: ${error.message}` };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { code: 'body_too_large', message: 'The request body is too large' };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { code: 'unsupported_media_type', message: error.message };
+    default:
+      return { code: 'bad_request', message: error.message };
+  }
+}
+
+/**
+ * Renders every error in SPEC.md's shape `{statusCode, error, message}`. Unexpected errors become a
+ * 500 carrying the request's correlation id and nothing of their internals; they are logged in full.
+ */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const body = this.toBody(exception, String(request.id));
+    if (exception instanceof AppError && exception.retryAfterSeconds !== undefined) {
+      void reply.header('Retry-After', String(exception.retryAfterSeconds));
+    }
+    void reply.status(body.statusCode).send(body);
+  }
+
+  toBody(exception: unknown, correlationId: string): ErrorBody {
+    if (exception instanceof AppError) {
+      const statusCode = STATUS_OF_KIND[exception.kind];
+      return {
+        statusCode,
+        error: STATUS_CODES[statusCode] ?? 'Error',
+        message: exception.message,
+        code: exception.code,
+        ...(exception.fields ? { fields: exception.fields } : {}),
+      };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const response = exception.getResponse();
+      const raw =
+        typeof response === 'string'
+          ? response
+          : (response as { message?: string | string[] }).message ?? exception.message;
+      return {
+        statusCode,
+        error: STATUS_CODES[statusCode] ?? 'Error',
+        message: Array.isArray(raw) ? raw.join('; ') : raw,
+      };
+    }
+    if (isFastifyClientError(exception)) {
+      const statusCode = exception.statusCode ?? 400;
+      return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', ...describeFastifyError(exception) };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn({ err: exception, correlationId }, 'database unavailable');
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        error: 'Service Unavailable',
+        message: 'The database is not reachable right now; try again shortly',
+        code: 'database_unavailable',
+        correlationId,
+      };
+    }
+    this.logger.error({ err: exception, correlationId }, 'unhandled error');
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      error: 'Internal Server Error',
+      message: `Something went wrong on our side. Quote ${correlationId} when reporting it.`,
+      correlationId,
+    };
+  }
+}

@@ -1,0 +1,81 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Public, Roles, type AuthUser } from '../auth/auth.decorators';
+import { UuidParam } from '../common/uuid-param';
+import { CompaniesService } from './companies.service';
+import { CompanyImportService } from './company-import.service';
+import {
+  CreateCompanyDto,
+  ListCompaniesQuery,
+  UpdateCompanyDto,
+  VerifyCompanyDto,
+} from './dto/company.dto';
+import { describeTaxonomy } from './taxonomy';
+
+@ApiTags('companies')
+@Controller()
+export class TaxonomyController {
+  /** Sectors, partner types and employee bands. */
+  @Public()
+  @Get('taxonomy')
+  taxonomy() {
+    return describeTaxonomy();
+  }
+}
+
+@ApiTags('companies')
+@ApiBearerAuth()
+@Controller('companies')
+export class CompaniesController {
+  constructor(
+    private readonly companies: CompaniesService,
+    private readonly importer: CompanyImportService,
+  ) {}
+
+  /** Registers a company; the caller owns it and it waits, `pending`, for an organiser. */
+  @Post()
+  @Roles('member')
+  @HttpCode(HttpStatus.CREATED)
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateCompanyDto) {
+    return this.companies.create(user, body);
+  }
+
+  /** The directory, filtered, searched and paginated. */
+  @Get()
+  list(@CurrentUser() user: AuthUser, @Query() query: ListCompaniesQuery) {
+    return this.companies.list(user, query);
+  }
+
+  /**
+   * Bulk registration from a `text/csv` body with a header row. Columns: name, country, city,
+   * website, description, sectors, offers, seeks, partnerTypes, targetMarkets, languages, timezone,
+   * employees, and optionally ownerEmail and status (pending or verified); list cells separate
+   * values with `;`. Returns the rows created and, for every other row, what was wrong.
+   */
+  @Post('import')
+  @Roles('organiser')
+  @HttpCode(HttpStatus.OK)
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string', example: 'name,country,city,sectors,languages,timezone,employees\nMaple Channel Partners,CA,Toronto,e-commerce,en,America/Toronto,10-49' } })
+  import(@Body() csv: string) {
+    return this.importer.import(typeof csv === 'string' ? csv : '');
+  }
+
+  @Get(':id')
+  get(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
+    return this.companies.get(user, id);
+  }
+
+  @Patch(':id')
+  update(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() body: UpdateCompanyDto) {
+    return this.companies.update(user, id, body);
+  }
+
+  /** Organisers verify or reject a company. */
+  @Post(':id/verification')
+  @Roles('organiser')
+  @HttpCode(HttpStatus.OK)
+  verify(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() body: VerifyCompanyDto) {
+    return this.companies.verify(user, id, body.status);
+  }
+}

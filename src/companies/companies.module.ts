@@ -1,0 +1,21 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { QUEUES } from '../jobs/queues';
+import { CompaniesController, TaxonomyController } from './companies.controller';
+import { CompaniesService } from './companies.service';
+import { CompanyImportService } from './company-import.service';
+import { CompanyMember } from './company-member.entity';
+import { Company } from './company.entity';
+import { CompanyRefreshQueue } from './jobs/company-refresh.queue';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Company, CompanyMember]),
+    BullModule.registerQueue({ name: QUEUES.companies }),
+  ],
+  controllers: [TaxonomyController, CompaniesController],
+  providers: [CompaniesService, CompanyImportService, CompanyRefreshQueue],
+  exports: [CompaniesService],
+})
+export class CompaniesModule {}

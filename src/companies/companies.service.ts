@@ -1,0 +1,169 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { Brackets, DataSource, type EntityManager, type Repository } from 'typeorm';
+import { isOrganiser, type AuthUser } from '../auth/auth.decorators';
+import { AppError } from '../common/app-error';
+import { isUniqueViolation } from '../common/database-errors';
+import { CompanyMember } from './company-member.entity';
+import { Company } from './company.entity';
+import { toCompanyView, type CompanyView, type MembershipView, type Page } from './company.view';
+import type { CreateCompanyDto, ListCompaniesQuery, UpdateCompanyDto } from './dto/company.dto';
+import { CompanyRefreshQueue } from './jobs/company-refresh.queue';
+import { toPrefixTsQuery } from './tags';
+import type { CompanyStatus } from './taxonomy';
+
+export type { MembershipView } from './company.view';
+
+const NAME_COUNTRY_KEY = 'companies_name_country_key';
+
+function duplicateCompany(): AppError {
+  return AppError.conflict(
+    'company.duplicate',
+    'A company with this name is already registered in this country',
+  );
+}
+
+/** Registration, the directory, profile edits and verification of companies. */
+@Injectable()
+export class CompaniesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(Company) private readonly companies: Repository<Company>,
+    @InjectRepository(CompanyMember) private readonly members: Repository<CompanyMember>,
+    private readonly refreshQueue: CompanyRefreshQueue,
+  ) {}
+
+  /** Registers a company owned by `ownerId` inside `manager`'s transaction. */
+  async insertCompany(
+    manager: EntityManager,
+    input: CreateCompanyDto,
+    ownerId: string | null,
+    status: CompanyStatus = 'pending',
+  ): Promise<Company> {
+    try {
+      const company = await manager.save(
+        manager.create(Company, { ...input, website: input.website ?? null, status }),
+      );
+      if (ownerId) {
+        await manager.insert(CompanyMember, { companyId: company.id, userId: ownerId, role: 'owner' });
+      }
+      return company;
+    } catch (error) {
+      if (isUniqueViolation(error, NAME_COUNTRY_KEY)) throw duplicateCompany();
+      throw error;
+    }
+  }
+
+  async create(user: AuthUser, input: CreateCompanyDto): Promise<CompanyView> {
+    const company = await this.dataSource.transaction((manager) =>
+      this.insertCompany(manager, input, user.id),
+    );
+    await this.refreshQueue.enqueue([{ companyId: company.id, version: company.version }]);
+    return toCompanyView(company);
+  }
+
+  /**
+   * The directory. Organisers see every company; members see verified companies and their own.
+   * `q` matches names, tags, sectors, places and descriptions by word prefix, best match first.
+   */
+  async list(user: AuthUser, query: ListCompaniesQuery): Promise<Page<CompanyView>> {
+    const builder = this.companies.createQueryBuilder('company');
+    if (!isOrganiser(user)) {
+      builder.andWhere(
+        new Brackets((visible) =>
+          visible.where("company.status = 'verified'").orWhere(
+            'company.id IN (SELECT m.company_id FROM company_members m WHERE m.user_id = :userId)',
+            { userId: user.id },
+          ),
+        ),
+      );
+    }
+    if (query.country) builder.andWhere('company.country = :country', { country: query.country });
+    if (query.sector) builder.andWhere(':sector = ANY(company.sectors)', { sector: query.sector });
+    if (query.status) builder.andWhere('company.status = :status', { status: query.status });
+    const tsQuery = query.q ? toPrefixTsQuery(query.q) : null;
+    if (query.q && !tsQuery) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+    if (tsQuery) {
+      builder
+        .andWhere("company.search_document @@ to_tsquery('simple', :tsQuery)", { tsQuery })
+        .orderBy("ts_rank(company.search_document, to_tsquery('simple', :tsQuery))", 'DESC');
+    }
+    const [items, total] = await builder
+      .addOrderBy('company.name', 'ASC')
+      .addOrderBy('company.id', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return { items: items.map(toCompanyView), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** Members read their own companies and verified ones; organisers read all. */
+  async get(user: AuthUser, id: string): Promise<CompanyView> {
+    const company = await this.find(id);
+    if (company.status !== 'verified' && !(await this.canManage(user, id))) {
+      throw AppError.forbidden('company.not_yours', 'This company is not yours to see');
+    }
+    return toCompanyView(company);
+  }
+
+  /** Owners and organisers edit a profile; each edit queues a refresh (and, later, rescoring). */
+  async update(user: AuthUser, id: string, changes: UpdateCompanyDto): Promise<CompanyView> {
+    const company = await this.dataSource.transaction(async (manager) => {
+      const current = await manager.findOne(Company, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!current) throw AppError.notFound('company', id);
+      if (!(await this.canManage(user, id, manager))) {
+        throw AppError.forbidden('company.not_yours', 'Only its owner or an organiser may edit this company');
+      }
+      try {
+        return await manager.save(Object.assign(current, changes));
+      } catch (error) {
+        if (isUniqueViolation(error, NAME_COUNTRY_KEY)) throw duplicateCompany();
+        throw error;
+      }
+    });
+    await this.refreshQueue.enqueue([{ companyId: company.id, version: company.version }]);
+    return toCompanyView(company);
+  }
+
+  async verify(user: AuthUser, id: string, status: 'verified' | 'rejected'): Promise<CompanyView> {
+    const company = await this.find(id);
+    company.status = status;
+    company.statusChangedAt = new Date();
+    company.statusChangedBy = user.id;
+    const saved = await this.companies.save(company);
+    await this.refreshQueue.enqueue([{ companyId: saved.id, version: saved.version }]);
+    return toCompanyView(saved);
+  }
+
+  listMemberships(userId: string): Promise<MembershipView[]> {
+    return this.members
+      .createQueryBuilder('member')
+      .innerJoin('member.company', 'company')
+      .select([
+        'company.id AS "companyId"',
+        'company.name AS "name"',
+        'company.country AS "country"',
+        'company.status AS "status"',
+        'member.role AS "role"',
+      ])
+      .where('member.userId = :userId', { userId })
+      .orderBy('company.name')
+      .getRawMany<MembershipView>();
+  }
+
+  /** True for organisers and for users who speak for the company. */
+  async canManage(user: AuthUser, companyId: string, manager?: EntityManager): Promise<boolean> {
+    if (isOrganiser(user)) return true;
+    const repository = manager ? manager.getRepository(CompanyMember) : this.members;
+    return repository.existsBy({ companyId, userId: user.id });
+  }
+
+  private async find(id: string): Promise<Company> {
+    const company = await this.companies.findOneBy({ id });
+    if (!company) throw AppError.notFound('company', id);
+    return company;
+  }
+}

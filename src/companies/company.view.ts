@@ -1,0 +1,63 @@
+import type { Company } from './company.entity';
+import type { MemberRole } from './company-member.entity';
+
+/** A company on the wire. */
+export interface CompanyView {
+  id: string;
+  name: string;
+  country: string;
+  city: string;
+  website: string | null;
+  description: string;
+  sectors: string[];
+  offers: string[];
+  seeks: string[];
+  partnerTypes: string[];
+  targetMarkets: string[];
+  languages: string[];
+  timezone: string;
+  employees: string;
+  status: string;
+  statusChangedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A company as one of its users sees it in `GET /api/auth/me`. */
+export interface MembershipView {
+  companyId: string;
+  name: string;
+  country: string;
+  status: string;
+  role: MemberRole;
+}
+
+export function toCompanyView(company: Company): CompanyView {
+  return {
+    id: company.id,
+    name: company.name,
+    country: company.country,
+    city: company.city,
+    website: company.website,
+    description: company.description,
+    sectors: company.sectors,
+    offers: company.offers,
+    seeks: company.seeks,
+    partnerTypes: company.partnerTypes,
+    targetMarkets: company.targetMarkets,
+    languages: company.languages,
+    timezone: company.timezone,
+    employees: company.employees,
+    status: company.status,
+    statusChangedAt: company.statusChangedAt?.toISOString() ?? null,
+    createdAt: company.createdAt.toISOString(),
+    updatedAt: company.updatedAt.toISOString(),
+  };
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}

@@ -1,0 +1,39 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { JOBS, QUEUES, type RefreshCompanyJob } from '../../jobs/queues';
+import { CompanyIndexer, type RefreshOutcome } from './company-indexer.service';
+import { CompanyRefreshQueue } from './company-refresh.queue';
+
+const STALE_SWEEP_LIMIT = 10_000;
+
+/** Runs in the worker process only. */
+@Processor(QUEUES.companies, { concurrency: 4 })
+export class CompaniesProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(CompaniesProcessor.name);
+
+  constructor(
+    private readonly indexer: CompanyIndexer,
+    private readonly queue: CompanyRefreshQueue,
+  ) {
+    super();
+  }
+
+  async process(job: Job<RefreshCompanyJob>): Promise<RefreshOutcome> {
+    switch (job.name) {
+      case JOBS.refreshCompany:
+        return this.indexer.refresh(job.data);
+      default:
+        throw new Error(`Unknown job ${job.name} on queue ${QUEUES.companies}`);
+    }
+  }
+
+  /** Re-queues companies whose refresh never ran (Redis was away when they changed, say). */
+  async onApplicationBootstrap(): Promise<void> {
+    const stale = await this.indexer.findStale(STALE_SWEEP_LIMIT);
+    if (stale.length > 0) {
+      this.logger.log(`Queueing a refresh of ${stale.length} companies whose index is behind`);
+      await this.queue.enqueue(stale);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+/** The taxonomy of SPEC.md, kept in code and served at GET /api/taxonomy. */
+
+export const SECTORS = [
+  'e-commerce',
+  'e-government',
+  'internet-applications',
+  'ict-research',
+  'wireless-mobile',
+  'information-security',
+  'smart-cards-payments',
+  'multimedia',
+  'telecommunications',
+  'software',
+  'hardware',
+  'it-services',
+  'digital-entertainment',
+  'fintech',
+] as const;
+export type Sector = (typeof SECTORS)[number];
+
+export const PARTNER_TYPES = [
+  'distributor',
+  'reseller',
+  'joint-venture',
+  'investment',
+  'technology-licensing',
+  'research-partner',
+  'supplier',
+  'customer',
+  'outsourcing',
+] as const;
+export type PartnerType = (typeof PARTNER_TYPES)[number];
+
+export const EMPLOYEE_BANDS = ['1-9', '10-49', '50-249', '250+'] as const;
+export type EmployeeBand = (typeof EMPLOYEE_BANDS)[number];
+
+export const COMPANY_STATUSES = ['pending', 'verified', 'rejected'] as const;
+export type CompanyStatus = (typeof COMPANY_STATUSES)[number];
+
+/** Human labels, so that clients need not invent them. */
+const LABELS: Record<Sector | PartnerType, string> = {
+  'e-commerce': 'E-commerce',
+  'e-government': 'E-government',
+  'internet-applications': 'Internet applications',
+  'ict-research': 'ICT research',
+  'wireless-mobile': 'Wireless and mobile',
+  'information-security': 'Information security',
+  'smart-cards-payments': 'Smart cards and payments',
+  multimedia: 'Multimedia',
+  telecommunications: 'Telecommunications',
+  software: 'Software',
+  hardware: 'Hardware',
+  'it-services': 'IT services',
+  'digital-entertainment': 'Digital entertainment',
+  fintech: 'Fintech',
+  distributor: 'Distributor',
+  reseller: 'Reseller',
+  'joint-venture': 'Joint venture',
+  investment: 'Investment',
+  'technology-licensing': 'Technology licensing',
+  'research-partner': 'Research partner',
+  supplier: 'Supplier',
+  customer: 'Customer',
+  outsourcing: 'Outsourcing',
+};
+
+export interface TaxonomyEntry {
+  id: string;
+  label: string;
+}
+
+export interface Taxonomy {
+  sectors: TaxonomyEntry[];
+  partnerTypes: TaxonomyEntry[];
+  employeeBands: string[];
+}
+
+export function describeTaxonomy(): Taxonomy {
+  return {
+    sectors: SECTORS.map((id) => ({ id, label: LABELS[id] })),
+    partnerTypes: PARTNER_TYPES.map((id) => ({ id, label: LABELS[id] })),
+    employeeBands: [...EMPLOYEE_BANDS],
+  };
+}

@@ -1,0 +1,190 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateBy,
+  validateSync,
+  type ValidationError,
+} from 'class-validator';
+
+/** A list of STUN/TURN servers as WebRTC's RTCIceServer describes them. */
+export interface IceServer {
+  urls: string | string[];
+  username?: string;
+  credential?: string;
+}
+
+function isIceServerList(value: unknown): value is IceServer[] {
+  return (
+    Array.isArray(value) &&
+    value.every((server: unknown) => {
+      if (typeof server !== 'object' || server === null) return false;
+      const urls = (server as { urls?: unknown }).urls;
+      return (
+        typeof urls === 'string' ||
+        (Array.isArray(urls) && urls.length > 0 && urls.every((url) => typeof url === 'string'))
+      );
+    })
+  );
+}
+
+function parseJson(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
+}
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+/**
+ * The environment as the processes read it: every variable SPEC.md names, plus a few operational
+ * ones. Validated once at start; nothing else reads `process.env`.
+ */
+class EnvironmentVariables {
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL: string;
+
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString({ message: 'is required (a long random string that signs access tokens)' })
+  @MinLength(32, { message: 'must be at least 32 characters long' })
+  JWT_SECRET: string;
+
+  @Matches(/^\d+[smhd]$/, { message: 'must be a duration such as 15m, 12h or 7d' })
+  JWT_EXPIRES_IN = '12h';
+
+  @IsOptional()
+  @Matches(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, { message: 'must be an email address' })
+  ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @MinLength(10, { message: 'must be at least 10 characters long' })
+  ADMIN_PASSWORD?: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  RATE_LIMIT_PER_MINUTE = 60;
+
+  @IsOptional()
+  @Matches(/^(https?:\/\/[^,\s]+)(,\s*https?:\/\/[^,\s]+)*$/, {
+    message: 'must be a comma-separated list of origins such as https://app.example.org',
+  })
+  CORS_ORIGINS?: string;
+
+  @Transform(({ value }) => parseJson(value))
+  @ValidateBy({
+    name: 'isIceServerList',
+    validator: {
+      validate: isIceServerList,
+      defaultMessage: () => 'must be a JSON list such as [{"urls":"stun:stun.example.org:3478"}]',
+    },
+  })
+  ICE_SERVERS: IceServer[] = [];
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Matches(/^[a-z0-9_-]{1,32}$/i, { message: 'must be 1-32 letters, digits, - or _' })
+  REDIS_PREFIX = 'tm';
+}
+
+export interface AppConfig {
+  databaseUrl: string;
+  redisUrl: string;
+  /** Prefix of every Redis key this deployment writes (queues, rate limits). */
+  redisPrefix: string;
+  port: number;
+  jwtSecret: string;
+  /** Lifetime of an access token, in seconds. */
+  jwtExpiresInSeconds: number;
+  admin: { email: string; password: string } | null;
+  rateLimitPerMinute: number;
+  /** Allowed browser origins; empty means same origin only. */
+  corsOrigins: string[];
+  iceServers: IceServer[];
+  logLevel: string;
+}
+
+const SECONDS_PER_UNIT = { s: 1, m: 60, h: 3600, d: 86400 } as const;
+
+function durationInSeconds(duration: string): number {
+  const unit = duration.slice(-1) as keyof typeof SECONDS_PER_UNIT;
+  return Number(duration.slice(0, -1)) * SECONDS_PER_UNIT[unit];
+}
+
+/** Thrown when the environment is not usable; `problems` has one line per bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((line) => `  - ${line}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function describe(errors: ValidationError[]): string[] {
+  return errors.map((error) => {
+    const messages = Object.values(error.constraints ?? {});
+    const missing = error.value === undefined || error.value === '';
+    const detail = messages[0]?.replace(new RegExp(`^${error.property}\\s*`), '') ?? 'is invalid';
+    return missing ? `${error.property} is missing: it ${detail}` : `${error.property} ${detail}`;
+  });
+}
+
+/** Reads and validates the environment once; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const defined = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const vars = plainToInstance(EnvironmentVariables, defined);
+  const problems = describe(validateSync(vars, { skipMissingProperties: false }));
+  if (vars.ADMIN_EMAIL && !vars.ADMIN_PASSWORD) {
+    problems.push('ADMIN_PASSWORD is missing: it is required when ADMIN_EMAIL is set');
+  }
+  if (vars.ADMIN_PASSWORD && !vars.ADMIN_EMAIL) {
+    problems.push('ADMIN_EMAIL is missing: it is required when ADMIN_PASSWORD is set');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    databaseUrl: vars.DATABASE_URL,
+    redisUrl: vars.REDIS_URL,
+    redisPrefix: vars.REDIS_PREFIX,
+    port: vars.PORT,
+    jwtSecret: vars.JWT_SECRET,
+    jwtExpiresInSeconds: durationInSeconds(vars.JWT_EXPIRES_IN),
+    admin:
+      vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD
+        ? { email: vars.ADMIN_EMAIL.toLowerCase(), password: vars.ADMIN_PASSWORD }
+        : null,
+    rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE,
+    corsOrigins: vars.CORS_ORIGINS ? vars.CORS_ORIGINS.split(',').map((o) => o.trim()) : [],
+    iceServers: vars.ICE_SERVERS,
+    logLevel: vars.LOG_LEVEL,
+  };
+}
+
+/** For tools that only touch the database (migration CLI, seed): validates DATABASE_URL alone. */
+export function loadDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const vars = plainToInstance(EnvironmentVariables, { DATABASE_URL: env.DATABASE_URL || undefined });
+  const errors = validateSync(vars).filter((error) => error.property === 'DATABASE_URL');
+  if (errors.length > 0) throw new ConfigError(describe(errors));
+  return vars.DATABASE_URL;
+}

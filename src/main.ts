@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { createApiApp } from './app.setup';
+import { ConfigError, loadConfig } from './config/app-config';
+
+/** The API process: HTTP on Fastify (and socket.io beside it once the live gateway lands). */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApiApp(config);
+  await app.listen({ port: config.port, host: '0.0.0.0' });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

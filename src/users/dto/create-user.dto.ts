@@ -1,0 +1,56 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import type { Role } from '../user.entity';
+
+const trim = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim() : value;
+const lowerTrim = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
+
+/** Sign-up: a new member account. */
+export class RegisterDto {
+  @ApiProperty({ example: 'ada@harbourpay.hk' })
+  @Transform(lowerTrim)
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email: string;
+
+  /** At least 10 characters. */
+  @ApiProperty({ example: 'correct horse battery', minLength: 10 })
+  @IsString()
+  @MinLength(10, { message: 'password must be at least 10 characters long' })
+  @MaxLength(200)
+  password: string;
+
+  @ApiProperty({ example: 'Ada Chan' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'name must not be empty' })
+  @MaxLength(120)
+  name: string;
+}
+
+export const CREATABLE_ROLES = ['organiser', 'admin'] as const satisfies readonly Role[];
+
+/** An admin creates organiser (or admin) accounts; members sign up themselves. */
+export class CreateUserDto extends RegisterDto {
+  @ApiProperty({ enum: CREATABLE_ROLES, example: 'organiser' })
+  @IsIn(CREATABLE_ROLES, { message: `role must be one of: ${CREATABLE_ROLES.join(', ')}` })
+  role: (typeof CREATABLE_ROLES)[number];
+}
+
+export class LoginDto {
+  @ApiProperty({ example: 'ada@harbourpay.hk' })
+  @Transform(lowerTrim)
+  @IsString()
+  @MinLength(1, { message: 'email must not be empty' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ example: 'correct horse battery' })
+  @IsString()
+  @MinLength(1, { message: 'password must not be empty' })
+  @MaxLength(200)
+  password: string;
+}

@@ -1,0 +1,43 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
+import type { CompanyMember } from '../companies/company-member.entity';
+
+export const ROLES = ['admin', 'organiser', 'member'] as const;
+export type Role = (typeof ROLES)[number];
+
+@Entity('users')
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Stored lower-cased; unique. */
+  @Index('users_email_key', { unique: true })
+  @Column({ type: 'text' })
+  email: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text', name: 'password_hash', select: false })
+  passwordHash: string;
+
+  @Column({ type: 'enum', enum: ROLES, enumName: 'user_role', default: 'member' })
+  role: Role;
+
+  @OneToMany('CompanyMember', (member: CompanyMember) => member.user)
+  memberships: Relation<CompanyMember>[];
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
+  updatedAt: Date;
+}

@@ -1,0 +1,86 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { hashPassword } from '../auth/password';
+import { AppError } from '../common/app-error';
+import { isUniqueViolation } from '../common/database-errors';
+import { User, type Role } from './user.entity';
+
+export interface NewUser {
+  email: string;
+  password: string;
+  name: string;
+  role: Role;
+}
+
+/** The public face of a user on the wire (never the password hash). */
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+}
+
+export function toUserView(user: User): UserView {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    createdAt: user.createdAt.toISOString(),
+  };
+}
+
+@Injectable()
+export class UsersService {
+  private readonly logger = new Logger(UsersService.name);
+
+  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+
+  findById(id: string): Promise<User | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  /** With the password hash, for sign-in only. */
+  findForLogin(email: string): Promise<User | null> {
+    return this.users
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.email = :email', { email: email.toLowerCase() })
+      .getOne();
+  }
+
+  async create(input: NewUser): Promise<User> {
+    const passwordHash = await hashPassword(input.password);
+    try {
+      return await this.users.save(
+        this.users.create({
+          email: input.email.toLowerCase(),
+          name: input.name,
+          role: input.role,
+          passwordHash,
+        }),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error, 'users_email_key')) {
+        throw AppError.conflict('user.email_taken', 'An account with this email already exists');
+      }
+      throw error;
+    }
+  }
+
+  /** Creates the first admin if no account has that email yet; safe to run from many processes. */
+  async ensureAdmin(email: string, password: string): Promise<void> {
+    const passwordHash = await hashPassword(password);
+    const result = await this.users
+      .createQueryBuilder()
+      .insert()
+      .values({ email: email.toLowerCase(), name: 'Administrator', role: 'admin', passwordHash })
+      .orIgnore()
+      .execute();
+    if (result.identifiers.length > 0 && result.identifiers[0] !== undefined) {
+      this.logger.log(`Created the first admin ${email}`);
+    }
+  }
+}

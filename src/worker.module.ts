@@ -1,0 +1,15 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CompanyJobsModule } from './companies/company-jobs.module';
+import type { AppConfig } from './config/app-config';
+import { CoreModule } from './core.module';
+
+/** The worker process: BullMQ processors only, no HTTP server. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [CoreModule.forRoot(config), CompanyJobsModule],
+    };
+  }
+}
