@@ -13,7 +13,8 @@ const swc = [
 ];
 const common = {
   transform: { '^.+\\.(t|j)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
+  // NestJS 12 and a few of its dependencies ship ESM only; swc turns them into CommonJS for Jest.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|content-disposition|glob|minimatch|path-scurry|lru-cache|@isaacs|minipass|jackspeak|package-json-from-dist|foreground-child|signal-exit)/)'],
   testEnvironment: 'node',
 };
 module.exports = {

@@ -37,18 +37,11 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
-  const filter = new HttpExceptionFilter();
-  app.useGlobalFilters(filter);
+  app.useGlobalFilters(new HttpExceptionFilter());
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false });
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
-  // Errors Fastify raises before a handler runs (malformed JSON, body too large, unknown media
-  // type) get the same shape as every other error.
-  fastify.setErrorHandler((error, request, reply) => {
-    const body = filter.toBody(error, String(request.id));
-    void reply.status(body.statusCode).send(body);
-  });
   fastify.addContentTypeParser(
     ['text/csv', 'text/plain'],
     { parseAs: 'string', bodyLimit: CSV_BODY_LIMIT },

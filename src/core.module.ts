@@ -30,7 +30,7 @@ export class CoreModule {
           pinoHttp: {
             level: config.logLevel,
             redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-            autoLogging: { ignore: (request) => request.url === '/api/health' },
+            autoLogging: { ignore: (request) => String(request.url).endsWith('/health') },
             customLogLevel: (_request, response, error) =>
               error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
           },

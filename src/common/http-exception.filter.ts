@@ -83,6 +83,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
         ...(exception.fields ? { fields: exception.fields } : {}),
       };
     }
+    if (exception instanceof HttpException && isFastifyClientError(exception.cause)) {
+      // Nest wraps what Fastify refuses before a handler runs (malformed JSON, too large a body).
+      const statusCode = exception.getStatus();
+      return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', ...describeFastifyError(exception.cause) };
+    }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const response = exception.getResponse();

@@ -1,0 +1,153 @@
+import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import pretty from 'pino-pretty';
+import { migrate, withDataSource } from '../database/migrate';
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from '../database/seed/seed';
+import { startLocalPostgres, type LocalDatabase } from './local-postgres';
+import { startLocalRedis, type LocalRedis } from './local-redis';
+
+/**
+ * `npm start`: the whole product on one machine with no setup. It finds or starts PostgreSQL and
+ * Redis, migrates, loads the demo, and runs the API and the worker as two child processes, exactly
+ * as an operator would run `node dist/main.js` and `node dist/worker.js`. Being the one tool that
+ * builds the children's environment, it is the one place besides the config module that reads
+ * `process.env`.
+ */
+
+const PROJECT_DIR = resolve(__dirname, '..', '..');
+const DATA_DIR = join(PROJECT_DIR, '.data');
+const DEMO_ADMIN = { email: 'admin@trade-match.demo', password: DEMO_PASSWORD };
+
+const say = (line: string): void => {
+  process.stdout.write(`[start] ${line}\n`);
+};
+
+/** A signing key kept in .data/ so that sign-ins survive a restart. */
+async function localJwtSecret(): Promise<string> {
+  const file = join(DATA_DIR, 'jwt-secret');
+  const existing = await readFile(file, 'utf8').catch(() => '');
+  if (existing.trim().length >= 32) return existing.trim();
+  const secret = randomBytes(48).toString('base64url');
+  await mkdir(DATA_DIR, { recursive: true });
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+function runChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, [join(PROJECT_DIR, 'dist', script)], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  child.stdout?.pipe(
+    pretty({
+      colorize: process.stdout.isTTY,
+      translateTime: 'SYS:HH:MM:ss',
+      ignore: 'pid,hostname,context,req,res,responseTime',
+      messageFormat: (log, messageKey) => {
+        const request = log.req as { method?: string; url?: string } | undefined;
+        const response = log.res as { statusCode?: number } | undefined;
+        const http = request ? ` ${request.method} ${request.url} ${response?.statusCode ?? ''}` : '';
+        return `${name} ${typeof log.context === 'string' ? `[${log.context}] ` : ''}${String(log[messageKey])}${http}`;
+      },
+    }),
+  );
+  return child;
+}
+
+async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    if (child.exitCode !== null) throw new Error('The API exited during start-up; see its log above.');
+    const ok = await fetch(url)
+      .then((response) => response.ok)
+      .catch(() => false);
+    if (ok) return;
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  throw new Error(`The API did not answer ${url} within 30 s`);
+}
+
+/** What to stop on the way out, last started first. */
+const stops: (() => Promise<void>)[] = [];
+
+async function main(): Promise<void> {
+  const env = process.env;
+
+  let database: LocalDatabase | null = null;
+  if (!env.DATABASE_URL) {
+    database = await startLocalPostgres(PROJECT_DIR, say);
+    stops.push(() => database!.stop());
+  }
+  let redis: LocalRedis | null = null;
+  if (!env.REDIS_URL) {
+    redis = await startLocalRedis(say);
+    stops.push(() => redis!.stop());
+  }
+  const port = env.PORT ?? '3000';
+  const childEnv: NodeJS.ProcessEnv = {
+    ...env,
+    DATABASE_URL: env.DATABASE_URL ?? database!.url,
+    REDIS_URL: env.REDIS_URL ?? redis!.url,
+    PORT: port,
+    JWT_SECRET: env.JWT_SECRET ?? (await localJwtSecret()),
+    ADMIN_EMAIL: env.ADMIN_EMAIL ?? DEMO_ADMIN.email,
+    ADMIN_PASSWORD: env.ADMIN_PASSWORD ?? DEMO_ADMIN.password,
+  };
+  say(`Database: ${database?.description ?? 'DATABASE_URL'}. Redis: ${redis?.description ?? 'REDIS_URL'}.`);
+
+  const applied = await migrate(childEnv.DATABASE_URL!);
+  say(applied.length > 0 ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.');
+  const seeded = await withDataSource(childEnv.DATABASE_URL!, seedDemo);
+  say(`Demo data: ${seeded.users} new accounts, ${seeded.companies} new companies.`);
+
+  const children = [runChild('api   ', 'main.js', childEnv), runChild('worker', 'worker.js', childEnv)];
+  let stopping = false;
+  const shutdown = async (code: number): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    say('Stopping...');
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+  for (const child of children) {
+    child.once('exit', (code) => {
+      if (!stopping) {
+        say(`A process exited (code ${code}); stopping the rest.`);
+        void shutdown(code ?? 1);
+      }
+    });
+  }
+
+  const base = `http://localhost:${port}`;
+  await waitForHealth(`${base}/api/health`, children[0]);
+  const logins = DEMO_LOGINS.map(
+    (login) => `    ${login.email.padEnd(34)} ${login.role.padEnd(10)} ${login.who}`,
+  ).join('\n');
+  process.stdout.write(
+    `\n  TradeMatch is running.\n\n` +
+      `  App and API   ${base}/api\n` +
+      `  API docs      ${base}/api/docs\n\n` +
+      `  Demo logins (password "${DEMO_PASSWORD}"; the admin's is ADMIN_PASSWORD if you set it):\n${logins}\n\n` +
+      `  Press Ctrl+C to stop.\n\n`,
+  );
+}
+
+main().catch(async (error: unknown) => {
+  say(error instanceof Error ? error.message : String(error));
+  for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  process.exit(1);
+});

@@ -1,0 +1,241 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { JwtService } from '@nestjs/jwt';
+import { startApi } from './support/app';
+import { PASSWORD, TestClient, unique } from './support/client';
+
+describe('accounts and roles', () => {
+  let app: NestFastifyApplication;
+  let client: TestClient;
+
+  beforeAll(async () => {
+    app = await startApi();
+    client = new TestClient(app);
+  });
+  afterAll(() => app.close());
+
+  describe('POST /api/auth/register', () => {
+    it('creates a member and returns a working token, never the password', async () => {
+      const email = `${unique('Ada')}@Example.org`;
+      const response = await client.http
+        .post('/api/auth/register')
+        .send({ email, password: PASSWORD, name: '  Ada Chan ' })
+        .expect(201);
+      expect(response.body.user).toEqual({
+        id: expect.any(String),
+        email: email.toLowerCase(),
+        name: 'Ada Chan',
+        role: 'member',
+        createdAt: expect.any(String),
+      });
+      expect(JSON.stringify(response.body)).not.toContain(PASSWORD);
+      const me = await client.as(response.body.accessToken).get('/api/auth/me').expect(200);
+      expect(me.body).toEqual({ user: response.body.user, companies: [] });
+    });
+
+    it('refuses a second account with the same email in any case (409)', async () => {
+      const email = `${unique('dup')}@example.org`;
+      await client.signUp({ email });
+      const response = await client.http
+        .post('/api/auth/register')
+        .send({ email: email.toUpperCase(), password: PASSWORD, name: 'Again' })
+        .expect(409);
+      expect(response.body).toMatchObject({ statusCode: 409, error: 'Conflict', code: 'user.email_taken' });
+    });
+
+    it('names every bad field in one 400', async () => {
+      const response = await client.http
+        .post('/api/auth/register')
+        .send({ email: 'not-an-email', password: 'short' })
+        .expect(400);
+      expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request', code: 'validation_failed' });
+      expect(Object.keys(response.body.fields).sort()).toEqual(['email', 'name', 'password']);
+      expect(response.body.message).toContain('email');
+      expect(response.body.message).toContain('password');
+    });
+
+    it('refuses a role chosen by the caller (unknown fields are refused)', async () => {
+      const response = await client.http
+        .post('/api/auth/register')
+        .send({ email: `${unique('x')}@example.org`, password: PASSWORD, name: 'X', role: 'admin' })
+        .expect(400);
+      expect(response.body.fields).toHaveProperty('role');
+    });
+
+    it('answers malformed JSON with a 400 in the error shape', async () => {
+      const response = await client.http
+        .post('/api/auth/register')
+        .set('Content-Type', 'application/json')
+        .send('{"email": "a@b.c", ')
+        .expect(400);
+      expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request', code: 'malformed_json' });
+    });
+
+    it('refuses a body that is not JSON with 415', async () => {
+      const response = await client.http
+        .post('/api/auth/register')
+        .set('Content-Type', 'application/xml')
+        .send('<user/>')
+        .expect(415);
+      expect(response.body).toMatchObject({ statusCode: 415, error: 'Unsupported Media Type' });
+    });
+
+    it('refuses a body over 1 MiB with 413', async () => {
+      const response = await client.http
+        .post('/api/auth/register')
+        .send({ email: 'a@b.org', password: PASSWORD, name: 'x'.repeat(1024 * 1024 + 10) })
+        .expect(413);
+      expect(response.body).toMatchObject({ statusCode: 413, code: 'body_too_large' });
+    });
+  });
+
+  describe('POST /api/auth/login', () => {
+    it('signs in with the right password, whatever the email case', async () => {
+      const { user } = await client.signUp();
+      const session = await client.signIn(user.email.toUpperCase());
+      expect(session.user.id).toBe(user.id);
+      await client.as(session.accessToken).get('/api/auth/me').expect(200);
+    });
+
+    it('answers a wrong password and an unknown email alike (401)', async () => {
+      const { user } = await client.signUp();
+      const wrong = await client.http.post('/api/auth/login').send({ email: user.email, password: 'wrong-password' });
+      const unknown = await client.http
+        .post('/api/auth/login')
+        .send({ email: `${unique('nobody')}@example.org`, password: 'wrong-password' });
+      expect(wrong.status).toBe(401);
+      expect(unknown.status).toBe(401);
+      expect(wrong.body).toEqual(unknown.body);
+    });
+
+    it('throttles an account after 5 failed sign-ins, even with the right password (429)', async () => {
+      const { user } = await client.signUp();
+      for (let attempt = 0; attempt < 5; attempt++) {
+        await client.http.post('/api/auth/login').send({ email: user.email, password: 'wrong-password' }).expect(401);
+      }
+      const response = await client.http
+        .post('/api/auth/login')
+        .send({ email: user.email, password: PASSWORD })
+        .expect(429);
+      expect(response.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', code: 'rate_limited' });
+      expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
+    });
+
+    it('forgets earlier failures after a successful sign-in', async () => {
+      const { user } = await client.signUp();
+      for (let attempt = 0; attempt < 4; attempt++) {
+        await client.http.post('/api/auth/login').send({ email: user.email, password: 'wrong-password' }).expect(401);
+      }
+      await client.signIn(user.email);
+      for (let attempt = 0; attempt < 4; attempt++) {
+        await client.http.post('/api/auth/login').send({ email: user.email, password: 'wrong-password' }).expect(401);
+      }
+      await client.signIn(user.email);
+    });
+
+    it('needs both fields (400)', async () => {
+      const response = await client.http.post('/api/auth/login').send({}).expect(400);
+      expect(Object.keys(response.body.fields).sort()).toEqual(['email', 'password']);
+    });
+  });
+
+  describe('GET /api/auth/me and tokens', () => {
+    it('needs a token (401)', async () => {
+      const response = await client.http.get('/api/auth/me').expect(401);
+      expect(response.body).toMatchObject({ statusCode: 401, error: 'Unauthorized', code: 'auth.token_missing' });
+    });
+
+    it('refuses a tampered token', async () => {
+      const { accessToken } = await client.signUp();
+      const [header, payload, signature] = accessToken.split('.');
+      const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), role: 'admin' })).toString('base64url');
+      await client.as(`${header}.${forged}.${signature}`).get('/api/auth/me').expect(401);
+    });
+
+    it('refuses an expired token', async () => {
+      const { user } = await client.signUp();
+      const expired = await new JwtService({ secret: process.env.JWT_SECRET }).signAsync(
+        { sub: user.id, role: 'member' },
+        { expiresIn: -10 },
+      );
+      const response = await client.as(expired).get('/api/auth/me').expect(401);
+      expect(response.body.code).toBe('auth.token_invalid');
+    });
+
+    it('refuses a token signed with another key', async () => {
+      const { user } = await client.signUp();
+      const foreign = await new JwtService({ secret: 'another-secret-another-secret-another' }).signAsync({ sub: user.id, role: 'admin' });
+      await client.as(foreign).get('/api/auth/me').expect(401);
+    });
+
+    it('issues tokens that expire (an exp claim 12 hours on by default)', async () => {
+      const { accessToken } = await client.signUp();
+      const claims = JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString()) as { iat: number; exp: number };
+      expect(claims.exp - claims.iat).toBe(12 * 3600);
+    });
+  });
+
+  describe('POST /api/users (admins create organisers)', () => {
+    it('creates the first admin at start, idempotently, and lets it create an organiser', async () => {
+      const admin = await client.admin();
+      expect(admin.user.role).toBe('admin');
+      const email = `${unique('org')}@example.org`;
+      const response = await client
+        .as(admin.accessToken)
+        .post('/api/users')
+        .send({ email, password: PASSWORD, name: 'Grace Lau', role: 'organiser' })
+        .expect(201);
+      expect(response.body.user).toMatchObject({ email, role: 'organiser' });
+      expect((await client.signIn(email)).user.role).toBe('organiser');
+
+      // Starting another API process does not create a second admin nor fail.
+      const second = await startApi();
+      await second.close();
+      const admins = await client.as(admin.accessToken).get('/api/auth/me').expect(200);
+      expect(admins.body.user.id).toBe(admin.user.id);
+    });
+
+    it('is refused to organisers and members (403) and to anonymous callers (401)', async () => {
+      const body = { email: `${unique('o')}@example.org`, password: PASSWORD, name: 'O', role: 'organiser' };
+      const organiser = await client.organiser();
+      const member = await client.signUp();
+      const asOrganiser = await client.as(organiser.accessToken).post('/api/users').send(body).expect(403);
+      expect(asOrganiser.body).toMatchObject({ statusCode: 403, error: 'Forbidden', code: 'auth.role_required' });
+      await client.as(member.accessToken).post('/api/users').send(body).expect(403);
+      await client.http.post('/api/users').send(body).expect(401);
+      await client.http.post('/api/auth/login').send({ email: body.email, password: PASSWORD }).expect(401);
+    });
+
+    it('refuses a bad role and bad fields (400)', async () => {
+      const admin = await client.admin();
+      const response = await client
+        .as(admin.accessToken)
+        .post('/api/users')
+        .send({ email: 'nope', password: PASSWORD, name: 'X', role: 'member' })
+        .expect(400);
+      expect(Object.keys(response.body.fields).sort()).toEqual(['email', 'role']);
+    });
+  });
+});
+
+describe('rate limit per client address (RATE_LIMIT_PER_MINUTE)', () => {
+  let app: NestFastifyApplication;
+  let client: TestClient;
+
+  beforeAll(async () => {
+    app = await startApi({ RATE_LIMIT_PER_MINUTE: '3', REDIS_PREFIX: `${process.env.REDIS_PREFIX}-rl` });
+    client = new TestClient(app);
+  });
+  afterAll(() => app.close());
+
+  it('answers 429 once an address has used its sign-ups and sign-ins for the minute', async () => {
+    const email = `${unique('limited')}@example.org`;
+    await client.http.post('/api/auth/register').send({ email, password: PASSWORD, name: 'L' }).expect(201);
+    await client.http.post('/api/auth/login').send({ email, password: PASSWORD }).expect(200);
+    await client.http.post('/api/auth/login').send({ email, password: PASSWORD }).expect(200);
+    const response = await client.http.post('/api/auth/login').send({ email, password: PASSWORD }).expect(429);
+    expect(response.body.code).toBe('rate_limited');
+    expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
+    // Routes outside the limit still answer.
+    await client.http.get('/api/taxonomy').expect(200);
+  });
+});

@@ -1,0 +1,100 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import type { CompanyView } from '../../src/companies/company.view';
+import { UsersService, type UserView } from '../../src/users/users.service';
+
+let sequence = 0;
+/** A value no other test of this run uses. */
+export function unique(label: string): string {
+  sequence += 1;
+  return `${label}-${process.pid}-${sequence}-${Math.random().toString(36).slice(2, 7)}`;
+}
+
+export const PASSWORD = 'a-good-long-password';
+
+export interface Account {
+  user: UserView;
+  token: string;
+}
+
+/** A valid company profile; override what the test is about. */
+export function companyInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    name: unique('Harbour Test Company'),
+    country: 'HK',
+    city: 'Hong Kong',
+    website: 'https://example.hk',
+    description: 'Contactless payment terminals for retail chains.',
+    sectors: ['smart-cards-payments'],
+    offers: ['nfc payment terminals'],
+    seeks: ['distribution in north america'],
+    partnerTypes: ['distributor'],
+    targetMarkets: ['CA'],
+    languages: ['en', 'zh'],
+    timezone: 'Asia/Hong_Kong',
+    employees: '10-49',
+    ...overrides,
+  };
+}
+
+/** Speaks HTTP to the real app in one line per step: accounts, companies, authorised calls. */
+export class TestClient {
+  constructor(readonly app: NestFastifyApplication) {}
+
+  get http(): TestAgent {
+    return request(this.app.getHttpServer());
+  }
+
+  as(token: string) {
+    const http = this.http;
+    const auth = { Authorization: `Bearer ${token}` };
+    return {
+      get: (url: string) => http.get(url).set(auth),
+      post: (url: string) => http.post(url).set(auth),
+      patch: (url: string) => http.patch(url).set(auth),
+      delete: (url: string) => http.delete(url).set(auth),
+    };
+  }
+
+  async signUp(overrides: Record<string, unknown> = {}): Promise<Account> {
+    const response = await this.http
+      .post('/api/auth/register')
+      .send({ email: `${unique('user')}@example.org`, password: PASSWORD, name: 'Test User', ...overrides })
+      .expect(201);
+    return response.body as Account;
+  }
+
+  async signIn(email: string, password = PASSWORD): Promise<Account> {
+    const response = await this.http.post('/api/auth/login').send({ email, password }).expect(200);
+    return response.body as Account;
+  }
+
+  async admin(): Promise<Account> {
+    return this.signIn(process.env.ADMIN_EMAIL!, process.env.ADMIN_PASSWORD);
+  }
+
+  async organiser(): Promise<Account> {
+    const email = `${unique('organiser')}@example.org`;
+    await this.app.get(UsersService).create({ email, password: PASSWORD, name: 'Organiser', role: 'organiser' });
+    return this.signIn(email);
+  }
+
+  async company(token: string, overrides: Record<string, unknown> = {}): Promise<CompanyView> {
+    const response = await this.as(token).post('/api/companies').send(companyInput(overrides)).expect(201);
+    return response.body as CompanyView;
+  }
+
+  async verifiedCompany(
+    token: string,
+    organiserToken: string,
+    overrides: Record<string, unknown> = {},
+  ): Promise<CompanyView> {
+    const company = await this.company(token, overrides);
+    await this.as(organiserToken)
+      .post(`/api/companies/${company.id}/verification`)
+      .send({ status: 'verified' })
+      .expect(200);
+    return { ...company, status: 'verified' };
+  }
+}
