@@ -13,7 +13,13 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), RateLimitModule, UsersModule, AuthModule, CompaniesModule],
+      imports: [
+        CoreModule.forRoot(config),
+        RateLimitModule,
+        UsersModule,
+        AuthModule,
+        CompaniesModule,
+      ],
       controllers: [HealthController],
     };
   }

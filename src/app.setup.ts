@@ -39,9 +39,11 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false });
-  app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
   fastify.addContentTypeParser(
     ['text/csv', 'text/plain'],
     { parseAs: 'string', bodyLimit: CSV_BODY_LIMIT },

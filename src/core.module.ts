@@ -32,7 +32,11 @@ export class CoreModule {
             redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
             autoLogging: { ignore: (request) => String(request.url).endsWith('/health') },
             customLogLevel: (_request, response, error) =>
-              error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
+              error || response.statusCode >= 500
+                ? 'error'
+                : response.statusCode >= 400
+                  ? 'warn'
+                  : 'info',
           },
         }),
         TypeOrmModule.forRoot(buildDataSourceOptions(config.databaseUrl)),

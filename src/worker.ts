@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { closeOnSignals } from './common/shutdown';
 import { ConfigError, loadConfig } from './config/app-config';
 import { WorkerModule } from './worker.module';
 
@@ -11,7 +12,7 @@ async function main(): Promise<void> {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  closeOnSignals(app, (message) => app.get(Logger).log(message));
   await app.init();
   app.get(Logger).log('Worker ready');
 }

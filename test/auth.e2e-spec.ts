@@ -39,7 +39,11 @@ describe('accounts and roles', () => {
         .post('/api/auth/register')
         .send({ email: email.toUpperCase(), password: PASSWORD, name: 'Again' })
         .expect(409);
-      expect(response.body).toMatchObject({ statusCode: 409, error: 'Conflict', code: 'user.email_taken' });
+      expect(response.body).toMatchObject({
+        statusCode: 409,
+        error: 'Conflict',
+        code: 'user.email_taken',
+      });
     });
 
     it('names every bad field in one 400', async () => {
@@ -47,7 +51,11 @@ describe('accounts and roles', () => {
         .post('/api/auth/register')
         .send({ email: 'not-an-email', password: 'short' })
         .expect(400);
-      expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request', code: 'validation_failed' });
+      expect(response.body).toMatchObject({
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'validation_failed',
+      });
       expect(Object.keys(response.body.fields).sort()).toEqual(['email', 'name', 'password']);
       expect(response.body.message).toContain('email');
       expect(response.body.message).toContain('password');
@@ -67,7 +75,11 @@ describe('accounts and roles', () => {
         .set('Content-Type', 'application/json')
         .send('{"email": "a@b.c", ')
         .expect(400);
-      expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request', code: 'malformed_json' });
+      expect(response.body).toMatchObject({
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'malformed_json',
+      });
     });
 
     it('refuses a body that is not JSON with 415', async () => {
@@ -98,7 +110,9 @@ describe('accounts and roles', () => {
 
     it('answers a wrong password and an unknown email alike (401)', async () => {
       const { user } = await client.signUp();
-      const wrong = await client.http.post('/api/auth/login').send({ email: user.email, password: 'wrong-password' });
+      const wrong = await client.http
+        .post('/api/auth/login')
+        .send({ email: user.email, password: 'wrong-password' });
       const unknown = await client.http
         .post('/api/auth/login')
         .send({ email: `${unique('nobody')}@example.org`, password: 'wrong-password' });
@@ -110,24 +124,37 @@ describe('accounts and roles', () => {
     it('throttles an account after 5 failed sign-ins, even with the right password (429)', async () => {
       const { user } = await client.signUp();
       for (let attempt = 0; attempt < 5; attempt++) {
-        await client.http.post('/api/auth/login').send({ email: user.email, password: 'wrong-password' }).expect(401);
+        await client.http
+          .post('/api/auth/login')
+          .send({ email: user.email, password: 'wrong-password' })
+          .expect(401);
       }
       const response = await client.http
         .post('/api/auth/login')
         .send({ email: user.email, password: PASSWORD })
         .expect(429);
-      expect(response.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', code: 'rate_limited' });
+      expect(response.body).toMatchObject({
+        statusCode: 429,
+        error: 'Too Many Requests',
+        code: 'rate_limited',
+      });
       expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
     });
 
     it('forgets earlier failures after a successful sign-in', async () => {
       const { user } = await client.signUp();
       for (let attempt = 0; attempt < 4; attempt++) {
-        await client.http.post('/api/auth/login').send({ email: user.email, password: 'wrong-password' }).expect(401);
+        await client.http
+          .post('/api/auth/login')
+          .send({ email: user.email, password: 'wrong-password' })
+          .expect(401);
       }
       await client.signIn(user.email);
       for (let attempt = 0; attempt < 4; attempt++) {
-        await client.http.post('/api/auth/login').send({ email: user.email, password: 'wrong-password' }).expect(401);
+        await client.http
+          .post('/api/auth/login')
+          .send({ email: user.email, password: 'wrong-password' })
+          .expect(401);
       }
       await client.signIn(user.email);
     });
@@ -141,13 +168,22 @@ describe('accounts and roles', () => {
   describe('GET /api/auth/me and tokens', () => {
     it('needs a token (401)', async () => {
       const response = await client.http.get('/api/auth/me').expect(401);
-      expect(response.body).toMatchObject({ statusCode: 401, error: 'Unauthorized', code: 'auth.token_missing' });
+      expect(response.body).toMatchObject({
+        statusCode: 401,
+        error: 'Unauthorized',
+        code: 'auth.token_missing',
+      });
     });
 
     it('refuses a tampered token', async () => {
       const { accessToken } = await client.signUp();
       const [header, payload, signature] = accessToken.split('.');
-      const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), role: 'admin' })).toString('base64url');
+      const forged = Buffer.from(
+        JSON.stringify({
+          ...JSON.parse(Buffer.from(payload, 'base64url').toString()),
+          role: 'admin',
+        }),
+      ).toString('base64url');
       await client.as(`${header}.${forged}.${signature}`).get('/api/auth/me').expect(401);
     });
 
@@ -163,13 +199,18 @@ describe('accounts and roles', () => {
 
     it('refuses a token signed with another key', async () => {
       const { user } = await client.signUp();
-      const foreign = await new JwtService({ secret: 'another-secret-another-secret-another' }).signAsync({ sub: user.id, role: 'admin' });
+      const foreign = await new JwtService({
+        secret: 'another-secret-another-secret-another',
+      }).signAsync({ sub: user.id, role: 'admin' });
       await client.as(foreign).get('/api/auth/me').expect(401);
     });
 
     it('issues tokens that expire (an exp claim 12 hours on by default)', async () => {
       const { accessToken } = await client.signUp();
-      const claims = JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString()) as { iat: number; exp: number };
+      const claims = JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString()) as {
+        iat: number;
+        exp: number;
+      };
       expect(claims.exp - claims.iat).toBe(12 * 3600);
     });
   });
@@ -195,14 +236,30 @@ describe('accounts and roles', () => {
     });
 
     it('is refused to organisers and members (403) and to anonymous callers (401)', async () => {
-      const body = { email: `${unique('o')}@example.org`, password: PASSWORD, name: 'O', role: 'organiser' };
+      const body = {
+        email: `${unique('o')}@example.org`,
+        password: PASSWORD,
+        name: 'O',
+        role: 'organiser',
+      };
       const organiser = await client.organiser();
       const member = await client.signUp();
-      const asOrganiser = await client.as(organiser.accessToken).post('/api/users').send(body).expect(403);
-      expect(asOrganiser.body).toMatchObject({ statusCode: 403, error: 'Forbidden', code: 'auth.role_required' });
+      const asOrganiser = await client
+        .as(organiser.accessToken)
+        .post('/api/users')
+        .send(body)
+        .expect(403);
+      expect(asOrganiser.body).toMatchObject({
+        statusCode: 403,
+        error: 'Forbidden',
+        code: 'auth.role_required',
+      });
       await client.as(member.accessToken).post('/api/users').send(body).expect(403);
       await client.http.post('/api/users').send(body).expect(401);
-      await client.http.post('/api/auth/login').send({ email: body.email, password: PASSWORD }).expect(401);
+      await client.http
+        .post('/api/auth/login')
+        .send({ email: body.email, password: PASSWORD })
+        .expect(401);
     });
 
     it('refuses a bad role and bad fields (400)', async () => {
@@ -222,17 +279,26 @@ describe('rate limit per client address (RATE_LIMIT_PER_MINUTE)', () => {
   let client: TestClient;
 
   beforeAll(async () => {
-    app = await startApi({ RATE_LIMIT_PER_MINUTE: '3', REDIS_PREFIX: `${process.env.REDIS_PREFIX}-rl` });
+    app = await startApi({
+      RATE_LIMIT_PER_MINUTE: '3',
+      REDIS_PREFIX: `${process.env.REDIS_PREFIX}-rl`,
+    });
     client = new TestClient(app);
   });
   afterAll(() => app.close());
 
   it('answers 429 once an address has used its sign-ups and sign-ins for the minute', async () => {
     const email = `${unique('limited')}@example.org`;
-    await client.http.post('/api/auth/register').send({ email, password: PASSWORD, name: 'L' }).expect(201);
+    await client.http
+      .post('/api/auth/register')
+      .send({ email, password: PASSWORD, name: 'L' })
+      .expect(201);
     await client.http.post('/api/auth/login').send({ email, password: PASSWORD }).expect(200);
     await client.http.post('/api/auth/login').send({ email, password: PASSWORD }).expect(200);
-    const response = await client.http.post('/api/auth/login').send({ email, password: PASSWORD }).expect(429);
+    const response = await client.http
+      .post('/api/auth/login')
+      .send({ email, password: PASSWORD })
+      .expect(429);
     expect(response.body.code).toBe('rate_limited');
     expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
     // Routes outside the limit still answer.

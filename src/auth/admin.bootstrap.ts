@@ -12,6 +12,7 @@ export class AdminBootstrap implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.admin) await this.users.ensureAdmin(this.config.admin.email, this.config.admin.password);
+    if (this.config.admin)
+      await this.users.ensureAdmin(this.config.admin.email, this.config.admin.password);
   }
 }

@@ -22,11 +22,13 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUB
 export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
   SetMetadata(REQUIRED_ROLES, roles);
 
-export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): AuthUser => {
-  const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-  if (!request.user) throw new Error('CurrentUser used on a public route');
-  return request.user;
-});
+export const CurrentUser = createParamDecorator(
+  (_: unknown, context: ExecutionContext): AuthUser => {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (!request.user) throw new Error('CurrentUser used on a public route');
+    return request.user;
+  },
+);
 
 /** Organisers and admins run events. */
 export function isOrganiser(user: AuthUser): boolean {

@@ -40,12 +40,20 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const token = bearerToken(request.headers.authorization);
     if (!token) {
-      throw new AppError('unauthorized', 'auth.token_missing', 'Sign in first: send Authorization: Bearer <token>');
+      throw new AppError(
+        'unauthorized',
+        'auth.token_missing',
+        'Sign in first: send Authorization: Bearer <token>',
+      );
     }
     const claims = await this.tokens.verify(token);
     const user = claims ? await this.users.findById(claims.sub) : null;
     if (!user) {
-      throw new AppError('unauthorized', 'auth.token_invalid', 'The access token is invalid or has expired; sign in again');
+      throw new AppError(
+        'unauthorized',
+        'auth.token_invalid',
+        'The access token is invalid or has expired; sign in again',
+      );
     }
     request.user = { id: user.id, email: user.email, name: user.name, role: user.role };
 

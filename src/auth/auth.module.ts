@@ -24,7 +24,12 @@ import { TokenService } from './token.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, TokenService, AdminBootstrap, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuthService,
+    TokenService,
+    AdminBootstrap,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [TokenService],
 })
 export class AuthModule {}

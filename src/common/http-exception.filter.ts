@@ -43,7 +43,10 @@ function describeFastifyError(error: FastifyClientError): { message: string; cod
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { code: 'malformed_json', message: `The request body is not valid JSON: ${error.message}` };
+      return {
+        code: 'malformed_json',
+        message: `The request body is not valid JSON: ${error.message}`,
+      };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { code: 'body_too_large', message: 'The request body is too large' };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
@@ -86,7 +89,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException && isFastifyClientError(exception.cause)) {
       // Nest wraps what Fastify refuses before a handler runs (malformed JSON, too large a body).
       const statusCode = exception.getStatus();
-      return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', ...describeFastifyError(exception.cause) };
+      return {
+        statusCode,
+        error: STATUS_CODES[statusCode] ?? 'Error',
+        ...describeFastifyError(exception.cause),
+      };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
@@ -94,7 +101,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const raw =
         typeof response === 'string'
           ? response
-          : (response as { message?: string | string[] }).message ?? exception.message;
+          : ((response as { message?: string | string[] }).message ?? exception.message);
       return {
         statusCode,
         error: STATUS_CODES[statusCode] ?? 'Error',
@@ -103,7 +110,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     if (isFastifyClientError(exception)) {
       const statusCode = exception.statusCode ?? 400;
-      return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', ...describeFastifyError(exception) };
+      return {
+        statusCode,
+        error: STATUS_CODES[statusCode] ?? 'Error',
+        ...describeFastifyError(exception),
+      };
     }
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn({ err: exception, correlationId }, 'database unavailable');

@@ -14,8 +14,10 @@ export function IsIanaTimeZone(options?: ValidationOptions): PropertyDecorator {
     {
       name: 'isIanaTimeZone',
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && canonicalTimeZone(value) !== null,
-        defaultMessage: () => '$property must be an IANA time zone such as Asia/Hong_Kong or America/Toronto',
+        validate: (value: unknown) =>
+          typeof value === 'string' && canonicalTimeZone(value) !== null,
+        defaultMessage: () =>
+          '$property must be an IANA time zone such as Asia/Hong_Kong or America/Toronto',
       },
     },
     options,
@@ -38,5 +40,7 @@ export const upperString = ({ value }: { value: unknown }): unknown =>
 /** Applies `map` to each string of an array; anything else is left for the validators to refuse. */
 export function mapStrings(map: (value: string) => string) {
   return ({ value }: { value: unknown }): unknown =>
-    Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? map(item) : item)) : value;
+    Array.isArray(value)
+      ? value.map((item: unknown) => (typeof item === 'string' ? map(item) : item))
+      : value;
 }

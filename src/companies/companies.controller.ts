@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, Roles, type AuthUser } from '../auth/auth.decorators';
+import { AppError } from '../common/app-error';
 import { UuidParam } from '../common/uuid-param';
 import { CompaniesService } from './companies.service';
 import { CompanyImportService } from './company-import.service';
@@ -56,9 +57,22 @@ export class CompaniesController {
   @Roles('organiser')
   @HttpCode(HttpStatus.OK)
   @ApiConsumes('text/csv')
-  @ApiBody({ schema: { type: 'string', example: 'name,country,city,sectors,languages,timezone,employees\nMaple Channel Partners,CA,Toronto,e-commerce,en,America/Toronto,10-49' } })
-  import(@Body() csv: string) {
-    return this.importer.import(typeof csv === 'string' ? csv : '');
+  @ApiBody({
+    schema: {
+      type: 'string',
+      example:
+        'name,country,city,sectors,languages,timezone,employees\nMaple Channel Partners,CA,Toronto,e-commerce,en,America/Toronto,10-49',
+    },
+  })
+  import(@Body() csv: unknown) {
+    if (typeof csv !== 'string') {
+      throw new AppError(
+        'unsupported-media-type',
+        'import.not_csv',
+        'Send the companies as a text/csv body',
+      );
+    }
+    return this.importer.import(csv);
   }
 
   @Get(':id')
@@ -67,7 +81,11 @@ export class CompaniesController {
   }
 
   @Patch(':id')
-  update(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() body: UpdateCompanyDto) {
+  update(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Body() body: UpdateCompanyDto,
+  ) {
     return this.companies.update(user, id, body);
   }
 
@@ -75,7 +93,11 @@ export class CompaniesController {
   @Post(':id/verification')
   @Roles('organiser')
   @HttpCode(HttpStatus.OK)
-  verify(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() body: VerifyCompanyDto) {
+  verify(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Body() body: VerifyCompanyDto,
+  ) {
     return this.companies.verify(user, id, body.status);
   }
 }

@@ -45,7 +45,11 @@ export class CompaniesService {
         manager.create(Company, { ...input, website: input.website ?? null, status }),
       );
       if (ownerId) {
-        await manager.insert(CompanyMember, { companyId: company.id, userId: ownerId, role: 'owner' });
+        await manager.insert(CompanyMember, {
+          companyId: company.id,
+          userId: ownerId,
+          role: 'owner',
+        });
       }
       return company;
     } catch (error) {
@@ -71,10 +75,12 @@ export class CompaniesService {
     if (!isOrganiser(user)) {
       builder.andWhere(
         new Brackets((visible) =>
-          visible.where("company.status = 'verified'").orWhere(
-            'company.id IN (SELECT m.company_id FROM company_members m WHERE m.user_id = :userId)',
-            { userId: user.id },
-          ),
+          visible
+            .where("company.status = 'verified'")
+            .orWhere(
+              'company.id IN (SELECT m.company_id FROM company_members m WHERE m.user_id = :userId)',
+              { userId: user.id },
+            ),
         ),
       );
     }
@@ -82,7 +88,8 @@ export class CompaniesService {
     if (query.sector) builder.andWhere(':sector = ANY(company.sectors)', { sector: query.sector });
     if (query.status) builder.andWhere('company.status = :status', { status: query.status });
     const tsQuery = query.q ? toPrefixTsQuery(query.q) : null;
-    if (query.q && !tsQuery) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+    if (query.q && !tsQuery)
+      return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
     if (tsQuery) {
       builder
         .andWhere("company.search_document @@ to_tsquery('simple', :tsQuery)", { tsQuery })
@@ -115,7 +122,10 @@ export class CompaniesService {
       });
       if (!current) throw AppError.notFound('company', id);
       if (!(await this.canManage(user, id, manager))) {
-        throw AppError.forbidden('company.not_yours', 'Only its owner or an organiser may edit this company');
+        throw AppError.forbidden(
+          'company.not_yours',
+          'Only its owner or an organiser may edit this company',
+        );
       }
       try {
         return await manager.save(Object.assign(current, changes));

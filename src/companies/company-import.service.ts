@@ -12,7 +12,14 @@ import { CreateCompanyDto } from './dto/company.dto';
 import { CompanyRefreshQueue } from './jobs/company-refresh.queue';
 
 /** Columns holding lists: values inside one cell are separated by `;` (or `|`). */
-const LIST_COLUMNS = ['sectors', 'offers', 'seeks', 'partnerTypes', 'targetMarkets', 'languages'] as const;
+const LIST_COLUMNS = [
+  'sectors',
+  'offers',
+  'seeks',
+  'partnerTypes',
+  'targetMarkets',
+  'languages',
+] as const;
 const PROFILE_COLUMNS = [
   'name',
   'country',
@@ -25,7 +32,15 @@ const PROFILE_COLUMNS = [
 ] as const;
 /** Optional extras: the account that owns the company, and `pending` (default) or `verified`. */
 const EXTRA_COLUMNS = ['ownerEmail', 'status'] as const;
-const REQUIRED_COLUMNS = ['name', 'country', 'city', 'sectors', 'languages', 'timezone', 'employees'];
+const REQUIRED_COLUMNS = [
+  'name',
+  'country',
+  'city',
+  'sectors',
+  'languages',
+  'timezone',
+  'employees',
+];
 export const MAX_IMPORT_ROWS = 5000;
 
 export interface ImportedRow {
@@ -67,9 +82,14 @@ function parseCsv(csv: string): CsvRecord[] {
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new AppError('bad-request', 'import.malformed_csv', `The CSV could not be read: ${reason}`, {
-      body: [reason],
-    });
+    throw new AppError(
+      'bad-request',
+      'import.malformed_csv',
+      `The CSV could not be read: ${reason}`,
+      {
+        body: [reason],
+      },
+    );
   }
 }
 
@@ -99,18 +119,32 @@ export class CompanyImportService {
 
   async import(csv: string): Promise<ImportResult> {
     if (csv.trim() === '') {
-      throw new AppError('bad-request', 'import.empty', 'The CSV is empty: send a header row and at least one company', {
-        body: ['must not be empty'],
-      });
+      throw new AppError(
+        'bad-request',
+        'import.empty',
+        'The CSV is empty: send a header row and at least one company',
+        {
+          body: ['must not be empty'],
+        },
+      );
     }
     const records = parseCsv(csv);
     if (records.length === 0) {
-      throw new AppError('bad-request', 'import.no_rows', 'The CSV has a header row but no companies', {
-        body: ['has no data rows'],
-      });
+      throw new AppError(
+        'bad-request',
+        'import.no_rows',
+        'The CSV has a header row but no companies',
+        {
+          body: ['has no data rows'],
+        },
+      );
     }
     if (records.length > MAX_IMPORT_ROWS) {
-      throw new AppError('payload-too-large', 'import.too_many_rows', `At most ${MAX_IMPORT_ROWS} rows per import`);
+      throw new AppError(
+        'payload-too-large',
+        'import.too_many_rows',
+        `At most ${MAX_IMPORT_ROWS} rows per import`,
+      );
     }
     checkColumns(records);
 
@@ -132,11 +166,17 @@ export class CompanyImportService {
 
   private async importRow(
     record: CsvRecord,
-  ): Promise<{ id: string; name: string; version: number } | { message: string; fields: FieldErrors }> {
+  ): Promise<
+    { id: string; name: string; version: number } | { message: string; fields: FieldErrors }
+  > {
     const plain: Record<string, unknown> = {};
     for (const column of PROFILE_COLUMNS) {
       const cell = record[column];
-      if (cell === undefined || (cell === '' && !(LIST_COLUMNS as readonly string[]).includes(column))) continue;
+      if (
+        cell === undefined ||
+        (cell === '' && !(LIST_COLUMNS as readonly string[]).includes(column))
+      )
+        continue;
       plain[column] = (LIST_COLUMNS as readonly string[]).includes(column) ? splitList(cell) : cell;
     }
     const dto = plainToInstance(CreateCompanyDto, plain);
@@ -146,7 +186,8 @@ export class CompanyImportService {
       fields.status = ['must be pending or verified'];
     }
     const ownerEmail = record.ownerEmail?.toLowerCase() || null;
-    if (Object.keys(fields).length > 0) return { message: AppError.invalid(fields).message, fields };
+    if (Object.keys(fields).length > 0)
+      return { message: AppError.invalid(fields).message, fields };
 
     try {
       return await this.dataSource.transaction(async (manager) => {

@@ -18,7 +18,10 @@ describe('normaliseTag', () => {
 
 describe('normaliseTags', () => {
   it('drops empty tags and duplicates that differ only in form, keeping the first order', () => {
-    expect(normaliseTags(['Payments', ' payments ', '---', 'IoT', 'iot.'])).toEqual(['payments', 'iot']);
+    expect(normaliseTags(['Payments', ' payments ', '---', 'IoT', 'iot.'])).toEqual([
+      'payments',
+      'iot',
+    ]);
   });
 });
 

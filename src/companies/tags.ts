@@ -17,6 +17,15 @@ export function normaliseTags(tags: readonly string[]): string[] {
 
 /** Words of a search box as a prefix-matching tsquery ("mob pay" → "mob:* & pay:*"), or null. */
 export function toPrefixTsQuery(text: string): string | null {
-  const words = text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length > 0 ? words.slice(0, 12).map((word) => `${word}:*`).join(' & ') : null;
+  const words =
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length > 0
+    ? words
+        .slice(0, 12)
+        .map((word) => `${word}:*`)
+        .join(' & ')
+    : null;
 }

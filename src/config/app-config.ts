@@ -65,7 +65,7 @@ class EnvironmentVariables {
   @Max(65535)
   PORT = 3000;
 
-  @IsString({ message: 'is required (a long random string that signs access tokens)' })
+  @IsString()
   @MinLength(32, { message: 'must be at least 32 characters long' })
   JWT_SECRET: string;
 
@@ -140,12 +140,24 @@ export class ConfigError extends Error {
   }
 }
 
+/** What to set a required variable to, said when it is missing. */
+const REQUIRED_HINTS: Record<string, string> = {
+  DATABASE_URL:
+    'set it to a PostgreSQL URL such as postgres://user:password@127.0.0.1:5432/trade_match',
+  JWT_SECRET: 'set it to a random string of at least 32 characters (it signs access tokens)',
+};
+
 function describe(errors: ValidationError[]): string[] {
   return errors.map((error) => {
-    const messages = Object.values(error.constraints ?? {});
-    const missing = error.value === undefined || error.value === '';
-    const detail = messages[0]?.replace(new RegExp(`^${error.property}\\s*`), '') ?? 'is invalid';
-    return missing ? `${error.property} is missing: it ${detail}` : `${error.property} ${detail}`;
+    if ((error.value === undefined || error.value === '') && REQUIRED_HINTS[error.property]) {
+      return `${error.property} is missing: ${REQUIRED_HINTS[error.property]}`;
+    }
+    // The type check says most ("must be a whole number" rather than "must not be greater than").
+    const constraints = error.constraints ?? {};
+    const message = [constraints.isInt, constraints.isString, ...Object.values(constraints)].find(
+      (candidate): candidate is string => candidate !== undefined,
+    );
+    return `${error.property} ${message?.replace(new RegExp(`^${error.property}\\s*`), '') ?? 'is invalid'}`;
   });
 }
 
@@ -183,7 +195,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
 /** For tools that only touch the database (migration CLI, seed): validates DATABASE_URL alone. */
 export function loadDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
-  const vars = plainToInstance(EnvironmentVariables, { DATABASE_URL: env.DATABASE_URL || undefined });
+  const vars = plainToInstance(EnvironmentVariables, {
+    DATABASE_URL: env.DATABASE_URL || undefined,
+  });
   const errors = validateSync(vars).filter((error) => error.property === 'DATABASE_URL');
   if (errors.length > 0) throw new ConfigError(describe(errors));
   return vars.DATABASE_URL;

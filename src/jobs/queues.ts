@@ -21,4 +21,3 @@ export interface RefreshCompanyJob {
 export function refreshCompanyJobId(job: RefreshCompanyJob): string {
   return `company-refresh.${job.companyId}.v${job.version}`;
 }
-

@@ -51,7 +51,10 @@ async function createDatabaseIfMissing(adminUrl: string, name: string): Promise<
 /** The PostgreSQL already serving 127.0.0.1:5432 (as on Debian with trust auth), if any. */
 async function useSystemPostgres(): Promise<LocalDatabase | null> {
   try {
-    await createDatabaseIfMissing(SYSTEM_POSTGRES_URL.replace(/\/[^/]+$/, '/postgres'), LOCAL_DATABASE);
+    await createDatabaseIfMissing(
+      SYSTEM_POSTGRES_URL.replace(/\/[^/]+$/, '/postgres'),
+      LOCAL_DATABASE,
+    );
     return {
       url: SYSTEM_POSTGRES_URL,
       description: `the PostgreSQL server on 127.0.0.1:5432 (database ${LOCAL_DATABASE})`,
@@ -67,14 +70,19 @@ async function useSystemPostgres(): Promise<LocalDatabase | null> {
  * `.data/postgres`, kept across restarts). As root it must run as the `postgres` user, who cannot
  * enter a private folder such as /root; then the local server on 5432 is used, if there is one.
  */
-export async function startLocalPostgres(projectDir: string, log: (line: string) => void): Promise<LocalDatabase> {
+export async function startLocalPostgres(
+  projectDir: string,
+  log: (line: string) => void,
+): Promise<LocalDatabase> {
   const dataDir = join(projectDir, '.data', 'postgres');
   const url = `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${EMBEDDED_PORT}/${LOCAL_DATABASE}`;
   const adminUrl = url.replace(/\/[^/]+$/, '/postgres');
   const asRoot = process.getuid?.() === 0;
 
   if (asRoot && !(await othersCanReach(projectDir))) {
-    log(`${projectDir} is private to root, so the embedded PostgreSQL (which must run as the postgres user) cannot use it.`);
+    log(
+      `${projectDir} is private to root, so the embedded PostgreSQL (which must run as the postgres user) cannot use it.`,
+    );
     const system = await useSystemPostgres();
     if (system) return system;
     throw new Error(
@@ -85,7 +93,11 @@ export async function startLocalPostgres(projectDir: string, log: (line: string)
 
   if (await isPostgresRunning(dataDir)) {
     log('The embedded PostgreSQL of .data/postgres is already running; using it.');
-    return { url, description: `the embedded PostgreSQL in .data/postgres (port ${EMBEDDED_PORT})`, stop: () => Promise.resolve() };
+    return {
+      url,
+      description: `the embedded PostgreSQL in .data/postgres (port ${EMBEDDED_PORT})`,
+      stop: () => Promise.resolve(),
+    };
   }
 
   const output: string[] = [];
@@ -113,7 +125,9 @@ export async function startLocalPostgres(projectDir: string, log: (line: string)
     await createDatabaseIfMissing(adminUrl, LOCAL_DATABASE);
   } catch (error) {
     const detail = error instanceof Error ? error.message : output.slice(-5).join('').trim();
-    throw new Error(`The embedded PostgreSQL did not start: ${detail || 'no reason given'}`);
+    throw new Error(`The embedded PostgreSQL did not start: ${detail || 'no reason given'}`, {
+      cause: error,
+    });
   }
   return {
     url,

@@ -11,7 +11,12 @@ export interface LocalRedis {
 }
 
 async function answers(url: string): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1500 });
+  const client = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: 1500,
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();
@@ -41,7 +46,11 @@ function spawnRedisServer(port: number): Promise<ChildProcess | null> {
  */
 export async function startLocalRedis(log: (line: string) => void): Promise<LocalRedis> {
   if (await answers(DEFAULT_REDIS_URL)) {
-    return { url: DEFAULT_REDIS_URL, description: 'the Redis on 127.0.0.1:6379', stop: () => Promise.resolve() };
+    return {
+      url: DEFAULT_REDIS_URL,
+      description: 'the Redis on 127.0.0.1:6379',
+      stop: () => Promise.resolve(),
+    };
   }
   const child = await spawnRedisServer(SPAWNED_PORT);
   const url = `redis://127.0.0.1:${SPAWNED_PORT}`;

@@ -49,7 +49,9 @@ function runChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildPr
       messageFormat: (log, messageKey) => {
         const request = log.req as { method?: string; url?: string } | undefined;
         const response = log.res as { statusCode?: number } | undefined;
-        const http = request ? ` ${request.method} ${request.url} ${response?.statusCode ?? ''}` : '';
+        const http = request
+          ? ` ${request.method} ${request.url} ${response?.statusCode ?? ''}`
+          : '';
         return `${name} ${typeof log.context === 'string' ? `[${log.context}] ` : ''}${String(log[messageKey])}${http}`;
       },
     }),
@@ -59,7 +61,8 @@ function runChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildPr
 
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   for (let attempt = 0; attempt < 120; attempt++) {
-    if (child.exitCode !== null) throw new Error('The API exited during start-up; see its log above.');
+    if (child.exitCode !== null)
+      throw new Error('The API exited during start-up; see its log above.');
     const ok = await fetch(url)
       .then((response) => response.ok)
       .catch(() => false);
@@ -95,14 +98,23 @@ async function main(): Promise<void> {
     ADMIN_EMAIL: env.ADMIN_EMAIL ?? DEMO_ADMIN.email,
     ADMIN_PASSWORD: env.ADMIN_PASSWORD ?? DEMO_ADMIN.password,
   };
-  say(`Database: ${database?.description ?? 'DATABASE_URL'}. Redis: ${redis?.description ?? 'REDIS_URL'}.`);
+  say(
+    `Database: ${database?.description ?? 'DATABASE_URL'}. Redis: ${redis?.description ?? 'REDIS_URL'}.`,
+  );
 
   const applied = await migrate(childEnv.DATABASE_URL!);
-  say(applied.length > 0 ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.');
+  say(
+    applied.length > 0
+      ? `Applied migrations: ${applied.join(', ')}`
+      : 'Database schema is up to date.',
+  );
   const seeded = await withDataSource(childEnv.DATABASE_URL!, seedDemo);
   say(`Demo data: ${seeded.users} new accounts, ${seeded.companies} new companies.`);
 
-  const children = [runChild('api   ', 'main.js', childEnv), runChild('worker', 'worker.js', childEnv)];
+  const children = [
+    runChild('api   ', 'main.js', childEnv),
+    runChild('worker', 'worker.js', childEnv),
+  ];
   let stopping = false;
   const shutdown = async (code: number): Promise<void> => {
     if (stopping) return;

@@ -3,5 +3,8 @@ import { RateLimitGuard } from './rate-limit.guard';
 import { RateLimitService } from './rate-limit.service';
 
 @Global()
-@Module({ providers: [RateLimitService, RateLimitGuard], exports: [RateLimitService, RateLimitGuard] })
+@Module({
+  providers: [RateLimitService, RateLimitGuard],
+  exports: [RateLimitService, RateLimitGuard],
+})
 export class RateLimitModule {}

@@ -57,7 +57,8 @@ export class RateLimitService {
     try {
       await this.perClient.consume(`${scope}:${clientAddress}`);
     } catch (error) {
-      if (error instanceof RateLimiterRes) throw tooMany(error, 'Too many requests from this address');
+      if (error instanceof RateLimiterRes)
+        throw tooMany(error, 'Too many requests from this address');
       throw error;
     }
   }

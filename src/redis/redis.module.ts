@@ -1,8 +1,10 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { redisOptionsFromUrl } from './redis-options';
+
+const logger = new Logger('Redis');
 
 /** Injection token of the shared ioredis client (rate limits, health; not BullMQ's own). */
 export const REDIS = Symbol('REDIS');
@@ -13,14 +15,17 @@ export const REDIS = Symbol('REDIS');
     {
       provide: REDIS,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) =>
-        new Redis({
+      useFactory: (config: AppConfig) => {
+        const redis = new Redis({
           ...redisOptionsFromUrl(config.redisUrl),
           // Fail commands fast while Redis is away instead of queueing them forever.
           maxRetriesPerRequest: 1,
           enableOfflineQueue: false,
-          lazyConnect: false,
-        }),
+        });
+        // ioredis reconnects by itself; health reports the outage meanwhile.
+        redis.on('error', (error) => logger.warn({ err: error }, 'Redis connection error'));
+        return redis;
+      },
     },
   ],
   exports: [REDIS],

@@ -19,16 +19,24 @@ export async function startApi(overrides: NodeJS.ProcessEnv = {}): Promise<NestF
 }
 
 /** The real worker (BullMQ processors) in this process. */
-export async function startWorker(overrides: NodeJS.ProcessEnv = {}): Promise<INestApplicationContext> {
-  const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(testConfig(overrides)), {
-    logger: false,
-  });
+export async function startWorker(
+  overrides: NodeJS.ProcessEnv = {},
+): Promise<INestApplicationContext> {
+  const worker = await NestFactory.createApplicationContext(
+    WorkerModule.forRoot(testConfig(overrides)),
+    {
+      logger: false,
+    },
+  );
   await worker.init();
   return worker;
 }
 
 /** Polls `check` until it returns a value other than undefined, or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -15,7 +15,7 @@ export const PASSWORD = 'a-good-long-password';
 
 export interface Account {
   user: UserView;
-  token: string;
+  accessToken: string;
 }
 
 /** A valid company profile; override what the test is about. */
@@ -60,7 +60,12 @@ export class TestClient {
   async signUp(overrides: Record<string, unknown> = {}): Promise<Account> {
     const response = await this.http
       .post('/api/auth/register')
-      .send({ email: `${unique('user')}@example.org`, password: PASSWORD, name: 'Test User', ...overrides })
+      .send({
+        email: `${unique('user')}@example.org`,
+        password: PASSWORD,
+        name: 'Test User',
+        ...overrides,
+      })
       .expect(201);
     return response.body as Account;
   }
@@ -76,12 +81,17 @@ export class TestClient {
 
   async organiser(): Promise<Account> {
     const email = `${unique('organiser')}@example.org`;
-    await this.app.get(UsersService).create({ email, password: PASSWORD, name: 'Organiser', role: 'organiser' });
+    await this.app
+      .get(UsersService)
+      .create({ email, password: PASSWORD, name: 'Organiser', role: 'organiser' });
     return this.signIn(email);
   }
 
   async company(token: string, overrides: Record<string, unknown> = {}): Promise<CompanyView> {
-    const response = await this.as(token).post('/api/companies').send(companyInput(overrides)).expect(201);
+    const response = await this.as(token)
+      .post('/api/companies')
+      .send(companyInput(overrides))
+      .expect(201);
     return response.body as CompanyView;
   }
 

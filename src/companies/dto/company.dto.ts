@@ -31,7 +31,9 @@ import {
 } from '../taxonomy';
 
 const tags = ({ value }: { value: unknown }): unknown =>
-  Array.isArray(value) && value.every((tag) => typeof tag === 'string') ? normaliseTags(value) : value;
+  Array.isArray(value) && value.every((tag) => typeof tag === 'string')
+    ? normaliseTags(value)
+    : value;
 const upperEach = mapStrings((code) => code.trim().toUpperCase());
 const lowerEach = mapStrings((code) => code.trim().toLowerCase());
 const emptyToNull = ({ value }: { value: unknown }): unknown =>
@@ -104,7 +106,10 @@ export class CreateCompanyDto {
   @IsArray()
   @ArrayMaxSize(PARTNER_TYPES.length)
   @ArrayUnique()
-  @IsIn(PARTNER_TYPES, { each: true, message: 'partnerTypes must each be one of the taxonomy partner types' })
+  @IsIn(PARTNER_TYPES, {
+    each: true,
+    message: 'partnerTypes must each be one of the taxonomy partner types',
+  })
   partnerTypes: PartnerType[];
 
   /** ISO 3166-1 alpha-2 codes of the markets the firm wants to enter. */
@@ -113,7 +118,10 @@ export class CreateCompanyDto {
   @IsArray()
   @ArrayMaxSize(60)
   @ArrayUnique()
-  @IsISO31661Alpha2({ each: true, message: 'targetMarkets must each be an ISO 3166-1 alpha-2 code' })
+  @IsISO31661Alpha2({
+    each: true,
+    message: 'targetMarkets must each be an ISO 3166-1 alpha-2 code',
+  })
   targetMarkets: string[];
 
   /** ISO 639-1 codes. */

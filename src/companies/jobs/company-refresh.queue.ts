@@ -8,7 +8,9 @@ import { JOBS, QUEUES, refreshCompanyJobId, type RefreshCompanyJob } from '../..
 export class CompanyRefreshQueue {
   private readonly logger = new Logger(CompanyRefreshQueue.name);
 
-  constructor(@InjectQueue(QUEUES.companies) private readonly queue: Queue<RefreshCompanyJob>) {}
+  constructor(@InjectQueue(QUEUES.companies) private readonly queue: Queue<RefreshCompanyJob>) {
+    queue.on('error', (error) => this.logger.warn({ err: error }, 'companies queue: Redis error'));
+  }
 
   /**
    * Queues a refresh for each company version. A failure to reach Redis is logged, not thrown:

@@ -26,8 +26,16 @@ export const DEMO_LOGINS: DemoLogin[] = [
 
 const STAFF: { email: string; name: string; role: Role }[] = [
   { email: 'admin@trade-match.demo', name: 'TradeMatch Admin', role: 'admin' },
-  { email: 'grace.lau@hktpo.demo', name: 'Grace Lau, HK Trade Promotion Office', role: 'organiser' },
-  { email: 'daniel.tremblay@canexport.demo', name: 'Daniel Tremblay, Canadian Export Agency', role: 'organiser' },
+  {
+    email: 'grace.lau@hktpo.demo',
+    name: 'Grace Lau, HK Trade Promotion Office',
+    role: 'organiser',
+  },
+  {
+    email: 'daniel.tremblay@canexport.demo',
+    name: 'Daniel Tremblay, Canadian Export Agency',
+    role: 'organiser',
+  },
 ];
 
 export interface SeedResult {
@@ -44,7 +52,13 @@ async function seedUsers(manager: EntityManager, passwordHash: string): Promise<
       role: 'member' as const,
     })),
   ].map((user) => ({ ...user, passwordHash }));
-  const result = await manager.createQueryBuilder().insert().into(User).values(rows).orIgnore().execute();
+  const result = await manager
+    .createQueryBuilder()
+    .insert()
+    .into(User)
+    .values(rows)
+    .orIgnore()
+    .execute();
   return (result.raw as unknown[]).length;
 }
 
@@ -57,7 +71,13 @@ async function seedCompanies(manager: EntityManager): Promise<number> {
     statusChangedAt: new Date(),
   }));
   // Conflicts on (lower(name), country) leave an existing company as it is.
-  const result = await manager.createQueryBuilder().insert().into(Company).values(rows).orIgnore().execute();
+  const result = await manager
+    .createQueryBuilder()
+    .insert()
+    .into(Company)
+    .values(rows)
+    .orIgnore()
+    .execute();
 
   const owners = await manager.find(User, {
     where: { email: In(DEMO_COMPANIES.map((company) => company.ownerEmail)) },
@@ -66,13 +86,21 @@ async function seedCompanies(manager: EntityManager): Promise<number> {
   const companies = await manager.find(Company, {
     where: { name: In(DEMO_COMPANIES.map((company) => company.name)) },
   });
-  const companyId = new Map(companies.map((company) => [`${company.name}|${company.country}`, company.id]));
+  const companyId = new Map(
+    companies.map((company) => [`${company.name}|${company.country}`, company.id]),
+  );
   const members = DEMO_COMPANIES.flatMap((company) => {
     const id = companyId.get(`${company.name}|${company.country}`);
     const userId = ownerId.get(company.ownerEmail);
     return id && userId ? [{ companyId: id, userId, role: 'owner' as const }] : [];
   });
-  await manager.createQueryBuilder().insert().into(CompanyMember).values(members).orIgnore().execute();
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(CompanyMember)
+    .values(members)
+    .orIgnore()
+    .execute();
   return (result.raw as unknown[]).length;
 }
 

@@ -1,0 +1,61 @@
+import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { AppError } from './app-error';
+import { HttpExceptionFilter } from './http-exception.filter';
+
+describe('HttpExceptionFilter.toBody', () => {
+  const filter = new HttpExceptionFilter();
+  jest.spyOn(filter['logger'], 'error').mockImplementation(() => undefined);
+
+  it('renders a domain error with its status, code and fields', () => {
+    expect(
+      filter.toBody(AppError.invalid({ email: ['must be an email address'] }), 'req-1'),
+    ).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'Invalid input. email: must be an email address',
+      code: 'validation_failed',
+      fields: { email: ['must be an email address'] },
+    });
+    expect(filter.toBody(AppError.conflict('x.taken', 'Taken'), 'req-1')).toMatchObject({
+      statusCode: 409,
+      error: 'Conflict',
+    });
+    expect(filter.toBody(AppError.notFound('company', 'abc'), 'req-1')).toMatchObject({
+      statusCode: 404,
+      message: 'No company with id abc',
+      code: 'company.not_found',
+    });
+  });
+
+  it("renders Nest's own exceptions in the same shape", () => {
+    expect(filter.toBody(new NotFoundException('Cannot GET /x'), 'req-1')).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'Cannot GET /x',
+    });
+    expect(filter.toBody(new BadRequestException(['a is bad', 'b is bad']), 'req-1').message).toBe(
+      'a is bad; b is bad',
+    );
+  });
+
+  it('hides the internals of an unexpected error behind the correlation id', () => {
+    const body = filter.toBody(new Error('password=hunter2 at db.internal:5432'), 'req-42');
+    expect(body).toEqual({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'Something went wrong on our side. Quote req-42 when reporting it.',
+      correlationId: 'req-42',
+    });
+    expect(JSON.stringify(body)).not.toContain('hunter2');
+  });
+
+  it('answers 503 when the database is unreachable', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+      code: 'ECONNREFUSED',
+    });
+    expect(filter.toBody(refused, 'req-7')).toMatchObject({
+      statusCode: 503,
+      code: 'database_unavailable',
+    });
+  });
+});

@@ -1,0 +1,169 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { startApi } from './support/app';
+import { TestClient, unique, type Account } from './support/client';
+
+const HEADER =
+  'name,country,city,website,description,sectors,offers,seeks,partnerTypes,targetMarkets,languages,timezone,employees,ownerEmail,status';
+
+function row(cells: Record<string, string>): string {
+  const defaults: Record<string, string> = {
+    name: unique('Imported Co'),
+    country: 'CA',
+    city: 'Toronto',
+    website: 'https://example.ca',
+    description: '"Channel partner, with a comma"',
+    sectors: 'e-commerce;software',
+    offers: 'Distribution in North America|retail channels',
+    seeks: 'mobile payments',
+    partnerTypes: 'distributor;reseller',
+    targetMarkets: 'hk;sg',
+    languages: 'en;fr',
+    timezone: 'America/Toronto',
+    employees: '10-49',
+    ownerEmail: '',
+    status: '',
+  };
+  const merged = { ...defaults, ...cells };
+  return HEADER.split(',')
+    .map((column) => merged[column])
+    .join(',');
+}
+
+describe('POST /api/companies/import (CSV)', () => {
+  let app: NestFastifyApplication;
+  let client: TestClient;
+  let db: DataSource;
+  let organiser: Account;
+  let member: Account;
+
+  beforeAll(async () => {
+    app = await startApi();
+    client = new TestClient(app);
+    db = app.get(DataSource);
+    [organiser, member] = await Promise.all([client.organiser(), client.signUp()]);
+  });
+  afterAll(() => app.close());
+
+  const importCsv = (token: string, csv: string) =>
+    client.as(token).post('/api/companies/import').set('Content-Type', 'text/csv').send(csv);
+  const stored = async (names: string[]): Promise<string[]> =>
+    (
+      await db.query<{ name: string }[]>(
+        'SELECT name FROM companies WHERE name = ANY($1) ORDER BY name',
+        [names],
+      )
+    ).map((company) => company.name);
+
+  it('creates the good rows and reports every bad row with its fields, storing none of them', async () => {
+    const good = [unique('Maple Import'), unique('Maple Import')];
+    const bad = [unique('Bad Country'), unique('Bad Zone')];
+    const csv = [
+      HEADER,
+      row({ name: good[0], ownerEmail: member.user.email, status: 'verified' }),
+      row({ name: bad[0], country: 'Canada', employees: 'lots' }),
+      row({ name: good[1] }),
+      row({ name: bad[1], timezone: 'America/Atlantis', ownerEmail: 'nobody@example.org' }),
+      row({ name: good[0] }),
+    ].join('\n');
+    const response = await importCsv(organiser.accessToken, csv).expect(200);
+    expect(response.body.total).toBe(5);
+    expect(
+      response.body.created.map((created: { row: number; name: string }) => [
+        created.row,
+        created.name,
+      ]),
+    ).toEqual([
+      [2, good[0]],
+      [4, good[1]],
+    ]);
+    const errors = response.body.errors as { row: number; fields: Record<string, string[]> }[];
+    expect(errors.map((error) => [error.row, Object.keys(error.fields).sort()])).toEqual([
+      [3, ['country', 'employees']],
+      [5, ['timezone']],
+      [6, ['name']],
+    ]);
+    expect(await stored([...good, ...bad])).toEqual([...good].sort());
+
+    // The owner column made the member its owner; status came from the row; lists were split.
+    const me = await client.as(member.accessToken).get('/api/auth/me').expect(200);
+    expect(me.body.companies).toContainEqual(
+      expect.objectContaining({ name: good[0], status: 'verified', role: 'owner' }),
+    );
+    const company = await client
+      .as(member.accessToken)
+      .get(`/api/companies/${response.body.created[0].id}`)
+      .expect(200);
+    expect(company.body).toMatchObject({
+      sectors: ['e-commerce', 'software'],
+      offers: ['distribution in north america', 'retail channels'],
+      targetMarkets: ['HK', 'SG'],
+      description: 'Channel partner, with a comma',
+    });
+  });
+
+  it('reports an unknown owner email as a row error', async () => {
+    const name = unique('Orphan');
+    const response = await importCsv(
+      organiser.accessToken,
+      [HEADER, row({ name, ownerEmail: 'ghost@example.org' })].join('\n'),
+    ).expect(200);
+    expect(response.body.created).toEqual([]);
+    expect(response.body.errors[0]).toMatchObject({
+      row: 2,
+      fields: { ownerEmail: ['no account has this email'] },
+    });
+    expect(await stored([name])).toEqual([]);
+  });
+
+  it('refuses malformed CSV, unknown or missing columns and empty files as a whole (400)', async () => {
+    const unterminated = await importCsv(
+      organiser.accessToken,
+      `${HEADER}\n"unterminated,CA`,
+    ).expect(400);
+    expect(unterminated.body.code).toBe('import.malformed_csv');
+    const columns = await importCsv(organiser.accessToken, 'name,country,colour\nX,CA,red').expect(
+      400,
+    );
+    expect(columns.body.fields.columns.join(' ')).toMatch(
+      /unknown columns: colour.*|missing columns/,
+    );
+    expect(columns.body.fields.columns.join(' ')).toContain('missing columns: city');
+    await importCsv(organiser.accessToken, '').expect(400);
+    const headerOnly = await importCsv(organiser.accessToken, HEADER).expect(400);
+    expect(headerOnly.body.code).toBe('import.no_rows');
+    const ragged = await importCsv(organiser.accessToken, `${HEADER}\nonly,three,cells`).expect(
+      400,
+    );
+    expect(ragged.body.code).toBe('import.malformed_csv');
+  });
+
+  it('refuses files over 5 MiB (413) and more than 5,000 rows (413)', async () => {
+    const huge = `${HEADER}\n${'x'.repeat(5 * 1024 * 1024 + 1)}`;
+    const tooLarge = await importCsv(organiser.accessToken, huge).expect(413);
+    expect(tooLarge.body.statusCode).toBe(413);
+    const many = [HEADER, ...Array.from({ length: 5001 }, () => row({}))].join('\n');
+    const tooMany = await importCsv(organiser.accessToken, many).expect(413);
+    expect(tooMany.body.code).toBe('import.too_many_rows');
+  });
+
+  it('is for organisers: 403 for members, 401 without a token', async () => {
+    const name = unique('Member Import');
+    await importCsv(member.accessToken, [HEADER, row({ name })].join('\n')).expect(403);
+    await client.http
+      .post('/api/companies/import')
+      .set('Content-Type', 'text/csv')
+      .send([HEADER, row({ name })].join('\n'))
+      .expect(401);
+    expect(await stored([name])).toEqual([]);
+  });
+
+  it('refuses a JSON body where CSV is expected (415)', async () => {
+    const response = await client
+      .as(organiser.accessToken)
+      .post('/api/companies/import')
+      .send({ name: 'x' })
+      .expect(415);
+    expect(response.body.code).toBe('import.not_csv');
+  });
+});
