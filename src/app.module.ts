@@ -4,6 +4,7 @@ import { CompaniesModule } from './companies/companies.module';
 import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { HealthController } from './health/health.controller';
+import { JobsModule } from './jobs/jobs.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { UsersModule } from './users/users.module';
 
@@ -19,6 +20,7 @@ export class AppModule {
         UsersModule,
         AuthModule,
         CompaniesModule,
+        JobsModule,
       ],
       controllers: [HealthController],
     };

@@ -48,6 +48,7 @@ describe('health, API docs, headers and schema', () => {
         '/api/companies/{id}',
         '/api/companies/{id}/verification',
         '/api/health',
+        '/api/jobs/{id}',
       ]),
     );
     const schema = document.body.components.schemas.CreateCompanyDto;

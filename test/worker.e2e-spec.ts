@@ -123,3 +123,51 @@ describe('the company refresh job (worker)', () => {
     }
   });
 });
+
+describe('GET /api/jobs/:id', () => {
+  let app: NestFastifyApplication;
+  let client: TestClient;
+
+  beforeAll(async () => {
+    app = await startApi();
+    client = new TestClient(app);
+  });
+  afterAll(() => app.close());
+
+  it("shows organisers a job's state and result, and 404 for an unknown id", async () => {
+    const organiser = await client.organiser();
+    const company = await client.company((await client.signUp()).accessToken);
+    const jobId = refreshCompanyJobId({ companyId: company.id, version: 1 });
+    const waiting = await client.as(organiser.accessToken).get(`/api/jobs/${jobId}`).expect(200);
+    expect(waiting.body).toMatchObject({ id: jobId, queue: 'companies', name: 'company.refresh' });
+    expect(['waiting', 'active', 'completed', 'prioritized']).toContain(waiting.body.state);
+
+    const worker = await startWorker();
+    try {
+      const done = await eventually(async () => {
+        const response = await client
+          .as(organiser.accessToken)
+          .get(`/api/jobs/${jobId}`)
+          .expect(200);
+        return response.body.state === 'completed' ? response.body : undefined;
+      });
+      expect(done).toMatchObject({
+        state: 'completed',
+        result: 'refreshed',
+        finishedAt: expect.any(String),
+      });
+    } finally {
+      await worker.close();
+    }
+    const missing = await client.as(organiser.accessToken).get('/api/jobs/no-such-job').expect(404);
+    expect(missing.body.code).toBe('job.not_found');
+    const bad = await client.as(organiser.accessToken).get('/api/jobs/bad%20id').expect(400);
+    expect(Object.keys(bad.body.fields)).toEqual(['id']);
+  });
+
+  it('is for organisers: 403 for members, 401 without a token', async () => {
+    const member = await client.signUp();
+    await client.as(member.accessToken).get('/api/jobs/anything').expect(403);
+    await client.http.get('/api/jobs/anything').expect(401);
+  });
+});

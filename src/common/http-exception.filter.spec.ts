@@ -5,6 +5,7 @@ import { HttpExceptionFilter } from './http-exception.filter';
 describe('HttpExceptionFilter.toBody', () => {
   const filter = new HttpExceptionFilter();
   jest.spyOn(filter['logger'], 'error').mockImplementation(() => undefined);
+  jest.spyOn(filter['logger'], 'warn').mockImplementation(() => undefined);
 
   it('renders a domain error with its status, code and fields', () => {
     expect(

@@ -1,0 +1,53 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import type { Job, Queue } from 'bullmq';
+import { AppError } from '../common/app-error';
+import { QUEUES } from './queues';
+
+/** A queued job as organisers follow it; `state` as BullMQ names it. */
+export interface JobView {
+  id: string;
+  queue: string;
+  name: string;
+  state: string;
+  progress: number | object;
+  attempts: number;
+  createdAt: string;
+  finishedAt: string | null;
+  failedReason?: string;
+  result?: unknown;
+}
+
+/** Finds a job by id in any of TradeMatch's queues (job ids are unique by construction). */
+@Injectable()
+export class JobsService {
+  private readonly queues: Queue[];
+
+  constructor(@InjectQueue(QUEUES.companies) companies: Queue) {
+    this.queues = [companies];
+  }
+
+  async get(id: string): Promise<JobView> {
+    for (const queue of this.queues) {
+      const job = (await queue.getJob(id)) as Job | undefined;
+      if (job) return this.toView(queue.name, job);
+    }
+    throw AppError.notFound('job', id);
+  }
+
+  private async toView(queue: string, job: Job): Promise<JobView> {
+    const state = await job.getState();
+    return {
+      id: job.id ?? '',
+      queue,
+      name: job.name,
+      state,
+      progress: job.progress as number | object,
+      attempts: job.attemptsMade,
+      createdAt: new Date(job.timestamp).toISOString(),
+      finishedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
+      ...(job.failedReason ? { failedReason: job.failedReason } : {}),
+      ...(state === 'completed' ? { result: job.returnvalue as unknown } : {}),
+    };
+  }
+}
