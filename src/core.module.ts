@@ -30,7 +30,13 @@ export class CoreModule {
           pinoHttp: {
             level: config.logLevel,
             redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-            autoLogging: { ignore: (request) => String(request.url).endsWith('/health') },
+            autoLogging: {
+              // Load balancers poll health every few seconds; those lines say nothing.
+              ignore: (request) =>
+                /\/health\/?(\?|$)/.test(
+                  (request as { originalUrl?: string }).originalUrl ?? request.url ?? '',
+                ),
+            },
             customLogLevel: (_request, response, error) =>
               error || response.statusCode >= 500
                 ? 'error'

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import pretty from 'pino-pretty';
 import { migrate, withDataSource } from '../database/migrate';
@@ -59,6 +60,16 @@ function runChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildPr
   return child;
 }
 
+/** True when nothing listens on `port` yet. */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer()
+      .once('error', () => resolve(false))
+      .once('listening', () => probe.close(() => resolve(true)))
+      .listen(port, '0.0.0.0');
+  });
+}
+
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   for (let attempt = 0; attempt < 120; attempt++) {
     if (child.exitCode !== null)
@@ -77,6 +88,12 @@ const stops: (() => Promise<void>)[] = [];
 
 async function main(): Promise<void> {
   const env = process.env;
+  const port = env.PORT ?? '3000';
+  if (!(await portIsFree(Number(port)))) {
+    throw new Error(
+      `Port ${port} is taken (is TradeMatch already running?); stop that, or choose another with PORT=3001 npm start.`,
+    );
+  }
 
   let database: LocalDatabase | null = null;
   if (!env.DATABASE_URL) {
@@ -88,7 +105,6 @@ async function main(): Promise<void> {
     redis = await startLocalRedis(say);
     stops.push(() => redis!.stop());
   }
-  const port = env.PORT ?? '3000';
   const childEnv: NodeJS.ProcessEnv = {
     ...env,
     DATABASE_URL: env.DATABASE_URL ?? database!.url,
