@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { QueuesModule } from './jobs/queues.module';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { RedisModule } from './redis/redis.module';
 
@@ -57,8 +58,9 @@ export class CoreModule {
             removeOnFail: { age: 7 * 24 * 3600 },
           },
         }),
+        QueuesModule,
       ],
-      exports: [ConfigModule, TypeOrmModule, RedisModule, BullModule],
+      exports: [ConfigModule, TypeOrmModule, RedisModule, BullModule, QueuesModule],
     };
   }
 }

@@ -1,17 +1,9 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { JwtService } from '@nestjs/jwt';
 import { startApi } from './support/app';
-import { PASSWORD, TestClient, unique } from './support/client';
+import { PASSWORD, unique, useApi } from './support/client';
 
 describe('accounts and roles', () => {
-  let app: NestFastifyApplication;
-  let client: TestClient;
-
-  beforeAll(async () => {
-    app = await startApi();
-    client = new TestClient(app);
-  });
-  afterAll(() => app.close());
+  const client = useApi();
 
   describe('POST /api/auth/register', () => {
     it('creates a member and returns a working token, never the password', async () => {
@@ -275,17 +267,10 @@ describe('accounts and roles', () => {
 });
 
 describe('rate limit per client address (RATE_LIMIT_PER_MINUTE)', () => {
-  let app: NestFastifyApplication;
-  let client: TestClient;
-
-  beforeAll(async () => {
-    app = await startApi({
-      RATE_LIMIT_PER_MINUTE: '3',
-      REDIS_PREFIX: `${process.env.REDIS_PREFIX}-rl`,
-    });
-    client = new TestClient(app);
+  const client = useApi({
+    RATE_LIMIT_PER_MINUTE: '3',
+    REDIS_PREFIX: `${process.env.REDIS_PREFIX}-rl`,
   });
-  afterAll(() => app.close());
 
   it('answers 429 once an address has used its sign-ups and sign-ins for the minute', async () => {
     const email = `${unique('limited')}@example.org`;

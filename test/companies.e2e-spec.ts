@@ -1,34 +1,27 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import type { CompanyView } from '../src/companies/company.view';
-import { eventually, startApi, startWorker } from './support/app';
-import { companyInput, TestClient, unique, type Account } from './support/client';
+import { eventually, startWorker } from './support/app';
+import { companyInput, unique, type Account, useApi } from './support/client';
 
 describe('companies', () => {
-  let app: NestFastifyApplication;
+  const client = useApi();
   let worker: INestApplicationContext;
-  let client: TestClient;
   let db: DataSource;
   let owner: Account;
   let other: Account;
   let organiser: Account;
 
   beforeAll(async () => {
-    app = await startApi();
     worker = await startWorker();
-    client = new TestClient(app);
-    db = app.get(DataSource);
+    db = client.app.get(DataSource);
     [owner, other, organiser] = await Promise.all([
       client.signUp(),
       client.signUp(),
       client.organiser(),
     ]);
   });
-  afterAll(async () => {
-    await worker.close();
-    await app.close();
-  });
+  afterAll(() => worker.close());
 
   const countCompanies = async (name: string): Promise<number> =>
     Number(

@@ -1,7 +1,5 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { startApi } from './support/app';
-import { TestClient, unique, type Account } from './support/client';
+import { unique, type Account, useApi } from './support/client';
 
 const HEADER =
   'name,country,city,website,description,sectors,offers,seeks,partnerTypes,targetMarkets,languages,timezone,employees,ownerEmail,status';
@@ -31,19 +29,15 @@ function row(cells: Record<string, string>): string {
 }
 
 describe('POST /api/companies/import (CSV)', () => {
-  let app: NestFastifyApplication;
-  let client: TestClient;
+  const client = useApi();
   let db: DataSource;
   let organiser: Account;
   let member: Account;
 
   beforeAll(async () => {
-    app = await startApi();
-    client = new TestClient(app);
-    db = app.get(DataSource);
+    db = client.app.get(DataSource);
     [organiser, member] = await Promise.all([client.organiser(), client.signUp()]);
   });
-  afterAll(() => app.close());
 
   const importCsv = (token: string, csv: string) =>
     client.as(token).post('/api/companies/import').set('Content-Type', 'text/csv').send(csv);

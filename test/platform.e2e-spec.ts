@@ -1,17 +1,9 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { startApi } from './support/app';
-import { TestClient } from './support/client';
+import { TestClient, useApi } from './support/client';
 
 describe('health, API docs, headers and schema', () => {
-  let app: NestFastifyApplication;
-  let client: TestClient;
-
-  beforeAll(async () => {
-    app = await startApi();
-    client = new TestClient(app);
-  });
-  afterAll(() => app.close());
+  const client = useApi();
 
   it('GET /api/health reports PostgreSQL and Redis up, without a token', async () => {
     const response = await client.http.get('/api/health').expect(200);
@@ -101,7 +93,7 @@ describe('health, API docs, headers and schema', () => {
   });
 
   it('has migrations that match the entities: generating a migration would produce nothing', async () => {
-    const pending = await app.get(DataSource).driver.createSchemaBuilder().log();
+    const pending = await client.app.get(DataSource).driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((query) => query.query)).toEqual([]);
   });
 });

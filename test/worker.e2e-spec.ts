@@ -1,12 +1,11 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { CompanyRefreshQueue } from '../src/companies/jobs/company-refresh.queue';
 import { QUEUES, refreshCompanyJobId } from '../src/jobs/queues';
-import { eventually, startApi, startWorker } from './support/app';
-import { TestClient, unique } from './support/client';
+import { eventually, startWorker } from './support/app';
+import { unique, useApi } from './support/client';
 
 interface Row {
   offers: string[];
@@ -17,18 +16,14 @@ interface Row {
 }
 
 describe('the company refresh job (worker)', () => {
-  let app: NestFastifyApplication;
-  let client: TestClient;
+  const client = useApi();
   let db: DataSource;
   let queue: Queue;
 
-  beforeAll(async () => {
-    app = await startApi();
-    client = new TestClient(app);
-    db = app.get(DataSource);
-    queue = app.get<Queue>(getQueueToken(QUEUES.companies));
+  beforeAll(() => {
+    db = client.app.get(DataSource);
+    queue = client.app.get<Queue>(getQueueToken(QUEUES.companies));
   });
-  afterAll(() => app.close());
 
   const row = async (id: string): Promise<Row> =>
     (
@@ -50,7 +45,7 @@ describe('the company refresh job (worker)', () => {
 
   it('normalises tags and builds the search document of the version it was queued for', async () => {
     const id = await rawCompany(['Cyber  Security!', 'cyber security', 'IoT']);
-    await app.get(CompanyRefreshQueue).enqueue([{ companyId: id, version: 1 }]);
+    await client.app.get(CompanyRefreshQueue).enqueue([{ companyId: id, version: 1 }]);
     const worker = await startWorker();
     try {
       const refreshed = await eventually(async () => {
@@ -72,7 +67,7 @@ describe('the company refresh job (worker)', () => {
   it('queues the same work once however often it is triggered (job id from the work)', async () => {
     const company = await client.company((await client.signUp()).accessToken);
     const before = await queue.getJobCounts('waiting', 'active', 'completed', 'delayed');
-    const refresh = app.get(CompanyRefreshQueue);
+    const refresh = client.app.get(CompanyRefreshQueue);
     await refresh.enqueue([{ companyId: company.id, version: 1 }]);
     await refresh.enqueue([{ companyId: company.id, version: 1 }]);
     const after = await queue.getJobCounts('waiting', 'active', 'completed', 'delayed');
@@ -89,7 +84,7 @@ describe('the company refresh job (worker)', () => {
     await db.query("UPDATE companies SET version = 2, offers = '{New Tag}' WHERE id = $1", [id]);
     const worker: INestApplicationContext = await startWorker();
     try {
-      const refresh = app.get(CompanyRefreshQueue);
+      const refresh = client.app.get(CompanyRefreshQueue);
       await refresh.enqueue([{ companyId: id, version: 1 }]);
       const stale = await eventually(async () => {
         const job = await queue.getJob(refreshCompanyJobId({ companyId: id, version: 1 }));
@@ -125,14 +120,7 @@ describe('the company refresh job (worker)', () => {
 });
 
 describe('GET /api/jobs/:id', () => {
-  let app: NestFastifyApplication;
-  let client: TestClient;
-
-  beforeAll(async () => {
-    app = await startApi();
-    client = new TestClient(app);
-  });
-  afterAll(() => app.close());
+  const client = useApi();
 
   it("shows organisers a job's state and result, and 404 for an unknown id", async () => {
     const organiser = await client.organiser();

@@ -1,7 +1,5 @@
-import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { QUEUES } from '../jobs/queues';
 import { CompaniesController, TaxonomyController } from './companies.controller';
 import { CompaniesService } from './companies.service';
 import { CompanyImportService } from './company-import.service';
@@ -10,10 +8,7 @@ import { Company } from './company.entity';
 import { CompanyRefreshQueue } from './jobs/company-refresh.queue';
 
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([Company, CompanyMember]),
-    BullModule.registerQueue({ name: QUEUES.companies }),
-  ],
+  imports: [TypeOrmModule.forFeature([Company, CompanyMember])],
   controllers: [TaxonomyController, CompaniesController],
   providers: [CompaniesService, CompanyImportService, CompanyRefreshQueue],
   exports: [CompaniesService],

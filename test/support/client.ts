@@ -3,6 +3,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import type { CompanyView } from '../../src/companies/company.view';
 import { UsersService, type UserView } from '../../src/users/users.service';
+import { startApi } from './app';
 
 let sequence = 0;
 /** A value no other test of this run uses. */
@@ -40,7 +41,12 @@ export function companyInput(overrides: Record<string, unknown> = {}): Record<st
 
 /** Speaks HTTP to the real app in one line per step: accounts, companies, authorised calls. */
 export class TestClient {
-  constructor(readonly app: NestFastifyApplication) {}
+  /** Given, or set by `useApi()` before the suite's tests run. */
+  app!: NestFastifyApplication;
+
+  constructor(app?: NestFastifyApplication) {
+    if (app) this.app = app;
+  }
 
   get http(): TestAgent {
     return request(this.app.getHttpServer());
@@ -107,4 +113,14 @@ export class TestClient {
       .expect(200);
     return { ...company, status: 'verified' };
   }
+}
+
+/** Starts the real API for the enclosing suite (closed after it) and returns its client. */
+export function useApi(overrides: NodeJS.ProcessEnv = {}): TestClient {
+  const client = new TestClient();
+  beforeAll(async () => {
+    client.app = await startApi(overrides);
+  });
+  afterAll(() => client.app.close());
+  return client;
 }

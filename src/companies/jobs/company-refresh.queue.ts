@@ -8,9 +8,7 @@ import { JOBS, QUEUES, refreshCompanyJobId, type RefreshCompanyJob } from '../..
 export class CompanyRefreshQueue {
   private readonly logger = new Logger(CompanyRefreshQueue.name);
 
-  constructor(@InjectQueue(QUEUES.companies) private readonly queue: Queue<RefreshCompanyJob>) {
-    queue.on('error', (error) => this.logger.warn({ err: error }, 'companies queue: Redis error'));
-  }
+  constructor(@InjectQueue(QUEUES.companies) private readonly queue: Queue<RefreshCompanyJob>) {}
 
   /**
    * Queues a refresh for each company version. A failure to reach Redis is logged, not thrown:
