@@ -1,35 +1,16 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { JwtModule } from '@nestjs/jwt';
 import { CompaniesModule } from '../companies/companies.module';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
 import { UsersModule } from '../users/users.module';
 import { AdminBootstrap } from './admin.bootstrap';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
-import { TokenService } from './token.service';
+import { TokenModule } from './token.module';
 
 @Module({
-  imports: [
-    UsersModule,
-    CompaniesModule,
-    JwtModule.registerAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        secret: config.jwtSecret,
-        signOptions: { expiresIn: config.jwtExpiresInSeconds, algorithm: 'HS256' },
-      }),
-    }),
-  ],
+  imports: [UsersModule, CompaniesModule, TokenModule],
   controllers: [AuthController],
-  providers: [
-    AuthService,
-    TokenService,
-    AdminBootstrap,
-    { provide: APP_GUARD, useClass: AuthGuard },
-  ],
-  exports: [TokenService],
+  providers: [AuthService, AdminBootstrap, { provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class AuthModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { LiveModule } from '../live/live.module';
 import { CompaniesController, TaxonomyController } from './companies.controller';
 import { CompaniesService } from './companies.service';
 import { CompanyImportService } from './company-import.service';
@@ -8,7 +9,7 @@ import { Company } from './company.entity';
 import { CompanyRefreshQueue } from './jobs/company-refresh.queue';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Company, CompanyMember])],
+  imports: [TypeOrmModule.forFeature([Company, CompanyMember]), LiveModule],
   controllers: [TaxonomyController, CompaniesController],
   providers: [CompaniesService, CompanyImportService, CompanyRefreshQueue],
   exports: [CompaniesService],

@@ -4,6 +4,7 @@ import { Brackets, DataSource, type EntityManager, type Repository } from 'typeo
 import { isOrganiser, type AuthUser } from '../auth/auth.decorators';
 import { AppError } from '../common/app-error';
 import { isUniqueViolation } from '../common/database-errors';
+import { LiveNotifier } from '../live/live-notifier.service';
 import { CompanyMember } from './company-member.entity';
 import { Company } from './company.entity';
 import { toCompanyView, type CompanyView, type MembershipView, type Page } from './company.view';
@@ -31,6 +32,7 @@ export class CompaniesService {
     @InjectRepository(Company) private readonly companies: Repository<Company>,
     @InjectRepository(CompanyMember) private readonly members: Repository<CompanyMember>,
     private readonly refreshQueue: CompanyRefreshQueue,
+    private readonly live: LiveNotifier,
   ) {}
 
   /** Registers a company owned by `ownerId` inside `manager`'s transaction. */
@@ -63,6 +65,7 @@ export class CompaniesService {
       this.insertCompany(manager, input, user.id),
     );
     await this.refreshQueue.enqueue([{ companyId: company.id, version: company.version }]);
+    this.live.joinCompany(user.id, company.id);
     return toCompanyView(company);
   }
 
@@ -135,7 +138,9 @@ export class CompaniesService {
       }
     });
     await this.refreshQueue.enqueue([{ companyId: company.id, version: company.version }]);
-    return toCompanyView(company);
+    const view = toCompanyView(company);
+    this.live.companyUpdated(view);
+    return view;
   }
 
   async verify(user: AuthUser, id: string, status: 'verified' | 'rejected'): Promise<CompanyView> {
@@ -145,7 +150,9 @@ export class CompaniesService {
     company.statusChangedBy = user.id;
     const saved = await this.companies.save(company);
     await this.refreshQueue.enqueue([{ companyId: saved.id, version: saved.version }]);
-    return toCompanyView(saved);
+    const view = toCompanyView(saved);
+    this.live.companyUpdated(view);
+    return view;
   }
 
   listMemberships(userId: string): Promise<MembershipView[]> {

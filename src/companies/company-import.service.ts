@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { AppError, type FieldErrors } from '../common/app-error';
 import { collectFieldErrors } from '../common/validation';
 import { User } from '../users/user.entity';
+import { LiveNotifier } from '../live/live-notifier.service';
 import { CompaniesService } from './companies.service';
 import { CreateCompanyDto } from './dto/company.dto';
 import { CompanyRefreshQueue } from './jobs/company-refresh.queue';
@@ -63,6 +64,13 @@ export interface ImportResult {
 
 type CsvRecord = Record<string, string>;
 
+interface ImportedCompany {
+  id: string;
+  name: string;
+  version: number;
+  ownerId: string | null;
+}
+
 function splitList(cell: string): string[] {
   return cell
     .split(/[;|]/)
@@ -115,6 +123,7 @@ export class CompanyImportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly companies: CompaniesService,
     private readonly refreshQueue: CompanyRefreshQueue,
+    private readonly live: LiveNotifier,
   ) {}
 
   async import(csv: string): Promise<ImportResult> {
@@ -158,6 +167,7 @@ export class CompanyImportService {
       } else {
         result.created.push({ row, id: outcome.id, name: outcome.name });
         refresh.push({ companyId: outcome.id, version: outcome.version });
+        if (outcome.ownerId) this.live.joinCompany(outcome.ownerId, outcome.id);
       }
     }
     await this.refreshQueue.enqueue(refresh);
@@ -166,9 +176,7 @@ export class CompanyImportService {
 
   private async importRow(
     record: CsvRecord,
-  ): Promise<
-    { id: string; name: string; version: number } | { message: string; fields: FieldErrors }
-  > {
+  ): Promise<ImportedCompany | { message: string; fields: FieldErrors }> {
     const plain: Record<string, unknown> = {};
     for (const column of PROFILE_COLUMNS) {
       const cell = record[column];
@@ -203,7 +211,7 @@ export class CompanyImportService {
           ownerId,
           status as 'pending' | 'verified',
         );
-        return { id: company.id, name: company.name, version: company.version };
+        return { id: company.id, name: company.name, version: company.version, ownerId };
       });
     } catch (error) {
       if (error instanceof AppError && error.kind !== 'not-found') {

@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import type { CompanyView } from '../companies/company.view';
+import { LiveGateway } from './live.gateway';
+import { rooms } from './live.events';
+
+/** What the rest of the API tells the live rooms; reaches every API process's clients. */
+@Injectable()
+export class LiveNotifier {
+  constructor(private readonly gateway: LiveGateway) {}
+
+  /** A user now speaks for a company: their open sockets, on any process, join its room. */
+  joinCompany(userId: string, companyId: string): void {
+    this.gateway.namespace.in(rooms.user(userId)).socketsJoin(rooms.company(companyId));
+  }
+
+  companyUpdated(company: CompanyView): void {
+    this.gateway.namespace.to(rooms.company(company.id)).emit('company.updated', { company });
+  }
+}

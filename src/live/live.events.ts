@@ -1,0 +1,25 @@
+import type { CompanyView } from '../companies/company.view';
+
+/**
+ * The typed event map of the `/live` namespace. Rooms are derived on the server from who the
+ * user is (`user:<id>`, `company:<id>` for each company they speak for, `organisers`), never
+ * from names a client sends. Session rooms and the session events of SPEC.md join this map as
+ * sessions land.
+ */
+export interface ServerToClientEvents {
+  /** A company's profile or verification status changed (sent to that company's users). */
+  'company.updated': (payload: { company: CompanyView }) => void;
+}
+
+export type ClientToServerEvents = Record<string, never>;
+
+export interface SocketData {
+  userId: string;
+  role: string;
+}
+
+export const rooms = {
+  user: (userId: string) => `user:${userId}`,
+  company: (companyId: string) => `company:${companyId}`,
+  organisers: 'organisers',
+} as const;

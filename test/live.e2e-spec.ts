@@ -1,0 +1,130 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { AddressInfo } from 'node:net';
+import { io, type Socket } from 'socket.io-client';
+import { startApi } from './support/app';
+import { useApi, type Account } from './support/client';
+
+async function listen(app: NestFastifyApplication): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address() as AddressInfo;
+  return `http://127.0.0.1:${address.port}`;
+}
+
+const sockets: Socket[] = [];
+
+function connect(url: string, token?: string): Socket {
+  const socket = io(`${url}/live`, {
+    auth: token === undefined ? {} : { token },
+    transports: ['websocket'],
+    reconnection: false,
+  });
+  sockets.push(socket);
+  return socket;
+}
+
+function connected(socket: Socket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+}
+
+function refused(socket: Socket): Promise<Error> {
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => reject(new Error('connected, but should have been refused')));
+    socket.once('connect_error', resolve);
+  });
+}
+
+/** Collects every event of one name a socket receives. */
+function collect<T>(socket: Socket, event: string): T[] {
+  const received: T[] = [];
+  socket.on(event, (payload: T) => received.push(payload));
+  return received;
+}
+
+const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('the /live namespace (socket.io)', () => {
+  const client = useApi();
+  let url: string;
+  let organiser: Account;
+
+  beforeAll(async () => {
+    url = await listen(client.app);
+    organiser = await client.organiser();
+  });
+  afterEach(() => {
+    for (const socket of sockets.splice(0)) socket.disconnect();
+  });
+
+  it('refuses a handshake without a token, with a malformed token and with a tampered one', async () => {
+    expect((await refused(connect(url))).message).toMatch(/unauthorized/);
+    expect((await refused(connect(url, 'not-a-token'))).message).toMatch(/unauthorized/);
+    const { accessToken } = await client.signUp();
+    const tampered = `${accessToken.slice(0, -3)}abc`;
+    expect((await refused(connect(url, tampered))).message).toMatch(/unauthorized/);
+  });
+
+  it("tells a company's users, and no one else, when the company is verified", async () => {
+    const owner = await client.signUp();
+    const stranger = await client.signUp();
+    const company = await client.company(owner.accessToken);
+    const ownerSocket = connect(url, owner.accessToken);
+    const strangerSocket = connect(url, stranger.accessToken);
+    await Promise.all([connected(ownerSocket), connected(strangerSocket)]);
+    const toOwner = collect<{ company: { id: string; status: string } }>(
+      ownerSocket,
+      'company.updated',
+    );
+    const toStranger = collect(strangerSocket, 'company.updated');
+
+    await client
+      .as(organiser.accessToken)
+      .post(`/api/companies/${company.id}/verification`)
+      .send({ status: 'verified' })
+      .expect(200);
+    await settle();
+    expect(toOwner.map((event) => [event.company.id, event.company.status])).toEqual([
+      [company.id, 'verified'],
+    ]);
+    expect(toStranger).toEqual([]);
+  });
+
+  it('puts an already connected user in the room of a company they register', async () => {
+    const owner = await client.signUp();
+    const socket = connect(url, owner.accessToken);
+    await connected(socket);
+    const company = await client.company(owner.accessToken);
+    const received = collect<{ company: { status: string } }>(socket, 'company.updated');
+    await client
+      .as(organiser.accessToken)
+      .post(`/api/companies/${company.id}/verification`)
+      .send({ status: 'rejected' })
+      .expect(200);
+    await settle();
+    expect(received.map((event) => event.company.status)).toEqual(['rejected']);
+  });
+
+  it('reaches a client connected to another API process (Redis adapter)', async () => {
+    const other = await startApi();
+    try {
+      const otherUrl = await listen(other);
+      const owner = await client.signUp();
+      const company = await client.company(owner.accessToken);
+      const socket = connect(otherUrl, owner.accessToken);
+      await connected(socket);
+      const received = collect<{ company: { city: string } }>(socket, 'company.updated');
+      // The edit goes through the first process; the client sits on the second.
+      await client
+        .as(owner.accessToken)
+        .patch(`/api/companies/${company.id}`)
+        .send({ city: 'Tsuen Wan' })
+        .expect(200);
+      await settle(500);
+      expect(received.map((event) => event.company.city)).toEqual(['Tsuen Wan']);
+    } finally {
+      await other.close();
+    }
+  });
+});
