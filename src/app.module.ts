@@ -3,6 +3,7 @@ import { AuthModule } from './auth/auth.module';
 import { CompaniesModule } from './companies/companies.module';
 import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
+import { DelegationsModule } from './delegations/delegations.module';
 import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
@@ -20,6 +21,7 @@ export class AppModule {
         UsersModule,
         AuthModule,
         CompaniesModule,
+        DelegationsModule,
         JobsModule,
       ],
       controllers: [HealthController],

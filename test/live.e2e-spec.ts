@@ -127,4 +127,52 @@ describe('the /live namespace (socket.io)', () => {
       await other.close();
     }
   });
+
+  it("tells a company's users and the organisers when its delegation application is decided", async () => {
+    const owner = await client.signUp();
+    const stranger = await client.signUp();
+    const company = await client.verifiedCompany(owner.accessToken, organiser.accessToken);
+    const delegation = await client
+      .as(organiser.accessToken)
+      .post('/api/delegations')
+      .send({
+        title: 'Inbound Canadian ICT delegation',
+        direction: 'inbound',
+        originCountry: 'CA',
+        destinationCountry: 'HK',
+        city: 'Hong Kong',
+        leader: 'Daniel Tremblay',
+        startsOn: '2030-10-12',
+        endsOn: '2030-10-15',
+        timezone: 'Asia/Hong_Kong',
+        capacity: 3,
+      })
+      .expect(201);
+    const applied = await client
+      .as(owner.accessToken)
+      .post(`/api/delegations/${delegation.body.id}/applications`)
+      .send({ companyId: company.id })
+      .expect(201);
+    const sockets = [owner, stranger, organiser].map((account) =>
+      connect(url, account.accessToken),
+    );
+    await Promise.all(sockets.map(connected));
+    const [toOwner, toStranger, toOrganiser] = sockets.map((socket) =>
+      collect<{ application: { id: string; status: string } }>(socket, 'application.updated'),
+    );
+    await client
+      .as(organiser.accessToken)
+      .patch(`/api/delegations/${delegation.body.id}/applications/${applied.body.id}`)
+      .send({ status: 'accepted' })
+      .expect(200);
+    await settle();
+    const expected = [[applied.body.id, 'accepted']];
+    expect(toOwner.map((event) => [event.application.id, event.application.status])).toEqual(
+      expected,
+    );
+    expect(toOrganiser.map((event) => [event.application.id, event.application.status])).toEqual(
+      expected,
+    );
+    expect(toStranger).toEqual([]);
+  });
 });

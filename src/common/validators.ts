@@ -44,3 +44,16 @@ export function mapStrings(map: (value: string) => string) {
       ? value.map((item: unknown) => (typeof item === 'string' ? map(item) : item))
       : value;
 }
+
+/** A validator from a predicate, with a message that follows the property name. */
+export function Satisfies(
+  name: string,
+  predicate: (value: unknown) => boolean,
+  message: string,
+  options?: ValidationOptions,
+): PropertyDecorator {
+  return ValidateBy(
+    { name, validator: { validate: predicate, defaultMessage: () => `$property ${message}` } },
+    options,
+  );
+}

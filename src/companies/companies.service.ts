@@ -5,9 +5,10 @@ import { isOrganiser, type AuthUser } from '../auth/auth.decorators';
 import { AppError } from '../common/app-error';
 import { isUniqueViolation } from '../common/database-errors';
 import { LiveNotifier } from '../live/live-notifier.service';
-import { CompanyMember } from './company-member.entity';
+import { COMPANIES_OF_USER_SQL, CompanyMember } from './company-member.entity';
 import { Company } from './company.entity';
-import { toCompanyView, type CompanyView, type MembershipView, type Page } from './company.view';
+import type { Page } from '../common/pagination';
+import { toCompanyView, type CompanyView, type MembershipView } from './company.view';
 import type { CreateCompanyDto, ListCompaniesQuery, UpdateCompanyDto } from './dto/company.dto';
 import { CompanyRefreshQueue } from './jobs/company-refresh.queue';
 import { toPrefixTsQuery } from './tags';
@@ -80,10 +81,7 @@ export class CompaniesService {
         new Brackets((visible) =>
           visible
             .where("company.status = 'verified'")
-            .orWhere(
-              'company.id IN (SELECT m.company_id FROM company_members m WHERE m.user_id = :userId)',
-              { userId: user.id },
-            ),
+            .orWhere(`company.id IN (${COMPANIES_OF_USER_SQL})`, { userId: user.id }),
         ),
       );
     }
@@ -173,12 +171,16 @@ export class CompaniesService {
 
   /** True for organisers and for users who speak for the company. */
   async canManage(user: AuthUser, companyId: string, manager?: EntityManager): Promise<boolean> {
-    if (isOrganiser(user)) return true;
-    const repository = manager ? manager.getRepository(CompanyMember) : this.members;
-    return repository.existsBy({ companyId, userId: user.id });
+    return isOrganiser(user) || this.speaksFor(user.id, companyId, manager);
   }
 
-  private async find(id: string): Promise<Company> {
+  /** True when the user is one of the company's own users (its owner or a member). */
+  speaksFor(userId: string, companyId: string, manager?: EntityManager): Promise<boolean> {
+    const repository = manager ? manager.getRepository(CompanyMember) : this.members;
+    return repository.existsBy({ companyId, userId });
+  }
+
+  async find(id: string): Promise<Company> {
     const company = await this.companies.findOneBy({ id });
     if (!company) throw AppError.notFound('company', id);
     return company;

@@ -38,3 +38,7 @@ export class CompanyMember {
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 }
+
+/** SQL for "the ids of the companies user :userId speaks for", to use inside IN (...). */
+export const COMPANIES_OF_USER_SQL =
+  'SELECT m.company_id FROM company_members m WHERE m.user_id = :userId';

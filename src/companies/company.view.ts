@@ -54,10 +54,3 @@ export function toCompanyView(company: Company): CompanyView {
     updatedAt: company.updatedAt.toISOString(),
   };
 }
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}

@@ -1,6 +1,16 @@
 import { CompanyMember } from '../companies/company-member.entity';
 import { Company } from '../companies/company.entity';
+import { DelegationApplication } from '../delegations/delegation-application.entity';
+import { Delegation } from '../delegations/delegation.entity';
+import { ItineraryItem } from '../delegations/itinerary-item.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity of the schema; the DataSource and the migration check use this one list. */
-export const ENTITIES = [User, Company, CompanyMember];
+export const ENTITIES = [
+  User,
+  Company,
+  CompanyMember,
+  Delegation,
+  ItineraryItem,
+  DelegationApplication,
+];

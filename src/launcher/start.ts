@@ -125,7 +125,9 @@ async function main(): Promise<void> {
       : 'Database schema is up to date.',
   );
   const seeded = await withDataSource(childEnv.DATABASE_URL!, seedDemo);
-  say(`Demo data: ${seeded.users} new accounts, ${seeded.companies} new companies.`);
+  say(
+    `Demo data: ${seeded.users} new accounts, ${seeded.companies} new companies, ${seeded.delegations} new delegations.`,
+  );
 
   const children = [
     runChild('api   ', 'main.js', childEnv),

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CompanyView } from '../companies/company.view';
+import type { ApplicationView } from '../delegations/delegation.view';
 import { LiveGateway } from './live.gateway';
 import { rooms } from './live.events';
 
@@ -15,5 +16,11 @@ export class LiveNotifier {
 
   companyUpdated(company: CompanyView): void {
     this.gateway.namespace.to(rooms.company(company.id)).emit('company.updated', { company });
+  }
+
+  applicationUpdated(application: ApplicationView): void {
+    this.gateway.namespace
+      .to([rooms.company(application.companyId), rooms.organisers])
+      .emit('application.updated', { application });
   }
 }

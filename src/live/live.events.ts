@@ -1,4 +1,5 @@
 import type { CompanyView } from '../companies/company.view';
+import type { ApplicationView } from '../delegations/delegation.view';
 
 /**
  * The typed event map of the `/live` namespace. Rooms are derived on the server from who the
@@ -9,6 +10,8 @@ import type { CompanyView } from '../companies/company.view';
 export interface ServerToClientEvents {
   /** A company's profile or verification status changed (sent to that company's users). */
   'company.updated': (payload: { company: CompanyView }) => void;
+  /** A delegation application was made or decided (sent to the company's users and organisers). */
+  'application.updated': (payload: { application: ApplicationView }) => void;
 }
 
 export type ClientToServerEvents = Record<string, never>;

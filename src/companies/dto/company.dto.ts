@@ -1,22 +1,20 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsIn,
-  IsInt,
   IsISO31661Alpha2,
   IsISO6391,
   IsOptional,
   IsString,
   IsUrl,
   Length,
-  Max,
   MaxLength,
-  Min,
 } from 'class-validator';
+import { PaginationQuery } from '../../common/pagination';
 import { IsIanaTimeZone, mapStrings, trimString, upperString } from '../../common/validators';
 import { normaliseTags } from '../tags';
 import {
@@ -152,7 +150,7 @@ export class VerifyCompanyDto {
   status: 'verified' | 'rejected';
 }
 
-export class ListCompaniesQuery {
+export class ListCompaniesQuery extends PaginationQuery {
   @ApiPropertyOptional({ example: 'CA' })
   @Transform(upperString)
   @IsOptional()
@@ -176,19 +174,4 @@ export class ListCompaniesQuery {
   @IsOptional()
   @IsIn(COMPANY_STATUSES, { message: `status must be one of: ${COMPANY_STATUSES.join(', ')}` })
   status?: CompanyStatus;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @Type(() => Number)
-  @IsOptional()
-  @IsInt({ message: 'page must be a whole number' })
-  @Min(1)
-  page = 1;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @Type(() => Number)
-  @IsOptional()
-  @IsInt({ message: 'pageSize must be a whole number' })
-  @Min(1)
-  @Max(100)
-  pageSize = 20;
 }

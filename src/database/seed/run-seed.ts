@@ -7,7 +7,8 @@ import { DEMO_PASSWORD, seedDemo } from './seed';
 async function main(): Promise<void> {
   const result = await withDataSource(loadDatabaseUrl(), seedDemo);
   console.log(
-    `Demo loaded: ${result.users} new accounts, ${result.companies} new companies ` +
+    `Demo loaded: ${result.users} new accounts, ${result.companies} new companies, ` +
+      `${result.delegations} new delegations ` +
       `(demo password: ${DEMO_PASSWORD}). Start the worker to index them for search.`,
   );
 }

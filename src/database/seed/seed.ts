@@ -1,10 +1,15 @@
+import { DateTime } from 'luxon';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { hashPassword } from '../../auth/password';
 import { CompanyMember } from '../../companies/company-member.entity';
 import { Company } from '../../companies/company.entity';
 import { normaliseTags } from '../../companies/tags';
+import { DelegationApplication } from '../../delegations/delegation-application.entity';
+import { Delegation } from '../../delegations/delegation.entity';
+import { ItineraryItem } from '../../delegations/itinerary-item.entity';
 import { User, type Role } from '../../users/user.entity';
 import { DEMO_COMPANIES } from './demo-companies';
+import { DEMO_DELEGATIONS, scheduleDemoDelegation } from './demo-delegations';
 
 /** Every demo account signs in with this password. */
 export const DEMO_PASSWORD = 'tradematch-demo';
@@ -41,6 +46,7 @@ const STAFF: { email: string; name: string; role: Role }[] = [
 export interface SeedResult {
   users: number;
   companies: number;
+  delegations: number;
 }
 
 async function seedUsers(manager: EntityManager, passwordHash: string): Promise<number> {
@@ -63,7 +69,7 @@ async function seedUsers(manager: EntityManager, passwordHash: string): Promise<
 }
 
 async function seedCompanies(manager: EntityManager): Promise<number> {
-  const rows = DEMO_COMPANIES.map(({ ownerEmail: _owner, ...profile }) => ({
+  const rows = DEMO_COMPANIES.map(({ ownerEmail, ...profile }) => ({
     ...profile,
     offers: normaliseTags(profile.offers),
     seeks: normaliseTags(profile.seeks),
@@ -104,9 +110,57 @@ async function seedCompanies(manager: EntityManager): Promise<number> {
   return (result.raw as unknown[]).length;
 }
 
+/** The demo delegations with their itineraries and applications; an existing title is kept. */
+async function seedDelegations(manager: EntityManager): Promise<number> {
+  const today = DateTime.utc();
+  const organiser = await manager.findOneBy(User, { email: STAFF[1].email });
+  let created = 0;
+  for (const demo of DEMO_DELEGATIONS) {
+    if (await manager.existsBy(Delegation, { title: demo.title })) continue;
+    const { startsOn, endsOn, items } = scheduleDemoDelegation(demo, today);
+    const { itinerary, applications, startsInDays, days, ...fields } = demo;
+    const delegation = await manager.save(
+      manager.create(Delegation, { ...fields, startsOn, endsOn, createdBy: organiser?.id ?? null }),
+    );
+    await manager.insert(
+      ItineraryItem,
+      items.map((item) => ({ ...item, delegationId: delegation.id })),
+    );
+    const companies = await manager.find(Company, {
+      where: { name: In(applications.map(([name]) => name)) },
+    });
+    const companyId = new Map(companies.map((company) => [company.name, company.id]));
+    const start = Date.now() - applications.length * 60_000;
+    await manager.insert(
+      DelegationApplication,
+      applications.flatMap(([name, status], index) => {
+        const id = companyId.get(name);
+        // One minute apart, in the order listed, so the waitlist has an order.
+        const at = new Date(start + index * 60_000);
+        return id
+          ? [
+              {
+                delegationId: delegation.id,
+                companyId: id,
+                status,
+                createdAt: at,
+                decidedAt: status === 'pending' ? null : at,
+                decidedBy: status === 'pending' ? null : (organiser?.id ?? null),
+                waitlistedAt: status === 'waitlisted' ? at : null,
+              },
+            ]
+          : [];
+      }),
+    );
+    created += 1;
+  }
+  return created;
+}
+
 /**
- * Loads the demo of SPEC.md: an admin, two organisers and the Hong Kong, Canadian and partner
- * economies' firms, each verified and owned by its own account. Idempotent: what exists stays.
+ * Loads the demo of SPEC.md: an admin, two organisers, the Hong Kong, Canadian and partner
+ * economies' firms (each verified and owned by its own account), an outbound Hong Kong ICT
+ * delegation to Finland and an inbound Canadian delegation to an ICT exhibition in Hong Kong. Idempotent: what exists stays.
  * The worker's start-up sweep builds the companies' search documents.
  */
 export async function seedDemo(dataSource: DataSource): Promise<SeedResult> {
@@ -114,5 +168,6 @@ export async function seedDemo(dataSource: DataSource): Promise<SeedResult> {
   return dataSource.transaction(async (manager) => ({
     users: await seedUsers(manager, passwordHash),
     companies: await seedCompanies(manager),
+    delegations: await seedDelegations(manager),
   }));
 }

@@ -1,0 +1,103 @@
+import type { DelegationApplication } from './delegation-application.entity';
+import type { Delegation } from './delegation.entity';
+import { localTime } from './delegation-time';
+import type { ItineraryItem } from './itinerary-item.entity';
+
+export interface DelegationView {
+  id: string;
+  title: string;
+  direction: string;
+  originCountry: string;
+  destinationCountry: string;
+  city: string;
+  leader: string;
+  startsOn: string;
+  endsOn: string;
+  timezone: string;
+  capacity: number;
+  acceptedCount: number;
+  seatsLeft: number;
+  description: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An itinerary item in UTC and in the delegation's local time. */
+export interface ItineraryItemView {
+  id: string;
+  kind: string;
+  title: string;
+  location: string;
+  startsAt: string;
+  endsAt: string;
+  local: { startsAt: string; endsAt: string; timezone: string };
+}
+
+export interface ApplicationView {
+  id: string;
+  delegationId: string;
+  companyId: string;
+  companyName: string;
+  companyCountry: string;
+  status: string;
+  appliedAt: string;
+  decidedAt: string | null;
+  waitlistedAt: string | null;
+}
+
+export interface DelegationDetailView extends DelegationView {
+  itinerary: ItineraryItemView[];
+  applications: ApplicationView[];
+}
+
+export function toDelegationView(delegation: Delegation, acceptedCount: number): DelegationView {
+  return {
+    id: delegation.id,
+    title: delegation.title,
+    direction: delegation.direction,
+    originCountry: delegation.originCountry,
+    destinationCountry: delegation.destinationCountry,
+    city: delegation.city,
+    leader: delegation.leader,
+    startsOn: delegation.startsOn,
+    endsOn: delegation.endsOn,
+    timezone: delegation.timezone,
+    capacity: delegation.capacity,
+    acceptedCount,
+    seatsLeft: Math.max(0, delegation.capacity - acceptedCount),
+    description: delegation.description,
+    createdAt: delegation.createdAt.toISOString(),
+    updatedAt: delegation.updatedAt.toISOString(),
+  };
+}
+
+export function toItineraryItemView(item: ItineraryItem, timezone: string): ItineraryItemView {
+  return {
+    id: item.id,
+    kind: item.kind,
+    title: item.title,
+    location: item.location,
+    startsAt: item.startsAt.toISOString(),
+    endsAt: item.endsAt.toISOString(),
+    local: {
+      startsAt: localTime(item.startsAt, timezone),
+      endsAt: localTime(item.endsAt, timezone),
+      timezone,
+    },
+  };
+}
+
+/** Needs `application.company` loaded. */
+export function toApplicationView(application: DelegationApplication): ApplicationView {
+  return {
+    id: application.id,
+    delegationId: application.delegationId,
+    companyId: application.companyId,
+    companyName: application.company.name,
+    companyCountry: application.company.country,
+    status: application.status,
+    appliedAt: application.createdAt.toISOString(),
+    decidedAt: application.decidedAt?.toISOString() ?? null,
+    waitlistedAt: application.waitlistedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,236 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { Brackets, DataSource, type EntityManager, type Repository } from 'typeorm';
+import { isOrganiser, type AuthUser } from '../auth/auth.decorators';
+import { AppError } from '../common/app-error';
+import type { Page } from '../common/pagination';
+import { COMPANIES_OF_USER_SQL } from '../companies/company-member.entity';
+import { DelegationApplication } from './delegation-application.entity';
+import { Delegation } from './delegation.entity';
+import { fitsDelegationDays } from './delegation-time';
+import {
+  toApplicationView,
+  toDelegationView,
+  toItineraryItemView,
+  type DelegationDetailView,
+  type DelegationView,
+  type ItineraryItemView,
+} from './delegation.view';
+import type {
+  CreateDelegationDto,
+  CreateItineraryItemDto,
+  ListDelegationsQuery,
+  UpdateDelegationDto,
+} from './dto/delegation.dto';
+import { buildCalendar } from './itinerary-calendar';
+import { ItineraryItem } from './itinerary-item.entity';
+
+function checkDateOrder(startsOn: string, endsOn: string): void {
+  if (endsOn < startsOn) throw AppError.invalid({ endsOn: ['must be on or after startsOn'] });
+}
+
+/** Delegations and their itineraries. Applications live in DelegationApplicationsService. */
+@Injectable()
+export class DelegationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(Delegation) private readonly delegations: Repository<Delegation>,
+    @InjectRepository(ItineraryItem) private readonly items: Repository<ItineraryItem>,
+    @InjectRepository(DelegationApplication)
+    private readonly applications: Repository<DelegationApplication>,
+  ) {}
+
+  async create(user: AuthUser, input: CreateDelegationDto): Promise<DelegationView> {
+    checkDateOrder(input.startsOn, input.endsOn);
+    const delegation = await this.delegations.save(
+      this.delegations.create({
+        ...input,
+        description: input.description ?? '',
+        createdBy: user.id,
+      }),
+    );
+    return toDelegationView(delegation, 0);
+  }
+
+  async list(query: ListDelegationsQuery): Promise<Page<DelegationView>> {
+    const builder = this.delegations.createQueryBuilder('delegation');
+    if (query.direction)
+      builder.andWhere('delegation.direction = :direction', { direction: query.direction });
+    if (query.country) {
+      builder.andWhere(
+        new Brackets((either) =>
+          either
+            .where('delegation.originCountry = :country')
+            .orWhere('delegation.destinationCountry = :country'),
+        ),
+        { country: query.country },
+      );
+    }
+    // "Today" is the date where each delegation takes place.
+    const today = '(now() AT TIME ZONE delegation.timezone)::date';
+    if (query.when === 'upcoming') builder.andWhere(`delegation.ends_on >= ${today}`);
+    if (query.when === 'past') builder.andWhere(`delegation.ends_on < ${today}`);
+    const [rows, total] = await builder
+      .orderBy('delegation.startsOn', query.when === 'past' ? 'DESC' : 'ASC')
+      .addOrderBy('delegation.id', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    const accepted = await this.acceptedCounts(rows.map((row) => row.id));
+    return {
+      items: rows.map((row) => toDelegationView(row, accepted.get(row.id) ?? 0)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  /** With the itinerary and the applications the caller may see. */
+  async get(user: AuthUser, id: string): Promise<DelegationDetailView> {
+    const delegation = await this.find(id);
+    const [items, applications] = await Promise.all([
+      this.items.find({ where: { delegationId: id }, order: { startsAt: 'ASC', id: 'ASC' } }),
+      this.visibleApplications(user, id),
+    ]);
+    const acceptedCount = await this.applications.countBy({ delegationId: id, status: 'accepted' });
+    return {
+      ...toDelegationView(delegation, acceptedCount),
+      itinerary: items.map((item) => toItineraryItemView(item, delegation.timezone)),
+      applications: applications.map(toApplicationView),
+    };
+  }
+
+  /**
+   * Edits a delegation under a lock on its row, so that no accept slips past a lowered capacity;
+   * the itinerary must still fit the (new) dates and zone.
+   */
+  async update(id: string, changes: UpdateDelegationDto): Promise<DelegationView> {
+    return this.dataSource.transaction(async (manager) => {
+      const delegation = await this.lock(manager, id);
+      Object.assign(delegation, changes);
+      checkDateOrder(delegation.startsOn, delegation.endsOn);
+      const accepted = await manager.countBy(DelegationApplication, {
+        delegationId: id,
+        status: 'accepted',
+      });
+      if (delegation.capacity < accepted) {
+        throw AppError.conflict(
+          'delegation.capacity_below_accepted',
+          `${accepted} companies are already accepted; capacity cannot go below that`,
+        );
+      }
+      const outside = (await manager.findBy(ItineraryItem, { delegationId: id })).filter(
+        (item) => !fitsDelegationDays(item, delegation),
+      );
+      if (outside.length > 0) {
+        throw AppError.conflict(
+          'delegation.itinerary_outside',
+          `These itinerary items would fall outside the new dates: ${outside.map((item) => item.title).join(', ')}`,
+        );
+      }
+      return toDelegationView(await manager.save(delegation), accepted);
+    });
+  }
+
+  async addItem(id: string, input: CreateItineraryItemDto): Promise<ItineraryItemView> {
+    const delegation = await this.find(id);
+    const startsAt = new Date(input.startsAt);
+    const endsAt = new Date(input.endsAt);
+    if (endsAt <= startsAt) throw AppError.invalid({ endsAt: ['must be after startsAt'] });
+    if (!fitsDelegationDays({ startsAt, endsAt }, delegation)) {
+      throw AppError.invalid({
+        startsAt: [
+          `must lie within the delegation's days, ${delegation.startsOn} to ${delegation.endsOn} in ${delegation.timezone}`,
+        ],
+      });
+    }
+    const item = await this.items.save(
+      this.items.create({
+        delegationId: id,
+        kind: input.kind,
+        title: input.title,
+        location: input.location ?? '',
+        startsAt,
+        endsAt,
+      }),
+    );
+    return toItineraryItemView(item, delegation.timezone);
+  }
+
+  async removeItem(id: string, itemId: string): Promise<void> {
+    await this.find(id);
+    const result = await this.items.delete({ id: itemId, delegationId: id });
+    if (!result.affected) throw AppError.notFound('itinerary_item', itemId);
+  }
+
+  /** The itinerary as an iCalendar feed. */
+  async calendar(id: string): Promise<{ filename: string; body: string }> {
+    const delegation = await this.find(id);
+    const items = await this.items.find({
+      where: { delegationId: id },
+      order: { startsAt: 'ASC' },
+    });
+    const body = buildCalendar(
+      {
+        name: delegation.title,
+        description: `${delegation.city}, ${delegation.startsOn} to ${delegation.endsOn}. Leader: ${delegation.leader}`,
+        timezone: delegation.timezone,
+        uidDomain: 'trade-match',
+      },
+      items,
+    );
+    return { filename: `delegation-${delegation.id}.ics`, body };
+  }
+
+  /** Organisers see every application; others see accepted ones and their own companies'. */
+  private visibleApplications(
+    user: AuthUser,
+    delegationId: string,
+  ): Promise<DelegationApplication[]> {
+    const builder = this.applications
+      .createQueryBuilder('application')
+      .innerJoinAndSelect('application.company', 'company')
+      .where('application.delegationId = :delegationId', { delegationId })
+      .orderBy('application.createdAt', 'ASC')
+      .addOrderBy('application.id', 'ASC');
+    if (!isOrganiser(user)) {
+      builder.andWhere(
+        new Brackets((visible) =>
+          visible
+            .where("application.status = 'accepted'")
+            .orWhere(`application.company_id IN (${COMPANIES_OF_USER_SQL})`, { userId: user.id }),
+        ),
+      );
+    }
+    return builder.getMany();
+  }
+
+  private async acceptedCounts(ids: string[]): Promise<Map<string, number>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.applications
+      .createQueryBuilder('application')
+      .select('application.delegationId', 'id')
+      .addSelect('count(*)::int', 'count')
+      .where('application.delegationId IN (:...ids)', { ids })
+      .andWhere("application.status = 'accepted'")
+      .groupBy('application.delegationId')
+      .getRawMany<{ id: string; count: number }>();
+    return new Map(rows.map((row) => [row.id, row.count]));
+  }
+
+  async find(id: string): Promise<Delegation> {
+    const delegation = await this.delegations.findOneBy({ id });
+    if (!delegation) throw AppError.notFound('delegation', id);
+    return delegation;
+  }
+
+  /** The delegation row, locked until the transaction ends: accepts on it run one at a time. */
+  async lock(manager: EntityManager, id: string): Promise<Delegation> {
+    const delegation = await manager.findOne(Delegation, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!delegation) throw AppError.notFound('delegation', id);
+    return delegation;
+  }
+}

@@ -1,0 +1,160 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsISO31661Alpha2,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { PaginationQuery } from '../../common/pagination';
+import { IsIanaTimeZone, Satisfies, trimString, upperString } from '../../common/validators';
+import { APPLICATION_STATUSES, type ApplicationStatus } from '../delegation-application.entity';
+import { DIRECTIONS, type Direction } from '../delegation.entity';
+import { isCalendarDate, isInstant } from '../delegation-time';
+import { ITINERARY_KINDS, type ItineraryKind } from '../itinerary-item.entity';
+
+const IsCalendarDate = () =>
+  Satisfies(
+    'isCalendarDate',
+    (value) => typeof value === 'string' && isCalendarDate(value),
+    'must be a date such as 2026-06-08',
+  );
+const IsInstant = () =>
+  Satisfies(
+    'isInstant',
+    (value) => typeof value === 'string' && isInstant(value),
+    'must be an ISO 8601 date-time with its offset, such as 2026-06-08T09:00:00+03:00 or 2026-06-08T06:00:00Z',
+  );
+
+export class CreateDelegationDto {
+  @ApiProperty({ example: 'Hong Kong ICT mission to Finland' })
+  @Transform(trimString)
+  @IsString()
+  @Length(3, 200)
+  title: string;
+
+  /** `outbound` leaves the organiser's economy; `inbound` visits it. */
+  @ApiProperty({ enum: DIRECTIONS })
+  @IsIn(DIRECTIONS, { message: 'direction must be inbound or outbound' })
+  direction: Direction;
+
+  @ApiProperty({ example: 'HK' })
+  @Transform(upperString)
+  @IsISO31661Alpha2({ message: 'originCountry must be an ISO 3166-1 alpha-2 code' })
+  originCountry: string;
+
+  @ApiProperty({ example: 'FI' })
+  @Transform(upperString)
+  @IsISO31661Alpha2({ message: 'destinationCountry must be an ISO 3166-1 alpha-2 code' })
+  destinationCountry: string;
+
+  @ApiProperty({ example: 'Helsinki' })
+  @Transform(trimString)
+  @IsString()
+  @Length(1, 100)
+  city: string;
+
+  @ApiProperty({ example: 'Grace Lau, HK Trade Promotion Office' })
+  @Transform(trimString)
+  @IsString()
+  @Length(1, 160)
+  leader: string;
+
+  /** First day, in the delegation's zone. */
+  @ApiProperty({ example: '2027-06-07' })
+  @IsCalendarDate()
+  startsOn: string;
+
+  /** Last day (inclusive), in the delegation's zone. */
+  @ApiProperty({ example: '2027-06-11' })
+  @IsCalendarDate()
+  endsOn: string;
+
+  @ApiProperty({ example: 'Europe/Helsinki' })
+  @IsIanaTimeZone()
+  timezone: string;
+
+  /** Member companies that may be accepted. */
+  @ApiProperty({ example: 12, minimum: 1, maximum: 1000 })
+  @IsInt({ message: 'capacity must be a whole number' })
+  @Min(1)
+  @Max(1000)
+  capacity: number;
+
+  @ApiPropertyOptional()
+  @Transform(trimString)
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  description?: string;
+}
+
+export class UpdateDelegationDto extends PartialType(CreateDelegationDto) {}
+
+export class ListDelegationsQuery extends PaginationQuery {
+  @ApiPropertyOptional({ enum: DIRECTIONS })
+  @IsOptional()
+  @IsIn(DIRECTIONS, { message: 'direction must be inbound or outbound' })
+  direction?: Direction;
+
+  /** Origin or destination. */
+  @ApiPropertyOptional({ example: 'FI' })
+  @Transform(upperString)
+  @IsOptional()
+  @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code' })
+  country?: string;
+
+  /** `upcoming` (not yet over where it takes place) or `past`. */
+  @ApiPropertyOptional({ enum: ['upcoming', 'past'] })
+  @IsOptional()
+  @IsIn(['upcoming', 'past'], { message: 'when must be upcoming or past' })
+  when?: 'upcoming' | 'past';
+}
+
+export class CreateItineraryItemDto {
+  @ApiProperty({ enum: ITINERARY_KINDS })
+  @IsIn(ITINERARY_KINDS, { message: `kind must be one of: ${ITINERARY_KINDS.join(', ')}` })
+  kind: ItineraryKind;
+
+  @ApiProperty({ example: 'Site visit: Otaniemi innovation campus' })
+  @Transform(trimString)
+  @IsString()
+  @Length(1, 200)
+  title: string;
+
+  @ApiPropertyOptional({ example: 'Otakaari 1, Espoo' })
+  @Transform(trimString)
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  location?: string;
+
+  @ApiProperty({ example: '2027-06-08T09:00:00+03:00' })
+  @IsInstant()
+  startsAt: string;
+
+  @ApiProperty({ example: '2027-06-08T12:00:00+03:00' })
+  @IsInstant()
+  endsAt: string;
+}
+
+export class ApplyDto {
+  @ApiProperty()
+  @IsUUID('all', { message: 'companyId must be a UUID' })
+  companyId: string;
+}
+
+const DECISIONS = APPLICATION_STATUSES.filter((status) => status !== 'pending');
+
+export class DecideApplicationDto {
+  /** Organisers accept, reject or waitlist; the company's own users may withdraw. */
+  @ApiProperty({ enum: DECISIONS })
+  @IsIn(DECISIONS, { message: `status must be one of: ${DECISIONS.join(', ')}` })
+  status: Exclude<ApplicationStatus, 'pending'>;
+}

@@ -1,0 +1,47 @@
+import ical from 'ical-generator';
+
+export interface CalendarEntry {
+  id: string;
+  kind: string;
+  title: string;
+  location: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+const KIND_LABELS: Record<string, string> = {
+  seminar: 'Seminar',
+  'site-visit': 'Site visit',
+  exhibition: 'Exhibition',
+  'matching-session': 'Business matching session',
+  reception: 'Reception',
+  meeting: 'Meeting',
+};
+
+/**
+ * An iCalendar (RFC 5545) feed of a programme. Times are written in UTC, which every calendar
+ * app shows in its user's own zone; X-WR-TIMEZONE names the zone where it takes place.
+ */
+export function buildCalendar(
+  calendar: { name: string; description: string; timezone: string; uidDomain: string },
+  entries: CalendarEntry[],
+): string {
+  const feed = ical({
+    name: calendar.name,
+    description: calendar.description,
+    prodId: { company: 'TradeMatch', product: 'trade-match', language: 'EN' },
+    x: [['X-WR-TIMEZONE', calendar.timezone]],
+  });
+  for (const entry of entries) {
+    feed.createEvent({
+      id: `${entry.id}@${calendar.uidDomain}`,
+      start: entry.startsAt,
+      end: entry.endsAt,
+      summary: entry.title,
+      location: entry.location || null,
+      description: KIND_LABELS[entry.kind] ?? entry.kind,
+      categories: [{ name: KIND_LABELS[entry.kind] ?? entry.kind }],
+    });
+  }
+  return feed.toString();
+}

@@ -1,0 +1,128 @@
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { migrate, withDataSource } from '../src/database/migrate';
+import { DEMO_COMPANIES } from '../src/database/seed/demo-companies';
+import { seedDemo } from '../src/database/seed/seed';
+import { fitsDelegationDays } from '../src/delegations/delegation-time';
+import { databaseUrlFor, newRunId, TEST_PG_ADMIN_URL } from './setup/test-env';
+
+/** The demo on a database of its own, so that its companies do not disturb the other suites. */
+describe('npm run seed (the demo)', () => {
+  const name = `tm_test_seed_${newRunId()}`;
+  const url = databaseUrlFor(name);
+
+  async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
+    const client = new Client({ connectionString: TEST_PG_ADMIN_URL });
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end();
+    }
+  }
+
+  beforeAll(async () => {
+    await admin((client) => client.query(`CREATE DATABASE "${name}"`));
+    await migrate(url);
+  });
+  afterAll(() => admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)));
+
+  it('loads the Hong Kong story once, however often it runs', async () => {
+    const first = await withDataSource(url, seedDemo);
+    expect(first).toEqual({
+      users: 3 + DEMO_COMPANIES.length,
+      companies: DEMO_COMPANIES.length,
+      delegations: 2,
+    });
+    expect(await withDataSource(url, seedDemo)).toEqual({ users: 0, companies: 0, delegations: 0 });
+
+    await withDataSource(url, async (db: DataSource) => {
+      const countries = await db.query<{ country: string; n: number }[]>(
+        "SELECT country, count(*)::int AS n FROM companies WHERE status = 'verified' GROUP BY country",
+      );
+      const byCountry = Object.fromEntries(countries.map((row) => [row.country, row.n]));
+      expect(Object.keys(byCountry).sort()).toEqual([
+        'AU',
+        'CA',
+        'DE',
+        'FI',
+        'FR',
+        'GB',
+        'HK',
+        'IL',
+        'IN',
+        'IT',
+        'KR',
+        'NL',
+      ]);
+      expect(byCountry.HK).toBeGreaterThanOrEqual(20);
+      expect(byCountry.CA).toBeGreaterThanOrEqual(15);
+      const [{ owned }] = await db.query<{ owned: number }[]>(
+        "SELECT count(DISTINCT company_id)::int AS owned FROM company_members WHERE role = 'owner'",
+      );
+      expect(owned).toBe(DEMO_COMPANIES.length);
+      const roles = await db.query<{ role: string; n: number }[]>(
+        'SELECT role, count(*)::int AS n FROM users GROUP BY role ORDER BY role::text',
+      );
+      expect(roles).toEqual([
+        { role: 'admin', n: 1 },
+        { role: 'member', n: DEMO_COMPANIES.length },
+        { role: 'organiser', n: 2 },
+      ]);
+    });
+  });
+
+  it('gives the delegations itineraries inside their days and no more accepted firms than seats', async () => {
+    await withDataSource(url, async (db: DataSource) => {
+      const delegations = await db.query<
+        {
+          id: string;
+          direction: string;
+          destination_country: string;
+          starts_on: string;
+          ends_on: string;
+          timezone: string;
+          capacity: number;
+        }[]
+      >(
+        "SELECT id, direction, destination_country, to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on, timezone, capacity FROM delegations ORDER BY direction",
+      );
+      expect(delegations.map((d) => [d.direction, d.destination_country])).toEqual([
+        ['inbound', 'HK'],
+        ['outbound', 'FI'],
+      ]);
+      for (const delegation of delegations) {
+        const items = await db.query<{ kind: string; starts_at: Date; ends_at: Date }[]>(
+          'SELECT kind, starts_at, ends_at FROM itinerary_items WHERE delegation_id = $1',
+          [delegation.id],
+        );
+        expect(items.length).toBeGreaterThanOrEqual(4);
+        expect(items.map((item) => item.kind)).toContain('matching-session');
+        for (const item of items) {
+          expect(
+            fitsDelegationDays(
+              { startsAt: item.starts_at, endsAt: item.ends_at },
+              {
+                startsOn: delegation.starts_on,
+                endsOn: delegation.ends_on,
+                timezone: delegation.timezone,
+              },
+            ),
+          ).toBe(true);
+        }
+        const [{ accepted }] = await db.query<{ accepted: number }[]>(
+          "SELECT count(*)::int AS accepted FROM delegation_applications WHERE delegation_id = $1 AND status = 'accepted'",
+          [delegation.id],
+        );
+        expect(accepted).toBeGreaterThan(0);
+        expect(accepted).toBeLessThanOrEqual(delegation.capacity);
+      }
+      const finland = await db.query<{ kind: string }[]>(
+        "SELECT i.kind FROM itinerary_items i JOIN delegations d ON d.id = i.delegation_id WHERE d.destination_country = 'FI'",
+      );
+      expect(new Set(finland.map((item) => item.kind))).toEqual(
+        new Set(['reception', 'seminar', 'site-visit', 'matching-session', 'meeting']),
+      );
+    });
+  });
+});
