@@ -6,6 +6,8 @@ import { CoreModule } from './core.module';
 import { DelegationsModule } from './delegations/delegations.module';
 import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
+import { MatchingModule } from './matching/matching.module';
+import { SessionsModule } from './sessions/sessions.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { UsersModule } from './users/users.module';
 
@@ -22,6 +24,8 @@ export class AppModule {
         AuthModule,
         CompaniesModule,
         DelegationsModule,
+        SessionsModule,
+        MatchingModule,
         JobsModule,
       ],
       controllers: [HealthController],

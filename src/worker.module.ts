@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CompanyJobsModule } from './companies/company-jobs.module';
 import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
+import { ScoringJobsModule } from './matching/scoring-jobs.module';
 
 /** The worker process: BullMQ processors only, no HTTP server. */
 @Module({})
@@ -9,7 +10,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config), CompanyJobsModule],
+      imports: [CoreModule.forRoot(config), CompanyJobsModule, ScoringJobsModule],
     };
   }
 }

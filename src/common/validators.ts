@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 import { IANAZone } from 'luxon';
+import { isCalendarDate, isInstant } from './time';
 
 /** The canonical spelling of an IANA zone ("asia/hong_kong" → "Asia/Hong_Kong"), or null. */
 export function canonicalTimeZone(zone: string): string | null {
@@ -57,3 +58,17 @@ export function Satisfies(
     options,
   );
 }
+
+export const IsCalendarDate = (): PropertyDecorator =>
+  Satisfies(
+    'isCalendarDate',
+    (value) => typeof value === 'string' && isCalendarDate(value),
+    'must be a date such as 2026-06-08',
+  );
+
+export const IsInstant = (): PropertyDecorator =>
+  Satisfies(
+    'isInstant',
+    (value) => typeof value === 'string' && isInstant(value),
+    'must be an ISO 8601 date-time with its offset, such as 2026-06-08T09:00:00+03:00 or 2026-06-08T06:00:00Z',
+  );

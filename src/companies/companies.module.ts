@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LiveModule } from '../live/live.module';
+import { ScoringQueueModule } from '../matching/scoring-queue.module';
 import { CompaniesController, TaxonomyController } from './companies.controller';
 import { CompaniesService } from './companies.service';
 import { CompanyImportService } from './company-import.service';
@@ -9,7 +10,7 @@ import { Company } from './company.entity';
 import { CompanyRefreshQueue } from './jobs/company-refresh.queue';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Company, CompanyMember]), LiveModule],
+  imports: [TypeOrmModule.forFeature([Company, CompanyMember]), LiveModule, ScoringQueueModule],
   controllers: [TaxonomyController, CompaniesController],
   providers: [CompaniesService, CompanyImportService, CompanyRefreshQueue],
   exports: [CompaniesService],

@@ -5,6 +5,7 @@ import { isOrganiser, type AuthUser } from '../auth/auth.decorators';
 import { AppError } from '../common/app-error';
 import { isUniqueViolation } from '../common/database-errors';
 import { LiveNotifier } from '../live/live-notifier.service';
+import { ScoringQueue } from '../matching/scoring-queue';
 import { COMPANIES_OF_USER_SQL, CompanyMember } from './company-member.entity';
 import { Company } from './company.entity';
 import type { Page } from '../common/pagination';
@@ -34,6 +35,7 @@ export class CompaniesService {
     @InjectRepository(CompanyMember) private readonly members: Repository<CompanyMember>,
     private readonly refreshQueue: CompanyRefreshQueue,
     private readonly live: LiveNotifier,
+    private readonly scoring: ScoringQueue,
   ) {}
 
   /** Registers a company owned by `ownerId` inside `manager`'s transaction. */
@@ -136,6 +138,7 @@ export class CompaniesService {
       }
     });
     await this.refreshQueue.enqueue([{ companyId: company.id, version: company.version }]);
+    await this.scoring.companyChanged({ companyId: company.id, version: company.version });
     const view = toCompanyView(company);
     this.live.companyUpdated(view);
     return view;

@@ -3,6 +3,10 @@ import { Company } from '../companies/company.entity';
 import { DelegationApplication } from '../delegations/delegation-application.entity';
 import { Delegation } from '../delegations/delegation.entity';
 import { ItineraryItem } from '../delegations/itinerary-item.entity';
+import { MatchScore } from '../matching/match-score.entity';
+import { MeetingRequest } from '../requests/meeting-request.entity';
+import { Participant } from '../sessions/participant.entity';
+import { MatchmakingSession } from '../sessions/session.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity of the schema; the DataSource and the migration check use this one list. */
@@ -13,4 +17,8 @@ export const ENTITIES = [
   Delegation,
   ItineraryItem,
   DelegationApplication,
+  MatchmakingSession,
+  Participant,
+  MatchScore,
+  MeetingRequest,
 ];

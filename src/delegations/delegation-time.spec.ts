@@ -1,11 +1,5 @@
-import {
-  delegationWindow,
-  fitsDelegationDays,
-  isCalendarDate,
-  isInstant,
-  localTime,
-  todayIn,
-} from './delegation-time';
+import { isCalendarDate, isInstant } from '../common/time';
+import { delegationWindow, fitsDelegationDays, localTime, todayIn } from './delegation-time';
 
 const helsinki = { startsOn: '2026-06-08', endsOn: '2026-06-12', timezone: 'Europe/Helsinki' };
 

@@ -23,8 +23,12 @@ export interface JobView {
 export class JobsService {
   private readonly queues: Queue[];
 
-  constructor(@InjectQueue(QUEUES.companies) companies: Queue) {
-    this.queues = [companies];
+  constructor(
+    @InjectQueue(QUEUES.companies) companies: Queue,
+    @InjectQueue(QUEUES.sessions) sessions: Queue,
+    @InjectQueue(QUEUES.scoring) scoring: Queue,
+  ) {
+    this.queues = [scoring, companies, sessions];
   }
 
   async get(id: string): Promise<JobView> {

@@ -10,8 +10,12 @@ const registered = BullModule.registerQueue(...Object.values(QUEUES).map((name) 
 class QueueErrorLogger {
   private readonly logger = new Logger('Queues');
 
-  constructor(@InjectQueue(QUEUES.companies) companies: Queue) {
-    for (const queue of [companies]) {
+  constructor(
+    @InjectQueue(QUEUES.companies) companies: Queue,
+    @InjectQueue(QUEUES.sessions) sessions: Queue,
+    @InjectQueue(QUEUES.scoring) scoring: Queue,
+  ) {
+    for (const queue of [companies, sessions, scoring]) {
       queue.on('error', (error) =>
         this.logger.warn({ err: error }, `queue ${queue.name}: ${error.message}`),
       );

@@ -4,11 +4,18 @@
  */
 export const QUEUES = {
   companies: 'companies',
+  sessions: 'sessions',
+  scoring: 'scoring',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export const JOBS = {
   refreshCompany: 'company.refresh',
+  goLive: 'session.go-live',
+  scoreBlock: 'scoring.block',
+  finishRescore: 'scoring.finish',
+  rescoreCompany: 'scoring.company',
+  companyChanged: 'scoring.company-changed',
 } as const;
 
 /** Normalise one company's tags and rebuild its search document, as of `version`. */
@@ -20,4 +27,59 @@ export interface RefreshCompanyJob {
 /** One job per company version: a repeated trigger for an unchanged company is a no-op. */
 export function refreshCompanyJobId(job: RefreshCompanyJob): string {
   return `company-refresh.${job.companyId}.v${job.version}`;
+}
+
+/** Turn a session live at its start, if it is still open or scheduled and still starts then. */
+export interface GoLiveJob {
+  sessionId: string;
+  startsAt: string;
+}
+
+export function goLiveJobId(job: GoLiveJob): string {
+  return `session-go-live.${job.sessionId}.${Date.parse(job.startsAt)}`;
+}
+
+/** Score the companies at positions [start, end) of a session's snapshot into `generation`. */
+export interface ScoreBlockJob {
+  sessionId: string;
+  generation: number;
+  /** Participants who had joined by then, in company-id order. */
+  snapshotAt: string;
+  start: number;
+  end: number;
+}
+
+/** After every block: make `generation` the one reads use, and drop the old one. */
+export interface FinishRescoreJob {
+  sessionId: string;
+  generation: number;
+  /** When the snapshot was taken: companies changed after it are rescored again at the end. */
+  snapshotAt: string;
+}
+
+/** The id of a full rescore: one per session and state of its inputs. */
+export function fullRescoreJobId(sessionId: string, inputsKey: string): string {
+  return `score-session.${sessionId}.${inputsKey}`;
+}
+
+/** Rescore one company against the rest of one session. */
+export interface RescoreCompanyJob {
+  sessionId: string;
+  companyId: string;
+  /** What changed: the company's profile version and its participation's update time. */
+  stamp: string;
+}
+
+export function rescoreCompanyJobId(job: RescoreCompanyJob): string {
+  return `score-company.${job.sessionId}.${job.companyId}.${job.stamp}`;
+}
+
+/** A company's profile changed: rescore it in each session it is part of. */
+export interface CompanyChangedJob {
+  companyId: string;
+  version: number;
+}
+
+export function companyChangedJobId(job: CompanyChangedJob): string {
+  return `company-changed.${job.companyId}.v${job.version}`;
 }

@@ -12,6 +12,8 @@ export interface ServerToClientEvents {
   'company.updated': (payload: { company: CompanyView }) => void;
   /** A delegation application was made or decided (sent to the company's users and organisers). */
   'application.updated': (payload: { application: ApplicationView }) => void;
+  /** Scoring finished for you: your ranked matches in this session changed. */
+  'matches.updated': (payload: { sessionId: string }) => void;
 }
 
 export type ClientToServerEvents = Record<string, never>;

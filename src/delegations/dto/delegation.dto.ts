@@ -13,24 +13,16 @@ import {
   Min,
 } from 'class-validator';
 import { PaginationQuery } from '../../common/pagination';
-import { IsIanaTimeZone, Satisfies, trimString, upperString } from '../../common/validators';
+import {
+  IsCalendarDate,
+  IsIanaTimeZone,
+  IsInstant,
+  trimString,
+  upperString,
+} from '../../common/validators';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../delegation-application.entity';
 import { DIRECTIONS, type Direction } from '../delegation.entity';
-import { isCalendarDate, isInstant } from '../delegation-time';
 import { ITINERARY_KINDS, type ItineraryKind } from '../itinerary-item.entity';
-
-const IsCalendarDate = () =>
-  Satisfies(
-    'isCalendarDate',
-    (value) => typeof value === 'string' && isCalendarDate(value),
-    'must be a date such as 2026-06-08',
-  );
-const IsInstant = () =>
-  Satisfies(
-    'isInstant',
-    (value) => typeof value === 'string' && isInstant(value),
-    'must be an ISO 8601 date-time with its offset, such as 2026-06-08T09:00:00+03:00 or 2026-06-08T06:00:00Z',
-  );
 
 export class CreateDelegationDto {
   @ApiProperty({ example: 'Hong Kong ICT mission to Finland' })

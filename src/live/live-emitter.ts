@@ -1,0 +1,35 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Emitter } from '@socket.io/redis-emitter';
+import { Redis } from 'ioredis';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { rooms, type ServerToClientEvents } from './live.events';
+
+/**
+ * Emits live events from a process without a socket.io server (the worker), through the same
+ * Redis channel as the API processes' adapter, so they reach every connected client.
+ */
+@Injectable()
+export class LiveEmitter implements OnApplicationShutdown {
+  private readonly redis: Redis;
+  private readonly emitter: Emitter<ServerToClientEvents>;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.redis = new Redis(config.redisUrl);
+    this.redis.on('error', () => undefined);
+    this.emitter = new Emitter<ServerToClientEvents>(this.redis, {
+      key: `${config.redisPrefix}:socket.io`,
+    }).of('/live');
+  }
+
+  /** Scoring finished for these companies of a session. */
+  matchesUpdated(sessionId: string, companyIds: readonly string[]): void {
+    if (companyIds.length === 0) return;
+    this.emitter.to(companyIds.map(rooms.company)).emit('matches.updated', { sessionId });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.redis.status === 'ready') await this.redis.quit().catch(() => this.redis.disconnect());
+    else this.redis.disconnect();
+  }
+}

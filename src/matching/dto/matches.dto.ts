@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsInt, IsISO31661Alpha2, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { upperString } from '../../common/validators';
+
+export class MatchesQuery {
+  /** The company whose matches to rank. */
+  @ApiProperty()
+  @IsUUID('all', { message: 'companyId must be a UUID' })
+  companyId: string;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 50 })
+  @Type(() => Number)
+  @IsOptional()
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1)
+  @Max(50)
+  limit = 20;
+
+  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @Type(() => Number)
+  @IsOptional()
+  @IsInt({ message: 'offset must be a whole number' })
+  @Min(0)
+  offset = 0;
+
+  /** Only firms from this country. */
+  @ApiPropertyOptional({ example: 'CA' })
+  @Transform(upperString)
+  @IsOptional()
+  @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code' })
+  country?: string;
+
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: 100 })
+  @Type(() => Number)
+  @IsOptional()
+  @IsNumber({}, { message: 'minScore must be a number' })
+  @Min(0)
+  @Max(100)
+  minScore = 0;
+}

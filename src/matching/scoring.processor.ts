@@ -1,0 +1,34 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+import {
+  JOBS,
+  QUEUES,
+  type CompanyChangedJob,
+  type FinishRescoreJob,
+  type RescoreCompanyJob,
+  type ScoreBlockJob,
+} from '../jobs/queues';
+import { ScoringWorkerService } from './scoring-worker.service';
+
+/** Scoring jobs (worker only); one job at a time per worker, since each uses a core fully. */
+@Processor(QUEUES.scoring, { concurrency: 1 })
+export class ScoringProcessor extends WorkerHost {
+  constructor(private readonly scoring: ScoringWorkerService) {
+    super();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    switch (job.name) {
+      case JOBS.scoreBlock:
+        return this.scoring.scoreBlock(job as Job<ScoreBlockJob>);
+      case JOBS.finishRescore:
+        return this.scoring.finishRescore((job as Job<FinishRescoreJob>).data);
+      case JOBS.rescoreCompany:
+        return this.scoring.rescoreCompany((job as Job<RescoreCompanyJob>).data);
+      case JOBS.companyChanged:
+        return this.scoring.companyChanged((job as Job<CompanyChangedJob>).data);
+      default:
+        throw new Error(`Unknown job ${job.name} on queue ${QUEUES.scoring}`);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
+import type { Delegation } from '../delegations/delegation.entity';
+import type { ScoringWeights } from '../matching/scoring/scoring-types';
+import { SESSION_STATUSES, type SessionStatus } from './session-lifecycle';
+
+export const SESSION_MODES = ['video', 'in-person'] as const;
+export type SessionMode = (typeof SESSION_MODES)[number];
+
+/** A matchmaking session: one-to-one meetings in slots, in person or by video. */
+@Entity('sessions')
+@Check('sessions_window_check', '"ends_at" > "starts_at"')
+export class MatchmakingSession {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  @Column({ type: 'enum', enum: SESSION_MODES, enumName: 'session_mode' })
+  mode: SessionMode;
+
+  /** The organiser's IANA zone, for display. */
+  @Column({ type: 'text' })
+  timezone: string;
+
+  @Column({ type: 'timestamptz', name: 'starts_at' })
+  startsAt: Date;
+
+  @Column({ type: 'timestamptz', name: 'ends_at' })
+  endsAt: Date;
+
+  @Column({ type: 'integer', name: 'slot_minutes' })
+  slotMinutes: number;
+
+  @Column({ type: 'integer', name: 'break_minutes', default: 0 })
+  breakMinutes: number;
+
+  @Column({ type: 'integer', name: 'max_meetings_per_company' })
+  maxMeetingsPerCompany: number;
+
+  @Column({ type: 'boolean', name: 'cross_border_only', default: false })
+  crossBorderOnly: boolean;
+
+  /** Two lists of country codes; every meeting pairs one firm from each. */
+  @Column({ type: 'jsonb', nullable: true })
+  sides: [string[], string[]] | null;
+
+  /** Meetings at once, for in-person sessions. */
+  @Column({ type: 'integer', nullable: true })
+  tables: number | null;
+
+  @Column({ type: 'timestamptz', name: 'request_deadline' })
+  requestDeadline: Date;
+
+  @Column({ type: 'uuid', name: 'delegation_id', nullable: true })
+  delegationId: string | null;
+
+  @ManyToOne('Delegation', { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'delegation_id' })
+  delegation: Relation<Delegation> | null;
+
+  @Index('sessions_status_idx')
+  @Column({ type: 'enum', enum: SESSION_STATUSES, enumName: 'session_status', default: 'open' })
+  status: SessionStatus;
+
+  /** Scoring weights of this session (the defaults unless the organiser set others). */
+  @Column({ type: 'jsonb' })
+  weights: ScoringWeights;
+
+  /** The generation of match scores that reads use; a full rescore writes the next one. */
+  @Column({ type: 'integer', name: 'score_generation', default: 0 })
+  scoreGeneration: number;
+
+  /** The last generation number handed out to a full rescore. */
+  @Column({ type: 'integer', name: 'generation_counter', default: 0 })
+  generationCounter: number;
+
+  @Column({ type: 'uuid', name: 'created_by', nullable: true })
+  createdBy: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
+  updatedAt: Date;
+}

@@ -1,0 +1,68 @@
+import type { ScoringWeights } from '../matching/scoring/scoring-types';
+import type { MatchmakingSession } from './session.entity';
+import { buildSlots } from './slots';
+
+export interface SlotView {
+  index: number;
+  startsAt: string;
+  endsAt: string;
+}
+
+export interface SessionView {
+  id: string;
+  title: string;
+  description: string;
+  mode: string;
+  timezone: string;
+  startsAt: string;
+  endsAt: string;
+  slotMinutes: number;
+  breakMinutes: number;
+  maxMeetingsPerCompany: number;
+  crossBorderOnly: boolean;
+  sides: [string[], string[]] | null;
+  tables: number | null;
+  requestDeadline: string;
+  delegationId: string | null;
+  status: string;
+  weights: ScoringWeights;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SessionDetailView extends SessionView {
+  slots: SlotView[];
+  participantCount: number;
+}
+
+export function sessionSlots(session: MatchmakingSession): SlotView[] {
+  return buildSlots(session).map((slot) => ({
+    index: slot.index,
+    startsAt: slot.startsAt.toISOString(),
+    endsAt: slot.endsAt.toISOString(),
+  }));
+}
+
+export function toSessionView(session: MatchmakingSession): SessionView {
+  return {
+    id: session.id,
+    title: session.title,
+    description: session.description,
+    mode: session.mode,
+    timezone: session.timezone,
+    startsAt: session.startsAt.toISOString(),
+    endsAt: session.endsAt.toISOString(),
+    slotMinutes: session.slotMinutes,
+    breakMinutes: session.breakMinutes,
+    maxMeetingsPerCompany: session.maxMeetingsPerCompany,
+    crossBorderOnly: session.crossBorderOnly,
+    sides: session.sides,
+    tables: session.tables,
+    requestDeadline: session.requestDeadline.toISOString(),
+    delegationId: session.delegationId,
+    status: session.status,
+    weights: session.weights,
+    createdAt: session.createdAt.toISOString(),
+    updatedAt: session.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,193 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, type Repository } from 'typeorm';
+import { isOrganiser, type AuthUser } from '../auth/auth.decorators';
+import { AppError, type FieldErrors } from '../common/app-error';
+import type { Page } from '../common/pagination';
+import { Delegation } from '../delegations/delegation.entity';
+import { DEFAULT_WEIGHTS, type ScoringWeights } from '../matching/scoring/scoring-types';
+import { normaliseAvailability } from './availability';
+import type { CreateSessionDto, ListSessionsQuery, UpdateSessionDto } from './dto/session.dto';
+import { Participant } from './participant.entity';
+import { SessionClock } from './jobs/session-clock.queue';
+import {
+  allows,
+  canMove,
+  nextStatuses,
+  statesAllowing,
+  type SessionAction,
+} from './session-lifecycle';
+import { MatchmakingSession } from './session.entity';
+import {
+  sessionSlots,
+  toSessionView,
+  type SessionDetailView,
+  type SessionView,
+} from './session.view';
+import { buildSlots } from './slots';
+
+type SessionFields = Omit<CreateSessionDto, 'status'>;
+
+/** The session as stored, from a validated create or edit. */
+function applyFields(session: MatchmakingSession, input: Partial<SessionFields>): void {
+  const { startsAt, endsAt, requestDeadline, sides, weights, ...plain } = input;
+  Object.assign(session, plain);
+  if (startsAt !== undefined) session.startsAt = new Date(startsAt);
+  if (endsAt !== undefined) session.endsAt = new Date(endsAt);
+  if (requestDeadline !== undefined) session.requestDeadline = new Date(requestDeadline);
+  if (sides !== undefined) session.sides = sides;
+  if (weights !== undefined)
+    session.weights = { ...(session.weights ?? DEFAULT_WEIGHTS), ...weights };
+}
+
+/** Rules that span fields: a window that holds a slot, a deadline in time, sides apart. */
+function checkSession(session: MatchmakingSession): void {
+  const fields: FieldErrors = {};
+  if (session.endsAt <= session.startsAt) fields.endsAt = ['must be after startsAt'];
+  else if (buildSlots(session).length === 0) {
+    fields.slotMinutes = ['the session window holds no whole slot of this length'];
+  }
+  if (session.requestDeadline > session.endsAt)
+    fields.requestDeadline = ['must be before the session ends'];
+  if (session.sides) {
+    const [a, b] = session.sides;
+    const both = a.filter((country) => b.includes(country));
+    if (both.length > 0) fields.sides = [`a country cannot be on both sides: ${both.join(', ')}`];
+  }
+  const weights: ScoringWeights = session.weights;
+  if (Object.values(weights).every((weight) => weight === 0))
+    fields.weights = ['at least one weight must be above 0'];
+  if (Object.keys(fields).length > 0) throw AppError.invalid(fields);
+}
+
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(MatchmakingSession) private readonly sessions: Repository<MatchmakingSession>,
+    @InjectRepository(Participant) private readonly participants: Repository<Participant>,
+    private readonly clock: SessionClock,
+  ) {}
+
+  async create(user: AuthUser, input: CreateSessionDto): Promise<SessionView> {
+    const session = this.sessions.create({
+      description: '',
+      breakMinutes: 0,
+      crossBorderOnly: false,
+      sides: null,
+      tables: null,
+      delegationId: null,
+      weights: { ...DEFAULT_WEIGHTS },
+      status: input.status ?? 'open',
+      createdBy: user.id,
+    });
+    applyFields(session, input);
+    checkSession(session);
+    await this.checkDelegation(session.delegationId);
+    const saved = await this.sessions.save(session);
+    await this.clock.scheduleGoLive(saved);
+    return toSessionView(saved);
+  }
+
+  /** Members see every session but drafts; organisers see all. */
+  async list(user: AuthUser, query: ListSessionsQuery): Promise<Page<SessionView>> {
+    const builder = this.sessions.createQueryBuilder('session');
+    if (!isOrganiser(user)) builder.andWhere("session.status <> 'draft'");
+    if (query.status) builder.andWhere('session.status = :status', { status: query.status });
+    if (query.mode) builder.andWhere('session.mode = :mode', { mode: query.mode });
+    const [rows, total] = await builder
+      .orderBy('session.startsAt', 'ASC')
+      .addOrderBy('session.id', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return { items: rows.map(toSessionView), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(user: AuthUser, id: string): Promise<SessionDetailView> {
+    const session = await this.findVisible(user, id);
+    const participantCount = await this.participants.countBy({ sessionId: id });
+    return { ...toSessionView(session), slots: sessionSlots(session), participantCount };
+  }
+
+  /** Edits (in draft or open) and status moves, under the session's row lock. */
+  async update(id: string, changes: UpdateSessionDto): Promise<SessionView> {
+    const { status, ...fields } = changes;
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const session = await this.lock(manager, id);
+      if (Object.keys(fields).length > 0) {
+        this.assertAllows(session, 'edit');
+        applyFields(session, fields);
+        checkSession(session);
+        await this.checkDelegation(session.delegationId);
+        await this.checkAvailabilityStillFits(manager, session);
+      }
+      if (status !== undefined && status !== session.status) {
+        if (!canMove(session.status, status)) {
+          const next = nextStatuses(session.status);
+          throw AppError.conflict(
+            'session.bad_transition',
+            `A ${session.status} session cannot become ${status}` +
+              (next.length > 0 ? `; it can become ${next.join(' or ')}` : '; it is closed'),
+          );
+        }
+        session.status = status;
+      }
+      return manager.save(session);
+    });
+    await this.clock.scheduleGoLive(saved);
+    return toSessionView(saved);
+  }
+
+  /** The session, or 404 (also for a draft a member asks about). */
+  async findVisible(user: AuthUser, id: string): Promise<MatchmakingSession> {
+    const session = await this.sessions.findOneBy({ id });
+    if (!session || (session.status === 'draft' && !isOrganiser(user)))
+      throw AppError.notFound('session', id);
+    return session;
+  }
+
+  async lock(manager: EntityManager, id: string): Promise<MatchmakingSession> {
+    const session = await manager.findOne(MatchmakingSession, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!session) throw AppError.notFound('session', id);
+    return session;
+  }
+
+  assertAllows(session: MatchmakingSession, action: SessionAction): void {
+    if (!allows(session.status, action)) {
+      throw AppError.conflict(
+        `session.${session.status}`,
+        `Not while the session is ${session.status}: this is possible when it is ${statesAllowing(action).join(', ')}`,
+      );
+    }
+  }
+
+  private async checkDelegation(delegationId: string | null): Promise<void> {
+    if (
+      delegationId &&
+      !(await this.dataSource.getRepository(Delegation).existsBy({ id: delegationId }))
+    ) {
+      throw AppError.invalid({ delegationId: ['no delegation has this id'] });
+    }
+  }
+
+  private async checkAvailabilityStillFits(
+    manager: EntityManager,
+    session: MatchmakingSession,
+  ): Promise<void> {
+    const participants = await manager.findBy(Participant, { sessionId: session.id });
+    const outside = participants.filter(
+      (participant) =>
+        Object.keys(normaliseAvailability(participant.availability, session).problems).length > 0,
+    );
+    if (outside.length > 0) {
+      throw AppError.conflict(
+        'session.availability_outside',
+        `${outside.length} participants have availability outside the new window; they must change it first`,
+      );
+    }
+  }
+}
