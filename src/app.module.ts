@@ -7,6 +7,7 @@ import { DelegationsModule } from './delegations/delegations.module';
 import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
 import { MatchingModule } from './matching/matching.module';
+import { RequestsModule } from './requests/requests.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { UsersModule } from './users/users.module';
@@ -26,6 +27,7 @@ export class AppModule {
         DelegationsModule,
         SessionsModule,
         MatchingModule,
+        RequestsModule,
         JobsModule,
       ],
       controllers: [HealthController],

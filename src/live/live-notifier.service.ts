@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CompanyView } from '../companies/company.view';
 import type { ApplicationView } from '../delegations/delegation.view';
+import type { RequestView } from '../requests/requests.service';
 import { LiveGateway } from './live.gateway';
 import { rooms } from './live.events';
 
@@ -16,6 +17,21 @@ export class LiveNotifier {
 
   companyUpdated(company: CompanyView): void {
     this.gateway.namespace.to(rooms.company(company.id)).emit('company.updated', { company });
+  }
+
+  requestCreated(request: RequestView): void {
+    this.toBoth(request).emit('request.created', { request });
+  }
+
+  requestUpdated(request: RequestView): void {
+    this.toBoth(request).emit('request.updated', { request });
+  }
+
+  private toBoth(request: RequestView) {
+    return this.gateway.namespace.to([
+      rooms.company(request.fromCompanyId),
+      rooms.company(request.toCompanyId),
+    ]);
   }
 
   applicationUpdated(application: ApplicationView): void {

@@ -1,5 +1,6 @@
 import type { CompanyView } from '../companies/company.view';
 import type { ApplicationView } from '../delegations/delegation.view';
+import type { RequestView } from '../requests/requests.service';
 
 /**
  * The typed event map of the `/live` namespace. Rooms are derived on the server from who the
@@ -14,6 +15,10 @@ export interface ServerToClientEvents {
   'application.updated': (payload: { application: ApplicationView }) => void;
   /** Scoring finished for you: your ranked matches in this session changed. */
   'matches.updated': (payload: { sessionId: string }) => void;
+  /** A meeting request was made (sent to both companies). */
+  'request.created': (payload: { request: RequestView }) => void;
+  /** A meeting request was answered, cancelled or became mutual (sent to both companies). */
+  'request.updated': (payload: { request: RequestView }) => void;
 }
 
 export type ClientToServerEvents = Record<string, never>;

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CompaniesModule } from '../companies/companies.module';
+import { LiveModule } from '../live/live.module';
+import { SessionsModule } from '../sessions/sessions.module';
+import { RequestsController } from './requests.controller';
+import { RequestsService } from './requests.service';
+
+@Module({
+  imports: [SessionsModule, CompaniesModule, LiveModule],
+  controllers: [RequestsController],
+  providers: [RequestsService],
+})
+export class RequestsModule {}

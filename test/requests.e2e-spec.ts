@@ -1,0 +1,230 @@
+import type { AddressInfo } from 'node:net';
+import { io } from 'socket.io-client';
+import { unique, useApi, type Account } from './support/client';
+
+const HOUR = 3600_000;
+const START = Date.UTC(2031, 5, 2, 1, 0);
+
+describe('meeting requests', () => {
+  const client = useApi();
+  let organiser: Account;
+  let a: Account;
+  let b: Account;
+  let sessionId: string;
+  const firm: Record<string, string> = {};
+
+  const session = (overrides: Record<string, unknown> = {}) => ({
+    title: unique('Requests session'),
+    mode: 'video',
+    timezone: 'Asia/Hong_Kong',
+    startsAt: new Date(START).toISOString(),
+    endsAt: new Date(START + 3 * HOUR).toISOString(),
+    slotMinutes: 30,
+    maxMeetingsPerCompany: 4,
+    requestDeadline: new Date(START - HOUR).toISOString(),
+    sides: [['HK'], ['CA']],
+    ...overrides,
+  });
+
+  async function join(
+    token: string,
+    id: string,
+    companyId: string,
+    availability?: { from: string; to: string }[],
+  ) {
+    await client
+      .as(token)
+      .post(`/api/sessions/${id}/participants`)
+      .send({ companyId, availability })
+      .expect(201);
+  }
+
+  beforeAll(async () => {
+    [organiser, a, b] = await Promise.all([client.organiser(), client.signUp(), client.signUp()]);
+    sessionId = (
+      await client.as(organiser.accessToken).post('/api/sessions').send(session()).expect(201)
+    ).body.id;
+    const canada = { country: 'CA', timezone: 'America/Vancouver', city: 'Vancouver' };
+    firm.hk = (await client.verifiedCompany(a.accessToken, organiser.accessToken)).id;
+    firm.hk2 = (await client.verifiedCompany(a.accessToken, organiser.accessToken)).id;
+    firm.ca = (await client.verifiedCompany(b.accessToken, organiser.accessToken, canada)).id;
+    firm.caLate = (await client.verifiedCompany(b.accessToken, organiser.accessToken, canada)).id;
+    firm.outsider = (await client.verifiedCompany(b.accessToken, organiser.accessToken, canada)).id;
+    const early = [
+      { from: new Date(START).toISOString(), to: new Date(START + HOUR).toISOString() },
+    ];
+    const late = [
+      {
+        from: new Date(START + 2 * HOUR).toISOString(),
+        to: new Date(START + 3 * HOUR).toISOString(),
+      },
+    ];
+    await join(a.accessToken, sessionId, firm.hk, early);
+    await join(a.accessToken, sessionId, firm.hk2);
+    await join(b.accessToken, sessionId, firm.ca);
+    await join(b.accessToken, sessionId, firm.caLate, late);
+  });
+
+  const ask = (token: string, from: string, to: string, id = sessionId) =>
+    client
+      .as(token)
+      .post(`/api/sessions/${id}/requests`)
+      .send({ fromCompanyId: from, toCompanyId: to, message: 'Shall we meet?' });
+  const answer = (token: string, requestId: string, status: string) =>
+    client.as(token).patch(`/api/sessions/${sessionId}/requests/${requestId}`).send({ status });
+
+  it('creates a request, refuses a duplicate, and marks mutual interest on both sides', async () => {
+    const port = await client.app
+      .listen({ port: 0, host: '127.0.0.1' })
+      .then(() => (client.app.getHttpServer().address() as AddressInfo).port);
+    const socket = io(`http://127.0.0.1:${port}/live`, {
+      auth: { token: b.accessToken },
+      transports: ['websocket'],
+    });
+    const created: { request: { id: string } }[] = [];
+    socket.on('request.created', (payload: { request: { id: string } }) => created.push(payload));
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    try {
+      const first = await ask(a.accessToken, firm.hk, firm.ca).expect(201);
+      expect(first.body).toMatchObject({
+        status: 'pending',
+        mutual: false,
+        fromCompanyId: firm.hk,
+        toCompanyId: firm.ca,
+        message: 'Shall we meet?',
+      });
+      expect((await ask(a.accessToken, firm.hk, firm.ca).expect(409)).body.code).toBe(
+        'request.duplicate',
+      );
+      const reverse = await ask(b.accessToken, firm.ca, firm.hk).expect(201);
+      expect(reverse.body.mutual).toBe(true);
+      const mine = await client
+        .as(a.accessToken)
+        .get(`/api/sessions/${sessionId}/requests?companyId=${firm.hk}`)
+        .expect(200);
+      expect(mine.body.sent.map((r: { id: string; mutual: boolean }) => [r.id, r.mutual])).toEqual([
+        [first.body.id, true],
+      ]);
+      expect(mine.body.received.map((r: { id: string }) => r.id)).toEqual([reverse.body.id]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(created.map((event) => event.request.id).sort()).toEqual(
+        [first.body.id, reverse.body.id].sort(),
+      );
+    } finally {
+      socket.disconnect();
+    }
+  });
+
+  it('refuses requests within one side, between ineligible firms, for non-participants and to oneself', async () => {
+    const sameSide = await ask(a.accessToken, firm.hk, firm.hk2).expect(409);
+    expect(sameSide.body.code).toBe('request.same_side');
+    const noCommonTime = await ask(a.accessToken, firm.hk, firm.caLate).expect(409);
+    expect(noCommonTime.body).toMatchObject({
+      code: 'request.ineligible',
+      message: 'The two firms have no available time in common',
+    });
+    expect((await ask(b.accessToken, firm.outsider, firm.hk).expect(409)).body.code).toBe(
+      'request.not_participant',
+    );
+    expect((await ask(a.accessToken, firm.hk, firm.hk).expect(400)).body.fields).toHaveProperty(
+      'toCompanyId',
+    );
+  });
+
+  it('refuses requests on behalf of a company the caller does not own (403), and bad input (400/404)', async () => {
+    expect((await ask(a.accessToken, firm.ca, firm.hk2).expect(403)).body.code).toBe(
+      'company.not_yours',
+    );
+    expect((await ask(organiser.accessToken, firm.hk2, firm.ca).expect(403)).body.code).toBe(
+      'company.not_yours',
+    );
+    const bad = await client
+      .as(a.accessToken)
+      .post(`/api/sessions/${sessionId}/requests`)
+      .send({ fromCompanyId: 'x', message: 5 })
+      .expect(400);
+    expect(Object.keys(bad.body.fields).sort()).toEqual([
+      'fromCompanyId',
+      'message',
+      'toCompanyId',
+    ]);
+    await ask(a.accessToken, firm.hk2, '6a1f2a0e-0000-4000-8000-000000000000').expect(404);
+    await ask(a.accessToken, firm.hk2, firm.ca, '6a1f2a0e-0000-4000-8000-000000000000').expect(404);
+    await client.http
+      .post(`/api/sessions/${sessionId}/requests`)
+      .send({ fromCompanyId: firm.hk2, toCompanyId: firm.ca })
+      .expect(401);
+  });
+
+  it('refuses requests after the deadline and outside open, scheduled or live sessions (409)', async () => {
+    const past = (
+      await client
+        .as(organiser.accessToken)
+        .post('/api/sessions')
+        .send(session({ requestDeadline: '2020-01-01T00:00:00Z' }))
+        .expect(201)
+    ).body.id;
+    await join(a.accessToken, past, firm.hk2);
+    await join(b.accessToken, past, firm.ca);
+    expect((await ask(a.accessToken, firm.hk2, firm.ca, past).expect(409)).body.code).toBe(
+      'request.after_deadline',
+    );
+    const closed = (
+      await client.as(organiser.accessToken).post('/api/sessions').send(session()).expect(201)
+    ).body.id;
+    await join(a.accessToken, closed, firm.hk2);
+    await join(b.accessToken, closed, firm.ca);
+    await client
+      .as(organiser.accessToken)
+      .patch(`/api/sessions/${closed}`)
+      .send({ status: 'closed' })
+      .expect(200);
+    expect((await ask(a.accessToken, firm.hk2, firm.ca, closed).expect(409)).body.code).toBe(
+      'session.closed',
+    );
+  });
+
+  it('lets the receiver accept or decline and the sender cancel, each only theirs', async () => {
+    const request = (await ask(a.accessToken, firm.hk2, firm.ca).expect(201)).body;
+    expect((await answer(a.accessToken, request.id, 'accepted').expect(403)).body.code).toBe(
+      'company.not_yours',
+    );
+    expect((await answer(b.accessToken, request.id, 'cancelled').expect(403)).body.code).toBe(
+      'company.not_yours',
+    );
+    expect((await answer(b.accessToken, request.id, 'accepted').expect(200)).body).toMatchObject({
+      status: 'accepted',
+      answeredAt: expect.any(String),
+    });
+    expect((await answer(b.accessToken, request.id, 'declined').expect(409)).body.code).toBe(
+      'request.not_pending',
+    );
+    expect((await answer(a.accessToken, request.id, 'cancelled').expect(200)).body.status).toBe(
+      'cancelled',
+    );
+    // Once cancelled, the firm may ask again.
+    const again = (await ask(a.accessToken, firm.hk2, firm.ca).expect(201)).body;
+    expect((await answer(b.accessToken, again.id, 'declined').expect(200)).body.status).toBe(
+      'declined',
+    );
+    expect((await answer(a.accessToken, again.id, 'cancelled').expect(409)).body.code).toBe(
+      'request.not_pending',
+    );
+    expect((await answer(b.accessToken, again.id, 'maybe').expect(400)).body.fields).toHaveProperty(
+      'status',
+    );
+    await answer(b.accessToken, '6a1f2a0e-0000-4000-8000-000000000000', 'accepted').expect(404);
+  });
+
+  it("shows a company's requests to its users and organisers only", async () => {
+    await client
+      .as(organiser.accessToken)
+      .get(`/api/sessions/${sessionId}/requests?companyId=${firm.ca}`)
+      .expect(200);
+    await client
+      .as(a.accessToken)
+      .get(`/api/sessions/${sessionId}/requests?companyId=${firm.ca}`)
+      .expect(403);
+    await client.as(a.accessToken).get(`/api/sessions/${sessionId}/requests`).expect(400);
+  });
+});
