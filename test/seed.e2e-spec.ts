@@ -33,8 +33,14 @@ describe('npm run seed (the demo)', () => {
       users: 3 + DEMO_COMPANIES.length,
       companies: DEMO_COMPANIES.length,
       delegations: 2,
+      sessions: 1,
     });
-    expect(await withDataSource(url, seedDemo)).toEqual({ users: 0, companies: 0, delegations: 0 });
+    expect(await withDataSource(url, seedDemo)).toEqual({
+      users: 0,
+      companies: 0,
+      delegations: 0,
+      sessions: 0,
+    });
 
     await withDataSource(url, async (db: DataSource) => {
       const countries = await db.query<{ country: string; n: number }[]>(
@@ -123,6 +129,33 @@ describe('npm run seed (the demo)', () => {
       expect(new Set(finland.map((item) => item.kind))).toEqual(
         new Set(['reception', 'seminar', 'site-visit', 'matching-session', 'meeting']),
       );
+    });
+  });
+
+  it('opens a video session between the Hong Kong and Canadian firms with matches already scored', async () => {
+    await withDataSource(url, async (db: DataSource) => {
+      const [session] = await db.query<
+        { id: string; mode: string; sides: string[][]; status: string }[]
+      >('SELECT id, mode, sides, status FROM sessions');
+      expect(session).toMatchObject({ mode: 'video', sides: [['HK'], ['CA']], status: 'open' });
+      const [{ n }] = await db.query<{ n: number }[]>(
+        'SELECT count(*)::int AS n FROM session_participants WHERE session_id = $1',
+        [session.id],
+      );
+      expect(n).toBeGreaterThanOrEqual(35);
+      const maple = await db.query<{ name: string; score: number }[]>(
+        `SELECT o.name, m.score FROM match_scores m JOIN companies c ON c.id = m.company_id JOIN companies o ON o.id = m.other_id
+          WHERE m.session_id = $1 AND c.name = 'Maple Channel Partners' ORDER BY m.score DESC LIMIT 3`,
+        [session.id],
+      );
+      expect(maple.length).toBe(3);
+      expect(maple.map((row) => row.name)).toContain('Harbour Pay Systems');
+      const [{ crossing }] = await db.query<{ crossing: number }[]>(
+        `SELECT count(*)::int AS crossing FROM match_scores m JOIN companies a ON a.id = m.company_id
+           JOIN companies b ON b.id = m.other_id WHERE m.session_id = $1 AND a.country = b.country`,
+        [session.id],
+      );
+      expect(crossing).toBe(0);
     });
   });
 });

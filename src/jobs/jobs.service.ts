@@ -39,6 +39,16 @@ export class JobsService {
     throw AppError.notFound('job', id);
   }
 
+  /** A flow's parent (a full rescore) reports the share of its children done, in percent. */
+  private async flowProgress(job: Job): Promise<{ progress: number } | null> {
+    const counts = await job.getDependenciesCount();
+    const processed = counts.processed ?? 0;
+    const all =
+      processed + (counts.unprocessed ?? 0) + (counts.failed ?? 0) + (counts.ignored ?? 0);
+    if (all === 0) return null;
+    return { progress: Math.round((100 * processed) / all) };
+  }
+
   private async toView(queue: string, job: Job): Promise<JobView> {
     const state = await job.getState();
     return {
@@ -46,7 +56,7 @@ export class JobsService {
       queue,
       name: job.name,
       state,
-      progress: job.progress as number | object,
+      progress: (await this.flowProgress(job))?.progress ?? (job.progress as number | object),
       attempts: job.attemptsMade,
       createdAt: new Date(job.timestamp).toISOString(),
       finishedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,

@@ -126,7 +126,8 @@ async function main(): Promise<void> {
   );
   const seeded = await withDataSource(childEnv.DATABASE_URL!, seedDemo);
   say(
-    `Demo data: ${seeded.users} new accounts, ${seeded.companies} new companies, ${seeded.delegations} new delegations.`,
+    `Demo data: ${seeded.users} new accounts, ${seeded.companies} new companies, ` +
+      `${seeded.delegations} new delegations, ${seeded.sessions} new sessions.`,
   );
 
   const children = [

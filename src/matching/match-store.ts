@@ -1,6 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import type { TopMatches } from './scoring/score-kernel';
 
+/** Matches kept per company. */
+export const TOP_K = 50;
+
 /** Rows per INSERT … SELECT FROM unnest(…): large enough to be fast, small enough for memory. */
 const BATCH = 20_000;
 

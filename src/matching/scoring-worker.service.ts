@@ -10,14 +10,11 @@ import type {
 } from '../jobs/queues';
 import { LiveEmitter } from '../live/live-emitter';
 import { MatchmakingSession } from '../sessions/session.entity';
-import { replaceMatches } from './match-store';
+import { replaceMatches, TOP_K } from './match-store';
 import { compileSession } from './scoring/compile-session';
 import { scorePair, scoreTopMatches } from './scoring/score-kernel';
 import { ScoringQueue } from './scoring-queue';
 import { loadProfiles, toScoringSession } from './session-inputs';
-
-/** Matches kept per company. */
-export const TOP_K = 50;
 
 /**
  * The worker's scoring: load the session's profiles, run the pure kernel, write rows in bulk.

@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const result = await withDataSource(loadDatabaseUrl(), seedDemo);
   console.log(
     `Demo loaded: ${result.users} new accounts, ${result.companies} new companies, ` +
-      `${result.delegations} new delegations ` +
+      `${result.delegations} new delegations, ${result.sessions} new sessions ` +
       `(demo password: ${DEMO_PASSWORD}). Start the worker to index them for search.`,
   );
 }

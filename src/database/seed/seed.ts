@@ -7,9 +7,18 @@ import { normaliseTags } from '../../companies/tags';
 import { DelegationApplication } from '../../delegations/delegation-application.entity';
 import { Delegation } from '../../delegations/delegation.entity';
 import { ItineraryItem } from '../../delegations/itinerary-item.entity';
+import { replaceMatches, TOP_K } from '../../matching/match-store';
+import { compileSession } from '../../matching/scoring/compile-session';
+import { scoreTopMatches } from '../../matching/scoring/score-kernel';
+import { DEFAULT_WEIGHTS } from '../../matching/scoring/scoring-types';
+import { loadProfiles, toScoringSession } from '../../matching/session-inputs';
+import { MeetingRequest } from '../../requests/meeting-request.entity';
+import { Participant } from '../../sessions/participant.entity';
+import { MatchmakingSession } from '../../sessions/session.entity';
 import { User, type Role } from '../../users/user.entity';
 import { DEMO_COMPANIES } from './demo-companies';
 import { DEMO_DELEGATIONS, scheduleDemoDelegation } from './demo-delegations';
+import { DEMO_SESSION } from './demo-sessions';
 
 /** Every demo account signs in with this password. */
 export const DEMO_PASSWORD = 'tradematch-demo';
@@ -47,6 +56,7 @@ export interface SeedResult {
   users: number;
   companies: number;
   delegations: number;
+  sessions: number;
 }
 
 async function seedUsers(manager: EntityManager, passwordHash: string): Promise<number> {
@@ -158,9 +168,72 @@ async function seedDelegations(manager: EntityManager): Promise<number> {
 }
 
 /**
+ * The demo video session between the Hong Kong and Canadian firms, with the firms taking part,
+ * a few requests, and its matches scored at once with the same kernel the worker runs.
+ */
+async function seedSessions(manager: EntityManager): Promise<number> {
+  const demo = DEMO_SESSION;
+  if (await manager.existsBy(MatchmakingSession, { title: demo.title })) return 0;
+  const organiser = await manager.findOneBy(User, { email: STAFF[1].email });
+  const startsAt = DateTime.utc()
+    .setZone(demo.timezone)
+    .startOf('day')
+    .plus({ days: demo.startsInDays })
+    .set(demo.localStart);
+  const session = await manager.save(
+    manager.create(MatchmakingSession, {
+      title: demo.title,
+      description: demo.description,
+      mode: demo.mode,
+      timezone: demo.timezone,
+      startsAt: startsAt.toJSDate(),
+      endsAt: startsAt.plus({ hours: demo.hours }).toJSDate(),
+      slotMinutes: demo.slotMinutes,
+      breakMinutes: demo.breakMinutes,
+      maxMeetingsPerCompany: demo.maxMeetingsPerCompany,
+      sides: demo.sides,
+      crossBorderOnly: demo.crossBorderOnly,
+      requestDeadline: startsAt.minus({ days: demo.deadlineDaysBefore }).toJSDate(),
+      status: 'open',
+      weights: { ...DEFAULT_WEIGHTS },
+      createdBy: organiser?.id ?? null,
+    }),
+  );
+  const firms = await manager.find(Company, { where: { country: In(demo.sides.flat()) } });
+  await manager.insert(
+    Participant,
+    firms.map((firm) => ({ sessionId: session.id, companyId: firm.id, availability: [] })),
+  );
+  const byName = new Map(firms.map((firm) => [firm.name, firm.id]));
+  await manager.insert(
+    MeetingRequest,
+    demo.requests.flatMap(([from, to, message]) => {
+      const fromCompanyId = byName.get(from);
+      const toCompanyId = byName.get(to);
+      return fromCompanyId && toCompanyId
+        ? [{ sessionId: session.id, fromCompanyId, toCompanyId, message }]
+        : [];
+    }),
+  );
+  const profiles = await loadProfiles(manager, session.id);
+  const compiled = compileSession(profiles, toScoringSession(session));
+  const top = scoreTopMatches(compiled, { k: TOP_K });
+  await replaceMatches(
+    manager,
+    session.id,
+    session.scoreGeneration,
+    compiled.ids,
+    top,
+    compiled.ids.keys(),
+  );
+  return 1;
+}
+
+/**
  * Loads the demo of SPEC.md: an admin, two organisers, the Hong Kong, Canadian and partner
  * economies' firms (each verified and owned by its own account), an outbound Hong Kong ICT
- * delegation to Finland and an inbound Canadian delegation to an ICT exhibition in Hong Kong. Idempotent: what exists stays.
+ * delegation to Finland, an inbound Canadian delegation to an ICT exhibition in Hong Kong, and a
+ * video matchmaking session between the Hong Kong and Canadian firms with its matches scored. Idempotent: what exists stays.
  * The worker's start-up sweep builds the companies' search documents.
  */
 export async function seedDemo(dataSource: DataSource): Promise<SeedResult> {
@@ -169,5 +242,6 @@ export async function seedDemo(dataSource: DataSource): Promise<SeedResult> {
     users: await seedUsers(manager, passwordHash),
     companies: await seedCompanies(manager),
     delegations: await seedDelegations(manager),
+    sessions: await seedSessions(manager),
   }));
 }

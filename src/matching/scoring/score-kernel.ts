@@ -180,9 +180,84 @@ export function scoreTopMatches(c: CompiledSession, options: TopMatchesOptions):
   // order, so a tie with the worst never wins (ties go to the lower index).
   const thresholds = new Float32Array(n);
 
+  // accOut[B]: Σ w(t) over A's offers that B seeks; accIn[B]: Σ w(t) over B's offers that A seeks.
+  const accOut = new Float32Array(n);
+  const accIn = new Float32Array(n);
+  // In the symmetric mode only B > A matters; inverted lists are ascending, so a cursor per tag
+  // skips the companies already done, moving forward only.
+  const seekersCursor = c.seekersStart.slice(0, -1);
+  const offerersCursor = c.offerersStart.slice(0, -1);
+
+  // Each row is two calls rather than one long loop, so that V8 optimises them as functions (an
+  // on-stack replacement of one huge function gives slower code).
+  for (let a = rowStart; a < rowEnd; a++) {
+    if (c.hasSides && c.side[a] < 0) continue; // on no side: eligible with nobody
+    const lo = symmetric ? a + 1 : 0;
+    if (symmetric) accumulateRow(c, a, accOut, accIn, seekersCursor, offerersCursor);
+    else accumulateRow(c, a, accOut, accIn, null, null);
+    scanRow(c, a, lo, accOut, accIn, top, thresholds, symmetric);
+    accOut.fill(0, lo);
+    accIn.fill(0, lo);
+  }
+
+  for (let i = 0; i < n; i++) sortList(top, i);
+  return top;
+}
+
+/**
+ * Adds, for row company A, the rarity weights of the tags it shares with every other company B:
+ * accOut[B] over A's offers that B seeks, accIn[B] over A's seeks that B offers. With cursors
+ * (symmetric mode), only companies B > A are visited.
+ */
+function accumulateRow(
+  c: CompiledSession,
+  a: number,
+  accOut: Float32Array,
+  accIn: Float32Array,
+  seekersCursor: Int32Array | null,
+  offerersCursor: Int32Array | null,
+): void {
   const { offerStart, offerTags, seekStart, seekTags, tagWeights } = c;
-  const { offerersStart, offerers, seekersStart, seekers, invSeekWeights } = c;
-  const { country, side, crossBorderOnly, hasSides, video } = c;
+  const { offerersStart, offerers, seekersStart, seekers } = c;
+  for (let j = offerStart[a], end = offerStart[a + 1]; j < end; j++) {
+    const t = offerTags[j];
+    const w = tagWeights[t];
+    let p = seekersStart[t];
+    const pEnd = seekersStart[t + 1];
+    if (seekersCursor !== null) {
+      p = seekersCursor[t];
+      while (p < pEnd && seekers[p] <= a) p++;
+      seekersCursor[t] = p;
+    }
+    for (; p < pEnd; p++) accOut[seekers[p]] += w;
+  }
+  for (let j = seekStart[a], end = seekStart[a + 1]; j < end; j++) {
+    const t = seekTags[j];
+    const w = tagWeights[t];
+    let p = offerersStart[t];
+    const pEnd = offerersStart[t + 1];
+    if (offerersCursor !== null) {
+      p = offerersCursor[t];
+      while (p < pEnd && offerers[p] <= a) p++;
+      offerersCursor[t] = p;
+    }
+    for (; p < pEnd; p++) accIn[offerers[p]] += w;
+  }
+}
+
+/** Scores row company A against companies lo..n-1 (but A) and offers the results to the lists. */
+function scanRow(
+  c: CompiledSession,
+  a: number,
+  lo: number,
+  accOut: Float32Array,
+  accIn: Float32Array,
+  top: TopMatches,
+  thresholds: Float32Array,
+  symmetric: boolean,
+): void {
+  const n = c.n;
+  const { invSeekWeights, country, side, crossBorderOnly, hasSides, video } = c;
   const { sectorWords, sectorBits, sectorCount, partnerWords, partnerBits, partnerCount } = c;
   const { languageWords, languageBits, marketWords, marketBits } = c;
   const { slotWords, slotBits, slotsAvailable } = c;
@@ -194,135 +269,90 @@ export function scoreTopMatches(c: CompiledSession, options: TopMatchesOptions):
   const wTime = c.weights[5];
   const pc = POPCOUNT16;
 
-  // accOut[B]: Σ w(t) over A's offers that B seeks; accIn[B]: Σ w(t) over B's offers that A seeks.
-  const accOut = new Float32Array(n);
-  const accIn = new Float32Array(n);
-  // In the symmetric mode only B > A matters; inverted lists are ascending, so a cursor per tag
-  // skips the companies already done, moving forward only.
-  const seekersCursor = seekersStart.slice(0, seekersStart.length - 1);
-  const offerersCursor = offerersStart.slice(0, offerersStart.length - 1);
+  const sa = side[a];
+  const ca = country[a];
+  const invSeekA = invSeekWeights[a];
+  const sectorA = a * sectorWords;
+  const sectorCountA = sectorCount[a];
+  const partnerA = a * partnerWords;
+  const partnerCountA = partnerCount[a];
+  const languageA = a * languageWords;
+  const marketA = a * marketWords;
+  const slotA = a * slotWords;
+  const slotsAvailableA = slotsAvailable[a];
+  const caWord = ca >>> 5;
+  const caBit = ca & 31;
 
-  for (let a = rowStart; a < rowEnd; a++) {
-    const sa = side[a];
-    if (hasSides && sa < 0) continue; // on no side: eligible with nobody
-    const lo = symmetric ? a + 1 : 0;
-
-    for (let j = offerStart[a], end = offerStart[a + 1]; j < end; j++) {
-      const t = offerTags[j];
-      const w = tagWeights[t];
-      let p = seekersStart[t];
-      const pEnd = seekersStart[t + 1];
-      if (symmetric) {
-        p = seekersCursor[t];
-        while (p < pEnd && seekers[p] <= a) p++;
-        seekersCursor[t] = p;
-      }
-      for (; p < pEnd; p++) accOut[seekers[p]] += w;
+  // A's list only changes when offered something in this loop: keep its threshold in a local.
+  let thresholdA = thresholds[a];
+  for (let b = lo; b < n; b++) {
+    if (b === a) continue;
+    const cb = country[b];
+    if (crossBorderOnly && cb === ca) continue;
+    if (hasSides) {
+      const sb = side[b];
+      if (sb < 0 || sb === sa) continue;
     }
-    for (let j = seekStart[a], end = seekStart[a + 1]; j < end; j++) {
-      const t = seekTags[j];
-      const w = tagWeights[t];
-      let p = offerersStart[t];
-      const pEnd = offerersStart[t + 1];
-      if (symmetric) {
-        p = offerersCursor[t];
-        while (p < pEnd && offerers[p] <= a) p++;
-        offerersCursor[t] = p;
+    // Bit sets are almost always one word long: the first word is read inline and the loops over
+    // further words are skipped by a branch that is always predicted right.
+    let timeValue = 0;
+    if (video) {
+      const bBase = b * slotWords;
+      let x = slotBits[slotA] & slotBits[bBase];
+      let common = pc[x & 0xffff] + pc[x >>> 16];
+      for (let w = 1; w < slotWords; w++) {
+        x = slotBits[slotA + w] & slotBits[bBase + w];
+        common += pc[x & 0xffff] + pc[x >>> 16];
       }
-      for (; p < pEnd; p++) accIn[offerers[p]] += w;
-    }
-
-    const ca = country[a];
-    const invSeekA = invSeekWeights[a];
-    const sectorA = a * sectorWords;
-    const sectorCountA = sectorCount[a];
-    const partnerA = a * partnerWords;
-    const partnerCountA = partnerCount[a];
-    const languageA = a * languageWords;
-    const marketA = a * marketWords;
-    const slotA = a * slotWords;
-    const slotsAvailableA = slotsAvailable[a];
-    const caWord = ca >>> 5;
-    const caBit = ca & 31;
-
-    // A's list only changes when offered something in this loop: keep its threshold in a local.
-    let thresholdA = thresholds[a];
-    for (let b = lo; b < n; b++) {
-      if (b === a) continue;
-      const cb = country[b];
-      if (crossBorderOnly && cb === ca) continue;
-      if (hasSides) {
-        const sb = side[b];
-        if (sb < 0 || sb === sa) continue;
-      }
-      // Bit sets are almost always one word long: the first word is read inline and the loops over
-      // further words are skipped by a branch that is always predicted right.
-      let timeValue = 0;
-      if (video) {
-        const bBase = b * slotWords;
-        let x = slotBits[slotA] & slotBits[bBase];
-        let common = pc[x & 0xffff] + pc[x >>> 16];
-        for (let w = 1; w < slotWords; w++) {
-          x = slotBits[slotA + w] & slotBits[bBase + w];
-          common += pc[x & 0xffff] + pc[x >>> 16];
-        }
-        if (common === 0) continue;
-        const slotsAvailableB = slotsAvailable[b];
-        timeValue =
-          common / (slotsAvailableA < slotsAvailableB ? slotsAvailableA : slotsAvailableB);
-      }
-
-      let bBase = b * sectorWords;
-      let x = sectorBits[sectorA] & sectorBits[bBase];
-      let sectorInter = pc[x & 0xffff] + pc[x >>> 16];
-      for (let w = 1; w < sectorWords; w++) {
-        x = sectorBits[sectorA + w] & sectorBits[bBase + w];
-        sectorInter += pc[x & 0xffff] + pc[x >>> 16];
-      }
-      const sectorUnion = sectorCountA + sectorCount[b] - sectorInter;
-
-      bBase = b * partnerWords;
-      x = partnerBits[partnerA] & partnerBits[bBase];
-      let partnerInter = pc[x & 0xffff] + pc[x >>> 16];
-      for (let w = 1; w < partnerWords; w++) {
-        x = partnerBits[partnerA + w] & partnerBits[bBase + w];
-        partnerInter += pc[x & 0xffff] + pc[x >>> 16];
-      }
-      const partnerCountB = partnerCount[b];
-      const partnerMin = partnerCountA < partnerCountB ? partnerCountA : partnerCountB;
-
-      bBase = b * languageWords;
-      x = languageBits[languageA] & languageBits[bBase];
-      for (let w = 1; w < languageWords; w++)
-        x |= languageBits[languageA + w] & languageBits[bBase + w];
-      const language = x !== 0 ? 1 : 0;
-
-      const markets =
-        ((marketBits[b * marketWords + caWord] >>> caBit) & 1) +
-        ((marketBits[marketA + (cb >>> 5)] >>> (cb & 31)) & 1);
-
-      let score =
-        wComp * (accOut[b] * invSeekWeights[b] + accIn[b] * invSeekA) +
-        wSector * (sectorUnion > 0 ? sectorInter / sectorUnion : 0) +
-        wPartner * (partnerMin > 0 ? partnerInter / partnerMin : 0) +
-        wMarket * markets +
-        wLanguage * language;
-      if (video) score += wTime * timeValue;
-      score = Math.fround(score);
-
-      if (score > thresholdA) {
-        offer(top, thresholds, a, b, score);
-        thresholdA = thresholds[a];
-      }
-      if (symmetric && score > thresholds[b]) offer(top, thresholds, b, a, score);
+      if (common === 0) continue;
+      const slotsAvailableB = slotsAvailable[b];
+      timeValue = common / (slotsAvailableA < slotsAvailableB ? slotsAvailableA : slotsAvailableB);
     }
 
-    accOut.fill(0, lo);
-    accIn.fill(0, lo);
+    let bBase = b * sectorWords;
+    let x = sectorBits[sectorA] & sectorBits[bBase];
+    let sectorInter = pc[x & 0xffff] + pc[x >>> 16];
+    for (let w = 1; w < sectorWords; w++) {
+      x = sectorBits[sectorA + w] & sectorBits[bBase + w];
+      sectorInter += pc[x & 0xffff] + pc[x >>> 16];
+    }
+    const sectorUnion = sectorCountA + sectorCount[b] - sectorInter;
+
+    bBase = b * partnerWords;
+    x = partnerBits[partnerA] & partnerBits[bBase];
+    let partnerInter = pc[x & 0xffff] + pc[x >>> 16];
+    for (let w = 1; w < partnerWords; w++) {
+      x = partnerBits[partnerA + w] & partnerBits[bBase + w];
+      partnerInter += pc[x & 0xffff] + pc[x >>> 16];
+    }
+    const partnerCountB = partnerCount[b];
+    const partnerMin = partnerCountA < partnerCountB ? partnerCountA : partnerCountB;
+
+    bBase = b * languageWords;
+    x = languageBits[languageA] & languageBits[bBase];
+    for (let w = 1; w < languageWords; w++)
+      x |= languageBits[languageA + w] & languageBits[bBase + w];
+    const language = x !== 0 ? 1 : 0;
+
+    const markets =
+      ((marketBits[b * marketWords + caWord] >>> caBit) & 1) +
+      ((marketBits[marketA + (cb >>> 5)] >>> (cb & 31)) & 1);
+
+    let score =
+      wComp * (accOut[b] * invSeekWeights[b] + accIn[b] * invSeekA) +
+      wSector * (sectorUnion > 0 ? sectorInter / sectorUnion : 0) +
+      wPartner * (partnerMin > 0 ? partnerInter / partnerMin : 0) +
+      wMarket * markets +
+      wLanguage * language;
+    if (video) score += wTime * timeValue;
+    score = Math.fround(score);
+
+    if (score > thresholdA) {
+      offer(top, thresholds, a, b, score);
+      thresholdA = thresholds[a];
+    }
+    if (symmetric && score > thresholds[b]) offer(top, thresholds, b, a, score);
   }
-
-  for (let i = 0; i < n; i++) sortList(top, i);
-  return top;
 }
 
 /**
