@@ -1,14 +1,21 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 
 /**
- * Migrations live in the top-level `migrations/` folder. Compiled, they sit in `dist/migrations`
- * beside `dist/database`; run from source (tests, ts tooling) they are the `.ts` files themselves.
+ * Migrations live in the top-level `migrations/` folder. Compiled by `npm run build` they sit in
+ * `dist/migrations` beside `dist/database`; run from source (tests) or compiled with the sources
+ * beside them (the benchmarks' build) they are one folder further up.
  */
-const MIGRATIONS = __filename.endsWith('.js')
-  ? join(__dirname, '..', 'migrations', '*.js')
-  : join(__dirname, '..', '..', 'migrations', '*.ts');
+const MIGRATIONS_DIR = [
+  join(__dirname, '..', 'migrations'),
+  join(__dirname, '..', '..', 'migrations'),
+].find((dir) => existsSync(dir));
+const MIGRATIONS = join(
+  MIGRATIONS_DIR ?? 'migrations',
+  __filename.endsWith('.js') ? '*.js' : '*.ts',
+);
 
 /** The one description of the database, shared by the app, the worker, the CLI and the tests. */
 export function buildDataSourceOptions(databaseUrl: string): DataSourceOptions {

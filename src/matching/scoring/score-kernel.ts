@@ -282,6 +282,11 @@ function scanRow(
   const slotsAvailableA = slotsAvailable[a];
   const caWord = ca >>> 5;
   const caBit = ca & 31;
+  // A's first words, read once (V8 does not hoist these loads: the loop writes to typed arrays).
+  const slotA0 = slotBits[slotA];
+  const sectorA0 = sectorBits[sectorA];
+  const partnerA0 = partnerBits[partnerA];
+  const languageA0 = languageBits[languageA];
 
   // A's list only changes when offered something in this loop: keep its threshold in a local.
   let thresholdA = thresholds[a];
@@ -298,7 +303,7 @@ function scanRow(
     let timeValue = 0;
     if (video) {
       const bBase = b * slotWords;
-      let x = slotBits[slotA] & slotBits[bBase];
+      let x = slotA0 & slotBits[bBase];
       let common = pc[x & 0xffff] + pc[x >>> 16];
       for (let w = 1; w < slotWords; w++) {
         x = slotBits[slotA + w] & slotBits[bBase + w];
@@ -310,7 +315,7 @@ function scanRow(
     }
 
     let bBase = b * sectorWords;
-    let x = sectorBits[sectorA] & sectorBits[bBase];
+    let x = sectorA0 & sectorBits[bBase];
     let sectorInter = pc[x & 0xffff] + pc[x >>> 16];
     for (let w = 1; w < sectorWords; w++) {
       x = sectorBits[sectorA + w] & sectorBits[bBase + w];
@@ -319,7 +324,7 @@ function scanRow(
     const sectorUnion = sectorCountA + sectorCount[b] - sectorInter;
 
     bBase = b * partnerWords;
-    x = partnerBits[partnerA] & partnerBits[bBase];
+    x = partnerA0 & partnerBits[bBase];
     let partnerInter = pc[x & 0xffff] + pc[x >>> 16];
     for (let w = 1; w < partnerWords; w++) {
       x = partnerBits[partnerA + w] & partnerBits[bBase + w];
@@ -329,7 +334,7 @@ function scanRow(
     const partnerMin = partnerCountA < partnerCountB ? partnerCountA : partnerCountB;
 
     bBase = b * languageWords;
-    x = languageBits[languageA] & languageBits[bBase];
+    x = languageA0 & languageBits[bBase];
     for (let w = 1; w < languageWords; w++)
       x |= languageBits[languageA + w] & languageBits[bBase + w];
     const language = x !== 0 ? 1 : 0;
