@@ -30,8 +30,14 @@ import {
  */
 const K = 50;
 const SLOTS = 12;
-const kernelSizes = (process.argv[2] ?? '1000,5000,10000').split(',').map(Number);
-const pathSizes = (process.argv[3] ?? '1000,5000').split(',').map(Number);
+const kernelSizes = (process.argv[2] ?? '1000,5000,10000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
+const pathSizes = (process.argv[3] ?? '1000,5000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 
 function kernel(n: number): void {
   const profiles = syntheticProfiles(n, 7);
