@@ -376,7 +376,7 @@ describe('matchmaking sessions', () => {
           .expect(200);
         return job.body.state === 'completed' ? job.body : undefined;
       }, 20_000);
-      expect(done).toMatchObject({ name: 'scoring.finish', result: true });
+      expect(done).toMatchObject({ name: 'scoring.finish', result: true, progress: 100 });
 
       const ranked = async () =>
         (await client.as(hk.accessToken).get(`${url}/matches?companyId=${harbour.id}`).expect(200))
