@@ -8,7 +8,11 @@ import { ConfigError, loadConfig } from './config/app-config';
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApiApp(config);
-  closeOnSignals(app, (message) => app.get(Logger).log(message));
+  closeOnSignals(
+    app,
+    (message) => app.get(Logger).log(message),
+    (error) => app.get(Logger).error({ err: error }, 'shutdown failed'),
+  );
   await app.listen({ port: config.port, host: '0.0.0.0' });
 }
 

@@ -12,7 +12,11 @@ async function main(): Promise<void> {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  closeOnSignals(app, (message) => app.get(Logger).log(message));
+  closeOnSignals(
+    app,
+    (message) => app.get(Logger).log(message),
+    (error) => app.get(Logger).error({ err: error }, 'shutdown failed'),
+  );
   await app.init();
   app.get(Logger).log('Worker ready');
 }

@@ -63,6 +63,11 @@ export interface CompiledSession {
   slotWords: number;
   slotBits: Uint32Array;
   slotsAvailable: Int32Array;
+  /**
+   * reciprocals[i] = 1 / i (0 for i = 0) up to the largest denominator of a ratio component (sector
+   * union, fewest partner types, fewest available slots): multiplying beats dividing in the kernel.
+   */
+  reciprocals: Float64Array;
 }
 
 /** Assigns ids 0, 1, 2… to strings in order of first sight. */
@@ -165,8 +170,13 @@ export function compileSession(
 
   // Tags: offers and seeks share one vocabulary; df counts each company once per tag.
   const tagInterner = new Interner();
-  const toSortedIds = (tags: readonly string[]): Int32Array =>
-    Int32Array.from(new Set(tags.map((t) => tagInterner.intern(t)))).sort();
+  const toSortedIds = (tags: readonly string[]): Int32Array => {
+    const ids = Int32Array.from(tags, (t) => tagInterner.intern(t)).sort();
+    let unique = 0;
+    for (let i = 0; i < ids.length; i++)
+      if (i === 0 || ids[i] !== ids[i - 1]) ids[unique++] = ids[i];
+    return ids.subarray(0, unique);
+  };
   const offerLists = profiles.map((p) => toSortedIds(p.offers));
   const seekLists = profiles.map((p) => toSortedIds(p.seeks));
   const tagCount = tagInterner.values.length;
@@ -228,6 +238,13 @@ export function compileSession(
     slotsAvailable[i] = popcountRange(slotBits, i * slotWords, slotWords);
   });
 
+  let maxDenominator = slotCount;
+  for (let i = 0; i < n; i++) {
+    maxDenominator = Math.max(maxDenominator, 2 * sectors.count[i], partners.count[i]);
+  }
+  const reciprocals = new Float64Array(maxDenominator + 1);
+  for (let i = 1; i <= maxDenominator; i++) reciprocals[i] = 1 / i;
+
   return {
     n,
     ids,
@@ -267,5 +284,6 @@ export function compileSession(
     slotWords,
     slotBits,
     slotsAvailable,
+    reciprocals,
   };
 }
