@@ -427,6 +427,38 @@ describe('matchmaking sessions', () => {
         maple.id,
         sameSector.id,
       ]);
+
+      // A company an organiser rejects leaves every ranking.
+      await client
+        .as(organiser.accessToken)
+        .post(`/api/companies/${sameSector.id}/verification`)
+        .send({ status: 'rejected' })
+        .expect(200);
+      const withoutRejected = await eventually(async () => {
+        const list = await ranked();
+        return list.length === 2 ? list : undefined;
+      }, 20_000);
+      expect(withoutRejected.map((match) => match.company.id)).toEqual([unrelated.id, maple.id]);
+    });
+
+    it('goes live by itself at its start (a delayed job in the worker)', async () => {
+      const start = Date.now() + 1500;
+      const session = await createSession({
+        startsAt: new Date(start).toISOString(),
+        endsAt: new Date(start + 20 * 60_000).toISOString(),
+        slotMinutes: 10,
+        breakMinutes: 0,
+        requestDeadline: new Date(start).toISOString(),
+      });
+      expect(session.status).toBe('open');
+      const live = await eventually(async () => {
+        const read = await client
+          .as(member.accessToken)
+          .get(`/api/sessions/${session.id}`)
+          .expect(200);
+        return read.body.status === 'live' ? read.body : undefined;
+      }, 15_000);
+      expect(live.status).toBe('live');
     });
 
     it('checks who asks and what: 403 for others, 404 for non-participants, 400 for bad queries', async () => {

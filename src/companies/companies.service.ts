@@ -151,6 +151,8 @@ export class CompaniesService {
     company.statusChangedBy = user.id;
     const saved = await this.companies.save(company);
     await this.refreshQueue.enqueue([{ companyId: saved.id, version: saved.version }]);
+    // Only verified companies are scored: a decision adds the company to rankings or drops it.
+    await this.scoring.companyChanged({ companyId: saved.id, version: saved.version });
     const view = toCompanyView(saved);
     this.live.companyUpdated(view);
     return view;
