@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { migrate, withDataSource } from '../src/database/migrate';
 import { DEMO_COMPANIES } from '../src/database/seed/demo-companies';
-import { seedDemo } from '../src/database/seed/seed';
+import { DEMO_LOGINS, seedDemo } from '../src/database/seed/seed';
 import { fitsDelegationDays } from '../src/delegations/delegation-time';
 import { databaseUrlFor, newRunId, TEST_PG_ADMIN_URL } from './setup/test-env';
 
@@ -67,6 +67,15 @@ describe('npm run seed (the demo)', () => {
         "SELECT count(DISTINCT company_id)::int AS owned FROM company_members WHERE role = 'owner'",
       );
       expect(owned).toBe(DEMO_COMPANIES.length);
+      const logins = await db.query<{ email: string; role: string }[]>(
+        'SELECT email, role::text FROM users WHERE email = ANY($1::text[]) ORDER BY email',
+        [DEMO_LOGINS.map((login) => login.email)],
+      );
+      expect(logins).toEqual(
+        DEMO_LOGINS.map(({ email, role }) => ({ email, role })).sort((a, b) =>
+          a.email.localeCompare(b.email),
+        ),
+      );
       const roles = await db.query<{ role: string; n: number }[]>(
         'SELECT role, count(*)::int AS n FROM users GROUP BY role ORDER BY role::text',
       );

@@ -29,13 +29,23 @@ export interface DemoLogin {
   who: string;
 }
 
+function ownerOf(name: string): string {
+  const company = DEMO_COMPANIES.find((demo) => demo.name === name);
+  if (!company) throw new Error(`No demo company named ${name}`);
+  return company.ownerEmail;
+}
+
 /** The accounts the launcher prints; every company owner can sign in too. */
 export const DEMO_LOGINS: DemoLogin[] = [
   { email: 'admin@trade-match.demo', role: 'admin', who: 'platform admin' },
   { email: 'grace.lau@hktpo.demo', role: 'organiser', who: 'Hong Kong trade-promotion office' },
   { email: 'daniel.tremblay@canexport.demo', role: 'organiser', who: 'Canadian export agency' },
-  { email: 'bd@harbourpay.hk', role: 'member', who: 'Harbour Pay Systems (Hong Kong)' },
-  { email: 'partners@maplechannel.ca', role: 'member', who: 'Maple Channel Partners (Canada)' },
+  { email: ownerOf('Harbour Pay Systems'), role: 'member', who: 'Harbour Pay Systems (Hong Kong)' },
+  {
+    email: ownerOf('Maple Channel Partners'),
+    role: 'member',
+    who: 'Maple Channel Partners (Canada)',
+  },
 ];
 
 const STAFF: { email: string; name: string; role: Role }[] = [
