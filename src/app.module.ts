@@ -8,6 +8,7 @@ import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
 import { MatchingModule } from './matching/matching.module';
 import { RequestsModule } from './requests/requests.module';
+import { SchedulingModule } from './scheduling/scheduling.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { UsersModule } from './users/users.module';
@@ -28,6 +29,7 @@ export class AppModule {
         SessionsModule,
         MatchingModule,
         RequestsModule,
+        SchedulingModule,
         JobsModule,
       ],
       controllers: [HealthController],

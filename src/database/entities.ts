@@ -4,6 +4,10 @@ import { DelegationApplication } from '../delegations/delegation-application.ent
 import { Delegation } from '../delegations/delegation.entity';
 import { ItineraryItem } from '../delegations/itinerary-item.entity';
 import { MatchScore } from '../matching/match-score.entity';
+import { Attendance } from '../meetings/attendance.entity';
+import { MeetingFeedback } from '../meetings/feedback.entity';
+import { Meeting } from '../meetings/meeting.entity';
+import { ScheduleReport } from '../scheduling/schedule-report.entity';
 import { MeetingRequest } from '../requests/meeting-request.entity';
 import { Participant } from '../sessions/participant.entity';
 import { MatchmakingSession } from '../sessions/session.entity';
@@ -21,4 +25,8 @@ export const ENTITIES = [
   Participant,
   MatchScore,
   MeetingRequest,
+  Meeting,
+  Attendance,
+  MeetingFeedback,
+  ScheduleReport,
 ];

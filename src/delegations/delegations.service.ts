@@ -22,7 +22,7 @@ import type {
   ListDelegationsQuery,
   UpdateDelegationDto,
 } from './dto/delegation.dto';
-import { buildCalendar } from './itinerary-calendar';
+import { buildCalendar } from '../common/calendar';
 import { ItineraryItem } from './itinerary-item.entity';
 
 function checkDateOrder(startsOn: string, endsOn: string): void {

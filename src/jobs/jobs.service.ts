@@ -27,8 +27,9 @@ export class JobsService {
     @InjectQueue(QUEUES.companies) companies: Queue,
     @InjectQueue(QUEUES.sessions) sessions: Queue,
     @InjectQueue(QUEUES.scoring) scoring: Queue,
+    @InjectQueue(QUEUES.scheduling) scheduling: Queue,
   ) {
-    this.queues = [scoring, companies, sessions];
+    this.queues = [scoring, scheduling, companies, sessions];
   }
 
   async get(id: string): Promise<JobView> {

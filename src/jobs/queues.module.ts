@@ -14,8 +14,9 @@ class QueueErrorLogger {
     @InjectQueue(QUEUES.companies) companies: Queue,
     @InjectQueue(QUEUES.sessions) sessions: Queue,
     @InjectQueue(QUEUES.scoring) scoring: Queue,
+    @InjectQueue(QUEUES.scheduling) scheduling: Queue,
   ) {
-    for (const queue of [companies, sessions, scoring]) {
+    for (const queue of [companies, sessions, scoring, scheduling]) {
       queue.on('error', (error) =>
         this.logger.warn({ err: error }, `queue ${queue.name}: ${error.message}`),
       );

@@ -6,6 +6,7 @@ export const QUEUES = {
   companies: 'companies',
   sessions: 'sessions',
   scoring: 'scoring',
+  scheduling: 'scheduling',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -16,6 +17,7 @@ export const JOBS = {
   finishRescore: 'scoring.finish',
   rescoreCompany: 'scoring.company',
   companyChanged: 'scoring.company-changed',
+  schedule: 'schedule.run',
 } as const;
 
 /** Normalise one company's tags and rebuild its search document, as of `version`. */
@@ -82,4 +84,14 @@ export interface CompanyChangedJob {
 
 export function companyChangedJobId(job: CompanyChangedJob): string {
   return `company-changed.${job.companyId}.v${job.version}`;
+}
+
+/** Plan and publish a session's schedule. */
+export interface ScheduleJob {
+  sessionId: string;
+}
+
+/** One scheduling run per session and state of its inputs. */
+export function scheduleJobId(sessionId: string, inputsKey: string): string {
+  return `schedule.${sessionId}.${inputsKey}`;
 }

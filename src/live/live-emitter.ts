@@ -28,6 +28,13 @@ export class LiveEmitter implements OnApplicationShutdown {
     this.emitter.to(companyIds.map(rooms.company)).emit('matches.updated', { sessionId });
   }
 
+  /** A new schedule is out: every participant's agenda may have changed. */
+  schedulePublished(sessionId: string, companyIds: readonly string[]): void {
+    this.emitter
+      .to([...companyIds.map(rooms.company), rooms.organisers])
+      .emit('schedule.published', { sessionId });
+  }
+
   async onApplicationShutdown(): Promise<void> {
     if (this.redis.status === 'ready') await this.redis.quit().catch(() => this.redis.disconnect());
     else this.redis.disconnect();

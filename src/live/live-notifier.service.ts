@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CompanyView } from '../companies/company.view';
 import type { ApplicationView } from '../delegations/delegation.view';
+import type { MeetingView } from '../meetings/meeting.view';
 import type { RequestView } from '../requests/requests.service';
 import { LiveGateway } from './live.gateway';
 import { rooms } from './live.events';
@@ -17,6 +18,12 @@ export class LiveNotifier {
 
   companyUpdated(company: CompanyView): void {
     this.gateway.namespace.to(rooms.company(company.id)).emit('company.updated', { company });
+  }
+
+  meetingUpdated(meeting: MeetingView): void {
+    this.gateway.namespace
+      .to(meeting.companyIds.map(rooms.company))
+      .emit('meeting.updated', { meeting });
   }
 
   requestCreated(request: RequestView): void {

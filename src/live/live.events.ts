@@ -1,5 +1,6 @@
 import type { CompanyView } from '../companies/company.view';
 import type { ApplicationView } from '../delegations/delegation.view';
+import type { MeetingView } from '../meetings/meeting.view';
 import type { RequestView } from '../requests/requests.service';
 
 /**
@@ -15,6 +16,10 @@ export interface ServerToClientEvents {
   'application.updated': (payload: { application: ApplicationView }) => void;
   /** Scoring finished for you: your ranked matches in this session changed. */
   'matches.updated': (payload: { sessionId: string }) => void;
+  /** A schedule was published for the session (sent to its companies and the organisers). */
+  'schedule.published': (payload: { sessionId: string }) => void;
+  /** A meeting was held, missed or cancelled (sent to both companies). */
+  'meeting.updated': (payload: { meeting: MeetingView }) => void;
   /** A meeting request was made (sent to both companies). */
   'request.created': (payload: { request: RequestView }) => void;
   /** A meeting request was answered, cancelled or became mutual (sent to both companies). */

@@ -2,11 +2,14 @@ import ical from 'ical-generator';
 
 export interface CalendarEntry {
   id: string;
+  /** An itinerary kind (labelled), or any other word used as the event's category. */
   kind: string;
   title: string;
   location: string;
   startsAt: Date;
   endsAt: Date;
+  /** Overrides the description derived from the kind. */
+  description?: string;
 }
 
 const KIND_LABELS: Record<string, string> = {
@@ -16,10 +19,11 @@ const KIND_LABELS: Record<string, string> = {
   'matching-session': 'Business matching session',
   reception: 'Reception',
   meeting: 'Meeting',
+  'one-to-one': 'One-to-one meeting',
 };
 
 /**
- * An iCalendar (RFC 5545) feed of a programme. Times are written in UTC, which every calendar
+ * An iCalendar (RFC 5545) feed of a programme or an agenda. Times are written in UTC, which every calendar
  * app shows in its user's own zone; X-WR-TIMEZONE names the zone where it takes place.
  */
 export function buildCalendar(
@@ -39,7 +43,7 @@ export function buildCalendar(
       end: entry.endsAt,
       summary: entry.title,
       location: entry.location || null,
-      description: KIND_LABELS[entry.kind] ?? entry.kind,
+      description: entry.description ?? KIND_LABELS[entry.kind] ?? entry.kind,
       categories: [{ name: KIND_LABELS[entry.kind] ?? entry.kind }],
     });
   }

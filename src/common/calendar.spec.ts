@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { buildCalendar } from './itinerary-calendar';
+import { buildCalendar } from './calendar';
 
 describe('buildCalendar', () => {
   const text = buildCalendar(

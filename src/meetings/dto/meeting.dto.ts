@@ -1,0 +1,49 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIanaTimeZone, trimString } from '../../common/validators';
+import { OUTCOMES, type Outcome } from '../feedback.entity';
+
+export class UpdateMeetingDto {
+  /** Organisers mark `held` or `no-show`; either side or an organiser may cancel. */
+  @ApiProperty({ enum: ['held', 'no-show', 'cancelled'] })
+  @IsIn(['held', 'no-show', 'cancelled'], { message: 'status must be held, no-show or cancelled' })
+  status: 'held' | 'no-show' | 'cancelled';
+}
+
+export class FeedbackDto {
+  @ApiProperty({ minimum: 1, maximum: 5 })
+  @IsInt({ message: 'rating must be a whole number from 1 to 5' })
+  @Min(1)
+  @Max(5)
+  rating: number;
+
+  @ApiProperty({ enum: OUTCOMES })
+  @IsIn(OUTCOMES, { message: `outcome must be one of: ${OUTCOMES.join(', ')}` })
+  outcome: Outcome;
+
+  @ApiPropertyOptional()
+  @Transform(trimString)
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  comment?: string;
+
+  /** Which side you speak for, when you speak for both firms of the meeting. */
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('all', { message: 'companyId must be a UUID' })
+  companyId?: string;
+}
+
+export class AgendaQuery {
+  @ApiProperty()
+  @IsUUID('all', { message: 'companyId must be a UUID' })
+  companyId: string;
+
+  /** The zone to show local times in; the company's own by default. */
+  @ApiPropertyOptional({ example: 'America/Toronto' })
+  @IsOptional()
+  @IsIanaTimeZone()
+  timezone?: string;
+}

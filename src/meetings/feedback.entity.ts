@@ -1,0 +1,44 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  type Relation,
+} from 'typeorm';
+import type { Meeting } from './meeting.entity';
+
+export const OUTCOMES = ['none', 'follow-up', 'negotiating', 'agreement-signed'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** Each side of a meeting leaves feedback once. */
+@Entity('meeting_feedback')
+@Check('meeting_feedback_rating_check', '"rating" BETWEEN 1 AND 5')
+export class MeetingFeedback {
+  @PrimaryColumn({ type: 'uuid', name: 'meeting_id' })
+  meetingId: string;
+
+  @ManyToOne('Meeting', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'meeting_id' })
+  meeting: Relation<Meeting>;
+
+  @PrimaryColumn({ type: 'uuid', name: 'company_id' })
+  companyId: string;
+
+  @Column({ type: 'smallint' })
+  rating: number;
+
+  @Column({ type: 'enum', enum: OUTCOMES, enumName: 'meeting_outcome' })
+  outcome: Outcome;
+
+  @Column({ type: 'text', default: '' })
+  comment: string;
+
+  @Column({ type: 'uuid', name: 'given_by', nullable: true })
+  givenBy: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+}

@@ -1,0 +1,240 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, Not } from 'typeorm';
+import { isOrganiser, type AuthUser } from '../auth/auth.decorators';
+import { buildCalendar } from '../common/calendar';
+import { AppError } from '../common/app-error';
+import { isUniqueViolation } from '../common/database-errors';
+import { CompaniesService } from '../companies/companies.service';
+import { Company } from '../companies/company.entity';
+import { localTime } from '../delegations/delegation-time';
+import { LiveNotifier } from '../live/live-notifier.service';
+import { ScheduleReport, type PlacementReport } from '../scheduling/schedule-report.entity';
+import { MatchmakingSession } from '../sessions/session.entity';
+import { SessionsService } from '../sessions/sessions.service';
+import { buildSlots } from '../sessions/slots';
+import type { FeedbackDto, UpdateMeetingDto } from './dto/meeting.dto';
+import { Attendance } from './attendance.entity';
+import { MeetingFeedback } from './feedback.entity';
+import { Meeting } from './meeting.entity';
+import { toMeetingView, type MeetingView } from './meeting.view';
+
+export interface AgendaItem extends MeetingView {
+  /** The slot in the viewer's zone. */
+  local: { startsAt: string; endsAt: string; timezone: string };
+  other: {
+    id: string;
+    name: string;
+    country: string;
+    city: string;
+    timezone: string;
+    localStartsAt: string;
+  };
+}
+
+/** Published schedules, agendas, and the life of a meeting: held, no-show, cancelled, feedback. */
+@Injectable()
+export class MeetingsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionsService,
+    private readonly companies: CompaniesService,
+    private readonly live: LiveNotifier,
+  ) {}
+
+  /** The whole schedule with its placement report (organisers). */
+  async schedule(
+    user: AuthUser,
+    sessionId: string,
+  ): Promise<{ meetings: MeetingView[]; report: PlacementReport | null }> {
+    const session = await this.sessions.findVisible(user, sessionId);
+    const slots = buildSlots(session);
+    const meetings = await this.dataSource.getRepository(Meeting).find({
+      where: { sessionId },
+      order: { slotIndex: 'ASC', companyA: 'ASC' },
+    });
+    const report = await this.dataSource.getRepository(ScheduleReport).findOneBy({ sessionId });
+    return {
+      meetings: meetings.map((meeting) => toMeetingView(meeting, slots)),
+      report: report?.report ?? null,
+    };
+  }
+
+  /** One company's meetings, in slot order, in UTC and in the viewer's zone. */
+  async agenda(
+    user: AuthUser,
+    sessionId: string,
+    companyId: string,
+    timezone?: string,
+  ): Promise<AgendaItem[]> {
+    const session = await this.sessions.findVisible(user, sessionId);
+    const company = await this.companies.find(companyId);
+    if (!(await this.companies.canManage(user, companyId))) {
+      throw AppError.forbidden(
+        'company.not_yours',
+        "Only its own users or an organiser may see a company's agenda",
+      );
+    }
+    const zone = timezone ?? company.timezone;
+    const slots = buildSlots(session);
+    const meetings = await this.dataSource.getRepository(Meeting).find({
+      where: [
+        { sessionId, companyA: companyId, status: Not('cancelled') },
+        { sessionId, companyB: companyId, status: Not('cancelled') },
+      ],
+      order: { slotIndex: 'ASC' },
+    });
+    const others = await this.dataSource.getRepository(Company).findBy({
+      id: In(
+        meetings.map((meeting) =>
+          meeting.companyA === companyId ? meeting.companyB : meeting.companyA,
+        ),
+      ),
+    });
+    const byId = new Map(others.map((other) => [other.id, other]));
+    return meetings.map((meeting) => {
+      const view = toMeetingView(meeting, slots);
+      const slot = slots[meeting.slotIndex];
+      const other = byId.get(meeting.companyA === companyId ? meeting.companyB : meeting.companyA);
+      return {
+        ...view,
+        local: {
+          startsAt: localTime(slot.startsAt, zone),
+          endsAt: localTime(slot.endsAt, zone),
+          timezone: zone,
+        },
+        other: {
+          id: other?.id ?? '',
+          name: other?.name ?? '',
+          country: other?.country ?? '',
+          city: other?.city ?? '',
+          timezone: other?.timezone ?? 'UTC',
+          localStartsAt: localTime(slot.startsAt, other?.timezone ?? 'UTC'),
+        },
+      };
+    });
+  }
+
+  async agendaCalendar(
+    user: AuthUser,
+    sessionId: string,
+    companyId: string,
+  ): Promise<{ filename: string; body: string }> {
+    const session = await this.sessions.findVisible(user, sessionId);
+    const items = await this.agenda(user, sessionId, companyId);
+    const body = buildCalendar(
+      {
+        name: session.title,
+        description: `Your meetings in ${session.title}`,
+        timezone: session.timezone,
+        uidDomain: 'trade-match',
+      },
+      items.map((item) => ({
+        id: item.id,
+        kind: 'one-to-one',
+        title: `Meeting with ${item.other.name} (${item.other.country})`,
+        location:
+          item.table !== undefined
+            ? `Table ${item.table}`
+            : item.roomId
+              ? `Video room ${item.roomId}`
+              : '',
+        startsAt: new Date(item.startsAt),
+        endsAt: new Date(item.endsAt),
+        description: `One-to-one meeting with ${item.other.name}, ${item.other.city} (${item.other.country}).`,
+      })),
+    );
+    return { filename: `agenda-${companyId}.ics`, body };
+  }
+
+  /**
+   * Organisers mark a meeting held or a no-show; either side or an organiser cancels it, which
+   * frees both companies' slot. A cancelled meeting stays cancelled.
+   */
+  async update(user: AuthUser, meetingId: string, input: UpdateMeetingDto): Promise<MeetingView> {
+    const { meeting, session } = await this.dataSource.transaction(async (manager) => {
+      const meeting = await manager.findOne(Meeting, {
+        where: { id: meetingId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!meeting) throw AppError.notFound('meeting', meetingId);
+      const session = await manager.findOneByOrFail(MatchmakingSession, { id: meeting.sessionId });
+      const side =
+        (await this.companies.speaksFor(user.id, meeting.companyA, manager)) ||
+        (await this.companies.speaksFor(user.id, meeting.companyB, manager));
+      if (!isOrganiser(user) && !(input.status === 'cancelled' && side)) {
+        throw AppError.forbidden(
+          input.status === 'cancelled' ? 'meeting.not_yours' : 'auth.role_required',
+          input.status === 'cancelled'
+            ? 'Only its two firms or an organiser may cancel a meeting'
+            : 'Organisers mark meetings held or no-show',
+        );
+      }
+      if (meeting.status === input.status) return { meeting, session };
+      if (meeting.status === 'cancelled') {
+        throw AppError.conflict('meeting.cancelled', 'This meeting was cancelled');
+      }
+      if (session.status === 'closed')
+        throw AppError.conflict('session.closed', 'The session is closed');
+      meeting.status = input.status;
+      if (input.status === 'cancelled') await manager.delete(Attendance, { meetingId });
+      return { meeting: await manager.save(meeting), session };
+    });
+    const view = toMeetingView(meeting, buildSlots(session));
+    this.live.meetingUpdated(view);
+    return view;
+  }
+
+  /** Each side leaves feedback once, after the meeting was held (or its slot has ended). */
+  async feedback(user: AuthUser, meetingId: string, input: FeedbackDto): Promise<MeetingFeedback> {
+    const meeting = await this.dataSource.getRepository(Meeting).findOneBy({ id: meetingId });
+    if (!meeting) throw AppError.notFound('meeting', meetingId);
+    const sides = [meeting.companyA, meeting.companyB];
+    const mine: string[] = [];
+    for (const side of sides) if (await this.companies.speaksFor(user.id, side)) mine.push(side);
+    if (input.companyId && !sides.includes(input.companyId)) {
+      throw AppError.invalid({ companyId: ['must be one of the two firms of this meeting'] });
+    }
+    const companyId = input.companyId ?? (mine.length === 1 ? mine[0] : undefined);
+    if (mine.length === 0 || (companyId && !mine.includes(companyId))) {
+      throw AppError.forbidden(
+        'meeting.not_yours',
+        'Only the two firms of a meeting leave feedback on it',
+      );
+    }
+    if (!companyId)
+      throw AppError.invalid({ companyId: ['say which of your two firms gives this feedback'] });
+    const session = await this.dataSource
+      .getRepository(MatchmakingSession)
+      .findOneByOrFail({ id: meeting.sessionId });
+    const slot = buildSlots(session)[meeting.slotIndex];
+    const over =
+      meeting.status === 'held' ||
+      (meeting.status === 'scheduled' && slot && slot.endsAt <= new Date());
+    if (!over) {
+      throw AppError.conflict('meeting.not_held', 'Feedback is for meetings that took place');
+    }
+    const feedback = {
+      meetingId,
+      companyId,
+      rating: input.rating,
+      outcome: input.outcome,
+      comment: input.comment ?? '',
+      givenBy: user.id,
+    };
+    try {
+      // insert, not save: a second feedback must fail on the primary key, not overwrite the first.
+      await this.dataSource.getRepository(MeetingFeedback).insert(feedback);
+      return this.dataSource
+        .getRepository(MeetingFeedback)
+        .findOneByOrFail({ meetingId, companyId });
+    } catch (error) {
+      if (isUniqueViolation(error))
+        throw AppError.conflict(
+          'feedback.duplicate',
+          'Your firm has already given feedback on this meeting',
+        );
+      throw error;
+    }
+  }
+}

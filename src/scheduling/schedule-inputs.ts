@@ -1,0 +1,177 @@
+import type { EntityManager } from 'typeorm';
+import { loadProfiles } from '../matching/session-inputs';
+import type { MeetingOrigin } from '../meetings/meeting.entity';
+import type { MatchmakingSession } from '../sessions/session.entity';
+import { buildSlots, type Slot } from '../sessions/slots';
+import type { FixedMeeting, ScheduleProblem, SolverPair, Tier } from './solver/schedule-types';
+
+export const ORIGIN_OF_TIER: Record<Tier, MeetingOrigin> = {
+  0: 'mutual',
+  1: 'accepted',
+  2: 'pending',
+  3: 'score',
+};
+
+/** A meeting that scheduling keeps where it is (held, no-show, fixed, or in a slot already begun). */
+export interface KeptMeeting {
+  id: string;
+  slotIndex: number;
+  companyA: string;
+  companyB: string;
+  tableNumber: number | null;
+}
+
+export interface ScheduleInputs {
+  slots: Slot[];
+  /** Company ids by solver index. */
+  ids: string[];
+  problem: ScheduleProblem;
+  /** Request ids behind each candidate pair (tiers 0–2). */
+  requestIds: string[][];
+  kept: KeptMeeting[];
+}
+
+function pairKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+/**
+ * Everything the solver needs, read in one transaction: slots; participants with the slots they
+ * are free in (none of the slots already begun in a live session); meetings that stay; and the
+ * candidate pairs by priority: accepted mutual requests, accepted requests, pending requests, and
+ * the session's match scores. A pair with a declined request is never a candidate.
+ */
+export async function loadScheduleInputs(
+  manager: EntityManager,
+  session: MatchmakingSession,
+  now: Date,
+): Promise<ScheduleInputs> {
+  const slots = buildSlots(session);
+  const open = slots.map((slot) => slot.startsAt > now);
+  const profiles = await loadProfiles(manager, session.id);
+  const ids = profiles.map((profile) => profile.id);
+  const index = new Map(ids.map((id, i) => [id, i]));
+
+  const companies = profiles.map((profile) => ({
+    maxMeetings: session.maxMeetingsPerCompany,
+    available: slots.map(
+      (slot, s) =>
+        open[s] &&
+        (profile.availability.length === 0 ||
+          profile.availability.some(
+            (window) =>
+              window.from <= slot.startsAt.getTime() && slot.endsAt.getTime() <= window.to,
+          )),
+    ),
+  }));
+
+  const kept = await manager.query<KeptMeeting[]>(
+    `SELECT id, slot_index AS "slotIndex", company_a AS "companyA", company_b AS "companyB", table_number AS "tableNumber"
+       FROM meetings
+      WHERE session_id = $1 AND status <> 'cancelled'
+        AND (status <> 'scheduled' OR fixed OR slot_index = ANY($2::int[]))`,
+    [session.id, slots.filter((_, s) => !open[s]).map((slot) => slot.index)],
+  );
+  const fixed: FixedMeeting[] = [];
+  // A pair with a meeting that stays, or one that was cancelled, is not planned again.
+  const cancelled = await manager.query<{ company_a: string; company_b: string }[]>(
+    `SELECT company_a, company_b FROM meetings WHERE session_id = $1 AND status = 'cancelled'`,
+    [session.id],
+  );
+  const meetingPairs = new Set<string>(
+    cancelled.map((meeting) => pairKey(meeting.company_a, meeting.company_b)),
+  );
+  for (const meeting of kept) {
+    meetingPairs.add(pairKey(meeting.companyA, meeting.companyB));
+    const a = index.get(meeting.companyA);
+    const b = index.get(meeting.companyB);
+    if (a !== undefined && b !== undefined) fixed.push({ a, b, slot: meeting.slotIndex });
+  }
+
+  const requests = await manager.query<
+    { id: string; from_company_id: string; to_company_id: string; status: string }[]
+  >(
+    `SELECT id, from_company_id, to_company_id, status FROM meeting_requests
+      WHERE session_id = $1 AND status IN ('pending', 'accepted', 'declined')`,
+    [session.id],
+  );
+  const declined = new Set(
+    requests
+      .filter((r) => r.status === 'declined')
+      .map((r) => pairKey(r.from_company_id, r.to_company_id)),
+  );
+  const byPair = new Map<
+    string,
+    { a: number; b: number; ids: string[]; accepted: boolean; directions: Set<string> }
+  >();
+  for (const request of requests) {
+    if (request.status === 'declined') continue;
+    const key = pairKey(request.from_company_id, request.to_company_id);
+    const a = index.get(request.from_company_id);
+    const b = index.get(request.to_company_id);
+    if (a === undefined || b === undefined || declined.has(key) || meetingPairs.has(key)) continue;
+    const entry = byPair.get(key) ?? {
+      a,
+      b,
+      ids: [],
+      accepted: false,
+      directions: new Set<string>(),
+    };
+    entry.ids.push(request.id);
+    entry.accepted ||= request.status === 'accepted';
+    entry.directions.add(request.from_company_id);
+    byPair.set(key, entry);
+  }
+  const pairs: SolverPair[] = [];
+  const requestIds: string[][] = [];
+  for (const entry of byPair.values()) {
+    const tier: Tier = entry.accepted ? (entry.directions.size === 2 ? 0 : 1) : 2;
+    pairs.push({ a: entry.a, b: entry.b, tier, score: 0 });
+    requestIds.push(entry.ids);
+  }
+
+  const scores = await manager.query<{ company_id: string; other_id: string; score: number }[]>(
+    `SELECT company_id, other_id, score FROM match_scores WHERE session_id = $1 AND generation = $2 AND company_id < other_id
+     UNION
+     SELECT other_id, company_id, score FROM match_scores WHERE session_id = $1 AND generation = $2 AND other_id < company_id`,
+    [session.id, session.scoreGeneration],
+  );
+  const requested = new Map<string, number>();
+  pairs.forEach((pair, i) => requested.set(pairKey(ids[pair.a], ids[pair.b]), i));
+  const scoredPairs = new Set<string>();
+  for (const row of scores) {
+    const key = pairKey(row.company_id, row.other_id);
+    const known = requested.get(key);
+    if (known !== undefined) {
+      pairs[known].score = Math.max(pairs[known].score, row.score);
+      continue;
+    }
+    const a = index.get(row.company_id);
+    const b = index.get(row.other_id);
+    if (
+      a === undefined ||
+      b === undefined ||
+      declined.has(key) ||
+      meetingPairs.has(key) ||
+      scoredPairs.has(key)
+    )
+      continue;
+    scoredPairs.add(key);
+    pairs.push({ a, b, tier: 3, score: row.score });
+    requestIds.push([]);
+  }
+
+  return {
+    slots,
+    ids,
+    problem: {
+      slots: slots.length,
+      tables: session.mode === 'in-person' ? session.tables : null,
+      companies,
+      pairs,
+      fixed,
+    },
+    requestIds,
+    kept,
+  };
+}

@@ -1,0 +1,53 @@
+import { Controller, Get, Header, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentUser, Roles, type AuthUser } from '../auth/auth.decorators';
+import { UuidParam } from '../common/uuid-param';
+import { AgendaQuery } from '../meetings/dto/meeting.dto';
+import { MeetingsService } from '../meetings/meetings.service';
+import { SchedulingService } from './scheduling.service';
+
+@ApiTags('scheduling')
+@ApiBearerAuth()
+@Controller('sessions/:id')
+export class SchedulingController {
+  constructor(
+    private readonly scheduling: SchedulingService,
+    private readonly meetings: MeetingsService,
+  ) {}
+
+  /** Queues scheduling: `202 {jobId}`; follow it at GET /api/jobs/:jobId. */
+  @Post('schedule')
+  @Roles('organiser')
+  @HttpCode(HttpStatus.ACCEPTED)
+  start(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
+    return this.scheduling.start(user, id);
+  }
+
+  /** `{meetings, report}`: every meeting, and the placement report of the last run. */
+  @Get('schedule')
+  @Roles('organiser')
+  schedule(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
+    return this.meetings.schedule(user, id);
+  }
+
+  /** One company's meetings, in UTC and in the viewer's zone (`timezone`, else the company's). */
+  @Get('agenda')
+  agenda(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Query() query: AgendaQuery) {
+    return this.meetings.agenda(user, id, query.companyId, query.timezone);
+  }
+
+  @Get('agenda.ics')
+  @ApiProduces('text/calendar')
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  async agendaCalendar(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Query() query: AgendaQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { filename, body } = await this.meetings.agendaCalendar(user, id, query.companyId);
+    void reply.header('Content-Disposition', `attachment; filename="${filename}"`);
+    return body;
+  }
+}

@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth.decorators';
+import { JOBS, QUEUES, scheduleJobId, type ScheduleJob } from '../jobs/queues';
+import { SessionsService } from '../sessions/sessions.service';
+
+/** Queues scheduling runs; the worker plans and publishes (SchedulePublisher). */
+@Injectable()
+export class SchedulingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QUEUES.scheduling) private readonly queue: Queue<ScheduleJob>,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  /** `202 {jobId}`; the job id comes from the state of every input, so a repeat queues nothing. */
+  async start(user: AuthUser, sessionId: string): Promise<{ jobId: string }> {
+    const session = await this.sessions.findVisible(user, sessionId);
+    this.sessions.assertAllows(session, 'schedule');
+    const [state] = await this.dataSource.query<Record<string, string | number | null>[]>(
+      `SELECT (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM session_participants WHERE session_id = $1) AS participants,
+              (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM meeting_requests WHERE session_id = $1) AS requests,
+              (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM meetings WHERE session_id = $1) AS meetings,
+              (SELECT coalesce(max(c.updated_at)::text, '') FROM session_participants p JOIN companies c ON c.id = p.company_id
+                WHERE p.session_id = $1) AS companies`,
+      [sessionId],
+    );
+    const key = createHash('sha1')
+      .update(
+        JSON.stringify([
+          state,
+          session.updatedAt.toISOString(),
+          session.scoreGeneration,
+          session.status,
+        ]),
+      )
+      .digest('hex')
+      .slice(0, 16);
+    const jobId = scheduleJobId(sessionId, key);
+    await this.queue.add(JOBS.schedule, { sessionId }, { jobId });
+    return { jobId };
+  }
+}

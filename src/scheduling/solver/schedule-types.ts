@@ -1,0 +1,66 @@
+/**
+ * Types of the pure meeting scheduler: companies meet one to one in the consecutive slots of a
+ * session; candidate pairs are placed by strict priority of their tier.
+ */
+
+/**
+ * Priority of a candidate pair: 0 accepted requests with mutual interest, 1 accepted requests,
+ * 2 pending requests, 3 other pairs (optional fillers, by score).
+ */
+export type Tier = 0 | 1 | 2 | 3;
+
+export interface SolverCompany {
+  /** available[s] for each slot */
+  available: boolean[];
+  /** At most this many meetings in total, fixed ones included. */
+  maxMeetings: number;
+}
+
+export interface SolverPair {
+  /** Company indices. */
+  a: number;
+  b: number;
+  tier: Tier;
+  /** 0..100, used within tier 3 (and to break ties) */
+  score: number;
+}
+
+/** A meeting that stays where it is (already held, or fixed by an organiser). */
+export interface FixedMeeting {
+  a: number;
+  b: number;
+  slot: number;
+}
+
+export interface ScheduleProblem {
+  slots: number;
+  /** At most this many meetings per slot (in-person sessions); null when unlimited. */
+  tables: number | null;
+  companies: SolverCompany[];
+  pairs: SolverPair[];
+  fixed: FixedMeeting[];
+}
+
+export type UnplacedReason = 'no-common-slot' | 'max-meetings' | 'tables-full' | 'slots-taken';
+
+export interface PlacedMeeting {
+  /** index into pairs */
+  pair: number;
+  slot: number;
+}
+
+export interface ScheduleResult {
+  /** New meetings only (fixed ones are not repeated). */
+  meetings: PlacedMeeting[];
+  /** Every tier 0-2 pair not placed, with the most telling reason. */
+  unplaced: { pair: number; reason: UnplacedReason }[];
+  placedByTier: [number, number, number, number];
+  requestedByTier: [number, number, number, number];
+}
+
+export interface SolveOptions {
+  /** Wall-clock budget of the improvement phase (default 1,500 ms). */
+  timeBudgetMs?: number;
+  /** Seed of the tie-breaking order (default 1). */
+  seed?: number;
+}

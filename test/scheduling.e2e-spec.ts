@@ -1,0 +1,393 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import ICAL from 'ical.js';
+import { DataSource } from 'typeorm';
+import { eventually, startWorker } from './support/app';
+import { unique, useApi, type Account } from './support/client';
+
+const START = Date.UTC(2031, 8, 15, 14, 0); // 22:00 in Hong Kong, 10:00 in Toronto (EDT)
+const SLOT = 20 * 60_000;
+
+describe('scheduling, agendas, meetings and reports', () => {
+  const client = useApi();
+  let worker: INestApplicationContext;
+  let organiser: Account;
+  let hk: Account;
+  let ca: Account;
+  let sessionId: string;
+  const firm: Record<string, { id: string; name: string }> = {};
+
+  const at = (slot: number) => new Date(START + slot * SLOT).toISOString();
+
+  async function ask(token: string, from: string, to: string): Promise<string> {
+    const response = await client
+      .as(token)
+      .post(`/api/sessions/${sessionId}/requests`)
+      .send({ fromCompanyId: firm[from].id, toCompanyId: firm[to].id })
+      .expect(201);
+    return response.body.id;
+  }
+
+  const answer = (token: string, requestId: string, status: string) =>
+    client
+      .as(token)
+      .patch(`/api/sessions/${sessionId}/requests/${requestId}`)
+      .send({ status })
+      .expect(200);
+
+  async function runSchedule(): Promise<{
+    meetings: {
+      id: string;
+      slotIndex: number;
+      companyIds: string[];
+      roomId?: string;
+      table?: number;
+      status: string;
+      origin: string;
+    }[];
+    report: Record<string, unknown>;
+  }> {
+    const queued = await client
+      .as(organiser.accessToken)
+      .post(`/api/sessions/${sessionId}/schedule`)
+      .expect(202);
+    await eventually(async () => {
+      const job = await client
+        .as(organiser.accessToken)
+        .get(`/api/jobs/${queued.body.jobId}`)
+        .expect(200);
+      if (job.body.state === 'failed') throw new Error(job.body.failedReason);
+      return job.body.state === 'completed' ? true : undefined;
+    }, 20_000);
+    return (
+      await client.as(organiser.accessToken).get(`/api/sessions/${sessionId}/schedule`).expect(200)
+    ).body;
+  }
+
+  const pairOf = (meeting: { companyIds: string[] }) => [...meeting.companyIds].sort().join('|');
+  const pair = (x: string, y: string) => [firm[x].id, firm[y].id].sort().join('|');
+
+  beforeAll(async () => {
+    worker = await startWorker();
+    [organiser, hk, ca] = await Promise.all([client.organiser(), client.signUp(), client.signUp()]);
+    sessionId = (
+      await client
+        .as(organiser.accessToken)
+        .post('/api/sessions')
+        .send({
+          title: unique('Scheduling session'),
+          mode: 'video',
+          timezone: 'Asia/Hong_Kong',
+          startsAt: at(0),
+          endsAt: at(4),
+          slotMinutes: 20,
+          maxMeetingsPerCompany: 2,
+          requestDeadline: at(0),
+          sides: [['HK'], ['CA']],
+        })
+        .expect(201)
+    ).body.id;
+    const canada = { country: 'CA', timezone: 'America/Toronto', city: 'Toronto' };
+    for (const name of ['h1', 'h2', 'h3'])
+      firm[name] = await client.verifiedCompany(hk.accessToken, organiser.accessToken, {
+        name: unique(`HK ${name}`),
+      });
+    for (const name of ['c1', 'c2', 'c3'])
+      firm[name] = await client.verifiedCompany(ca.accessToken, organiser.accessToken, {
+        ...canada,
+        name: unique(`CA ${name}`),
+      });
+    for (const name of ['h1', 'h2', 'h3', 'c1', 'c2', 'c3']) {
+      const token = name.startsWith('h') ? hk.accessToken : ca.accessToken;
+      await client
+        .as(token)
+        .post(`/api/sessions/${sessionId}/participants`)
+        .send({ companyId: firm[name].id })
+        .expect(201);
+    }
+    await answer(ca.accessToken, await ask(hk.accessToken, 'h1', 'c1'), 'accepted'); // with c1 → h1: mutual
+    await ask(ca.accessToken, 'c1', 'h1');
+    await answer(ca.accessToken, await ask(hk.accessToken, 'h2', 'c2'), 'accepted');
+    await ask(hk.accessToken, 'h3', 'c3'); // pending; then their availability stops overlapping:
+    const only = (slot: number) => [{ from: at(slot), to: at(slot + 1) }];
+    await client
+      .as(hk.accessToken)
+      .post(`/api/sessions/${sessionId}/participants`)
+      .send({ companyId: firm.h3.id, availability: only(0) })
+      .expect(200);
+    await client
+      .as(ca.accessToken)
+      .post(`/api/sessions/${sessionId}/participants`)
+      .send({ companyId: firm.c3.id, availability: only(3) })
+      .expect(200);
+    await answer(ca.accessToken, await ask(hk.accessToken, 'h1', 'c2'), 'declined');
+  });
+  afterAll(() => worker.close());
+
+  it('places requested pairs by priority, never a declined pair, and reports what it could not place', async () => {
+    const schedule = await runSchedule();
+    const pairs = schedule.meetings.map(pairOf);
+    expect(pairs).toContain(pair('h1', 'c1'));
+    expect(pairs).toContain(pair('h2', 'c2'));
+    expect(pairs).not.toContain(pair('h1', 'c2'));
+    expect(pairs).not.toContain(pair('h3', 'c3'));
+    expect(schedule.meetings.find((m) => pairOf(m) === pair('h1', 'c1'))?.origin).toBe('mutual');
+    for (const meeting of schedule.meetings) {
+      expect(meeting.roomId).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      expect(meeting.table).toBeUndefined();
+    }
+    expect(schedule.report).toMatchObject({
+      requested: { mutual: 1, accepted: 1, pending: 1 },
+      placed: { mutual: 1, accepted: 1, pending: 0 },
+      unplaced: [
+        {
+          kind: 'pending',
+          reason: 'no-common-slot',
+          companyIds: expect.arrayContaining([firm.h3.id, firm.c3.id]),
+        },
+      ],
+    });
+    const session = await client.as(hk.accessToken).get(`/api/sessions/${sessionId}`).expect(200);
+    expect(session.body.status).toBe('scheduled');
+    // No company is in two meetings of one slot, and the database itself refuses one.
+    const seen = new Set<string>();
+    for (const meeting of schedule.meetings) {
+      for (const company of meeting.companyIds) {
+        const key = `${company}@${meeting.slotIndex}`;
+        expect(seen.has(key)).toBe(false);
+        seen.add(key);
+      }
+    }
+    const first = schedule.meetings[0];
+    await expect(
+      client.app
+        .get(DataSource)
+        .query(
+          'INSERT INTO meeting_attendance (session_id, slot_index, company_id, meeting_id) VALUES ($1, $2, $3, $4)',
+          [sessionId, first.slotIndex, first.companyIds[0], first.id],
+        ),
+    ).rejects.toThrow(/duplicate key/);
+  });
+
+  it("gives each firm its agenda in its own zone with the other side's local time, and as iCalendar", async () => {
+    const agenda = await client
+      .as(hk.accessToken)
+      .get(`/api/sessions/${sessionId}/agenda?companyId=${firm.h1.id}&timezone=America/Toronto`)
+      .expect(200);
+    const withC1 = agenda.body.find(
+      (item: { other: { id: string } }) => item.other.id === firm.c1.id,
+    );
+    expect(withC1.local.timezone).toBe('America/Toronto');
+    expect(withC1.local.startsAt).toMatch(/-04:00$/);
+    expect(withC1.other.localStartsAt).toMatch(/-04:00$/);
+    const ownZone = await client
+      .as(hk.accessToken)
+      .get(`/api/sessions/${sessionId}/agenda?companyId=${firm.h1.id}`)
+      .expect(200);
+    expect(ownZone.body[0].local.startsAt).toMatch(/\+08:00$/);
+    await client
+      .as(ca.accessToken)
+      .get(`/api/sessions/${sessionId}/agenda?companyId=${firm.h1.id}`)
+      .expect(403);
+    await client
+      .as(hk.accessToken)
+      .get(`/api/sessions/${sessionId}/agenda?companyId=${firm.h1.id}&timezone=Mars/Base`)
+      .expect(400);
+    const ics = await client
+      .as(hk.accessToken)
+      .get(`/api/sessions/${sessionId}/agenda.ics?companyId=${firm.h1.id}`)
+      .expect(200);
+    const events = new ICAL.Component(ICAL.parse(ics.text))
+      .getAllSubcomponents('vevent')
+      .map((component) => new ICAL.Event(component));
+    expect(events.map((event) => event.summary)).toContain(`Meeting with ${firm.c1.name} (CA)`);
+    expect(events.map((event) => event.startDate.toJSDate().toISOString()).sort()).toEqual(
+      ownZone.body.map((item: { startsAt: string }) => item.startsAt).sort(),
+    );
+  });
+
+  it('lets either side cancel (freeing both slots), organisers mark held; keeps held meetings on a rerun', async () => {
+    const schedule = (
+      await client.as(organiser.accessToken).get(`/api/sessions/${sessionId}/schedule`).expect(200)
+    ).body;
+    const mutual = schedule.meetings.find(
+      (m: { companyIds: string[] }) => pairOf(m) === pair('h1', 'c1'),
+    );
+    const accepted = schedule.meetings.find(
+      (m: { companyIds: string[] }) => pairOf(m) === pair('h2', 'c2'),
+    );
+    await client
+      .as(hk.accessToken)
+      .patch(`/api/meetings/${accepted.id}`)
+      .send({ status: 'held' })
+      .expect(403);
+    await client
+      .as((await client.signUp()).accessToken)
+      .patch(`/api/meetings/${mutual.id}`)
+      .send({ status: 'cancelled' })
+      .expect(403);
+    expect(
+      (
+        await client
+          .as(ca.accessToken)
+          .patch(`/api/meetings/${mutual.id}`)
+          .send({ status: 'cancelled' })
+          .expect(200)
+      ).body.status,
+    ).toBe('cancelled');
+    const [{ n }] = await client.app
+      .get(DataSource)
+      .query('SELECT count(*)::int AS n FROM meeting_attendance WHERE meeting_id = $1', [
+        mutual.id,
+      ]);
+    expect(n).toBe(0);
+    expect(
+      (
+        await client
+          .as(organiser.accessToken)
+          .patch(`/api/meetings/${mutual.id}`)
+          .send({ status: 'held' })
+          .expect(409)
+      ).body.code,
+    ).toBe('meeting.cancelled');
+    expect(
+      (
+        await client
+          .as(organiser.accessToken)
+          .patch(`/api/meetings/${accepted.id}`)
+          .send({ status: 'held' })
+          .expect(200)
+      ).body.status,
+    ).toBe('held');
+    await client
+      .as(organiser.accessToken)
+      .patch(`/api/meetings/${accepted.id}`)
+      .send({ status: 'maybe' })
+      .expect(400);
+    await client
+      .as(organiser.accessToken)
+      .patch('/api/meetings/6a1f2a0e-0000-4000-8000-000000000000')
+      .send({ status: 'held' })
+      .expect(404);
+
+    const rerun = await runSchedule();
+    const kept = rerun.meetings.find((m) => m.id === accepted.id);
+    expect(kept).toMatchObject({ status: 'held', slotIndex: accepted.slotIndex });
+    // The cancelled pair is not planned again.
+    expect(
+      rerun.meetings.filter((m) => pairOf(m) === pair('h1', 'c1') && m.status !== 'cancelled'),
+    ).toEqual([]);
+  });
+
+  it('takes feedback once per side, after the meeting took place', async () => {
+    const schedule = (
+      await client.as(organiser.accessToken).get(`/api/sessions/${sessionId}/schedule`).expect(200)
+    ).body;
+    const held = schedule.meetings.find((m: { status: string }) => m.status === 'held');
+    const future = schedule.meetings.find((m: { status: string }) => m.status === 'scheduled');
+    const url = (id: string) => `/api/meetings/${id}/feedback`;
+    if (future) {
+      const side: string = future.companyIds[0];
+      const token = [firm.h1.id, firm.h2.id, firm.h3.id].includes(side)
+        ? hk.accessToken
+        : ca.accessToken;
+      const early = await client
+        .as(token)
+        .post(url(future.id))
+        .send({ rating: 4, outcome: 'none', companyId: side })
+        .expect(409);
+      expect(early.body.code).toBe('meeting.not_held');
+    }
+    const given = await client
+      .as(hk.accessToken)
+      .post(url(held.id))
+      .send({ rating: 5, outcome: 'follow-up', comment: 'Promising distributor' })
+      .expect(201);
+    expect(given.body).toMatchObject({ companyId: firm.h2.id, rating: 5, outcome: 'follow-up' });
+    expect(
+      (
+        await client
+          .as(hk.accessToken)
+          .post(url(held.id))
+          .send({ rating: 1, outcome: 'none' })
+          .expect(409)
+      ).body.code,
+    ).toBe('feedback.duplicate');
+    await client
+      .as(ca.accessToken)
+      .post(url(held.id))
+      .send({ rating: 3, outcome: 'negotiating' })
+      .expect(201);
+    await client
+      .as((await client.signUp()).accessToken)
+      .post(url(held.id))
+      .send({ rating: 3, outcome: 'none' })
+      .expect(403);
+    const bad = await client
+      .as(ca.accessToken)
+      .post(url(held.id))
+      .send({ rating: 9, outcome: 'married' })
+      .expect(400);
+    expect(Object.keys(bad.body.fields).sort()).toEqual(['outcome', 'rating']);
+  });
+
+  it('reports meetings, ratings and outcomes by country pair, as JSON and CSV, to organisers', async () => {
+    const report = await client
+      .as(organiser.accessToken)
+      .get(`/api/sessions/${sessionId}/report`)
+      .expect(200);
+    expect(report.body.totals).toMatchObject({
+      held: 1,
+      cancelled: 1,
+      feedback: 2,
+      averageRating: 4,
+      outcomes: { 'follow-up': 1, negotiating: 1 },
+    });
+    expect(
+      report.body.byCountryPair.map((line: { countryPair: string }) => line.countryPair),
+    ).toEqual(['CA–HK']);
+    expect(report.body.acceptedRequests).toEqual({ pairs: 2, placed: 1, share: 0.5 });
+    const csv = await client
+      .as(organiser.accessToken)
+      .get(`/api/sessions/${sessionId}/report?format=csv`)
+      .expect(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = csv.text.trim().split('\n');
+    expect(lines[0]).toBe(
+      'countryPair,scheduled,held,noShow,cancelled,feedback,averageRating,none,follow-up,negotiating,agreement-signed',
+    );
+    expect(lines[lines.length - 1]).toMatch(/^all,\d+,1,0,1,2,4,0,1,1,0$/);
+    await client.as(hk.accessToken).get(`/api/sessions/${sessionId}/report`).expect(403);
+    await client
+      .as(organiser.accessToken)
+      .get(`/api/sessions/${sessionId}/report?format=pdf`)
+      .expect(400);
+  });
+
+  it('refuses scheduling to members (403) and in sessions that do not allow it (409)', async () => {
+    await client.as(hk.accessToken).post(`/api/sessions/${sessionId}/schedule`).expect(403);
+    const draft = await client
+      .as(organiser.accessToken)
+      .post('/api/sessions')
+      .send({
+        title: unique('Draft'),
+        mode: 'in-person',
+        timezone: 'UTC',
+        startsAt: at(0),
+        endsAt: at(4),
+        slotMinutes: 20,
+        maxMeetingsPerCompany: 2,
+        requestDeadline: at(0),
+        status: 'draft',
+        tables: 3,
+      })
+      .expect(201);
+    expect(
+      (
+        await client
+          .as(organiser.accessToken)
+          .post(`/api/sessions/${draft.body.id}/schedule`)
+          .expect(409)
+      ).body.code,
+    ).toBe('session.draft');
+  });
+});
