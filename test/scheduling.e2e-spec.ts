@@ -269,6 +269,12 @@ describe('scheduling, agendas, meetings and reports', () => {
       .send({ status: 'held' })
       .expect(404);
 
+    await client
+      .as(organiser.accessToken)
+      .patch(`/api/meetings/${accepted.id}`)
+      .send({})
+      .expect(400);
+
     const rerun = await runSchedule();
     const kept = rerun.meetings.find((m) => m.id === accepted.id);
     expect(kept).toMatchObject({ status: 'held', slotIndex: accepted.slotIndex });
@@ -276,6 +282,28 @@ describe('scheduling, agendas, meetings and reports', () => {
     expect(
       rerun.meetings.filter((m) => pairOf(m) === pair('h1', 'c1') && m.status !== 'cancelled'),
     ).toEqual([]);
+
+    // A meeting an organiser fixes stays where it is, with its id, when scheduling runs again.
+    await answer(ca.accessToken, await ask(hk.accessToken, 'h3', 'c2'), 'accepted');
+    const withNew = await runSchedule();
+    const pinned = withNew.meetings.find((m) => pairOf(m) === pair('h3', 'c2'));
+    expect(pinned).toBeDefined();
+    await client
+      .as(hk.accessToken)
+      .patch(`/api/meetings/${pinned!.id}`)
+      .send({ fixed: true })
+      .expect(403);
+    const fixed = await client
+      .as(organiser.accessToken)
+      .patch(`/api/meetings/${pinned!.id}`)
+      .send({ fixed: true })
+      .expect(200);
+    expect(fixed.body.fixed).toBe(true);
+    const again = await runSchedule();
+    expect(again.meetings.find((m) => m.id === pinned!.id)).toMatchObject({
+      slotIndex: pinned!.slotIndex,
+      status: 'scheduled',
+    });
   });
 
   it('takes feedback once per side, after the meeting took place', async () => {
@@ -345,7 +373,7 @@ describe('scheduling, agendas, meetings and reports', () => {
     expect(
       report.body.byCountryPair.map((line: { countryPair: string }) => line.countryPair),
     ).toEqual(['CA–HK']);
-    expect(report.body.acceptedRequests).toEqual({ pairs: 2, placed: 1, share: 0.5 });
+    expect(report.body.acceptedRequests).toEqual({ pairs: 3, placed: 2, share: 0.667 });
     const csv = await client
       .as(organiser.accessToken)
       .get(`/api/sessions/${sessionId}/report?format=csv`)

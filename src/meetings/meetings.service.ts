@@ -148,10 +148,13 @@ export class MeetingsService {
   }
 
   /**
-   * Organisers mark a meeting held or a no-show; either side or an organiser cancels it, which
-   * frees both companies' slot. A cancelled meeting stays cancelled.
+   * Organisers mark a meeting held or a no-show, or fix it in its slot; either side or an
+   * organiser cancels it, which frees both companies' slot. A cancelled meeting stays cancelled.
    */
   async update(user: AuthUser, meetingId: string, input: UpdateMeetingDto): Promise<MeetingView> {
+    if (input.status === undefined && input.fixed === undefined) {
+      throw AppError.invalid({ status: ['give status, fixed or both'] });
+    }
     const { meeting, session } = await this.dataSource.transaction(async (manager) => {
       const meeting = await manager.findOne(Meeting, {
         where: { id: meetingId },
@@ -159,25 +162,33 @@ export class MeetingsService {
       });
       if (!meeting) throw AppError.notFound('meeting', meetingId);
       const session = await manager.findOneByOrFail(MatchmakingSession, { id: meeting.sessionId });
+      const onlyCancelling = input.status === 'cancelled' && input.fixed === undefined;
       const side =
-        (await this.companies.speaksFor(user.id, meeting.companyA, manager)) ||
-        (await this.companies.speaksFor(user.id, meeting.companyB, manager));
-      if (!isOrganiser(user) && !(input.status === 'cancelled' && side)) {
+        onlyCancelling &&
+        ((await this.companies.speaksFor(user.id, meeting.companyA, manager)) ||
+          (await this.companies.speaksFor(user.id, meeting.companyB, manager)));
+      if (!isOrganiser(user) && !side) {
         throw AppError.forbidden(
-          input.status === 'cancelled' ? 'meeting.not_yours' : 'auth.role_required',
-          input.status === 'cancelled'
+          onlyCancelling ? 'meeting.not_yours' : 'auth.role_required',
+          onlyCancelling
             ? 'Only its two firms or an organiser may cancel a meeting'
-            : 'Organisers mark meetings held or no-show',
+            : 'Organisers mark meetings held or no-show and fix them',
         );
       }
-      if (meeting.status === input.status) return { meeting, session };
-      if (meeting.status === 'cancelled') {
+      const changesStatus = input.status !== undefined && input.status !== meeting.status;
+      if ((changesStatus || input.fixed !== undefined) && meeting.status === 'cancelled') {
+        if (!changesStatus && input.fixed === meeting.fixed) return { meeting, session };
         throw AppError.conflict('meeting.cancelled', 'This meeting was cancelled');
       }
+      if (!changesStatus && (input.fixed === undefined || input.fixed === meeting.fixed))
+        return { meeting, session };
       if (session.status === 'closed')
         throw AppError.conflict('session.closed', 'The session is closed');
-      meeting.status = input.status;
-      if (input.status === 'cancelled') await manager.delete(Attendance, { meetingId });
+      if (input.fixed !== undefined) meeting.fixed = input.fixed;
+      if (changesStatus && input.status) {
+        meeting.status = input.status;
+        if (input.status === 'cancelled') await manager.delete(Attendance, { meetingId });
+      }
       return { meeting: await manager.save(meeting), session };
     });
     const view = toMeetingView(meeting, buildSlots(session));

@@ -1,14 +1,31 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { IsIanaTimeZone, trimString } from '../../common/validators';
 import { OUTCOMES, type Outcome } from '../feedback.entity';
 
 export class UpdateMeetingDto {
   /** Organisers mark `held` or `no-show`; either side or an organiser may cancel. */
-  @ApiProperty({ enum: ['held', 'no-show', 'cancelled'] })
+  @ApiPropertyOptional({ enum: ['held', 'no-show', 'cancelled'] })
+  @IsOptional()
   @IsIn(['held', 'no-show', 'cancelled'], { message: 'status must be held, no-show or cancelled' })
-  status: 'held' | 'no-show' | 'cancelled';
+  status?: 'held' | 'no-show' | 'cancelled';
+
+  /** Organisers fix a meeting in its slot: scheduling again leaves it there. */
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean({ message: 'fixed must be true or false' })
+  fixed?: boolean;
 }
 
 export class FeedbackDto {

@@ -532,6 +532,13 @@ export function solveSchedule(
     }
   }
 
+  const DBG = (globalThis as unknown as { DBG?: (m: string) => void }).DBG;
+  const tierCount = (): string => {
+    const c = [0, 0, 0, 0];
+    for (let p = 0; p < P; p++) if (x.slotOf[p] >= 0) c[x.tier[p]]++;
+    return c.join('/');
+  };
+  DBG?.(`greedy ${(now() - started).toFixed(0)} ms ${tierCount()}`);
   // Local search: roots by priority (tier, value).
   const roots = candidates.slice().sort((p, q) => x.val[q] - x.val[p] || tieBreak[p] - tieBreak[q]);
   x.recording = true;
@@ -572,6 +579,7 @@ export function solveSchedule(
         x.logS.length = 0;
         x.undoTo(0, 0);
       }
+      DBG?.(`depth ${depth} pass ${(now() - started).toFixed(0)} ms ${tierCount()} clock ${clock}`);
     }
   }
 
