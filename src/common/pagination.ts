@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /** `?page=&pageSize=` of every paginated list. */
 export class PaginationQuery {
@@ -26,4 +27,17 @@ export interface Page<T> {
   total: number;
   page: number;
   pageSize: number;
+}
+
+/** Runs `builder` for one page (its order must be total) and maps the rows to their views. */
+export async function paginate<Entity extends ObjectLiteral, View>(
+  builder: SelectQueryBuilder<Entity>,
+  query: PaginationQuery,
+  view: (row: Entity) => View,
+): Promise<Page<View>> {
+  const [rows, total] = await builder
+    .skip((query.page - 1) * query.pageSize)
+    .take(query.pageSize)
+    .getManyAndCount();
+  return { items: rows.map(view), total, page: query.page, pageSize: query.pageSize };
 }

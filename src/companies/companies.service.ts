@@ -8,7 +8,7 @@ import { LiveNotifier } from '../live/live-notifier.service';
 import { ScoringQueue } from '../matching/scoring-queue';
 import { COMPANIES_OF_USER_SQL, CompanyMember } from './company-member.entity';
 import { Company } from './company.entity';
-import type { Page } from '../common/pagination';
+import { paginate, type Page } from '../common/pagination';
 import { toCompanyView, type CompanyView, type MembershipView } from './company.view';
 import type { CreateCompanyDto, ListCompaniesQuery, UpdateCompanyDto } from './dto/company.dto';
 import { CompanyRefreshQueue } from './jobs/company-refresh.queue';
@@ -98,13 +98,8 @@ export class CompaniesService {
         .andWhere("company.search_document @@ to_tsquery('simple', :tsQuery)", { tsQuery })
         .orderBy("ts_rank(company.search_document, to_tsquery('simple', :tsQuery))", 'DESC');
     }
-    const [items, total] = await builder
-      .addOrderBy('company.name', 'ASC')
-      .addOrderBy('company.id', 'ASC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
-    return { items: items.map(toCompanyView), total, page: query.page, pageSize: query.pageSize };
+    builder.addOrderBy('company.name', 'ASC').addOrderBy('company.id', 'ASC');
+    return paginate(builder, query, toCompanyView);
   }
 
   /** Members read their own companies and verified ones; organisers read all. */

@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager, type Repository } from 'typeorm';
 import { isOrganiser, type AuthUser } from '../auth/auth.decorators';
 import { AppError } from '../common/app-error';
-import type { Page } from '../common/pagination';
+import { paginate, type Page } from '../common/pagination';
 import { COMPANIES_OF_USER_SQL } from '../companies/company-member.entity';
 import { DelegationApplication } from './delegation-application.entity';
 import { Delegation } from './delegation.entity';
@@ -70,18 +70,14 @@ export class DelegationsService {
     const today = '(now() AT TIME ZONE delegation.timezone)::date';
     if (query.when === 'upcoming') builder.andWhere(`delegation.ends_on >= ${today}`);
     if (query.when === 'past') builder.andWhere(`delegation.ends_on < ${today}`);
-    const [rows, total] = await builder
+    builder
       .orderBy('delegation.startsOn', query.when === 'past' ? 'DESC' : 'ASC')
-      .addOrderBy('delegation.id', 'ASC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
-    const accepted = await this.acceptedCounts(rows.map((row) => row.id));
+      .addOrderBy('delegation.id', 'ASC');
+    const page = await paginate(builder, query, (row) => row);
+    const accepted = await this.acceptedCounts(page.items.map((row) => row.id));
     return {
-      items: rows.map((row) => toDelegationView(row, accepted.get(row.id) ?? 0)),
-      total,
-      page: query.page,
-      pageSize: query.pageSize,
+      ...page,
+      items: page.items.map((row) => toDelegationView(row, accepted.get(row.id) ?? 0)),
     };
   }
 

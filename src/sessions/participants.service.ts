@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isOrganiser, type AuthUser } from '../auth/auth.decorators';
 import { AppError } from '../common/app-error';
-import type { Page, PaginationQuery } from '../common/pagination';
+import { paginate, type Page, type PaginationQuery } from '../common/pagination';
 import { CompaniesService } from '../companies/companies.service';
 import { ScoringQueue } from '../matching/scoring-queue';
 import { normaliseAvailability } from './availability';
@@ -112,21 +112,13 @@ export class ParticipantsService {
     query: PaginationQuery,
   ): Promise<Page<ParticipantView>> {
     await this.sessions.findVisible(user, sessionId);
-    const [rows, total] = await this.dataSource
+    const builder = this.dataSource
       .getRepository(Participant)
       .createQueryBuilder('participant')
       .innerJoinAndSelect('participant.company', 'company')
       .where('participant.sessionId = :sessionId', { sessionId })
       .orderBy('company.name', 'ASC')
-      .addOrderBy('company.id', 'ASC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
-    return {
-      items: rows.map(toParticipantView),
-      total,
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+      .addOrderBy('company.id', 'ASC');
+    return paginate(builder, query, toParticipantView);
   }
 }

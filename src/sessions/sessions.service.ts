@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import { isOrganiser, type AuthUser } from '../auth/auth.decorators';
 import { AppError, type FieldErrors } from '../common/app-error';
-import type { Page } from '../common/pagination';
+import { paginate, type Page } from '../common/pagination';
 import { Delegation } from '../delegations/delegation.entity';
 import { DEFAULT_WEIGHTS, type ScoringWeights } from '../matching/scoring/scoring-types';
 import { normaliseAvailability } from './availability';
@@ -95,13 +95,8 @@ export class SessionsService {
     if (!isOrganiser(user)) builder.andWhere("session.status <> 'draft'");
     if (query.status) builder.andWhere('session.status = :status', { status: query.status });
     if (query.mode) builder.andWhere('session.mode = :mode', { mode: query.mode });
-    const [rows, total] = await builder
-      .orderBy('session.startsAt', 'ASC')
-      .addOrderBy('session.id', 'ASC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
-    return { items: rows.map(toSessionView), total, page: query.page, pageSize: query.pageSize };
+    builder.orderBy('session.startsAt', 'ASC').addOrderBy('session.id', 'ASC');
+    return paginate(builder, query, toSessionView);
   }
 
   async get(user: AuthUser, id: string): Promise<SessionDetailView> {
