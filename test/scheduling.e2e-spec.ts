@@ -56,6 +56,7 @@ describe('scheduling, agendas, meetings and reports', () => {
         .get(`/api/jobs/${queued.body.jobId}`)
         .expect(200);
       if (job.body.state === 'failed') throw new Error(job.body.failedReason);
+      if (job.body.state === 'completed') expect(job.body.progress).toBe(100);
       return job.body.state === 'completed' ? true : undefined;
     }, 20_000);
     return (

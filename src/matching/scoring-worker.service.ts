@@ -45,9 +45,11 @@ export class ScoringWorkerService {
     const top = scoreTopMatches(compiled, { k: TOP_K, rows: [start, last] });
     await job.updateProgress(50);
     const positions = Array.from({ length: last - start }, (_, i) => start + i);
-    return this.dataSource.transaction((manager) =>
+    const rows = await this.dataSource.transaction((manager) =>
       replaceMatches(manager, sessionId, generation, compiled.ids, top, positions),
     );
+    await job.updateProgress(100);
+    return rows;
   }
 
   /**

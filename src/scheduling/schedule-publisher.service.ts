@@ -80,6 +80,7 @@ export class SchedulePublisher {
       }
       return { report, companies: inputs.ids };
     });
+    await job.updateProgress(100);
     if (!published) return null;
     this.live.schedulePublished(sessionId, published.companies);
     return published.report;
