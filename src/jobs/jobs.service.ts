@@ -34,8 +34,15 @@ export class JobsService {
 
   async get(id: string): Promise<JobView> {
     for (const queue of this.queues) {
-      const job = (await queue.getJob(id)) as Job | undefined;
-      if (job) return this.toView(queue.name, job);
+      const found = (await queue.getJob(id)) as Job | undefined;
+      if (!found) continue;
+      const state = await found.getState();
+      // A job that completed between the two reads is read again, with its result.
+      const job =
+        state === 'completed' && found.finishedOn === undefined
+          ? ((await queue.getJob(id)) ?? found)
+          : found;
+      return this.toView(queue.name, job, state);
     }
     throw AppError.notFound('job', id);
   }
@@ -50,8 +57,7 @@ export class JobsService {
     return { progress: Math.round((100 * processed) / all) };
   }
 
-  private async toView(queue: string, job: Job): Promise<JobView> {
-    const state = await job.getState();
+  private async toView(queue: string, job: Job, state: string): Promise<JobView> {
     return {
       id: job.id ?? '',
       queue,

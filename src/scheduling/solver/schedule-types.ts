@@ -59,8 +59,11 @@ export interface ScheduleResult {
 }
 
 export interface SolveOptions {
-  /** Wall-clock budget of the improvement phase (default 1,500 ms). */
+  /**
+   * Wall-clock budget of the search (default 1,500 ms); it usually ends earlier, when no move
+   * improves, and is then deterministic. The greedy start always runs.
+   */
   timeBudgetMs?: number;
-  /** Seed of the tie-breaking order (default 1). */
+  /** Seed of the tie-breaking orders (default 1). */
   seed?: number;
 }

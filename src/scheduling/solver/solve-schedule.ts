@@ -7,47 +7,69 @@ import type {
 } from './schedule-types';
 
 /*
- * Pure meeting scheduler.
+ * Pure meeting scheduler (no I/O): a b-matching (each company meets at most maxMeetings others)
+ * whose meetings must also get slots (one meeting per company and slot, tables per slot).
  *
  * State: `occ[c * S + s]` is the pair that company c meets in slot s, or FREE, BLOCKED (not
  * available) or FIXED (a fixed meeting). Every change of a pair's slot goes through `setSlot`, which
  * keeps degrees, per-slot table counts and (when recording) an undo log up to date, so any
- * tentative move can be rolled back exactly.
+ * tentative move is rolled back exactly.
  *
- * Objective: strict priority of tiers, then the sum of scores. A pair's value is its tier's base
- * (2^36, 2^28, 2^20, 0) plus its score rounded to 1/64: all sums of up to 2^7 values are exact
- * doubles, and a move changes far fewer pairs, so comparing a move's gain with 0 is exact and one
- * more pair of a tier outweighs any number of lower-tier pairs a move can drop.
+ * Objective, lexicographic: pairs of tier 0, then 1, then 2, then the tier-3 scores, then (ties)
+ * the requests' scores. A pair's value is an integer: tier base (2^46, 2^38, 2^30) + score for a
+ * request, score x 4 x 2^14 for a filler. A move changes far fewer than 2^7 pairs, so its gain is
+ * an exact double, and one more pair of a tier outweighs all the lower parts a move can change.
  *
- * 1. Greedy, tier by tier, most constrained pairs first; a pair goes to a common free slot, or to a
- *    slot freed by a Kempe chain (swapping two slots along an alternating path of meetings).
- * 2. Local search by ejection chains with rollback, from every unplaced pair by priority: place it
- *    in a slot, evicting the meetings in the way (the two companies' meetings in that slot, one
- *    meeting of a company at its maximum, one meeting of a full slot), then for each evicted
- *    meeting either move it elsewhere (recursively), or drop it and give its freed partner another
- *    unplaced pair (recursively: augmenting paths of the b-matching), or just drop it. A chain is
- *    kept only if its total gain is positive. Depth grows 1, 2, 3 while moves are found; the search
- *    stops when a full pass finds nothing or the time budget is spent.
+ * Requests first (they get at most REQUEST_SHARE of the budget unless they need no more):
+ * 1. Greedy, tier by tier, pairs with few common slots and little demand first; a pair goes to a
+ *    common free slot (slots free for most companies first), or to a slot freed by a Kempe chain
+ *    (swapping two slots along an alternating path of meetings).
+ * 2. Augmenting paths per tier, breadth first from each company with room: + new pair,
+ *    - a meeting of the next company, + a new pair of that meeting's tier, ... up to a company
+ *    with room or with a lower-tier meeting to drop: one more pair of the tier, no fewer of the
+ *    higher tiers. Each new pair of the path is placed by an ejection chain (below).
+ * 3. Ejection chains from every unplaced pair by value: place it in a slot, evicting the meetings
+ *    in the way (the two companies' meetings there, one meeting of a company at its maximum, one
+ *    meeting of a full slot); each evicted meeting is then moved elsewhere (recursively, which also
+ *    covers moving meetings between slots), or dropped with its freed partner given another
+ *    unplaced pair (recursively), or just dropped. Kept only if the total gain is positive.
+ * Then fillers: greedy by score, ejection chains, augmenting paths that move a company's room to
+ * where a better filler can use it (swapping requests of equal tier on the way), then deeper
+ * ejection chains for requests and fillers while time remains. Every phase stops by itself when a
+ * pass finds nothing to improve.
  */
 
 const FREE = -1;
 const BLOCKED = -2;
 const FIXED = -3;
 
-const TIER_BASE = [2 ** 36, 2 ** 28, 2 ** 20, 0];
+const TIER_BASE = [2 ** 46, 2 ** 38, 2 ** 30, 0];
 /** Longest Kempe chain tried. */
 const MAX_CHAIN = 24;
 /** Unplaced pairs tried to refill a company freed by an eviction. */
 const REFILL_TRIES = 3;
 /** Work units (search nodes and chain steps) per root move. */
 const MOVE_WORK = 4000;
-const MAX_DEPTH = 3;
+const REQUEST_DEPTH = 2;
+const FILLER_DEPTH = 2;
+/** Work for a root move deeper than one eviction. */
+const DEEP_WORK = 400;
+/** Share of the time budget the requests' phase may use. */
+const REQUEST_SHARE = 0.6;
+/** Longest augmenting path (edges), and paths tried from one company. */
+const MAX_PATH = 15;
+const PATH_ATTEMPTS = 32;
+const FILLER_ATTEMPTS = 64;
+/** Kempe chains tried to fit a pair: in the greedy and search, and when only moving a meeting. */
+const KEMPE_TRIES_GREEDY = 64;
+const KEMPE_TRIES = 16;
+const KEMPE_TRIES_LEAF = 4;
 
 type Continuation = (gain: number) => boolean;
 
 function pairValue(tier: number, score: number): number {
   const s = Number.isFinite(score) ? Math.min(100, Math.max(0, score)) : 0;
-  return (TIER_BASE[tier] ?? 0) + Math.round(s * 64) / 64;
+  return tier < 3 ? TIER_BASE[tier] + Math.round(s) : Math.round(s * 4) * 2 ** 14;
 }
 
 /** mulberry32: small, fast, deterministic. */
@@ -80,6 +102,8 @@ class Scheduler {
   readonly cand: Uint8Array;
   readonly adjStart: Int32Array;
   readonly adj: Int32Array;
+  /** adj[adjTier[c * 5 + t] .. adjTier[c * 5 + t + 1]) are company c's pairs of tier t. */
+  readonly adjTier: Int32Array;
   /** Slots by decreasing number of available companies: the scarce slots are used last. */
   readonly slotOrder: Int32Array;
   /** Pairs of each slot (only when tables are limited): items, lengths, positions. */
@@ -92,7 +116,17 @@ class Scheduler {
   readonly logP: number[] = [];
   readonly logS: number[] = [];
   recording = false;
+  /** Pairs of a tier above this are not used to refill a company during ejection chains. */
+  maxTier = 3;
+  /** Breadth-first search of augmenting paths: labels (by search id), roles, predecessors. */
+  private readonly label: Int32Array;
+  private readonly predEdge: Int32Array;
+  private readonly pred: Int32Array;
+  private readonly dist: Int32Array;
+  private readonly queue: Int32Array;
+  private searchId = 0;
   work = 0;
+  private kempeLeft = 0;
   private readonly chain: number[] = [];
   private readonly chainSlot: number[] = [];
 
@@ -191,6 +225,19 @@ class Scheduler {
       list.sort((x, y) => this.val[y] - this.val[x] || x - y);
       this.adj.set(list, this.adjStart[c]);
     }
+    this.adjTier = new Int32Array(n * 5);
+    for (let c = 0; c < n; c++) {
+      let j = this.adjStart[c];
+      for (let t = 0; t <= 4; t++) {
+        while (t < 4 && j < this.adjStart[c + 1] && this.tier[this.adj[j]] < t) j++;
+        this.adjTier[c * 5 + t] = t === 4 ? this.adjStart[c + 1] : j;
+      }
+    }
+    this.label = new Int32Array(8 * n);
+    this.predEdge = new Int32Array(8 * n);
+    this.pred = new Int32Array(8 * n);
+    this.dist = new Int32Array(4 * n);
+    this.queue = new Int32Array(4 * n);
 
     this.slotOrder = Int32Array.from(
       Array.from({ length: S }, (_, s) => s).sort(
@@ -270,7 +317,7 @@ class Scheduler {
   }
 
   /** Places unplaced p (both companies below their maximum) without dropping any meeting. */
-  fit(p: number): boolean {
+  fit(p: number, kempeTries: number): boolean {
     const S = this.S;
     const ou = this.pa[p] * S;
     const ov = this.pb[p] * S;
@@ -281,6 +328,8 @@ class Scheduler {
         return true;
       }
     }
+    if (kempeTries <= 0) return false;
+    this.kempeLeft = kempeTries;
     return this.kempe(p, this.pa[p], this.pb[p]) || this.kempe(p, this.pb[p], this.pa[p]);
   }
 
@@ -300,7 +349,7 @@ class Scheduler {
       for (let j = 0; j < S; j++) {
         const b = this.slotOrder[j];
         if (b === a || occ[ov + b] !== FREE) continue;
-        if (this.work <= 0) return false;
+        if (this.work <= 0 || this.kempeLeft-- <= 0) return false;
         chain.length = 0;
         let x = v;
         let c = a;
@@ -362,12 +411,31 @@ class Scheduler {
     return best;
   }
 
+  /** Value of the best unplaced pair of company c that the current move may still use. */
+  private bestUnplaced(c: number): number {
+    for (let j = this.adjStart[c]; j < this.adjTier[c * 5 + this.maxTier + 1]; j++) {
+      const q = this.adj[j];
+      if (this.slotOf[q] < 0 && !this.lock[q]) return this.val[q];
+    }
+    return 0;
+  }
+
+  /** At most what dealing with evicted meeting e (not u-v) can win back: move it, or refill. */
+  private recoverable(e: number, u: number, v: number): number {
+    let best = this.val[e];
+    const a = this.pa[e];
+    const b = this.pb[e];
+    if (a !== u && a !== v) best = Math.max(best, this.bestUnplaced(a));
+    if (b !== u && b !== v) best = Math.max(best, this.bestUnplaced(b));
+    return best;
+  }
+
   /**
    * Places unplaced pair p, possibly evicting meetings (up to `depth` levels of evictions), and
-   * calls k with the gain so far. Returns true with everything applied when k accepted; otherwise
-   * undoes everything it did and returns false.
+   * calls k with the gain so far. `extra` is at most what k can still win. Returns true with
+   * everything applied when k accepted; otherwise undoes everything it did and returns false.
    */
-  tryAdd(p: number, depth: number, gain: number, k: Continuation): boolean {
+  tryAdd(p: number, depth: number, gain: number, extra: number, k: Continuation): boolean {
     if (this.work <= 0) return false;
     this.work -= 1;
     const S = this.S;
@@ -379,10 +447,16 @@ class Scheduler {
     const mark = this.logP.length;
     const lockMark = this.lockStack.length;
     this.lockPair(p);
-    if (this.deg[u] < this.cap[u] && this.deg[v] < this.cap[v] && this.fit(p)) {
-      if (k(gp)) return true;
-      this.undoTo(mark, lockMark);
-      return false;
+    if (this.deg[u] < this.cap[u] && this.deg[v] < this.cap[v]) {
+      if (gp + extra <= 0) {
+        this.undoTo(mark, lockMark);
+        return false;
+      }
+      if (this.fit(p, depth > 0 ? KEMPE_TRIES : KEMPE_TRIES_LEAF)) {
+        if (k(gp)) return true;
+        this.undoTo(mark, lockMark);
+        return false;
+      }
     }
     if (depth <= 0) {
       this.undoTo(mark, lockMark);
@@ -424,6 +498,9 @@ class Scheduler {
         cost += this.val[x];
       }
       if (evict.length === 0) continue;
+      let hope = gp - cost + extra;
+      for (const e of evict) hope += this.recoverable(e, u, v);
+      if (hope <= 0) continue;
       options.push({ s, cost, evict });
     }
     options.sort((x, y) => x.cost - y.cost || x.evict.length - y.evict.length || x.s - y.s);
@@ -434,14 +511,18 @@ class Scheduler {
         this.setSlot(e, -1);
       }
       this.setSlot(p, s);
-      if (this.resolve(evict, 0, u, v, depth, gp - cost, k)) return true;
+      if (this.resolve(evict, 0, u, v, depth, gp - cost, extra, k)) return true;
       this.undoTo(mark, lockMark + 1);
     }
     this.undoTo(mark, lockMark);
     return false;
   }
 
-  /** Deals with evicted meeting evict[i] (move it, or drop it and refill its partner, or drop it). */
+  /**
+   * Deals with evicted meeting evict[i], u and v being the companies of the pair that took its
+   * place: move it elsewhere without evicting, or drop it, or move it evicting others, or drop it
+   * and give one of its companies another unplaced pair.
+   */
   private resolve(
     evict: number[],
     i: number,
@@ -449,23 +530,172 @@ class Scheduler {
     v: number,
     depth: number,
     gain: number,
+    extra: number,
     k: Continuation,
   ): boolean {
     if (i === evict.length) return k(gain);
     const e = evict[i];
-    const next: Continuation = (g) => this.resolve(evict, i + 1, u, v, depth, g, k);
-    if (this.tryAdd(e, depth - 1, gain, next)) return true;
+    let rest = extra;
+    for (let j = i + 1; j < evict.length; j++) rest += this.recoverable(evict[j], u, v);
+    const next: Continuation = (g) => this.resolve(evict, i + 1, u, v, depth, g, extra, k);
+    if (this.tryAdd(e, 0, gain, rest, next)) return true;
+    if (gain + rest > 0 && next(gain)) return true;
+    if (depth > 1 && this.tryAdd(e, depth - 1, gain, rest, next)) return true;
     for (const y of [this.pa[e], this.pb[e]]) {
       if (y === u || y === v) continue;
       let tried = 0;
-      for (let j = this.adjStart[y]; j < this.adjStart[y + 1] && tried < REFILL_TRIES; j++) {
+      const end = this.adjTier[y * 5 + this.maxTier + 1];
+      for (let j = this.adjStart[y]; j < end && tried < REFILL_TRIES; j++) {
         const q = this.adj[j];
         if (this.slotOf[q] >= 0 || this.lock[q]) continue;
+        if (gain + this.val[q] + rest <= 0) break;
         tried++;
-        if (this.tryAdd(q, depth - 1, gain, next)) return true;
+        if (this.tryAdd(q, depth - 1, gain, rest, next)) return true;
       }
     }
-    return next(gain);
+    return false;
+  }
+
+  /**
+   * Company c could take one more pair of tier t (below its maximum, or dropping a lower tier);
+   * for a filler f (t = 3), dropping a less valuable filler.
+   */
+  spare(c: number, t: number, f = -1): boolean {
+    if (this.deg[c] < this.cap[c]) return true;
+    const S = this.S;
+    for (let s = 0; s < S; s++) {
+      const m = this.occ[c * S + s];
+      if (m < 0 || this.lock[m]) continue;
+      if (f >= 0 ? this.tier[m] === 3 && this.val[m] < this.val[f] : this.tier[m] > t) return true;
+    }
+    return false;
+  }
+
+  /** A slot where a (giving up meeting `leaving`) and b (dropping a lower tier) are both free. */
+  private endFits(a: number, b: number, leaving: number, t: number): boolean {
+    const S = this.S;
+    for (let s = 0; s < S; s++) {
+      const x = this.occ[a * S + s];
+      if (x !== FREE && x !== leaving) continue;
+      const y = this.occ[b * S + s];
+      if (y === FREE || (y >= 0 && this.tier[y] > t && !this.lock[y])) return true;
+    }
+    return false;
+  }
+
+  hasUnplaced(c: number, t: number): boolean {
+    for (let j = this.adjTier[c * 5 + t]; j < this.adjTier[c * 5 + t + 1]; j++) {
+      if (this.slotOf[this.adj[j]] < 0) return true;
+    }
+    return false;
+  }
+
+  /**
+   * One more pair of tier t (for fillers: a better filler) through an alternating walk from
+   * company x0, which has room for it: + a new tier-t pair to company b, - one of b's meetings
+   * (tier <= t) with company c, + a new pair of that meeting's tier from c, ... up to a company with
+   * room, or with a lower-tier meeting to drop (for fillers: a less valuable filler). Found breadth
+   * first, without shrinking blossoms (a heuristic in general graphs); applied with `tryAdd` for
+   * each new pair (slots, Kempe chains, evictions), and kept only if the whole gain is positive.
+   */
+  augmentFrom(x0: number, t: number, maxLength: number, attempts: number): boolean {
+    const S = this.S;
+    const n4 = this.n * 4;
+    // Nodes: company c "outer" (to take a new pair of tier s) is c * 4 + s; "inner" (reached by
+    // a new pair of tier s, to give up a meeting) is n4 + c * 4 + s. A walk may pass a company
+    // more than once (it has several meetings).
+    const id = ++this.searchId;
+    const root = x0 * 4 + t;
+    this.label[root] = id;
+    this.dist[root] = 0;
+    let head = 0;
+    let tail = 0;
+    this.queue[tail++] = root;
+    while (head < tail) {
+      const node = this.queue[head++];
+      const a = node >> 2;
+      const s = node & 3;
+      for (let j = this.adjTier[a * 5 + s]; j < this.adjTier[a * 5 + s + 1]; j++) {
+        const q = this.adj[j];
+        if (this.slotOf[q] >= 0) continue;
+        const b = this.other(q, a);
+        const inner = n4 + b * 4 + s;
+        if (this.label[inner] === id) continue;
+        if (
+          b !== x0 &&
+          this.spare(b, t, t === 3 ? q : -1) &&
+          (t === 3 || this.endFits(a, b, node === root ? -1 : this.predEdge[node], t))
+        ) {
+          if (this.applyPath(q, node, root)) return true;
+          if (--attempts <= 0) return false;
+        }
+        if (this.dist[node] + 2 >= maxLength) continue;
+        this.label[inner] = id;
+        this.predEdge[inner] = q;
+        this.pred[inner] = node;
+        for (let slot = 0; slot < S; slot++) {
+          const m = this.occ[b * S + slot];
+          if (m < 0 || this.tier[m] > t || m === q) continue;
+          const c = this.other(m, b);
+          const outer = c * 4 + this.tier[m];
+          if (this.label[outer] === id) continue;
+          this.label[outer] = id;
+          this.predEdge[outer] = m;
+          this.pred[outer] = inner;
+          this.dist[outer] = this.dist[node] + 2;
+          this.queue[tail++] = outer;
+        }
+      }
+    }
+    return false;
+  }
+
+  private applyPath(q: number, a: number, x0: number): boolean {
+    const added = [q];
+    const removed: number[] = [];
+    for (let c = a; c !== x0;) {
+      const m = this.predEdge[c];
+      removed.push(m);
+      const b = this.pred[c];
+      added.push(this.predEdge[b]);
+      c = this.pred[b];
+    }
+    // A walk through a company twice is fine (it has several meetings), through a pair twice not.
+    if (new Set(added).size !== added.length || new Set(removed).size !== removed.length) {
+      return false;
+    }
+    // Worth trying only if it gains even after dropping the cheapest meeting at a full end.
+    let estimate = 0;
+    for (const p of added) estimate += this.val[p];
+    for (const m of removed) estimate -= this.val[m];
+    for (const c of [this.other(q, a >> 2), x0 >> 2]) {
+      if (this.deg[c] >= this.cap[c]) {
+        const m = this.cheapestOf(c, -1);
+        estimate -= m >= 0 ? this.val[m] : Infinity;
+      }
+    }
+    if (estimate <= 0) return false;
+    const mark = this.logP.length;
+    const lockMark = this.lockStack.length;
+    let gain = 0;
+    for (const m of removed) {
+      this.lockPair(m);
+      this.setSlot(m, -1);
+      gain -= this.val[m];
+    }
+    for (const p of added) this.lockPair(p);
+    let rest = 0;
+    for (const p of added) rest += this.val[p];
+    this.work = MOVE_WORK;
+    const addFrom = (i: number, g: number, left: number): boolean =>
+      i === added.length
+        ? g > 0
+        : this.tryAdd(added[i], 1, g, left - this.val[added[i]], (g2) =>
+            addFrom(i + 1, g2, left - this.val[added[i]]),
+          );
+    if (addFrom(0, gain, rest)) return true;
+    this.undoTo(mark, lockMark);
+    return false;
   }
 }
 
@@ -476,7 +706,7 @@ function now(): number {
 /**
  * Places as many candidate pairs as possible into slots, by strict priority of tiers (then by
  * score), under every hard constraint. Deterministic for a given seed as long as the search ends
- * before the time budget (it stops by itself when a full pass finds no improving move).
+ * before the time budget (it stops by itself when no move improves; the greedy start always runs).
  */
 export function solveSchedule(
   problem: ScheduleProblem,
@@ -488,14 +718,19 @@ export function solveSchedule(
   const x = new Scheduler(problem);
   const { S, P, n, occ, cap, deg, pa, pb } = x;
 
-  // Greedy: by tier; within a tier pairs with few common slots, then pairs whose companies are
-  // least in demand, then by value.
+  const candidates: number[] = [];
+  for (let p = 0; p < P; p++) if (x.cand[p]) candidates.push(p);
+  const tieBreak = new Float64Array(P);
+  for (const p of candidates) tieBreak[p] = rand();
+  const requests = candidates.filter((p) => x.tier[p] < 3);
+  const fillers = candidates.filter((p) => x.tier[p] === 3);
+
+  // Greedy for requests: by tier; within a tier pairs with few common slots, then pairs whose
+  // companies are least in demand, then by value.
   const demand = new Float64Array(n);
-  for (let p = 0; p < P; p++) {
-    if (x.cand[p] && x.tier[p] < 3) {
-      demand[pa[p]]++;
-      demand[pb[p]]++;
-    }
+  for (const p of requests) {
+    demand[pa[p]]++;
+    demand[pb[p]]++;
   }
   const pressure = (c: number): number => demand[c] / Math.max(1, cap[c] - deg[c]);
   const commonSlots = (p: number): number => {
@@ -505,83 +740,142 @@ export function solveSchedule(
     }
     return count;
   };
-  const candidates: number[] = [];
-  for (let p = 0; p < P; p++) if (x.cand[p]) candidates.push(p);
-  const tieBreak = new Float64Array(P);
-  for (const p of candidates) tieBreak[p] = rand();
   const sortKey = new Float64Array(P);
-  for (const p of candidates) {
-    sortKey[p] =
-      x.tier[p] < 3
-        ? Math.min(commonSlots(p), 4) * 1e6 + pressure(pa[p]) + pressure(pb[p])
-        : -x.val[p];
+  for (const p of requests) {
+    sortKey[p] = Math.min(commonSlots(p), 4) * 1e6 + pressure(pa[p]) + pressure(pb[p]);
   }
-  const order = candidates
-    .slice()
-    .sort(
-      (p, q) =>
-        x.tier[p] - x.tier[q] ||
-        sortKey[p] - sortKey[q] ||
-        x.val[q] - x.val[p] ||
-        tieBreak[p] - tieBreak[q],
-    );
-  for (const p of order) {
-    if (deg[pa[p]] < cap[pa[p]] && deg[pb[p]] < cap[pb[p]]) {
-      x.work = MOVE_WORK;
-      x.fit(p);
+  const greedy = (order: number[]): void => {
+    for (const p of order) {
+      if (x.slotOf[p] < 0 && deg[pa[p]] < cap[pa[p]] && deg[pb[p]] < cap[pb[p]]) {
+        x.work = MOVE_WORK;
+        x.fit(p, KEMPE_TRIES_GREEDY);
+      }
     }
-  }
-
-  const DBG = (globalThis as unknown as { DBG?: (m: string) => void }).DBG;
-  const tierCount = (): string => {
-    const c = [0, 0, 0, 0];
-    for (let p = 0; p < P; p++) if (x.slotOf[p] >= 0) c[x.tier[p]]++;
-    return c.join('/');
   };
-  DBG?.(`greedy ${(now() - started).toFixed(0)} ms ${tierCount()}`);
-  // Local search: roots by priority (tier, value).
-  const roots = candidates.slice().sort((p, q) => x.val[q] - x.val[p] || tieBreak[p] - tieBreak[q]);
+  greedy(
+    requests
+      .slice()
+      .sort(
+        (p, q) =>
+          x.tier[p] - x.tier[q] ||
+          sortKey[p] - sortKey[q] ||
+          x.val[q] - x.val[p] ||
+          tieBreak[p] - tieBreak[q],
+      ),
+  );
+
   x.recording = true;
   let clock = 1;
   const changedAt = new Int32Array(n).fill(1);
+  // The requests' phase may use most of the budget, not all of it: fillers get the rest.
+  let limit = started + REQUEST_SHARE * (deadline - started);
+  const timeUp = (): boolean => now() > limit;
+  const settle = (kept: boolean): void => {
+    if (kept) {
+      clock++;
+      for (const q of x.logP) {
+        changedAt[pa[q]] = clock;
+        changedAt[pb[q]] = clock;
+      }
+    }
+    x.logP.length = 0;
+    x.logS.length = 0;
+    x.undoTo(0, 0);
+  };
+
+  // Augmenting paths of each request tier, from every company with room.
+  const companyOrder = Array.from({ length: n }, (_, c) => c);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [companyOrder[i], companyOrder[j]] = [companyOrder[j], companyOrder[i]];
+  }
+  const failedPathAt = new Int32Array(n * 4);
+  const augment = (from: number, to: number): boolean => {
+    let any = false;
+    for (let t = from; t <= to && !timeUp(); t++) {
+      let found = true;
+      while (found && !timeUp()) {
+        found = false;
+        for (const c of companyOrder) {
+          if (failedPathAt[c * 4 + t] === clock) continue;
+          // For fillers, from a company with room or with a filler it may give up.
+          while ((t === 3 ? x.spare(c, 2) : x.spare(c, t)) && x.hasUnplaced(c, t)) {
+            if (timeUp()) break;
+            const kept = x.augmentFrom(c, t, MAX_PATH, t === 3 ? FILLER_ATTEMPTS : PATH_ATTEMPTS);
+            settle(kept);
+            if (!kept) {
+              failedPathAt[c * 4 + t] = clock;
+              break;
+            }
+            found = any = true;
+          }
+        }
+      }
+    }
+    return any;
+  };
+
+  // Ejection chains from unplaced pairs, by priority, with growing depth.
   const failedAt = new Int32Array(P);
   const failedDepth = new Int8Array(P);
   const accept: Continuation = (g) => g > 0;
-  let outOfTime = false;
-  for (let depth = 1; depth <= MAX_DEPTH && !outOfTime; depth++) {
-    let improved = true;
-    while (improved && !outOfTime) {
-      improved = false;
-      for (const p of roots) {
-        if (x.slotOf[p] >= 0) continue;
-        const u = pa[p];
-        const v = pb[p];
-        if (failedDepth[p] >= depth && failedAt[p] >= changedAt[u] && failedAt[p] >= changedAt[v]) {
-          continue;
-        }
-        if (now() > deadline) {
-          outOfTime = true;
-          break;
-        }
-        x.work = MOVE_WORK;
-        if (x.tryAdd(p, depth, 0, accept)) {
-          clock++;
-          for (const q of x.logP) {
-            changedAt[pa[q]] = clock;
-            changedAt[pb[q]] = clock;
+  const chains = (roots: number[], maxDepth: number, work: number): boolean => {
+    let any = false;
+    for (let depth = 1; depth <= maxDepth && !timeUp(); depth++) {
+      let improved = true;
+      while (improved && !timeUp()) {
+        improved = false;
+        for (const p of roots) {
+          if (x.slotOf[p] >= 0) continue;
+          if (
+            failedDepth[p] >= depth &&
+            failedAt[p] >= changedAt[pa[p]] &&
+            failedAt[p] >= changedAt[pb[p]]
+          ) {
+            continue;
           }
-          improved = true;
-        } else {
-          failedAt[p] = clock;
-          failedDepth[p] = depth;
+          if (timeUp()) break;
+          x.work = depth === 1 ? MOVE_WORK : work;
+          const kept = x.tryAdd(p, depth, 0, 0, accept);
+          settle(kept);
+          if (kept) {
+            improved = any = true;
+          } else {
+            failedAt[p] = clock;
+            failedDepth[p] = depth;
+          }
         }
-        x.logP.length = 0;
-        x.logS.length = 0;
-        x.undoTo(0, 0);
       }
-      DBG?.(`depth ${depth} pass ${(now() - started).toFixed(0)} ms ${tierCount()} clock ${clock}`);
     }
+    return any;
+  };
+
+  const byValue = (list: number[]): number[] =>
+    list.slice().sort((p, q) => x.val[q] - x.val[p] || tieBreak[p] - tieBreak[q]);
+  const requestRoots = byValue(requests);
+  const requestsPlaced = (): number => {
+    let count = 0;
+    for (const p of requests) if (x.slotOf[p] >= 0) count++;
+    return count;
+  };
+  x.maxTier = 2;
+  for (let round = 0; round < 10 && !timeUp(); round++) {
+    augment(0, 2);
+    const before = requestsPlaced();
+    chains(requestRoots, 1, MOVE_WORK);
+    if (requestsPlaced() === before) break;
   }
+
+  // Fillers: greedy by score, ejection chains, augmenting paths (moving a company's room to
+  // where a better filler is), then deeper ejection chains for all while time remains.
+  limit = deadline;
+  x.maxTier = 3;
+  const fillerRoots = byValue(fillers);
+  greedy(fillerRoots);
+  chains(fillerRoots, 1, MOVE_WORK);
+  augment(3, 3);
+  chains(requestRoots, REQUEST_DEPTH, DEEP_WORK);
+  chains(fillerRoots, FILLER_DEPTH, DEEP_WORK);
 
   // Result.
   const meetings: PlacedMeeting[] = [];

@@ -1,0 +1,4 @@
+export * from './schedule-types';
+export { solveSchedule } from './solve-schedule';
+export { checkSchedule } from './check-schedule';
+export { syntheticProblem, type SyntheticOptions } from './synthetic-problems';
