@@ -392,6 +392,43 @@ describe('scheduling, agendas, meetings and reports', () => {
       .expect(400);
   });
 
+  it('leaves no double booking when firms cancel while scheduling runs again', async () => {
+    const db = client.app.get(DataSource);
+    // More wanted meetings, so that there is something to cancel and to replan.
+    await answer(ca.accessToken, await ask(hk.accessToken, 'h2', 'c1'), 'accepted');
+    await answer(hk.accessToken, await ask(ca.accessToken, 'c3', 'h1'), 'accepted');
+    const before = await runSchedule();
+    const cancellable = before.meetings.filter((m) => m.status === 'scheduled');
+    const queued = client.as(organiser.accessToken).post(`/api/sessions/${sessionId}/schedule`);
+    const cancels = cancellable.map((meeting) =>
+      client
+        .as(organiser.accessToken)
+        .patch(`/api/meetings/${meeting.id}`)
+        .send({ status: 'cancelled' }),
+    );
+    const [run, ...answers] = await Promise.all([queued, ...cancels]);
+    expect(run.status).toBe(202);
+    for (const response of answers) expect(response.status).toBe(200);
+    await runSchedule();
+
+    const doubles = await db.query(
+      `SELECT company, slot_index, count(*)::int AS n FROM (
+         SELECT company_a AS company, slot_index FROM meetings WHERE session_id = $1 AND status <> 'cancelled'
+         UNION ALL
+         SELECT company_b, slot_index FROM meetings WHERE session_id = $1 AND status <> 'cancelled') t
+       GROUP BY company, slot_index HAVING count(*) > 1`,
+      [sessionId],
+    );
+    expect(doubles).toEqual([]);
+    const attendance = await db.query<{ status: string; rows: number }[]>(
+      `SELECT m.status::text AS status, count(a.*)::int AS rows FROM meetings m
+         LEFT JOIN meeting_attendance a ON a.meeting_id = m.id WHERE m.session_id = $1 GROUP BY m.id, m.status`,
+      [sessionId],
+    );
+    for (const meeting of attendance)
+      expect(meeting.rows).toBe(meeting.status === 'cancelled' ? 0 : 2);
+  });
+
   it('refuses scheduling to members (403) and in sessions that do not allow it (409)', async () => {
     await client.as(hk.accessToken).post(`/api/sessions/${sessionId}/schedule`).expect(403);
     const draft = await client
