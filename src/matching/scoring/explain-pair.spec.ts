@@ -1,40 +1,8 @@
+import { HOUR, profile, session, T0 } from './scoring.fixtures';
 import { explainPair, ineligibility, referenceScore } from './explain-pair';
 import { tagRarity } from './scoring-rules';
 import type { ScoringProfile, ScoringSession } from './scoring-types';
 import { DEFAULT_WEIGHTS } from './scoring-types';
-
-const HOUR = 3_600_000;
-const T0 = Date.UTC(2030, 0, 10, 9);
-
-function profile(id: string, fields: Partial<ScoringProfile> = {}): ScoringProfile {
-  return {
-    id,
-    name: `Firm ${id}`,
-    country: 'CA',
-    sectors: [],
-    offers: [],
-    seeks: [],
-    partnerTypes: [],
-    targetMarkets: [],
-    languages: [],
-    availability: [],
-    ...fields,
-  };
-}
-
-function session(fields: Partial<ScoringSession> = {}): ScoringSession {
-  return {
-    mode: 'video',
-    crossBorderOnly: false,
-    sides: null,
-    slots: Array.from({ length: 8 }, (_, s) => ({
-      startsAt: T0 + s * HOUR,
-      endsAt: T0 + (s + 1) * HOUR,
-    })),
-    weights: { ...DEFAULT_WEIGHTS },
-    ...fields,
-  };
-}
 
 const harbour = profile('harbour', {
   name: 'Harbour Pay Systems',

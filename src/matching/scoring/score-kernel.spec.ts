@@ -1,3 +1,4 @@
+import { HOUR, profile, session as videoSession, T0 } from './scoring.fixtures';
 import { compileSession } from './compile-session';
 import { explainPair, ineligibility, referenceScore } from './explain-pair';
 import { scorePair, scoreTopMatches } from './score-kernel';
@@ -7,37 +8,8 @@ import type { ScoringProfile, ScoringSession, ScoringWeights } from './scoring-t
 import { DEFAULT_WEIGHTS } from './scoring-types';
 import { seededRandom, syntheticProfiles, syntheticSession } from './synthetic-profiles';
 
-const HOUR = 3_600_000;
-const T0 = Date.UTC(2030, 0, 10, 9);
-
-function profile(id: string, fields: Partial<ScoringProfile> = {}): ScoringProfile {
-  return {
-    id,
-    name: `Firm ${id}`,
-    country: 'CA',
-    sectors: [],
-    offers: [],
-    seeks: [],
-    partnerTypes: [],
-    targetMarkets: [],
-    languages: [],
-    availability: [],
-    ...fields,
-  };
-}
-
 function session(fields: Partial<ScoringSession> = {}): ScoringSession {
-  return {
-    mode: 'in-person',
-    crossBorderOnly: false,
-    sides: null,
-    slots: Array.from({ length: 8 }, (_, s) => ({
-      startsAt: T0 + s * HOUR,
-      endsAt: T0 + (s + 1) * HOUR,
-    })),
-    weights: { ...DEFAULT_WEIGHTS },
-    ...fields,
-  };
+  return videoSession({ mode: 'in-person', ...fields });
 }
 
 /** Company i's list as [id, score] pairs, best first. */
