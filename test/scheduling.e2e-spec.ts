@@ -408,7 +408,8 @@ describe('scheduling, agendas, meetings and reports', () => {
     );
     const [run, ...answers] = await Promise.all([queued, ...cancels]);
     expect(run.status).toBe(202);
-    for (const response of answers) expect(response.status).toBe(200);
+    // A cancellation that arrives after the run replaced that meeting finds it gone (404).
+    for (const response of answers) expect([200, 404]).toContain(response.status);
     await runSchedule();
 
     const doubles = await db.query(
