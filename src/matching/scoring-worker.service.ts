@@ -16,6 +16,9 @@ import { scorePair, scoreTopMatches } from './scoring/score-kernel';
 import { ScoringQueue } from './scoring-queue';
 import { loadProfiles, toScoringSession } from './session-inputs';
 
+/** Incremental rescoring recomputes up to this many lists one by one, else all of them. */
+const ROW_BY_ROW_LIMIT = 32;
+
 /**
  * The worker's scoring: load the session's profiles, run the pure kernel, write rows in bulk.
  * Writes are idempotent (a retried job replaces its own rows), so a crashed worker loses nothing.
@@ -135,8 +138,10 @@ export class ScoringWorkerService {
         const entersList = score > 0 && (!current || current.n < TOP_K || score > current.lowest);
         if (current?.has || entersList) positions.add(b);
       }
+      // Each single-row kernel call allocates a whole result (n × k): beyond a few rows, one
+      // pass over every row is cheaper.
       const top =
-        positions.size > compiled.n / 4
+        positions.size > ROW_BY_ROW_LIMIT
           ? scoreTopMatches(compiled, { k: TOP_K })
           : this.rowsOnly(compiled, positions);
       await replaceMatches(manager, sessionId, generation, compiled.ids, top, positions);

@@ -1,4 +1,4 @@
-import { buildSlots, slotAt } from './slots';
+import { buildSlots } from './slots';
 
 describe('buildSlots', () => {
   it('cuts the window into slots with breaks, keeping only whole slots', () => {
@@ -59,20 +59,5 @@ describe('buildSlots', () => {
     });
     expect(slots).toHaveLength(4);
     expect(slots[3].endsAt.getTime()).toBe(60 * 60_000);
-  });
-});
-
-describe('slotAt', () => {
-  const slots = buildSlots({
-    startsAt: new Date(0),
-    endsAt: new Date(60 * 60_000),
-    slotMinutes: 20,
-    breakMinutes: 10,
-  });
-  it('finds the running slot and nothing during a break', () => {
-    expect(slotAt(slots, new Date(5 * 60_000))?.index).toBe(0);
-    expect(slotAt(slots, new Date(25 * 60_000))).toBeNull();
-    expect(slotAt(slots, new Date(30 * 60_000))?.index).toBe(1);
-    expect(slotAt(slots, new Date(50 * 60_000))).toBeNull();
   });
 });

@@ -37,8 +37,3 @@ export function buildSlots(plan: SlotPlan): Slot[] {
   }
   return slots;
 }
-
-/** The slot running at `now`, or null (between slots, before or after the session). */
-export function slotAt(slots: readonly Slot[], now: Date): Slot | null {
-  return slots.find((slot) => slot.startsAt <= now && now < slot.endsAt) ?? null;
-}
