@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
 import { Redis } from 'ioredis';
 import type { AppConfig } from '../config/app-config';
@@ -13,11 +13,24 @@ import { rooms, type ServerToClientEvents } from './live.events';
 export class LiveEmitter implements OnApplicationShutdown {
   private readonly redis: Redis;
   private readonly emitter: Emitter<ServerToClientEvents>;
+  private readonly logger = new Logger(LiveEmitter.name);
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.redis = new Redis(config.redisUrl);
     this.redis.on('error', () => undefined);
-    this.emitter = new Emitter<ServerToClientEvents>(this.redis, {
+    // The emitter drops the promise of each publish: a publish that fails (Redis down, or the
+    // process shutting down while a job finishes) is logged here instead of becoming an
+    // unhandled rejection. A live notice is best effort; the data it announces is in PostgreSQL.
+    const publisher = {
+      publish: (channel: string, message: string | Buffer): Promise<number> =>
+        this.redis.publish(channel, message).catch((error: unknown) => {
+          this.logger.warn(
+            `live event not sent: ${error instanceof Error ? error.message : String(error)}`,
+          );
+          return 0;
+        }),
+    };
+    this.emitter = new Emitter<ServerToClientEvents>(publisher, {
       key: `${config.redisPrefix}:socket.io`,
     }).of('/live');
   }
