@@ -1,6 +1,6 @@
 import { checkSchedule } from './check-schedule';
 import type { ScheduleProblem, ScheduleResult, SolverPair, Tier } from './schedule-types';
-import { solveSchedule } from './solve-schedule';
+import { defaultTimeBudgetMs, solveSchedule } from './solve-schedule';
 import { syntheticProblem } from './synthetic-problems';
 
 /** Companies available in every slot unless told otherwise. */
@@ -411,5 +411,14 @@ describe('checkSchedule', () => {
         expect.stringContaining('pair 1 (tier 1) neither placed nor listed'),
       ]),
     );
+  });
+});
+
+describe('defaultTimeBudgetMs', () => {
+  it('grows with the instance between a quarter of a second and two seconds', () => {
+    expect(defaultTimeBudgetMs(0)).toBe(250);
+    expect(defaultTimeBudgetMs(4500)).toBeCloseTo(281.25);
+    expect(defaultTimeBudgetMs(15000)).toBeCloseTo(937.5);
+    expect(defaultTimeBudgetMs(1_000_000)).toBe(2000);
   });
 });

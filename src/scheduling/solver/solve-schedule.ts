@@ -699,6 +699,11 @@ class Scheduler {
   }
 }
 
+/** The default time budget: grows with the instance (see SolveOptions.timeBudgetMs). */
+export function defaultTimeBudgetMs(pairs: number): number {
+  return Math.min(2000, Math.max(250, pairs / 16));
+}
+
 function now(): number {
   return performance.now();
 }
@@ -713,7 +718,7 @@ export function solveSchedule(
   options: SolveOptions = {},
 ): ScheduleResult {
   const started = now();
-  const deadline = started + (options.timeBudgetMs ?? 1500);
+  const deadline = started + (options.timeBudgetMs ?? defaultTimeBudgetMs(problem.pairs.length));
   const rand = random(options.seed ?? 1);
   const x = new Scheduler(problem);
   const { S, P, n, occ, cap, deg, pa, pb } = x;
