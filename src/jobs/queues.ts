@@ -13,6 +13,7 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const JOBS = {
   refreshCompany: 'company.refresh',
   goLive: 'session.go-live',
+  slotClock: 'session.slot-clock',
   scoreBlock: 'scoring.block',
   finishRescore: 'scoring.finish',
   rescoreCompany: 'scoring.company',
@@ -39,6 +40,20 @@ export interface GoLiveJob {
 
 export function goLiveJobId(job: GoLiveJob): string {
   return `session-go-live.${job.sessionId}.${Date.parse(job.startsAt)}`;
+}
+
+/** Tell a live session's room that a slot started, or ends in a minute. */
+export interface SlotClockJob {
+  sessionId: string;
+  slotIndex: number;
+  kind: 'started' | 'ending';
+  /** The instant it is due: a session whose window moved finds it stale and stays quiet. */
+  at: string;
+}
+
+/** One job per notice and instant, so however many processes queue it, it is sent once. */
+export function slotClockJobId(job: SlotClockJob): string {
+  return `slot-clock.${job.sessionId}.${job.slotIndex}.${job.kind}.${Date.parse(job.at)}`;
 }
 
 /** Score the companies at positions [start, end) of a session's snapshot into `generation`. */

@@ -1,55 +1,95 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { Emitter } from '@socket.io/redis-emitter';
-import { Redis } from 'ioredis';
+import { Server } from 'socket.io';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { rooms, type ServerToClientEvents } from './live.events';
+import type { JobView } from '../jobs/jobs.service';
+import type { Slot } from '../sessions/slots';
+import { type LiveNamespace } from './live.gateway';
+import { rooms, type LiveSlot } from './live.events';
+import { createStreamsAdapter, type StreamsAdapterHandle } from './streams-adapter';
+
+export function toLiveSlot(slot: Slot): LiveSlot {
+  return {
+    index: slot.index,
+    startsAt: slot.startsAt.toISOString(),
+    endsAt: slot.endsAt.toISOString(),
+  };
+}
 
 /**
- * Emits live events from a process without a socket.io server (the worker), through the same
- * Redis channel as the API processes' adapter, so they reach every connected client.
+ * Emits live events from the worker, which has no socket.io clients of its own: a socket.io
+ * server that never listens, on the same Redis streams adapter as the API processes, so what it
+ * emits reaches every client of every API process (and survives a short Redis outage, since the
+ * stream is read from where each process left off). A live notice is best effort: the data it
+ * announces is already in PostgreSQL.
  */
 @Injectable()
 export class LiveEmitter implements OnApplicationShutdown {
-  private readonly redis: Redis;
-  private readonly emitter: Emitter<ServerToClientEvents>;
   private readonly logger = new Logger(LiveEmitter.name);
+  private readonly server: Server;
+  private readonly adapter: StreamsAdapterHandle;
+  private readonly namespace: LiveNamespace;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.redis = new Redis(config.redisUrl);
-    this.redis.on('error', () => undefined);
-    // The emitter drops the promise of each publish: a publish that fails (Redis down, or the
-    // process shutting down while a job finishes) is logged here instead of becoming an
-    // unhandled rejection. A live notice is best effort; the data it announces is in PostgreSQL.
-    const publisher = {
-      publish: (channel: string, message: string | Buffer): Promise<number> =>
-        this.redis.publish(channel, message).catch((error: unknown) => {
-          this.logger.warn(
-            `live event not sent: ${error instanceof Error ? error.message : String(error)}`,
-          );
-          return 0;
-        }),
-    };
-    this.emitter = new Emitter<ServerToClientEvents>(publisher, {
-      key: `${config.redisPrefix}:socket.io`,
-    }).of('/live');
+    this.adapter = createStreamsAdapter(config);
+    this.server = new Server({ adapter: this.adapter.adapter });
+    this.namespace = this.server.of('/live') as LiveNamespace;
   }
 
   /** Scoring finished for these companies of a session. */
   matchesUpdated(sessionId: string, companyIds: readonly string[]): void {
     if (companyIds.length === 0) return;
-    this.emitter.to(companyIds.map(rooms.company)).emit('matches.updated', { sessionId });
+    this.send(() =>
+      this.namespace.to(companyIds.map(rooms.company)).emit('matches.updated', { sessionId }),
+    );
   }
 
   /** A new schedule is out: every participant's agenda may have changed. */
   schedulePublished(sessionId: string, companyIds: readonly string[]): void {
-    this.emitter
-      .to([...companyIds.map(rooms.company), rooms.organisers])
-      .emit('schedule.published', { sessionId });
+    this.send(() =>
+      this.namespace
+        .to([...companyIds.map(rooms.company), rooms.organisers])
+        .emit('schedule.published', { sessionId }),
+    );
+  }
+
+  /** A job organisers follow moved on. */
+  jobProgress(sessionId: string, job: JobView): void {
+    this.send(() => this.namespace.to(rooms.organisers).emit('job.progress', { sessionId, job }));
+  }
+
+  slotStarted(sessionId: string, slot: Slot, next: Slot | null): void {
+    this.send(() =>
+      this.namespace.to(rooms.session(sessionId)).emit('slot.started', {
+        sessionId,
+        slot: toLiveSlot(slot),
+        next: next ? toLiveSlot(next) : null,
+      }),
+    );
+  }
+
+  slotEnding(sessionId: string, slot: Slot, secondsLeft: number): void {
+    this.send(() =>
+      this.namespace
+        .to(rooms.session(sessionId))
+        .emit('slot.ending', { sessionId, slot: toLiveSlot(slot), secondsLeft }),
+    );
+  }
+
+  private send(emit: () => void): void {
+    try {
+      emit();
+    } catch (error) {
+      this.logger.warn({ err: error }, 'live event not sent');
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.redis.status === 'ready') await this.redis.quit().catch(() => this.redis.disconnect());
-    else this.redis.disconnect();
+    // The server never listened, so server.close() would fail on its missing engine: close the
+    // namespaces' adapters (which stops the stream readers), then the adapter's client.
+    await Promise.allSettled(
+      [this.server.of('/'), this.namespace].map((namespace) => namespace.adapter.close()),
+    );
+    await this.adapter.close();
   }
 }

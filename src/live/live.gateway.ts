@@ -1,22 +1,34 @@
-import { Logger } from '@nestjs/common';
+import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
   WebSocketGateway,
   WebSocketServer,
   type OnGatewayConnection,
   type OnGatewayInit,
 } from '@nestjs/websockets';
+import { randomUUID } from 'node:crypto';
 import type { Namespace, Socket } from 'socket.io';
 import type { Repository } from 'typeorm';
 import { TokenService } from '../auth/token.service';
+import { AppError } from '../common/app-error';
+import { HttpExceptionFilter } from '../common/http-exception.filter';
 import { CompanyMember } from '../companies/company-member.entity';
 import { UsersService } from '../users/users.service';
+import { AnnounceMessage, JoinMessage, SignalMessage, parseMessage } from './live.messages';
 import {
   rooms,
+  type Announcement,
   type ClientToServerEvents,
+  type LiveAck,
+  type LiveSessionState,
   type ServerToClientEvents,
   type SocketData,
 } from './live.events';
+import { LiveSessionsService, MAX_SIGNAL_BYTES } from './live-sessions.service';
+import { PresenceService, PRESENCE_TTL_MS, type PresenceChange } from './presence.service';
 
 export type LiveNamespace = Namespace<
   ClientToServerEvents,
@@ -26,13 +38,25 @@ export type LiveNamespace = Namespace<
 >;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
 
+/** Sessions one socket may be in at once. */
+const MAX_SESSIONS_PER_SOCKET = 10;
+/** Disconnect reasons that mean the client left on purpose (anything else may come back). */
+const LEFT_ON_PURPOSE = new Set(['client namespace disconnect', 'server namespace disconnect']);
+
 /**
  * The `/live` namespace. The access token is checked at the handshake (a missing, bad or expired
  * one is refused with `connect_error`), and each socket joins the rooms of who its user is.
+ * `session:join` puts it in a session's room once the server has checked the user's part in it.
+ * Every request a client sends is acknowledged with `{ok: true, ...}` or `{ok: false, error}`,
+ * the error in the HTTP API's shape.
  */
 @WebSocketGateway({ namespace: '/live' })
-export class LiveGateway implements OnGatewayInit<LiveNamespace>, OnGatewayConnection<LiveSocket> {
+export class LiveGateway
+  implements OnGatewayInit<LiveNamespace>, OnGatewayConnection<LiveSocket>, OnModuleDestroy
+{
   private readonly logger = new Logger(LiveGateway.name);
+  private readonly errors = new HttpExceptionFilter();
+  private presenceTimer?: NodeJS.Timeout;
 
   @WebSocketServer()
   namespace: LiveNamespace;
@@ -40,6 +64,8 @@ export class LiveGateway implements OnGatewayInit<LiveNamespace>, OnGatewayConne
   constructor(
     private readonly tokens: TokenService,
     private readonly users: UsersService,
+    private readonly sessions: LiveSessionsService,
+    private readonly presence: PresenceService,
     @InjectRepository(CompanyMember) private readonly members: Repository<CompanyMember>,
   ) {}
 
@@ -50,16 +76,148 @@ export class LiveGateway implements OnGatewayInit<LiveNamespace>, OnGatewayConne
         (error: unknown) => next(error instanceof Error ? error : new Error('unauthorized')),
       );
     });
+    // Vouch for this process's sockets, and sweep those of processes that died.
+    this.presenceTimer = setInterval(() => void this.maintainPresence(), PRESENCE_TTL_MS / 3);
+    this.presenceTimer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.presenceTimer);
   }
 
   async handleConnection(socket: LiveSocket): Promise<void> {
     const { userId, role } = socket.data;
+    socket.on('disconnect', (reason) => void this.disconnected(socket, reason));
     const memberships = await this.members.find({ where: { userId }, select: { companyId: true } });
     await socket.join([
       rooms.user(userId),
       ...memberships.map((member) => rooms.company(member.companyId)),
       ...(role === 'organiser' || role === 'admin' ? [rooms.organisers] : []),
     ]);
+    // A socket that came back within the recovery window is still in its sessions' rooms.
+    if (socket.recovered) {
+      for (const sessionId of socket.data.sessions) {
+        await this.run(() => this.enterPresence(socket, sessionId));
+      }
+    }
+  }
+
+  @SubscribeMessage('session:join')
+  join(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody() body: unknown,
+  ): Promise<LiveAck<{ state: LiveSessionState }>> {
+    return this.run(async () => {
+      const { sessionId } = parseMessage(JoinMessage, body);
+      const joined = socket.data.sessions;
+      if (!joined.includes(sessionId) && joined.length >= MAX_SESSIONS_PER_SOCKET) {
+        throw AppError.conflict(
+          'live.too_many_sessions',
+          `A connection may be in ${MAX_SESSIONS_PER_SOCKET} sessions at once; leave one first`,
+        );
+      }
+      const access = await this.sessions.access(socket.data, sessionId);
+      await socket.join(rooms.session(sessionId));
+      if (!joined.includes(sessionId)) socket.data.sessions = [...joined, sessionId];
+      await this.enterPresence(socket, sessionId, access.user);
+      return { state: await this.sessions.state(access) };
+    });
+  }
+
+  @SubscribeMessage('session:leave')
+  leave(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<LiveAck> {
+    return this.run(async () => {
+      const { sessionId } = parseMessage(JoinMessage, body);
+      if (!socket.data.sessions.includes(sessionId)) return {};
+      socket.data.sessions = socket.data.sessions.filter((id) => id !== sessionId);
+      await socket.leave(rooms.session(sessionId));
+      this.announcePresence(await this.presence.leave(sessionId, socket.id));
+      return {};
+    });
+  }
+
+  @SubscribeMessage('announce')
+  announce(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody() body: unknown,
+  ): Promise<LiveAck<{ announcement: Announcement }>> {
+    return this.run(async () => {
+      const { sessionId, text } = parseMessage(AnnounceMessage, body);
+      const announcement = await this.sessions.announce(socket.data, sessionId, text.trim());
+      this.namespace.to(rooms.session(sessionId)).emit('announcement', announcement);
+      return { announcement };
+    });
+  }
+
+  @SubscribeMessage('rtc.signal')
+  signal(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<LiveAck> {
+    return this.run(async () => {
+      const { meetingId, data } = parseMessage(SignalMessage, body);
+      if (Buffer.byteLength(JSON.stringify(data)) > MAX_SIGNAL_BYTES) {
+        throw AppError.invalid({ data: [`must be at most ${MAX_SIGNAL_BYTES / 1024} KiB`] });
+      }
+      const route = await this.sessions.signalRoute(socket.data, meetingId);
+      this.namespace
+        .to(rooms.company(route.to))
+        .emit('rtc.signal', { meetingId, fromCompanyId: route.from, data });
+      return {};
+    });
+  }
+
+  /** Runs a client's request and turns its outcome into an acknowledgement. */
+  private async run<T extends object>(work: () => Promise<T>): Promise<LiveAck<T>> {
+    try {
+      return { ok: true, ...(await work()) };
+    } catch (error) {
+      return { ok: false, error: this.errors.toBody(error, randomUUID()) };
+    }
+  }
+
+  private async enterPresence(
+    socket: LiveSocket,
+    sessionId: string,
+    known?: Awaited<ReturnType<LiveSessionsService['access']>>['user'],
+  ): Promise<object> {
+    const user = known ?? (await this.sessions.access(socket.data, sessionId)).user;
+    const change = await this.presence.join(sessionId, socket.id, user);
+    if (change) this.announcePresence([change]);
+    return {};
+  }
+
+  private async disconnected(socket: LiveSocket, reason: string): Promise<void> {
+    try {
+      for (const sessionId of socket.data.sessions) {
+        if (LEFT_ON_PURPOSE.has(reason)) {
+          this.announcePresence(await this.presence.leave(sessionId, socket.id));
+        } else {
+          await this.presence.dropped(sessionId, socket.id);
+        }
+      }
+    } catch (error) {
+      // Redis away: the entries expire by themselves and a later sweep announces them.
+      this.logger.warn({ err: error }, 'presence not updated on disconnect');
+    }
+  }
+
+  private announcePresence(changes: PresenceChange[]): void {
+    for (const change of changes) {
+      this.namespace.to(rooms.session(change.sessionId)).emit('presence', change);
+    }
+  }
+
+  private async maintainPresence(): Promise<void> {
+    try {
+      const entries: { sessionId: string; socketId: string }[] = [];
+      for (const socket of this.namespace.sockets.values()) {
+        for (const sessionId of socket.data.sessions ?? []) {
+          entries.push({ sessionId, socketId: socket.id });
+        }
+      }
+      await this.presence.renew(entries);
+      this.announcePresence(await this.presence.sweep());
+    } catch (error) {
+      this.logger.warn({ err: error }, 'presence upkeep failed; retrying shortly');
+    }
   }
 
   private async authenticate(socket: LiveSocket): Promise<void> {
@@ -70,6 +228,12 @@ export class LiveGateway implements OnGatewayInit<LiveNamespace>, OnGatewayConne
       this.logger.debug('live handshake refused');
       throw new Error('unauthorized: send a valid access token as auth.token');
     }
-    socket.data = { userId: user.id, role: user.role };
+    // A recovered socket keeps the sessions it had joined.
+    socket.data = {
+      userId: user.id,
+      name: user.name,
+      role: user.role,
+      sessions: socket.data?.sessions ?? [],
+    };
   }
 }

@@ -1,47 +1,47 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
-import { createAdapter } from '@socket.io/redis-adapter';
-import { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
 import type { AppConfig } from '../config/app-config';
+import {
+  createStreamsAdapter,
+  RECOVERY_WINDOW_MS,
+  type StreamsAdapterHandle,
+} from './streams-adapter';
 
 /**
- * socket.io with the Redis adapter, so that an event emitted by any API process reaches the
- * clients connected to every other one.
+ * socket.io on the Redis streams adapter, so that an event emitted by any API process (or the
+ * worker) reaches the clients connected to every other one, with connection state recovery: a
+ * client back within two minutes keeps its id, rooms and data and receives what it missed.
  */
 export class RedisIoAdapter extends IoAdapter {
-  private readonly pub: Redis;
-  private readonly sub: Redis;
+  private readonly streams: StreamsAdapterHandle;
 
   constructor(
     app: INestApplicationContext,
     private readonly config: AppConfig,
   ) {
     super(app);
-    // ioredis connects and reconnects by itself; until then the adapter's commands wait.
-    this.pub = new Redis(config.redisUrl);
-    this.sub = this.pub.duplicate();
-    for (const client of [this.pub, this.sub]) client.on('error', () => undefined);
+    this.streams = createStreamsAdapter(config);
   }
 
   override createIOServer(port: number, options?: Partial<ServerOptions>): Server {
     const server = super.createIOServer(port, {
       ...options,
       cors: { origin: this.config.corsOrigins.length > 0 ? this.config.corsOrigins : false },
+      // The handshake middleware runs again on recovery, so a revoked token stays refused.
+      connectionStateRecovery: {
+        maxDisconnectionDuration: RECOVERY_WINDOW_MS,
+        skipMiddlewares: false,
+      },
+      maxHttpBufferSize: 256 * 1024,
     } as ServerOptions);
-    server.adapter(
-      createAdapter(this.pub, this.sub, { key: `${this.config.redisPrefix}:socket.io` }),
-    );
+    server.adapter(this.streams.adapter);
     return server;
   }
 
-  /** Nest calls this once on app.close(); the Redis clients are closed here and nowhere else. */
+  /** Nest calls this once on app.close(); the Redis client is closed here and nowhere else. */
   override async dispose(): Promise<void> {
     await super.dispose();
-    for (const client of [this.pub, this.sub]) {
-      // QUIT waits for a connection that may never come; an unconnected client just disconnects.
-      if (client.status === 'ready') await client.quit().catch(() => client.disconnect());
-      else client.disconnect();
-    }
+    await this.streams.close();
   }
 }

@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
+import { JobProgressReporter } from '../jobs/job-progress.reporter';
+import { JobsService } from '../jobs/jobs.service';
 import { LiveEmitter } from '../live/live-emitter';
 import { SchedulePublisher } from '../scheduling/schedule-publisher.service';
 import { SchedulingProcessor } from '../scheduling/scheduling.processor';
 import { SessionClockProcessor } from '../sessions/jobs/session-clock.processor';
+import { SessionClock } from '../sessions/jobs/session-clock.queue';
 import { ScoringQueueModule } from './scoring-queue.module';
 import { ScoringProcessor } from './scoring.processor';
 import { ScoringWorkerService } from './scoring-worker.service';
@@ -17,6 +20,9 @@ import { ScoringWorkerService } from './scoring-worker.service';
     SchedulingProcessor,
     SchedulePublisher,
     LiveEmitter,
+    SessionClock,
+    JobsService,
+    JobProgressReporter,
   ],
 })
 export class ScoringJobsModule {}

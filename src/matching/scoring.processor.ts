@@ -1,5 +1,6 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
+import { JobProgressReporter } from '../jobs/job-progress.reporter';
 import {
   JOBS,
   QUEUES,
@@ -13,8 +14,28 @@ import { ScoringWorkerService } from './scoring-worker.service';
 /** Scoring jobs (worker only); one job at a time per worker, since each uses a core fully. */
 @Processor(QUEUES.scoring, { concurrency: 1 })
 export class ScoringProcessor extends WorkerHost {
-  constructor(private readonly scoring: ScoringWorkerService) {
+  constructor(
+    private readonly scoring: ScoringWorkerService,
+    private readonly progress: JobProgressReporter,
+  ) {
     super();
+  }
+
+  /** Organisers follow full rescores: each block done, and the end. */
+  @OnWorkerEvent('completed')
+  onCompleted(job: Job<{ sessionId?: string }>): Promise<void> {
+    return this.reportFullRescore(job);
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job<{ sessionId?: string }> | undefined): Promise<void> {
+    return job ? this.reportFullRescore(job) : Promise.resolve();
+  }
+
+  private async reportFullRescore(job: Job<{ sessionId?: string }>): Promise<void> {
+    if (job.name === JOBS.scoreBlock || job.name === JOBS.finishRescore) {
+      await this.progress.report(job);
+    }
   }
 
   async process(job: Job): Promise<unknown> {

@@ -1,5 +1,6 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
+import { JobProgressReporter } from '../jobs/job-progress.reporter';
 import { JOBS, QUEUES, type ScheduleJob } from '../jobs/queues';
 import type { PlacementReport } from './schedule-report.entity';
 import { SchedulePublisher } from './schedule-publisher.service';
@@ -7,8 +8,27 @@ import { SchedulePublisher } from './schedule-publisher.service';
 /** Scheduling runs (worker only). */
 @Processor(QUEUES.scheduling, { concurrency: 1 })
 export class SchedulingProcessor extends WorkerHost {
-  constructor(private readonly publisher: SchedulePublisher) {
+  constructor(
+    private readonly publisher: SchedulePublisher,
+    private readonly progress: JobProgressReporter,
+  ) {
     super();
+  }
+
+  /** Organisers follow a run: each step, the end, a failure. */
+  @OnWorkerEvent('progress')
+  onProgress(job: Job<{ sessionId?: string }>): Promise<void> {
+    return this.progress.report(job);
+  }
+
+  @OnWorkerEvent('completed')
+  onCompleted(job: Job<{ sessionId?: string }>): Promise<void> {
+    return this.progress.report(job);
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job<{ sessionId?: string }> | undefined): Promise<void> {
+    return job ? this.progress.report(job) : Promise.resolve();
   }
 
   process(job: Job<ScheduleJob>): Promise<PlacementReport | null> {

@@ -130,7 +130,7 @@ export class SessionsService {
       }
       return manager.save(session);
     });
-    await this.clock.scheduleGoLive(saved);
+    await this.clock.schedule(saved);
     return toSessionView(saved);
   }
 

@@ -1,4 +1,4 @@
-import { buildSlots } from './slots';
+import { buildSlots, slotAt, slotClockEvents } from './slots';
 
 describe('buildSlots', () => {
   it('cuts the window into slots with breaks, keeping only whole slots', () => {
@@ -59,5 +59,45 @@ describe('buildSlots', () => {
     });
     expect(slots).toHaveLength(4);
     expect(slots[3].endsAt.getTime()).toBe(60 * 60_000);
+  });
+});
+
+describe('the slot clock', () => {
+  const slots = buildSlots({
+    startsAt: new Date('2027-03-10T01:00:00Z'),
+    endsAt: new Date('2027-03-10T02:00:00Z'),
+    slotMinutes: 20,
+    breakMinutes: 10,
+  });
+
+  it('finds the slot running now and the next one, or none between and after them', () => {
+    const at = (iso: string) => slotAt(slots, new Date(iso));
+    expect(at('2027-03-10T00:59:59Z')).toEqual({ current: null, next: slots[0] });
+    expect(at('2027-03-10T01:00:00Z')).toEqual({ current: slots[0], next: slots[1] });
+    expect(at('2027-03-10T01:20:00Z')).toEqual({ current: null, next: slots[1] });
+    expect(at('2027-03-10T01:45:00Z')).toEqual({ current: slots[1], next: null });
+    expect(at('2027-03-10T01:50:00Z')).toEqual({ current: null, next: null });
+  });
+
+  it('sends each slot a start and an end-minus-one-minute notice, only for slots not yet over', () => {
+    const events = (iso: string) =>
+      slotClockEvents(slots, new Date(iso)).map(
+        (event) => `${event.slotIndex} ${event.kind} ${event.at.toISOString().slice(11, 16)}`,
+      );
+    expect(events('2027-03-10T00:30:00Z')).toEqual([
+      '0 started 01:00',
+      '0 ending 01:19',
+      '1 started 01:30',
+      '1 ending 01:49',
+    ]);
+    // Going live during slot 0: its notices are due at once; slot 1's later.
+    expect(events('2027-03-10T01:05:00Z')).toEqual([
+      '0 started 01:00',
+      '0 ending 01:19',
+      '1 started 01:30',
+      '1 ending 01:49',
+    ]);
+    expect(events('2027-03-10T01:25:00Z')).toEqual(['1 started 01:30', '1 ending 01:49']);
+    expect(events('2027-03-10T01:50:00Z')).toEqual([]);
   });
 });

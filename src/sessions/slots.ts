@@ -37,3 +37,40 @@ export function buildSlots(plan: SlotPlan): Slot[] {
   }
   return slots;
 }
+
+/** The slot running at `now` (start inclusive, end exclusive) and the next one to start. */
+export function slotAt(
+  slots: readonly Slot[],
+  now: Date,
+): { current: Slot | null; next: Slot | null } {
+  const t = now.getTime();
+  const current = slots.find((slot) => slot.startsAt.getTime() <= t && t < slot.endsAt.getTime());
+  const next = slots.find((slot) => slot.startsAt.getTime() > t) ?? null;
+  return { current: current ?? null, next };
+}
+
+/** How long before its end a slot is announced as ending. */
+export const SLOT_ENDING_NOTICE_MS = 60_000;
+
+export interface SlotClockEvent {
+  kind: 'started' | 'ending';
+  slotIndex: number;
+  /** When it is due; a due time already past means "now" (the slot is running). */
+  at: Date;
+}
+
+/**
+ * The slot clock of a live session from `now` on: each slot's start and the minute before its
+ * end, for every slot not yet over. A slot already running still gets both, due at once if
+ * their time has passed, so a session that goes live late tells the room where it stands.
+ */
+export function slotClockEvents(slots: readonly Slot[], now: Date): SlotClockEvent[] {
+  const events: SlotClockEvent[] = [];
+  for (const slot of slots) {
+    if (slot.endsAt.getTime() <= now.getTime()) continue;
+    events.push({ kind: 'started', slotIndex: slot.index, at: slot.startsAt });
+    const ending = Math.max(slot.startsAt.getTime(), slot.endsAt.getTime() - SLOT_ENDING_NOTICE_MS);
+    events.push({ kind: 'ending', slotIndex: slot.index, at: new Date(ending) });
+  }
+  return events;
+}

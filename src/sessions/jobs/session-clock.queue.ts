@@ -1,15 +1,33 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { JOBS, QUEUES, goLiveJobId, type GoLiveJob } from '../../jobs/queues';
+import {
+  JOBS,
+  QUEUES,
+  goLiveJobId,
+  slotClockJobId,
+  type GoLiveJob,
+  type SlotClockJob,
+} from '../../jobs/queues';
 import type { MatchmakingSession } from '../session.entity';
+import { buildSlots, slotClockEvents } from '../slots';
 
-/** Queues the delayed job that turns a session live at its start. */
+/**
+ * Queues a session's timed work as delayed BullMQ jobs: going live at its start, then the slot
+ * clock. Job ids are derived from the work, so the API and any number of workers may queue the
+ * same notice and it is still sent once.
+ */
 @Injectable()
 export class SessionClock {
   private readonly logger = new Logger(SessionClock.name);
 
-  constructor(@InjectQueue(QUEUES.sessions) private readonly queue: Queue<GoLiveJob>) {}
+  constructor(@InjectQueue(QUEUES.sessions) private readonly queue: Queue) {}
+
+  /** Whatever the session's status calls for: the go-live job, or the slot clock once live. */
+  async schedule(session: MatchmakingSession): Promise<void> {
+    if (session.status === 'live') await this.scheduleSlotClock(session);
+    else await this.scheduleGoLive(session);
+  }
 
   /**
    * One job per session and start instant (an edited start queues a new one; the old one finds
@@ -26,6 +44,33 @@ export class SessionClock {
     } catch (error) {
       // The worker's start-up sweep turns overdue sessions live too.
       this.logger.warn({ err: error, sessionId: session.id }, 'could not queue the go-live job');
+    }
+  }
+
+  /** `slot.started` and `slot.ending` for every slot of a live session that is not over yet. */
+  async scheduleSlotClock(session: MatchmakingSession): Promise<void> {
+    const now = new Date();
+    const jobs = slotClockEvents(buildSlots(session), now).map((event) => {
+      const data: SlotClockJob = {
+        sessionId: session.id,
+        slotIndex: event.slotIndex,
+        kind: event.kind,
+        at: event.at.toISOString(),
+      };
+      return {
+        name: JOBS.slotClock,
+        data,
+        opts: {
+          jobId: slotClockJobId(data),
+          delay: Math.max(0, event.at.getTime() - now.getTime()),
+        },
+      };
+    });
+    try {
+      await this.queue.addBulk(jobs);
+    } catch (error) {
+      // The worker queues the clock of every live session again when it starts.
+      this.logger.warn({ err: error, sessionId: session.id }, 'could not queue the slot clock');
     }
   }
 }

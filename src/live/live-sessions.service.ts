@@ -1,0 +1,234 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Redis } from 'ioredis';
+import { DataSource, In, Not } from 'typeorm';
+import { AppError } from '../common/app-error';
+import { Company } from '../companies/company.entity';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { Meeting } from '../meetings/meeting.entity';
+import { toMeetingView } from '../meetings/meeting.view';
+import { REDIS } from '../redis/redis.module';
+import { MatchmakingSession } from '../sessions/session.entity';
+import { buildSlots, slotAt, type Slot } from '../sessions/slots';
+import { toLiveSlot } from './live-emitter';
+import type {
+  Announcement,
+  LiveMeeting,
+  LiveSessionState,
+  PresenceUser,
+  SocketData,
+} from './live.events';
+import { PresenceService } from './presence.service';
+
+/** Announcements a session keeps for people who join later. */
+const KEPT_ANNOUNCEMENTS = 20;
+/** Largest WebRTC message relayed (an SDP offer is a few kilobytes). */
+export const MAX_SIGNAL_BYTES = 64 * 1024;
+
+export interface SessionAccess {
+  session: MatchmakingSession;
+  /** Who the caller is in the room. */
+  user: PresenceUser;
+}
+
+function isOrganiserRole(role: string): boolean {
+  return role === 'organiser' || role === 'admin';
+}
+
+/**
+ * What the live room needs from the database: who may join a session, the state a joiner sees,
+ * announcements, and who is on the other side of a video meeting.
+ */
+@Injectable()
+export class LiveSessionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly presence: PresenceService,
+  ) {}
+
+  /**
+   * Organisers may join any session; a member joins a session (not a draft) that one of their
+   * companies takes part in. Anyone else is refused.
+   */
+  async access(who: SocketData, sessionId: string): Promise<SessionAccess> {
+    const session = await this.dataSource
+      .getRepository(MatchmakingSession)
+      .findOneBy({ id: sessionId });
+    const organiser = isOrganiserRole(who.role);
+    if (!session || (session.status === 'draft' && !organiser)) {
+      throw AppError.notFound('session', sessionId);
+    }
+    const companies = await this.dataSource.query<{ id: string; name: string; country: string }[]>(
+      `SELECT c.id, c.name, c.country
+         FROM company_members m
+         JOIN session_participants p ON p.company_id = m.company_id AND p.session_id = $2
+         JOIN companies c ON c.id = m.company_id
+        WHERE m.user_id = $1
+        ORDER BY c.name`,
+      [who.userId, sessionId],
+    );
+    if (!organiser && companies.length === 0) {
+      throw AppError.forbidden(
+        'live.not_in_session',
+        'None of your companies takes part in this session',
+      );
+    }
+    return { session, user: { userId: who.userId, name: who.name, role: who.role, companies } };
+  }
+
+  /** Everything the room shows the caller now. */
+  async state({ session, user }: SessionAccess): Promise<LiveSessionState> {
+    const now = new Date();
+    const slots = buildSlots(session);
+    const { current, next } = slotAt(slots, now);
+    const companyIds = user.companies.map((company) => company.id);
+    const [presence, announcements, meetings] = await Promise.all([
+      this.presence.list(session.id),
+      this.announcements(session.id),
+      this.meetingsAround(session.id, companyIds, slots, now),
+    ]);
+    return {
+      session: {
+        id: session.id,
+        title: session.title,
+        mode: session.mode,
+        status: session.status,
+        timezone: session.timezone,
+        startsAt: session.startsAt.toISOString(),
+        endsAt: session.endsAt.toISOString(),
+      },
+      serverTime: now.toISOString(),
+      presence,
+      slot: {
+        current: current
+          ? { ...toLiveSlot(current), msLeft: current.endsAt.getTime() - now.getTime() }
+          : null,
+        next: next ? toLiveSlot(next) : null,
+      },
+      companyIds,
+      meetings,
+      announcements,
+      iceServers: this.config.iceServers,
+    };
+  }
+
+  /** The caller's meeting in the running slot and the next one after it (cancelled ones aside). */
+  private async meetingsAround(
+    sessionId: string,
+    companyIds: string[],
+    slots: Slot[],
+    now: Date,
+  ): Promise<LiveSessionState['meetings']> {
+    if (companyIds.length === 0) return { current: null, next: null };
+    const meetings = await this.dataSource.getRepository(Meeting).find({
+      where: [
+        { sessionId, companyA: In(companyIds), status: Not('cancelled') },
+        { sessionId, companyB: In(companyIds), status: Not('cancelled') },
+      ],
+      order: { slotIndex: 'ASC' },
+    });
+    const t = now.getTime();
+    const running = meetings.find((meeting) => {
+      const slot = slots[meeting.slotIndex];
+      return slot && slot.startsAt.getTime() <= t && t < slot.endsAt.getTime();
+    });
+    const upcoming = meetings.find(
+      (meeting) => (slots[meeting.slotIndex]?.startsAt.getTime() ?? 0) > t,
+    );
+    const chosen = [running, upcoming].filter((meeting): meeting is Meeting => !!meeting);
+    const others = await this.dataSource.getRepository(Company).findBy({
+      id: In(
+        chosen.map((meeting) =>
+          companyIds.includes(meeting.companyA) ? meeting.companyB : meeting.companyA,
+        ),
+      ),
+    });
+    const byId = new Map(others.map((company) => [company.id, company]));
+    const view = (meeting: Meeting | undefined): LiveMeeting | null => {
+      if (!meeting) return null;
+      const mine = companyIds.includes(meeting.companyA) ? meeting.companyA : meeting.companyB;
+      const otherId = mine === meeting.companyA ? meeting.companyB : meeting.companyA;
+      const other = byId.get(otherId);
+      return {
+        ...toMeetingView(meeting, slots),
+        companyId: mine,
+        other: {
+          id: otherId,
+          name: other?.name ?? '',
+          country: other?.country ?? '',
+          timezone: other?.timezone ?? 'UTC',
+        },
+      };
+    };
+    return { current: view(running), next: view(upcoming) };
+  }
+
+  /** An organiser's broadcast, kept (the latest few) for people who join later. */
+  async announce(who: SocketData, sessionId: string, text: string): Promise<Announcement> {
+    if (!isOrganiserRole(who.role)) {
+      throw AppError.forbidden('live.organisers_only', 'Only organisers make announcements');
+    }
+    const exists = await this.dataSource
+      .getRepository(MatchmakingSession)
+      .existsBy({ id: sessionId });
+    if (!exists) throw AppError.notFound('session', sessionId);
+    const announcement: Announcement = {
+      sessionId,
+      text,
+      from: { userId: who.userId, name: who.name },
+      at: new Date().toISOString(),
+    };
+    const key = this.announcementsKey(sessionId);
+    await this.redis
+      .multi()
+      .lpush(key, JSON.stringify(announcement))
+      .ltrim(key, 0, KEPT_ANNOUNCEMENTS - 1)
+      .expire(key, 30 * 24 * 3600)
+      .exec();
+    return announcement;
+  }
+
+  private async announcements(sessionId: string): Promise<Announcement[]> {
+    const kept = await this.redis.lrange(this.announcementsKey(sessionId), 0, -1);
+    return kept.map((json) => JSON.parse(json) as Announcement);
+  }
+
+  private announcementsKey(sessionId: string): string {
+    return `${this.config.redisPrefix}:live:announcements:${sessionId}`;
+  }
+
+  /**
+   * The two sides of a video meeting that the caller is on, until the meeting ends: the company
+   * the caller speaks for and the one the signal goes to. Anyone else is refused.
+   */
+  async signalRoute(who: SocketData, meetingId: string): Promise<{ from: string; to: string }> {
+    const meeting = await this.dataSource.getRepository(Meeting).findOne({
+      where: { id: meetingId },
+      relations: { session: true },
+    });
+    if (!meeting) throw AppError.notFound('meeting', meetingId);
+    const [side] = await this.dataSource.query<{ company_id: string }[]>(
+      `SELECT company_id FROM company_members WHERE user_id = $1 AND company_id = ANY($2::uuid[])
+        ORDER BY company_id LIMIT 1`,
+      [who.userId, [meeting.companyA, meeting.companyB]],
+    );
+    if (!side) {
+      throw AppError.forbidden(
+        'live.not_your_meeting',
+        'Only the two firms of a meeting signal its call',
+      );
+    }
+    const slot = buildSlots(meeting.session)[meeting.slotIndex];
+    if (meeting.session.mode !== 'video' || meeting.roomId === null) {
+      throw AppError.conflict('meeting.not_video', 'This meeting is not held by video');
+    }
+    if (meeting.status === 'cancelled' || !slot || slot.endsAt.getTime() <= Date.now()) {
+      throw AppError.conflict('meeting.over', 'This meeting was cancelled or is over');
+    }
+    const from = side.company_id;
+    return { from, to: from === meeting.companyA ? meeting.companyB : meeting.companyA };
+  }
+}

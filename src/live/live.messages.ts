@@ -1,0 +1,49 @@
+import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { IsDefined, IsString, IsUUID, Length, validateSync } from 'class-validator';
+import { AppError } from '../common/app-error';
+import { collectFieldErrors } from '../common/validation';
+
+/** `session:join` and `session:leave`. */
+export class JoinMessage {
+  @IsUUID('all')
+  sessionId: string;
+}
+
+/** `announce`: an organiser's broadcast to a session's room. */
+export class AnnounceMessage {
+  @IsUUID('all')
+  sessionId: string;
+
+  @IsString()
+  @Length(1, 500)
+  text: string;
+}
+
+/** `rtc.signal`: a WebRTC offer, answer or ICE candidate, relayed as it is. */
+export class SignalMessage {
+  @IsUUID('all')
+  meetingId: string;
+
+  @IsDefined()
+  data: unknown;
+}
+
+/**
+ * Checks a client's message as the HTTP API checks a body: an object with exactly the known
+ * fields, each valid, or a 400 naming every offending field.
+ */
+export function parseMessage<T extends object>(type: ClassConstructor<T>, body: unknown): T {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw AppError.invalid({ body: ['must be an object'] });
+  }
+  const message = plainToInstance(type, body);
+  const errors = validateSync(message, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    stopAtFirstError: true,
+    validationError: { target: false, value: false },
+  });
+  if (errors.length > 0) throw AppError.invalid(collectFieldErrors(errors));
+  return message;
+}
