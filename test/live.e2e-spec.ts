@@ -1,49 +1,9 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { AddressInfo } from 'node:net';
-import { io, type Socket } from 'socket.io-client';
 import { startApi } from './support/app';
 import { useApi, type Account } from './support/client';
+import { collect, connected, LiveClients, listen, refused, settle } from './support/live';
 
-async function listen(app: NestFastifyApplication): Promise<string> {
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.getHttpServer().address() as AddressInfo;
-  return `http://127.0.0.1:${address.port}`;
-}
-
-const sockets: Socket[] = [];
-
-function connect(url: string, token?: string): Socket {
-  const socket = io(`${url}/live`, {
-    auth: token === undefined ? {} : { token },
-    transports: ['websocket'],
-    reconnection: false,
-  });
-  sockets.push(socket);
-  return socket;
-}
-
-function connected(socket: Socket): Promise<void> {
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-}
-
-function refused(socket: Socket): Promise<Error> {
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => reject(new Error('connected, but should have been refused')));
-    socket.once('connect_error', resolve);
-  });
-}
-
-/** Collects every event of one name a socket receives. */
-function collect<T>(socket: Socket, event: string): T[] {
-  const received: T[] = [];
-  socket.on(event, (payload: T) => received.push(payload));
-  return received;
-}
-
-const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
+const clients = new LiveClients();
+const connect = clients.connect.bind(clients);
 
 describe('the /live namespace (socket.io)', () => {
   const client = useApi();
@@ -54,9 +14,7 @@ describe('the /live namespace (socket.io)', () => {
     url = await listen(client.app);
     organiser = await client.organiser();
   });
-  afterEach(() => {
-    for (const socket of sockets.splice(0)) socket.disconnect();
-  });
+  afterEach(() => clients.closeAll());
 
   it('refuses a handshake without a token, with a malformed token and with a tampered one', async () => {
     expect((await refused(connect(url))).message).toMatch(/unauthorized/);

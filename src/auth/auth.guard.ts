@@ -24,6 +24,7 @@ function hasRole(user: AuthUser, roles: Role[]): boolean {
 /**
  * The global guard: every route needs a valid bearer token unless marked `@Public()`, and the
  * user is loaded afresh so that a changed role takes effect at once. `@Roles()` narrows it.
+ * HTTP only: the live gateway checks its token at the socket.io handshake.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -34,6 +35,8 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    // Live sockets are authenticated once, at the handshake (LiveGateway), not per message.
+    if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 

@@ -88,7 +88,9 @@ export class LiveEmitter implements OnApplicationShutdown {
     // The server never listened, so server.close() would fail on its missing engine: close the
     // namespaces' adapters (which stops the stream readers), then the adapter's client.
     await Promise.allSettled(
-      [this.server.of('/'), this.namespace].map((namespace) => namespace.adapter.close()),
+      [this.server.of('/'), this.namespace].map((namespace) =>
+        Promise.resolve(namespace.adapter.close()),
+      ),
     );
     await this.adapter.close();
   }
