@@ -175,6 +175,9 @@ describe('live matching rooms (/live across two API processes and two workers)',
       job: { id: string; state: string; progress: number };
     }>(watching, 'job.progress');
     const toMember = collect(member, 'job.progress');
+    const published = collect<{ sessionId: string }>(member, 'schedule.published');
+    const outsiderSocket = await clients.connected(url, outsider.accessToken);
+    const overheard = collect(outsiderSocket, 'schedule.published');
     const queued = await client
       .as(organiser.accessToken)
       .post(`/api/sessions/${sessionId}/schedule`)
@@ -185,6 +188,9 @@ describe('live matching rooms (/live across two API processes and two workers)',
     expect(ours.every((event) => event.sessionId === sessionId)).toBe(true);
     expect(ours.at(-1)?.job).toMatchObject({ state: 'completed', progress: 100 });
     expect(toMember).toEqual([]);
+    await until(() => published.length > 0);
+    expect(published).toEqual([{ sessionId }]);
+    expect(overheard).toEqual([]);
     const schedule = await client
       .as(organiser.accessToken)
       .get(`/api/sessions/${sessionId}/schedule`)
@@ -406,5 +412,30 @@ describe('live matching rooms (/live across two API processes and two workers)',
     ]);
     expect(await presence.sweep()).toEqual([]);
     expect((await presence.list(sessionId)).map((user) => user.userId)).not.toContain(ghost.userId);
+  });
+
+  it('tells both firms, on any process, when their meeting is cancelled; its call is then refused', async () => {
+    const hkSocket = await clients.connected(url, hk.accessToken);
+    const caSocket = await clients.connected(otherUrl, ca.accessToken);
+    const outsiderSocket = await clients.connected(url, outsider.accessToken);
+    const updates = [hkSocket, caSocket, outsiderSocket].map((socket) =>
+      collect<{ meeting: { id: string; status: string } }>(socket, 'meeting.updated'),
+    );
+    await client
+      .as(hk.accessToken)
+      .patch(`/api/meetings/${meeting.id}`)
+      .send({ status: 'cancelled' })
+      .expect(200);
+    await until(() => updates[0].length > 0 && updates[1].length > 0);
+    await settle();
+    expect(
+      updates.map((list) => list.map((event) => [event.meeting.id, event.meeting.status])),
+    ).toEqual([[[meeting.id, 'cancelled']], [[meeting.id, 'cancelled']], []]);
+    expect(
+      await request<Ack>(hkSocket, 'rtc.signal', {
+        meetingId: meeting.id,
+        data: { type: 'offer' },
+      }),
+    ).toMatchObject({ ok: false, error: { statusCode: 409 } });
   });
 });
