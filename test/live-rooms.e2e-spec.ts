@@ -23,10 +23,22 @@ interface Ack {
   [key: string]: unknown;
 }
 
-interface PresenceEvent {
+interface PresenceChange {
   user: { userId: string; companies: { id: string }[] };
   online: boolean;
-  count: number;
+}
+
+/** Every presence change a socket heard, batch by batch, in order. */
+function presenceChanges(socket: Socket): PresenceChange[] {
+  const changes: PresenceChange[] = [];
+  socket.on(
+    'presence',
+    (batch: { sessionId: string; changes: PresenceChange[]; count: number }) => {
+      expect(batch.count).toEqual(expect.any(Number));
+      changes.push(...batch.changes);
+    },
+  );
+  return changes;
 }
 
 describe('live matching rooms (/live across two API processes and two workers)', () => {
@@ -270,7 +282,7 @@ describe('live matching rooms (/live across two API processes and two workers)',
 
   it('counts a user in two tabs on two processes once, and says when they leave', async () => {
     const watcher = await joined(url, ca);
-    const presence = collect<PresenceEvent>(watcher, 'presence');
+    const presence = presenceChanges(watcher);
     const tab1 = await joined(url, hk);
     const tab2 = await joined(otherUrl, hk);
     await settle();
@@ -366,7 +378,7 @@ describe('live matching rooms (/live across two API processes and two workers)',
 
   it('gives a client back after a short drop what it missed, without a presence flicker', async () => {
     const watcher = await joined(url, organiser);
-    const presence = collect<PresenceEvent>(watcher, 'presence');
+    const presence = presenceChanges(watcher);
     const socket = clients.connect(url, ca.accessToken, {
       reconnection: true,
       reconnectionDelay: 300,

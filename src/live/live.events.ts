@@ -88,11 +88,13 @@ export interface ServerToClientEvents {
   'request.created': (payload: { request: RequestView }) => void;
   /** A meeting request was answered, cancelled or became mutual (sent to both companies). */
   'request.updated': (payload: { request: RequestView }) => void;
-  /** Someone came into or left the session's room (sent to the room). */
+  /**
+   * People came into or left the session's room (sent to the room): the changes of the last
+   * tenth of a second, each user once with their latest state.
+   */
   presence: (payload: {
     sessionId: string;
-    user: PresenceUser;
-    online: boolean;
+    changes: { user: PresenceUser; online: boolean }[];
     /** Users in the room now. */
     count: number;
   }) => void;

@@ -28,6 +28,7 @@ import {
   type SocketData,
 } from './live.events';
 import { LiveSessionsService, MAX_SIGNAL_BYTES } from './live-sessions.service';
+import { PresenceBatcher } from './presence-batcher';
 import { PresenceService, PRESENCE_TTL_MS, type PresenceChange } from './presence.service';
 
 export type LiveNamespace = Namespace<
@@ -40,6 +41,8 @@ type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, Soc
 
 /** Sessions one socket may be in at once. */
 const MAX_SESSIONS_PER_SOCKET = 10;
+/** Presence changes of a session are sent together, at most this often. */
+const PRESENCE_WINDOW_MS = 100;
 /** Disconnect reasons that mean the client left on purpose (anything else may come back). */
 const LEFT_ON_PURPOSE = new Set(['client namespace disconnect', 'server namespace disconnect']);
 
@@ -57,6 +60,9 @@ export class LiveGateway
   private readonly logger = new Logger(LiveGateway.name);
   private readonly errors = new HttpExceptionFilter();
   private presenceTimer?: NodeJS.Timeout;
+  private readonly presenceBatches = new PresenceBatcher(PRESENCE_WINDOW_MS, (batch) =>
+    this.namespace.to(rooms.session(batch.sessionId)).emit('presence', batch),
+  );
 
   @WebSocketServer()
   namespace: LiveNamespace;
@@ -83,6 +89,7 @@ export class LiveGateway
 
   onModuleDestroy(): void {
     clearInterval(this.presenceTimer);
+    this.presenceBatches.flushAll();
   }
 
   async handleConnection(socket: LiveSocket): Promise<void> {
@@ -200,9 +207,7 @@ export class LiveGateway
   }
 
   private announcePresence(changes: PresenceChange[]): void {
-    for (const change of changes) {
-      this.namespace.to(rooms.session(change.sessionId)).emit('presence', change);
-    }
+    for (const change of changes) this.presenceBatches.add(change);
   }
 
   private async maintainPresence(): Promise<void> {

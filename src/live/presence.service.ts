@@ -126,9 +126,16 @@ export class PresenceService {
   async renew(entries: { sessionId: string; socketId: string }[]): Promise<void> {
     if (entries.length === 0) return;
     const expiry = Date.now() + PRESENCE_TTL_MS;
-    const pipeline = this.redis.pipeline();
+    const bySession = new Map<string, (string | number)[]>();
     for (const { sessionId, socketId } of entries) {
-      pipeline.zadd(this.keys(sessionId)[1], 'XX', 'GT', expiry, socketId);
+      const args = bySession.get(sessionId) ?? [];
+      args.push(expiry, socketId);
+      bySession.set(sessionId, args);
+    }
+    // One command per session, whatever its number of sockets.
+    const pipeline = this.redis.pipeline();
+    for (const [sessionId, args] of bySession) {
+      pipeline.zadd(this.keys(sessionId)[1], 'XX', 'GT', ...args);
     }
     await pipeline.exec();
   }
