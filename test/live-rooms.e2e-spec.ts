@@ -213,6 +213,27 @@ describe('live matching rooms (/live across two API processes and two workers)',
     expect(meeting.roomId).toEqual(expect.any(String));
   });
 
+  it('tells the organisers how a full rescore goes, block by block, under the job id they were given', async () => {
+    const watching = await clients.connected(url, organiser.accessToken);
+    const progress = collect<{
+      sessionId: string;
+      job: { id: string; state: string; progress: number };
+    }>(watching, 'job.progress');
+    const queued = await client
+      .as(organiser.accessToken)
+      .post(`/api/sessions/${sessionId}/scoring`)
+      .expect(202);
+    await until(() =>
+      progress.some(
+        (event) => event.job.id === queued.body.jobId && event.job.state === 'completed',
+      ),
+    );
+    const ours = progress.filter((event) => event.job.id === queued.body.jobId);
+    expect(progress.every((event) => event.job.id === queued.body.jobId)).toBe(true);
+    expect(ours.every((event) => event.sessionId === sessionId)).toBe(true);
+    expect(ours.at(-1)?.job).toMatchObject({ state: 'completed', progress: 100 });
+  });
+
   it('refuses to join a session the user has no part in, a draft, an unknown id and bad input', async () => {
     const socket = await clients.connected(url, outsider.accessToken);
     expect(await join(socket)).toMatchObject({
