@@ -114,7 +114,11 @@ describe('live matching rooms (/live across two API processes and two workers)',
     }
   }, 60_000);
 
-  afterEach(() => clients.closeAll());
+  afterEach(async () => {
+    clients.closeAll();
+    // Presence changes go out in 100 ms batches: let the last ones land before the next test.
+    await settle(250);
+  });
   afterAll(async () => {
     await Promise.all(workers.map((worker) => worker.close()));
     await other.close();

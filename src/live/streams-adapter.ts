@@ -44,6 +44,9 @@ export function createStreamsAdapter(config: AppConfig): StreamsAdapterHandle {
     channelPrefix: `${config.redisPrefix}:socket.io`,
     sessionKeyPrefix: `${config.redisPrefix}:socket.io:session:`,
     maxLen: 10_000,
+    // A reader blocks this long for new entries (it returns at once when one comes); a closing
+    // process waits for its reader's last call, so keep it short.
+    blockTimeInMs: 1000,
   });
   return {
     adapter,
