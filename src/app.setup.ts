@@ -10,6 +10,7 @@ import { HttpExceptionFilter } from './common/http-exception.filter';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { RedisIoAdapter } from './live/redis-io.adapter';
+import { serveWebApp } from './web-app';
 
 /** JSON bodies are small; CSV imports may be larger. */
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -52,13 +53,19 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     (_request, body, done) => done(null, body),
   );
   await app.register(fastifyHelmet, {
-    // Swagger UI needs its inline script and styles.
+    // Swagger UI needs its inline script and styles; the web app loads its scripts from here
+    // and opens its socket.io connection (WebSocket) to here.
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'", "'unsafe-inline'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
+        imgSrc: ["'self'", 'data:', 'blob:', 'validator.swagger.io'],
+        connectSrc: ["'self'"],
+        mediaSrc: ["'self'", 'blob:'],
+        // The API speaks plain HTTP unless a proxy in front adds TLS: upgrading the app's own
+        // script requests to https would leave the page blank when opened by address on a LAN.
+        upgradeInsecureRequests: null,
       },
     },
   });
@@ -76,5 +83,6 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  await serveWebApp(app);
   return app;
 }

@@ -1,0 +1,119 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { api, ApiError, storedToken, storeToken, type Me, type User } from './api';
+import {
+  I18nContext,
+  initialLanguage,
+  LANGUAGES,
+  makeI18n,
+  saveLanguage,
+  type Language,
+} from './i18n';
+import { AuthPage } from './pages/auth';
+import { CompanyPage } from './pages/company';
+import { SessionPage } from './pages/session';
+import { SessionsPage } from './pages/sessions';
+import { Link, navigate, usePath } from './router';
+import { ErrorBox, Loading } from './ui';
+
+type Account = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'out' } | Me;
+
+export function App() {
+  const [language, setLanguage] = useState<Language>(initialLanguage);
+  const i18n = useMemo(() => makeI18n(language), [language]);
+  const { t } = i18n;
+  const path = usePath();
+  const [account, setAccount] = useState<Account>(() =>
+    storedToken() ? { state: 'loading' } : { state: 'out' },
+  );
+
+  const loadMe = useCallback(async () => {
+    if (!storedToken()) return setAccount({ state: 'out' });
+    // A refresh (after registering a company) keeps the page; only the first load shows loading.
+    setAccount((previous) => ('user' in previous ? previous : { state: 'loading' }));
+    try {
+      setAccount(await api<Me>('GET', '/auth/me'));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) setAccount({ state: 'out' });
+      else setAccount({ state: 'error', error });
+    }
+  }, []);
+
+  useEffect(() => {
+    void loadMe();
+  }, [loadMe]);
+  useEffect(() => saveLanguage(language), [language]);
+
+  const signedIn = (_user: User) => {
+    void loadMe().then(() => navigate(path === '/signup' ? '/company' : '/sessions'));
+  };
+  const signOut = () => {
+    storeToken(null);
+    setAccount({ state: 'out' });
+    navigate('/signin');
+  };
+
+  let page;
+  if ('state' in account) {
+    if (account.state === 'loading') page = <Loading />;
+    else if (account.state === 'error')
+      page = <ErrorBox error={account.error} onRetry={() => void loadMe()} />;
+    else
+      page = (
+        <AuthPage
+          key={path}
+          mode={path === '/signup' ? 'signup' : 'signin'}
+          onSignedIn={signedIn}
+        />
+      );
+  } else {
+    const session = /^\/sessions\/([0-9a-f-]{36})$/.exec(path);
+    if (session) page = <SessionPage id={session[1]} companies={account.companies} />;
+    else if (path === '/company')
+      page = <CompanyPage companies={account.companies} onRegistered={() => void loadMe()} />;
+    else if (path === '/sessions' || path === '/' || path === '/signin' || path === '/signup')
+      page =
+        account.companies.length === 0 && path !== '/sessions' ? (
+          <CompanyPage companies={account.companies} onRegistered={() => void loadMe()} />
+        ) : (
+          <SessionsPage />
+        );
+    else page = <p>{t('common.notFound')}</p>;
+  }
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <header className="top">
+        <Link to="/" className="brand">
+          {t('app.name')}
+        </Link>
+        <nav aria-label="main">
+          {'user' in account && (
+            <>
+              <Link to="/sessions">{t('nav.sessions')}</Link>
+              <Link to="/company">{t('nav.company')}</Link>
+              <span className="muted who">{account.user.name}</span>
+              <button type="button" className="link" onClick={signOut}>
+                {t('nav.signOut')}
+              </button>
+            </>
+          )}
+          <label className="visually-hidden" htmlFor="language">
+            {t('nav.language')}
+          </label>
+          <select
+            id="language"
+            value={language}
+            onChange={(event) => setLanguage(event.target.value as Language)}
+          >
+            {Object.entries(LANGUAGES).map(([code, name]) => (
+              <option key={code} value={code} lang={code}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </nav>
+      </header>
+      <div id="content">{page}</div>
+    </I18nContext.Provider>
+  );
+}

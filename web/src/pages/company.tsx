@@ -1,0 +1,218 @@
+import { useState, type FormEvent } from 'react';
+import { api, type Company, type Membership, type Taxonomy } from '../api';
+import { useI18n, VIEWER_ZONE, type MessageKey } from '../i18n';
+import { Link } from '../router';
+import { ErrorBox, Field, fieldErrors, Loaded, useLoad } from '../ui';
+
+const list = (text: string) =>
+  text
+    .split(/[,，;]/)
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+
+/** The companies the user speaks for, and the form to register one. */
+export function CompanyPage({
+  companies,
+  onRegistered,
+}: {
+  companies: Membership[];
+  onRegistered: () => void;
+}) {
+  const { t } = useI18n();
+  const [registered, setRegistered] = useState<string | null>(null);
+  return (
+    <main>
+      <h1>{t('nav.company')}</h1>
+      {registered && (
+        <p className="notice" role="status">
+          {t('company.registered', { name: registered })}
+        </p>
+      )}
+      <section aria-labelledby="yours">
+        <h2 id="yours">{t('company.yours')}</h2>
+        {companies.length === 0 ? (
+          <p>{t('company.none')}</p>
+        ) : (
+          <ul className="cards">
+            {companies.map((company) => (
+              <li key={company.companyId} className="card">
+                <strong>{company.name}</strong> <span className="muted">{company.country}</span>
+                <div className={`badge ${company.status}`}>
+                  {t(`company.status.${company.status}` as MessageKey)}
+                </div>
+                {company.status === 'verified' && <Link to="/sessions">{t('nav.sessions')} →</Link>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {companies.length === 0 && (
+        <CompanyForm
+          onRegistered={(company) => {
+            setRegistered(company.name);
+            onRegistered();
+          }}
+        />
+      )}
+    </main>
+  );
+}
+
+function CompanyForm({ onRegistered }: { onRegistered: (company: Company) => void }) {
+  const { t } = useI18n();
+  const [taxonomy, reloadTaxonomy] = useLoad(() => api<Taxonomy>('GET', '/taxonomy'), []);
+  const [form, setForm] = useState({
+    name: '',
+    country: '',
+    city: '',
+    website: '',
+    description: '',
+    offers: '',
+    seeks: '',
+    targetMarkets: '',
+    languages: 'en',
+    timezone: VIEWER_ZONE,
+    employees: '1-9',
+  });
+  const [sectors, setSectors] = useState<string[]>([]);
+  const [partnerTypes, setPartnerTypes] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const fields = fieldErrors(error);
+
+  const text = (key: keyof typeof form, label: MessageKey, extra: { type?: string } = {}) => (
+    <Field id={key} label={t(label)} errors={fields[key]}>
+      <input
+        id={key}
+        type={extra.type ?? 'text'}
+        value={form[key]}
+        onChange={(event) => setForm({ ...form, [key]: event.target.value })}
+      />
+    </Field>
+  );
+  const toggle = (values: string[], set: (next: string[]) => void, id: string) =>
+    set(values.includes(id) ? values.filter((value) => value !== id) : [...values, id]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const company = await api<Company>('POST', '/companies', {
+        name: form.name,
+        country: form.country.trim().toUpperCase(),
+        city: form.city,
+        ...(form.website.trim() ? { website: form.website.trim() } : {}),
+        description: form.description,
+        sectors,
+        partnerTypes,
+        offers: list(form.offers),
+        seeks: list(form.seeks),
+        targetMarkets: list(form.targetMarkets).map((code) => code.toUpperCase()),
+        languages: list(form.languages).map((code) => code.toLowerCase()),
+        timezone: form.timezone,
+        employees: form.employees,
+      });
+      onRegistered(company);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="register">
+      <h2 id="register">{t('company.register')}</h2>
+      <p>{t('company.intro')}</p>
+      <Loaded load={taxonomy} reload={reloadTaxonomy}>
+        {(tax) => (
+          <form onSubmit={(event) => void submit(event)} noValidate>
+            {text('name', 'company.name')}
+            <div className="row">
+              {text('country', 'company.country')}
+              {text('city', 'company.city')}
+            </div>
+            {text('website', 'company.website', { type: 'url' })}
+            <Field id="description" label={t('company.description')} errors={fields.description}>
+              <textarea
+                id="description"
+                rows={3}
+                value={form.description}
+                onChange={(event) => setForm({ ...form, description: event.target.value })}
+              />
+            </Field>
+            <fieldset className={fields.sectors ? 'invalid' : undefined}>
+              <legend>{t('company.sectors')}</legend>
+              <div className="choices">
+                {tax.sectors.map((sector) => (
+                  <label key={sector.id} className="choice">
+                    <input
+                      type="checkbox"
+                      name="sectors"
+                      value={sector.id}
+                      checked={sectors.includes(sector.id)}
+                      onChange={() => toggle(sectors, setSectors, sector.id)}
+                    />
+                    {sector.label}
+                  </label>
+                ))}
+              </div>
+              {fields.sectors?.map((message) => (
+                <small key={message} className="field-error" role="alert">
+                  {message}
+                </small>
+              ))}
+            </fieldset>
+            <fieldset className={fields.partnerTypes ? 'invalid' : undefined}>
+              <legend>{t('company.partnerTypes')}</legend>
+              <div className="choices">
+                {tax.partnerTypes.map((type) => (
+                  <label key={type.id} className="choice">
+                    <input
+                      type="checkbox"
+                      name="partnerTypes"
+                      value={type.id}
+                      checked={partnerTypes.includes(type.id)}
+                      onChange={() => toggle(partnerTypes, setPartnerTypes, type.id)}
+                    />
+                    {type.label}
+                  </label>
+                ))}
+              </div>
+              {fields.partnerTypes?.map((message) => (
+                <small key={message} className="field-error" role="alert">
+                  {message}
+                </small>
+              ))}
+            </fieldset>
+            {text('offers', 'company.offers')}
+            {text('seeks', 'company.seeks')}
+            {text('targetMarkets', 'company.targetMarkets')}
+            <div className="row">
+              {text('languages', 'company.languages')}
+              {text('timezone', 'company.timezone')}
+            </div>
+            <Field id="employees" label={t('company.employees')} errors={fields.employees}>
+              <select
+                id="employees"
+                value={form.employees}
+                onChange={(event) => setForm({ ...form, employees: event.target.value })}
+              >
+                {tax.employeeBands.map((band) => (
+                  <option key={band} value={band}>
+                    {band}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            {error !== null && Object.keys(fields).length === 0 && <ErrorBox error={error} />}
+            <button type="submit" disabled={busy}>
+              {busy ? t('common.saving') : t('company.submit')}
+            </button>
+          </form>
+        )}
+      </Loaded>
+    </section>
+  );
+}

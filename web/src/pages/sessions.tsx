@@ -1,0 +1,46 @@
+import { api, type Page, type Session } from '../api';
+import { useI18n, VIEWER_ZONE, type MessageKey } from '../i18n';
+import { Link } from '../router';
+import { Loaded, useLoad } from '../ui';
+
+export function SessionsPage() {
+  const { t, dateTime } = useI18n();
+  const [sessions, reload] = useLoad(() => api<Page<Session>>('GET', '/sessions?pageSize=100'), []);
+  return (
+    <main>
+      <h1>{t('sessions.title')}</h1>
+      <Loaded load={sessions} reload={reload}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <p>{t('sessions.none')}</p>
+          ) : (
+            <ul className="cards">
+              {page.items.map((session) => (
+                <li key={session.id} className="card">
+                  <h2>
+                    <Link to={`/sessions/${session.id}`}>{session.title}</Link>
+                  </h2>
+                  <div>
+                    <span className={`badge ${session.status}`}>
+                      {t(`sessions.status.${session.status}` as MessageKey)}
+                    </span>{' '}
+                    <span className="badge">
+                      {t(`sessions.mode.${session.mode}` as MessageKey)}
+                    </span>
+                  </div>
+                  <p className="muted">
+                    {t('session.when', {
+                      start: dateTime(session.startsAt),
+                      end: dateTime(session.endsAt),
+                      zone: VIEWER_ZONE,
+                    })}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
+    </main>
+  );
+}

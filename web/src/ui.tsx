@@ -1,0 +1,124 @@
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { ApiError } from './api';
+import { useI18n } from './i18n';
+
+/** The message to show for a failed request, in the chosen language where the app has one. */
+export function useErrorText(): (error: unknown) => string {
+  const { t } = useI18n();
+  return (error) => {
+    if (error instanceof ApiError && error.status === 0) return t('common.network');
+    if (error instanceof Error) return error.message;
+    return String(error);
+  };
+}
+
+export function ErrorBox({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useI18n();
+  const text = useErrorText();
+  return (
+    <div className="error" role="alert">
+      <span>{text(error)}</span>
+      {onRetry && (
+        <button type="button" className="link" onClick={onRetry}>
+          {t('common.retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Loading() {
+  const { t } = useI18n();
+  return (
+    <p className="loading" role="status" aria-live="polite">
+      {t('common.loading')}
+    </p>
+  );
+}
+
+export type Load<T> =
+  { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; value: T };
+
+/** Runs `fetcher` when its dependencies change; `reload` runs it again. */
+export function useLoad<T>(
+  fetcher: () => Promise<T>,
+  deps: unknown[],
+): [Load<T>, () => void, (value: T) => void] {
+  const [load, setLoad] = useState<Load<T>>({ state: 'loading' });
+  const [round, setRound] = useState(0);
+  useEffect(() => {
+    let current = true;
+    setLoad({ state: 'loading' });
+    fetcher().then(
+      (value) => current && setLoad({ state: 'ready', value }),
+      (error: unknown) => current && setLoad({ state: 'error', error }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [...deps, round]);
+  const reload = useCallback(() => setRound((n) => n + 1), []);
+  const set = useCallback((value: T) => setLoad({ state: 'ready', value }), []);
+  return [load, reload, set];
+}
+
+/** Shows loading and error states, and the children once the value is there. */
+export function Loaded<T>({
+  load,
+  reload,
+  children,
+}: {
+  load: Load<T>;
+  reload: () => void;
+  children: (value: T) => ReactNode;
+}) {
+  if (load.state === 'loading') return <Loading />;
+  if (load.state === 'error') return <ErrorBox error={load.error} onRetry={reload} />;
+  return <>{children(load.value)}</>;
+}
+
+/** A labelled form field with its hint and the API's messages for it. */
+export function Field({
+  id,
+  label,
+  hint,
+  errors,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+  children: ReactNode;
+}) {
+  return (
+    <div className={errors?.length ? 'field invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {hint && <small id={`${id}-hint`}>{hint}</small>}
+      {errors?.map((message) => (
+        <small key={message} id={`${id}-error`} className="field-error" role="alert">
+          {message}
+        </small>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * The field messages of a 400 by top-level field, or none: `offers[2]: must be ...` belongs to
+ * the offers field.
+ */
+export function fieldErrors(error: unknown): Record<string, string[]> {
+  if (!(error instanceof ApiError)) return {};
+  const byField: Record<string, string[]> = {};
+  for (const [path, messages] of Object.entries(error.fields)) {
+    const root = /^[^.[]+/.exec(path)?.[0] ?? path;
+    const nested = path !== root;
+    byField[root] = [
+      ...(byField[root] ?? []),
+      ...messages.map((message) => (nested ? `${path}: ${message}` : message)),
+    ];
+  }
+  return byField;
+}
