@@ -33,7 +33,7 @@ describe('npm run seed (the demo)', () => {
       users: 3 + DEMO_COMPANIES.length,
       companies: DEMO_COMPANIES.length,
       delegations: 2,
-      sessions: 1,
+      sessions: 2,
     });
     expect(await withDataSource(url, seedDemo)).toEqual({
       users: 0,
@@ -145,7 +145,7 @@ describe('npm run seed (the demo)', () => {
     await withDataSource(url, async (db: DataSource) => {
       const [session] = await db.query<
         { id: string; mode: string; sides: string[][]; status: string }[]
-      >('SELECT id, mode, sides, status FROM sessions');
+      >("SELECT id, mode, sides, status FROM sessions WHERE title NOT LIKE 'Live now:%'");
       expect(session).toMatchObject({ mode: 'video', sides: [['HK'], ['CA']], status: 'open' });
       const [{ n }] = await db.query<{ n: number }[]>(
         'SELECT count(*)::int AS n FROM session_participants WHERE session_id = $1',
@@ -166,5 +166,40 @@ describe('npm run seed (the demo)', () => {
       );
       expect(crossing).toBe(0);
     });
+  });
+
+  it('runs a session right now with its schedule published, so the live room has a running slot', async () => {
+    await withDataSource(url, async (db: DataSource) => {
+      const [session] = await db.query<
+        { id: string; status: string; starts_at: Date; ends_at: Date; slot_minutes: number }[]
+      >(
+        "SELECT id, status, starts_at, ends_at, slot_minutes FROM sessions WHERE title LIKE 'Live now:%'",
+      );
+      const now = Date.now();
+      expect(session.status).toBe('scheduled'); // the worker turns it live as it starts
+      expect(session.starts_at.getTime()).toBeLessThanOrEqual(now);
+      expect(now - session.starts_at.getTime()).toBeLessThan(10 * 60_000);
+      expect(session.ends_at.getTime()).toBeGreaterThan(now + 2 * 3_600_000);
+      const meetings = await db.query<
+        { slot_index: number; origin: string; room_id: string | null; a: string; b: string }[]
+      >(
+        `SELECT m.slot_index, m.origin, m.room_id, a.name AS a, b.name AS b FROM meetings m
+           JOIN companies a ON a.id = m.company_a JOIN companies b ON b.id = m.company_b
+          WHERE m.session_id = $1`,
+        [session.id],
+      );
+      // The mutual Harbour Pay / Maple Channel request and the accepted one are placed; score
+      // fills the rest, the running slot (0) included; every video meeting has a room.
+      const pairs = meetings.map((m) => [m.a, m.b].sort().join(' + '));
+      expect(pairs).toContain('Harbour Pay Systems + Maple Channel Partners');
+      expect(pairs).toContain('Northern Cipher Inc. + Victoria Peak Security Ltd');
+      expect(meetings.some((m) => m.slot_index === 0)).toBe(true);
+      expect(meetings.length).toBeGreaterThan(20);
+      expect(meetings.every((m) => typeof m.room_id === 'string' && m.room_id.length >= 20)).toBe(
+        true,
+      );
+    });
+    // Seeding again while it runs adds nothing; the calendar session is not duplicated either.
+    expect((await withDataSource(url, seedDemo)).sessions).toBe(0);
   });
 });

@@ -1,57 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { ScheduleJob } from '../jobs/queues';
 import { LiveEmitter } from '../live/live-emitter';
 import { MatchmakingSession } from '../sessions/session.entity';
-import { loadScheduleInputs, ORIGIN_OF_TIER, type ScheduleInputs } from './schedule-inputs';
-import { ScheduleReport, type PlacementReport } from './schedule-report.entity';
-import { solveSchedule } from './solver/solve-schedule';
-import type { ScheduleResult } from './solver/schedule-types';
+import { planAndPublish } from './publish-schedule';
+import type { PlacementReport } from './schedule-report.entity';
 
-/** An unguessable id for a video meeting's room (128 random bits). */
-export function newRoomId(): string {
-  return randomBytes(16).toString('base64url');
-}
-
-function buildReport(
-  inputs: ScheduleInputs,
-  result: ScheduleResult,
-  solverMs: number,
-): PlacementReport {
-  const [mutual, accepted, pending] = result.requestedByTier;
-  const [placedMutual, placedAccepted, placedPending, placedScore] = result.placedByTier;
-  const requested = mutual + accepted + pending;
-  return {
-    requested: { mutual, accepted, pending },
-    placed: {
-      mutual: placedMutual,
-      accepted: placedAccepted,
-      pending: placedPending,
-      score: placedScore,
-    },
-    placedShare: requested === 0 ? 1 : (placedMutual + placedAccepted + placedPending) / requested,
-    unplaced: result.unplaced.map(({ pair, reason }) => {
-      const { a, b, tier } = inputs.problem.pairs[pair];
-      return {
-        requestIds: inputs.requestIds[pair],
-        companyIds: [inputs.ids[a], inputs.ids[b]],
-        kind: ORIGIN_OF_TIER[tier] as 'mutual' | 'accepted' | 'pending',
-        reason,
-      };
-    }),
-    meetings: result.meetings.length + inputs.kept.length,
-    solverMs: Math.round(solverMs),
-  };
-}
-
-/**
- * Plans a session's schedule and publishes it in one transaction under the session's row lock:
- * meetings that stay (held, fixed, begun) are kept, the rest are replaced, and the attendance
- * table (one row per company and slot) lets the database itself refuse any double booking.
- */
+/** Runs scheduling jobs: plans and publishes in one transaction, then tells the room. */
 @Injectable()
 export class SchedulePublisher {
   constructor(
@@ -67,92 +24,11 @@ export class SchedulePublisher {
         lock: { mode: 'pessimistic_write' },
       });
       if (!session || !['open', 'scheduled', 'live'].includes(session.status)) return null;
-      const inputs = await loadScheduleInputs(manager, session, new Date());
-      await job.updateProgress(20);
-      const started = performance.now();
-      const result = solveSchedule(inputs.problem);
-      const report = buildReport(inputs, result, performance.now() - started);
-      await job.updateProgress(70);
-      await this.publish(manager, session, inputs, result);
-      await manager.upsert(ScheduleReport, { sessionId, report }, ['sessionId']);
-      if (session.status === 'open') {
-        await manager.update(MatchmakingSession, { id: sessionId }, { status: 'scheduled' });
-      }
-      return { report, companies: inputs.ids };
+      return planAndPublish(manager, session, (percent) => job.updateProgress(percent));
     });
     await job.updateProgress(100);
     if (!published) return null;
     this.live.schedulePublished(sessionId, published.companies);
     return published.report;
-  }
-
-  private async publish(
-    manager: EntityManager,
-    session: MatchmakingSession,
-    inputs: ScheduleInputs,
-    result: ScheduleResult,
-  ): Promise<void> {
-    await manager.query(
-      `DELETE FROM meetings WHERE session_id = $1 AND status = 'scheduled' AND NOT (id = ANY($2::uuid[]))`,
-      [session.id, inputs.kept.map((meeting) => meeting.id)],
-    );
-    const tablesTaken = new Map<number, Set<number>>();
-    for (const meeting of inputs.kept) {
-      if (meeting.tableNumber !== null) {
-        const taken = tablesTaken.get(meeting.slotIndex) ?? new Set<number>();
-        taken.add(meeting.tableNumber);
-        tablesTaken.set(meeting.slotIndex, taken);
-      }
-    }
-    const inPerson = session.mode === 'in-person';
-    const rows = result.meetings.map(({ pair, slot }) => {
-      const { a, b, tier, score } = inputs.problem.pairs[pair];
-      const [companyA, companyB] = [inputs.ids[a], inputs.ids[b]].sort();
-      let table: number | null = null;
-      if (inPerson) {
-        const taken = tablesTaken.get(slot) ?? new Set<number>();
-        table = 1;
-        while (taken.has(table)) table += 1;
-        taken.add(table);
-        tablesTaken.set(slot, taken);
-      }
-      return {
-        slot,
-        companyA,
-        companyB,
-        table,
-        room: inPerson ? null : newRoomId(),
-        origin: ORIGIN_OF_TIER[tier],
-        score,
-      };
-    });
-    if (rows.length === 0) return;
-    const inserted = await manager.query<
-      { id: string; slot_index: number; company_a: string; company_b: string }[]
-    >(
-      `INSERT INTO meetings (session_id, slot_index, company_a, company_b, table_number, room_id, origin, score)
-       SELECT $1, * FROM unnest($2::int[], $3::uuid[], $4::uuid[], $5::int[], $6::text[], $7::meeting_origin[], $8::real[])
-       RETURNING id, slot_index, company_a, company_b`,
-      [
-        session.id,
-        rows.map((row) => row.slot),
-        rows.map((row) => row.companyA),
-        rows.map((row) => row.companyB),
-        rows.map((row) => row.table),
-        rows.map((row) => row.room),
-        rows.map((row) => row.origin),
-        rows.map((row) => row.score),
-      ],
-    );
-    await manager.query(
-      `INSERT INTO meeting_attendance (session_id, slot_index, company_id, meeting_id)
-       SELECT $1, * FROM unnest($2::int[], $3::uuid[], $4::uuid[])`,
-      [
-        session.id,
-        inserted.flatMap((meeting) => [meeting.slot_index, meeting.slot_index]),
-        inserted.flatMap((meeting) => [meeting.company_a, meeting.company_b]),
-        inserted.flatMap((meeting) => [meeting.id, meeting.id]),
-      ],
-    );
   }
 }

@@ -36,3 +36,30 @@ export const DEMO_SESSION = {
     ],
   ] as [string, string, string][],
 };
+
+/**
+ * A session that is on right now, so that the live room has a running slot, a slot clock and
+ * meetings the moment the product starts: it begins at the last ten-minute mark before seeding
+ * and lasts three hours; its requests are accepted and its schedule is published at once. A new
+ * one is seeded once the last one is over.
+ */
+export const DEMO_LIVE_SESSION = {
+  title: 'Live now: Hong Kong – Canada fintech speed matching (video)',
+  description:
+    'Ten-minute video meetings between Hong Kong and Canadian payment, security and mobile firms, ' +
+    'running now: open the live room to see who is online and who to meet next.',
+  mode: 'video' as const,
+  timezone: 'Asia/Hong_Kong',
+  hours: 3,
+  slotMinutes: 10,
+  breakMinutes: 5,
+  maxMeetingsPerCompany: 6,
+  sides: [['HK'], ['CA']] as [string[], string[]],
+  crossBorderOnly: true,
+  /** Accepted requests, as [from company, to company, message]. */
+  requests: [
+    ['Maple Channel Partners', 'Harbour Pay Systems', 'Your NFC terminals fit our Ontario range.'],
+    ['Harbour Pay Systems', 'Maple Channel Partners', 'We want a North American channel partner.'],
+    ['Northern Cipher Inc.', 'Victoria Peak Security Ltd', 'Co-selling managed security in Asia?'],
+  ] as [string, string, string][],
+};

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In, MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { hashPassword } from '../../auth/password';
 import { CompanyMember } from '../../companies/company-member.entity';
 import { Company } from '../../companies/company.entity';
@@ -18,7 +18,8 @@ import { MatchmakingSession } from '../../sessions/session.entity';
 import { User, type Role } from '../../users/user.entity';
 import { DEMO_COMPANIES } from './demo-companies';
 import { DEMO_DELEGATIONS, scheduleDemoDelegation } from './demo-delegations';
-import { DEMO_SESSION } from './demo-sessions';
+import { DEMO_LIVE_SESSION, DEMO_SESSION } from './demo-sessions';
+import { planAndPublish } from '../../scheduling/publish-schedule';
 
 /** Every demo account signs in with this password. */
 export const DEMO_PASSWORD = 'tradematch-demo';
@@ -177,33 +178,33 @@ async function seedDelegations(manager: EntityManager): Promise<number> {
   return created;
 }
 
+type DemoSession = typeof DEMO_SESSION | typeof DEMO_LIVE_SESSION;
+
 /**
- * The demo video session between the Hong Kong and Canadian firms, with the firms taking part,
- * a few requests, and its matches scored at once with the same kernel the worker runs.
+ * One demo session with the Hong Kong and Canadian firms taking part, its requests, and its
+ * matches scored at once with the same kernel the worker runs.
  */
-async function seedSessions(manager: EntityManager): Promise<number> {
-  const demo = DEMO_SESSION;
-  if (await manager.existsBy(MatchmakingSession, { title: demo.title })) return 0;
+async function createDemoSession(
+  manager: EntityManager,
+  demo: DemoSession,
+  window: { startsAt: Date; requestDeadline: Date },
+  requestStatus: 'pending' | 'accepted',
+): Promise<MatchmakingSession> {
   const organiser = await manager.findOneBy(User, { email: STAFF[1].email });
-  const startsAt = DateTime.utc()
-    .setZone(demo.timezone)
-    .startOf('day')
-    .plus({ days: demo.startsInDays })
-    .set(demo.localStart);
   const session = await manager.save(
     manager.create(MatchmakingSession, {
       title: demo.title,
       description: demo.description,
       mode: demo.mode,
       timezone: demo.timezone,
-      startsAt: startsAt.toJSDate(),
-      endsAt: startsAt.plus({ hours: demo.hours }).toJSDate(),
+      startsAt: window.startsAt,
+      endsAt: new Date(window.startsAt.getTime() + demo.hours * 3_600_000),
       slotMinutes: demo.slotMinutes,
       breakMinutes: demo.breakMinutes,
       maxMeetingsPerCompany: demo.maxMeetingsPerCompany,
       sides: demo.sides,
       crossBorderOnly: demo.crossBorderOnly,
-      requestDeadline: startsAt.minus({ days: demo.deadlineDaysBefore }).toJSDate(),
+      requestDeadline: window.requestDeadline,
       status: 'open',
       weights: { ...DEFAULT_WEIGHTS },
       createdBy: organiser?.id ?? null,
@@ -221,7 +222,16 @@ async function seedSessions(manager: EntityManager): Promise<number> {
       const fromCompanyId = byName.get(from);
       const toCompanyId = byName.get(to);
       return fromCompanyId && toCompanyId
-        ? [{ sessionId: session.id, fromCompanyId, toCompanyId, message }]
+        ? [
+            {
+              sessionId: session.id,
+              fromCompanyId,
+              toCompanyId,
+              message,
+              status: requestStatus,
+              answeredAt: requestStatus === 'accepted' ? new Date() : null,
+            },
+          ]
         : [];
     }),
   );
@@ -236,7 +246,53 @@ async function seedSessions(manager: EntityManager): Promise<number> {
     top,
     compiled.ids.keys(),
   );
-  return 1;
+  return session;
+}
+
+/**
+ * The demo video sessions between the Hong Kong and Canadian firms: one a month ahead, open for
+ * requests, and one on right now with its schedule published (the worker turns it live as it
+ * starts, and its slot clock runs).
+ */
+async function seedSessions(manager: EntityManager): Promise<number> {
+  let created = 0;
+  if (!(await manager.existsBy(MatchmakingSession, { title: DEMO_SESSION.title }))) {
+    const startsAt = DateTime.utc()
+      .setZone(DEMO_SESSION.timezone)
+      .startOf('day')
+      .plus({ days: DEMO_SESSION.startsInDays })
+      .set(DEMO_SESSION.localStart);
+    await createDemoSession(
+      manager,
+      DEMO_SESSION,
+      {
+        startsAt: startsAt.toJSDate(),
+        requestDeadline: startsAt.minus({ days: DEMO_SESSION.deadlineDaysBefore }).toJSDate(),
+      },
+      'pending',
+    );
+    created += 1;
+  }
+  const now = new Date();
+  const liveNow = await manager.existsBy(MatchmakingSession, {
+    title: DEMO_LIVE_SESSION.title,
+    endsAt: MoreThan(now),
+  });
+  if (!liveNow) {
+    const tenMinutes = 10 * 60_000;
+    const startsAt = new Date(Math.floor(now.getTime() / tenMinutes) * tenMinutes);
+    const endsAt = new Date(startsAt.getTime() + DEMO_LIVE_SESSION.hours * 3_600_000);
+    const session = await createDemoSession(
+      manager,
+      DEMO_LIVE_SESSION,
+      { startsAt, requestDeadline: endsAt },
+      'accepted',
+    );
+    // Published as if just before it began, so the running slot has meetings too.
+    await planAndPublish(manager, session, undefined, new Date(startsAt.getTime() - 1));
+    created += 1;
+  }
+  return created;
 }
 
 /**
