@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { api, ApiError, storedToken, storeToken, type Me, type User } from './api';
 import {
   I18nContext,
@@ -14,6 +14,9 @@ import { SessionPage } from './pages/session';
 import { SessionsPage } from './pages/sessions';
 import { Link, navigate, usePath } from './router';
 import { ErrorBox, Loading } from './ui';
+
+// The live room brings socket.io-client: loaded when first opened.
+const LivePage = lazy(() => import('./pages/live'));
 
 type Account = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'out' } | Me;
 
@@ -67,7 +70,14 @@ export function App() {
       );
   } else {
     const session = /^\/sessions\/([0-9a-f-]{36})$/.exec(path);
-    if (session) page = <SessionPage id={session[1]} companies={account.companies} />;
+    const live = /^\/sessions\/([0-9a-f-]{36})\/live$/.exec(path);
+    if (live)
+      page = (
+        <Suspense fallback={<Loading />}>
+          <LivePage id={live[1]} />
+        </Suspense>
+      );
+    else if (session) page = <SessionPage id={session[1]} companies={account.companies} />;
     else if (path === '/company')
       page = <CompanyPage companies={account.companies} onRegistered={() => void loadMe()} />;
     else if (path === '/sessions' || path === '/' || path === '/signin' || path === '/signup')

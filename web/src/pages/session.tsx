@@ -148,6 +148,12 @@ function Participation({
           <>
             <p className="notice ok" role="status">
               {t('session.joined', { name: company.name })}
+              {session.status !== 'closed' && (
+                <>
+                  {' · '}
+                  <Link to={`/sessions/${session.id}/live`}>{t('live.open')}</Link>
+                </>
+              )}
             </p>
             <div className="columns">
               <Agenda base={base} company={company} />

@@ -1,0 +1,191 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Browser, Page } from 'playwright-core';
+import { LiveGateway } from '../../src/live/live.gateway';
+import { eventually, startApi, startWorker } from '../support/app';
+import { TestClient, unique, type Account } from '../support/client';
+import { LiveClients, listen, request } from '../support/live';
+import { ensureWebBuild, launchChromium, screenshot } from './support';
+
+const MINUTE = 60_000;
+
+// A browser, argon2 sign-ups and a session that goes live by itself: steps may take a while.
+jest.setTimeout(90_000);
+
+/**
+ * The live room in the browser: the state of the join acknowledgement, presence as others come,
+ * an organiser's announcement, the slot clock starting with the firm's meeting, and the
+ * "reconnecting" banner when the connection drops and comes back.
+ */
+describe('web app: the live room', () => {
+  let app: NestFastifyApplication;
+  let worker: INestApplicationContext;
+  let client: TestClient;
+  let url: string;
+  let browser: Browser;
+  let page: Page;
+  const sockets = new LiveClients();
+  let organiser: Account;
+  let hk: Account;
+  let ca: Account;
+  let sessionId: string;
+  const suffix = unique('w').split('-').pop()!;
+  const title = `Hong Kong – Canada live day ${suffix}`;
+  const hkName = `Tsuen Wan Wireless ${suffix}`;
+  const caName = `Ottawa Secure Payments ${suffix}`;
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    app = await startApi();
+    url = await listen(app);
+    client = new TestClient(app);
+    worker = await startWorker();
+    browser = await launchChromium();
+    [organiser, hk, ca] = await Promise.all([
+      client.organiser(),
+      client.signUp({ name: 'Mei Wong' }),
+      client.signUp({ name: 'Luc Tremblay' }),
+    ]);
+    const later = Date.now() + 60 * MINUTE;
+    sessionId = (
+      await client
+        .as(organiser.accessToken)
+        .post('/api/sessions')
+        .send({
+          title,
+          mode: 'video',
+          timezone: 'Asia/Hong_Kong',
+          startsAt: new Date(later).toISOString(),
+          endsAt: new Date(later + 30 * MINUTE).toISOString(),
+          slotMinutes: 10,
+          maxMeetingsPerCompany: 3,
+          requestDeadline: new Date(later + 30 * MINUTE).toISOString(),
+          sides: [['HK'], ['CA']],
+        })
+        .expect(201)
+    ).body.id;
+    const hkFirm = await client.verifiedCompany(hk.accessToken, organiser.accessToken, {
+      name: hkName,
+    });
+    const caFirm = await client.verifiedCompany(ca.accessToken, organiser.accessToken, {
+      name: caName,
+      country: 'CA',
+      city: 'Ottawa',
+      timezone: 'America/Toronto',
+    });
+    for (const [account, firm] of [
+      [hk, hkFirm],
+      [ca, caFirm],
+    ] as const) {
+      await client
+        .as(account.accessToken)
+        .post(`/api/sessions/${sessionId}/participants`)
+        .send({ companyId: firm.id })
+        .expect(201);
+    }
+    const asked = await client
+      .as(hk.accessToken)
+      .post(`/api/sessions/${sessionId}/requests`)
+      .send({ fromCompanyId: hkFirm.id, toCompanyId: caFirm.id })
+      .expect(201);
+    await client
+      .as(ca.accessToken)
+      .patch(`/api/sessions/${sessionId}/requests/${asked.body.id}`)
+      .send({ status: 'accepted' })
+      .expect(200);
+    // The day begins in a few seconds; the schedule puts the accepted pair in the first slot.
+    const startsAt = Date.now() + 12_000;
+    await client
+      .as(organiser.accessToken)
+      .patch(`/api/sessions/${sessionId}`)
+      .send({
+        startsAt: new Date(startsAt).toISOString(),
+        endsAt: new Date(startsAt + 30 * MINUTE).toISOString(),
+        requestDeadline: new Date(startsAt + 30 * MINUTE).toISOString(),
+      })
+      .expect(200);
+    const queued = await client
+      .as(organiser.accessToken)
+      .post(`/api/sessions/${sessionId}/schedule`)
+      .expect(202);
+    await eventually(async () => {
+      const job = await client.as(organiser.accessToken).get(`/api/jobs/${queued.body.jobId}`);
+      if (job.body.state === 'failed') throw new Error(job.body.failedReason);
+      return job.body.state === 'completed' ? true : undefined;
+    }, 20_000);
+
+    const context = await browser.newContext({
+      viewport: { width: 1200, height: 900 },
+      timezoneId: 'Asia/Hong_Kong',
+      locale: 'en-GB',
+    });
+    await context.addInitScript(
+      `localStorage.setItem('tradematch.token', ${JSON.stringify(hk.accessToken)})`,
+    );
+    page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    page.on('pageerror', (error) => console.error('page error:', error));
+  });
+
+  afterAll(async () => {
+    sockets.closeAll();
+    await browser?.close();
+    await worker?.close();
+    await app?.close();
+  });
+
+  const section = (name: RegExp) =>
+    page.locator('section', { has: page.getByRole('heading', { name }) });
+
+  it('shows who is here, as they come', async () => {
+    await page.goto(`${url}/sessions/${sessionId}/live`);
+    await page.getByRole('heading', { name: `Live room: ${title}` }).waitFor();
+    await section(/^Online now \(1\)$/).waitFor();
+    await expect(section(/^Online now/).innerText()).resolves.toContain(`Mei Wong · ${hkName}`);
+
+    const other = await sockets.connected(url, ca.accessToken);
+    await request(other, 'session:join', { sessionId });
+    await section(/^Online now \(2\)$/).waitFor();
+    await expect(section(/^Online now/).innerText()).resolves.toContain(
+      `Luc Tremblay · ${caName} (CA)`,
+    );
+  });
+
+  it('shows an organiser’s announcement when it is made', async () => {
+    const organiserSocket = await sockets.connected(url, organiser.accessToken);
+    await request(organiserSocket, 'session:join', { sessionId });
+    const ack = await request(organiserSocket, 'announce', {
+      sessionId,
+      text: 'Welcome! The first meetings start in a moment.',
+    });
+    expect(ack).toMatchObject({ ok: true });
+    await section(/^Announcements$/)
+      .getByText('Welcome! The first meetings start in a moment.')
+      .waitFor();
+  });
+
+  it('starts the slot clock when the first slot begins, with the firm’s meeting in it', async () => {
+    await expect(section(/^Current slot$/).innerText()).resolves.toContain(
+      `Next: with ${caName} (CA)`,
+    );
+    // The session goes live by itself at its start: slot.started reaches the page.
+    await section(/^Current slot$/)
+      .getByText(/^Slot 1 ends in (9:[0-5]\d|10:00)$/)
+      .waitFor({ timeout: 40_000 });
+    await section(/^Current slot$/)
+      .getByText(`Now: with ${caName} (CA)`)
+      .waitFor();
+    await screenshot(page, 'live-room');
+  });
+
+  it('says it is reconnecting when the connection drops, and comes back by itself', async () => {
+    const banner = page.getByText('Connection lost. Reconnecting…');
+    // The server drops every transport (as a restart or a network cut would).
+    for (const socket of app.get(LiveGateway).namespace.sockets.values()) socket.conn.close();
+    await banner.waitFor({ state: 'visible' });
+    await banner.waitFor({ state: 'hidden' });
+    await section(/^Online now/).waitFor();
+    await expect(section(/^Announcements$/).innerText()).resolves.toContain('Welcome!');
+    await expect(section(/^Current slot$/).innerText()).resolves.toMatch(/Slot 1 ends in/);
+  });
+});
