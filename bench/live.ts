@@ -3,6 +3,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -295,7 +296,8 @@ async function startApi(
   }
   const port = await freePort();
   // Titled so that `ps` tells it from an API started by hand (whose command line is the same).
-  const child = spawn(process.execPath, ['--title=bench-live-api', main], {
+  const [command, args] = serverCommand(['--title=bench-live-api', main]);
+  const child = spawn(command, args, {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -441,7 +443,8 @@ function connectWs(url: string, drops: string[], closing: () => boolean): Promis
 /** `bench/live-ws-server.ts` in a child process; `from` as the API's announcements have it. */
 async function wsRoom(sessionId: string, from: unknown): Promise<Room> {
   const server = join(__dirname, 'live-ws-server.js');
-  const child = spawn(process.execPath, ['--title=bench-live-ws', server], {
+  const [command, args] = serverCommand(['--title=bench-live-ws', server]);
+  const child = spawn(command, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   cleanups.push(() => stop(child));
@@ -704,11 +707,34 @@ function report(result: Result): void {
   if (result.drops.length > 0) console.log(`    WARNING: ${dropped(result.drops)}`);
 }
 
+/**
+ * With two or more cores and `taskset`, each server runs on core 1 and this process (the clients
+ * and the sender) on core 0, so that neither's CPU use shows up as the other's latency and runs
+ * vary less; PostgreSQL and Redis are left free. `--no-pin` turns it off.
+ */
+const PIN = !process.argv.includes('--no-pin') && cpus().length >= 2 && hasTaskset();
+
+function hasTaskset(): boolean {
+  try {
+    execFileSync('taskset', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The command line that starts a server child, on core 1 when pinning. */
+function serverCommand(args: string[]): [string, string[]] {
+  return PIN ? ['taskset', ['-c', '1', process.execPath, ...args]] : [process.execPath, args];
+}
+
 async function run(): Promise<void> {
   const openFiles = execFileSync('sh', ['-c', 'ulimit -n']).toString().trim();
+  if (PIN) execFileSync('taskset', ['-a', '-pc', '0', String(process.pid)], { stdio: 'ignore' });
   console.log(
     `bench:live on ${machine()}; ${CLIENTS} clients in one room, ${SLOW} broadcasts at 1/s and ` +
-      `${FAST} at 10/s after ${WARMUP} unmeasured; clients and sender in this process; ulimit -n ${openFiles}`,
+      `${FAST} at 10/s after ${WARMUP} unmeasured; clients and sender in this process` +
+      `${PIN ? ' (core 0; each server on core 1)' : ''}; ulimit -n ${openFiles}`,
   );
   if (Number(openFiles) < CLIENTS + 500) {
     console.log(
