@@ -359,6 +359,8 @@ describe('live matching rooms (/live across two API processes and two workers)',
       text: 'x'.repeat(501),
     });
     expect(Object.keys(tooLong.error?.fields ?? {})).toEqual(['text']);
+    const blank = await request<Ack>(organiserSocket, 'announce', { sessionId, text: '   ' });
+    expect(blank.error?.fields).toEqual({ text: ['must not be blank'] });
     await settle();
     expect(heard).toHaveLength(1);
     expect(overheard).toEqual([]);

@@ -102,9 +102,14 @@ export class LiveGateway
       ...(role === 'organiser' || role === 'admin' ? [rooms.organisers] : []),
     ]);
     // A socket that came back within the recovery window is still in its sessions' rooms.
+    // If the user has lost their part in one meanwhile, it leaves that room.
     if (socket.recovered) {
       for (const sessionId of socket.data.sessions) {
-        await this.run(() => this.enterPresence(socket, sessionId));
+        const back = await this.run(() => this.enterPresence(socket, sessionId));
+        if (!back.ok) {
+          socket.data.sessions = socket.data.sessions.filter((id) => id !== sessionId);
+          await socket.leave(rooms.session(sessionId));
+        }
       }
     }
   }
@@ -150,6 +155,7 @@ export class LiveGateway
   ): Promise<LiveAck<{ announcement: Announcement }>> {
     return this.run(async () => {
       const { sessionId, text } = parseMessage(AnnounceMessage, body);
+      if (text.trim() === '') throw AppError.invalid({ text: ['must not be blank'] });
       const announcement = await this.sessions.announce(socket.data, sessionId, text.trim());
       this.namespace.to(rooms.session(sessionId)).emit('announcement', announcement);
       return { announcement };
