@@ -93,7 +93,6 @@ describe('web app: a firm from sign-up to its agenda', () => {
       page = await context.newPage();
       page.setDefaultTimeout(20_000);
       page.on('pageerror', (error) => console.error('page error:', error));
-      page.on('console', (message) => console.log('console:', message.text()));
     }
   });
 
@@ -193,7 +192,7 @@ describe('web app: a firm from sign-up to its agenda', () => {
       .post(`/api/sessions/${sessionId}/requests`)
       .send({ fromCompanyId: canadian.id, toCompanyId: companyId, message: 'Shall we talk?' })
       .expect(201);
-    await page.reload();
+    // No reload: the page hears of the request over the live connection.
     const received = page.locator('li.request', { hasText: `From ${canadianName}` });
     await received.waitFor();
     await expect(received.innerText()).resolves.toContain('Shall we talk?');
@@ -221,7 +220,7 @@ describe('web app: a firm from sign-up to its agenda', () => {
       return job.body.state === 'completed' ? true : undefined;
     }, 20_000);
 
-    await page.reload();
+    // No reload: schedule.published brings the agenda in.
     const meeting = page.locator('ol.agenda li', { hasText: canadianName });
     await meeting.waitFor();
     const text = await meeting.innerText();

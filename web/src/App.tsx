@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { api, ApiError, storedToken, storeToken, type Me, type User } from './api';
+import { api, ApiError, SIGNED_OUT, storedToken, storeToken, type Me, type User } from './api';
 import {
   I18nContext,
   initialLanguage,
@@ -45,6 +45,11 @@ export function App() {
     void loadMe();
   }, [loadMe]);
   useEffect(() => saveLanguage(language), [language]);
+  useEffect(() => {
+    const signedOut = () => setAccount({ state: 'out' });
+    window.addEventListener(SIGNED_OUT, signedOut);
+    return () => window.removeEventListener(SIGNED_OUT, signedOut);
+  }, []);
 
   const signedIn = (_user: User) => {
     void loadMe().then(() => navigate(path === '/signup' ? '/company' : '/sessions'));

@@ -1,6 +1,8 @@
 /** The TradeMatch HTTP API as the web app uses it: JSON under /api, a bearer token in localStorage. */
 
 const TOKEN_KEY = 'tradematch.token';
+/** Dispatched on `window` when the API refuses the stored token. */
+export const SIGNED_OUT = 'tradematch:signed-out';
 
 export function storedToken(): string | null {
   return localStorage.getItem(TOKEN_KEY);
@@ -53,7 +55,11 @@ async function send(method: string, path: string, body?: unknown): Promise<Respo
     // Not JSON (a proxy's page): the status says enough.
   }
   const message = typeof parsed.message === 'string' ? parsed.message : response.statusText;
-  if (response.status === 401 && token) storeToken(null);
+  if (response.status === 401 && token) {
+    // The token expired or was revoked: the app goes back to the sign-in page.
+    storeToken(null);
+    window.dispatchEvent(new Event(SIGNED_OUT));
+  }
   throw new ApiError(response.status, message, parsed.code, parsed.fields ?? {});
 }
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from './api';
 import { useI18n } from './i18n';
 
@@ -39,16 +39,23 @@ export function Loading() {
 export type Load<T> =
   { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; value: T };
 
-/** Runs `fetcher` when its dependencies change; `reload` runs it again. */
+/**
+ * Runs `fetcher` when its dependencies change, showing the loading state; `reload` runs it again
+ * and keeps showing the value it has until the new one is there (no flicker, open forms stay).
+ */
 export function useLoad<T>(
   fetcher: () => Promise<T>,
   deps: unknown[],
 ): [Load<T>, () => void, (value: T) => void] {
   const [load, setLoad] = useState<Load<T>>({ state: 'loading' });
   const [round, setRound] = useState(0);
+  const loadedFor = useRef<string | null>(null);
+  const key = JSON.stringify(deps);
   useEffect(() => {
     let current = true;
-    setLoad({ state: 'loading' });
+    const reloading = loadedFor.current === key;
+    loadedFor.current = key;
+    if (!reloading) setLoad({ state: 'loading' });
     fetcher().then(
       (value) => current && setLoad({ state: 'ready', value }),
       (error: unknown) => current && setLoad({ state: 'error', error }),
@@ -56,7 +63,7 @@ export function useLoad<T>(
     return () => {
       current = false;
     };
-  }, [...deps, round]);
+  }, [key, round]);
   const reload = useCallback(() => setRound((n) => n + 1), []);
   const set = useCallback((value: T) => setLoad({ state: 'ready', value }), []);
   return [load, reload, set];

@@ -55,7 +55,11 @@ export default function LivePage({ id }: { id: string }) {
 
     // Joined again after every (re)connection: the state may have moved on meanwhile.
     socket.on('connect', join);
-    socket.on('disconnect', () => setConnection('reconnecting'));
+    socket.on('disconnect', (reason) =>
+      // The server closing the socket itself (a token no longer valid) is final; socket.io
+      // reconnects by itself after anything else.
+      setConnection(reason === 'io server disconnect' ? { refused: reason } : 'reconnecting'),
+    );
     socket.on('connect_error', (error) => {
       // A refused token is final; anything else is the network, and socket.io tries again.
       if (!socket.active) setConnection({ refused: error.message });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   api,
   ApiError,
@@ -119,6 +119,43 @@ function Participation({
   const [joining, setJoining] = useState(false);
   const [joinError, setJoinError] = useState<unknown>(null);
   const [requestsRound, setRequestsRound] = useState(0);
+  const [agendaRound, setAgendaRound] = useState(0);
+  const joined = matches.state === 'ready' && matches.value !== null;
+
+  // While the page is open, the live connection says when requests, matches or the schedule
+  // change, and the sections load again. (socket.io-client is loaded only here and in the room.)
+  useEffect(() => {
+    if (!joined) return;
+    let closed = false;
+    let disconnect = () => {};
+    void import('../live').then(({ connectLive }) => {
+      if (closed) return;
+      const socket = connectLive();
+      disconnect = () => socket.disconnect();
+      const mine = (sessionId: string) => sessionId === session.id;
+      // What changed before the connection was up (or while it was down) is loaded on connecting.
+      socket.on('connect', () => {
+        setRequestsRound((n) => n + 1);
+        setAgendaRound((n) => n + 1);
+      });
+      socket.on('request.created', ({ request }) => {
+        if (mine(request.sessionId)) setRequestsRound((n) => n + 1);
+      });
+      socket.on('request.updated', ({ request }) => {
+        if (mine(request.sessionId)) setRequestsRound((n) => n + 1);
+      });
+      socket.on('matches.updated', (event) => {
+        if (mine(event.sessionId)) reloadMatches();
+      });
+      socket.on('schedule.published', (event) => {
+        if (mine(event.sessionId)) setAgendaRound((n) => n + 1);
+      });
+    });
+    return () => {
+      closed = true;
+      disconnect();
+    };
+  }, [joined, session.id, reloadMatches]);
 
   const join = async () => {
     setJoining(true);
@@ -156,7 +193,7 @@ function Participation({
               )}
             </p>
             <div className="columns">
-              <Agenda base={base} company={company} />
+              <Agenda base={base} company={company} round={agendaRound} />
               <Requests
                 base={base}
                 company={company}
@@ -315,8 +352,12 @@ function Requests({
         'GET',
         `${base}/requests?companyId=${company.companyId}`,
       ),
-    [base, company.companyId, round],
+    [base, company.companyId],
   );
+  // Loaded again, in place, when something changed them.
+  useEffect(() => {
+    if (round > 0) reload();
+  }, [round, reload]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -400,7 +441,7 @@ function Requests({
   );
 }
 
-function Agenda({ base, company }: { base: string; company: Membership }) {
+function Agenda({ base, company, round }: { base: string; company: Membership; round: number }) {
   const { t, time, dateTime } = useI18n();
   const [agenda, reload] = useLoad(
     () =>
@@ -410,6 +451,9 @@ function Agenda({ base, company }: { base: string; company: Membership }) {
       ),
     [base, company.companyId],
   );
+  useEffect(() => {
+    if (round > 0) reload();
+  }, [round, reload]);
   const [error, setError] = useState<unknown>(null);
   const calendar = async () => {
     setError(null);
