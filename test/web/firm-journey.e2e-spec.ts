@@ -207,6 +207,10 @@ describe('web app: a firm from sign-up to its agenda', () => {
     await match.getByText('Meeting requested').waitFor();
     await page.locator('li.request', { hasText: `To ${canadianName}` }).waitFor();
     await expect(page.getByText('You both asked').count()).resolves.toBeGreaterThan(0);
+    // Loaded afresh, the card says so instead of offering a second request.
+    await page.reload();
+    await match.getByText('Meeting requested').waitFor();
+    await expect(match.getByRole('button', { name: 'Request a meeting' }).count()).resolves.toBe(0);
   });
 
   it('shows the agenda in its own time zone with the other firm’s time beside it', async () => {

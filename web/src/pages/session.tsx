@@ -11,7 +11,7 @@ import {
 } from '../api';
 import { useI18n, VIEWER_ZONE, type MessageKey } from '../i18n';
 import { Link } from '../router';
-import { ErrorBox, Loaded, useLoad } from '../ui';
+import { ErrorBox, Loaded, useLoad, type Load } from '../ui';
 
 /** One session: join it, then matches, requests and the agenda of the chosen company. */
 export function SessionPage({ id, companies }: { id: string; companies: Membership[] }) {
@@ -120,6 +120,22 @@ function Participation({
   const [joinError, setJoinError] = useState<unknown>(null);
   const [requestsRound, setRequestsRound] = useState(0);
   const [agendaRound, setAgendaRound] = useState(0);
+  const [requests, reloadRequests] = useLoad(
+    () => api<RequestLists>('GET', `${base}/requests?companyId=${company.companyId}`),
+    [base, company.companyId],
+  );
+  // Loaded again, in place, when something changed them.
+  useEffect(() => {
+    if (requestsRound > 0) reloadRequests();
+  }, [requestsRound, reloadRequests]);
+  // The firms this company has asked already (pending or accepted): no second request button.
+  const asked = new Set(
+    requests.state === 'ready'
+      ? requests.value.sent
+          .filter((request) => request.status === 'pending' || request.status === 'accepted')
+          .map((request) => request.toCompanyId)
+      : [],
+  );
   const joined = matches.state === 'ready' && matches.value !== null;
 
   // While the page is open, the live connection says when requests, matches or the schedule
@@ -196,8 +212,8 @@ function Participation({
               <Agenda base={base} company={company} round={agendaRound} />
               <Requests
                 base={base}
-                company={company}
-                round={requestsRound}
+                requests={requests}
+                reload={reloadRequests}
                 onChange={() => setRequestsRound((n) => n + 1)}
               />
             </div>
@@ -205,6 +221,7 @@ function Participation({
               base={base}
               company={company}
               matches={list}
+              asked={asked}
               onRequested={() => setRequestsRound((n) => n + 1)}
             />
           </>
@@ -218,11 +235,13 @@ function Matches({
   base,
   company,
   matches,
+  asked,
   onRequested,
 }: {
   base: string;
   company: Membership;
   matches: Match[];
+  asked: Set<string>;
   onRequested: () => void;
 }) {
   const { t } = useI18n();
@@ -239,6 +258,7 @@ function Matches({
               base={base}
               company={company}
               match={match}
+              asked={asked.has(match.company.id)}
               onRequested={onRequested}
             />
           ))}
@@ -252,11 +272,13 @@ function MatchCard({
   base,
   company,
   match,
+  asked,
   onRequested,
 }: {
   base: string;
   company: Membership;
   match: Match;
+  asked: boolean;
   onRequested: () => void;
 }) {
   const { t } = useI18n();
@@ -304,7 +326,7 @@ function MatchCard({
             <li key={reason.component}>{reason.text}</li>
           ))}
       </ul>
-      {sent ? (
+      {sent || asked ? (
         <p className="notice ok">{t('matches.requested')}</p>
       ) : open ? (
         <div className="request-form">
@@ -334,30 +356,20 @@ function MatchCard({
   );
 }
 
+type RequestLists = { sent: MeetingRequest[]; received: MeetingRequest[] };
+
 function Requests({
   base,
-  company,
-  round,
+  requests,
+  reload,
   onChange,
 }: {
   base: string;
-  company: Membership;
-  round: number;
+  requests: Load<RequestLists>;
+  reload: () => void;
   onChange: () => void;
 }) {
   const { t } = useI18n();
-  const [requests, reload] = useLoad(
-    () =>
-      api<{ sent: MeetingRequest[]; received: MeetingRequest[] }>(
-        'GET',
-        `${base}/requests?companyId=${company.companyId}`,
-      ),
-    [base, company.companyId],
-  );
-  // Loaded again, in place, when something changed them.
-  useEffect(() => {
-    if (round > 0) reload();
-  }, [round, reload]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
