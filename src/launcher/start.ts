@@ -170,7 +170,8 @@ async function main(): Promise<void> {
   ).join('\n');
   process.stdout.write(
     `\n  TradeMatch is running.\n\n` +
-      `  App and API   ${base}/api\n` +
+      `  Web app       ${base}/\n` +
+      `  API           ${base}/api\n` +
       `  API docs      ${base}/api/docs\n\n` +
       `  Demo logins (password "${DEMO_PASSWORD}"; the admin's is ADMIN_PASSWORD if you set it):\n${logins}\n\n` +
       `  Press Ctrl+C to stop.\n\n`,
