@@ -64,6 +64,14 @@ const LABELS: Record<Sector | PartnerType, string> = {
   outsourcing: 'Outsourcing',
 };
 
+/** A sector's or partner type's label as it reads inside a sentence ("smart cards and payments"). */
+export function taxonomyPhrase(id: string): string {
+  const label = (LABELS as Record<string, string | undefined>)[id];
+  if (!label) return id;
+  // "ICT research" and "IT services" keep their capitals; "E-commerce" becomes "e-commerce".
+  return /^[A-Z][a-z-]/.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
+}
+
 export interface TaxonomyEntry {
   id: string;
   label: string;

@@ -43,8 +43,8 @@ describe('explainPair', () => {
       sector: 'Both work in fintech and e-commerce.',
       partnerType: 'Both look for distributor partnerships.',
       market:
-        'Based in CA, a market Harbour Pay Systems targets; targets HK, where Harbour Pay Systems is based.',
-      language: 'Both speak en.',
+        'Based in Canada, a market Harbour Pay Systems targets; targets Hong Kong, where Harbour Pay Systems is based.',
+      language: 'Both speak English.',
       timeOverlap: 'Available at the same time in 6 of 6 slots.',
     });
   });

@@ -3,6 +3,7 @@
  * the other firm. Same formulas as the kernel (score-kernel.ts), without the speed tricks; tests
  * hold the two to the same scores.
  */
+import { taxonomyPhrase } from '../../companies/taxonomy';
 import {
   COMPONENTS,
   availableSlots,
@@ -18,6 +19,21 @@ import type {
   ScoringProfile,
   ScoringSession,
 } from './scoring-types';
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** Names that read better in a trade context than CLDR's ("Hong Kong SAR China"). */
+const SHORTER: Record<string, string> = { HK: 'Hong Kong', MO: 'Macao' };
+
+/** "English" for `en`, "Canada" for `CA`; the code itself when the name is unknown. */
+function nameOf(names: Intl.DisplayNames, code: string): string {
+  try {
+    return SHORTER[code] ?? names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
 
 export interface PairExplanation {
   eligible: boolean;
@@ -175,7 +191,10 @@ function sector(viewer: ScoringProfile, other: ScoringProfile): Component {
   const { common, union } = overlap(viewer.sectors, other.sectors);
   return {
     value: union > 0 ? common.length / union : 0,
-    text: common.length > 0 ? `Both work in ${joinList(common)}.` : 'No sector in common.',
+    text:
+      common.length > 0
+        ? `Both work in ${joinList(common.map(taxonomyPhrase))}.`
+        : 'No sector in common.',
   };
 }
 
@@ -186,7 +205,7 @@ function partnerType(viewer: ScoringProfile, other: ScoringProfile): Component {
     value: smaller > 0 ? common.length / smaller : 0,
     text:
       common.length > 0
-        ? `Both look for ${joinList(common)} partnerships.`
+        ? `Both look for ${joinList(common.map(taxonomyPhrase))} partnerships.`
         : 'Looks for other kinds of partnership.',
   };
 }
@@ -196,11 +215,11 @@ function market(viewer: ScoringProfile, other: ScoringProfile): Component {
   let value = 0;
   if (viewer.targetMarkets.includes(other.country)) {
     value += 0.5;
-    parts.push(`based in ${other.country}, a market ${viewer.name} targets`);
+    parts.push(`based in ${nameOf(regionNames, other.country)}, a market ${viewer.name} targets`);
   }
   if (other.targetMarkets.includes(viewer.country)) {
     value += 0.5;
-    parts.push(`targets ${viewer.country}, where ${viewer.name} is based`);
+    parts.push(`targets ${nameOf(regionNames, viewer.country)}, where ${viewer.name} is based`);
   }
   return {
     value,
@@ -212,7 +231,10 @@ function language(viewer: ScoringProfile, other: ScoringProfile): Component {
   const { common } = overlap(viewer.languages, other.languages);
   return {
     value: common.length > 0 ? 1 : 0,
-    text: common.length > 0 ? `Both speak ${joinList(common)}.` : 'No language in common.',
+    text:
+      common.length > 0
+        ? `Both speak ${joinList(common.map((code) => nameOf(languageNames, code)))}.`
+        : 'No language in common.',
   };
 }
 
