@@ -180,6 +180,11 @@ describe('matchmaking sessions', () => {
       const owner = await client.signUp();
       const company = await client.verifiedCompany(owner.accessToken, organiser.accessToken);
       const url = `/api/sessions/${session.id}/participants`;
+      const before = await client
+        .as(owner.accessToken)
+        .get(`/api/sessions/${session.id}`)
+        .expect(200);
+      expect(before.body.yourCompanyIds).toEqual([]);
       const joined = await client
         .as(owner.accessToken)
         .post(url)
@@ -202,6 +207,12 @@ describe('matchmaking sessions', () => {
         total: 1,
         items: [{ companyId: company.id, name: company.name }],
       });
+      // The session tells each caller which of their companies take part, and only theirs.
+      const detail = (token: string) =>
+        client.as(token).get(`/api/sessions/${session.id}`).expect(200);
+      expect((await detail(owner.accessToken)).body.yourCompanyIds).toEqual([company.id]);
+      expect((await detail(member.accessToken)).body.yourCompanyIds).toEqual([]);
+      expect((await detail(organiser.accessToken)).body.yourCompanyIds).toEqual([]);
     });
 
     it('refuses availability outside the session (400 naming the window)', async () => {

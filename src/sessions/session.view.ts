@@ -33,6 +33,8 @@ export interface SessionView {
 export interface SessionDetailView extends SessionView {
   slots: SlotView[];
   participantCount: number;
+  /** The caller's companies that take part (none for organisers who speak for no company). */
+  yourCompanyIds: string[];
 }
 
 export function sessionSlots(session: MatchmakingSession): SlotView[] {

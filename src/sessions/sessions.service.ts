@@ -102,7 +102,18 @@ export class SessionsService {
   async get(user: AuthUser, id: string): Promise<SessionDetailView> {
     const session = await this.findVisible(user, id);
     const participantCount = await this.participants.countBy({ sessionId: id });
-    return { ...toSessionView(session), slots: sessionSlots(session), participantCount };
+    const yours = await this.dataSource.query<{ company_id: string }[]>(
+      `SELECT p.company_id FROM session_participants p
+         JOIN company_members m ON m.company_id = p.company_id AND m.user_id = $2
+        WHERE p.session_id = $1 ORDER BY p.company_id`,
+      [id, user.id],
+    );
+    return {
+      ...toSessionView(session),
+      slots: sessionSlots(session),
+      participantCount,
+      yourCompanyIds: yours.map((row) => row.company_id),
+    };
   }
 
   /** Edits (in draft or open) and status moves, under the session's row lock. */
