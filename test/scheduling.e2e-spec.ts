@@ -206,6 +206,36 @@ describe('scheduling, agendas, meetings and reports', () => {
     );
   });
 
+  it('gives a calendar feed link that calendar apps open without a token, for that agenda only', async () => {
+    const feed = await client
+      .as(hk.accessToken)
+      .get(`/api/sessions/${sessionId}/agenda/feed?companyId=${firm.h1.id}`)
+      .expect(200);
+    expect(feed.body.url).toMatch(/^\/api\/calendar\/agenda\.ics\?key=[\w-]+\.[\w-]+\.[\w-]+$/);
+    const opened = await client.http.get(feed.body.url).expect(200);
+    expect(opened.headers['content-type']).toMatch(/^text\/calendar/);
+    const withToken = await client
+      .as(hk.accessToken)
+      .get(`/api/sessions/${sessionId}/agenda.ics?companyId=${firm.h1.id}`)
+      .expect(200);
+    const uids = (text: string) =>
+      new ICAL.Component(ICAL.parse(text))
+        .getAllSubcomponents('vevent')
+        .map((component) => new ICAL.Event(component).uid)
+        .sort();
+    expect(uids(opened.text)).toEqual(uids(withToken.text));
+    expect(uids(opened.text).length).toBeGreaterThan(0);
+    // The key is no access token, a changed key opens nothing, and strangers get no link.
+    const key = new URL(feed.body.url, 'http://localhost').searchParams.get('key') ?? '';
+    await client.as(key).get('/api/auth/me').expect(401);
+    await client.http.get(`/api/calendar/agenda.ics?key=${key.slice(0, -2)}xx`).expect(404);
+    await client.http.get('/api/calendar/agenda.ics').expect(400);
+    await client
+      .as(ca.accessToken)
+      .get(`/api/sessions/${sessionId}/agenda/feed?companyId=${firm.h1.id}`)
+      .expect(403);
+  });
+
   it('lets either side cancel (freeing both slots), organisers mark held; keeps held meetings on a rerun', async () => {
     const schedule = (
       await client.as(organiser.accessToken).get(`/api/sessions/${sessionId}/schedule`).expect(200)

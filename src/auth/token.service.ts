@@ -7,6 +7,14 @@ export interface TokenClaims {
   role: Role;
 }
 
+/** A company's agenda in one session, as a calendar feed key names it. */
+export interface FeedClaims {
+  sessionId: string;
+  companyId: string;
+}
+
+const FEED_AUDIENCE = 'agenda-feed';
+
 /** Signs and checks access tokens (HS256 JWTs with an expiry). */
 @Injectable()
 export class TokenService {
@@ -16,11 +24,35 @@ export class TokenService {
     return this.jwt.signAsync({ sub: user.id, role: user.role } satisfies TokenClaims);
   }
 
-  /** The claims of a valid, unexpired token, or null. */
+  /** The claims of a valid, unexpired access token, or null (a calendar feed key is not one). */
   async verify(token: string): Promise<TokenClaims | null> {
     try {
-      const claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });
-      return typeof claims.sub === 'string' ? claims : null;
+      const claims = await this.jwt.verifyAsync<TokenClaims & { aud?: unknown }>(token, {
+        algorithms: ['HS256'],
+      });
+      return typeof claims.sub === 'string' && claims.aud === undefined ? claims : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The key of a company's agenda feed in one session: signed, valid for a year. */
+  signFeed(feed: FeedClaims): Promise<string> {
+    return this.jwt.signAsync(
+      { sid: feed.sessionId, cid: feed.companyId },
+      { audience: FEED_AUDIENCE, expiresIn: 365 * 24 * 3600 },
+    );
+  }
+
+  async verifyFeed(key: string): Promise<FeedClaims | null> {
+    try {
+      const claims = await this.jwt.verifyAsync<{ sid?: unknown; cid?: unknown }>(key, {
+        algorithms: ['HS256'],
+        audience: FEED_AUDIENCE,
+      });
+      return typeof claims.sid === 'string' && typeof claims.cid === 'string'
+        ? { sessionId: claims.sid, companyId: claims.cid }
+        : null;
     } catch {
       return null;
     }

@@ -72,7 +72,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof AppError && exception.retryAfterSeconds !== undefined) {
       void reply.header('Retry-After', String(exception.retryAfterSeconds));
     }
-    void reply.status(body.statusCode).send(body);
+    // A route may have set another type (text/calendar, text/csv) before it failed.
+    void reply.status(body.statusCode).type('application/json; charset=utf-8').send(body);
   }
 
   toBody(exception: unknown, correlationId: string): ErrorBody {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, Not } from 'typeorm';
 import { isOrganiser, type AuthUser } from '../auth/auth.decorators';
+import { TokenService } from '../auth/token.service';
 import { buildCalendar } from '../common/calendar';
 import { AppError } from '../common/app-error';
 import { isUniqueViolation } from '../common/database-errors';
@@ -40,6 +41,7 @@ export class MeetingsService {
     private readonly sessions: SessionsService,
     private readonly companies: CompaniesService,
     private readonly live: LiveNotifier,
+    private readonly tokens: TokenService,
   ) {}
 
   /** The whole schedule with its placement report (organisers). */
@@ -67,14 +69,34 @@ export class MeetingsService {
     companyId: string,
     timezone?: string,
   ): Promise<AgendaItem[]> {
+    const session = await this.agendaSession(user, sessionId, companyId);
+    return this.loadAgenda(session, companyId, timezone);
+  }
+
+  /** The session, once the caller may see this company's agenda in it. */
+  private async agendaSession(
+    user: AuthUser,
+    sessionId: string,
+    companyId: string,
+  ): Promise<MatchmakingSession> {
     const session = await this.sessions.findVisible(user, sessionId);
-    const company = await this.companies.find(companyId);
+    await this.companies.find(companyId);
     if (!(await this.companies.canManage(user, companyId))) {
       throw AppError.forbidden(
         'company.not_yours',
         "Only its own users or an organiser may see a company's agenda",
       );
     }
+    return session;
+  }
+
+  private async loadAgenda(
+    session: MatchmakingSession,
+    companyId: string,
+    timezone?: string,
+  ): Promise<AgendaItem[]> {
+    const sessionId = session.id;
+    const company = await this.companies.find(companyId);
     const zone = timezone ?? company.timezone;
     const slots = buildSlots(session);
     const meetings = await this.dataSource.getRepository(Meeting).find({
@@ -115,13 +137,40 @@ export class MeetingsService {
     });
   }
 
+  /** The agenda as iCalendar, for the company's users and organisers. */
   async agendaCalendar(
     user: AuthUser,
     sessionId: string,
     companyId: string,
   ): Promise<{ filename: string; body: string }> {
-    const session = await this.sessions.findVisible(user, sessionId);
-    const items = await this.agenda(user, sessionId, companyId);
+    return this.calendarOf(await this.agendaSession(user, sessionId, companyId), companyId);
+  }
+
+  /**
+   * A link calendar apps can subscribe to (they send no bearer token): the feed's key names the
+   * session and the company and is signed, so it opens that agenda and nothing else.
+   */
+  async agendaFeed(user: AuthUser, sessionId: string, companyId: string): Promise<{ url: string }> {
+    await this.agendaSession(user, sessionId, companyId);
+    const key = await this.tokens.signFeed({ sessionId, companyId });
+    return { url: `/api/calendar/agenda.ics?key=${encodeURIComponent(key)}` };
+  }
+
+  /** The agenda of a feed key, or 404 for a key that is not one. */
+  async agendaCalendarByKey(key: string): Promise<{ filename: string; body: string }> {
+    const feed = await this.tokens.verifyFeed(key);
+    const session = feed
+      ? await this.dataSource.getRepository(MatchmakingSession).findOneBy({ id: feed.sessionId })
+      : null;
+    if (!feed || !session) throw AppError.notFound('calendar_feed');
+    return this.calendarOf(session, feed.companyId);
+  }
+
+  private async calendarOf(
+    session: MatchmakingSession,
+    companyId: string,
+  ): Promise<{ filename: string; body: string }> {
+    const items = await this.loadAgenda(session, companyId);
     const body = buildCalendar(
       {
         name: session.title,

@@ -7,6 +7,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Length,
   Max,
   MaxLength,
   Min,
@@ -63,4 +64,12 @@ export class AgendaQuery {
   @IsOptional()
   @IsIanaTimeZone()
   timezone?: string;
+}
+
+/** The key of a calendar feed link (`GET /api/sessions/:id/agenda/feed` gives the link). */
+export class CalendarFeedQuery {
+  @ApiProperty()
+  @IsString()
+  @Length(20, 2000)
+  key: string;
 }
