@@ -36,3 +36,21 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/** Opens a browser context signed in with the given token (as the web app stores it). */
+export async function signedInPage(
+  browser: Browser,
+  token: string,
+  options: { width?: number; height?: number; timezoneId?: string; locale?: string } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1200, height: options.height ?? 900 },
+    timezoneId: options.timezoneId ?? 'Asia/Hong_Kong',
+    locale: options.locale ?? 'en-GB',
+  });
+  await context.addInitScript(`localStorage.setItem('tradematch.token', ${JSON.stringify(token)})`);
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (error) => console.error('page error:', error));
+  return page;
+}

@@ -42,6 +42,8 @@ export interface LiveSessionState {
   companyIds: string[];
   meetings: { current: LiveMeeting | null; next: LiveMeeting | null };
   announcements: Announcement[];
+  /** STUN/TURN servers for video calls. */
+  iceServers: RTCIceServer[];
 }
 
 interface ErrorBody {
@@ -65,6 +67,8 @@ export interface ServerToClientEvents {
   'request.updated': (payload: { request: MeetingRequest & { sessionId: string } }) => void;
   'schedule.published': (payload: { sessionId: string }) => void;
   'matches.updated': (payload: { sessionId: string }) => void;
+  /** A call message from the other firm of a video meeting, relayed as it was sent. */
+  'rtc.signal': (payload: { meetingId: string; fromCompanyId: string; data: unknown }) => void;
 }
 
 export interface ClientToServerEvents {
@@ -73,6 +77,10 @@ export interface ClientToServerEvents {
     ack: (response: LiveAck<{ state: LiveSessionState }>) => void,
   ) => void;
   'session:leave': (payload: { sessionId: string }, ack: (response: LiveAck) => void) => void;
+  'rtc.signal': (
+    payload: { meetingId: string; data: unknown },
+    ack: (response: LiveAck) => void,
+  ) => void;
 }
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

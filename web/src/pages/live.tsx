@@ -5,10 +5,12 @@ import {
   type Announcement,
   type LiveSessionState,
   type LiveSlot,
+  type LiveSocket,
   type PresenceUser,
 } from '../live';
 import { Link } from '../router';
 import { Loading } from '../ui';
+import { VideoCall } from './call';
 
 type Connection = 'connecting' | 'connected' | 'reconnecting' | { refused: string };
 
@@ -33,9 +35,11 @@ export default function LivePage({ id }: { id: string }) {
   const [activity, setActivity] = useState<Activity[]>([]);
   const [offset, setOffset] = useState(0);
   const [now, setNow] = useState(() => Date.now());
+  const [socket, setSocket] = useState<LiveSocket | null>(null);
 
   useEffect(() => {
     const socket = connectLive();
+    setSocket(socket);
     let activityId = 0;
     // Kept as keys, so that they follow a change of language.
     const note = (key: MessageKey, values: Record<string, string> = {}) =>
@@ -139,6 +143,8 @@ export default function LivePage({ id }: { id: string }) {
     );
 
   const { current, next } = state.meetings;
+  // Firms may test the call before their meeting: signalling is open until it ends.
+  const callMeeting = state.session.mode === 'video' ? (current ?? next) : null;
   return (
     <main>
       <Link to={`/sessions/${id}`}>← {state.session.title}</Link>
@@ -154,6 +160,14 @@ export default function LivePage({ id }: { id: string }) {
         <p className="notice" role="status">
           {t('live.ending', { seconds: ending })}
         </p>
+      )}
+      {socket && callMeeting?.roomId && (
+        <VideoCall
+          key={callMeeting.id}
+          socket={socket}
+          meeting={callMeeting}
+          iceServers={state.iceServers ?? []}
+        />
       )}
       <div className="columns">
         <section aria-labelledby="slot">

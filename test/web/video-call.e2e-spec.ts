@@ -1,0 +1,172 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Browser, Page } from 'playwright-core';
+import { eventually, startApi, startWorker } from '../support/app';
+import { TestClient, unique, type Account } from '../support/client';
+import { listen } from '../support/live';
+import { ensureWebBuild, launchChromium, screenshot, signedInPage } from './support';
+
+const MINUTE = 60_000;
+
+// A browser with two contexts, argon2 sign-ups and a scheduling job: steps may take a while.
+jest.setTimeout(90_000);
+
+/**
+ * The one-to-one video call of a video meeting: the two firms open the live room in two browser
+ * contexts (fake camera and microphone), join the call before their meeting starts, and connect.
+ */
+describe('web app: the video call', () => {
+  let app: NestFastifyApplication;
+  let worker: INestApplicationContext;
+  let client: TestClient;
+  let url: string;
+  let browser: Browser;
+  let hkPage: Page;
+  let caPage: Page;
+  let organiser: Account;
+  let hk: Account;
+  let ca: Account;
+  let sessionId: string;
+  const suffix = unique('v').split('-').pop()!;
+  const title = `Hong Kong – Canada video day ${suffix}`;
+  const hkName = `Kwun Tong Optics ${suffix}`;
+  const caName = `Halifax Ocean Data ${suffix}`;
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    app = await startApi();
+    url = await listen(app);
+    client = new TestClient(app);
+    worker = await startWorker();
+    browser = await launchChromium();
+    [organiser, hk, ca] = await Promise.all([
+      client.organiser(),
+      client.signUp({ name: 'Ada Chan' }),
+      client.signUp({ name: 'Sam MacLeod' }),
+    ]);
+    // The day starts in an hour: the firms test the call before their meeting.
+    const startsAt = Date.now() + 60 * MINUTE;
+    sessionId = (
+      await client
+        .as(organiser.accessToken)
+        .post('/api/sessions')
+        .send({
+          title,
+          mode: 'video',
+          timezone: 'Asia/Hong_Kong',
+          startsAt: new Date(startsAt).toISOString(),
+          endsAt: new Date(startsAt + 30 * MINUTE).toISOString(),
+          slotMinutes: 10,
+          maxMeetingsPerCompany: 3,
+          requestDeadline: new Date(startsAt + 30 * MINUTE).toISOString(),
+          sides: [['HK'], ['CA']],
+        })
+        .expect(201)
+    ).body.id;
+    const hkFirm = await client.verifiedCompany(hk.accessToken, organiser.accessToken, {
+      name: hkName,
+    });
+    const caFirm = await client.verifiedCompany(ca.accessToken, organiser.accessToken, {
+      name: caName,
+      country: 'CA',
+      city: 'Halifax',
+      timezone: 'America/Halifax',
+    });
+    for (const [account, firm] of [
+      [hk, hkFirm],
+      [ca, caFirm],
+    ] as const) {
+      await client
+        .as(account.accessToken)
+        .post(`/api/sessions/${sessionId}/participants`)
+        .send({ companyId: firm.id })
+        .expect(201);
+    }
+    const asked = await client
+      .as(hk.accessToken)
+      .post(`/api/sessions/${sessionId}/requests`)
+      .send({ fromCompanyId: hkFirm.id, toCompanyId: caFirm.id })
+      .expect(201);
+    await client
+      .as(ca.accessToken)
+      .patch(`/api/sessions/${sessionId}/requests/${asked.body.id}`)
+      .send({ status: 'accepted' })
+      .expect(200);
+    const queued = await client
+      .as(organiser.accessToken)
+      .post(`/api/sessions/${sessionId}/schedule`)
+      .expect(202);
+    await eventually(async () => {
+      const job = await client.as(organiser.accessToken).get(`/api/jobs/${queued.body.jobId}`);
+      if (job.body.state === 'failed') throw new Error(job.body.failedReason);
+      return job.body.state === 'completed' ? true : undefined;
+    }, 20_000);
+
+    hkPage = await signedInPage(browser, hk.accessToken);
+    caPage = await signedInPage(browser, ca.accessToken, {
+      width: 390,
+      height: 844,
+      timezoneId: 'America/Halifax',
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await worker?.close();
+    await app?.close();
+  });
+
+  const callPanel = (page: Page) =>
+    page.locator('section', { has: page.getByRole('heading', { name: 'Video call' }) });
+  const peerState = (page: Page) => callPanel(page).getAttribute('data-peer-state');
+
+  it('shows the call panel and waits for the other firm', async () => {
+    await hkPage.goto(`${url}/sessions/${sessionId}/live`);
+    await callPanel(hkPage).waitFor();
+    await expect(callPanel(hkPage).innerText()).resolves.toContain(
+      `Your meeting with ${caName} (CA)`,
+    );
+    await callPanel(hkPage).getByRole('button', { name: 'Join call' }).click();
+    await callPanel(hkPage).getByText(`Waiting for ${caName} to join…`).waitFor();
+    // The local preview plays the (fake) camera.
+    await hkPage.waitForFunction(`document.querySelector('video.local')?.videoWidth > 0`);
+  });
+
+  it('connects both firms when the other joins, each seeing the other’s video', async () => {
+    await caPage.goto(`${url}/sessions/${sessionId}/live`);
+    await callPanel(caPage).getByRole('button', { name: 'Join call' }).click();
+    for (const [page, other] of [
+      [hkPage, caName],
+      [caPage, hkName],
+    ] as const) {
+      await page.locator('section[data-peer-state="connected"]').waitFor();
+      await callPanel(page).getByText(`Connected to ${other}`).waitFor();
+      // The remote video has the other side's camera track, and plays it.
+      await page.waitForFunction(`(() => {
+        const video = document.querySelector('video.remote');
+        return video?.srcObject?.getVideoTracks().length > 0 && video.videoWidth > 0;
+      })()`);
+    }
+    await expect(peerState(hkPage)).resolves.toBe('connected');
+    await expect(peerState(caPage)).resolves.toBe('connected');
+    await screenshot(hkPage, 'video-call');
+    await screenshot(caPage, 'video-call-phone');
+  });
+
+  it('turns the camera off and on', async () => {
+    const localVideoEnabled = () =>
+      hkPage.evaluate<boolean | undefined>(
+        `document.querySelector('video.local')?.srcObject?.getVideoTracks()[0]?.enabled`,
+      );
+    await callPanel(hkPage).getByRole('button', { name: 'Turn camera off' }).click();
+    await expect(localVideoEnabled()).resolves.toBe(false);
+    await callPanel(hkPage).getByRole('button', { name: 'Turn camera on' }).click();
+    await expect(localVideoEnabled()).resolves.toBe(true);
+  });
+
+  it('tells the other firm when one hangs up', async () => {
+    await callPanel(caPage).getByRole('button', { name: 'Hang up' }).click();
+    await callPanel(hkPage).getByText(`${caName} left the call.`).waitFor();
+    await callPanel(caPage).getByRole('button', { name: 'Join call' }).waitFor();
+  });
+});
