@@ -164,9 +164,32 @@ describe('web app: the video call', () => {
     await expect(localVideoEnabled()).resolves.toBe(true);
   });
 
+  it('says so when the camera and microphone are refused', async () => {
+    const refused = await signedInPage(browser, ca.accessToken);
+    // As a browser does when the user blocks the camera.
+    await refused.addInitScript(`navigator.mediaDevices.getUserMedia = () =>
+      Promise.reject(new DOMException('Permission denied', 'NotAllowedError'))`);
+    await refused.goto(`${url}/sessions/${sessionId}/live`);
+    await callPanel(refused).getByRole('button', { name: 'Join call' }).click();
+    await callPanel(refused)
+      .getByRole('alert')
+      .getByText(/^Camera and microphone access was refused/)
+      .waitFor();
+    await refused.context().close();
+  });
+
   it('tells the other firm when one hangs up', async () => {
     await callPanel(caPage).getByRole('button', { name: 'Hang up' }).click();
     await callPanel(hkPage).getByText(`${caName} left the call.`).waitFor();
     await callPanel(caPage).getByRole('button', { name: 'Join call' }).waitFor();
+  });
+
+  it('joins again after a hang-up, and says when the other firm closes its page', async () => {
+    await callPanel(caPage).getByRole('button', { name: 'Join call' }).click();
+    await hkPage.locator('section[data-peer-state="connected"]').waitFor();
+    await caPage.locator('section[data-peer-state="connected"]').waitFor();
+    await caPage.close({ runBeforeUnload: true });
+    await callPanel(hkPage).getByText(`${caName} left the call.`).waitFor();
+    await callPanel(hkPage).getByText(`Waiting for ${caName} to join…`).waitFor();
   });
 });

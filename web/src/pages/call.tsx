@@ -259,7 +259,12 @@ export function VideoCall({
       setPeerState('new');
     };
 
+    // Closing the tab says goodbye too, so that the other side is not left waiting for a return.
+    const onPageHide = () => stop(true);
+    window.addEventListener('pagehide', onPageHide);
+
     return () => {
+      window.removeEventListener('pagehide', onPageHide);
       socket.off('rtc.signal', onSignal);
       stop(true);
     };
