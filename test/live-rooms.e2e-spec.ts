@@ -81,24 +81,10 @@ describe('live matching rooms (/live across two API processes and two workers)',
     // A video session whose first 10-minute slot began a minute ago, drafted so that firms can
     // join before it opens (and at once goes live by itself).
     startsAt = Date.now() - MINUTE;
-    sessionId = (
-      await client
-        .as(organiser.accessToken)
-        .post('/api/sessions')
-        .send({
-          title: unique('Live room'),
-          mode: 'video',
-          status: 'draft',
-          timezone: 'Asia/Hong_Kong',
-          startsAt: new Date(startsAt).toISOString(),
-          endsAt: new Date(startsAt + 40 * MINUTE).toISOString(),
-          slotMinutes: 10,
-          maxMeetingsPerCompany: 3,
-          requestDeadline: new Date(startsAt + 40 * MINUTE).toISOString(),
-          sides: [['HK'], ['CA']],
-        })
-        .expect(201)
-    ).body.id;
+    sessionId = await client.videoSession(organiser.accessToken, startsAt, 40, {
+      title: unique('Live room'),
+      status: 'draft',
+    });
     const canada = { country: 'CA', timezone: 'America/Toronto', city: 'Toronto' };
     firm.h1 = (await client.verifiedCompany(hk.accessToken, organiser.accessToken)).id;
     firm.h2 = (await client.verifiedCompany(hk.accessToken, organiser.accessToken)).id;

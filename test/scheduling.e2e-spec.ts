@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import ICAL from 'ical.js';
 import { DataSource } from 'typeorm';
-import { eventually, startWorker } from './support/app';
+import { startWorker } from './support/app';
 import { unique, useApi, type Account } from './support/client';
 
 const START = Date.UTC(2031, 8, 15, 14, 0); // 22:00 in Hong Kong, 10:00 in Toronto (EDT)
@@ -46,19 +46,7 @@ describe('scheduling, agendas, meetings and reports', () => {
     }[];
     report: Record<string, unknown>;
   }> {
-    const queued = await client
-      .as(organiser.accessToken)
-      .post(`/api/sessions/${sessionId}/schedule`)
-      .expect(202);
-    await eventually(async () => {
-      const job = await client
-        .as(organiser.accessToken)
-        .get(`/api/jobs/${queued.body.jobId}`)
-        .expect(200);
-      if (job.body.state === 'failed') throw new Error(job.body.failedReason);
-      if (job.body.state === 'completed') expect(job.body.progress).toBe(100);
-      return job.body.state === 'completed' ? true : undefined;
-    }, 20_000);
+    await client.runSchedule(organiser.accessToken, sessionId);
     return (
       await client.as(organiser.accessToken).get(`/api/sessions/${sessionId}/schedule`).expect(200)
     ).body;

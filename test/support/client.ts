@@ -3,7 +3,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import type { CompanyView } from '../../src/companies/company.view';
 import { UsersService, type UserView } from '../../src/users/users.service';
-import { startApi } from './app';
+import { eventually, startApi } from './app';
 
 let sequence = 0;
 /** A value no other test of this run uses. */
@@ -99,6 +99,68 @@ export class TestClient {
       .send(companyInput(overrides))
       .expect(201);
     return response.body as CompanyView;
+  }
+
+  /**
+   * A video session between Hong Kong and Canadian firms with 10-minute slots, `minutes` long
+   * from `startsAt` (ms), requests open until it ends; `overrides` for what the test is about.
+   */
+  async videoSession(
+    organiserToken: string,
+    startsAt: number,
+    minutes: number,
+    overrides: Record<string, unknown> = {},
+  ): Promise<string> {
+    const endsAt = new Date(startsAt + minutes * 60_000).toISOString();
+    const response = await this.as(organiserToken)
+      .post('/api/sessions')
+      .send({
+        title: unique('Video session'),
+        mode: 'video',
+        timezone: 'Asia/Hong_Kong',
+        startsAt: new Date(startsAt).toISOString(),
+        endsAt,
+        slotMinutes: 10,
+        maxMeetingsPerCompany: 3,
+        requestDeadline: endsAt,
+        sides: [['HK'], ['CA']],
+        ...overrides,
+      })
+      .expect(201);
+    return response.body.id as string;
+  }
+
+  /** A meeting request from one participant to another, accepted by the other's user. */
+  async acceptedRequest(
+    sessionId: string,
+    from: { token: string; companyId: string },
+    to: { token: string; companyId: string },
+  ): Promise<string> {
+    const asked = await this.as(from.token)
+      .post(`/api/sessions/${sessionId}/requests`)
+      .send({ fromCompanyId: from.companyId, toCompanyId: to.companyId })
+      .expect(201);
+    await this.as(to.token)
+      .patch(`/api/sessions/${sessionId}/requests/${asked.body.id}`)
+      .send({ status: 'accepted' })
+      .expect(200);
+    return asked.body.id as string;
+  }
+
+  /** Queues scheduling and waits for the worker to finish it (progress 100); the job id. */
+  async runSchedule(organiserToken: string, sessionId: string): Promise<string> {
+    const queued = await this.as(organiserToken)
+      .post(`/api/sessions/${sessionId}/schedule`)
+      .expect(202);
+    const jobId = queued.body.jobId as string;
+    await eventually(async () => {
+      const job = await this.as(organiserToken).get(`/api/jobs/${jobId}`).expect(200);
+      if (job.body.state === 'failed') throw new Error(job.body.failedReason);
+      if (job.body.state !== 'completed') return undefined;
+      if (job.body.progress !== 100) throw new Error(`completed at ${job.body.progress} %`);
+      return true;
+    }, 20_000);
+    return jobId;
   }
 
   async verifiedCompany(

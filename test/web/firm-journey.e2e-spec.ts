@@ -214,15 +214,7 @@ describe('web app: a firm from sign-up to its agenda', () => {
   });
 
   it('shows the agenda in its own time zone with the other firm’s time beside it', async () => {
-    const queued = await client
-      .as(organiser.accessToken)
-      .post(`/api/sessions/${sessionId}/schedule`)
-      .expect(202);
-    await eventually(async () => {
-      const job = await client.as(organiser.accessToken).get(`/api/jobs/${queued.body.jobId}`);
-      if (job.body.state === 'failed') throw new Error(job.body.failedReason);
-      return job.body.state === 'completed' ? true : undefined;
-    }, 20_000);
+    await client.runSchedule(organiser.accessToken, sessionId);
 
     // No reload: schedule.published brings the agenda in.
     const meeting = page.locator('ol.agenda li', { hasText: canadianName });

@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Browser, Page } from 'playwright-core';
 import { LiveGateway } from '../../src/live/live.gateway';
-import { eventually, startApi, startWorker } from '../support/app';
+import { startApi, startWorker } from '../support/app';
 import { TestClient, unique, type Account } from '../support/client';
 import { LiveClients, listen, request } from '../support/live';
 import { ensureWebBuild, launchChromium, screenshot } from './support';
@@ -47,23 +47,7 @@ describe('web app: the live room', () => {
       client.signUp({ name: 'Luc Tremblay' }),
     ]);
     const later = Date.now() + 60 * MINUTE;
-    sessionId = (
-      await client
-        .as(organiser.accessToken)
-        .post('/api/sessions')
-        .send({
-          title,
-          mode: 'video',
-          timezone: 'Asia/Hong_Kong',
-          startsAt: new Date(later).toISOString(),
-          endsAt: new Date(later + 30 * MINUTE).toISOString(),
-          slotMinutes: 10,
-          maxMeetingsPerCompany: 3,
-          requestDeadline: new Date(later + 30 * MINUTE).toISOString(),
-          sides: [['HK'], ['CA']],
-        })
-        .expect(201)
-    ).body.id;
+    sessionId = await client.videoSession(organiser.accessToken, later, 30, { title });
     const hkFirm = await client.verifiedCompany(hk.accessToken, organiser.accessToken, {
       name: hkName,
     });
@@ -83,16 +67,11 @@ describe('web app: the live room', () => {
         .send({ companyId: firm.id })
         .expect(201);
     }
-    const asked = await client
-      .as(hk.accessToken)
-      .post(`/api/sessions/${sessionId}/requests`)
-      .send({ fromCompanyId: hkFirm.id, toCompanyId: caFirm.id })
-      .expect(201);
-    await client
-      .as(ca.accessToken)
-      .patch(`/api/sessions/${sessionId}/requests/${asked.body.id}`)
-      .send({ status: 'accepted' })
-      .expect(200);
+    await client.acceptedRequest(
+      sessionId,
+      { token: hk.accessToken, companyId: hkFirm.id },
+      { token: ca.accessToken, companyId: caFirm.id },
+    );
     // The day begins in a few seconds; the schedule puts the accepted pair in the first slot.
     const startsAt = Date.now() + 12_000;
     await client
@@ -104,15 +83,7 @@ describe('web app: the live room', () => {
         requestDeadline: new Date(startsAt + 30 * MINUTE).toISOString(),
       })
       .expect(200);
-    const queued = await client
-      .as(organiser.accessToken)
-      .post(`/api/sessions/${sessionId}/schedule`)
-      .expect(202);
-    await eventually(async () => {
-      const job = await client.as(organiser.accessToken).get(`/api/jobs/${queued.body.jobId}`);
-      if (job.body.state === 'failed') throw new Error(job.body.failedReason);
-      return job.body.state === 'completed' ? true : undefined;
-    }, 20_000);
+    await client.runSchedule(organiser.accessToken, sessionId);
 
     const context = await browser.newContext({
       viewport: { width: 1200, height: 900 },

@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Browser, Page } from 'playwright-core';
-import { eventually, startApi, startWorker } from '../support/app';
+import { startApi, startWorker } from '../support/app';
 import { TestClient, unique, type Account } from '../support/client';
 import { listen } from '../support/live';
 import { ensureWebBuild, launchChromium, screenshot, signedInPage } from './support';
@@ -46,23 +46,7 @@ describe('web app: the video call', () => {
     ]);
     // The day starts in an hour: the firms test the call before their meeting.
     const startsAt = Date.now() + 60 * MINUTE;
-    sessionId = (
-      await client
-        .as(organiser.accessToken)
-        .post('/api/sessions')
-        .send({
-          title,
-          mode: 'video',
-          timezone: 'Asia/Hong_Kong',
-          startsAt: new Date(startsAt).toISOString(),
-          endsAt: new Date(startsAt + 30 * MINUTE).toISOString(),
-          slotMinutes: 10,
-          maxMeetingsPerCompany: 3,
-          requestDeadline: new Date(startsAt + 30 * MINUTE).toISOString(),
-          sides: [['HK'], ['CA']],
-        })
-        .expect(201)
-    ).body.id;
+    sessionId = await client.videoSession(organiser.accessToken, startsAt, 30, { title });
     const hkFirm = await client.verifiedCompany(hk.accessToken, organiser.accessToken, {
       name: hkName,
     });
@@ -82,25 +66,12 @@ describe('web app: the video call', () => {
         .send({ companyId: firm.id })
         .expect(201);
     }
-    const asked = await client
-      .as(hk.accessToken)
-      .post(`/api/sessions/${sessionId}/requests`)
-      .send({ fromCompanyId: hkFirm.id, toCompanyId: caFirm.id })
-      .expect(201);
-    await client
-      .as(ca.accessToken)
-      .patch(`/api/sessions/${sessionId}/requests/${asked.body.id}`)
-      .send({ status: 'accepted' })
-      .expect(200);
-    const queued = await client
-      .as(organiser.accessToken)
-      .post(`/api/sessions/${sessionId}/schedule`)
-      .expect(202);
-    await eventually(async () => {
-      const job = await client.as(organiser.accessToken).get(`/api/jobs/${queued.body.jobId}`);
-      if (job.body.state === 'failed') throw new Error(job.body.failedReason);
-      return job.body.state === 'completed' ? true : undefined;
-    }, 20_000);
+    await client.acceptedRequest(
+      sessionId,
+      { token: hk.accessToken, companyId: hkFirm.id },
+      { token: ca.accessToken, companyId: caFirm.id },
+    );
+    await client.runSchedule(organiser.accessToken, sessionId);
 
     hkPage = await signedInPage(browser, hk.accessToken);
     caPage = await signedInPage(browser, ca.accessToken, {
