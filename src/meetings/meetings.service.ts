@@ -69,34 +69,34 @@ export class MeetingsService {
     companyId: string,
     timezone?: string,
   ): Promise<AgendaItem[]> {
-    const session = await this.agendaSession(user, sessionId, companyId);
-    return this.loadAgenda(session, companyId, timezone);
+    const { session, company } = await this.agendaSession(user, sessionId, companyId);
+    return this.loadAgenda(session, company, timezone);
   }
 
-  /** The session, once the caller may see this company's agenda in it. */
+  /** The session and the company, once the caller may see the company's agenda in it. */
   private async agendaSession(
     user: AuthUser,
     sessionId: string,
     companyId: string,
-  ): Promise<MatchmakingSession> {
+  ): Promise<{ session: MatchmakingSession; company: Company }> {
     const session = await this.sessions.findVisible(user, sessionId);
-    await this.companies.find(companyId);
+    const company = await this.companies.find(companyId);
     if (!(await this.companies.canManage(user, companyId))) {
       throw AppError.forbidden(
         'company.not_yours',
         "Only its own users or an organiser may see a company's agenda",
       );
     }
-    return session;
+    return { session, company };
   }
 
   private async loadAgenda(
     session: MatchmakingSession,
-    companyId: string,
+    company: Company,
     timezone?: string,
   ): Promise<AgendaItem[]> {
     const sessionId = session.id;
-    const company = await this.companies.find(companyId);
+    const companyId = company.id;
     const zone = timezone ?? company.timezone;
     const slots = buildSlots(session);
     const meetings = await this.dataSource.getRepository(Meeting).find({
@@ -143,7 +143,8 @@ export class MeetingsService {
     sessionId: string,
     companyId: string,
   ): Promise<{ filename: string; body: string }> {
-    return this.calendarOf(await this.agendaSession(user, sessionId, companyId), companyId);
+    const { session, company } = await this.agendaSession(user, sessionId, companyId);
+    return this.calendarOf(session, company);
   }
 
   /**
@@ -163,14 +164,14 @@ export class MeetingsService {
       ? await this.dataSource.getRepository(MatchmakingSession).findOneBy({ id: feed.sessionId })
       : null;
     if (!feed || !session) throw AppError.notFound('calendar_feed');
-    return this.calendarOf(session, feed.companyId);
+    return this.calendarOf(session, await this.companies.find(feed.companyId));
   }
 
   private async calendarOf(
     session: MatchmakingSession,
-    companyId: string,
+    company: Company,
   ): Promise<{ filename: string; body: string }> {
-    const items = await this.loadAgenda(session, companyId);
+    const items = await this.loadAgenda(session, company);
     const body = buildCalendar(
       {
         name: session.title,
@@ -193,7 +194,7 @@ export class MeetingsService {
         description: `One-to-one meeting with ${item.other.name}, ${item.other.city} (${item.other.country}).`,
       })),
     );
-    return { filename: `agenda-${companyId}.ics`, body };
+    return { filename: `agenda-${company.id}.ics`, body };
   }
 
   /**
