@@ -1,8 +1,7 @@
 import 'reflect-metadata';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -12,7 +11,18 @@ import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import { migrate } from '../src/database/migrate';
-import { machine, REDIS_URL, scratchEnvironment } from './support';
+import {
+  cleanUp,
+  cleanups,
+  exitStatus,
+  keepOutput,
+  machine,
+  percentile,
+  REDIS_URL,
+  scratchEnvironment,
+  startApiProcess,
+  stop,
+} from './support';
 
 /**
  * `npm run bench:live`: N clients (2,000 unless `--clients N` or BENCH_LIVE_CLIENTS) in one room,
@@ -154,53 +164,6 @@ function rssBytes(pid: number): number {
   return Number(match[1]) * 1024;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** SIGTERM, then SIGKILL if the process has not exited after `graceMs`. */
-async function stop(child: ChildProcess, graceMs = 15_000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-  await exited;
-  clearTimeout(timer);
-}
-
-function exitStatus(child: ChildProcess): string | null {
-  if (child.exitCode !== null) return `exit code ${child.exitCode}`;
-  return child.signalCode === null ? null : `signal ${child.signalCode}`;
-}
-
-/** The last lines a child wrote, for the error when it fails. */
-function keepOutput(child: ChildProcess): () => string {
-  const lines: string[] = [];
-  const keep = (chunk: Buffer): void => {
-    lines.push(...chunk.toString().split('\n').filter(Boolean));
-    lines.splice(0, Math.max(0, lines.length - 40));
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  return () => lines.join('\n');
-}
-
-/** What survives until the end: children to stop and the scratch database to drop. */
-const cleanups: (() => Promise<void>)[] = [];
-async function cleanUp(): Promise<void> {
-  for (let cleanup = cleanups.pop(); cleanup; cleanup = cleanups.pop()) {
-    await cleanup().catch((error: unknown) => console.error('cleanup failed:', error));
-  }
-}
-
 interface Seeded {
   sessionId: string;
   organiserToken: string;
@@ -284,42 +247,6 @@ async function seed(databaseUrl: string, n: number): Promise<Seeded> {
   }
 }
 
-/** `node dist/main.js` on a free port; resolves once GET /api/health answers 200. */
-async function startApi(
-  env: NodeJS.ProcessEnv,
-): Promise<{ child: ChildProcess; port: number; output: () => string }> {
-  const main = join(__dirname, '..', '..', 'dist', 'main.js');
-  if (!existsSync(main)) {
-    throw new Error(
-      `${main} is missing: run \`npm run build\` first (bench:live does not build it)`,
-    );
-  }
-  const port = await freePort();
-  // Titled so that `ps` tells it from an API started by hand (whose command line is the same).
-  const [command, args] = serverCommand(['--title=bench-live-api', main]);
-  const child = spawn(command, args, {
-    env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  cleanups.push(() => stop(child));
-  const output = keepOutput(child);
-  const deadline = performance.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) {
-      throw new Error(`the API exited with ${child.exitCode}:\n${output()}`);
-    }
-    const status = await fetch(`http://127.0.0.1:${port}/api/health`).then(
-      (response) => response.status,
-      () => 0,
-    );
-    if (status === 200) return { child, port, output };
-    if (performance.now() > deadline) {
-      throw new Error(`the API did not answer /api/health with 200 in 60 s:\n${output()}`);
-    }
-    await sleep(100);
-  }
-}
-
 function connectSocketIo(url: string, token: string, drops: string[]): Promise<LiveSocket> {
   return new Promise((resolve, reject) => {
     const socket: LiveSocket = io(url, {
@@ -373,7 +300,9 @@ async function joinSession(socket: LiveSocket, sessionId: string): Promise<numbe
 
 /** The real API; the caller has seeded the database. */
 async function socketIoRoom(env: NodeJS.ProcessEnv, seeded: Seeded): Promise<Room> {
-  const { child, port, output } = await startApi(env);
+  const { child, port, output } = await startApiProcess(env, (args) =>
+    serverCommand(['--title=bench-live-api', ...args]),
+  );
   const url = `http://127.0.0.1:${port}/live`;
   const sockets: LiveSocket[] = [];
   const members: LiveSocket[] = [];
@@ -501,12 +430,6 @@ async function wsRoom(sessionId: string, from: unknown): Promise<Room> {
       await stop(child);
     },
   };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted.length === 0
-    ? NaN
-    : sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
 interface Phase {

@@ -1,7 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 
@@ -79,3 +82,93 @@ export async function stopProcess(child: ChildProcess): Promise<void> {
 export const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 export const perSecond = (count: number, ms: number): string =>
   `${(((count / ms) * 1000) / 1e6).toFixed(1)} M/s`;
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** SIGTERM, then SIGKILL if the process has not exited after `graceMs`. */
+export async function stop(child: ChildProcess, graceMs = 15_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+export function exitStatus(child: ChildProcess): string | null {
+  if (child.exitCode !== null) return `exit code ${child.exitCode}`;
+  return child.signalCode === null ? null : `signal ${child.signalCode}`;
+}
+
+/** The last lines a child wrote, for the error when it fails. */
+export function keepOutput(child: ChildProcess): () => string {
+  const lines: string[] = [];
+  const keep = (chunk: Buffer): void => {
+    lines.push(...chunk.toString().split('\n').filter(Boolean));
+    lines.splice(0, Math.max(0, lines.length - 40));
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return () => lines.join('\n');
+}
+
+/** What survives until the end: children to stop and the scratch database to drop. */
+export const cleanups: (() => Promise<void>)[] = [];
+export async function cleanUp(): Promise<void> {
+  for (let cleanup = cleanups.pop(); cleanup; cleanup = cleanups.pop()) {
+    await cleanup().catch((error: unknown) => console.error('cleanup failed:', error));
+  }
+}
+
+/**
+ * `node dist/main.js` on a free port (`command` may wrap the node arguments, e.g. in taskset);
+ * resolves once GET /api/health answers 200. Benchmarks do not build it: `npm run build` first.
+ */
+export async function startApiProcess(
+  env: NodeJS.ProcessEnv,
+  command: (args: string[]) => [string, string[]] = (args) => [process.execPath, args],
+): Promise<{ child: ChildProcess; port: number; output: () => string }> {
+  const main = join(__dirname, '..', '..', 'dist', 'main.js');
+  if (!existsSync(main)) {
+    throw new Error(`${main} is missing: run \`npm run build\` first (benchmarks do not build it)`);
+  }
+  const port = await freePort();
+  const [executable, args] = command([main]);
+  const child = spawn(executable, args, {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  cleanups.push(() => stop(child));
+  const output = keepOutput(child);
+  const deadline = performance.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`the API exited with ${child.exitCode}:\n${output()}`);
+    }
+    const status = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (response) => response.status,
+      () => 0,
+    );
+    if (status === 200) return { child, port, output };
+    if (performance.now() > deadline) {
+      throw new Error(`the API did not answer /api/health with 200 in 60 s:\n${output()}`);
+    }
+    await sleep(100);
+  }
+}
+
+export function percentile(sorted: number[], p: number): number {
+  return sorted.length === 0
+    ? NaN
+    : sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}

@@ -1,0 +1,409 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import autocannon, { type Result } from 'autocannon';
+import { Client } from 'pg';
+import { io, type Socket } from 'socket.io-client';
+import { migrate } from '../src/database/migrate';
+import {
+  cleanUp,
+  cleanups,
+  machine,
+  percentile,
+  REDIS_URL,
+  scratchEnvironment,
+  startApiProcess,
+  startWorkerProcess,
+  stop,
+} from './support';
+
+/**
+ * `npm run bench:load`: the real API (`node dist/main.js`, built by `npm run build` first) and a
+ * worker against a scratch database, driven for `--duration` seconds (20) by four loads at once:
+ *
+ * - sign-in: `POST /api/auth/login` of the firms' users (argon2id, 64 MiB, 3 passes each);
+ * - directory: `GET /api/companies` with filters and pages, over ~1,000 companies;
+ * - requests: each connection asks for a meeting for its own firm (`POST .../requests`) and then
+ *   cancels it (`PATCH .../requests/:id`), so the pair may be asked again;
+ * - live: every firm user in the session's live room, the organiser announcing 5 times a second;
+ *   the request events reach the firms' rooms as well.
+ *
+ * HTTP load comes from autocannon in this process; it prints throughput, p50/p99 latency and the
+ * errors of each load, and for the live room the delivery latency and what was lost. Sign-in,
+ * sign-up and request creation are rate limited per address in production; the benchmark's API runs
+ * with the limit out of the way (all its load comes from one address), so it measures the work, not
+ * the limiter.
+ */
+const option = (name: string): string | undefined => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+};
+const DURATION_S = Number(option('duration') ?? 20);
+const FIRMS_PER_SIDE = 20;
+const DIRECTORY_COMPANIES = 1000;
+const CONNECTIONS = { signIn: 4, directory: 16, requests: FIRMS_PER_SIDE };
+const ANNOUNCEMENTS_PER_SECOND = 5;
+const PASSWORD = 'load-benchmark-password';
+const JWT_SECRET = 'benchmark-secret-benchmark-secret-0123456789';
+const ADMIN = { email: 'admin@load-bench.example', password: 'load-benchmark-admin-password' };
+
+interface Firm {
+  companyId: string;
+  email: string;
+  token: string;
+}
+
+class Api {
+  constructor(readonly base: string) {}
+
+  async call<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.base}${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+}
+
+/** Companies that fill the directory (not in the session), straight into the database. */
+async function fillDirectory(databaseUrl: string): Promise<void> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const countries = ['HK', 'CA', 'FI', 'GB', 'DE', 'IN', 'KR', 'AU', 'IL', 'FR'];
+    await db.query(
+      `INSERT INTO companies (id, name, country, city, timezone, employees, status, version, sectors, offers, seeks)
+       SELECT id, 'Directory Company ' || n, ($2::text[])[1 + n % cardinality($2::text[])], 'City',
+              'UTC', '10-49', 'verified', 1, ARRAY['wireless-mobile'], ARRAY['lte modules'], ARRAY['distribution']
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, n)`,
+      [Array.from({ length: DIRECTORY_COMPANIES }, () => randomUUID()), countries],
+    );
+  } finally {
+    await db.end();
+  }
+}
+
+/** The organiser, a session, and firms of both sides in it, through the API as users would. */
+async function setUp(api: Api): Promise<{
+  sessionId: string;
+  organiserToken: string;
+  hk: Firm[];
+  ca: Firm[];
+}> {
+  const admin = await api.call<{ accessToken: string }>(
+    'POST',
+    '/api/auth/login',
+    undefined,
+    ADMIN,
+  );
+  const organiserEmail = 'organiser@load-bench.example';
+  await api.call('POST', '/api/users', admin.accessToken, {
+    email: organiserEmail,
+    password: PASSWORD,
+    name: 'Load Organiser',
+    role: 'organiser',
+  });
+  const { accessToken: organiserToken } = await api.call<{ accessToken: string }>(
+    'POST',
+    '/api/auth/login',
+    undefined,
+    { email: organiserEmail, password: PASSWORD },
+  );
+  const start = Date.now() + 30 * 24 * 3600_000;
+  const { id: sessionId } = await api.call<{ id: string }>(
+    'POST',
+    '/api/sessions',
+    organiserToken,
+    {
+      title: 'Load benchmark session',
+      mode: 'in-person',
+      timezone: 'Asia/Hong_Kong',
+      startsAt: new Date(start).toISOString(),
+      endsAt: new Date(start + 4 * 3600_000).toISOString(),
+      slotMinutes: 20,
+      maxMeetingsPerCompany: 8,
+      tables: 40,
+      requestDeadline: new Date(start).toISOString(),
+      sides: [['HK'], ['CA']],
+      status: 'open',
+    },
+  );
+  const firm = async (index: number, country: 'HK' | 'CA'): Promise<Firm> => {
+    const email = `firm${index}-${country.toLowerCase()}@load-bench.example`;
+    const { accessToken: token } = await api.call<{ accessToken: string }>(
+      'POST',
+      '/api/auth/register',
+      undefined,
+      { email, password: PASSWORD, name: `Load Firm ${index}` },
+    );
+    const { id: companyId } = await api.call<{ id: string }>('POST', '/api/companies', token, {
+      name: `Load ${country} Company ${index}`,
+      country,
+      city: country === 'HK' ? 'Hong Kong' : 'Toronto',
+      description: 'Payment terminals and wireless modules.',
+      sectors: ['smart-cards-payments'],
+      offers: ['nfc payment terminals'],
+      seeks: ['distribution partners'],
+      partnerTypes: ['distributor'],
+      targetMarkets: [country === 'HK' ? 'CA' : 'HK'],
+      languages: ['en'],
+      timezone: country === 'HK' ? 'Asia/Hong_Kong' : 'America/Toronto',
+      employees: '10-49',
+    });
+    await api.call('POST', `/api/companies/${companyId}/verification`, organiserToken, {
+      status: 'verified',
+    });
+    await api.call('POST', `/api/sessions/${sessionId}/participants`, token, { companyId });
+    return { companyId, email, token };
+  };
+  const hk: Firm[] = [];
+  const ca: Firm[] = [];
+  for (let index = 0; index < FIRMS_PER_SIDE; index += 1) {
+    hk.push(await firm(index, 'HK'));
+    ca.push(await firm(index, 'CA'));
+  }
+  return { sessionId, organiserToken, hk, ca };
+}
+
+/** Every firm user and the organiser in the live room; the organiser's announcements timed. */
+async function liveRoom(
+  url: string,
+  sessionId: string,
+  organiserToken: string,
+  firms: Firm[],
+): Promise<{
+  announce(seq: number): void;
+  latencies: number[];
+  requestEvents: () => number;
+  drops: string[];
+  close(): void;
+}> {
+  const latencies: number[] = [];
+  const drops: string[] = [];
+  let requestEvents = 0;
+  const connect = async (token: string): Promise<Socket> => {
+    const socket = io(`${url}/live`, { auth: { token }, transports: ['websocket'] });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', resolve);
+      socket.once('connect_error', reject);
+    });
+    socket.on('disconnect', (reason) => drops.push(reason));
+    const ack = (await socket.timeout(10_000).emitWithAck('session:join', { sessionId })) as {
+      ok: boolean;
+    };
+    if (!ack.ok) throw new Error(`session:join refused: ${JSON.stringify(ack)}`);
+    return socket;
+  };
+  const organiser = await connect(organiserToken);
+  const members = await Promise.all(firms.map((firm) => connect(firm.token)));
+  for (const member of members) {
+    member.on('announcement', (payload: { text: string }) => {
+      const sent = /t=([\d.]+)/.exec(payload.text);
+      if (sent) latencies.push(performance.now() - Number(sent[1]));
+    });
+    member.on('request.created', () => (requestEvents += 1));
+  }
+  return {
+    announce(seq) {
+      organiser.emit('announce', {
+        sessionId,
+        text: `#${seq} t=${performance.now().toFixed(3)} The next slot starts in two minutes.`,
+      });
+    },
+    latencies,
+    requestEvents: () => requestEvents,
+    drops,
+    close() {
+      for (const socket of [organiser, ...members]) socket.disconnect();
+    },
+  };
+}
+
+function cannon(options: autocannon.Options): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(options, (error: unknown, result) =>
+      error
+        ? reject(error instanceof Error ? error : new Error('autocannon failed'))
+        : resolve(result),
+    );
+  });
+}
+
+/** The statuses other than 2xx, e.g. ` (409 ×3)`. */
+function codes(result: Result): string {
+  const others = Object.entries(result.statusCodeStats ?? {})
+    .filter(([code]) => !code.startsWith('2'))
+    .map(([code, { count }]) => `${code} ×${count}`);
+  return others.length === 0 ? '' : ` (${others.join(', ')})`;
+}
+
+function line(label: string, result: Result): string {
+  const ok = result['2xx'];
+  return (
+    `${label.padEnd(12)} ${(ok / (result.duration || 1)).toFixed(0).padStart(6)} ok/s  ` +
+    `p50 ${String(result.latency.p50).padStart(5)} ms  p99 ${String(result.latency.p99).padStart(5)} ms  ` +
+    `${ok} ok, ${result.non2xx} non-2xx${codes(result)}, ${result.errors} errors (${result.timeouts} timeouts)`
+  );
+}
+
+async function run(): Promise<void> {
+  console.log(
+    `bench:load on ${machine()}; API + worker + PostgreSQL + Redis + this load on one machine; ` +
+      `${DURATION_S} s; connections: sign-in ${CONNECTIONS.signIn}, directory ${CONNECTIONS.directory}, ` +
+      `requests ${CONNECTIONS.requests}; live room ${2 * FIRMS_PER_SIDE + 1} clients, ` +
+      `${ANNOUNCEMENTS_PER_SECOND} announcements/s`,
+  );
+  const scratch = await scratchEnvironment('load');
+  cleanups.push(() => scratch.drop());
+  await migrate(scratch.databaseUrl);
+  await fillDirectory(scratch.databaseUrl);
+  const env = {
+    DATABASE_URL: scratch.databaseUrl,
+    REDIS_URL,
+    REDIS_PREFIX: scratch.redisPrefix,
+    JWT_SECRET,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    NODE_ENV: 'production',
+  };
+  const { port } = await startApiProcess(env);
+  const worker = await startWorkerProcess({ ...env, LOG_LEVEL: 'info' });
+  cleanups.push(() => stop(worker));
+  const url = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  const { sessionId, organiserToken, hk, ca } = await setUp(new Api(url));
+  console.log(
+    `set up through the API in ${((performance.now() - started) / 1000).toFixed(1)} s: ` +
+      `${2 * FIRMS_PER_SIDE} firms signed up, registered, verified and joined`,
+  );
+  const firms = [...hk, ...ca];
+  const room = await liveRoom(url, sessionId, organiserToken, firms);
+
+  // Requests: each create takes a free (Hong Kong, Canada) pair and its cancel gives it back, so
+  // no two connections ask for the same meeting at once and every create should succeed.
+  const free = hk.flatMap((from) => ca.map((to) => ({ from, to })));
+  type Pair = (typeof free)[number];
+  /** What one connection's create hands on to its cancel. */
+  type Step = { pair: Pair; requestId?: string };
+  const requestsPath = `/api/sessions/${sessionId}/requests`;
+  const json = (request: autocannon.Request, token: string, body: unknown) => ({
+    ...request,
+    headers: {
+      ...request.headers,
+      'content-type': 'application/json',
+      authorization: `Bearer ${token}`,
+    },
+    body: JSON.stringify(body),
+  });
+  const requests: autocannon.Request[] = [
+    {
+      method: 'POST',
+      path: requestsPath,
+      setupRequest: (request, context) => {
+        const pair = free.shift()!;
+        (context as Step).pair = pair;
+        return json(request, pair.from.token, {
+          fromCompanyId: pair.from.companyId,
+          toCompanyId: pair.to.companyId,
+        });
+      },
+      onResponse: (status, body, context) => {
+        (context as Step).requestId =
+          status === 201 ? (JSON.parse(body) as { id: string }).id : undefined;
+      },
+    },
+    {
+      method: 'PATCH',
+      setupRequest: (request, context) => {
+        const { pair, requestId } = context as Step;
+        return {
+          ...json(request, pair.from.token, { status: 'cancelled' }),
+          path: `${requestsPath}/${requestId ?? randomUUID()}`,
+        };
+      },
+      onResponse: (_status, _body, context) => {
+        free.push((context as Step).pair);
+      },
+    },
+  ];
+  const countries = ['HK', 'CA', 'FI', 'GB', 'DE', 'IN', 'KR', 'AU'];
+  let query = 0;
+  const directory: autocannon.Request = {
+    method: 'GET',
+    setupRequest: (request) => {
+      query += 1;
+      const firm = firms[query % firms.length];
+      const filters = [
+        `country=${countries[query % countries.length]}`,
+        `q=company`,
+        `sector=wireless-mobile`,
+        `status=verified`,
+      ][query % 4];
+      return {
+        ...request,
+        path: `/api/companies?${filters}&page=${1 + (query % 5)}&pageSize=20`,
+        headers: { ...request.headers, authorization: `Bearer ${firm.token}` },
+      };
+    },
+  };
+  let signIns = 0;
+  const signIn: autocannon.Request = {
+    method: 'POST',
+    path: '/api/auth/login',
+    setupRequest: (request) => {
+      const firm = firms[signIns++ % firms.length];
+      return {
+        ...request,
+        headers: { ...request.headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ email: firm.email, password: PASSWORD }),
+      };
+    },
+  };
+
+  let seq = 0;
+  const announcing = setInterval(() => room.announce(seq++), 1000 / ANNOUNCEMENTS_PER_SECOND);
+  const common = { url, duration: DURATION_S, timeout: 10 };
+  const [signInResult, directoryResult, requestsResult] = await Promise.all([
+    cannon({ ...common, connections: CONNECTIONS.signIn, requests: [signIn] }),
+    cannon({ ...common, connections: CONNECTIONS.directory, requests: [directory] }),
+    cannon({ ...common, connections: CONNECTIONS.requests, requests }),
+  ]);
+  clearInterval(announcing);
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+
+  console.log(line('sign-in', signInResult));
+  console.log(line('directory', directoryResult));
+  console.log(line('requests', requestsResult) + '  (a create and a cancel each count)');
+  const sorted = [...room.latencies].sort((a, b) => a - b);
+  const expected = seq * firms.length;
+  const created = Math.ceil(requestsResult['2xx'] / 2);
+  console.log(
+    `live room    ${seq} announcements to ${firms.length} firms: ${sorted.length}/${expected} delivered, ` +
+      `p50 ${percentile(sorted, 50).toFixed(1)} ms  p99 ${percentile(sorted, 99).toFixed(1)} ms; ` +
+      `request.created events ${room.requestEvents()} for ~${created} requests (to both firms' rooms); ` +
+      `${room.drops.length} disconnects`,
+  );
+  room.close();
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
+}
+
+run()
+  .finally(cleanUp)
+  .then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
