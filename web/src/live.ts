@@ -67,6 +67,17 @@ export interface ServerToClientEvents {
   'request.updated': (payload: { request: MeetingRequest & { sessionId: string } }) => void;
   'schedule.published': (payload: { sessionId: string }) => void;
   'matches.updated': (payload: { sessionId: string }) => void;
+  /** A scoring or scheduling job moved on (organisers only), as `GET /api/jobs/:id` shows it. */
+  'job.progress': (payload: {
+    sessionId: string;
+    job: {
+      id: string;
+      name: string;
+      state: string;
+      progress: number | object;
+      failedReason?: string;
+    };
+  }) => void;
   /** A call message from the other firm of a video meeting, relayed as it was sent. */
   'rtc.signal': (payload: { meetingId: string; fromCompanyId: string; data: unknown }) => void;
 }
