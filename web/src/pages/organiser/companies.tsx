@@ -117,7 +117,7 @@ export function CompaniesPage() {
               {list.items.length === 0 ? (
                 <p className="muted">{t('org.companies.none')}</p>
               ) : (
-                <ul className="cards">
+                <ul className="cards company-cards">
                   {list.items.map((company) => (
                     <CompanyCard
                       key={company.id}

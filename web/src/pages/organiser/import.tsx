@@ -104,7 +104,8 @@ function ImportOutcome({ result }: { result: ImportResult }) {
             {result.errors.map((row) => (
               <li key={row.row} className="error">
                 <div>
-                  <strong>{t('org.import.row', { row: row.row })}</strong> {row.message}
+                  <strong>{t('org.import.row', { row: row.row })}</strong>{' '}
+                  {Object.keys(row.fields).length === 0 && row.message}
                   {Object.keys(row.fields).length > 0 && (
                     <dl className="facts">
                       {Object.entries(row.fields).map(([field, messages]) => (

@@ -12,9 +12,9 @@ interface Bar {
   text?: string;
 }
 
-const BAR_HEIGHT = 26;
-const LABEL_WIDTH = 120;
-const CHART_WIDTH = 480;
+const BAR_HEIGHT = 28;
+const LABEL_WIDTH = 130;
+const CHART_WIDTH = 400;
 
 /**
  * A horizontal bar chart drawn in SVG, with the same figures in a table under it: the picture for
@@ -34,7 +34,7 @@ function BarChart({
   const { t } = useI18n();
   const id = useId();
   const top = Math.max(max ?? 0, ...bars.map((bar) => bar.value), 1);
-  const barSpace = CHART_WIDTH - LABEL_WIDTH - 60;
+  const barSpace = CHART_WIDTH - LABEL_WIDTH - 70;
   const height = Math.max(bars.length, 1) * BAR_HEIGHT + 8;
   return (
     <figure className="chart" aria-labelledby={id}>

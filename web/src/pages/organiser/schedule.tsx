@@ -101,8 +101,7 @@ function ScheduleGrid({
   const companies = [...new Set(schedule.meetings.flatMap((meeting) => meeting.companyIds))].sort(
     (a, b) => nameOf(a).localeCompare(nameOf(b)),
   );
-  const used = new Set(schedule.meetings.map((meeting) => meeting.slotIndex));
-  const slots = session.slots.filter((slot) => used.has(slot.index));
+  const slots = session.slots;
   const selected = schedule.meetings.find((meeting) => meeting.id === selectedId) ?? null;
 
   return (
@@ -135,7 +134,12 @@ function ScheduleGrid({
                 </th>
                 {slots.map((slot) => {
                   const meeting = cells.get(`${companyId}/${slot.index}`);
-                  if (!meeting) return <td key={slot.index} />;
+                  if (!meeting)
+                    return (
+                      <td key={slot.index} className="free">
+                        <span className="visually-hidden">{t('org.board.free')}</span>
+                      </td>
+                    );
                   const other = meeting.companyIds.find((side) => side !== companyId)!;
                   const status = t(`org.meeting.${meeting.status}`);
                   return (
