@@ -4,7 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Browser, Page } from 'playwright-core';
 import { eventually, startApi, startWorker } from '../support/app';
 import { PASSWORD, TestClient, unique } from '../support/client';
-import { listen } from '../support/live';
+import { listen, until } from '../support/live';
 import { ensureWebBuild, launchChromium, screenshot, signedInPage } from './support';
 
 /**
@@ -228,6 +228,15 @@ describe('web app: an organiser runs a session', () => {
         .send({ companyId: firms[name].companyId })
         .expect(201);
     }
+    // The bar is fed by the live connection's job.progress events (GET /api/jobs/:id is polled
+    // too, in case they are lost): the frames that reach the page are counted.
+    const progressFrames: string[] = [];
+    page.on('websocket', (socket) =>
+      socket.on('framereceived', ({ payload }) => {
+        if (typeof payload === 'string' && payload.includes('"job.progress"'))
+          progressFrames.push(payload);
+      }),
+    );
     await page.goto(`${url}/organise/sessions/${sessionId}`);
     await heading(sessionTitle).waitFor();
     await heading('Participants (4)').waitFor();
@@ -235,6 +244,7 @@ describe('web app: an organiser runs a session', () => {
     await page.getByRole('button', { name: 'Run scoring' }).click();
     await page.getByText('Done: 100 %').waitFor({ timeout: 45_000 });
     expect(await page.getByLabel('Scoring progress').getAttribute('value')).toBe('100');
+    await until(() => progressFrames.some((frame) => frame.includes(sessionId)));
   });
 
   it('runs scheduling and shows the schedule board with the placement report', async () => {
@@ -280,6 +290,20 @@ describe('web app: an organiser runs a session', () => {
       .or(heading(`${other} ↔ ${hkName}`))
       .waitFor();
     await screenshot(page, 'schedule-board');
+    // Saved first, then shown checked (the box shows what the API has).
+    const keep = page.getByLabel('Keep in this slot when scheduling runs again');
+    await keep.click();
+    await eventually(async () => {
+      const after = await client
+        .as(organiserToken)
+        .get(`/api/sessions/${sessionId}/schedule`)
+        .expect(200);
+      const fixed = (after.body.meetings as { id: string; fixed: boolean }[]).find(
+        (candidate) => candidate.id === meeting.id,
+      );
+      return fixed?.fixed || undefined;
+    });
+    await eventually(async () => (await keep.isChecked()) || undefined);
     await page.getByRole('button', { name: 'Mark held' }).click();
     await row.getByRole('button', { name: new RegExp(`^${other} at .*, Held$`) }).waitFor();
     await eventually(async () => {
@@ -328,7 +352,7 @@ describe('web app: an organiser runs a session', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download CSV' }).click(),
     ]);
-    const text = await readFile((await file.path())!, 'utf8');
+    const text = await readFile(await file.path(), 'utf8');
     const [header, ...lines] = text.trim().split('\n');
     expect(header.split(',')).toEqual(
       expect.arrayContaining(['countryPair', 'scheduled', 'held', 'noShow', 'averageRating']),

@@ -265,6 +265,7 @@ const en = {
   'org.meeting.markNoShow': 'Mark no-show',
   'org.meeting.markCancelled': 'Cancel meeting',
   'org.meeting.close': 'Close',
+  'org.meeting.fixed': 'Keep in this slot when scheduling runs again',
   'org.placement.title': 'Placement report',
   'org.placement.none': 'No schedule has been published yet.',
   'org.placement.summary':
@@ -568,6 +569,7 @@ const zhHant: Dictionary = {
   'org.meeting.markNoShow': '標示缺席',
   'org.meeting.markCancelled': '取消會面',
   'org.meeting.close': '關閉',
+  'org.meeting.fixed': '再次排程時保留在此時段',
   'org.placement.title': '編排報告',
   'org.placement.none': '尚未發佈排程。',
   'org.placement.summary':

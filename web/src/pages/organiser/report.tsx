@@ -13,8 +13,8 @@ interface Bar {
 }
 
 const BAR_HEIGHT = 28;
-const LABEL_WIDTH = 130;
-const CHART_WIDTH = 400;
+const LABEL_WIDTH = 150;
+const CHART_WIDTH = 420;
 
 /**
  * A horizontal bar chart drawn in SVG, with the same figures in a table under it: the picture for

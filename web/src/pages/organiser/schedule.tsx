@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, type Page } from '../../api';
 import { useI18n, VIEWER_ZONE, type MessageKey } from '../../i18n';
 import { Link } from '../../router';
 import { ErrorBox, Loaded, useLoad } from '../../ui';
+import { useLiveSocket } from './live-socket';
 import type {
   MeetingStatus,
   OrganiserSessionDetail,
@@ -48,6 +49,18 @@ async function loadBoard(id: string): Promise<Board> {
 export function ScheduleBoardPage({ id }: { id: string }) {
   const { t } = useI18n();
   const [board, reload, setBoard] = useLoad(() => loadBoard(id), [id]);
+  const socket = useLiveSocket();
+  useEffect(() => {
+    if (!socket) return;
+    // Scheduling ran again (here or in another organiser's browser): the board follows.
+    const published = (event: { sessionId: string }) => {
+      if (event.sessionId === id) reload();
+    };
+    socket.on('schedule.published', published);
+    return () => {
+      socket.off('schedule.published', published);
+    };
+  }, [socket, id]);
   return (
     <main className="wide">
       <p>
@@ -203,11 +216,11 @@ function MeetingPanel({
   const { t, dateTime, time } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const mark = async (status: MeetingStatus) => {
+  const change = async (patch: { status: MeetingStatus } | { fixed: boolean }) => {
     setBusy(true);
     setError(null);
     try {
-      onChanged(await api<ScheduledMeeting>('PATCH', `/meetings/${meeting.id}`, { status }));
+      onChanged(await api<ScheduledMeeting>('PATCH', `/meetings/${meeting.id}`, patch));
     } catch (caught) {
       setError(caught);
     } finally {
@@ -228,6 +241,15 @@ function MeetingPanel({
           {t(`org.meeting.${meeting.status}`)}
         </span>
       </p>
+      <label className="choice">
+        <input
+          type="checkbox"
+          checked={meeting.fixed}
+          disabled={busy || meeting.status === 'cancelled'}
+          onChange={(event) => void change({ fixed: event.target.checked })}
+        />
+        {t('org.meeting.fixed')}
+      </label>
       <div className="actions">
         {MARKS.filter((mark) => mark.status !== meeting.status).map((option) => (
           <button
@@ -235,7 +257,7 @@ function MeetingPanel({
             type="button"
             className={option.status === 'cancelled' ? 'danger' : undefined}
             disabled={busy || meeting.status === 'cancelled'}
-            onClick={() => void mark(option.status)}
+            onClick={() => void change({ status: option.status })}
           >
             {t(option.label)}
           </button>

@@ -85,6 +85,8 @@ export interface ScheduledMeeting {
   table?: number;
   roomId?: string;
   status: MeetingStatus;
+  /** Kept in its slot when scheduling runs again. */
+  fixed: boolean;
 }
 
 export type RequestKind = 'mutual' | 'accepted' | 'pending';
