@@ -4,7 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Browser, Page } from 'playwright-core';
 import { eventually, startApi, startWorker } from '../support/app';
 import { PASSWORD, TestClient, unique } from '../support/client';
-import { listen, until } from '../support/live';
+import { collect, LiveClients, listen, request, until } from '../support/live';
 import { ensureWebBuild, launchChromium, screenshot, signedInPage } from './support';
 
 /**
@@ -270,6 +270,31 @@ describe('web app: an organiser runs a session', () => {
     await page.getByRole('columnheader', { name: '22:00' }).waitFor();
     await page.getByText(/1 of 2 requested pairs placed \(50 %\)/).waitFor();
     await page.getByText('One of them already has the most meetings allowed.').waitFor();
+  });
+
+  it('sends an announcement to the live room', async () => {
+    const live = new LiveClients();
+    try {
+      const firmSocket = await live.connected(url, firms[caName].token);
+      await request(firmSocket, 'session:join', { sessionId });
+      const heard = collect<{ text: string }>(firmSocket, 'announcement');
+      await page.getByRole('link', { name: '← Back to the session' }).click();
+      await heading('Announcement to the live room').waitFor();
+      await page
+        .getByLabel('Message')
+        .fill('Meetings start in five minutes: please take your seats.');
+      await page.getByRole('button', { name: 'Send announcement' }).click();
+      await page.getByText(/^Sent at /).waitFor();
+      await until(() => heard.length > 0);
+      expect(heard[0].text).toBe('Meetings start in five minutes: please take your seats.');
+    } finally {
+      live.closeAll();
+    }
+    await page
+      .getByRole('navigation', { name: 'Session pages' })
+      .getByText('Schedule board')
+      .click();
+    await heading('Schedule board').waitFor();
   });
 
   it('marks a meeting held on the board', async () => {

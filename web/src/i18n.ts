@@ -306,6 +306,12 @@ const en = {
   'org.outcome.follow-up': 'Follow-up',
   'org.outcome.negotiating': 'Negotiating',
   'org.outcome.agreement-signed': 'Agreement signed',
+  'org.announce.title': 'Announcement to the live room',
+  'org.announce.text': 'Message',
+  'org.announce.hint':
+    "Everyone in the session's live room sees it at once (at most {max} characters).",
+  'org.announce.send': 'Send announcement',
+  'org.announce.sent': 'Sent at {time}.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -609,6 +615,11 @@ const zhHant: Dictionary = {
   'org.outcome.follow-up': '跟進中',
   'org.outcome.negotiating': '洽談中',
   'org.outcome.agreement-signed': '已簽協議',
+  'org.announce.title': '向即時會場發出公告',
+  'org.announce.text': '訊息',
+  'org.announce.hint': '即時會場內所有人會立即看到（最多 {max} 個字元）。',
+  'org.announce.send': '發出公告',
+  'org.announce.sent': '已於 {time} 發出。',
 };
 
 export const LANGUAGES = { en: 'English', 'zh-Hant': '繁體中文' } as const;

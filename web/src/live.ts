@@ -49,6 +49,7 @@ export interface LiveSessionState {
 interface ErrorBody {
   statusCode: number;
   message: string;
+  fields?: Record<string, string[]>;
 }
 
 export type LiveAck<T extends object = object> =
@@ -88,6 +89,11 @@ export interface ClientToServerEvents {
     ack: (response: LiveAck<{ state: LiveSessionState }>) => void,
   ) => void;
   'session:leave': (payload: { sessionId: string }, ack: (response: LiveAck) => void) => void;
+  /** An organiser's broadcast to the session's room. */
+  announce: (
+    payload: { sessionId: string; text: string },
+    ack: (response: LiveAck<{ announcement: Announcement }>) => void,
+  ) => void;
   'rtc.signal': (
     payload: { meetingId: string; data: unknown },
     ack: (response: LiveAck) => void,

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, type Page } from '../../api';
 import { useI18n, VIEWER_ZONE, type MessageKey } from '../../i18n';
 import { Link } from '../../router';
@@ -214,6 +214,9 @@ function MeetingPanel({
   onClose: () => void;
 }) {
   const { t, dateTime, time } = useI18n();
+  const title = useRef<HTMLHeadingElement>(null);
+  // The panel opens under the grid: the keyboard and screen readers are taken there.
+  useEffect(() => title.current?.focus(), []);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const change = async (patch: { status: MeetingStatus } | { fixed: boolean }) => {
@@ -229,7 +232,7 @@ function MeetingPanel({
   };
   return (
     <div className="card meeting-panel" role="region" aria-labelledby="meeting-title">
-      <h3 id="meeting-title">
+      <h3 id="meeting-title" tabIndex={-1} ref={title}>
         {nameOf(meeting.companyIds[0])} ↔ {nameOf(meeting.companyIds[1])}
       </h3>
       <p>

@@ -3,6 +3,7 @@ import { api, type Page } from '../../api';
 import { useI18n, VIEWER_ZONE, type MessageKey } from '../../i18n';
 import { Link } from '../../router';
 import { ErrorBox, Loaded, useLoad } from '../../ui';
+import { AnnounceForm } from './announce';
 import { JobRunner } from './job-runner';
 import { useLiveSocket } from './live-socket';
 import { Pager } from './pager';
@@ -165,6 +166,10 @@ export function OrganiserSessionPage({ id }: { id: string }) {
                 </p>
               )}
             </section>
+
+            {detail.status !== 'draft' && detail.status !== 'closed' && (
+              <AnnounceForm sessionId={id} socket={socket} />
+            )}
 
             <Participants id={id} count={detail.participantCount} />
           </>
