@@ -133,6 +133,7 @@ describe('web app: an organiser runs a session', () => {
     await page.getByLabel('Most meetings per company').fill('1');
     await page.getByLabel('Side A countries').fill('hk');
     await page.getByLabel('Side B countries').fill('CA');
+    await screenshot(page, 'organiser-new-session');
     await page.getByRole('button', { name: 'Create session' }).click();
     await heading(sessionTitle).waitFor();
     sessionId = /\/organise\/sessions\/([0-9a-f-]{36})$/.exec(page.url())![1];

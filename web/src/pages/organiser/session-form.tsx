@@ -13,6 +13,10 @@ const countryCodes = (text: string) =>
     .map((code) => code.trim().toUpperCase())
     .filter((code) => code.length > 0);
 
+/** The API's name for a form field. */
+const apiField = (key: string) =>
+  key === 'sideA' || key === 'sideB' ? 'sides' : key === 'draft' ? 'status' : key;
+
 const wholeNumber = (text: string) => (text.trim() === '' ? undefined : Number(text));
 
 type TextKey =
@@ -103,15 +107,23 @@ export function SessionForm({ session }: { session?: SessionSettings }) {
     () => api<Page<Delegation>>('GET', '/delegations?pageSize=100'),
     [],
   );
-  const fields = fieldErrors(error);
-  const set = (patch: Partial<FormState>) => setForm((previous) => ({ ...previous, ...patch }));
+  // A field's messages go once it is edited; the others stay until the next answer.
+  const [edited, setEdited] = useState<string[]>([]);
+  const allFields = fieldErrors(error);
+  const fields = Object.fromEntries(
+    Object.entries(allFields).filter(([field]) => !edited.includes(field)),
+  );
+  const set = (patch: Partial<FormState>) => {
+    setForm((previous) => ({ ...previous, ...patch }));
+    setEdited((previous) => [...previous, ...Object.keys(patch).map(apiField)]);
+  };
 
   const input = (key: TextKey, label: MessageKey, type = 'text', hint?: MessageKey): ReactNode => (
     <Field
       id={key}
       label={t(label)}
       hint={hint && t(hint)}
-      errors={key === 'sideB' ? undefined : fields[key === 'sideA' ? 'sides' : key]}
+      errors={key === 'sideB' ? undefined : fields[apiField(key)]}
     >
       <input
         id={key}
@@ -128,6 +140,7 @@ export function SessionForm({ session }: { session?: SessionSettings }) {
     event.preventDefault();
     setBusy(true);
     setError(null);
+    setEdited([]);
     try {
       const saved = await api<SessionSettings>(
         creating ? 'POST' : 'PATCH',
@@ -269,7 +282,7 @@ export function SessionForm({ session }: { session?: SessionSettings }) {
           {message}
         </small>
       ))}
-      {error !== null && Object.keys(fields).length === 0 && <ErrorBox error={error} />}
+      {error !== null && Object.keys(allFields).length === 0 && <ErrorBox error={error} />}
       <button type="submit" disabled={busy}>
         {busy ? t('common.saving') : t(creating ? 'org.form.create' : 'org.form.save')}
       </button>
