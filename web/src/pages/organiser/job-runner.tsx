@@ -61,7 +61,9 @@ export function JobRunner({
     const poll = async () => {
       try {
         const polled = await api<JobView>('GET', `/jobs/${jobId}`);
-        if (!stopped) setJob((current) => newer(current, polled));
+        if (stopped) return;
+        setJob((current) => newer(current, polled));
+        setError(null);
       } catch (caught) {
         if (!stopped) setError(caught);
       }
