@@ -32,6 +32,10 @@ async function allParticipants(id: string): Promise<Participant[]> {
   }
 }
 
+/** A participant's name by id (the start of the id for one no longer listed). */
+const namer = (names: Map<string, Participant>) => (companyId: string) =>
+  names.get(companyId)?.name ?? companyId.slice(0, 8);
+
 async function loadBoard(id: string): Promise<Board> {
   const [session, schedule, participants] = await Promise.all([
     api<OrganiserSessionDetail>('GET', `/sessions/${id}`),
@@ -103,7 +107,7 @@ function ScheduleGrid({
   const { t, time, dateTime } = useI18n();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const { session, schedule, names } = board;
-  const nameOf = (companyId: string) => names.get(companyId)?.name ?? companyId.slice(0, 8);
+  const nameOf = namer(names);
   if (schedule.meetings.length === 0) return <p className="muted">{t('org.board.none')}</p>;
 
   const cells = new Map<string, ScheduledMeeting>();
@@ -282,7 +286,7 @@ function PlacementSection({
   names: Map<string, Participant>;
 }) {
   const { t } = useI18n();
-  const nameOf = (companyId: string) => names.get(companyId)?.name ?? companyId.slice(0, 8);
+  const nameOf = namer(names);
   return (
     <section aria-labelledby="placement">
       <h2 id="placement">{t('org.placement.title')}</h2>
