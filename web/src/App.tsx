@@ -17,6 +17,8 @@ import { ErrorBox, Loading } from './ui';
 
 // The live room brings socket.io-client: loaded when first opened.
 const LivePage = lazy(() => import('./pages/live'));
+// The organisers' screens, loaded for organisers only.
+const OrganiserPages = lazy(() => import('./pages/organiser'));
 
 type Account = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'out' } | Me;
 
@@ -51,8 +53,9 @@ export function App() {
     return () => window.removeEventListener(SIGNED_OUT, signedOut);
   }, []);
 
-  const signedIn = (_user: User) => {
-    void loadMe().then(() => navigate(path === '/signup' ? '/company' : '/sessions'));
+  const signedIn = (user: User) => {
+    const home = user.role === 'member' ? '/sessions' : '/organise';
+    void loadMe().then(() => navigate(path === '/signup' ? '/company' : home));
   };
   const signOut = () => {
     storeToken(null);
@@ -76,7 +79,14 @@ export function App() {
   } else {
     const session = /^\/sessions\/([0-9a-f-]{36})$/.exec(path);
     const live = /^\/sessions\/([0-9a-f-]{36})\/live$/.exec(path);
-    if (live)
+    const organising = account.user.role !== 'member';
+    if (organising && (path === '/' || path === '/organise' || path.startsWith('/organise/')))
+      page = (
+        <Suspense fallback={<Loading />}>
+          <OrganiserPages path={path} />
+        </Suspense>
+      );
+    else if (live)
       page = (
         <Suspense fallback={<Loading />}>
           <LivePage id={live[1]} />
@@ -104,6 +114,7 @@ export function App() {
         <nav aria-label="main">
           {'user' in account && (
             <>
+              {account.user.role !== 'member' && <Link to="/organise">{t('nav.organise')}</Link>}
               <Link to="/sessions">{t('nav.sessions')}</Link>
               <Link to="/company">{t('nav.company')}</Link>
               <span className="muted who">{account.user.name}</span>

@@ -49,6 +49,7 @@ export interface LiveSessionState {
 interface ErrorBody {
   statusCode: number;
   message: string;
+  fields?: Record<string, string[]>;
 }
 
 export type LiveAck<T extends object = object> =
@@ -67,6 +68,17 @@ export interface ServerToClientEvents {
   'request.updated': (payload: { request: MeetingRequest & { sessionId: string } }) => void;
   'schedule.published': (payload: { sessionId: string }) => void;
   'matches.updated': (payload: { sessionId: string }) => void;
+  /** A scoring or scheduling job moved on (organisers only), as `GET /api/jobs/:id` shows it. */
+  'job.progress': (payload: {
+    sessionId: string;
+    job: {
+      id: string;
+      name: string;
+      state: string;
+      progress: number | object;
+      failedReason?: string;
+    };
+  }) => void;
   /** A call message from the other firm of a video meeting, relayed as it was sent. */
   'rtc.signal': (payload: { meetingId: string; fromCompanyId: string; data: unknown }) => void;
 }
@@ -77,6 +89,11 @@ export interface ClientToServerEvents {
     ack: (response: LiveAck<{ state: LiveSessionState }>) => void,
   ) => void;
   'session:leave': (payload: { sessionId: string }, ack: (response: LiveAck) => void) => void;
+  /** An organiser's broadcast to the session's room. */
+  announce: (
+    payload: { sessionId: string; text: string },
+    ack: (response: LiveAck<{ announcement: Announcement }>) => void,
+  ) => void;
   'rtc.signal': (
     payload: { meetingId: string; data: unknown },
     ack: (response: LiveAck) => void,

@@ -3,8 +3,33 @@ import { useI18n, VIEWER_ZONE, type MessageKey } from '../i18n';
 import { Link } from '../router';
 import { Loaded, useLoad } from '../ui';
 
-export function SessionsPage() {
+/** A session in a list: its title linking to `to`, status, mode and window. */
+export function SessionCard({ session, to }: { session: Session; to: string }) {
   const { t, dateTime } = useI18n();
+  return (
+    <li className="card">
+      <h2>
+        <Link to={to}>{session.title}</Link>
+      </h2>
+      <div>
+        <span className={`badge ${session.status}`}>
+          {t(`sessions.status.${session.status}` as MessageKey)}
+        </span>{' '}
+        <span className="badge">{t(`sessions.mode.${session.mode}` as MessageKey)}</span>
+      </div>
+      <p className="muted">
+        {t('session.when', {
+          start: dateTime(session.startsAt),
+          end: dateTime(session.endsAt),
+          zone: VIEWER_ZONE,
+        })}
+      </p>
+    </li>
+  );
+}
+
+export function SessionsPage() {
+  const { t } = useI18n();
   const [sessions, reload] = useLoad(() => api<Page<Session>>('GET', '/sessions?pageSize=100'), []);
   return (
     <main>
@@ -16,26 +41,7 @@ export function SessionsPage() {
           ) : (
             <ul className="cards">
               {page.items.map((session) => (
-                <li key={session.id} className="card">
-                  <h2>
-                    <Link to={`/sessions/${session.id}`}>{session.title}</Link>
-                  </h2>
-                  <div>
-                    <span className={`badge ${session.status}`}>
-                      {t(`sessions.status.${session.status}` as MessageKey)}
-                    </span>{' '}
-                    <span className="badge">
-                      {t(`sessions.mode.${session.mode}` as MessageKey)}
-                    </span>
-                  </div>
-                  <p className="muted">
-                    {t('session.when', {
-                      start: dateTime(session.startsAt),
-                      end: dateTime(session.endsAt),
-                      zone: VIEWER_ZONE,
-                    })}
-                  </p>
-                </li>
+                <SessionCard key={session.id} session={session} to={`/sessions/${session.id}`} />
               ))}
             </ul>
           )

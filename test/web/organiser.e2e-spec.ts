@@ -1,0 +1,407 @@
+import { readFile } from 'node:fs/promises';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Browser, Page } from 'playwright-core';
+import { eventually, startApi, startWorker } from '../support/app';
+import { PASSWORD, TestClient, unique } from '../support/client';
+import { collect, LiveClients, listen, request, until } from '../support/live';
+import { ensureWebBuild, launchChromium, screenshot, signedInPage } from './support';
+
+/**
+ * An organiser in the browser: signs in, creates a session, verifies a firm, imports companies
+ * (one bad row), runs scoring and scheduling with their progress bars, marks a meeting held on
+ * the schedule board, and opens the report and its CSV.
+ */
+// A browser, a worker and argon2 sign-ins on a 2-core machine shared with other suites.
+jest.setTimeout(90_000);
+
+describe('web app: an organiser runs a session', () => {
+  let app: NestFastifyApplication;
+  let worker: INestApplicationContext;
+  let client: TestClient;
+  let url: string;
+  let browser: Browser;
+  let page: Page;
+  let organiserEmail: string;
+  let organiserToken: string;
+  let sessionId: string;
+  const suffix = unique('o').split('-').pop()!;
+  const sessionTitle = `Hong Kong – Canada fintech matching ${suffix}`;
+  const pendingName = `Kowloon Pending Cards ${suffix}`;
+  const hkName = `Victoria Harbour Payments ${suffix}`;
+  const caName = `Maple Wallet ${suffix}`;
+  const ca2Name = `Yukon Secure ${suffix}`;
+  const firms: Record<string, { token: string; companyId: string }> = {};
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    app = await startApi();
+    url = await listen(app);
+    client = new TestClient(app);
+    worker = await startWorker();
+    browser = await launchChromium();
+    // The admin creates the organiser, as on the product.
+    const admin = await client.admin();
+    organiserEmail = `${unique('organiser')}@example.org`;
+    await client
+      .as(admin.accessToken)
+      .post('/api/users')
+      .send({
+        email: organiserEmail,
+        password: PASSWORD,
+        name: 'Grace Organiser',
+        role: 'organiser',
+      })
+      .expect(201);
+    organiserToken = (await client.signIn(organiserEmail)).accessToken;
+    const firm = async (name: string, country: string, verified: boolean, extra = {}) => {
+      const owner = await client.signUp();
+      const profile = {
+        name,
+        country,
+        city: country === 'HK' ? 'Hong Kong' : 'Toronto',
+        timezone: country === 'HK' ? 'Asia/Hong_Kong' : 'America/Toronto',
+        targetMarkets: [country === 'HK' ? 'CA' : 'HK'],
+        ...extra,
+      };
+      const company = verified
+        ? await client.verifiedCompany(owner.accessToken, organiserToken, profile)
+        : await client.company(owner.accessToken, profile);
+      firms[name] = { token: owner.accessToken, companyId: company.id };
+    };
+    await firm(pendingName, 'HK', false, { offers: ['contactless smart cards'] });
+    await firm(hkName, 'HK', true, { offers: ['nfc payment terminals'] });
+    await firm(caName, 'CA', true, {
+      offers: ['distribution in north america'],
+      seeks: ['nfc payment terminals'],
+    });
+    await firm(ca2Name, 'CA', true, {
+      offers: ['retail partnerships'],
+      seeks: ['contactless smart cards'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await worker?.close();
+    await app?.close();
+  });
+
+  const heading = (name: string | RegExp) => page.getByRole('heading', { name });
+  const organiseLink = () =>
+    page
+      .getByRole('navigation', { name: 'main' })
+      .getByRole('link', { name: 'Organise', exact: true });
+
+  it('signs in and lands on the organiser home', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1200, height: 900 },
+      timezoneId: 'Asia/Hong_Kong',
+      locale: 'en-GB',
+    });
+    page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    page.on('pageerror', (error) => console.error('page error:', error));
+    await page.goto(`${url}/signin`);
+    await page.getByLabel('Email').fill(organiserEmail);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await heading('Organise').waitFor();
+    await organiseLink().waitFor();
+    await page.getByRole('link', { name: /Verification queue \(\d+ waiting\)/ }).waitFor();
+  });
+
+  it('creates a session in Hong Kong time, with the API messages beside the fields', async () => {
+    await page.getByRole('link', { name: 'New session' }).click();
+    await heading('New session').waitFor();
+    // Nothing filled in: the 400 names the fields, and each message shows beside its field.
+    await page.getByRole('button', { name: 'Create session' }).click();
+    await page.locator('#title-error').waitFor();
+    expect(await page.locator('#title-error').textContent()).toMatch(/\w/);
+    expect(await page.locator('#startsAt-error').textContent()).toMatch(/ISO 8601/);
+
+    await page.getByLabel('Title').fill(sessionTitle);
+    await page.getByLabel('Description').fill('Hong Kong payment firms meet Canadian partners.');
+    await page.getByLabel('Mode').selectOption('video');
+    await page.getByLabel('Time zone of the times below').selectOption('Asia/Hong_Kong');
+    // 22:00 in Hong Kong on 15 September 2031 is 14:00 UTC.
+    await page.getByLabel('Starts').fill('2031-09-15T22:00');
+    await page.getByLabel('Ends').fill('2031-09-16T00:00');
+    await page.getByLabel('Meeting requests until').fill('2031-09-15T22:00');
+    await page.getByLabel('Slot length (minutes)').fill('20');
+    await page.getByLabel('Break between slots (minutes)').fill('0');
+    await page.getByLabel('Most meetings per company').fill('1');
+    await page.getByLabel('Side A countries').fill('hk');
+    await page.getByLabel('Side B countries').fill('CA');
+    await screenshot(page, 'organiser-new-session');
+    await page.getByRole('button', { name: 'Create session' }).click();
+    await heading(sessionTitle).waitFor();
+    sessionId = /\/organise\/sessions\/([0-9a-f-]{36})$/.exec(page.url())![1];
+    const session = await client.as(organiserToken).get(`/api/sessions/${sessionId}`).expect(200);
+    expect(session.body).toMatchObject({
+      status: 'open',
+      mode: 'video',
+      timezone: 'Asia/Hong_Kong',
+      startsAt: '2031-09-15T14:00:00.000Z',
+      endsAt: '2031-09-15T16:00:00.000Z',
+      slotMinutes: 20,
+      breakMinutes: 0,
+      maxMeetingsPerCompany: 1,
+      sides: [['HK'], ['CA']],
+    });
+    expect(session.body.slots).toHaveLength(6);
+    await page.getByText('6 slots of 20 minutes, 0-minute breaks').waitFor();
+  });
+
+  it('edits the session: the form opens with its values in its own zone', async () => {
+    await page.getByRole('link', { name: 'Edit session' }).click();
+    await heading('Edit session').waitFor();
+    expect(await page.getByLabel('Starts').inputValue()).toBe('2031-09-15T22:00');
+    await page.getByLabel('Meeting requests until').fill('2031-09-16T00:00');
+    await page.getByLabel('Most meetings per company').fill('0');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.locator('#maxMeetingsPerCompany-error').waitFor();
+    await page.getByLabel('Most meetings per company').fill('1');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await heading(sessionTitle).waitFor();
+    const session = await client.as(organiserToken).get(`/api/sessions/${sessionId}`).expect(200);
+    expect(session.body.requestDeadline).toBe('2031-09-15T16:00:00.000Z');
+  });
+
+  it('verifies the pending firm from the verification queue', async () => {
+    await organiseLink().click();
+    await page.getByRole('link', { name: /Verification queue/ }).click();
+    await heading('Companies').waitFor();
+    await page.getByRole('searchbox', { name: 'Search' }).fill(pendingName);
+    await page.getByRole('button', { name: 'Show companies' }).click();
+    await heading('Waiting for verification (1)').waitFor();
+    const card = page.getByRole('listitem').filter({ hasText: pendingName });
+    await card.getByText('contactless smart cards').waitFor();
+    await screenshot(page, 'organiser-verification');
+    await page.getByRole('button', { name: `Verify ${pendingName}` }).click();
+    await card.getByText('Verified').waitFor();
+    const company = await client
+      .as(organiserToken)
+      .get(`/api/companies/${firms[pendingName].companyId}`)
+      .expect(200);
+    expect(company.body.status).toBe('verified');
+
+    // The directory filters by country and status.
+    await page.getByRole('searchbox', { name: 'Search' }).fill(suffix);
+    await page.getByRole('searchbox', { name: 'Country' }).fill('ca');
+    await page.getByLabel('Status').selectOption('verified');
+    await page.getByRole('button', { name: 'Show companies' }).click();
+    await heading('Companies found (2)').waitFor();
+    await page.getByRole('heading', { name: caName }).waitFor();
+    await page.getByRole('heading', { name: ca2Name }).waitFor();
+  });
+
+  it('imports companies from a CSV file and shows the bad row with its fields', async () => {
+    await organiseLink().click();
+    await page.getByRole('link', { name: 'Import companies' }).click();
+    await heading('Import companies').waitFor();
+    const csv = [
+      'name,country,city,sectors,offers,seeks,partnerTypes,targetMarkets,languages,timezone,employees,ownerEmail,status',
+      `Prairie Secure ${suffix},CA,Calgary,information-security,penetration testing,distribution in asia,reseller,HK;SG,en,America/Edmonton,10-49,,verified`,
+      `Bad Row ${suffix},Canada,Ottawa,software,,,,,en,America/Toronto,lots,,`,
+    ].join('\n');
+    await page
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'companies.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByText('Read from companies.csv').waitFor();
+    expect(await page.getByLabel('Or paste the CSV here').inputValue()).toContain('Bad Row');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText('1 of 2 rows imported, 1 refused.').waitFor();
+    await page.getByText(`Row 2: Prairie Secure ${suffix}`).waitFor();
+    const bad = page.locator('.import-errors li');
+    await bad.getByText('Row 3:').waitFor();
+    expect(await bad.locator('dt').allTextContents()).toEqual(
+      expect.arrayContaining(['country', 'employees']),
+    );
+    await screenshot(page, 'organiser-import');
+  });
+
+  it('runs scoring and sees the progress bar reach 100 %', async () => {
+    for (const name of [pendingName, hkName, caName, ca2Name]) {
+      await client
+        .as(firms[name].token)
+        .post(`/api/sessions/${sessionId}/participants`)
+        .send({ companyId: firms[name].companyId })
+        .expect(201);
+    }
+    // The bar is fed by the live connection's job.progress events (GET /api/jobs/:id is polled
+    // too, in case they are lost): the frames that reach the page are counted.
+    const progressFrames: string[] = [];
+    page.on('websocket', (socket) =>
+      socket.on('framereceived', ({ payload }) => {
+        if (typeof payload === 'string' && payload.includes('"job.progress"'))
+          progressFrames.push(payload);
+      }),
+    );
+    await page.goto(`${url}/organise/sessions/${sessionId}`);
+    await heading(sessionTitle).waitFor();
+    await heading('Participants (4)').waitFor();
+    await page.getByRole('cell', { name: caName }).waitFor();
+    await page.getByRole('button', { name: 'Run scoring' }).click();
+    await page.getByText('Done: 100 %').waitFor({ timeout: 45_000 });
+    expect(await page.getByLabel('Scoring progress').getAttribute('value')).toBe('100');
+    await until(() => progressFrames.some((frame) => frame.includes(sessionId)));
+  });
+
+  it('runs scheduling and shows the schedule board with the placement report', async () => {
+    // Harbour asks both Canadian firms and both accept, but it may have one meeting only.
+    const hk = firms[hkName];
+    await client.acceptedRequest(sessionId, hk, firms[caName]);
+    await client.acceptedRequest(sessionId, hk, firms[ca2Name]);
+    await page.getByRole('button', { name: 'Run scheduling' }).click();
+    await page
+      .locator('.job')
+      .filter({ hasText: 'Run scheduling' })
+      .getByText('Done: 100 %')
+      .waitFor({
+        timeout: 45_000,
+      });
+    await screenshot(page, 'organiser-session');
+    await page
+      .getByRole('link', { name: 'The schedule is published: open the schedule board' })
+      .click();
+    await heading('Schedule board').waitFor();
+    await heading(/Meetings \(\d\)/).waitFor();
+    // Times in the viewer's zone (Hong Kong): the first slot starts at 22:00.
+    await page.getByRole('columnheader', { name: '22:00' }).waitFor();
+    await page.getByText(/1 of 2 requested pairs placed \(50 %\)/).waitFor();
+    await page.getByText('One of them already has the most meetings allowed.').waitFor();
+  });
+
+  it('sends an announcement to the live room', async () => {
+    const live = new LiveClients();
+    try {
+      const firmSocket = await live.connected(url, firms[caName].token);
+      await request(firmSocket, 'session:join', { sessionId });
+      const heard = collect<{ text: string }>(firmSocket, 'announcement');
+      await page.getByRole('link', { name: '← Back to the session' }).click();
+      await heading('Announcement to the live room').waitFor();
+      await page
+        .getByLabel('Message')
+        .fill('Meetings start in five minutes: please take your seats.');
+      await page.getByRole('button', { name: 'Send announcement' }).click();
+      await page.getByText(/^Sent at /).waitFor();
+      await until(() => heard.length > 0);
+      expect(heard[0].text).toBe('Meetings start in five minutes: please take your seats.');
+    } finally {
+      live.closeAll();
+    }
+    await page
+      .getByRole('navigation', { name: 'Session pages' })
+      .getByText('Schedule board')
+      .click();
+    await heading('Schedule board').waitFor();
+  });
+
+  it('marks a meeting held on the board', async () => {
+    const schedule = await client
+      .as(organiserToken)
+      .get(`/api/sessions/${sessionId}/schedule`)
+      .expect(200);
+    const meeting = (
+      schedule.body.meetings as { id: string; companyIds: string[]; startsAt: string }[]
+    ).find((candidate) => candidate.companyIds.includes(firms[hkName].companyId))!;
+    const otherId = meeting.companyIds.find((id) => id !== firms[hkName].companyId)!;
+    const other = Object.keys(firms).find((name) => firms[name].companyId === otherId)!;
+    const row = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: hkName }) });
+    await row.getByRole('button', { name: new RegExp(`^${other} at .*, Scheduled$`) }).click();
+    await heading(`${hkName} ↔ ${other}`)
+      .or(heading(`${other} ↔ ${hkName}`))
+      .waitFor();
+    await screenshot(page, 'schedule-board');
+    // Saved first, then shown checked (the box shows what the API has).
+    const keep = page.getByLabel('Keep in this slot when scheduling runs again');
+    await keep.click();
+    await eventually(async () => {
+      const after = await client
+        .as(organiserToken)
+        .get(`/api/sessions/${sessionId}/schedule`)
+        .expect(200);
+      const fixed = (after.body.meetings as { id: string; fixed: boolean }[]).find(
+        (candidate) => candidate.id === meeting.id,
+      );
+      return fixed?.fixed || undefined;
+    });
+    await eventually(async () => (await keep.isChecked()) || undefined);
+    await page.getByRole('button', { name: 'Mark held' }).click();
+    await row.getByRole('button', { name: new RegExp(`^${other} at .*, Held$`) }).waitFor();
+    await eventually(async () => {
+      const after = await client
+        .as(organiserToken)
+        .get(`/api/sessions/${sessionId}/schedule`)
+        .expect(200);
+      const held = (after.body.meetings as { id: string; status: string }[]).find(
+        (candidate) => candidate.id === meeting.id,
+      );
+      return held?.status === 'held' || undefined;
+    });
+    // Both firms rate the meeting, for the report.
+    const ratings = [
+      { name: hkName, rating: 5, outcome: 'negotiating' },
+      { name: other, rating: 4, outcome: 'follow-up' },
+    ];
+    for (const { name, rating, outcome } of ratings) {
+      await client
+        .as(firms[name].token)
+        .post(`/api/meetings/${meeting.id}/feedback`)
+        .send({ rating, outcome })
+        .expect(201);
+    }
+  });
+
+  it('opens the report with its charts and downloads the CSV', async () => {
+    await page.getByRole('link', { name: '← Back to the session' }).click();
+    await page.getByRole('navigation', { name: 'Session pages' }).getByText('Report').click();
+    await heading('Report').waitFor();
+    await page.getByText(/^1 of \d+ meetings held/).waitFor();
+    const held = page.getByRole('figure', { name: 'Meetings held by country pair' });
+    await held.getByRole('rowheader', { name: 'CA–HK' }).waitFor();
+    expect(await held.getByRole('cell').first().textContent()).toBe('1');
+    const rating = page.getByRole('figure', { name: 'Average rating by country pair (1–5)' });
+    expect(await rating.getByRole('cell').first().textContent()).toBe('4.5 (2)');
+    const outcomes = page.getByRole('figure', { name: 'Outcomes reported' });
+    expect(
+      await outcomes
+        .getByRole('row', { name: /Negotiating/ })
+        .getByRole('cell')
+        .textContent(),
+    ).toBe('1');
+    await screenshot(page, 'organiser-report');
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
+    const text = await readFile(await file.path(), 'utf8');
+    const [header, ...lines] = text.trim().split('\n');
+    expect(header.split(',')).toEqual(
+      expect.arrayContaining(['countryPair', 'scheduled', 'held', 'noShow', 'averageRating']),
+    );
+    const columns = header.split(',');
+    const pair = lines.map((line) => line.split(',')).find((cells) => cells[0] === 'CA–HK')!;
+    expect(pair[columns.indexOf('held')]).toBe('1');
+    expect(lines.at(-1)!.startsWith('all,')).toBe(true);
+  });
+
+  it('fits a phone, in Traditional Chinese', async () => {
+    const phone = await signedInPage(browser, organiserToken, { width: 390, height: 844 });
+    await phone.goto(`${url}/`);
+    await phone.getByLabel('Language').selectOption('zh-Hant');
+    await phone.goto(`${url}/organise/sessions/${sessionId}/schedule`);
+    await phone.getByRole('heading', { name: '排程表' }).waitFor();
+    await phone.getByRole('heading', { name: '編排報告' }).waitFor();
+    // Nothing sticks out sideways: wide tables scroll inside the page.
+    const overflow = await phone.evaluate<number>(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(phone, 'schedule-board-phone-zh-hant');
+    await phone.context().close();
+  });
+});
