@@ -5,7 +5,7 @@ import { LiveGateway } from '../../src/live/live.gateway';
 import { startApi, startWorker } from '../support/app';
 import { TestClient, unique, type Account } from '../support/client';
 import { LiveClients, listen, request } from '../support/live';
-import { ensureWebBuild, launchChromium, screenshot } from './support';
+import { ensureWebBuild, launchChromium, screenshot, signedInPage } from './support';
 
 const MINUTE = 60_000;
 
@@ -85,17 +85,7 @@ describe('web app: the live room', () => {
       .expect(200);
     await client.runSchedule(organiser.accessToken, sessionId);
 
-    const context = await browser.newContext({
-      viewport: { width: 1200, height: 900 },
-      timezoneId: 'Asia/Hong_Kong',
-      locale: 'en-GB',
-    });
-    await context.addInitScript(
-      `localStorage.setItem('tradematch.token', ${JSON.stringify(hk.accessToken)})`,
-    );
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => console.error('page error:', error));
+    page = await signedInPage(browser, hk.accessToken);
   });
 
   afterAll(async () => {
