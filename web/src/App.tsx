@@ -8,6 +8,7 @@ import {
   saveLanguage,
   type Language,
 } from './i18n';
+import { firmPage } from './firm-routes';
 import { AuthPage } from './pages/auth';
 import { CompanyPage } from './pages/company';
 import { SessionPage } from './pages/session';
@@ -76,7 +77,9 @@ export function App() {
   } else {
     const session = /^\/sessions\/([0-9a-f-]{36})$/.exec(path);
     const live = /^\/sessions\/([0-9a-f-]{36})\/live$/.exec(path);
-    if (live)
+    const firm = firmPage(path, account, () => void loadMe());
+    if (firm) page = firm;
+    else if (live)
       page = (
         <Suspense fallback={<Loading />}>
           <LivePage id={live[1]} />
@@ -105,6 +108,7 @@ export function App() {
           {'user' in account && (
             <>
               <Link to="/sessions">{t('nav.sessions')}</Link>
+              <Link to="/delegations">{t('nav.delegations')}</Link>
               <Link to="/company">{t('nav.company')}</Link>
               <span className="muted who">{account.user.name}</span>
               <button type="button" className="link" onClick={signOut}>
