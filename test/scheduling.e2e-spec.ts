@@ -344,6 +344,14 @@ describe('scheduling, agendas, meetings and reports', () => {
         .expect(409);
       expect(early.body.code).toBe('meeting.not_held');
     }
+    for (const rating of [undefined, 0, 6, 4.5]) {
+      const bad = await client
+        .as(hk.accessToken)
+        .post(url(held.id))
+        .send({ rating, outcome: 'follow-up' })
+        .expect(400);
+      expect(bad.body.fields).toEqual({ rating: ['must be a whole number from 1 to 5'] });
+    }
     const given = await client
       .as(hk.accessToken)
       .post(url(held.id))
