@@ -180,7 +180,7 @@ describe('web app: feedback, cancelling, the calendar feed and editing the compa
     await page.getByRole('link', { name: 'My company', exact: true }).click();
     await page.getByRole('link', { name: `Edit ${hkName}` }).click();
     await page.getByRole('heading', { name: `Edit ${hkName}` }).waitFor();
-    await page.getByText(/are scored again after you save/).waitFor();
+    await page.getByText(/your matches are scored again in every session/).waitFor();
     // The form holds the profile as it is.
     await expect(page.getByLabel('City').inputValue()).resolves.toBe('Hong Kong');
     await expect(page.getByLabel('What you offer (comma-separated)').inputValue()).resolves.toBe(

@@ -140,7 +140,7 @@ const en = {
   'companyEdit.link': 'Edit {name}',
   'companyEdit.title': 'Edit {name}',
   'companyEdit.rescoring':
-    'Your matches in every session you take part in are scored again after you save, so changes to what you offer or seek show in the rankings a moment later.',
+    'After you save, your matches are scored again in every session you take part in, so changes to what you offer or seek show in the rankings a moment later.',
   'companyEdit.save': 'Save changes',
   'companyEdit.saved': '{name} is saved. Matches are being scored again.',
   'delegations.title': 'Trade delegations',

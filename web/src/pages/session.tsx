@@ -559,7 +559,7 @@ function AgendaEntry({
             })}
             {item.feedback.comment && (
               <>
-                {' '}
+                {' · '}
                 <q>{item.feedback.comment}</q>
               </>
             )}
