@@ -179,7 +179,7 @@ describe('web app: delegations', () => {
     await page.getByText('1 on the waitlist').waitFor();
     await screenshot(page, 'delegation-organiser');
 
-    await firstPage.reload();
+    // No reload: the decision reaches the firm's page over the live connection.
     await applicationOf(firstPage, firstName).getByText('Accepted').waitFor();
     await screenshot(firstPage, 'delegation-firm');
   });
@@ -190,7 +190,7 @@ describe('web app: delegations', () => {
       .click();
     await applicationOf(firstPage, firstName).getByText('Withdrawn').waitFor();
 
-    await secondPage.reload();
+    // No reload: the promotion from the waitlist reaches the page as it happens.
     await applicationOf(secondPage, secondName).getByText('Accepted').waitFor();
     await section(secondPage, 'Your application').getByText(secondName).first().waitFor();
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { WireApplication } from '../../../src/live/live.wire';
 import { api, download, type Membership, type Page, type User } from '../api';
 import { useI18n, VIEWER_ZONE, type MessageKey } from '../i18n';
@@ -154,6 +154,24 @@ export function DelegationPage({
     [id],
   );
   const organiser = isOrganiserRole(user);
+  // Decisions (also a promotion from the waitlist) reach the page over the live connection.
+  // (socket.io-client is loaded only where it is used.)
+  useEffect(() => {
+    let closed = false;
+    let disconnect = () => {};
+    void import('../live').then(({ connectLive }) => {
+      if (closed) return;
+      const socket = connectLive();
+      disconnect = () => socket.disconnect();
+      socket.on('application.updated', ({ application }) => {
+        if (application.delegationId === id) reload();
+      });
+    });
+    return () => {
+      closed = true;
+      disconnect();
+    };
+  }, [id, reload]);
   return (
     <main>
       <Link to="/delegations">← {t('delegations.title')}</Link>
