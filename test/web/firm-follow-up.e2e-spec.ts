@@ -195,6 +195,7 @@ describe('web app: feedback, cancelling, the calendar feed and editing the compa
       .locator('.field.invalid', { has: page.getByLabel('Time zone') })
       .getByText(/must be an IANA time zone/)
       .waitFor();
+    await screenshot(page, 'edit-company');
 
     await page.getByLabel('Time zone').fill('Asia/Hong_Kong');
     await page.getByLabel('City').fill('Tai Po');
@@ -202,7 +203,6 @@ describe('web app: feedback, cancelling, the calendar feed and editing the compa
       .getByLabel('What you offer (comma-separated)')
       .fill('nfc payment terminals, QR payment kiosks');
     await page.getByLabel('Fintech').check();
-    await screenshot(page, 'edit-company');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText(`${hkName} is saved. Matches are being scored again.`).waitFor();
     const saved = await client.as(hk.accessToken).get(`/api/companies/${hkId}`).expect(200);

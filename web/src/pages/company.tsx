@@ -3,7 +3,8 @@ import type { WireCompany } from '../../../src/live/live.wire';
 import { api, type Company, type Membership, type Taxonomy } from '../api';
 import { useI18n, VIEWER_ZONE, type MessageKey } from '../i18n';
 import { Link } from '../router';
-import { ErrorBox, Field, fieldErrors, Loaded, useLoad } from '../ui';
+import { useFormErrors } from '../form-errors';
+import { ErrorBox, Field, Loaded, useLoad } from '../ui';
 
 const list = (text: string) =>
   text
@@ -108,8 +109,11 @@ export function CompanyForm({
   const [sectors, setSectors] = useState<string[]>(company?.sectors ?? []);
   const [partnerTypes, setPartnerTypes] = useState<string[]>(company?.partnerTypes ?? []);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const fields = fieldErrors(error);
+  const { fields, general, setError, edited } = useFormErrors();
+  const change = (key: keyof typeof form, value: string) => {
+    setForm({ ...form, [key]: value });
+    edited(key);
+  };
 
   const text = (
     key: keyof typeof form,
@@ -122,12 +126,14 @@ export function CompanyForm({
         type={extra.type ?? 'text'}
         list={extra.list}
         value={form[key]}
-        onChange={(event) => setForm({ ...form, [key]: event.target.value })}
+        onChange={(event) => change(key, event.target.value)}
       />
     </Field>
   );
-  const toggle = (values: string[], set: (next: string[]) => void, id: string) =>
+  const toggle = (values: string[], set: (next: string[]) => void, id: string, key: string) => {
     set(values.includes(id) ? values.filter((value) => value !== id) : [...values, id]);
+    edited(key);
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -188,7 +194,7 @@ export function CompanyForm({
                 id="description"
                 rows={3}
                 value={form.description}
-                onChange={(event) => setForm({ ...form, description: event.target.value })}
+                onChange={(event) => change('description', event.target.value)}
               />
             </Field>
             <fieldset className={fields.sectors ? 'invalid' : undefined}>
@@ -201,7 +207,7 @@ export function CompanyForm({
                       name="sectors"
                       value={sector.id}
                       checked={sectors.includes(sector.id)}
-                      onChange={() => toggle(sectors, setSectors, sector.id)}
+                      onChange={() => toggle(sectors, setSectors, sector.id, 'sectors')}
                     />
                     {sector.label}
                   </label>
@@ -223,7 +229,9 @@ export function CompanyForm({
                       name="partnerTypes"
                       value={type.id}
                       checked={partnerTypes.includes(type.id)}
-                      onChange={() => toggle(partnerTypes, setPartnerTypes, type.id)}
+                      onChange={() =>
+                        toggle(partnerTypes, setPartnerTypes, type.id, 'partnerTypes')
+                      }
                     />
                     {type.label}
                   </label>
@@ -251,7 +259,7 @@ export function CompanyForm({
               <select
                 id="employees"
                 value={form.employees}
-                onChange={(event) => setForm({ ...form, employees: event.target.value })}
+                onChange={(event) => change('employees', event.target.value)}
               >
                 {tax.employeeBands.map((band) => (
                   <option key={band} value={band}>
@@ -260,7 +268,7 @@ export function CompanyForm({
                 ))}
               </select>
             </Field>
-            {error !== null && Object.keys(fields).length === 0 && <ErrorBox error={error} />}
+            {general !== null && <ErrorBox error={general} />}
             <button type="submit" disabled={busy}>
               {busy ? t('common.saving') : company ? t('companyEdit.save') : t('company.submit')}
             </button>

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { useI18n, VIEWER_ZONE, type MessageKey } from '../i18n';
 import { Link, navigate } from '../router';
-import { ErrorBox, Field, fieldErrors, Loaded, useLoad } from '../ui';
+import { useFormErrors } from '../form-errors';
+import { ErrorBox, Field, Loaded, useLoad } from '../ui';
 import type { Delegation, DelegationDetail } from './delegations';
 
 export const ITINERARY_KINDS = [
@@ -124,8 +125,11 @@ function DelegationForm({ delegation }: { delegation?: Delegation }) {
   const { t } = useI18n();
   const [form, setForm] = useState(() => initialFields(delegation));
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const fields = fieldErrors(error);
+  const { fields, general, setError, edited } = useFormErrors();
+  const change = (key: keyof DelegationFields, value: string) => {
+    setForm({ ...form, [key]: value });
+    edited(key);
+  };
 
   const input = (
     key: keyof DelegationFields,
@@ -143,7 +147,7 @@ function DelegationForm({ delegation }: { delegation?: Delegation }) {
         type={extra.type ?? 'text'}
         list={extra.list}
         value={form[key]}
-        onChange={(event) => setForm({ ...form, [key]: event.target.value })}
+        onChange={(event) => change(key, event.target.value)}
       />
     </Field>
   );
@@ -182,9 +186,7 @@ function DelegationForm({ delegation }: { delegation?: Delegation }) {
         <select
           id="delegation-direction"
           value={form.direction}
-          onChange={(event) =>
-            setForm({ ...form, direction: event.target.value as DelegationFields['direction'] })
-          }
+          onChange={(event) => change('direction', event.target.value)}
         >
           <option value="outbound">{t('delegations.direction.outbound')}</option>
           <option value="inbound">{t('delegations.direction.inbound')}</option>
@@ -223,10 +225,10 @@ function DelegationForm({ delegation }: { delegation?: Delegation }) {
           id="delegation-description"
           rows={4}
           value={form.description}
-          onChange={(event) => setForm({ ...form, description: event.target.value })}
+          onChange={(event) => change('description', event.target.value)}
         />
       </Field>
-      {error !== null && Object.keys(fields).length === 0 && <ErrorBox error={error} />}
+      {general !== null && <ErrorBox error={general} />}
       <button type="submit" disabled={busy}>
         {busy
           ? t('common.saving')
@@ -256,9 +258,12 @@ export function ItineraryItemForm({
   });
   const [form, setForm] = useState(blank);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { fields, general, setError, edited } = useFormErrors();
   const [added, setAdded] = useState<string | null>(null);
-  const fields = fieldErrors(error);
+  const change = (key: keyof ReturnType<typeof blank>, value: string) => {
+    setForm({ ...form, [key]: value });
+    edited(key);
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -288,7 +293,7 @@ export function ItineraryItemForm({
       <input
         id={`item-${key}`}
         value={form[key]}
-        onChange={(event) => setForm({ ...form, [key]: event.target.value })}
+        onChange={(event) => change(key, event.target.value)}
       />
     </Field>
   );
@@ -298,7 +303,7 @@ export function ItineraryItemForm({
         id={`item-${key}`}
         type="datetime-local"
         value={form[key]}
-        onChange={(event) => setForm({ ...form, [key]: event.target.value })}
+        onChange={(event) => change(key, event.target.value)}
       />
     </Field>
   );
@@ -318,7 +323,7 @@ export function ItineraryItemForm({
         <select
           id="item-kind"
           value={form.kind}
-          onChange={(event) => setForm({ ...form, kind: event.target.value })}
+          onChange={(event) => change('kind', event.target.value)}
         >
           {ITINERARY_KINDS.map((kind) => (
             <option key={kind} value={kind}>
@@ -333,7 +338,7 @@ export function ItineraryItemForm({
         {when('startsAt', 'itinerary.startsAt')}
         {when('endsAt', 'itinerary.endsAt')}
       </div>
-      {error !== null && Object.keys(fields).length === 0 && <ErrorBox error={error} />}
+      {general !== null && <ErrorBox error={general} />}
       <button type="submit" disabled={busy}>
         {busy ? t('common.saving') : t('itinerary.submit')}
       </button>
