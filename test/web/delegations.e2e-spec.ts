@@ -176,7 +176,8 @@ describe('web app: delegations', () => {
       .getByRole('button', { name: `Waitlist: ${secondName}` })
       .click();
     await applicationOf(page, secondName).getByText('On the waitlist').waitFor();
-    await page.getByText('1 on the waitlist').waitFor();
+    await page.getByText('2 applications · 1 of 1 accepted · 1 on the waitlist').waitFor();
+    await page.getByText('1 waiting for a place').waitFor();
     await screenshot(page, 'delegation-organiser');
 
     // No reload: the decision reaches the firm's page over the live connection.

@@ -20,6 +20,7 @@ export interface Delegation {
   timezone: string;
   capacity: number;
   acceptedCount: number;
+  waitlistedCount: number;
   seatsLeft: number;
   description: string;
   createdAt: string;
@@ -63,7 +64,15 @@ function Seats({ delegation }: { delegation: Delegation }) {
       })}
     </span>
   ) : (
-    <span className="badge full">{t('delegations.full', { capacity: delegation.capacity })}</span>
+    <>
+      <span className="badge full">{t('delegations.full', { capacity: delegation.capacity })}</span>
+      {delegation.waitlistedCount > 0 && (
+        <span className="muted">
+          {' '}
+          · {t('delegations.waitlist', { count: delegation.waitlistedCount })}
+        </span>
+      )}
+    </>
   );
 }
 
@@ -459,9 +468,6 @@ function Decisions({
   const { t, dateTime } = useI18n();
   const [error, setError] = useState<{ applicationId: string; error: unknown } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const waitlisted = delegation.applications.filter(
-    (application) => application.status === 'waitlisted',
-  ).length;
 
   const decide = async (application: WireApplication, status: Decision) => {
     setBusy(application.id);
@@ -486,7 +492,7 @@ function Decisions({
           total: delegation.applications.length,
           accepted: delegation.acceptedCount,
           capacity: delegation.capacity,
-          waitlisted,
+          waitlisted: delegation.waitlistedCount,
         })}
       </p>
       {delegation.applications.length === 0 ? (
