@@ -166,6 +166,10 @@ function Participation({
       socket.on('schedule.published', (event) => {
         if (mine(event.sessionId)) setAgendaRound((n) => n + 1);
       });
+      // The other firm cancelled, or an organiser marked a meeting held or missed.
+      socket.on('meeting.updated', ({ meeting }) => {
+        if (mine(meeting.sessionId)) setAgendaRound((n) => n + 1);
+      });
     });
     return () => {
       closed = true;
