@@ -86,8 +86,8 @@ function initialForm(company?: WireCompany) {
   };
 }
 
-/** IANA time zones the browser knows, offered as suggestions in the time zone field. */
-const TIME_ZONES: string[] = (() => {
+/** IANA time zones the browser knows, offered as suggestions in time zone fields. */
+export const TIME_ZONES: string[] = (() => {
   try {
     return Intl.supportedValuesOf('timeZone');
   } catch {

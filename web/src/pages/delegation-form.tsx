@@ -4,6 +4,7 @@ import { useI18n, VIEWER_ZONE, type MessageKey } from '../i18n';
 import { Link, navigate } from '../router';
 import { useFormErrors } from '../form-errors';
 import { ErrorBox, Field, Loaded, useLoad } from '../ui';
+import { TIME_ZONES } from './company';
 import type { Delegation, DelegationDetail } from './delegations';
 
 export const ITINERARY_KINDS = [
@@ -54,14 +55,6 @@ export function wallTimeToInstant(wallTime: string, zone: string): string {
     return '';
   }
 }
-
-const TIME_ZONES: string[] = (() => {
-  try {
-    return Intl.supportedValuesOf('timeZone');
-  } catch {
-    return [];
-  }
-})();
 
 type DelegationFields = {
   title: string;
