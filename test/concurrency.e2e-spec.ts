@@ -106,10 +106,7 @@ describe('concurrent requests, answers, cancellations and rescheduling', () => {
         .send({ status }),
     );
   const reschedule = () =>
-    record(
-      'schedule',
-      via().as(organiser.accessToken).post(`/api/sessions/${sessionId}/schedule`),
-    );
+    record('schedule', via().as(organiser.accessToken).post(`/api/sessions/${sessionId}/schedule`));
   const db = () => apis[0].get(DataSource);
 
   it('keeps every invariant through a storm of requests, answers and reschedules', async () => {

@@ -50,6 +50,7 @@ describe('delegations', () => {
         endsOn: '2030-06-14',
         capacity: 12,
         acceptedCount: 0,
+        waitlistedCount: 0,
         seatsLeft: 12,
       });
       const read = await client
@@ -505,6 +506,19 @@ describe('delegations', () => {
       // Waitlisted in this order: "early" first, although it applied after "late".
       await decide(organiser.accessToken, delegation.id, earlyId, 'waitlisted').expect(200);
       await decide(organiser.accessToken, delegation.id, lateId, 'waitlisted').expect(200);
+      // Anyone signed in sees how many wait, in the list and on the delegation.
+      const before = await client
+        .as(accepted.owner.accessToken)
+        .get(`/api/delegations/${delegation.id}`)
+        .expect(200);
+      expect(before.body).toMatchObject({ acceptedCount: 1, waitlistedCount: 2, seatsLeft: 0 });
+      const listed = await client
+        .as(accepted.owner.accessToken)
+        .get('/api/delegations?pageSize=100')
+        .expect(200);
+      expect(
+        listed.body.items.find((item: { id: string }) => item.id === delegation.id),
+      ).toMatchObject({ acceptedCount: 1, waitlistedCount: 2 });
 
       await decide(accepted.owner.accessToken, delegation.id, acceptedId, 'withdrawn').expect(200);
       const read = await client
@@ -519,7 +533,7 @@ describe('delegations', () => {
         [earlyId]: 'accepted',
         [lateId]: 'waitlisted',
       });
-      expect(read.body).toMatchObject({ acceptedCount: 1, seatsLeft: 0 });
+      expect(read.body).toMatchObject({ acceptedCount: 1, waitlistedCount: 1, seatsLeft: 0 });
     });
 
     it('shows organisers every application, members the accepted ones and their own', async () => {

@@ -344,12 +344,36 @@ describe('scheduling, agendas, meetings and reports', () => {
         .expect(409);
       expect(early.body.code).toBe('meeting.not_held');
     }
+    for (const rating of [undefined, 0, 6, 4.5]) {
+      const bad = await client
+        .as(hk.accessToken)
+        .post(url(held.id))
+        .send({ rating, outcome: 'follow-up' })
+        .expect(400);
+      expect(bad.body.fields).toEqual({ rating: ['must be a whole number from 1 to 5'] });
+    }
     const given = await client
       .as(hk.accessToken)
       .post(url(held.id))
       .send({ rating: 5, outcome: 'follow-up', comment: 'Promising distributor' })
       .expect(201);
     expect(given.body).toMatchObject({ companyId: firm.h2.id, rating: 5, outcome: 'follow-up' });
+    // The firm's agenda shows the feedback it gave; the other side's shows none until it gives.
+    const agendaOf = async (token: string, companyId: string) =>
+      (
+        await client
+          .as(token)
+          .get(`/api/sessions/${sessionId}/agenda?companyId=${companyId}`)
+          .expect(200)
+      ).body.find((item: { id: string }) => item.id === held.id);
+    expect((await agendaOf(hk.accessToken, firm.h2.id)).feedback).toEqual({
+      rating: 5,
+      outcome: 'follow-up',
+      comment: 'Promising distributor',
+      givenAt: expect.any(String),
+    });
+    const otherSide = held.companyIds.find((id: string) => id !== firm.h2.id);
+    expect((await agendaOf(ca.accessToken, otherSide)).feedback).toBeNull();
     expect(
       (
         await client

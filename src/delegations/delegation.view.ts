@@ -16,6 +16,8 @@ export interface DelegationView {
   timezone: string;
   capacity: number;
   acceptedCount: number;
+  /** Companies on the waitlist, promoted in turn when an accepted one withdraws. */
+  waitlistedCount: number;
   seatsLeft: number;
   description: string;
   createdAt: string;
@@ -50,7 +52,13 @@ export interface DelegationDetailView extends DelegationView {
   applications: ApplicationView[];
 }
 
-export function toDelegationView(delegation: Delegation, acceptedCount: number): DelegationView {
+/** How many applications hold a seat and how many wait for one. */
+export interface SeatCounts {
+  accepted: number;
+  waitlisted: number;
+}
+
+export function toDelegationView(delegation: Delegation, counts: SeatCounts): DelegationView {
   return {
     id: delegation.id,
     title: delegation.title,
@@ -63,8 +71,9 @@ export function toDelegationView(delegation: Delegation, acceptedCount: number):
     endsOn: delegation.endsOn,
     timezone: delegation.timezone,
     capacity: delegation.capacity,
-    acceptedCount,
-    seatsLeft: Math.max(0, delegation.capacity - acceptedCount),
+    acceptedCount: counts.accepted,
+    waitlistedCount: counts.waitlisted,
+    seatsLeft: Math.max(0, delegation.capacity - counts.accepted),
     description: delegation.description,
     createdAt: delegation.createdAt.toISOString(),
     updatedAt: delegation.updatedAt.toISOString(),

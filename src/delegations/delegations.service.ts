@@ -15,6 +15,7 @@ import {
   type DelegationDetailView,
   type DelegationView,
   type ItineraryItemView,
+  type SeatCounts,
 } from './delegation.view';
 import type {
   CreateDelegationDto,
@@ -24,6 +25,8 @@ import type {
 } from './dto/delegation.dto';
 import { buildCalendar } from '../common/calendar';
 import { ItineraryItem } from './itinerary-item.entity';
+
+const NO_SEATS_TAKEN: SeatCounts = { accepted: 0, waitlisted: 0 };
 
 function checkDateOrder(startsOn: string, endsOn: string): void {
   if (endsOn < startsOn) throw AppError.invalid({ endsOn: ['must be on or after startsOn'] });
@@ -49,7 +52,7 @@ export class DelegationsService {
         createdBy: user.id,
       }),
     );
-    return toDelegationView(delegation, 0);
+    return toDelegationView(delegation, NO_SEATS_TAKEN);
   }
 
   async list(query: ListDelegationsQuery): Promise<Page<DelegationView>> {
@@ -74,10 +77,10 @@ export class DelegationsService {
       .orderBy('delegation.startsOn', query.when === 'past' ? 'DESC' : 'ASC')
       .addOrderBy('delegation.id', 'ASC');
     const page = await paginate(builder, query, (row) => row);
-    const accepted = await this.acceptedCounts(page.items.map((row) => row.id));
+    const counts = await this.seatCounts(page.items.map((row) => row.id));
     return {
       ...page,
-      items: page.items.map((row) => toDelegationView(row, accepted.get(row.id) ?? 0)),
+      items: page.items.map((row) => toDelegationView(row, counts.get(row.id) ?? NO_SEATS_TAKEN)),
     };
   }
 
@@ -88,9 +91,9 @@ export class DelegationsService {
       this.items.find({ where: { delegationId: id }, order: { startsAt: 'ASC', id: 'ASC' } }),
       this.visibleApplications(user, id),
     ]);
-    const acceptedCount = await this.applications.countBy({ delegationId: id, status: 'accepted' });
+    const counts = await this.seatCounts([id]);
     return {
-      ...toDelegationView(delegation, acceptedCount),
+      ...toDelegationView(delegation, counts.get(id) ?? NO_SEATS_TAKEN),
       itinerary: items.map((item) => toItineraryItemView(item, delegation.timezone)),
       applications: applications.map(toApplicationView),
     };
@@ -124,7 +127,11 @@ export class DelegationsService {
           `These itinerary items would fall outside the new dates: ${outside.map((item) => item.title).join(', ')}`,
         );
       }
-      return toDelegationView(await manager.save(delegation), accepted);
+      const waitlisted = await manager.countBy(DelegationApplication, {
+        delegationId: id,
+        status: 'waitlisted',
+      });
+      return toDelegationView(await manager.save(delegation), { accepted, waitlisted });
     });
   }
 
@@ -201,17 +208,21 @@ export class DelegationsService {
     return builder.getMany();
   }
 
-  private async acceptedCounts(ids: string[]): Promise<Map<string, number>> {
+  /** Accepted and waitlisted applications per delegation (absent: none of either). */
+  private async seatCounts(ids: string[]): Promise<Map<string, SeatCounts>> {
     if (ids.length === 0) return new Map();
     const rows = await this.applications
       .createQueryBuilder('application')
       .select('application.delegationId', 'id')
-      .addSelect('count(*)::int', 'count')
+      .addSelect("count(*) FILTER (WHERE application.status = 'accepted')::int", 'accepted')
+      .addSelect("count(*) FILTER (WHERE application.status = 'waitlisted')::int", 'waitlisted')
       .where('application.delegationId IN (:...ids)', { ids })
-      .andWhere("application.status = 'accepted'")
+      .andWhere("application.status IN ('accepted', 'waitlisted')")
       .groupBy('application.delegationId')
-      .getRawMany<{ id: string; count: number }>();
-    return new Map(rows.map((row) => [row.id, row.count]));
+      .getRawMany<{ id: string; accepted: number; waitlisted: number }>();
+    return new Map(
+      rows.map((row) => [row.id, { accepted: row.accepted, waitlisted: row.waitlisted }]),
+    );
   }
 
   async find(id: string): Promise<Delegation> {

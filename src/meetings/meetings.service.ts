@@ -31,6 +31,18 @@ export interface AgendaItem extends MeetingView {
     timezone: string;
     localStartsAt: string;
   };
+  /** The feedback this company gave on the meeting, or null while it has given none. */
+  feedback: { rating: number; outcome: string; comment: string; givenAt: string } | null;
+}
+
+function toFeedbackView(given: MeetingFeedback | undefined): AgendaItem['feedback'] {
+  if (!given) return null;
+  return {
+    rating: given.rating,
+    outcome: given.outcome,
+    comment: given.comment,
+    givenAt: given.createdAt.toISOString(),
+  };
 }
 
 /** Published schedules, agendas, and the life of a meeting: held, no-show, cancelled, feedback. */
@@ -114,6 +126,11 @@ export class MeetingsService {
       ),
     });
     const byId = new Map(others.map((other) => [other.id, other]));
+    const feedback = await this.dataSource.getRepository(MeetingFeedback).findBy({
+      companyId,
+      meetingId: In(meetings.map((meeting) => meeting.id)),
+    });
+    const feedbackOf = new Map(feedback.map((given) => [given.meetingId, given]));
     return meetings.map((meeting) => {
       const view = toMeetingView(meeting, slots);
       const slot = slots[meeting.slotIndex];
@@ -133,6 +150,7 @@ export class MeetingsService {
           timezone: other?.timezone ?? 'UTC',
           localStartsAt: localTime(slot.startsAt, other?.timezone ?? 'UTC'),
         },
+        feedback: toFeedbackView(feedbackOf.get(meeting.id)),
       };
     });
   }

@@ -5,7 +5,7 @@ import { LiveGateway } from '../../src/live/live.gateway';
 import { startApi, startWorker } from '../support/app';
 import { TestClient, unique, type Account } from '../support/client';
 import { LiveClients, listen, request } from '../support/live';
-import { ensureWebBuild, launchChromium, screenshot } from './support';
+import { ensureWebBuild, launchChromium, screenshot, signedInPage } from './support';
 
 const MINUTE = 60_000;
 
@@ -29,6 +29,8 @@ describe('web app: the live room', () => {
   let hk: Account;
   let ca: Account;
   let sessionId: string;
+  let hkId: string;
+  let caId: string;
   const suffix = unique('w').split('-').pop()!;
   const title = `Hong Kong – Canada live day ${suffix}`;
   const hkName = `Tsuen Wan Wireless ${suffix}`;
@@ -67,6 +69,8 @@ describe('web app: the live room', () => {
         .send({ companyId: firm.id })
         .expect(201);
     }
+    hkId = hkFirm.id;
+    caId = caFirm.id;
     await client.acceptedRequest(
       sessionId,
       { token: hk.accessToken, companyId: hkFirm.id },
@@ -85,17 +89,7 @@ describe('web app: the live room', () => {
       .expect(200);
     await client.runSchedule(organiser.accessToken, sessionId);
 
-    const context = await browser.newContext({
-      viewport: { width: 1200, height: 900 },
-      timezoneId: 'Asia/Hong_Kong',
-      locale: 'en-GB',
-    });
-    await context.addInitScript(
-      `localStorage.setItem('tradematch.token', ${JSON.stringify(hk.accessToken)})`,
-    );
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => console.error('page error:', error));
+    page = await signedInPage(browser, hk.accessToken);
   });
 
   afterAll(async () => {
@@ -147,6 +141,32 @@ describe('web app: the live room', () => {
       .getByText(`Now: with ${caName} (CA)`)
       .waitFor();
     await screenshot(page, 'live-room');
+  });
+
+  it('shows a request as it arrives, answered from its notice', async () => {
+    await client
+      .as(ca.accessToken)
+      .post(`/api/sessions/${sessionId}/requests`)
+      .send({ fromCompanyId: caId, toCompanyId: hkId, message: 'Another ten minutes later?' })
+      .expect(201);
+    const activity = section(/^Just now$/);
+    const notice = activity.locator('li', {
+      hasText: `New meeting request: ${caName} → ${hkName}`,
+    });
+    await notice.getByText('Another ten minutes later?').waitFor();
+    await notice.getByRole('button', { name: `Accept the request from ${caName}` }).click();
+    await activity.getByText(`Request ${caName} → ${hkName}: Accepted`).waitFor();
+    // Answered: the notice no longer offers the buttons.
+    await notice.getByRole('button').first().waitFor({ state: 'detached' });
+    const requests = await client
+      .as(hk.accessToken)
+      .get(`/api/sessions/${sessionId}/requests?companyId=${hkId}`)
+      .expect(200);
+    expect(
+      requests.body.received.find(
+        (request: { fromCompanyId: string }) => request.fromCompanyId === caId,
+      ),
+    ).toMatchObject({ status: 'accepted', mutual: true });
   });
 
   it('says it is reconnecting when the connection drops, and comes back by itself', async () => {

@@ -163,4 +163,47 @@ describe('web app: the video call', () => {
     await callPanel(hkPage).getByText(`${caName} left the call.`).waitFor();
     await callPanel(hkPage).getByText(`Waiting for ${caName} to join…`).waitFor();
   });
+
+  it('reaches Join, camera, microphone and hang-up with the keyboard alone', async () => {
+    const page = await signedInPage(browser, hk.accessToken);
+    await page.goto(`${url}/sessions/${sessionId}/live`);
+    await callPanel(page).getByRole('button', { name: 'Join call' }).waitFor();
+    const focused = () =>
+      page.evaluate<string>(`document.activeElement?.textContent?.trim() ?? ''`);
+    // Tab through the page (it wraps around) until the control is focused, then press Enter.
+    const tabToAndPress = async (name: string) => {
+      for (let step = 0; step < 80; step += 1) {
+        await page.keyboard.press('Tab');
+        if ((await focused()) === name) return page.keyboard.press('Enter');
+      }
+      throw new Error(`Tab never reached ${name}`);
+    };
+    await tabToAndPress('Join call');
+    await callPanel(page).getByRole('button', { name: 'Hang up' }).waitFor();
+    await tabToAndPress('Turn camera off');
+    await callPanel(page).getByRole('button', { name: 'Turn camera on' }).waitFor();
+    await tabToAndPress('Mute microphone');
+    await callPanel(page).getByRole('button', { name: 'Unmute microphone' }).waitFor();
+    await tabToAndPress('Hang up');
+    await callPanel(page).getByRole('button', { name: 'Join call' }).waitFor();
+    await page.context().close();
+  });
+
+  it('speaks Traditional Chinese when the browser does', async () => {
+    const page = await signedInPage(browser, ca.accessToken, {
+      locale: 'zh-HK',
+      timezoneId: 'America/Halifax',
+    });
+    await page.goto(`${url}/sessions/${sessionId}/live`);
+    const panel = page.locator('section', { has: page.getByRole('heading', { name: '視像通話' }) });
+    await panel.getByText(`你與 ${hkName}（HK）的會面`).waitFor();
+    await panel.getByRole('button', { name: '加入通話' }).click();
+    await panel.getByRole('button', { name: '關閉鏡頭' }).waitFor();
+    await panel.getByRole('button', { name: '關閉咪高峰' }).waitFor();
+    await panel.getByRole('button', { name: '掛斷' }).waitFor();
+    await page.waitForFunction(`document.querySelector('video.local')?.videoWidth > 0`);
+    await screenshot(page, 'video-call-zh-hant');
+    await panel.getByRole('button', { name: '掛斷' }).click();
+    await page.context().close();
+  });
 });

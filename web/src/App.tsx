@@ -8,6 +8,7 @@ import {
   saveLanguage,
   type Language,
 } from './i18n';
+import { firmPage } from './firm-routes';
 import { AuthPage } from './pages/auth';
 import { CompanyPage } from './pages/company';
 import { SessionPage } from './pages/session';
@@ -80,12 +81,14 @@ export function App() {
     const session = /^\/sessions\/([0-9a-f-]{36})$/.exec(path);
     const live = /^\/sessions\/([0-9a-f-]{36})\/live$/.exec(path);
     const organising = account.user.role !== 'member';
+    const firm = firmPage(path, account, () => void loadMe());
     if (organising && (path === '/' || path === '/organise' || path.startsWith('/organise/')))
       page = (
         <Suspense fallback={<Loading />}>
           <OrganiserPages path={path} />
         </Suspense>
       );
+    else if (firm) page = firm;
     else if (live)
       page = (
         <Suspense fallback={<Loading />}>
@@ -116,6 +119,7 @@ export function App() {
             <>
               {account.user.role !== 'member' && <Link to="/organise">{t('nav.organise')}</Link>}
               <Link to="/sessions">{t('nav.sessions')}</Link>
+              <Link to="/delegations">{t('nav.delegations')}</Link>
               <Link to="/company">{t('nav.company')}</Link>
               <span className="muted who">{account.user.name}</span>
               <button type="button" className="link" onClick={signOut}>

@@ -200,4 +200,6 @@ export interface AgendaItem {
   roomId?: string;
   status: string;
   other: { id: string; name: string; country: string; city: string; timezone: string };
+  /** The feedback this company gave, or null while it has given none. */
+  feedback: { rating: number; outcome: string; comment: string; givenAt: string } | null;
 }

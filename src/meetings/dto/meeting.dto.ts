@@ -29,11 +29,14 @@ export class UpdateMeetingDto {
   fixed?: boolean;
 }
 
+// One message however the rating is wrong (missing, 0, 6, 4.5): the first check to fail names it.
+const RATING_MESSAGE = 'rating must be a whole number from 1 to 5';
+
 export class FeedbackDto {
   @ApiProperty({ minimum: 1, maximum: 5 })
-  @IsInt({ message: 'rating must be a whole number from 1 to 5' })
-  @Min(1)
-  @Max(5)
+  @IsInt({ message: RATING_MESSAGE })
+  @Min(1, { message: RATING_MESSAGE })
+  @Max(5, { message: RATING_MESSAGE })
   rating: number;
 
   @ApiProperty({ enum: OUTCOMES })

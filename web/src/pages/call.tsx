@@ -25,6 +25,14 @@ interface Problem {
   message?: string;
 }
 
+/**
+ * Call diagnostics in the browser console, off unless asked for:
+ * `localStorage.setItem('tradematch.debug', 'call')`, then reload.
+ */
+function trace(...details: unknown[]): void {
+  if (localStorage.getItem('tradematch.debug') === 'call') console.debug('call:', ...details);
+}
+
 function isSignal(data: unknown): data is Signal {
   return typeof data === 'object' && data !== null && typeof (data as Signal).type === 'string';
 }
@@ -103,7 +111,7 @@ export function VideoCall({
       pc.onnegotiationneeded = async () => {
         try {
           makingOffer = true;
-          console.debug('call: negotiating', pc.signalingState);
+          trace('negotiating', pc.signalingState);
           await pc.setLocalDescription();
           if (pc.localDescription) send({ type: 'description', description: pc.localDescription });
         } catch (error) {
@@ -127,7 +135,7 @@ export function VideoCall({
         }
       };
       pc.onconnectionstatechange = () => {
-        console.debug('call: connection', pc.connectionState);
+        trace('connection', pc.connectionState);
         if (state.pc !== pc) return;
         setPeerState(pc.connectionState);
         if (pc.connectionState === 'connected') setPhase('connected');
@@ -155,7 +163,7 @@ export function VideoCall({
 
     const handle = async (signal: Signal) => {
       if (!state.on) return;
-      console.debug('call: got', signal.type, state.pc?.signalingState ?? 'no connection');
+      trace('got', signal.type, state.pc?.signalingState ?? 'no connection');
       switch (signal.type) {
         case 'hello':
           // The other side (re)joined: start again from a fresh connection, and say we are here.

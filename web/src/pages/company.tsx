@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
+import type { WireCompany } from '../../../src/live/live.wire';
 import { api, type Company, type Membership, type Taxonomy } from '../api';
 import { useI18n, VIEWER_ZONE, type MessageKey } from '../i18n';
 import { Link } from '../router';
-import { ErrorBox, Field, fieldErrors, Loaded, useLoad } from '../ui';
+import { useFormErrors } from '../form-errors';
+import { ErrorBox, Field, Loaded, useLoad } from '../ui';
 
 const list = (text: string) =>
   text
@@ -40,7 +42,16 @@ export function CompanyPage({
                 <div className={`badge ${company.status}`}>
                   {t(`company.status.${company.status}` as MessageKey)}
                 </div>
-                {company.status === 'verified' && <Link to="/sessions">{t('nav.sessions')} →</Link>}
+                <div className="actions">
+                  {company.status === 'verified' && (
+                    <Link to="/sessions">{t('nav.sessions')} →</Link>
+                  )}
+                  {company.role === 'owner' && (
+                    <Link to={`/companies/${company.companyId}/edit`}>
+                      {t('companyEdit.link', { name: company.name })}
+                    </Link>
+                  )}
+                </div>
               </li>
             ))}
           </ul>
@@ -58,51 +69,81 @@ export function CompanyPage({
   );
 }
 
-function CompanyForm({ onRegistered }: { onRegistered: (company: Company) => void }) {
+/** The form's text fields, from a company being edited or blank for a new one. */
+function initialForm(company?: WireCompany) {
+  return {
+    name: company?.name ?? '',
+    country: company?.country ?? '',
+    city: company?.city ?? '',
+    website: company?.website ?? '',
+    description: company?.description ?? '',
+    offers: company?.offers.join(', ') ?? '',
+    seeks: company?.seeks.join(', ') ?? '',
+    targetMarkets: company?.targetMarkets.join(', ') ?? '',
+    languages: company?.languages.join(', ') ?? 'en',
+    timezone: company?.timezone ?? VIEWER_ZONE,
+    employees: company?.employees ?? '1-9',
+  };
+}
+
+/** IANA time zones the browser knows, offered as suggestions in time zone fields. */
+export const TIME_ZONES: string[] = (() => {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return [];
+  }
+})();
+
+/** Registers a company, or edits `company` (PATCH) when one is given. */
+export function CompanyForm({
+  company,
+  onRegistered,
+}: {
+  company?: WireCompany;
+  onRegistered: (company: Company) => void;
+}) {
   const { t } = useI18n();
   const [taxonomy, reloadTaxonomy] = useLoad(() => api<Taxonomy>('GET', '/taxonomy'), []);
-  const [form, setForm] = useState({
-    name: '',
-    country: '',
-    city: '',
-    website: '',
-    description: '',
-    offers: '',
-    seeks: '',
-    targetMarkets: '',
-    languages: 'en',
-    timezone: VIEWER_ZONE,
-    employees: '1-9',
-  });
-  const [sectors, setSectors] = useState<string[]>([]);
-  const [partnerTypes, setPartnerTypes] = useState<string[]>([]);
+  const [form, setForm] = useState(() => initialForm(company));
+  const [sectors, setSectors] = useState<string[]>(company?.sectors ?? []);
+  const [partnerTypes, setPartnerTypes] = useState<string[]>(company?.partnerTypes ?? []);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const fields = fieldErrors(error);
+  const { fields, general, setError, edited } = useFormErrors();
+  const change = (key: keyof typeof form, value: string) => {
+    setForm({ ...form, [key]: value });
+    edited(key);
+  };
 
-  const text = (key: keyof typeof form, label: MessageKey, extra: { type?: string } = {}) => (
+  const text = (
+    key: keyof typeof form,
+    label: MessageKey,
+    extra: { type?: string; list?: string } = {},
+  ) => (
     <Field id={key} label={t(label)} errors={fields[key]}>
       <input
         id={key}
         type={extra.type ?? 'text'}
+        list={extra.list}
         value={form[key]}
-        onChange={(event) => setForm({ ...form, [key]: event.target.value })}
+        onChange={(event) => change(key, event.target.value)}
       />
     </Field>
   );
-  const toggle = (values: string[], set: (next: string[]) => void, id: string) =>
+  const toggle = (values: string[], set: (next: string[]) => void, id: string, key: string) => {
     set(values.includes(id) ? values.filter((value) => value !== id) : [...values, id]);
+    edited(key);
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const company = await api<Company>('POST', '/companies', {
+      const body = {
         name: form.name,
         country: form.country.trim().toUpperCase(),
         city: form.city,
-        ...(form.website.trim() ? { website: form.website.trim() } : {}),
         description: form.description,
         sectors,
         partnerTypes,
@@ -112,8 +153,16 @@ function CompanyForm({ onRegistered }: { onRegistered: (company: Company) => voi
         languages: list(form.languages).map((code) => code.toLowerCase()),
         timezone: form.timezone,
         employees: form.employees,
-      });
-      onRegistered(company);
+      };
+      const website = form.website.trim();
+      const saved = company
+        ? // Editing: an emptied website is cleared.
+          await api<Company>('PATCH', `/companies/${company.id}`, {
+            ...body,
+            website: website || null,
+          })
+        : await api<Company>('POST', '/companies', { ...body, ...(website ? { website } : {}) });
+      onRegistered(saved);
     } catch (caught) {
       setError(caught);
     } finally {
@@ -122,9 +171,15 @@ function CompanyForm({ onRegistered }: { onRegistered: (company: Company) => voi
   };
 
   return (
-    <section aria-labelledby="register">
-      <h2 id="register">{t('company.register')}</h2>
-      <p>{t('company.intro')}</p>
+    <section aria-labelledby={company ? 'edit-company' : 'register'}>
+      {company ? (
+        <p className="notice">{t('companyEdit.rescoring')}</p>
+      ) : (
+        <>
+          <h2 id="register">{t('company.register')}</h2>
+          <p>{t('company.intro')}</p>
+        </>
+      )}
       <Loaded load={taxonomy} reload={reloadTaxonomy}>
         {(tax) => (
           <form onSubmit={(event) => void submit(event)} noValidate>
@@ -139,7 +194,7 @@ function CompanyForm({ onRegistered }: { onRegistered: (company: Company) => voi
                 id="description"
                 rows={3}
                 value={form.description}
-                onChange={(event) => setForm({ ...form, description: event.target.value })}
+                onChange={(event) => change('description', event.target.value)}
               />
             </Field>
             <fieldset className={fields.sectors ? 'invalid' : undefined}>
@@ -152,7 +207,7 @@ function CompanyForm({ onRegistered }: { onRegistered: (company: Company) => voi
                       name="sectors"
                       value={sector.id}
                       checked={sectors.includes(sector.id)}
-                      onChange={() => toggle(sectors, setSectors, sector.id)}
+                      onChange={() => toggle(sectors, setSectors, sector.id, 'sectors')}
                     />
                     {sector.label}
                   </label>
@@ -174,7 +229,9 @@ function CompanyForm({ onRegistered }: { onRegistered: (company: Company) => voi
                       name="partnerTypes"
                       value={type.id}
                       checked={partnerTypes.includes(type.id)}
-                      onChange={() => toggle(partnerTypes, setPartnerTypes, type.id)}
+                      onChange={() =>
+                        toggle(partnerTypes, setPartnerTypes, type.id, 'partnerTypes')
+                      }
                     />
                     {type.label}
                   </label>
@@ -191,13 +248,18 @@ function CompanyForm({ onRegistered }: { onRegistered: (company: Company) => voi
             {text('targetMarkets', 'company.targetMarkets')}
             <div className="row">
               {text('languages', 'company.languages')}
-              {text('timezone', 'company.timezone')}
+              {text('timezone', 'company.timezone', { list: 'time-zones' })}
             </div>
+            <datalist id="time-zones">
+              {TIME_ZONES.map((zone) => (
+                <option key={zone} value={zone} />
+              ))}
+            </datalist>
             <Field id="employees" label={t('company.employees')} errors={fields.employees}>
               <select
                 id="employees"
                 value={form.employees}
-                onChange={(event) => setForm({ ...form, employees: event.target.value })}
+                onChange={(event) => change('employees', event.target.value)}
               >
                 {tax.employeeBands.map((band) => (
                   <option key={band} value={band}>
@@ -206,13 +268,46 @@ function CompanyForm({ onRegistered }: { onRegistered: (company: Company) => voi
                 ))}
               </select>
             </Field>
-            {error !== null && Object.keys(fields).length === 0 && <ErrorBox error={error} />}
+            {general !== null && <ErrorBox error={general} />}
             <button type="submit" disabled={busy}>
-              {busy ? t('common.saving') : t('company.submit')}
+              {busy ? t('common.saving') : company ? t('companyEdit.save') : t('company.submit')}
             </button>
           </form>
         )}
       </Loaded>
     </section>
+  );
+}
+
+/** An owner edits a company's profile: the registration form, filled in, saved with PATCH. */
+export function CompanyEditPage({ id, onSaved }: { id: string; onSaved: () => void }) {
+  const { t } = useI18n();
+  const [company, reload] = useLoad(() => api<WireCompany>('GET', `/companies/${id}`), [id]);
+  const [saved, setSaved] = useState<string | null>(null);
+  return (
+    <main>
+      <Link to="/company">← {t('nav.company')}</Link>
+      <Loaded load={company} reload={reload}>
+        {(current) => (
+          <>
+            <h1 id="edit-company">{t('companyEdit.title', { name: current.name })}</h1>
+            {saved && (
+              <p className="notice ok" role="status">
+                {t('companyEdit.saved', { name: saved })}
+              </p>
+            )}
+            <CompanyForm
+              key={current.updatedAt}
+              company={current}
+              onRegistered={(updated) => {
+                setSaved(updated.name);
+                onSaved();
+                reload();
+              }}
+            />
+          </>
+        )}
+      </Loaded>
+    </main>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { api } from '../api';
 import { useI18n, type MessageKey } from '../i18n';
 import {
   connectLive,
@@ -7,9 +8,10 @@ import {
   type LiveSlot,
   type LiveSocket,
   type PresenceUser,
+  type WireRequest,
 } from '../live';
 import { Link } from '../router';
-import { Loading } from '../ui';
+import { ErrorBox, Loading } from '../ui';
 import { VideoCall } from './call';
 
 type Connection = 'connecting' | 'connected' | 'reconnecting' | { refused: string };
@@ -18,6 +20,8 @@ interface Activity {
   id: number;
   key: MessageKey;
   values: Record<string, string>;
+  /** The request a notice is about, kept up to date as it is answered. */
+  request?: WireRequest;
 }
 
 /** The live room of a session: presence, the slot clock, your meetings, announcements, activity. */
@@ -42,8 +46,8 @@ export default function LivePage({ id }: { id: string }) {
     setSocket(socket);
     let activityId = 0;
     // Kept as keys, so that they follow a change of language.
-    const note = (key: MessageKey, values: Record<string, string> = {}) =>
-      setActivity((list) => [{ id: ++activityId, key, values }, ...list].slice(0, 10));
+    const note = (key: MessageKey, values: Record<string, string> = {}, request?: WireRequest) =>
+      setActivity((list) => [{ id: ++activityId, key, values, request }, ...list].slice(0, 10));
 
     const join = () =>
       socket.emit('session:join', { sessionId: id }, (ack) => {
@@ -94,15 +98,23 @@ export default function LivePage({ id }: { id: string }) {
     });
     socket.on('request.created', ({ request }) => {
       if (request.sessionId === id)
-        note('live.requestCreated', { from: request.fromCompanyName, to: request.toCompanyName });
+        note(
+          'live.requestCreated',
+          { from: request.fromCompanyName, to: request.toCompanyName },
+          request,
+        );
     });
     socket.on('request.updated', ({ request }) => {
-      if (request.sessionId === id)
-        note('live.requestUpdated', {
-          from: request.fromCompanyName,
-          to: request.toCompanyName,
-          status: request.status,
-        });
+      if (request.sessionId !== id) return;
+      // The notice of its arrival no longer offers to answer it.
+      setActivity((list) =>
+        list.map((item) => (item.request?.id === request.id ? { ...item, request } : item)),
+      );
+      note('live.requestUpdated', {
+        from: request.fromCompanyName,
+        to: request.toCompanyName,
+        status: request.status,
+      });
     });
     socket.on('schedule.published', (event) => {
       if (event.sessionId === id) {
@@ -253,6 +265,17 @@ export default function LivePage({ id }: { id: string }) {
                       ? { status: t(`requests.status.${item.values.status}` as MessageKey) }
                       : {}),
                   })}
+                  {item.request?.message && (
+                    <>
+                      {' '}
+                      <q>{item.request.message}</q>
+                    </>
+                  )}
+                  {item.request &&
+                    item.request.status === 'pending' &&
+                    state.companyIds.includes(item.request.toCompanyId) && (
+                      <AnswerRequest request={item.request} />
+                    )}
                 </li>
               ))}
             </ul>
@@ -260,5 +283,45 @@ export default function LivePage({ id }: { id: string }) {
         )}
       </div>
     </main>
+  );
+}
+
+/** Accept or decline a request received while in the room; request.updated then updates it. */
+function AnswerRequest({ request }: { request: WireRequest }) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const answer = async (status: 'accepted' | 'declined') => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api('PATCH', `/sessions/${request.sessionId}/requests/${request.id}`, { status });
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="actions">
+      <button
+        type="button"
+        disabled={busy}
+        aria-label={t('live.acceptFrom', { name: request.fromCompanyName })}
+        onClick={() => void answer('accepted')}
+      >
+        {t('requests.accept')}
+      </button>
+      <button
+        type="button"
+        className="secondary"
+        disabled={busy}
+        aria-label={t('live.declineFrom', { name: request.fromCompanyName })}
+        onClick={() => void answer('declined')}
+      >
+        {t('requests.decline')}
+      </button>
+      {error !== null && <ErrorBox error={error} />}
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import {
   api,
   ApiError,
@@ -11,7 +11,7 @@ import {
 } from '../api';
 import { useI18n, VIEWER_ZONE, type MessageKey } from '../i18n';
 import { Link } from '../router';
-import { ErrorBox, Loaded, useLoad, type Load } from '../ui';
+import { ErrorBox, Field, fieldErrors, Loaded, useLoad, type Load } from '../ui';
 
 /** One session: join it, then matches, requests and the agenda of the chosen company. */
 export function SessionPage({ id, companies }: { id: string; companies: Membership[] }) {
@@ -165,6 +165,10 @@ function Participation({
       });
       socket.on('schedule.published', (event) => {
         if (mine(event.sessionId)) setAgendaRound((n) => n + 1);
+      });
+      // The other firm cancelled, or an organiser marked a meeting held or missed.
+      socket.on('meeting.updated', ({ meeting }) => {
+        if (mine(meeting.sessionId)) setAgendaRound((n) => n + 1);
       });
     });
     return () => {
@@ -454,7 +458,7 @@ function Requests({
 }
 
 function Agenda({ base, company, round }: { base: string; company: Membership; round: number }) {
-  const { t, time, dateTime } = useI18n();
+  const { t } = useI18n();
   const [agenda, reload] = useLoad(
     () =>
       api<AgendaItem[]>(
@@ -466,7 +470,256 @@ function Agenda({ base, company, round }: { base: string; company: Membership; r
   useEffect(() => {
     if (round > 0) reload();
   }, [round, reload]);
+  // A meeting that ends while the page is open offers the feedback form without a reload.
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const tick = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(tick);
+  }, []);
+  const [cancelled, setCancelled] = useState<string | null>(null);
+  return (
+    <section aria-labelledby="agenda">
+      <h2 id="agenda">{t('agenda.title')}</h2>
+      {cancelled && (
+        <p className="notice" role="status">
+          {t('meeting.cancelled', { name: cancelled })}
+        </p>
+      )}
+      <Loaded load={agenda} reload={reload}>
+        {(items) =>
+          items.length === 0 ? (
+            <p className="muted">{t('agenda.none')}</p>
+          ) : (
+            <ol className="plain agenda">
+              {items.map((item) => (
+                <AgendaEntry
+                  key={item.id}
+                  item={item}
+                  company={company}
+                  now={now}
+                  onChange={reload}
+                  onCancelled={() => {
+                    setCancelled(item.other.name);
+                    reload();
+                  }}
+                />
+              ))}
+            </ol>
+          )
+        }
+      </Loaded>
+      <CalendarLinks base={base} company={company} />
+    </section>
+  );
+}
+
+function AgendaEntry({
+  item,
+  company,
+  now,
+  onChange,
+  onCancelled,
+}: {
+  item: AgendaItem;
+  company: Membership;
+  now: number;
+  onChange: () => void;
+  onCancelled: () => void;
+}) {
+  const { t, time, dateTime } = useI18n();
+  const ended =
+    item.status === 'held' || (item.status === 'scheduled' && Date.parse(item.endsAt) <= now);
+  const future = item.status === 'scheduled' && Date.parse(item.startsAt) > now;
+  return (
+    <li>
+      <time dateTime={item.startsAt}>
+        {dateTime(item.startsAt)}–{time(item.endsAt)}
+      </time>
+      <div>
+        <strong>{item.other.name}</strong> ({item.other.city}, {item.other.country})
+        {item.status !== 'scheduled' && (
+          <>
+            {' '}
+            <span className={`badge ${item.status}`}>
+              {t(`meeting.status.${item.status}` as MessageKey)}
+            </span>
+          </>
+        )}
+      </div>
+      <div className="muted">
+        {t('agenda.theirTime', {
+          time: time(item.startsAt, item.other.timezone),
+          zone: item.other.timezone,
+        })}
+        {' · '}
+        {item.table !== undefined ? t('agenda.table', { table: item.table }) : t('agenda.video')}
+      </div>
+      {ended &&
+        (item.feedback ? (
+          <p className="feedback-given">
+            {t('feedback.given', {
+              rating: item.feedback.rating,
+              outcome: t(`feedback.outcome.${item.feedback.outcome}` as MessageKey),
+            })}
+            {item.feedback.comment && (
+              <>
+                {' · '}
+                <q>{item.feedback.comment}</q>
+              </>
+            )}
+          </p>
+        ) : (
+          <FeedbackForm item={item} company={company} onGiven={onChange} />
+        ))}
+      {future && <CancelMeeting item={item} onCancelled={onCancelled} />}
+    </li>
+  );
+}
+
+const OUTCOMES = ['none', 'follow-up', 'negotiating', 'agreement-signed'] as const;
+
+/** Rating 1–5, outcome and a comment, once per side, after the meeting. */
+function FeedbackForm({
+  item,
+  company,
+  onGiven,
+}: {
+  item: AgendaItem;
+  company: Membership;
+  onGiven: () => void;
+}) {
+  const { t } = useI18n();
+  const [rating, setRating] = useState<number | null>(null);
+  const [outcome, setOutcome] = useState<string>('follow-up');
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const fields = fieldErrors(error);
+  const id = (name: string) => `feedback-${item.id}-${name}`;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api('POST', `/meetings/${item.id}/feedback`, {
+        rating,
+        outcome,
+        companyId: company.companyId,
+        ...(comment.trim() ? { comment: comment.trim() } : {}),
+      });
+      onGiven();
+    } catch (caught) {
+      setError(caught);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="subform feedback"
+      aria-label={t('feedback.title', { name: item.other.name })}
+      onSubmit={(event) => void submit(event)}
+      noValidate
+    >
+      <fieldset className={fields.rating ? 'invalid' : undefined}>
+        <legend>{t('feedback.rating', { name: item.other.name })}</legend>
+        <div className="choices rating">
+          {[1, 2, 3, 4, 5].map((value) => (
+            <label key={value} className="choice">
+              <input
+                type="radio"
+                name={id('rating')}
+                value={value}
+                checked={rating === value}
+                onChange={() => setRating(value)}
+              />
+              {t(`feedback.stars.${value}` as MessageKey)}
+            </label>
+          ))}
+        </div>
+        {fields.rating?.map((message) => (
+          <small key={message} className="field-error" role="alert">
+            {message}
+          </small>
+        ))}
+      </fieldset>
+      <Field id={id('outcome')} label={t('feedback.outcome')} errors={fields.outcome}>
+        <select
+          id={id('outcome')}
+          value={outcome}
+          onChange={(event) => setOutcome(event.target.value)}
+        >
+          {OUTCOMES.map((value) => (
+            <option key={value} value={value}>
+              {t(`feedback.outcome.${value}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id={id('comment')} label={t('feedback.comment')} errors={fields.comment}>
+        <textarea
+          id={id('comment')}
+          rows={2}
+          value={comment}
+          onChange={(event) => setComment(event.target.value)}
+        />
+      </Field>
+      {error !== null && Object.keys(fields).length === 0 && <ErrorBox error={error} />}
+      <button type="submit" disabled={busy}>
+        {busy ? t('common.saving') : t('feedback.submit')}
+      </button>
+    </form>
+  );
+}
+
+/** Either firm may cancel a meeting that has not begun; a second click confirms. */
+function CancelMeeting({ item, onCancelled }: { item: AgendaItem; onCancelled: () => void }) {
+  const { t } = useI18n();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const cancel = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api('PATCH', `/meetings/${item.id}`, { status: 'cancelled' });
+      onCancelled();
+    } catch (caught) {
+      setError(caught);
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="actions">
+      {confirming ? (
+        <>
+          <span>{t('meeting.confirmCancel', { name: item.other.name })}</span>
+          <button type="button" className="danger" disabled={busy} onClick={() => void cancel()}>
+            {busy ? t('common.saving') : t('meeting.yesCancel')}
+          </button>
+          <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+            {t('meeting.keep')}
+          </button>
+        </>
+      ) : (
+        <button type="button" className="secondary small" onClick={() => setConfirming(true)}>
+          {t('meeting.cancel')}
+        </button>
+      )}
+      {error !== null && <ErrorBox error={error} />}
+    </div>
+  );
+}
+
+/** The agenda as a file (bearer token: fetched as a blob) and as a feed to subscribe to. */
+function CalendarLinks({ base, company }: { base: string; company: Membership }) {
+  const { t } = useI18n();
+  const [error, setError] = useState<unknown>(null);
+  const [feed, setFeed] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [copied, setCopied] = useState(false);
+
   const calendar = async () => {
     setError(null);
     try {
@@ -475,51 +728,66 @@ function Agenda({ base, company, round }: { base: string; company: Membership; r
       setError(caught);
     }
   };
+  const subscribe = async () => {
+    setError(null);
+    setLoading(true);
+    try {
+      const { url } = await api<{ url: string }>(
+        'GET',
+        `${base}/agenda/feed?companyId=${company.companyId}`,
+      );
+      setFeed(new URL(url, location.origin).href);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setLoading(false);
+    }
+  };
+  const copy = async (address: string) => {
+    try {
+      await navigator.clipboard.writeText(address);
+      setCopied(true);
+    } catch {
+      // No clipboard (an insecure page, a refusal): the address is selected to copy by hand.
+      (document.getElementById('feed-url') as HTMLInputElement | null)?.select();
+    }
+  };
+
   return (
-    <section aria-labelledby="agenda">
-      <h2 id="agenda">{t('agenda.title')}</h2>
-      <Loaded load={agenda} reload={reload}>
-        {(items) =>
-          items.length === 0 ? (
-            <p className="muted">{t('agenda.none')}</p>
-          ) : (
-            <>
-              <ol className="plain agenda">
-                {items.map((item) => (
-                  <li key={item.id}>
-                    <time dateTime={item.startsAt}>
-                      {dateTime(item.startsAt)}–{time(item.endsAt)}
-                    </time>
-                    <div>
-                      <strong>{item.other.name}</strong> ({item.other.city}, {item.other.country})
-                    </div>
-                    <div className="muted">
-                      {t('agenda.theirTime', {
-                        time: time(item.startsAt, item.other.timezone),
-                        zone: item.other.timezone,
-                      })}
-                      {' · '}
-                      {item.table !== undefined
-                        ? t('agenda.table', { table: item.table })
-                        : t('agenda.video')}
-                    </div>
-                  </li>
-                ))}
-              </ol>
-              <a
-                href={`/api${base}/agenda.ics?companyId=${company.companyId}`}
-                onClick={(event) => {
-                  event.preventDefault();
-                  void calendar();
-                }}
-              >
-                {t('agenda.download')}
-              </a>
-              {error !== null && <ErrorBox error={error} />}
-            </>
-          )
-        }
-      </Loaded>
-    </section>
+    <div className="calendar-links">
+      <a
+        href={`/api${base}/agenda.ics?companyId=${company.companyId}`}
+        onClick={(event) => {
+          event.preventDefault();
+          void calendar();
+        }}
+      >
+        {t('agenda.download')}
+      </a>{' '}
+      {feed === null && (
+        <button
+          type="button"
+          className="secondary small"
+          disabled={loading}
+          onClick={() => void subscribe()}
+        >
+          {loading ? t('common.loading') : t('feed.subscribe')}
+        </button>
+      )}
+      {feed !== null && (
+        <div className="feed">
+          <label htmlFor="feed-url">{t('feed.address')}</label>
+          <div className="copy-row">
+            <input id="feed-url" readOnly value={feed} onFocus={(event) => event.target.select()} />
+            <button type="button" className="secondary" onClick={() => void copy(feed)}>
+              {copied ? t('feed.copied') : t('feed.copy')}
+            </button>
+          </div>
+          <small>{t('feed.hint')}</small>
+          <a href={feed.replace(/^https?:/, 'webcal:')}>{t('feed.open')}</a>
+        </div>
+      )}
+      {error !== null && <ErrorBox error={error} />}
+    </div>
   );
 }

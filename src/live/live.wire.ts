@@ -1,0 +1,218 @@
+/**
+ * The wire format of the `/live` namespace, as plain types with no import at all: the server
+ * (`live.events.ts`, which checks its own views against these) and the web app (`web/src/live.ts`)
+ * both use this file, so neither side can change a payload without the other's compiler noticing.
+ * Every time is an ISO 8601 instant in UTC.
+ */
+
+/** An error in the shape of the HTTP API. */
+export interface WireError {
+  statusCode: number;
+  error: string;
+  message: string;
+  code?: string;
+  /** Every offending field with what is wrong (a 400). */
+  fields?: Record<string, string[]>;
+  correlationId?: string;
+}
+
+/** A STUN/TURN server as WebRTC's RTCIceServer describes it. */
+export interface WireIceServer {
+  urls: string | string[];
+  username?: string;
+  credential?: string;
+}
+
+/** A company, as `GET /api/companies/:id` gives it. */
+export interface WireCompany {
+  id: string;
+  name: string;
+  country: string;
+  city: string;
+  website: string | null;
+  description: string;
+  sectors: string[];
+  offers: string[];
+  seeks: string[];
+  partnerTypes: string[];
+  targetMarkets: string[];
+  languages: string[];
+  timezone: string;
+  employees: string;
+  status: string;
+  statusChangedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A company's application to a delegation. */
+export interface WireApplication {
+  id: string;
+  delegationId: string;
+  companyId: string;
+  companyName: string;
+  companyCountry: string;
+  status: string;
+  appliedAt: string;
+  decidedAt: string | null;
+  waitlistedAt: string | null;
+}
+
+/** A background job, as `GET /api/jobs/:id` gives it. */
+export interface WireJob {
+  id: string;
+  queue: string;
+  name: string;
+  state: string;
+  progress: number | object;
+  attempts: number;
+  createdAt: string;
+  finishedAt: string | null;
+  failedReason?: string;
+  result?: unknown;
+}
+
+/** A scheduled meeting, as `GET /api/sessions/:id/schedule` gives it. */
+export interface WireMeeting {
+  id: string;
+  sessionId: string;
+  slotIndex: number;
+  startsAt: string;
+  endsAt: string;
+  companyIds: [string, string];
+  table?: number;
+  roomId?: string;
+  status: string;
+  origin: string;
+  fixed: boolean;
+}
+
+/** A meeting request between two participants of a session. */
+export interface WireRequest {
+  id: string;
+  sessionId: string;
+  fromCompanyId: string;
+  fromCompanyName: string;
+  toCompanyId: string;
+  toCompanyName: string;
+  message: string;
+  status: 'pending' | 'accepted' | 'declined' | 'cancelled';
+  /** The other firm asked for this meeting too. */
+  mutual: boolean;
+  createdAt: string;
+  answeredAt: string | null;
+}
+
+/** A slot as the live room shows it. */
+export interface LiveSlot {
+  index: number;
+  startsAt: string;
+  endsAt: string;
+}
+
+/** Someone in a session's live room: one entry per user, however many tabs or processes. */
+export interface PresenceUser {
+  userId: string;
+  name: string;
+  role: string;
+  /** The user's companies that take part in the session (none for organisers). */
+  companies: { id: string; name: string; country: string }[];
+}
+
+/** One of the caller's meetings, with the firm on the other side. */
+export interface LiveMeeting extends WireMeeting {
+  /** The caller's company in this meeting. */
+  companyId: string;
+  other: { id: string; name: string; country: string; timezone: string };
+}
+
+export interface Announcement {
+  sessionId: string;
+  text: string;
+  from: { userId: string; name: string };
+  at: string;
+}
+
+/** What `session:join` acknowledges: everything the room shows, as of now. */
+export interface LiveSessionState {
+  session: {
+    id: string;
+    title: string;
+    mode: string;
+    status: string;
+    timezone: string;
+    startsAt: string;
+    endsAt: string;
+  };
+  serverTime: string;
+  presence: PresenceUser[];
+  slot: {
+    /** The slot running now, with the milliseconds left in it; null between slots. */
+    current: (LiveSlot & { msLeft: number }) | null;
+    next: LiveSlot | null;
+  };
+  /** The caller's companies in this session. */
+  companyIds: string[];
+  meetings: { current: LiveMeeting | null; next: LiveMeeting | null };
+  /** The latest announcements, newest first. */
+  announcements: Announcement[];
+  /** STUN/TURN servers for video calls (configuration `ICE_SERVERS`). */
+  iceServers: WireIceServer[];
+}
+
+/** Every acknowledgement: `ok` with the result, or the error in the shape of the HTTP API. */
+export type LiveAck<T extends object = object> =
+  ({ ok: true } & T) | { ok: false; error: WireError };
+
+export interface ServerToClientEvents {
+  /** A company's profile or verification status changed (sent to that company's users). */
+  'company.updated': (payload: { company: WireCompany }) => void;
+  /** A delegation application was made or decided (sent to the company's users and organisers). */
+  'application.updated': (payload: { application: WireApplication }) => void;
+  /** Scoring finished for you: your ranked matches in this session changed. */
+  'matches.updated': (payload: { sessionId: string }) => void;
+  /** A schedule was published for the session (sent to its companies and the organisers). */
+  'schedule.published': (payload: { sessionId: string }) => void;
+  /** A meeting was held, missed or cancelled (sent to both companies). */
+  'meeting.updated': (payload: { meeting: WireMeeting }) => void;
+  /** A meeting request was made (sent to both companies). */
+  'request.created': (payload: { request: WireRequest }) => void;
+  /** A meeting request was answered, cancelled or became mutual (sent to both companies). */
+  'request.updated': (payload: { request: WireRequest }) => void;
+  /**
+   * People came into or left the session's room (sent to the room): the changes of the last
+   * tenth of a second, each user once with their latest state.
+   */
+  presence: (payload: {
+    sessionId: string;
+    changes: { user: PresenceUser; online: boolean }[];
+    /** Users in the room now. */
+    count: number;
+  }) => void;
+  /** A scoring or scheduling job moved on (sent to organisers), as `GET /api/jobs/:id` shows it. */
+  'job.progress': (payload: { sessionId: string; job: WireJob }) => void;
+  /** A slot of a live session began (sent to the session's room). */
+  'slot.started': (payload: { sessionId: string; slot: LiveSlot; next: LiveSlot | null }) => void;
+  /** A slot ends in a minute (sent to the session's room). */
+  'slot.ending': (payload: { sessionId: string; slot: LiveSlot; secondsLeft: number }) => void;
+  /** An organiser's broadcast to the session's room. */
+  announcement: (payload: Announcement) => void;
+  /** WebRTC offer, answer or ICE candidate from the other side of a video meeting. */
+  'rtc.signal': (payload: { meetingId: string; fromCompanyId: string; data: unknown }) => void;
+}
+
+export interface ClientToServerEvents {
+  'session:join': (
+    payload: { sessionId: string },
+    ack: (response: LiveAck<{ state: LiveSessionState }>) => void,
+  ) => void;
+  'session:leave': (payload: { sessionId: string }, ack: (response: LiveAck) => void) => void;
+  announce: (
+    payload: { sessionId: string; text: string },
+    ack: (response: LiveAck<{ announcement: Announcement }>) => void,
+  ) => void;
+  'rtc.signal': (
+    payload: { meetingId: string; data: unknown },
+    ack: (response: LiveAck) => void,
+  ) => void;
+}

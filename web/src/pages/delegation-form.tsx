@@ -1,0 +1,340 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../api';
+import { useI18n, VIEWER_ZONE, type MessageKey } from '../i18n';
+import { Link, navigate } from '../router';
+import { useFormErrors } from '../form-errors';
+import { ErrorBox, Field, Loaded, useLoad } from '../ui';
+import { TIME_ZONES } from './company';
+import type { Delegation, DelegationDetail } from './delegations';
+
+export const ITINERARY_KINDS = [
+  'seminar',
+  'site-visit',
+  'exhibition',
+  'matching-session',
+  'reception',
+  'meeting',
+] as const;
+
+/** The offset of `zone` from UTC at an instant, in milliseconds (+08:00 is 8 hours). */
+function zoneOffset(instant: number, zone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(instant));
+  const part = (type: string) => Number(parts.find((entry) => entry.type === type)?.value ?? 0);
+  const wall = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second'),
+  );
+  return wall - (instant - (instant % 1000));
+}
+
+/**
+ * A wall time (`YYYY-MM-DDTHH:mm`, as a datetime-local field gives it) in `zone` as an instant
+ * in UTC; '' when it is not one (the API then names the field).
+ */
+export function wallTimeToInstant(wallTime: string, zone: string): string {
+  const wall = Date.parse(`${wallTime}:00Z`);
+  if (Number.isNaN(wall)) return '';
+  try {
+    // Twice: the offset at the first guess may differ from the offset at the answer (DST).
+    const guess = wall - zoneOffset(wall, zone);
+    return new Date(wall - zoneOffset(guess, zone)).toISOString();
+  } catch {
+    return '';
+  }
+}
+
+type DelegationFields = {
+  title: string;
+  direction: 'inbound' | 'outbound';
+  originCountry: string;
+  destinationCountry: string;
+  city: string;
+  leader: string;
+  startsOn: string;
+  endsOn: string;
+  timezone: string;
+  capacity: string;
+  description: string;
+};
+
+function initialFields(delegation?: Delegation): DelegationFields {
+  return {
+    title: delegation?.title ?? '',
+    direction: delegation?.direction ?? 'outbound',
+    originCountry: delegation?.originCountry ?? '',
+    destinationCountry: delegation?.destinationCountry ?? '',
+    city: delegation?.city ?? '',
+    leader: delegation?.leader ?? '',
+    startsOn: delegation?.startsOn ?? '',
+    endsOn: delegation?.endsOn ?? '',
+    timezone: delegation?.timezone ?? VIEWER_ZONE,
+    capacity: String(delegation?.capacity ?? 10),
+    description: delegation?.description ?? '',
+  };
+}
+
+/** Organisers: create a delegation (`id` absent) or edit one. */
+export function DelegationFormPage({ id }: { id?: string }) {
+  const { t } = useI18n();
+  const [delegation, reload] = useLoad(
+    () => (id ? api<DelegationDetail>('GET', `/delegations/${id}`) : Promise.resolve(undefined)),
+    [id],
+  );
+  return (
+    <main>
+      <Link to={id ? `/delegations/${id}` : '/delegations'}>
+        ← {id ? t('common.back') : t('delegations.title')}
+      </Link>
+      <Loaded load={delegation} reload={reload}>
+        {(current) => (
+          <>
+            <h1>
+              {current
+                ? t('delegationForm.editTitle', { title: current.title })
+                : t('delegations.new')}
+            </h1>
+            <DelegationForm delegation={current} />
+          </>
+        )}
+      </Loaded>
+    </main>
+  );
+}
+
+function DelegationForm({ delegation }: { delegation?: Delegation }) {
+  const { t } = useI18n();
+  const [form, setForm] = useState(() => initialFields(delegation));
+  const [busy, setBusy] = useState(false);
+  const { fields, general, setError, edited } = useFormErrors();
+  const change = (key: keyof DelegationFields, value: string) => {
+    setForm({ ...form, [key]: value });
+    edited(key);
+  };
+
+  const input = (
+    key: keyof DelegationFields,
+    label: MessageKey,
+    extra: { type?: string; list?: string; hint?: MessageKey } = {},
+  ) => (
+    <Field
+      id={`delegation-${key}`}
+      label={t(label)}
+      hint={extra.hint ? t(extra.hint) : undefined}
+      errors={fields[key]}
+    >
+      <input
+        id={`delegation-${key}`}
+        type={extra.type ?? 'text'}
+        list={extra.list}
+        value={form[key]}
+        onChange={(event) => change(key, event.target.value)}
+      />
+    </Field>
+  );
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const capacity = Number(form.capacity);
+    const body = {
+      ...form,
+      originCountry: form.originCountry.trim().toUpperCase(),
+      destinationCountry: form.destinationCountry.trim().toUpperCase(),
+      // A number the API checks; text it cannot read goes as it is, so it says what is wrong.
+      capacity: form.capacity.trim() !== '' && Number.isFinite(capacity) ? capacity : form.capacity,
+    };
+    try {
+      const saved = delegation
+        ? await api<Delegation>('PATCH', `/delegations/${delegation.id}`, body)
+        : await api<Delegation>('POST', '/delegations', body);
+      navigate(`/delegations/${saved.id}`);
+    } catch (caught) {
+      setError(caught);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate>
+      {input('title', 'delegationForm.title')}
+      <Field
+        id="delegation-direction"
+        label={t('delegationForm.direction')}
+        errors={fields.direction}
+      >
+        <select
+          id="delegation-direction"
+          value={form.direction}
+          onChange={(event) => change('direction', event.target.value)}
+        >
+          <option value="outbound">{t('delegations.direction.outbound')}</option>
+          <option value="inbound">{t('delegations.direction.inbound')}</option>
+        </select>
+      </Field>
+      <div className="row">
+        {input('originCountry', 'delegationForm.origin')}
+        {input('destinationCountry', 'delegationForm.destination')}
+      </div>
+      <div className="row">
+        {input('city', 'delegationForm.city')}
+        {input('leader', 'delegationForm.leader')}
+      </div>
+      <div className="row">
+        {input('startsOn', 'delegationForm.startsOn', { type: 'date' })}
+        {input('endsOn', 'delegationForm.endsOn', { type: 'date' })}
+      </div>
+      <div className="row">
+        {input('timezone', 'delegationForm.timezone', {
+          list: 'delegation-zones',
+          hint: 'delegationForm.timezoneHint',
+        })}
+        {input('capacity', 'delegationForm.capacity', { type: 'number' })}
+      </div>
+      <datalist id="delegation-zones">
+        {TIME_ZONES.map((zone) => (
+          <option key={zone} value={zone} />
+        ))}
+      </datalist>
+      <Field
+        id="delegation-description"
+        label={t('delegationForm.description')}
+        errors={fields.description}
+      >
+        <textarea
+          id="delegation-description"
+          rows={4}
+          value={form.description}
+          onChange={(event) => change('description', event.target.value)}
+        />
+      </Field>
+      {general !== null && <ErrorBox error={general} />}
+      <button type="submit" disabled={busy}>
+        {busy
+          ? t('common.saving')
+          : delegation
+            ? t('delegationForm.save')
+            : t('delegationForm.create')}
+      </button>
+    </form>
+  );
+}
+
+/** Organisers add an itinerary item; times are the delegation's local time. */
+export function ItineraryItemForm({
+  delegation,
+  onAdded,
+}: {
+  delegation: DelegationDetail;
+  onAdded: () => void;
+}) {
+  const { t } = useI18n();
+  const blank = () => ({
+    kind: 'seminar',
+    title: '',
+    location: '',
+    startsAt: `${delegation.startsOn}T09:00`,
+    endsAt: `${delegation.startsOn}T10:00`,
+  });
+  const [form, setForm] = useState(blank);
+  const [busy, setBusy] = useState(false);
+  const { fields, general, setError, edited } = useFormErrors();
+  const [added, setAdded] = useState<string | null>(null);
+  const change = (key: keyof ReturnType<typeof blank>, value: string) => {
+    setForm({ ...form, [key]: value });
+    edited(key);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setAdded(null);
+    try {
+      await api('POST', `/delegations/${delegation.id}/itinerary`, {
+        kind: form.kind,
+        title: form.title,
+        ...(form.location.trim() ? { location: form.location.trim() } : {}),
+        startsAt: wallTimeToInstant(form.startsAt, delegation.timezone),
+        endsAt: wallTimeToInstant(form.endsAt, delegation.timezone),
+      });
+      setAdded(form.title);
+      setForm(blank());
+      onAdded();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const text = (key: 'title' | 'location', label: MessageKey) => (
+    <Field id={`item-${key}`} label={t(label)} errors={fields[key]}>
+      <input
+        id={`item-${key}`}
+        value={form[key]}
+        onChange={(event) => change(key, event.target.value)}
+      />
+    </Field>
+  );
+  const when = (key: 'startsAt' | 'endsAt', label: MessageKey) => (
+    <Field id={`item-${key}`} label={t(label)} errors={fields[key]}>
+      <input
+        id={`item-${key}`}
+        type="datetime-local"
+        value={form[key]}
+        onChange={(event) => change(key, event.target.value)}
+      />
+    </Field>
+  );
+
+  return (
+    <form className="subform" onSubmit={(event) => void submit(event)} noValidate>
+      <h3>{t('itinerary.add')}</h3>
+      <p className="muted">
+        {t('itinerary.zoneHint', { zone: delegation.timezone, city: delegation.city })}
+      </p>
+      {added && (
+        <p className="notice ok" role="status">
+          {t('itinerary.added', { title: added })}
+        </p>
+      )}
+      <Field id="item-kind" label={t('itinerary.kind')} errors={fields.kind}>
+        <select
+          id="item-kind"
+          value={form.kind}
+          onChange={(event) => change('kind', event.target.value)}
+        >
+          {ITINERARY_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`itinerary.kind.${kind}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {text('title', 'itinerary.title')}
+      {text('location', 'itinerary.location')}
+      <div className="row">
+        {when('startsAt', 'itinerary.startsAt')}
+        {when('endsAt', 'itinerary.endsAt')}
+      </div>
+      {general !== null && <ErrorBox error={general} />}
+      <button type="submit" disabled={busy}>
+        {busy ? t('common.saving') : t('itinerary.submit')}
+      </button>
+    </form>
+  );
+}
