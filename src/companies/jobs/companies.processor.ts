@@ -2,13 +2,14 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { JOBS, QUEUES, type RefreshCompanyJob } from '../../jobs/queues';
+import { processorOptions } from '../../jobs/worker-options';
 import { CompanyIndexer, type RefreshOutcome } from './company-indexer.service';
 import { CompanyRefreshQueue } from './company-refresh.queue';
 
 const STALE_SWEEP_LIMIT = 10_000;
 
 /** Runs in the worker process only. */
-@Processor(QUEUES.companies, { concurrency: 4 })
+@Processor(QUEUES.companies, processorOptions(4))
 export class CompaniesProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(CompaniesProcessor.name);
 

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { JOBS, QUEUES, type GoLiveJob, type SlotClockJob } from '../../jobs/queues';
+import { processorOptions } from '../../jobs/worker-options';
 import { LiveEmitter } from '../../live/live-emitter';
 import { MatchmakingSession } from '../session.entity';
 import { buildSlots, SLOT_ENDING_NOTICE_MS } from '../slots';
@@ -13,7 +14,7 @@ import { SessionClock } from './session-clock.queue';
  * The session clock (worker only): turns open and scheduled sessions live at their start, then
  * tells each live session's room when a slot starts and a minute before it ends.
  */
-@Processor(QUEUES.sessions)
+@Processor(QUEUES.sessions, processorOptions(1))
 export class SessionClockProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(SessionClockProcessor.name);
 
