@@ -161,3 +161,54 @@ export async function insertParticipants(
   );
   return ids;
 }
+
+/** A firm's user: signed up through the API, owner of a verified company that joined the session. */
+export async function memberInSession(
+  base: string,
+  adminTokenValue: string,
+  sessionId: string,
+  country: 'HK' | 'CA',
+): Promise<{ token: string; companyId: string; userId: string }> {
+  const suffix = Math.random().toString(36).slice(2, 8);
+  const account = await expectStatus<{ accessToken: string; user: { id: string } }>(
+    201,
+    call(base, 'POST', '/api/auth/register', {
+      body: { email: `firm-${suffix}@fault.example`, password: 'a-good-long-password', name: `Firm ${suffix}` },
+    }),
+  );
+  const token = account.accessToken;
+  const company = await expectStatus<{ id: string }>(
+    201,
+    call(base, 'POST', '/api/companies', {
+      token,
+      body: {
+        name: `Live Firm ${suffix}`,
+        country,
+        city: country === 'HK' ? 'Hong Kong' : 'Toronto',
+        sectors: ['smart-cards-payments'],
+        offers: ['nfc payment terminals'],
+        seeks: ['distribution in north america'],
+        partnerTypes: ['distributor'],
+        targetMarkets: [country === 'HK' ? 'CA' : 'HK'],
+        languages: ['en'],
+        timezone: country === 'HK' ? 'Asia/Hong_Kong' : 'America/Toronto',
+        employees: '10-49',
+      },
+    }),
+  );
+  await expectStatus(
+    200,
+    call(base, 'POST', `/api/companies/${company.id}/verification`, {
+      token: adminTokenValue,
+      body: { status: 'verified' },
+    }),
+  );
+  await expectStatus(
+    201,
+    call(base, 'POST', `/api/sessions/${sessionId}/participants`, {
+      token,
+      body: { companyId: company.id },
+    }),
+  );
+  return { token, companyId: company.id, userId: account.user.id };
+}
