@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CompanyJobsModule } from './companies/company-jobs.module';
 import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
+import { RedisEpochModule } from './jobs/redis-epoch.module';
 import { configureJobLocks } from './jobs/worker-options';
 import { ScoringJobsModule } from './matching/scoring-jobs.module';
 
@@ -12,7 +13,12 @@ export class WorkerModule {
     configureJobLocks(config);
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config), CompanyJobsModule, ScoringJobsModule],
+      imports: [
+        CoreModule.forRoot(config, 'worker'),
+        RedisEpochModule,
+        CompanyJobsModule,
+        ScoringJobsModule,
+      ],
     };
   }
 }

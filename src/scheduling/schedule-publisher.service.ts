@@ -27,7 +27,13 @@ export class SchedulePublisher {
         where: { id: sessionId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!session || !['open', 'scheduled', 'live'].includes(session.status)) return null;
+      if (!session) return null;
+      // This run is done with once this transaction commits (published, or nothing to publish).
+      await manager.query(
+        'UPDATE sessions SET schedule_job_id = NULL WHERE id = $1 AND schedule_job_id = $2',
+        [sessionId, job.id],
+      );
+      if (!['open', 'scheduled', 'live'].includes(session.status)) return null;
       return planAndPublish(manager, session, async (percent) => {
         await job.updateProgress(percent);
         await stepPause(this.config.jobStepDelayMs);

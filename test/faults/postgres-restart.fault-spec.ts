@@ -76,10 +76,19 @@ describe('PostgreSQL stopped and started again', () => {
       ['GET', `/api/sessions/${sessionId}`, undefined, true],
       ['GET', `/api/sessions/${sessionId}/schedule`, undefined, true],
       ['POST', `/api/sessions/${sessionId}/scoring`, undefined, true],
-      ['POST', '/api/auth/login', { email: 'someone@fault.example', password: 'x'.repeat(12) }, false],
+      [
+        'POST',
+        '/api/auth/login',
+        { email: 'someone@fault.example', password: 'x'.repeat(12) },
+        false,
+      ],
     ] as const) {
       const reply = await call(base, method, path, { token: auth ? token : undefined, body });
-      expect({ path, ...reply }).toEqual({ path, status: 503, body: expect.objectContaining(UNAVAILABLE) });
+      expect({ path, ...reply }).toEqual({
+        path,
+        status: 503,
+        body: expect.objectContaining(UNAVAILABLE),
+      });
     }
 
     await env.pg.start();

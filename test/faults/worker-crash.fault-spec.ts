@@ -182,9 +182,9 @@ describe('a worker killed in the middle of a job', () => {
 
     const meetings = await meetingsOf(env, sessionId);
     const expectedPairs = [...firstRequests, ...secondRequests].map(pairKey).sort();
-    expect(meetings.map((meeting) => pairKey([meeting.company_a, meeting.company_b])).sort()).toEqual(
-      expectedPairs,
-    );
+    expect(
+      meetings.map((meeting) => pairKey([meeting.company_a, meeting.company_b])).sort(),
+    ).toEqual(expectedPairs);
     expect(await attendanceOf(env, sessionId)).toBe(expectedPairs.length * 2);
     const [doubles] = await env.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM (

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { migrate } from '../../../src/database/migrate';
-import { AppProcess } from './processes';
+import type { AppProcess } from './processes';
 import { PostgresCluster, RedisServer } from './servers';
 
 export const ADMIN = { email: 'admin@fault.example', password: 'admin-password-for-faults' };
@@ -72,6 +74,12 @@ export async function createFaultEnv(overrides: NodeJS.ProcessEnv = {}): Promise
         }
       },
       async teardown() {
+        // FAULT_LOG_DIR=/some/dir keeps each process's output there, to see what went wrong.
+        const logDir = process.env.FAULT_LOG_DIR;
+        if (logDir) {
+          for (const child of processes)
+            writeFileSync(join(logDir, `${child.name}.log`), child.tail(200_000));
+        }
         await Promise.all(processes.map((process) => process.kill()));
         await client?.end().catch(() => undefined);
         servers.redis.destroy();

@@ -121,9 +121,31 @@ export async function videoSession(
   return body.id;
 }
 
-const OFFERS = ['nfc payment terminals', 'fraud detection', 'mobile wallets', 'card personalisation', 'cloud hosting', 'penetration testing', 'e-commerce platforms'];
-const SEEKS = ['distribution in north america', 'resellers in asia', 'payment partners', 'security audits', 'investors', 'system integrators', 'mobile operators'];
-const SECTORS = ['smart-cards-payments', 'information-security', 'e-commerce', 'wireless-mobile', 'fintech'];
+const OFFERS = [
+  'nfc payment terminals',
+  'fraud detection',
+  'mobile wallets',
+  'card personalisation',
+  'cloud hosting',
+  'penetration testing',
+  'e-commerce platforms',
+];
+const SEEKS = [
+  'distribution in north america',
+  'resellers in asia',
+  'payment partners',
+  'security audits',
+  'investors',
+  'system integrators',
+  'mobile operators',
+];
+const SECTORS = [
+  'smart-cards-payments',
+  'information-security',
+  'e-commerce',
+  'wireless-mobile',
+  'fintech',
+];
 
 /**
  * `count` verified companies, half Hong Kong and half Canadian, with varied profiles, written
@@ -173,7 +195,11 @@ export async function memberInSession(
   const account = await expectStatus<{ accessToken: string; user: { id: string } }>(
     201,
     call(base, 'POST', '/api/auth/register', {
-      body: { email: `firm-${suffix}@fault.example`, password: 'a-good-long-password', name: `Firm ${suffix}` },
+      body: {
+        email: `firm-${suffix}@fault.example`,
+        password: 'a-good-long-password',
+        name: `Firm ${suffix}`,
+      },
     }),
   );
   const token = account.accessToken;

@@ -37,7 +37,9 @@ export class RoomClient {
         .timeout(10_000)
         .emitWithAck('session:join', { sessionId })
         .then((ack: JoinAck) => this.joins.push(ack))
-        .catch((error: Error) => this.joins.push({ ok: false, error: { statusCode: 0, message: error.message } }));
+        .catch((error: Error) =>
+          this.joins.push({ ok: false, error: { statusCode: 0, message: error.message } }),
+        );
     });
     this.socket.on('disconnect', () => (this.disconnects += 1));
     this.socket.on('announcement', (announcement: Announcement) =>
@@ -47,7 +49,11 @@ export class RoomClient {
 
   /** Waits for the `n`th successful join (1-based). */
   async joined(n: number, timeoutMs = 30_000): Promise<LiveSessionState> {
-    await waitUntil(`join number ${n}`, () => this.joins.filter((ack) => ack.ok).length >= n, timeoutMs);
+    await waitUntil(
+      `join number ${n}`,
+      () => this.joins.filter((ack) => ack.ok).length >= n,
+      timeoutMs,
+    );
     return this.joins.filter((ack) => ack.ok)[n - 1].state!;
   }
 

@@ -56,9 +56,7 @@ function postgresBin(): string {
   const root = '/usr/lib/postgresql';
   const override = process.env.TEST_PG_BIN;
   if (override) return override;
-  const versions = existsSync(root)
-    ? readdirSync(root).sort((a, b) => Number(b) - Number(a))
-    : [];
+  const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
   const bin = versions.map((version) => join(root, version, 'bin')).find((dir) => existsSync(dir));
   if (!bin) throw new Error('PostgreSQL binaries not found: install postgresql or set TEST_PG_BIN');
   return bin;

@@ -17,11 +17,12 @@ export class TcpProxy {
   ) {}
 
   static async start(targets: number[]): Promise<TcpProxy> {
-    let proxy: TcpProxy | undefined;
-    const server = createServer((client) => proxy?.accept(client));
+    const accepted: { proxy?: TcpProxy } = {};
+    const server = createServer((client) => accepted.proxy?.accept(client));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    proxy = new TcpProxy(server, (server.address() as { port: number }).port, targets);
-    return proxy;
+    const port = (server.address() as { port: number }).port;
+    accepted.proxy = new TcpProxy(server, port, targets);
+    return accepted.proxy;
   }
 
   get url(): string {
