@@ -126,6 +126,11 @@ describe('Redis killed and started again empty', () => {
     await waitUntil('the firm hears it', () =>
       firm.announcements.some((item) => item.text === 'Redis is back'),
     );
+    // Presence, which lived in Redis, is written again by the process that holds the sockets.
+    await waitUntil('the firm shows as present again', async () => {
+      const state = await organiser.join(running);
+      return state.presence.some((user) => user.userId === member.userId);
+    });
 
     // Jobs: Redis forgot them all; the worker queued them again from PostgreSQL.
     // The organiser follows them under the ids it was given.

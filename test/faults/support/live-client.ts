@@ -63,6 +63,15 @@ export class RoomClient {
     return [...new Set([...this.announcements, ...fromJoins].map((item) => item.text))];
   }
 
+  /** Sends `session:join` once more and returns the state it brings. */
+  async join(sessionId: string): Promise<LiveSessionState> {
+    const ack = (await this.socket
+      .timeout(10_000)
+      .emitWithAck('session:join', { sessionId })) as JoinAck;
+    if (!ack.ok || !ack.state) throw new Error(`join refused: ${JSON.stringify(ack.error)}`);
+    return ack.state;
+  }
+
   async announce(sessionId: string, text: string): Promise<{ ok: boolean }> {
     return (await this.socket.timeout(10_000).emitWithAck('announce', { sessionId, text })) as {
       ok: boolean;
