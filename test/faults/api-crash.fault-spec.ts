@@ -20,10 +20,11 @@ describe('an API process killed under a live room', () => {
 
   beforeAll(async () => {
     env = await createFaultEnv();
-    for (const name of ['api-1', 'api-2']) {
-      const port = await freePort();
-      apis.set(port, env.track(await startApiProcess(name, env.env, port)));
-    }
+    const ports = [await freePort(), await freePort()];
+    const started = await Promise.all(
+      ports.map((port, i) => startApiProcess(`api-${i + 1}`, env.env, port)),
+    );
+    ports.forEach((port, i) => apis.set(port, env.track(started[i])));
     proxy = await TcpProxy.start([...apis.keys()]);
   });
 

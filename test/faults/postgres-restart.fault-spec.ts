@@ -34,8 +34,10 @@ describe('PostgreSQL stopped and started again', () => {
     env = await createFaultEnv({ JOB_STEP_DELAY_MS: '1000' });
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    api = env.track(await startApiProcess('api', env.env, port));
-    worker = env.track(await startWorkerProcess('worker', env.env));
+    [api, worker] = await Promise.all([
+      startApiProcess('api', env.env, port).then((child) => env.track(child)),
+      startWorkerProcess('worker', env.env).then((child) => env.track(child)),
+    ]);
   });
 
   afterAll(() => env?.teardown());

@@ -29,14 +29,16 @@ describe('a worker killed in the middle of a job', () => {
     env = await createFaultEnv({ JOB_STEP_DELAY_MS: '1500' });
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    env.track(await startApiProcess('api', env.env, port));
+    [, worker] = await Promise.all([
+      startApiProcess('api', env.env, port).then((child) => env.track(child)),
+      startWorkerProcess('worker-1', env.env).then((child) => env.track(child)),
+    ]);
     token = await adminToken(base);
   });
 
   afterAll(() => env?.teardown());
 
   it('a full rescore is finished by another worker: every company has its full list, once', async () => {
-    worker = env.track(await startWorkerProcess('worker-1', env.env));
     const sessionId = await videoSession(base, token);
     // 2,500 firms: three block jobs of 1,000 companies under the finalising parent.
     const companies = await insertParticipants(env, sessionId, 2500, 'Rescore Firm');
