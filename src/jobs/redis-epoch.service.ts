@@ -31,7 +31,14 @@ export class RedisEpoch implements OnApplicationBootstrap, OnApplicationShutdown
   private readonly logger = new Logger(RedisEpoch.name);
   private readonly recoveries: { name: string; run: Recovery }[] = [];
   private readonly key: string;
-  private readonly onReady = () => void this.check();
+  /** After a reconnection the recoveries run even if Redis kept its data (see check). */
+  private readonly onReady = () => {
+    const reconnected = this.connectedBefore;
+    this.connectedBefore = true;
+    void this.check(reconnected);
+  };
+  private readonly onTimer = () => void this.check(false);
+  private connectedBefore = false;
   private closing = false;
   private timer?: NodeJS.Timeout;
 
@@ -49,9 +56,10 @@ export class RedisEpoch implements OnApplicationBootstrap, OnApplicationShutdown
 
   async onApplicationBootstrap(): Promise<void> {
     this.redis.on('ready', this.onReady);
-    this.timer = setInterval(this.onReady, CHECK_EVERY_MS);
+    this.timer = setInterval(this.onTimer, CHECK_EVERY_MS);
     this.timer.unref();
-    await this.check();
+    this.connectedBefore = this.redis.status === 'ready';
+    await this.check(false);
   }
 
   onApplicationShutdown(): void {
@@ -60,8 +68,13 @@ export class RedisEpoch implements OnApplicationBootstrap, OnApplicationShutdown
     this.redis.off('ready', this.onReady);
   }
 
-  /** Puts the marker back if it is missing; the worker that did runs the recoveries. */
-  async check(): Promise<boolean> {
+  /**
+   * Puts the marker back if it is missing; the worker that did runs the recoveries. After this
+   * worker reconnected (`reconnected`), it runs them whether or not Redis kept its data: while
+   * Redis was away the API could not queue what it queues on the side (a session's go-live, a
+   * company's refresh), and every recovery is idempotent.
+   */
+  async check(reconnected: boolean): Promise<boolean> {
     if (this.closing) return false;
     let lost: boolean;
     try {
@@ -69,9 +82,11 @@ export class RedisEpoch implements OnApplicationBootstrap, OnApplicationShutdown
     } catch {
       return false; // Redis away: checked again on the next 'ready'.
     }
-    if (!lost) return false;
+    if (!lost && !reconnected) return false;
     this.logger.log(
-      'Redis has none of our jobs (first start, or it lost its data): queueing them again from the database',
+      lost
+        ? 'Redis has none of our jobs (first start, or it lost its data): queueing them again from the database'
+        : 'Back in touch with Redis: queueing again from the database what may not have been queued',
     );
     for (const recovery of this.recoveries) {
       if (this.closing) break;
