@@ -19,10 +19,15 @@ export const REDACTED_PATHS = [
   '*.token',
 ];
 
-/** What both processes share: configuration, logging, PostgreSQL, Redis and BullMQ. */
+/**
+ * What both processes share: configuration, logging, PostgreSQL, Redis and BullMQ. In the API
+ * (`role: 'api'`) BullMQ's commands fail at once while Redis is away rather than wait in ioredis's
+ * offline queue: a request that queues a job answers 503 (or logs and goes on, where a start-up
+ * sweep makes up for it) instead of hanging, and nothing it gave up on is sent later.
+ */
 @Module({})
 export class CoreModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, role: 'api' | 'worker'): DynamicModule {
     return {
       module: CoreModule,
       imports: [
@@ -49,7 +54,11 @@ export class CoreModule {
         TypeOrmModule.forRoot(buildDataSourceOptions(config.databaseUrl)),
         RedisModule,
         BullModule.forRoot({
-          connection: { url: config.redisUrl, maxRetriesPerRequest: null },
+          connection: {
+            url: config.redisUrl,
+            maxRetriesPerRequest: null,
+            enableOfflineQueue: role === 'worker',
+          },
           prefix: `${config.redisPrefix}:bull`,
           defaultJobOptions: {
             attempts: 5,

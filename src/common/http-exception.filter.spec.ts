@@ -59,4 +59,16 @@ describe('HttpExceptionFilter.toBody', () => {
       code: 'database_unavailable',
     });
   });
+
+  it('answers 503 when Redis is away', () => {
+    const refused = new Error("Stream isn't writeable and enableOfflineQueue options is false");
+    expect(filter.toBody(refused, 'req-8')).toMatchObject({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      code: 'redis_unavailable',
+    });
+    expect(filter.toBody(new Error('Connection is closed.'), 'req-9')).toMatchObject({
+      statusCode: 503,
+    });
+  });
 });

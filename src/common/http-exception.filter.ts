@@ -10,6 +10,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { AppError, STATUS_OF_KIND, type FieldErrors } from './app-error';
 import { isDatabaseUnavailable } from './database-errors';
+import { isRedisUnavailable } from './redis-errors';
 
 export interface ErrorBody {
   statusCode: number;
@@ -115,6 +116,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
         statusCode,
         error: STATUS_CODES[statusCode] ?? 'Error',
         ...describeFastifyError(exception),
+      };
+    }
+    if (isRedisUnavailable(exception)) {
+      this.logger.warn({ err: exception, correlationId }, 'Redis unavailable');
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        error: 'Service Unavailable',
+        message: 'A service this needs is not reachable right now; try again shortly',
+        code: 'redis_unavailable',
+        correlationId,
       };
     }
     if (isDatabaseUnavailable(exception)) {

@@ -29,6 +29,8 @@ describe('loadConfig', () => {
       corsOrigins: [],
       iceServers: [],
       logLevel: 'info',
+      jobLockMs: 30_000,
+      jobStepDelayMs: 0,
     });
   });
 

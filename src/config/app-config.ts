@@ -106,6 +106,17 @@ class EnvironmentVariables {
 
   @Matches(/^[a-z0-9_-]{1,32}$/i, { message: 'must be 1-32 letters, digits, - or _' })
   REDIS_PREFIX = 'tm';
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(1000)
+  JOB_LOCK_MS = 30_000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(0)
+  @Max(60_000)
+  JOB_STEP_DELAY_MS = 0;
 }
 
 export interface AppConfig {
@@ -123,6 +134,16 @@ export interface AppConfig {
   corsOrigins: string[];
   iceServers: IceServer[];
   logLevel: string;
+  /**
+   * How long a worker holds a job without renewing its lock; a job whose worker died (SIGKILL,
+   * lost host) goes back to the queue within about twice this, and another worker takes it.
+   */
+  jobLockMs: number;
+  /**
+   * Testing only (0 otherwise): a pause between the steps of a score block and of a scheduling
+   * run, so that fault tests can kill a worker in the middle of one.
+   */
+  jobStepDelayMs: number;
 }
 
 const SECONDS_PER_UNIT = { s: 1, m: 60, h: 3600, d: 86400 } as const;
@@ -190,6 +211,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     corsOrigins: vars.CORS_ORIGINS ? vars.CORS_ORIGINS.split(',').map((o) => o.trim()) : [],
     iceServers: vars.ICE_SERVERS,
     logLevel: vars.LOG_LEVEL,
+    jobLockMs: vars.JOB_LOCK_MS,
+    jobStepDelayMs: vars.JOB_STEP_DELAY_MS,
   };
 }
 

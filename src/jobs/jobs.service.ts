@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { AppError } from '../common/app-error';
 import { QUEUES } from './queues';
+import { reachQueue } from './reach-queue';
 
 /** A queued job as organisers follow it; `state` as BullMQ names it. */
 export interface JobView {
@@ -32,7 +33,12 @@ export class JobsService {
     this.queues = [scoring, scheduling, companies, sessions];
   }
 
-  async get(id: string): Promise<JobView> {
+  /** The job, or 404; 503 while Redis is away. */
+  get(id: string): Promise<JobView> {
+    return reachQueue(() => this.find(id));
+  }
+
+  private async find(id: string): Promise<JobView> {
     for (const queue of this.queues) {
       const found = (await queue.getJob(id)) as Job | undefined;
       if (!found) continue;

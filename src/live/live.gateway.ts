@@ -60,6 +60,7 @@ export class LiveGateway
   private readonly logger = new Logger(LiveGateway.name);
   private readonly errors = new HttpExceptionFilter();
   private presenceTimer?: NodeJS.Timeout;
+  private stopRestoring?: () => void;
   private readonly presenceBatches = new PresenceBatcher(PRESENCE_WINDOW_MS, (batch) =>
     this.namespace.to(rooms.session(batch.sessionId)).emit('presence', batch),
   );
@@ -85,9 +86,12 @@ export class LiveGateway
     // Vouch for this process's sockets, and sweep those of processes that died.
     this.presenceTimer = setInterval(() => void this.maintainPresence(), PRESENCE_TTL_MS / 3);
     this.presenceTimer.unref();
+    // Renewing only extends entries that exist: after Redis restarted empty, write them again.
+    this.stopRestoring = this.presence.onConnected(() => void this.restorePresence());
   }
 
   onModuleDestroy(): void {
+    this.stopRestoring?.();
     clearInterval(this.presenceTimer);
     this.presenceBatches.flushAll();
   }
@@ -214,6 +218,15 @@ export class LiveGateway
 
   private announcePresence(changes: PresenceChange[]): void {
     for (const change of changes) this.presenceBatches.add(change);
+  }
+
+  /** Enters every socket of this process into the presence of its sessions again (idempotent). */
+  private async restorePresence(): Promise<void> {
+    for (const socket of this.namespace.sockets.values()) {
+      for (const sessionId of socket.data.sessions ?? []) {
+        await this.run(() => this.enterPresence(socket, sessionId));
+      }
+    }
   }
 
   private async maintainPresence(): Promise<void> {

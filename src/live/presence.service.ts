@@ -82,6 +82,15 @@ export class PresenceService {
     this.prefix = `${config.redisPrefix}:live:presence`;
   }
 
+  /**
+   * Calls `listener` each time the connection to Redis is (re)established; returns how to stop.
+   * Redis may have come back without its data: the caller writes its sockets' entries again.
+   */
+  onConnected(listener: () => void): () => void {
+    this.redis.on('ready', listener);
+    return () => this.redis.off('ready', listener);
+  }
+
   private keys(sessionId: string): string[] {
     const base = `${this.prefix}:${sessionId}`;
     return [

@@ -1,27 +1,15 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
 import { AppError } from '../common/app-error';
 import { CompaniesService } from '../companies/companies.service';
-import {
-  JOBS,
-  QUEUES,
-  fullRescoreJobId,
-  type FinishRescoreJob,
-  type ScoreBlockJob,
-} from '../jobs/queues';
 import { SessionsService } from '../sessions/sessions.service';
 import type { MatchesQuery } from './dto/matches.dto';
 import { explainPair } from './scoring/explain-pair';
 import type { Reason } from './scoring/scoring-types';
-import { ScoringQueue } from './scoring-queue';
+import { FullRescores } from './full-rescores.service';
 import { loadProfilesOf, loadTagRarity, toScoringSession } from './session-inputs';
-
-/** Companies per block job of a full rescore. */
-export const BLOCK_SIZE = 1000;
-const LAST = 2 ** 31 - 1;
 
 export interface MatchView {
   company: {
@@ -65,57 +53,14 @@ export class MatchingService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sessions: SessionsService,
     private readonly companies: CompaniesService,
-    private readonly queue: ScoringQueue,
+    private readonly rescores: FullRescores,
   ) {}
 
-  /**
-   * Queues a full rescore as a flow: block jobs over the participants (a snapshot in company-id
-   * order), then one job that makes the new generation current. The job id comes from the state
-   * of the inputs, so a repeated trigger with nothing changed returns the same job.
-   */
+  /** Queues a full rescore (organisers): `202 {jobId}`. */
   async startFullRescore(user: AuthUser, sessionId: string): Promise<{ jobId: string }> {
     const session = await this.sessions.findVisible(user, sessionId);
     this.sessions.assertAllows(session, 'score');
-    const [inputs] = await this.dataSource.query<
-      { n: number; joined: string | null; edited: string | null; now: string }[]
-    >(
-      `SELECT count(*)::int AS n, max(p.updated_at)::text AS joined, max(c.updated_at)::text AS edited, now()::text AS now
-         FROM session_participants p JOIN companies c ON c.id = p.company_id WHERE p.session_id = $1`,
-      [sessionId],
-    );
-    const key = createHash('sha1')
-      .update([inputs.n, inputs.joined, inputs.edited, session.updatedAt.toISOString()].join('|'))
-      .digest('hex')
-      .slice(0, 16);
-    const jobId = fullRescoreJobId(sessionId, key);
-    if (await this.queue.queue.getJob(jobId)) return { jobId };
-
-    const [[{ generation_counter: generation }]] = await this.dataSource.query<
-      [{ generation_counter: number }[], number]
-    >(
-      'UPDATE sessions SET generation_counter = generation_counter + 1 WHERE id = $1 RETURNING generation_counter',
-      [sessionId],
-    );
-    const snapshotAt = inputs.now;
-    const blocks: ScoreBlockJob[] = [];
-    for (let start = 0; start < Math.max(inputs.n, 1); start += BLOCK_SIZE) {
-      const end = start + BLOCK_SIZE >= inputs.n ? LAST : start + BLOCK_SIZE;
-      blocks.push({ sessionId, generation, snapshotAt, start, end });
-    }
-    const finish: FinishRescoreJob = { sessionId, generation, snapshotAt };
-    await this.queue.addFlow({
-      name: JOBS.finishRescore,
-      queueName: QUEUES.scoring,
-      data: finish,
-      opts: { jobId },
-      children: blocks.map((block, index) => ({
-        name: JOBS.scoreBlock,
-        queueName: QUEUES.scoring,
-        data: block,
-        opts: { jobId: `${jobId}.block-${index}` },
-      })),
-    });
-    return { jobId };
+    return this.rescores.start(session);
   }
 
   /** One company's ranked matches with reasons in words, best first. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { JobProgressReporter } from '../jobs/job-progress.reporter';
+import { JobRecovery } from '../jobs/job-recovery.service';
 import { JobsService } from '../jobs/jobs.service';
 import { LiveEmitter } from '../live/live-emitter';
 import { SchedulePublisher } from '../scheduling/schedule-publisher.service';
@@ -23,6 +24,7 @@ import { ScoringWorkerService } from './scoring-worker.service';
     SessionClock,
     JobsService,
     JobProgressReporter,
+    JobRecovery,
   ],
 })
 export class ScoringJobsModule {}

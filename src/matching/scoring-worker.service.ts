@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -8,6 +8,9 @@ import type {
   RescoreCompanyJob,
   CompanyChangedJob,
 } from '../jobs/queues';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { stepPause } from '../jobs/step-pause';
 import { LiveEmitter } from '../live/live-emitter';
 import { MatchmakingSession } from '../sessions/session.entity';
 import { replaceMatches, TOP_K } from './match-store';
@@ -31,6 +34,7 @@ export class ScoringWorkerService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly live: LiveEmitter,
     private readonly queue: ScoringQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** One block of a full rescore: the top matches of companies [start, end) of the snapshot. */
@@ -47,6 +51,7 @@ export class ScoringWorkerService {
     if (start >= last) return 0;
     const top = scoreTopMatches(compiled, { k: TOP_K, rows: [start, last] });
     await job.updateProgress(50);
+    await stepPause(this.config.jobStepDelayMs);
     const positions = Array.from({ length: last - start }, (_, i) => start + i);
     const rows = await this.dataSource.transaction((manager) =>
       replaceMatches(manager, sessionId, generation, compiled.ids, top, positions),

@@ -1,5 +1,6 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
+import { processorOptions } from '../jobs/worker-options';
 import { JobProgressReporter } from '../jobs/job-progress.reporter';
 import {
   JOBS,
@@ -12,7 +13,7 @@ import {
 import { ScoringWorkerService } from './scoring-worker.service';
 
 /** Scoring jobs (worker only); one job at a time per worker, since each uses a core fully. */
-@Processor(QUEUES.scoring, { concurrency: 1 })
+@Processor(QUEUES.scoring, processorOptions(1))
 export class ScoringProcessor extends WorkerHost {
   constructor(
     private readonly scoring: ScoringWorkerService,

@@ -68,6 +68,7 @@ export async function planAndPublish(
   const report = buildReport(inputs, result, performance.now() - started);
   await onProgress(70);
   await publish(manager, session, inputs, result);
+  await onProgress(85);
   await manager.upsert(ScheduleReport, { sessionId: session.id, report }, ['sessionId']);
   if (session.status === 'open') {
     await manager.update(MatchmakingSession, { id: session.id }, { status: 'scheduled' });

@@ -1,12 +1,13 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
+import { processorOptions } from '../jobs/worker-options';
 import { JobProgressReporter } from '../jobs/job-progress.reporter';
 import { JOBS, QUEUES, type ScheduleJob } from '../jobs/queues';
 import type { PlacementReport } from './schedule-report.entity';
 import { SchedulePublisher } from './schedule-publisher.service';
 
 /** Scheduling runs (worker only). */
-@Processor(QUEUES.scheduling, { concurrency: 1 })
+@Processor(QUEUES.scheduling, processorOptions(1))
 export class SchedulingProcessor extends WorkerHost {
   constructor(
     private readonly publisher: SchedulePublisher,

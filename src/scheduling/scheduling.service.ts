@@ -6,6 +6,7 @@ import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
 import { JOBS, QUEUES, scheduleJobId, type ScheduleJob } from '../jobs/queues';
+import { reachQueue } from '../jobs/reach-queue';
 import { SessionsService } from '../sessions/sessions.service';
 
 /** Queues scheduling runs; the worker plans and publishes (SchedulePublisher). */
@@ -41,7 +42,21 @@ export class SchedulingService {
       .digest('hex')
       .slice(0, 16);
     const jobId = scheduleJobId(sessionId, key);
-    await this.queue.add(JOBS.schedule, { sessionId }, { jobId });
+    if (await reachQueue(() => this.queue.getJob(jobId))) return { jobId };
+    // Recorded first, so that a worker queues the run again if Redis loses it (see JobRecovery).
+    await this.dataSource.query('UPDATE sessions SET schedule_job_id = $2 WHERE id = $1', [
+      sessionId,
+      jobId,
+    ]);
+    try {
+      await reachQueue(() => this.queue.add(JOBS.schedule, { sessionId }, { jobId }));
+    } catch (error) {
+      await this.dataSource.query(
+        'UPDATE sessions SET schedule_job_id = NULL WHERE id = $1 AND schedule_job_id = $2',
+        [sessionId, jobId],
+      );
+      throw error;
+    }
     return { jobId };
   }
 }

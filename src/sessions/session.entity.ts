@@ -89,6 +89,12 @@ export class MatchmakingSession {
   @Column({ type: 'integer', name: 'generation_counter', default: 0 })
   generationCounter: number;
 
+  /**
+   * The scheduling run asked for and not yet done; queued again from here if Redis loses it.
+   */
+  @Column({ type: 'text', name: 'schedule_job_id', nullable: true })
+  scheduleJobId: string | null;
+
   @Column({ type: 'uuid', name: 'created_by', nullable: true })
   createdBy: string | null;
 

@@ -1,9 +1,11 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { JOBS, QUEUES, type GoLiveJob, type SlotClockJob } from '../../jobs/queues';
+import { RedisEpoch } from '../../jobs/redis-epoch.service';
+import { processorOptions } from '../../jobs/worker-options';
 import { LiveEmitter } from '../../live/live-emitter';
 import { MatchmakingSession } from '../session.entity';
 import { buildSlots, SLOT_ENDING_NOTICE_MS } from '../slots';
@@ -13,16 +15,34 @@ import { SessionClock } from './session-clock.queue';
  * The session clock (worker only): turns open and scheduled sessions live at their start, then
  * tells each live session's room when a slot starts and a minute before it ends.
  */
-@Processor(QUEUES.sessions)
-export class SessionClockProcessor extends WorkerHost implements OnApplicationBootstrap {
+@Processor(QUEUES.sessions, processorOptions(1))
+export class SessionClockProcessor
+  extends WorkerHost
+  implements OnModuleInit, OnApplicationBootstrap
+{
   private readonly logger = new Logger(SessionClockProcessor.name);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: SessionClock,
     private readonly live: LiveEmitter,
+    private readonly epoch: RedisEpoch,
   ) {
     super();
+  }
+
+  /** Redis lost its delayed jobs: every clock is queued again, and every future go-live. */
+  onModuleInit(): void {
+    this.epoch.onDataLost('session clocks', async () => {
+      await this.onApplicationBootstrap();
+      const upcoming = await this.dataSource
+        .getRepository(MatchmakingSession)
+        .createQueryBuilder('session')
+        .where("session.status IN ('open', 'scheduled')")
+        .andWhere('session.startsAt > now()')
+        .getMany();
+      for (const session of upcoming) await this.clock.scheduleGoLive(session);
+    });
   }
 
   async process(job: Job): Promise<boolean> {

@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  JOBS,
+  QUEUES,
+  fullRescoreJobId,
+  type FinishRescoreJob,
+  type ScoreBlockJob,
+} from '../jobs/queues';
+import { reachQueue } from '../jobs/reach-queue';
+import { MatchmakingSession } from '../sessions/session.entity';
+import { ScoringQueue } from './scoring-queue';
+
+/** Companies per block job of a full rescore. */
+export const BLOCK_SIZE = 1000;
+const LAST = 2 ** 31 - 1;
+
+/**
+ * Queues full rescores, for organisers (the API) and for the worker that queues again what Redis
+ * lost. A full rescore that was started and never finished shows in PostgreSQL: its session's
+ * `generation_counter` is ahead of `score_generation`.
+ */
+@Injectable()
+export class FullRescores {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queue: ScoringQueue,
+  ) {}
+
+  /**
+   * Queues a full rescore as a flow: block jobs over the participants (a snapshot in company-id
+   * order), then one job that makes the new generation current. The job id comes from the state
+   * of the inputs, so a repeated trigger with nothing changed returns the same job. While Redis is
+   * away this is a 503 (`queue_unavailable`).
+   */
+  async start(session: MatchmakingSession): Promise<{ jobId: string }> {
+    const sessionId = session.id;
+    const [inputs] = await this.dataSource.query<
+      { n: number; joined: string | null; edited: string | null; now: string }[]
+    >(
+      `SELECT count(*)::int AS n, max(p.updated_at)::text AS joined, max(c.updated_at)::text AS edited, now()::text AS now
+         FROM session_participants p JOIN companies c ON c.id = p.company_id WHERE p.session_id = $1`,
+      [sessionId],
+    );
+    const key = createHash('sha1')
+      .update([inputs.n, inputs.joined, inputs.edited, session.updatedAt.toISOString()].join('|'))
+      .digest('hex')
+      .slice(0, 16);
+    const jobId = fullRescoreJobId(sessionId, key);
+    if (await reachQueue(() => this.queue.queue.getJob(jobId))) return { jobId };
+
+    const [[{ generation_counter: generation }]] = await this.dataSource.query<
+      [{ generation_counter: number }[], number]
+    >(
+      'UPDATE sessions SET generation_counter = generation_counter + 1 WHERE id = $1 RETURNING generation_counter',
+      [sessionId],
+    );
+    const snapshotAt = inputs.now;
+    const blocks: ScoreBlockJob[] = [];
+    for (let start = 0; start < Math.max(inputs.n, 1); start += BLOCK_SIZE) {
+      const end = start + BLOCK_SIZE >= inputs.n ? LAST : start + BLOCK_SIZE;
+      blocks.push({ sessionId, generation, snapshotAt, start, end });
+    }
+    const finish: FinishRescoreJob = { sessionId, generation, snapshotAt };
+    await reachQueue(() =>
+      this.queue.addFlow({
+        name: JOBS.finishRescore,
+        queueName: QUEUES.scoring,
+        data: finish,
+        opts: { jobId },
+        children: blocks.map((block, index) => ({
+          name: JOBS.scoreBlock,
+          queueName: QUEUES.scoring,
+          data: block,
+          opts: { jobId: `${jobId}.block-${index}` },
+        })),
+      }),
+    );
+    return { jobId };
+  }
+
+  /** Sessions (not closed) whose latest full rescore was started and never finished. */
+  async unfinished(): Promise<MatchmakingSession[]> {
+    return this.dataSource
+      .getRepository(MatchmakingSession)
+      .createQueryBuilder('session')
+      .where('session.generationCounter > session.scoreGeneration')
+      .andWhere("session.status <> 'closed'")
+      .getMany();
+  }
+}
