@@ -6,6 +6,8 @@ import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
+import { AppError } from './common/app-error';
+import { acceptsText } from './common/accepts-text';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
@@ -52,6 +54,25 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     { parseAs: 'string', bodyLimit: CSV_BODY_LIMIT },
     (_request, body, done) => done(null, body),
   );
+  // Parsers are picked by content type before a route runs, so text (and the form bodies Nest's
+  // adapter parses) would reach every route: only JSON does, and text where `@AcceptsText()`
+  // says so. Anything else is 415; an HTML form on another site cannot post to the API.
+  fastify.addHook('preValidation', async (request) => {
+    if (request.body === undefined || request.body === null) return;
+    const type = String(request.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
+    const text = type === 'text/csv' || type === 'text/plain';
+    if (type === 'application/json' || (text && acceptsText(request.routeOptions.config))) return;
+    throw new AppError(
+      'unsupported-media-type',
+      'unsupported_media_type',
+      text
+        ? 'This route takes a JSON body: send it with Content-Type: application/json'
+        : `Unsupported Content-Type ${type || '(none)'}: send JSON (application/json)`,
+    );
+  });
   await app.register(fastifyHelmet, {
     // Swagger UI needs its inline script and styles; the web app loads its scripts from here
     // and opens its socket.io connection (WebSocket) to here.
