@@ -20,6 +20,42 @@ export const CSV_BODY_LIMIT = 5 * 1024 * 1024;
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
 
+/**
+ * The Content-Security-Policy of the web app and the API: scripts and styles from this origin
+ * only (Vite emits no inline ones), the socket.io connection to here, camera previews as blobs,
+ * never framed by another site. Helmet adds its other headers (HSTS, nosniff, no referrer, ...).
+ */
+const STRICT_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  connectSrc: ["'self'"],
+  mediaSrc: ["'self'", 'blob:'],
+  fontSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  scriptSrcAttr: ["'none'"],
+  // The API speaks plain HTTP unless a proxy in front adds TLS: upgrading the app's own script
+  // requests to https would leave the page blank when opened by address on a LAN.
+  upgradeInsecureRequests: null,
+};
+
+/** Swagger UI's pages (`/api/docs`, not its JSON document) run inline script and styles. */
+const SWAGGER_UI = /^\/api\/docs(\/(?!openapi\.json)|\/?(\?|$))/;
+const SWAGGER_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: validator.swagger.io",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 /** Reuses a caller's `x-request-id` when sane; the id is the correlation id of logs and 500s. */
 function requestId(request: IncomingMessage): string {
   const header = request.headers['x-request-id'];
@@ -73,22 +109,11 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
         : `Unsupported Content-Type ${type || '(none)'}: send JSON (application/json)`,
     );
   });
-  await app.register(fastifyHelmet, {
-    // Swagger UI needs its inline script and styles; the web app loads its scripts from here
-    // and opens its socket.io connection (WebSocket) to here.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:', 'validator.swagger.io'],
-        connectSrc: ["'self'"],
-        mediaSrc: ["'self'", 'blob:'],
-        // The API speaks plain HTTP unless a proxy in front adds TLS: upgrading the app's own
-        // script requests to https would leave the page blank when opened by address on a LAN.
-        upgradeInsecureRequests: null,
-      },
-    },
+  await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: STRICT_CSP } });
+  // Swagger UI alone needs inline script and styles: its pages get the relaxed policy, the rest
+  // (the web app, the JSON API) the strict one helmet set as each request came in.
+  fastify.addHook('onSend', async (request, reply) => {
+    if (SWAGGER_UI.test(request.url)) void reply.header('content-security-policy', SWAGGER_CSP);
   });
 
   const document = SwaggerModule.createDocument(
