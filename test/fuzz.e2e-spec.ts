@@ -15,7 +15,7 @@ import { buildWorld, documentedRoutes, type RouteKey, type World } from './suppo
  * Each run draws a new seed (printed on failure); `FUZZ_SEED=<seed>` replays one.
  */
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() % 2 ** 31;
-const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 60);
+const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 150);
 const RUNS_PER_EVENT = Number(process.env.FUZZ_RUNS ?? 60);
 
 interface OpenApiOperation {
@@ -133,6 +133,7 @@ describe('fuzz: hostile input to every route and live event', () => {
       organiser: world.organiser.accessToken,
       owner: world.owner.accessToken,
       stranger: world.stranger.accessToken,
+      partner: world.partner.accessToken,
       anonymous: undefined,
       garbage: 'not-a-token',
       forged: `${world.owner.accessToken.slice(0, -4)}AAAA`,
@@ -140,6 +141,8 @@ describe('fuzz: hostile input to every route and live event', () => {
     realIds = [
       world.companyId,
       world.otherCompanyId,
+      world.pendingCompanyId,
+      world.strangerCompanyId,
       world.sessionId,
       world.requestId,
       world.meetingId,
@@ -451,7 +454,7 @@ describe('fuzz: hostile input to every route and live event', () => {
 
     beforeAll(async () => {
       url = baseUrl;
-      for (const caller of ['admin', 'organiser', 'owner', 'stranger'] as const) {
+      for (const caller of ['admin', 'organiser', 'owner', 'partner', 'stranger'] as const) {
         sockets[caller] = await live.connected(url, world[caller].accessToken);
       }
     });
@@ -486,7 +489,7 @@ describe('fuzz: hostile input to every route and live event', () => {
       await fc.assert(
         fc.asyncProperty(
           fc.constantFrom('session:join', 'session:leave', 'announce', 'rtc.signal'),
-          fc.constantFrom('admin', 'organiser', 'owner', 'stranger'),
+          fc.constantFrom('admin', 'organiser', 'owner', 'partner', 'stranger'),
           fc.array(payload(), { minLength: 0, maxLength: 3 }),
           async (event, caller, args) => {
             const ack = (await sockets[caller].timeout(5000).emitWithAck(event, ...args)) as {

@@ -7,7 +7,7 @@ export type Caller = (typeof CALLERS)[number];
 
 /**
  * One of everything, so that every route has a real id to act on: accounts of each kind, two
- * verified firms of two countries (the owner's in Hong Kong, another member's in Canada), a
+ * verified firms of two countries (the owner's in Hong Kong, the partner's in Canada), a
  * video session both joined with a request between them and a published schedule (a meeting),
  * a delegation with an itinerary item and the owner's application, and a finished job.
  */
@@ -16,10 +16,15 @@ export interface World {
   organiser: Account;
   /** Owner of `companyId` (Hong Kong). */
   owner: Account;
-  /** Owner of `otherCompanyId` (Canada): a member of another company. */
+  /** Owner of `otherCompanyId` (Canada): the owner's counterpart in the session and meeting. */
+  partner: Account;
+  /** Owner of `strangerCompanyId` (Canada, verified, in no session): a member of another company. */
   stranger: Account;
   companyId: string;
+  /** The owner's second company, still `pending`. */
+  pendingCompanyId: string;
   otherCompanyId: string;
+  strangerCompanyId: string;
   sessionId: string;
   requestId: string;
   meetingId: string;
@@ -40,24 +45,28 @@ export async function buildWorld(
 ): Promise<World> {
   const worker = await startWorker();
   try {
-    const [admin, organiser, owner, stranger] = await Promise.all([
+    const [admin, organiser, owner, partner, stranger] = await Promise.all([
       client.admin(),
       client.organiser(),
+      client.signUp(),
       client.signUp(),
       client.signUp(),
     ]);
     const org = organiser.accessToken;
     const company = await client.verifiedCompany(owner.accessToken, org);
-    const other = await client.verifiedCompany(stranger.accessToken, org, {
+    const canadian = {
       country: 'CA',
       city: 'Toronto',
       timezone: 'America/Toronto',
       targetMarkets: ['HK'],
-    });
+    };
+    const other = await client.verifiedCompany(partner.accessToken, org, canadian);
+    const strangers = await client.verifiedCompany(stranger.accessToken, org, canadian);
+    const pending = await client.company(owner.accessToken);
     const sessionId = await client.videoSession(org, START, 60);
     for (const [account, companyId] of [
       [owner, company.id],
-      [stranger, other.id],
+      [partner, other.id],
     ] as const) {
       await client
         .as(account.accessToken)
@@ -68,7 +77,7 @@ export async function buildWorld(
     const requestId = await client.acceptedRequest(
       sessionId,
       { token: owner.accessToken, companyId: company.id },
-      { token: stranger.accessToken, companyId: other.id },
+      { token: partner.accessToken, companyId: other.id },
     );
     const jobId = await client.runSchedule(org, sessionId);
     const schedule = await client.as(org).get(`/api/sessions/${sessionId}/schedule`).expect(200);
@@ -116,9 +125,12 @@ export async function buildWorld(
       admin,
       organiser,
       owner,
+      partner,
       stranger,
       companyId: company.id,
+      pendingCompanyId: pending.id,
       otherCompanyId: other.id,
+      strangerCompanyId: strangers.id,
       sessionId,
       requestId,
       meetingId,
