@@ -93,20 +93,24 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   // Parsers are picked by content type before a route runs, so text (and the form bodies Nest's
   // adapter parses) would reach every route: only JSON does, and text where `@AcceptsText()`
   // says so. Anything else is 415; an HTML form on another site cannot post to the API.
-  fastify.addHook('preValidation', async (request) => {
-    if (request.body === undefined || request.body === null) return;
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    if (request.body === undefined || request.body === null) return done();
     const type = String(request.headers['content-type'] ?? '')
       .split(';')[0]
       .trim()
       .toLowerCase();
     const text = type === 'text/csv' || type === 'text/plain';
-    if (type === 'application/json' || (text && acceptsText(request.routeOptions.config))) return;
-    throw new AppError(
-      'unsupported-media-type',
-      'unsupported_media_type',
-      text
-        ? 'This route takes a JSON body: send it with Content-Type: application/json'
-        : `Unsupported Content-Type ${type || '(none)'}: send JSON (application/json)`,
+    if (type === 'application/json' || (text && acceptsText(request.routeOptions.config))) {
+      return done();
+    }
+    done(
+      new AppError(
+        'unsupported-media-type',
+        'unsupported_media_type',
+        text
+          ? 'This route takes a JSON body: send it with Content-Type: application/json'
+          : `Unsupported Content-Type ${type || '(none)'}: send JSON (application/json)`,
+      ),
     );
   });
   await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: STRICT_CSP } });

@@ -472,8 +472,8 @@ describe('secrets never reach the logs', () => {
           })
         ).json()) as { url: string },
       };
-      const key = new URL(feed.body.url as string, base).searchParams.get('key') ?? '';
-      expect((await fetch(`${base}${feed.body.url as string}`)).status).toBe(200);
+      const key = new URL(feed.body.url, base).searchParams.get('key') ?? '';
+      expect((await fetch(`${base}${feed.body.url}`)).status).toBe(200);
 
       // The live handshake, good and bad.
       const socket = io(`${base}/live`, {
