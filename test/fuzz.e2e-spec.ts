@@ -15,7 +15,7 @@ import { buildWorld, documentedRoutes, type RouteKey, type World } from './suppo
  * Each run draws a new seed (printed on failure); `FUZZ_SEED=<seed>` replays one.
  */
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() % 2 ** 31;
-const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 150);
+const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 120);
 const RUNS_PER_EVENT = Number(process.env.FUZZ_RUNS ?? 60);
 
 interface OpenApiOperation {
