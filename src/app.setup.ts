@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
 import { AppError } from './common/app-error';
@@ -70,7 +71,17 @@ function requestId(request: IncomingMessage): string {
  * CSV parsing, security headers, CORS, OpenAPI); `main.ts` and the e2e tests both use it.
  */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: JSON_BODY_LIMIT, genReqId: requestId });
+  const errors = new HttpExceptionFilter();
+  const adapter = new FastifyAdapter({
+    bodyLimit: JSON_BODY_LIMIT,
+    genReqId: requestId,
+    // What Fastify's router refuses before Nest sees the request (a path whose %-escape does
+    // not decode) gets the same error shape as everything else.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      const body = errors.toBody(error, String(request.id));
+      void reply.status(body.statusCode).type('application/json; charset=utf-8').send(body);
+    },
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
   });
@@ -78,7 +89,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   app.useWebSocketAdapter(new RedisIoAdapter(app, config));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new HttpExceptionFilter());
+  app.useGlobalFilters(errors);
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false });
 
   const fastify = app.getHttpAdapter().getInstance();
