@@ -55,6 +55,34 @@ describe('hostile input: bugs the fuzzer found', () => {
       .expect(400);
   });
 
+  it("answers a path whose %-escape does not decode in the error shape, naming the url (was Fastify's own body)", async () => {
+    for (const url of ['/api/companies/%', '/api/sessions/%c0%af/agenda', '/api/jobs/%zz']) {
+      const response = await client.as(member.accessToken).get(url).expect(400);
+      expect([url, response.body]).toEqual([
+        url,
+        {
+          statusCode: 400,
+          error: 'Bad Request',
+          code: 'malformed_url',
+          message: expect.not.stringContaining('/api/') as unknown,
+          fields: { url: ['has a malformed %-escape'] },
+        },
+      ]);
+    }
+  });
+
+  it('names the body in a 400 for malformed JSON', async () => {
+    const response = await client.http
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"email": ')
+      .expect(400);
+    expect(response.body).toMatchObject({
+      code: 'malformed_json',
+      fields: { body: ['is not valid JSON'] },
+    });
+  });
+
   it('refuses a JSON body that is no object with a 400 naming the body (not its fields)', async () => {
     for (const body of ['"hello"', '42', 'null', '[]', '[{"email":"a@b.c"}]']) {
       const response = await client.http
