@@ -60,7 +60,10 @@ class StrictValidationPipe extends ValidationPipe {
   }
 }
 
-/** Flattens class-validator's tree into `{ 'availability[0].from': ['must be ...'] }`. */
+/**
+ * Flattens class-validator's tree into `{ 'availability[0].from': ['must be ...'] }`. When the
+ * errors carry values (`validationError.value`), a field that is missing says `is required`.
+ */
 export function collectFieldErrors(errors: ValidationError[], parent = ''): FieldErrors {
   const fields: FieldErrors = {};
   for (const error of errors) {
@@ -69,7 +72,10 @@ export function collectFieldErrors(errors: ValidationError[], parent = ''): Fiel
       : parent
         ? `${parent}.${error.property}`
         : error.property;
-    if (error.constraints) {
+    if (error.constraints && 'value' in error && error.value === undefined) {
+      // Missing: whichever rule ran first ("must be shorter than 254 characters") would mislead.
+      fields[path] = ['is required'];
+    } else if (error.constraints) {
       fields[path] = Object.values(error.constraints).map((message) =>
         message.startsWith(`${error.property} `)
           ? message.slice(error.property.length + 1)
@@ -93,7 +99,8 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     forbidUnknownValues: true,
     stopAtFirstError: true,
-    validationError: { target: false, value: false },
+    // Values let a missing field be told apart; only the messages reach the client.
+    validationError: { target: false, value: true },
     exceptionFactory: (errors) => AppError.invalid(collectFieldErrors(errors)),
   });
 }

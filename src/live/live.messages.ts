@@ -41,7 +41,7 @@ export function parseMessage<T extends object>(type: ClassConstructor<T>, body: 
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     stopAtFirstError: true,
-    validationError: { target: false, value: false },
+    validationError: { target: false, value: true },
   });
   if (errors.length > 0) throw AppError.invalid(collectFieldErrors(errors));
   return message;
