@@ -83,6 +83,17 @@ describe('hostile input: bugs the fuzzer found', () => {
     });
   });
 
+  it('says a missing field is required (not "must be shorter than 254 characters")', async () => {
+    const response = await client.http.post('/api/auth/register').send({ name: 'Ada' }).expect(400);
+    expect(response.body.fields).toEqual({ email: ['is required'], password: ['is required'] });
+    const wrong = await client.http
+      .post('/api/auth/register')
+      .send({ email: 'x'.repeat(300), password: 'short', name: 'Ada' })
+      .expect(400);
+    expect(wrong.body.fields.email).not.toEqual(['is required']);
+    expect(wrong.body.fields.password).toEqual(['must be at least 10 characters long']);
+  });
+
   it('refuses a JSON body that is no object with a 400 naming the body (not its fields)', async () => {
     for (const body of ['"hello"', '42', 'null', '[]', '[{"email":"a@b.c"}]']) {
       const response = await client.http
