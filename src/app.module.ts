@@ -11,6 +11,7 @@ import { RequestsModule } from './requests/requests.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { UserAdminModule } from './users/user-admin.module';
 import { UsersModule } from './users/users.module';
 
 /** The API process: HTTP routes (and, later, the live gateway). */
@@ -23,6 +24,7 @@ export class AppModule {
         CoreModule.forRoot(config, 'api'),
         RateLimitModule,
         UsersModule,
+        UserAdminModule,
         AuthModule,
         CompaniesModule,
         DelegationsModule,

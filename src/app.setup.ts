@@ -4,8 +4,11 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
+import { AppError } from './common/app-error';
+import { acceptsText } from './common/accepts-text';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
@@ -17,6 +20,42 @@ export const JSON_BODY_LIMIT = 1024 * 1024;
 export const CSV_BODY_LIMIT = 5 * 1024 * 1024;
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
+
+/**
+ * The Content-Security-Policy of the web app and the API: scripts and styles from this origin
+ * only (Vite emits no inline ones), the socket.io connection to here, camera previews as blobs,
+ * never framed by another site. Helmet adds its other headers (HSTS, nosniff, no referrer, ...).
+ */
+const STRICT_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  connectSrc: ["'self'"],
+  mediaSrc: ["'self'", 'blob:'],
+  fontSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  scriptSrcAttr: ["'none'"],
+  // The API speaks plain HTTP unless a proxy in front adds TLS: upgrading the app's own script
+  // requests to https would leave the page blank when opened by address on a LAN.
+  upgradeInsecureRequests: null,
+};
+
+/** Swagger UI's pages (`/api/docs`, not its JSON document) run inline script and styles. */
+const SWAGGER_UI = /^\/api\/docs(\/(?!openapi\.json)|\/?(\?|$))/;
+const SWAGGER_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: validator.swagger.io",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 /** Reuses a caller's `x-request-id` when sane; the id is the correlation id of logs and 500s. */
 function requestId(request: IncomingMessage): string {
@@ -32,7 +71,17 @@ function requestId(request: IncomingMessage): string {
  * CSV parsing, security headers, CORS, OpenAPI); `main.ts` and the e2e tests both use it.
  */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: JSON_BODY_LIMIT, genReqId: requestId });
+  const errors = new HttpExceptionFilter();
+  const adapter = new FastifyAdapter({
+    bodyLimit: JSON_BODY_LIMIT,
+    genReqId: requestId,
+    // What Fastify's router refuses before Nest sees the request (a path whose %-escape does
+    // not decode) gets the same error shape as everything else.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      const body = errors.toBody(error, String(request.id));
+      void reply.status(body.statusCode).type('application/json; charset=utf-8').send(body);
+    },
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
   });
@@ -40,7 +89,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   app.useWebSocketAdapter(new RedisIoAdapter(app, config));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new HttpExceptionFilter());
+  app.useGlobalFilters(errors);
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false });
 
   const fastify = app.getHttpAdapter().getInstance();
@@ -52,22 +101,34 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     { parseAs: 'string', bodyLimit: CSV_BODY_LIMIT },
     (_request, body, done) => done(null, body),
   );
-  await app.register(fastifyHelmet, {
-    // Swagger UI needs its inline script and styles; the web app loads its scripts from here
-    // and opens its socket.io connection (WebSocket) to here.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:', 'validator.swagger.io'],
-        connectSrc: ["'self'"],
-        mediaSrc: ["'self'", 'blob:'],
-        // The API speaks plain HTTP unless a proxy in front adds TLS: upgrading the app's own
-        // script requests to https would leave the page blank when opened by address on a LAN.
-        upgradeInsecureRequests: null,
-      },
-    },
+  // Parsers are picked by content type before a route runs, so text (and the form bodies Nest's
+  // adapter parses) would reach every route: only JSON does, and text where `@AcceptsText()`
+  // says so. Anything else is 415; an HTML form on another site cannot post to the API.
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    if (request.body === undefined || request.body === null) return done();
+    const type = String(request.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
+    const text = type === 'text/csv' || type === 'text/plain';
+    if (type === 'application/json' || (text && acceptsText(request.routeOptions.config))) {
+      return done();
+    }
+    done(
+      new AppError(
+        'unsupported-media-type',
+        'unsupported_media_type',
+        text
+          ? 'This route takes a JSON body: send it with Content-Type: application/json'
+          : `Unsupported Content-Type ${type || '(none)'}: send JSON (application/json)`,
+      ),
+    );
+  });
+  await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: STRICT_CSP } });
+  // Swagger UI alone needs inline script and styles: its pages get the relaxed policy, the rest
+  // (the web app, the JSON API) the strict one helmet set as each request came in.
+  fastify.addHook('onSend', async (request, reply) => {
+    if (SWAGGER_UI.test(request.url)) void reply.header('content-security-policy', SWAGGER_CSP);
   });
 
   const document = SwaggerModule.createDocument(

@@ -19,6 +19,24 @@ export const REDACTED_PATHS = [
   '*.token',
 ];
 
+/** Query parameters that carry a credential (the calendar feed's `key`). */
+const SECRET_QUERY_PARAMS = ['key'];
+
+/** The URL with the value of every credential-carrying query parameter replaced. */
+export function redactUrl(url: string): string {
+  return url.replace(
+    new RegExp(`([?&](?:${SECRET_QUERY_PARAMS.join('|')})=)[^&#]*`, 'g'),
+    '$1[redacted]',
+  );
+}
+
+/** pino-http's request serializer, after the standard one: no credential in `url` or `query`. */
+function redactRequest(request: { url?: string; query?: Record<string, unknown> }): object {
+  const query = request.query && { ...request.query };
+  for (const name of SECRET_QUERY_PARAMS) if (query && name in query) query[name] = '[redacted]';
+  return { ...request, url: request.url && redactUrl(request.url), query };
+}
+
 /**
  * What both processes share: configuration, logging, PostgreSQL, Redis and BullMQ. In the API
  * (`role: 'api'`) BullMQ's commands fail at once while Redis is away rather than wait in ioredis's
@@ -36,6 +54,7 @@ export class CoreModule {
           pinoHttp: {
             level: config.logLevel,
             redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+            serializers: { req: redactRequest },
             autoLogging: {
               // Load balancers poll health every few seconds; those lines say nothing.
               ignore: (request) =>

@@ -58,6 +58,13 @@ export class AuthGuard implements CanActivate {
         'The access token is invalid or has expired; sign in again',
       );
     }
+    if (user.disabledAt) {
+      throw new AppError(
+        'unauthorized',
+        'auth.user_disabled',
+        'This account has been disabled; ask an administrator',
+      );
+    }
     request.user = { id: user.id, email: user.email, name: user.name, role: user.role };
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);

@@ -38,6 +38,12 @@ export class AuthService {
       throw new AppError('unauthorized', 'auth.bad_credentials', 'Wrong email or password');
     }
     await this.limits.clearFailedLogins(input.email, clientAddress);
+    if (user.disabledAt) {
+      throw AppError.forbidden(
+        'auth.user_disabled',
+        'This account has been disabled; ask an administrator',
+      );
+    }
     return { user: toUserView(user), accessToken: await this.tokens.sign(user) };
   }
 

@@ -39,21 +39,35 @@ function isFastifyClientError(error: unknown): error is FastifyClientError {
   );
 }
 
-/** Readable messages for what Fastify refuses before a handler runs. */
-function describeFastifyError(error: FastifyClientError): { message: string; code: string } {
+/** Readable messages for what Fastify refuses before a handler runs; a 400 names what is wrong. */
+function describeFastifyError(error: FastifyClientError): {
+  message: string;
+  code: string;
+  fields?: FieldErrors;
+} {
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return {
         code: 'malformed_json',
         message: `The request body is not valid JSON: ${error.message}`,
+        fields: { body: ['is not valid JSON'] },
+      };
+    case 'FST_ERR_BAD_URL':
+      // Fastify's message quotes the whole URL back; the caller knows it.
+      return {
+        code: 'malformed_url',
+        message: 'The URL is malformed: a %-escape in its path does not decode',
+        fields: { url: ['has a malformed %-escape'] },
       };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { code: 'body_too_large', message: 'The request body is too large' };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return { code: 'unsupported_media_type', message: error.message };
     default:
-      return { code: 'bad_request', message: error.message };
+      return error.statusCode === 400
+        ? { code: 'bad_request', message: error.message, fields: { body: [error.message] } }
+        : { code: 'bad_request', message: error.message };
   }
 }
 

@@ -3,13 +3,17 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
+/** The last page anyone may ask for: 10 million rows in, at 100 a page; a bigger one was a 500. */
+export const MAX_PAGE = 100_000;
+
 /** `?page=&pageSize=` of every paginated list. */
 export class PaginationQuery {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
   @Type(() => Number)
   @IsOptional()
   @IsInt({ message: 'page must be a whole number' })
   @Min(1)
+  @Max(MAX_PAGE)
   page = 1;
 
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })

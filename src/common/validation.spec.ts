@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Min, ValidateNested } from 'class-validator';
 import { AppError } from './app-error';
-import { collectFieldErrors, createValidationPipe } from './validation';
+import { collectFieldErrors, createValidationPipe, reservedKeyErrors } from './validation';
 
 class Window {
   @IsString()
@@ -46,5 +46,29 @@ describe('validation', () => {
 
   it('collectFieldErrors returns nothing for no errors', () => {
     expect(collectFieldErrors([])).toEqual({});
+  });
+
+  it('refuses a body that is no object, naming the body', async () => {
+    for (const value of ['text', 42, null, [], [{ count: 1 }]]) {
+      const error = (await validate(value).catch((caught: unknown) => caught)) as AppError;
+      expect(error.fields).toEqual({ body: ['must be an object'] });
+    }
+  });
+
+  it('refuses reserved keys at any depth by their path, before class-transformer sees them', async () => {
+    const error = (await validate({
+      count: 1,
+      windows: [{ from: 'a', constructor: { prototype: {} } }],
+    }).catch((caught: unknown) => caught)) as AppError;
+    expect(error.fields).toEqual({ 'windows[0].constructor': ['is not an allowed key'] });
+    expect(reservedKeyErrors(JSON.parse('{"a":{"__proto__":{"x":1}}}'))).toEqual({
+      'a.__proto__': ['is not an allowed key'],
+    });
+  });
+
+  it('refuses input nested deeper than 32 levels', () => {
+    let deep: unknown = {};
+    for (let level = 0; level < 40; level += 1) deep = { d: deep };
+    expect(Object.values(reservedKeyErrors(deep))).toEqual([['nests deeper than 32 levels']]);
   });
 });

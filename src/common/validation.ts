@@ -1,7 +1,69 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import {
+  ValidationPipe,
+  type ArgumentMetadata,
+  type ValidationError,
+  type ValidationPipeOptions,
+} from '@nestjs/common';
 import { AppError, type FieldErrors } from './app-error';
 
-/** Flattens class-validator's tree into `{ 'availability[0].from': ['must be ...'] }`. */
+/** Keys that name a JavaScript object's internals: class-transformer trips over them. */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Deeper than any input of this API goes; refused rather than walked. */
+const MAX_DEPTH = 32;
+
+/**
+ * Fields of a client's input whose key is reserved (`constructor`, `__proto__`, `prototype`), at
+ * any depth, or that nest too deeply: `{ 'sessionId.constructor': ['is not an allowed key'] }`.
+ * Such keys have no meaning here and crashed class-transformer (a 500) before they were refused.
+ */
+export function reservedKeyErrors(value: unknown, parent = '', depth = 0): FieldErrors {
+  if (typeof value !== 'object' || value === null) return {};
+  if (depth > MAX_DEPTH) return { [parent || 'body']: [`nests deeper than ${MAX_DEPTH} levels`] };
+  const fields: FieldErrors = {};
+  for (const key of Object.keys(value)) {
+    const path = Array.isArray(value) ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key;
+    if (RESERVED_KEYS.has(key)) fields[path] = ['is not an allowed key'];
+    else
+      Object.assign(
+        fields,
+        reservedKeyErrors((value as Record<string, unknown>)[key], path, depth + 1),
+      );
+  }
+  return fields;
+}
+
+/** A JSON body a DTO reads must be an object: not an array, a string, a number or null. */
+export function assertObjectBody(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw AppError.invalid({ body: ['must be an object'] });
+  }
+  const reserved = reservedKeyErrors(value);
+  if (Object.keys(reserved).length > 0) throw AppError.invalid(reserved);
+}
+
+const PRIMITIVE_TYPES = new Set<unknown>([String, Boolean, Number, Array, Object]);
+
+/** The global pipe, which first refuses bodies that are no object and reserved keys anywhere. */
+class StrictValidationPipe extends ValidationPipe {
+  constructor(options: ValidationPipeOptions) {
+    super(options);
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const isDto = metadata.metatype !== undefined && !PRIMITIVE_TYPES.has(metadata.metatype);
+    if (isDto && metadata.type === 'body') assertObjectBody(value);
+    else if (isDto) {
+      const reserved = reservedKeyErrors(value);
+      if (Object.keys(reserved).length > 0) throw AppError.invalid(reserved);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+/**
+ * Flattens class-validator's tree into `{ 'availability[0].from': ['must be ...'] }`. When the
+ * errors carry values (`validationError.value`), a field that is missing says `is required`.
+ */
 export function collectFieldErrors(errors: ValidationError[], parent = ''): FieldErrors {
   const fields: FieldErrors = {};
   for (const error of errors) {
@@ -10,7 +72,10 @@ export function collectFieldErrors(errors: ValidationError[], parent = ''): Fiel
       : parent
         ? `${parent}.${error.property}`
         : error.property;
-    if (error.constraints) {
+    if (error.constraints && 'value' in error && error.value === undefined) {
+      // Missing: whichever rule ran first ("must be shorter than 254 characters") would mislead.
+      fields[path] = ['is required'];
+    } else if (error.constraints) {
       fields[path] = Object.values(error.constraints).map((message) =>
         message.startsWith(`${error.property} `)
           ? message.slice(error.property.length + 1)
@@ -24,16 +89,18 @@ export function collectFieldErrors(errors: ValidationError[], parent = ''): Fiel
 
 /**
  * The one global pipe: strips nothing silently (unknown fields are refused), converts types,
- * and reports every offending field in one 400.
+ * and reports every offending field in one 400. A body must be a JSON object, and no key anywhere
+ * may be `constructor`, `__proto__` or `prototype`.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
     forbidUnknownValues: true,
     stopAtFirstError: true,
-    validationError: { target: false, value: false },
+    // Values let a missing field be told apart; only the messages reach the client.
+    validationError: { target: false, value: true },
     exceptionFactory: (errors) => AppError.invalid(collectFieldErrors(errors)),
   });
 }

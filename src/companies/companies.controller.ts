@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, Roles, type AuthUser } from '../auth/auth.decorators';
+import { AcceptsText } from '../common/accepts-text';
 import { AppError } from '../common/app-error';
 import { UuidParam } from '../common/uuid-param';
 import { CompaniesService } from './companies.service';
@@ -54,6 +55,7 @@ export class CompaniesController {
    * values with `;`. Returns the rows created and, for every other row, what was wrong.
    */
   @Post('import')
+  @AcceptsText()
   @Roles('organiser')
   @HttpCode(HttpStatus.OK)
   @ApiConsumes('text/csv')

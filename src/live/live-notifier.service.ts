@@ -16,6 +16,11 @@ export class LiveNotifier {
     this.gateway.namespace.in(rooms.user(userId)).socketsJoin(rooms.company(companyId));
   }
 
+  /** A user was disabled: their open sockets, on any process, are closed (and refused again). */
+  disconnectUser(userId: string): void {
+    this.gateway.namespace.in(rooms.user(userId)).disconnectSockets(true);
+  }
+
   companyUpdated(company: CompanyView): void {
     this.gateway.namespace.to(rooms.company(company.id)).emit('company.updated', { company });
   }

@@ -248,7 +248,7 @@ export class LiveGateway
     const token: unknown = (socket.handshake.auth as { token?: unknown }).token;
     const claims = typeof token === 'string' ? await this.tokens.verify(token) : null;
     const user = claims ? await this.users.findById(claims.sub) : null;
-    if (!user) {
+    if (!user || user.disabledAt) {
       this.logger.debug('live handshake refused');
       throw new Error('unauthorized: send a valid access token as auth.token');
     }

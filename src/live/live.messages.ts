@@ -1,7 +1,7 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { IsDefined, IsString, IsUUID, Length, validateSync } from 'class-validator';
 import { AppError } from '../common/app-error';
-import { collectFieldErrors } from '../common/validation';
+import { assertObjectBody, collectFieldErrors } from '../common/validation';
 
 /** `session:join` and `session:leave`. */
 export class JoinMessage {
@@ -30,19 +30,18 @@ export class SignalMessage {
 
 /**
  * Checks a client's message as the HTTP API checks a body: an object with exactly the known
- * fields, each valid, or a 400 naming every offending field.
+ * fields, each valid, no reserved key (`constructor`, ...) anywhere, or a 400 naming every
+ * offending field.
  */
 export function parseMessage<T extends object>(type: ClassConstructor<T>, body: unknown): T {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw AppError.invalid({ body: ['must be an object'] });
-  }
+  assertObjectBody(body);
   const message = plainToInstance(type, body);
   const errors = validateSync(message, {
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     stopAtFirstError: true,
-    validationError: { target: false, value: false },
+    validationError: { target: false, value: true },
   });
   if (errors.length > 0) throw AppError.invalid(collectFieldErrors(errors));
   return message;

@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
+import type { IncomingMessage } from 'node:http';
 import type { Server, ServerOptions } from 'socket.io';
 import type { AppConfig } from '../config/app-config';
 import {
@@ -7,6 +8,23 @@ import {
   RECOVERY_WINDOW_MS,
   type StreamsAdapterHandle,
 } from './streams-adapter';
+
+/**
+ * Whether a browser page of `origin` may open the live connection: the API's own origin (the
+ * web app it serves, or a dev server proxying to it with the page's Host), or one of
+ * CORS_ORIGINS. Clients that send no Origin (servers, apps) are let through: the token decides.
+ * CORS alone would not do: browsers apply it to socket.io's HTTP polling, not to WebSockets.
+ */
+export function isAllowedOrigin(request: IncomingMessage, allowed: readonly string[]): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  if (allowed.includes(origin)) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * socket.io on the Redis streams adapter, so that an event emitted by any API process (or the
@@ -28,6 +46,8 @@ export class RedisIoAdapter extends IoAdapter {
     const server = super.createIOServer(port, {
       ...options,
       cors: { origin: this.config.corsOrigins.length > 0 ? this.config.corsOrigins : false },
+      allowRequest: (request, callback) =>
+        callback(null, isAllowedOrigin(request, this.config.corsOrigins)),
       // The handshake middleware runs again on recovery, so a revoked token stays refused.
       connectionStateRecovery: {
         maxDisconnectionDuration: RECOVERY_WINDOW_MS,

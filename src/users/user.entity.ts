@@ -32,6 +32,10 @@ export class User {
   @Column({ type: 'enum', enum: ROLES, enumName: 'user_role', default: 'member' })
   role: Role;
 
+  /** When an admin disabled the account (null: active); a disabled user's tokens are refused. */
+  @Column({ type: 'timestamptz', name: 'disabled_at', nullable: true })
+  disabledAt: Date | null;
+
   @OneToMany('CompanyMember', (member: CompanyMember) => member.user)
   memberships: Relation<CompanyMember>[];
 

@@ -1,14 +1,25 @@
-import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators';
-import { CreateUserDto } from './dto/create-user.dto';
-import { toUserView, UsersService, type UserView } from './users.service';
+import { CurrentUser, Roles, type AuthUser } from '../auth/auth.decorators';
+import { UuidParam } from '../common/uuid-param';
+import { LiveNotifier } from '../live/live-notifier.service';
+import { CreateUserDto, UpdateUserDto } from './dto/create-user.dto';
+import {
+  toAdminUserView,
+  toUserView,
+  UsersService,
+  type AdminUserView,
+  type UserView,
+} from './users.service';
 
 @ApiTags('users')
 @ApiBearerAuth()
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly live: LiveNotifier,
+  ) {}
 
   /** Creates an organiser (or another admin). Admins only. */
   @Post()
@@ -16,5 +27,22 @@ export class UsersController {
   @HttpCode(HttpStatus.CREATED)
   async create(@Body() body: CreateUserDto): Promise<{ user: UserView }> {
     return { user: toUserView(await this.users.create(body)) };
+  }
+
+  /**
+   * Disables an account (`{disabled: true}`) or enables it again. A disabled user's tokens are
+   * refused at once (401), on HTTP and at the live handshake, their open live connections are
+   * closed, and they cannot sign in. Admins only; not their own account.
+   */
+  @Patch(':id')
+  @Roles('admin')
+  async update(
+    @CurrentUser() admin: AuthUser,
+    @UuidParam('id') id: string,
+    @Body() body: UpdateUserDto,
+  ): Promise<{ user: AdminUserView }> {
+    const user = await this.users.setDisabled(admin.id, id, body.disabled);
+    if (user.disabledAt) this.live.disconnectUser(user.id);
+    return { user: toAdminUserView(user) };
   }
 }

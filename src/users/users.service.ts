@@ -32,6 +32,20 @@ export function toUserView(user: User): UserView {
   };
 }
 
+/** What an admin sees of an account: its view and whether it is disabled. */
+export interface AdminUserView extends UserView {
+  disabled: boolean;
+  disabledAt: string | null;
+}
+
+export function toAdminUserView(user: User): AdminUserView {
+  return {
+    ...toUserView(user),
+    disabled: user.disabledAt !== null,
+    disabledAt: user.disabledAt?.toISOString() ?? null,
+  };
+}
+
 @Injectable()
 export class UsersService {
   private readonly logger = new Logger(UsersService.name);
@@ -68,6 +82,20 @@ export class UsersService {
       }
       throw error;
     }
+  }
+
+  /**
+   * Disables (or enables again) an account. An admin may not disable their own, so that the
+   * platform always keeps one who can undo it.
+   */
+  async setDisabled(actorId: string, id: string, disabled: boolean): Promise<User> {
+    if (disabled && actorId === id) {
+      throw AppError.conflict('user.disable_self', 'You cannot disable your own account');
+    }
+    const user = await this.findById(id);
+    if (!user) throw AppError.notFound('user', id);
+    user.disabledAt = disabled ? (user.disabledAt ?? new Date()) : null;
+    return this.users.save(user);
   }
 
   /** Creates the first admin if no account has that email yet; safe to run from many processes. */

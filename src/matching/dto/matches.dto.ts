@@ -3,6 +3,9 @@ import { Transform, Type } from 'class-transformer';
 import { IsInt, IsISO31661Alpha2, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { upperString } from '../../common/validators';
 
+/** Far beyond any ranking (each company keeps its top 50); 1e300 was a 500. */
+const MAX_OFFSET = 1_000_000;
+
 export class MatchesQuery {
   /** The company whose matches to rank. */
   @ApiProperty()
@@ -17,11 +20,12 @@ export class MatchesQuery {
   @Max(50)
   limit = 20;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: MAX_OFFSET })
   @Type(() => Number)
   @IsOptional()
   @IsInt({ message: 'offset must be a whole number' })
   @Min(0)
+  @Max(MAX_OFFSET)
   offset = 0;
 
   /** Only firms from this country. */

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import type { Role } from '../user.entity';
 
 const trim = ({ value }: { value: unknown }): unknown =>
@@ -53,4 +53,11 @@ export class LoginDto {
   @MinLength(1, { message: 'password must not be empty' })
   @MaxLength(200)
   password: string;
+}
+
+/** An admin disables an account (`true`) or enables it again (`false`). */
+export class UpdateUserDto {
+  @ApiProperty({ example: true })
+  @IsBoolean({ message: 'disabled must be true or false' })
+  disabled: boolean;
 }

@@ -1,0 +1,495 @@
+import { ModulesContainer } from '@nestjs/core';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { RequestMethod } from '@nestjs/common';
+import { startWorker } from './support/app';
+import { companyInput, PASSWORD, unique, useApi, type TestClient } from './support/client';
+import { LiveClients, listen, refused, request } from './support/live';
+import {
+  buildWorld,
+  documentedRoutes,
+  tokenOf,
+  type Caller,
+  type RouteKey,
+  type World,
+} from './support/world';
+
+/**
+ * Who may call what: every route the app has × five callers (an admin, an organiser, the owner
+ * of the company the call is about, a member of another company, nobody), against SPEC.md's
+ * table. A route without an entry here fails the suite, so a new endpoint must say who may use it.
+ */
+
+interface Call {
+  url: string;
+  body?: unknown;
+  contentType?: string;
+}
+
+interface Entry {
+  /** The call as `caller` makes it; may create what it acts on, so that each caller has its own. */
+  call: (world: World, caller: Caller) => Call | Promise<Call>;
+  /** The status each caller gets. */
+  expect: Record<Caller, number>;
+}
+
+/** Shorthands for the common patterns of SPEC.md's "who" column. */
+const anyone = (status: number): Entry['expect'] => ({
+  admin: status,
+  organiser: status,
+  owner: status,
+  stranger: status,
+  anonymous: status,
+});
+const signedIn = (status: number): Entry['expect'] => ({ ...anyone(status), anonymous: 401 });
+const organisers = (status: number): Entry['expect'] => ({
+  admin: status,
+  organiser: status,
+  owner: 403,
+  stranger: 403,
+  anonymous: 401,
+});
+const ownerAndOrganisers = (status: number): Entry['expect'] => ({
+  ...organisers(status),
+  owner: status,
+});
+
+let client: TestClient;
+
+/** A fresh session of the world's organiser with the owner's and the partner's firms in it. */
+async function freshSession(world: World): Promise<string> {
+  const org = world.organiser.accessToken;
+  const sessionId = await client.videoSession(org, Date.UTC(2033, 0, 10, 13), 60);
+  for (const [account, companyId] of [
+    [world.owner, world.companyId],
+    [world.partner, world.otherCompanyId],
+  ] as const) {
+    await client
+      .as(account.accessToken)
+      .post(`/api/sessions/${sessionId}/participants`)
+      .send({ companyId })
+      .expect(201);
+  }
+  return sessionId;
+}
+
+async function freshDelegation(world: World): Promise<string> {
+  const response = await client
+    .as(world.organiser.accessToken)
+    .post('/api/delegations')
+    .send(delegationInput())
+    .expect(201);
+  return response.body.id as string;
+}
+
+function delegationInput() {
+  return {
+    title: unique('Mission'),
+    direction: 'inbound',
+    originCountry: 'CA',
+    destinationCountry: 'HK',
+    city: 'Hong Kong',
+    leader: 'Daniel Tremblay',
+    startsOn: '2033-04-12',
+    endsOn: '2033-04-15',
+    timezone: 'Asia/Hong_Kong',
+    capacity: 10,
+  };
+}
+
+const itineraryItem = {
+  kind: 'reception',
+  title: 'Welcome reception',
+  startsAt: '2032-06-07T15:00:00.000Z',
+  endsAt: '2032-06-07T17:00:00.000Z',
+};
+
+const MATRIX: Record<string, Entry> = {
+  'POST /api/auth/register': {
+    call: () => ({
+      url: '/api/auth/register',
+      body: { email: `${unique('m')}@example.org`, password: PASSWORD, name: 'M' },
+    }),
+    expect: anyone(201),
+  },
+  'POST /api/auth/login': {
+    call: (world) => ({
+      url: '/api/auth/login',
+      body: { email: world.partner.user.email, password: PASSWORD },
+    }),
+    expect: anyone(200),
+  },
+  'GET /api/auth/me': { call: () => ({ url: '/api/auth/me' }), expect: signedIn(200) },
+  'POST /api/users': {
+    call: () => ({
+      url: '/api/users',
+      body: {
+        email: `${unique('o')}@example.org`,
+        password: PASSWORD,
+        name: 'O',
+        role: 'organiser',
+      },
+    }),
+    expect: { admin: 201, organiser: 403, owner: 403, stranger: 403, anonymous: 401 },
+  },
+  'PATCH /api/users/{id}': {
+    // Each caller disables an account of its own making (an admin may not disable itself).
+    call: async () => {
+      const victim = await client.signUp();
+      return { url: `/api/users/${victim.user.id}`, body: { disabled: true } };
+    },
+    expect: { admin: 200, organiser: 403, owner: 403, stranger: 403, anonymous: 401 },
+  },
+  'GET /api/taxonomy': { call: () => ({ url: '/api/taxonomy' }), expect: anyone(200) },
+  'GET /api/health': { call: () => ({ url: '/api/health' }), expect: anyone(200) },
+  'POST /api/companies': {
+    call: () => ({ url: '/api/companies', body: companyInput() }),
+    // Members register companies; organisers and admins run events, they own no firm.
+    expect: { admin: 403, organiser: 403, owner: 201, stranger: 201, anonymous: 401 },
+  },
+  'GET /api/companies': { call: () => ({ url: '/api/companies' }), expect: signedIn(200) },
+  'POST /api/companies/import': {
+    call: () => ({
+      url: '/api/companies/import',
+      contentType: 'text/csv',
+      body: `name,country,city,sectors,languages,timezone,employees\n${unique('Imported')},CA,Ottawa,software,en,America/Toronto,1-9`,
+    }),
+    expect: organisers(200),
+  },
+  'GET /api/companies/{id}': {
+    // A pending company is its owner's and the organisers' alone.
+    call: (world) => ({ url: `/api/companies/${world.pendingCompanyId}` }),
+    expect: ownerAndOrganisers(200),
+  },
+  'PATCH /api/companies/{id}': {
+    call: (world) => ({
+      url: `/api/companies/${world.companyId}`,
+      body: { description: unique('Edited') },
+    }),
+    expect: ownerAndOrganisers(200),
+  },
+  'POST /api/companies/{id}/verification': {
+    call: (world) => ({
+      url: `/api/companies/${world.strangerCompanyId}/verification`,
+      body: { status: 'verified' },
+    }),
+    expect: organisers(200),
+  },
+  'POST /api/delegations': {
+    call: () => ({ url: '/api/delegations', body: delegationInput() }),
+    expect: organisers(201),
+  },
+  'GET /api/delegations': { call: () => ({ url: '/api/delegations' }), expect: signedIn(200) },
+  'GET /api/delegations/{id}': {
+    call: (world) => ({ url: `/api/delegations/${world.delegationId}` }),
+    expect: signedIn(200),
+  },
+  'PATCH /api/delegations/{id}': {
+    call: (world) => ({
+      url: `/api/delegations/${world.delegationId}`,
+      body: { description: unique('Programme') },
+    }),
+    expect: organisers(200),
+  },
+  'POST /api/delegations/{id}/itinerary': {
+    call: (world) => ({
+      url: `/api/delegations/${world.delegationId}/itinerary`,
+      body: itineraryItem,
+    }),
+    expect: organisers(201),
+  },
+  'DELETE /api/delegations/{id}/itinerary/{itemId}': {
+    call: async (world) => {
+      const item = await client
+        .as(world.organiser.accessToken)
+        .post(`/api/delegations/${world.delegationId}/itinerary`)
+        .send(itineraryItem)
+        .expect(201);
+      return { url: `/api/delegations/${world.delegationId}/itinerary/${item.body.id}` };
+    },
+    expect: organisers(204),
+  },
+  'GET /api/delegations/{id}/itinerary.ics': {
+    call: (world) => ({ url: `/api/delegations/${world.delegationId}/itinerary.ics` }),
+    expect: signedIn(200),
+  },
+  'POST /api/delegations/{id}/applications': {
+    // For the owner's company, to a delegation of its own each time.
+    call: async (world) => ({
+      url: `/api/delegations/${await freshDelegation(world)}/applications`,
+      body: { companyId: world.companyId },
+    }),
+    expect: { admin: 403, organiser: 403, owner: 201, stranger: 403, anonymous: 401 },
+  },
+  'PATCH /api/delegations/{id}/applications/{applicationId}': {
+    // Deciding (waitlisting) is the organisers'; the owner may only withdraw.
+    call: (world) => ({
+      url: `/api/delegations/${world.delegationId}/applications/${world.applicationId}`,
+      body: { status: 'waitlisted' },
+    }),
+    expect: organisers(200),
+  },
+  'POST /api/sessions': {
+    call: () => ({
+      url: '/api/sessions',
+      body: {
+        title: unique('Session'),
+        mode: 'in-person',
+        timezone: 'Europe/Helsinki',
+        startsAt: '2033-06-08T07:00:00.000Z',
+        endsAt: '2033-06-08T09:00:00.000Z',
+        slotMinutes: 20,
+        maxMeetingsPerCompany: 4,
+        requestDeadline: '2033-06-07T07:00:00.000Z',
+      },
+    }),
+    expect: organisers(201),
+  },
+  'GET /api/sessions': { call: () => ({ url: '/api/sessions' }), expect: signedIn(200) },
+  'GET /api/sessions/{id}': {
+    call: (world) => ({ url: `/api/sessions/${world.sessionId}` }),
+    expect: signedIn(200),
+  },
+  'PATCH /api/sessions/{id}': {
+    call: async (world) => ({
+      url: `/api/sessions/${await client.videoSession(world.organiser.accessToken, Date.UTC(2033, 1, 1), 60)}`,
+      body: { title: unique('Renamed') },
+    }),
+    expect: organisers(200),
+  },
+  'POST /api/sessions/{id}/participants': {
+    // The owner's firm joins again (its availability updated): the owner and organisers may.
+    call: (world) => ({
+      url: `/api/sessions/${world.sessionId}/participants`,
+      body: { companyId: world.companyId },
+    }),
+    expect: ownerAndOrganisers(200),
+  },
+  'GET /api/sessions/{id}/participants': {
+    call: (world) => ({ url: `/api/sessions/${world.sessionId}/participants` }),
+    expect: signedIn(200),
+  },
+  'POST /api/sessions/{id}/scoring': {
+    call: (world) => ({ url: `/api/sessions/${world.sessionId}/scoring` }),
+    expect: organisers(202),
+  },
+  'GET /api/sessions/{id}/matches': {
+    call: (world) => ({
+      url: `/api/sessions/${world.sessionId}/matches?companyId=${world.companyId}`,
+    }),
+    expect: ownerAndOrganisers(200),
+  },
+  'POST /api/sessions/{id}/requests': {
+    // From the owner's firm, in a session of its own each time (a pair asks once).
+    call: async (world) => ({
+      url: `/api/sessions/${await freshSession(world)}/requests`,
+      body: { fromCompanyId: world.companyId, toCompanyId: world.otherCompanyId },
+    }),
+    expect: { admin: 403, organiser: 403, owner: 201, stranger: 403, anonymous: 401 },
+  },
+  'PATCH /api/sessions/{id}/requests/{requestId}': {
+    // The owner's firm cancels a request it sent; only its sender may cancel.
+    call: async (world) => {
+      const sessionId = await freshSession(world);
+      const asked = await client
+        .as(world.owner.accessToken)
+        .post(`/api/sessions/${sessionId}/requests`)
+        .send({ fromCompanyId: world.companyId, toCompanyId: world.otherCompanyId })
+        .expect(201);
+      return {
+        url: `/api/sessions/${sessionId}/requests/${asked.body.id}`,
+        body: { status: 'cancelled' },
+      };
+    },
+    expect: { admin: 403, organiser: 403, owner: 200, stranger: 403, anonymous: 401 },
+  },
+  'GET /api/sessions/{id}/requests': {
+    call: (world) => ({
+      url: `/api/sessions/${world.sessionId}/requests?companyId=${world.companyId}`,
+    }),
+    expect: ownerAndOrganisers(200),
+  },
+  'POST /api/sessions/{id}/schedule': {
+    call: (world) => ({ url: `/api/sessions/${world.sessionId}/schedule` }),
+    expect: organisers(202),
+  },
+  'GET /api/sessions/{id}/schedule': {
+    call: (world) => ({ url: `/api/sessions/${world.sessionId}/schedule` }),
+    expect: organisers(200),
+  },
+  'GET /api/sessions/{id}/agenda': {
+    call: (world) => ({
+      url: `/api/sessions/${world.sessionId}/agenda?companyId=${world.companyId}`,
+    }),
+    expect: ownerAndOrganisers(200),
+  },
+  'GET /api/sessions/{id}/agenda/feed': {
+    call: (world) => ({
+      url: `/api/sessions/${world.sessionId}/agenda/feed?companyId=${world.companyId}`,
+    }),
+    expect: ownerAndOrganisers(200),
+  },
+  'GET /api/sessions/{id}/agenda.ics': {
+    call: (world) => ({
+      url: `/api/sessions/${world.sessionId}/agenda.ics?companyId=${world.companyId}`,
+    }),
+    expect: ownerAndOrganisers(200),
+  },
+  'GET /api/calendar/agenda.ics': {
+    // The key in the link is the authorisation: calendar apps send no token.
+    call: (world) => ({ url: `/api/calendar/agenda.ics?key=${world.feedKey}` }),
+    expect: anyone(200),
+  },
+  'PATCH /api/meetings/{id}': {
+    // Fixing a meeting in its slot is the organisers'.
+    call: (world) => ({ url: `/api/meetings/${world.meetingId}`, body: { fixed: true } }),
+    expect: organisers(200),
+  },
+  'POST /api/meetings/{id}/feedback': {
+    // Either side may give feedback: the owner passes the check, and is told the meeting
+    // has not taken place yet (409); others are refused first.
+    call: (world) => ({
+      url: `/api/meetings/${world.meetingId}/feedback`,
+      body: { rating: 5, outcome: 'follow-up' },
+    }),
+    expect: { admin: 403, organiser: 403, owner: 409, stranger: 403, anonymous: 401 },
+  },
+  'GET /api/sessions/{id}/report': {
+    call: (world) => ({ url: `/api/sessions/${world.sessionId}/report` }),
+    expect: organisers(200),
+  },
+  'GET /api/jobs/{id}': {
+    call: (world) => ({ url: `/api/jobs/${world.jobId}` }),
+    expect: organisers(200),
+  },
+};
+
+/** Every route Nest registered, read from the controllers' own metadata (documented or not). */
+function registeredRoutes(modules: ModulesContainer): RouteKey[] {
+  const routes: RouteKey[] = [];
+  for (const module of modules.values()) {
+    for (const wrapper of module.controllers.values()) {
+      const type = wrapper.metatype as (new (...args: never[]) => unknown) | null;
+      if (!type) continue;
+      const base = String(Reflect.getMetadata(PATH_METADATA, type) ?? '');
+      for (const name of Object.getOwnPropertyNames(type.prototype)) {
+        const handler = (type.prototype as Record<string, unknown>)[name];
+        if (typeof handler !== 'function') continue;
+        const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
+        const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+        if (path === undefined || method === undefined) continue;
+        const full = ['/api', base, path]
+          .map((part) => part.replace(/^\/|\/$/g, ''))
+          .filter((part) => part !== '')
+          .join('/')
+          .replace(/:(\w+)/g, '{$1}');
+        routes.push(`${RequestMethod[method]} /${full}` as RouteKey);
+      }
+    }
+  }
+  return routes;
+}
+
+describe('authorization matrix: every route × admin, organiser, owner, other member, anonymous', () => {
+  const api = useApi();
+  let world: World;
+  let routes: RouteKey[];
+
+  beforeAll(async () => {
+    client = api;
+    world = await buildWorld(api, startWorker);
+    const document = await api.http.get('/api/docs/openapi.json').expect(200);
+    routes = documentedRoutes(document.body);
+  }, 120_000);
+
+  it('has an entry for every route the app serves, and no entry for a route it does not', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(40);
+    expect([...routes].sort()).toEqual(Object.keys(MATRIX).sort());
+    // Nest's own route table agrees with the OpenAPI document (no route hidden from the docs).
+    expect([...registeredRoutes(api.app.get(ModulesContainer))].sort()).toEqual([...routes].sort());
+  });
+
+  it('answers every caller on every route as the table says', async () => {
+    const mismatches: string[] = [];
+    // Refusals first, so that what an allowed caller changes cannot hide one.
+    const order: Caller[] = ['anonymous', 'stranger', 'owner', 'organiser', 'admin'];
+    for (const route of routes) {
+      const entry = MATRIX[route];
+      if (!entry) continue;
+      const [method] = route.split(' ');
+      for (const caller of order) {
+        const call = await entry.call(world, caller);
+        const token = tokenOf(world, caller);
+        let pending = api.http[method.toLowerCase() as 'get'](call.url);
+        if (token) pending = pending.set('Authorization', `Bearer ${token}`);
+        if (call.contentType) pending = pending.set('Content-Type', call.contentType);
+        const response = await (call.body === undefined
+          ? pending
+          : pending.send(call.body as object));
+        if (response.status !== entry.expect[caller]) {
+          mismatches.push(
+            `${route} as ${caller}: ${response.status}, expected ${entry.expect[caller]} ${JSON.stringify(response.body).slice(0, 200)}`,
+          );
+        }
+        if (response.status >= 400) {
+          expect(response.body).toMatchObject({ statusCode: response.status });
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  }, 120_000);
+
+  describe('live events', () => {
+    const live = new LiveClients();
+    let url: string;
+    afterAll(() => live.closeAll());
+    beforeAll(async () => {
+      url = await listen(api.app);
+    });
+
+    /** ok, or the refusal's status, of one event sent by a caller's socket. */
+    async function outcome(caller: Caller | 'partner', event: string, payload: unknown) {
+      const socket = await live.connected(
+        url,
+        world[caller === 'anonymous' ? 'owner' : caller].accessToken,
+      );
+      const ack = await request<{ ok: boolean; error?: { statusCode: number } }>(
+        socket,
+        event,
+        payload,
+      );
+      return ack.ok ? 'ok' : ack.error?.statusCode;
+    }
+
+    it('refuses anonymous and bad tokens at the handshake', async () => {
+      await refused(live.connect(url));
+      await refused(live.connect(url, 'not-a-token'));
+    });
+
+    it.each([
+      [
+        'session:join',
+        (w: World) => ({ sessionId: w.sessionId }),
+        { admin: 'ok', organiser: 'ok', owner: 'ok', stranger: 403 },
+      ],
+      [
+        'announce',
+        (w: World) => ({ sessionId: w.sessionId, text: 'Coffee is served' }),
+        { admin: 'ok', organiser: 'ok', owner: 403, stranger: 403 },
+      ],
+      [
+        'rtc.signal',
+        (w: World) => ({ meetingId: w.meetingId, data: { type: 'offer', sdp: 'v=0' } }),
+        { admin: 403, organiser: 403, owner: 'ok', stranger: 403 },
+      ],
+    ] as const)(
+      '%s is answered to each caller as the table says',
+      async (event, payload, expected) => {
+        const got: Record<string, unknown> = {};
+        for (const caller of Object.keys(expected) as (keyof typeof expected)[]) {
+          got[caller] = await outcome(caller, event, payload(world));
+        }
+        expect(got).toEqual(expected);
+      },
+    );
+  });
+});
