@@ -1,9 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Browser, Page } from 'playwright-core';
-import { startApi } from '../support/app';
-import { TestClient, unique, type Account } from '../support/client';
-import { listen } from '../support/live';
-import { ensureWebBuild, launchChromium, screenshot, signedInPage } from './support';
+import type { TestClient } from '../support/client';
+import { unique, type Account } from '../support/client';
+import { screenshot, signedInPage, closeWebStack, startWebStack } from './support';
 
 // A browser, three argon2 sign-ups and several pages on a 2-core machine: steps may take a while.
 jest.setTimeout(90_000);
@@ -31,11 +30,7 @@ describe('web app: delegations', () => {
   const secondName = `Aberdeen Data Vault ${suffix}`;
 
   beforeAll(async () => {
-    ensureWebBuild();
-    app = await startApi();
-    url = await listen(app);
-    client = new TestClient(app);
-    browser = await launchChromium();
+    ({ app, url, client, browser } = await startWebStack({ worker: false }));
     [organiser, first, second] = await Promise.all([
       client.organiser(),
       client.signUp({ name: 'Kit Lee' }),
@@ -50,8 +45,7 @@ describe('web app: delegations', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await closeWebStack({ browser, app });
   });
 
   const section = (page: Page, name: string | RegExp) =>

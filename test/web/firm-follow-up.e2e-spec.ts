@@ -1,10 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Browser, Page } from 'playwright-core';
-import { startApi, startWorker } from '../support/app';
-import { TestClient, unique, type Account } from '../support/client';
-import { listen } from '../support/live';
-import { ensureWebBuild, launchChromium, screenshot, signedInPage } from './support';
+import type { TestClient } from '../support/client';
+import { unique, type Account } from '../support/client';
+import { screenshot, signedInPage, closeWebStack, startWebStack } from './support';
 
 const START = Date.UTC(2031, 8, 15, 14, 0); // 22:00 in Hong Kong
 
@@ -18,7 +17,7 @@ jest.setTimeout(90_000);
  */
 describe('web app: feedback, cancelling, the calendar feed and editing the company', () => {
   let app: NestFastifyApplication;
-  let worker: INestApplicationContext;
+  let worker: INestApplicationContext | undefined;
   let client: TestClient;
   let url: string;
   let browser: Browser;
@@ -35,12 +34,7 @@ describe('web app: feedback, cancelling, the calendar feed and editing the compa
   const laterName = `Moncton Mobile ${suffix}`;
 
   beforeAll(async () => {
-    ensureWebBuild();
-    app = await startApi();
-    url = await listen(app);
-    client = new TestClient(app);
-    worker = await startWorker();
-    browser = await launchChromium();
+    ({ app, url, client, worker, browser } = await startWebStack());
     const [org, hkAccount, heldAccount, laterAccount] = await Promise.all([
       client.organiser(),
       client.signUp({ name: 'May Chan' }),
@@ -95,9 +89,7 @@ describe('web app: feedback, cancelling, the calendar feed and editing the compa
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await worker?.close();
-    await app?.close();
+    await closeWebStack({ browser, worker, app });
   });
 
   const agenda = () =>

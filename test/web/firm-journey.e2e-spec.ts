@@ -1,10 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { eventually, startApi, startWorker } from '../support/app';
-import { TestClient, unique, type Account } from '../support/client';
-import { listen } from '../support/live';
-import { ensureWebBuild, launchChromium, screenshot } from './support';
+import { eventually } from '../support/app';
+import type { TestClient } from '../support/client';
+import { unique, type Account } from '../support/client';
+import { screenshot, closeWebStack, startWebStack } from './support';
 
 const START = Date.UTC(2031, 8, 15, 14, 0); // 22:00 in Hong Kong, 10:00 in Toronto (EDT)
 const SLOT = 20 * 60_000;
@@ -20,7 +20,7 @@ jest.setTimeout(60_000);
 
 describe('web app: a firm from sign-up to its agenda', () => {
   let app: NestFastifyApplication;
-  let worker: INestApplicationContext;
+  let worker: INestApplicationContext | undefined;
   let client: TestClient;
   let url: string;
   let browser: Browser;
@@ -36,12 +36,7 @@ describe('web app: a firm from sign-up to its agenda', () => {
   let canadian: { id: string; token: string };
 
   beforeAll(async () => {
-    ensureWebBuild();
-    app = await startApi();
-    url = await listen(app);
-    client = new TestClient(app);
-    worker = await startWorker();
-    browser = await launchChromium();
+    ({ app, url, client, worker, browser } = await startWebStack());
     organiser = await client.organiser();
     sessionTitle = `Hong Kong – Canada ICT matching ${suffix}`;
     sessionId = (
@@ -97,9 +92,7 @@ describe('web app: a firm from sign-up to its agenda', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await worker?.close();
-    await app?.close();
+    await closeWebStack({ browser, worker, app });
   });
 
   const heading = (name: string | RegExp) => page.getByRole('heading', { name });

@@ -2,10 +2,10 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Browser, Page } from 'playwright-core';
 import { LiveGateway } from '../../src/live/live.gateway';
-import { startApi, startWorker } from '../support/app';
-import { TestClient, unique, type Account } from '../support/client';
-import { LiveClients, listen, request } from '../support/live';
-import { ensureWebBuild, launchChromium, screenshot, signedInPage } from './support';
+import type { TestClient } from '../support/client';
+import { unique, type Account } from '../support/client';
+import { LiveClients, request } from '../support/live';
+import { screenshot, signedInPage, closeWebStack, startWebStack } from './support';
 
 const MINUTE = 60_000;
 
@@ -19,7 +19,7 @@ jest.setTimeout(90_000);
  */
 describe('web app: the live room', () => {
   let app: NestFastifyApplication;
-  let worker: INestApplicationContext;
+  let worker: INestApplicationContext | undefined;
   let client: TestClient;
   let url: string;
   let browser: Browser;
@@ -37,12 +37,7 @@ describe('web app: the live room', () => {
   const caName = `Ottawa Secure Payments ${suffix}`;
 
   beforeAll(async () => {
-    ensureWebBuild();
-    app = await startApi();
-    url = await listen(app);
-    client = new TestClient(app);
-    worker = await startWorker();
-    browser = await launchChromium();
+    ({ app, url, client, worker, browser } = await startWebStack());
     [organiser, hk, ca] = await Promise.all([
       client.organiser(),
       client.signUp({ name: 'Mei Wong' }),
@@ -94,9 +89,7 @@ describe('web app: the live room', () => {
 
   afterAll(async () => {
     sockets.closeAll();
-    await browser?.close();
-    await worker?.close();
-    await app?.close();
+    await closeWebStack({ browser, worker, app });
   });
 
   const section = (name: RegExp) =>

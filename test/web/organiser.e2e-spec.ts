@@ -2,10 +2,11 @@ import { readFile } from 'node:fs/promises';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Browser, Page } from 'playwright-core';
-import { eventually, startApi, startWorker } from '../support/app';
-import { PASSWORD, TestClient, unique } from '../support/client';
-import { collect, LiveClients, listen, request, until } from '../support/live';
-import { ensureWebBuild, launchChromium, screenshot, signedInPage } from './support';
+import { eventually } from '../support/app';
+import type { TestClient } from '../support/client';
+import { PASSWORD, unique } from '../support/client';
+import { collect, LiveClients, request, until } from '../support/live';
+import { screenshot, signedInPage, closeWebStack, startWebStack } from './support';
 
 /**
  * An organiser in the browser: signs in, creates a session, verifies a firm, imports companies
@@ -17,7 +18,7 @@ jest.setTimeout(90_000);
 
 describe('web app: an organiser runs a session', () => {
   let app: NestFastifyApplication;
-  let worker: INestApplicationContext;
+  let worker: INestApplicationContext | undefined;
   let client: TestClient;
   let url: string;
   let browser: Browser;
@@ -34,12 +35,7 @@ describe('web app: an organiser runs a session', () => {
   const firms: Record<string, { token: string; companyId: string }> = {};
 
   beforeAll(async () => {
-    ensureWebBuild();
-    app = await startApi();
-    url = await listen(app);
-    client = new TestClient(app);
-    worker = await startWorker();
-    browser = await launchChromium();
+    ({ app, url, client, worker, browser } = await startWebStack());
     // The admin creates the organiser, as on the product.
     const admin = await client.admin();
     organiserEmail = `${unique('organiser')}@example.org`;
@@ -82,9 +78,7 @@ describe('web app: an organiser runs a session', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await worker?.close();
-    await app?.close();
+    await closeWebStack({ browser, worker, app });
   });
 
   const heading = (name: string | RegExp) => page.getByRole('heading', { name });

@@ -1,8 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { WEB_ROOT } from '../../src/web-app';
+import { startApi, startWorker } from '../support/app';
+import { TestClient } from '../support/client';
+import { listen } from '../support/live';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
@@ -53,4 +58,34 @@ export async function signedInPage(
   page.setDefaultTimeout(20_000);
   page.on('pageerror', (error) => console.error('page error:', error));
   return page;
+}
+
+/** What a browser suite runs against: the API listening at `url`, a worker, and Chromium. */
+export interface WebStack {
+  app: NestFastifyApplication;
+  url: string;
+  client: TestClient;
+  worker: INestApplicationContext | undefined;
+  browser: Browser;
+}
+
+/** Builds the web app if needed, starts the API (and a worker, unless told not to) and Chromium. */
+export async function startWebStack({ worker = true } = {}): Promise<WebStack> {
+  ensureWebBuild();
+  const app = await startApi();
+  const url = await listen(app);
+  return {
+    app,
+    url,
+    client: new TestClient(app),
+    worker: worker ? await startWorker() : undefined,
+    browser: await launchChromium(),
+  };
+}
+
+/** Closes what `startWebStack` started (what started, if it failed half-way). */
+export async function closeWebStack(stack: Partial<WebStack>): Promise<void> {
+  await stack.browser?.close();
+  await stack.worker?.close();
+  await stack.app?.close();
 }

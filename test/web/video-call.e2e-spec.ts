@@ -1,10 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Browser, Page } from 'playwright-core';
-import { startApi, startWorker } from '../support/app';
-import { TestClient, unique, type Account } from '../support/client';
-import { listen } from '../support/live';
-import { ensureWebBuild, launchChromium, screenshot, signedInPage } from './support';
+import type { TestClient } from '../support/client';
+import { unique, type Account } from '../support/client';
+import { screenshot, signedInPage, closeWebStack, startWebStack } from './support';
 
 const MINUTE = 60_000;
 
@@ -17,7 +16,7 @@ jest.setTimeout(90_000);
  */
 describe('web app: the video call', () => {
   let app: NestFastifyApplication;
-  let worker: INestApplicationContext;
+  let worker: INestApplicationContext | undefined;
   let client: TestClient;
   let url: string;
   let browser: Browser;
@@ -33,12 +32,7 @@ describe('web app: the video call', () => {
   const caName = `Halifax Ocean Data ${suffix}`;
 
   beforeAll(async () => {
-    ensureWebBuild();
-    app = await startApi();
-    url = await listen(app);
-    client = new TestClient(app);
-    worker = await startWorker();
-    browser = await launchChromium();
+    ({ app, url, client, worker, browser } = await startWebStack());
     [organiser, hk, ca] = await Promise.all([
       client.organiser(),
       client.signUp({ name: 'Ada Chan' }),
@@ -82,9 +76,7 @@ describe('web app: the video call', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await worker?.close();
-    await app?.close();
+    await closeWebStack({ browser, worker, app });
   });
 
   const callPanel = (page: Page) =>
