@@ -350,7 +350,9 @@ describe('scheduling, agendas, meetings and reports', () => {
         .post(url(held.id))
         .send({ rating, outcome: 'follow-up' })
         .expect(400);
-      expect(bad.body.fields).toEqual({ rating: ['must be a whole number from 1 to 5'] });
+      // A missing field says so (as every DTO does); a wrong one says what is allowed.
+      const message = rating === undefined ? 'is required' : 'must be a whole number from 1 to 5';
+      expect(bad.body.fields).toEqual({ rating: [message] });
     }
     const given = await client
       .as(hk.accessToken)

@@ -29,7 +29,8 @@ export class UpdateMeetingDto {
   fixed?: boolean;
 }
 
-// One message however the rating is wrong (missing, 0, 6, 4.5): the first check to fail names it.
+// One message however the rating is wrong (0, 6, 4.5), whichever check fails first; a missing
+// rating is `is required`, as for every field.
 const RATING_MESSAGE = 'rating must be a whole number from 1 to 5';
 
 export class FeedbackDto {
