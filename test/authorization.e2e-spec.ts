@@ -131,6 +131,10 @@ const MATRIX: Record<string, Entry> = {
     }),
     expect: { admin: 201, organiser: 403, owner: 403, stranger: 403, anonymous: 401 },
   },
+  'GET /api/users': {
+    call: () => ({ url: '/api/users?q=example' }),
+    expect: { admin: 200, organiser: 403, owner: 403, stranger: 403, anonymous: 401 },
+  },
   'PATCH /api/users/{id}': {
     // Each caller disables an account of its own making (an admin may not disable itself).
     call: async () => {

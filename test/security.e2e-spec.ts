@@ -359,6 +359,45 @@ describe('disabled users (PATCH /api/users/:id {disabled})', () => {
     await client.as(admin.accessToken).get('/api/auth/me').expect(200);
   });
 
+  it('lets admins find the account to disable (GET /api/users), and nobody else', async () => {
+    const name = unique('Findable Person');
+    const member = await client.signUp({ name });
+    const list = (query: string, token = admin.accessToken) =>
+      client.as(token).get(`/api/users?${query}`);
+    const found = await list(`q=${encodeURIComponent(name.toUpperCase())}`).expect(200);
+    expect(found.body).toMatchObject({ total: 1, page: 1, pageSize: 20 });
+    expect(found.body.items).toEqual([
+      {
+        id: member.user.id,
+        email: member.user.email,
+        name,
+        role: 'member',
+        createdAt: expect.any(String),
+        disabled: false,
+        disabledAt: null,
+      },
+    ]);
+    expect(JSON.stringify(found.body)).not.toMatch(/password/i);
+    // LIKE's wildcards are plain characters in q.
+    expect((await list('q=%25').expect(200)).body.total).toBe(0);
+
+    await disable(member.user.id, true).expect(200);
+    const disabled = await list('disabled=true&role=member&pageSize=100').expect(200);
+    expect(disabled.body.items.map((user: { id: string }) => user.id)).toContain(member.user.id);
+    const enabled = await list('disabled=false&role=member&pageSize=100').expect(200);
+    expect(enabled.body.items.map((user: { id: string }) => user.id)).not.toContain(member.user.id);
+    const admins = await list('role=admin').expect(200);
+    expect(admins.body.items.map((user: { id: string }) => user.id)).toContain(admin.user.id);
+
+    const bad = await list('role=king&disabled=maybe&page=0').expect(400);
+    expect(Object.keys(bad.body.fields).sort()).toEqual(['disabled', 'page', 'role']);
+    // (The member found above is disabled by now: a 401. Another member is refused with 403.)
+    await list('', member.accessToken).expect(401);
+    const other = await client.signUp();
+    await list('', other.accessToken).expect(403);
+    await client.http.get('/api/users').expect(401);
+  });
+
   it('is for admins only (organisers and members 403, nobody 401)', async () => {
     const [member, organiser] = await Promise.all([client.signUp(), client.organiser()]);
     await client

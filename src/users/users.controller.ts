@@ -1,9 +1,10 @@
-import { Body, Controller, HttpCode, HttpStatus, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
 import { LiveNotifier } from '../live/live-notifier.service';
-import { CreateUserDto, UpdateUserDto } from './dto/create-user.dto';
+import type { Page } from '../common/pagination';
+import { CreateUserDto, ListUsersQuery, UpdateUserDto } from './dto/create-user.dto';
 import {
   toAdminUserView,
   toUserView,
@@ -27,6 +28,16 @@ export class UsersController {
   @HttpCode(HttpStatus.CREATED)
   async create(@Body() body: CreateUserDto): Promise<{ user: UserView }> {
     return { user: toUserView(await this.users.create(body)) };
+  }
+
+  /**
+   * Accounts, newest first, paginated: `q` (part of the email or name), `role`, `disabled`
+   * (`true`/`false`). Admins only; how an admin finds the account to disable.
+   */
+  @Get()
+  @Roles('admin')
+  list(@Query() query: ListUsersQuery): Promise<Page<AdminUserView>> {
+    return this.users.list(query);
   }
 
   /**

@@ -4,6 +4,8 @@ import type { Repository } from 'typeorm';
 import { hashPassword } from '../auth/password';
 import { AppError } from '../common/app-error';
 import { isUniqueViolation } from '../common/database-errors';
+import { paginate, type Page } from '../common/pagination';
+import type { ListUsersQuery } from './dto/create-user.dto';
 import { User, type Role } from './user.entity';
 
 export interface NewUser {
@@ -54,6 +56,21 @@ export class UsersService {
 
   findById(id: string): Promise<User | null> {
     return this.users.findOneBy({ id });
+  }
+
+  /** Accounts for admins, newest first, filtered by words of the email or name, role, disabled. */
+  list(query: ListUsersQuery): Promise<Page<AdminUserView>> {
+    const builder = this.users.createQueryBuilder('user');
+    if (query.q) {
+      const words = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      builder.andWhere('(user.email ILIKE :words OR user.name ILIKE :words)', { words });
+    }
+    if (query.role) builder.andWhere('user.role = :role', { role: query.role });
+    if (query.disabled) {
+      builder.andWhere(`user.disabledAt IS ${query.disabled === 'true' ? 'NOT ' : ''}NULL`);
+    }
+    builder.orderBy('user.createdAt', 'DESC').addOrderBy('user.id', 'ASC');
+    return paginate(builder, query, toAdminUserView);
   }
 
   /** With the password hash, for sign-in only. */

@@ -1,7 +1,16 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PaginationQuery } from '../../common/pagination';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
-import type { Role } from '../user.entity';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { ROLES, type Role } from '../user.entity';
 
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
@@ -60,4 +69,25 @@ export class UpdateUserDto {
   @ApiProperty({ example: true })
   @IsBoolean({ message: 'disabled must be true or false' })
   disabled: boolean;
+}
+
+/** `GET /api/users`: accounts by words of their email or name, role, and whether disabled. */
+export class ListUsersQuery extends PaginationQuery {
+  /** Part of the email or the name, any case. */
+  @ApiPropertyOptional({ example: 'harbourpay' })
+  @Transform(trim)
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES, { message: `role must be one of: ${ROLES.join(', ')}` })
+  role?: Role;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'disabled must be true or false' })
+  disabled?: 'true' | 'false';
 }
