@@ -74,6 +74,9 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   const errors = new HttpExceptionFilter();
   const adapter = new FastifyAdapter({
     bodyLimit: JSON_BODY_LIMIT,
+    // Behind N proxies, the client is the address N hops back in X-Forwarded-For (rate limits
+    // count it); with none, the header is ignored, so a client cannot pick its own address.
+    trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
     genReqId: requestId,
     // What Fastify's router refuses before Nest sees the request (a path whose %-escape does
     // not decode) gets the same error shape as everything else.

@@ -224,6 +224,37 @@ describe('rate limits (RATE_LIMIT_PER_MINUTE, here 3) on sign-up, sign-in and me
     await limited.http.get('/api/taxonomy').expect(200);
   });
 
+  it('counts the client behind TRUST_PROXY_HOPS proxies, and ignores a forged X-Forwarded-For without', async () => {
+    const register = (api: TestClient, forwardedFor: string) =>
+      api.http
+        .post('/api/auth/register')
+        .set('X-Forwarded-For', forwardedFor)
+        .send({ email: `${unique('xff')}@example.org`, password: PASSWORD, name: 'X' });
+    // No proxy trusted: each request names another address, all count against the real one.
+    const forged = [];
+    for (const address of ['198.51.100.1', '198.51.100.2', '198.51.100.3', '198.51.100.4']) {
+      forged.push((await register(limited, address)).status);
+    }
+    expect(forged.at(-1)).toBe(429);
+    // Behind one proxy: the address the proxy saw is the client, each with a budget of its own.
+    const proxied = new TestClient(
+      await startApi({
+        RATE_LIMIT_PER_MINUTE: '3',
+        TRUST_PROXY_HOPS: '1',
+        REDIS_PREFIX: `${process.env.REDIS_PREFIX}-xff`,
+      }),
+    );
+    try {
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        expect((await register(proxied, '203.0.113.7')).status).toBe(201);
+      }
+      expect429(await register(proxied, '203.0.113.7'));
+      expect((await register(proxied, '203.0.113.8')).status).toBe(201);
+    } finally {
+      await proxied.app.close();
+    }
+  });
+
   it('limits meeting requests per address, with 429 and Retry-After', async () => {
     {
       const organiser = await client.organiser();

@@ -108,6 +108,12 @@ class EnvironmentVariables {
   REDIS_PREFIX = 'tm';
 
   @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of proxies' })
+  @Min(0)
+  @Max(10)
+  TRUST_PROXY_HOPS = 0;
+
+  @Transform(toInt)
   @IsInt({ message: 'must be a whole number of milliseconds' })
   @Min(1000)
   JOB_LOCK_MS = 30_000;
@@ -132,6 +138,11 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   /** Allowed browser origins; empty means same origin only. */
   corsOrigins: string[];
+  /**
+   * How many proxies in front of the API to believe X-Forwarded-For from (0: none), so that rate
+   * limits count each client's own address rather than the proxy's.
+   */
+  trustProxyHops: number;
   iceServers: IceServer[];
   logLevel: string;
   /**
@@ -209,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         : null,
     rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE,
     corsOrigins: vars.CORS_ORIGINS ? vars.CORS_ORIGINS.split(',').map((o) => o.trim()) : [],
+    trustProxyHops: vars.TRUST_PROXY_HOPS,
     iceServers: vars.ICE_SERVERS,
     logLevel: vars.LOG_LEVEL,
     jobLockMs: vars.JOB_LOCK_MS,
