@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       admin: null,
       rateLimitPerMinute: 60,
       corsOrigins: [],
+      trustProxyHops: 0,
       iceServers: [],
       logLevel: 'info',
       jobLockMs: 30_000,
@@ -44,6 +45,7 @@ describe('loadConfig', () => {
       ADMIN_PASSWORD: 'a-long-password',
       RATE_LIMIT_PER_MINUTE: '10',
       CORS_ORIGINS: 'https://a.example, https://b.example',
+      TRUST_PROXY_HOPS: '2',
       ICE_SERVERS:
         '[{"urls":"stun:stun.example.org:3478"},{"urls":["turn:t.example"],"username":"u","credential":"c"}]',
     });
@@ -54,6 +56,7 @@ describe('loadConfig', () => {
       admin: { email: 'root@example.org', password: 'a-long-password' },
       rateLimitPerMinute: 10,
       corsOrigins: ['https://a.example', 'https://b.example'],
+      trustProxyHops: 2,
     });
     expect(config.iceServers).toHaveLength(2);
   });

@@ -89,3 +89,20 @@ export async function closeWebStack(stack: Partial<WebStack>): Promise<void> {
   await stack.worker?.close();
   await stack.app?.close();
 }
+
+/**
+ * Waits until the JavaScript `expression` is true in the page. Unlike `page.waitForFunction`, whose polling
+ * evaluates strings inside the page (refused by the app's CSP: no 'unsafe-eval'), each check is a
+ * DevTools call, which the page's CSP does not govern.
+ */
+export async function pageCondition(
+  page: Page,
+  expression: string,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate<boolean>(expression))) {
+    if (Date.now() > deadline) throw new Error(`page condition not met within ${timeoutMs} ms`);
+    await page.waitForTimeout(100);
+  }
+}

@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Browser, Page } from 'playwright-core';
 import type { TestClient } from '../support/client';
 import { unique, type Account } from '../support/client';
-import { screenshot, signedInPage, closeWebStack, startWebStack } from './support';
+import { closeWebStack, pageCondition, screenshot, signedInPage, startWebStack } from './support';
 
 const MINUTE = 60_000;
 
@@ -14,6 +14,9 @@ jest.setTimeout(90_000);
  * The one-to-one video call of a video meeting: the two firms open the live room in two browser
  * contexts (fake camera and microphone), join the call before their meeting starts, and connect.
  */
+/** The page's own camera preview shows frames. */
+const localVideoPlays = `document.querySelector('video.local')?.videoWidth > 0`;
+
 describe('web app: the video call', () => {
   let app: NestFastifyApplication;
   let worker: INestApplicationContext | undefined;
@@ -92,7 +95,7 @@ describe('web app: the video call', () => {
     await callPanel(hkPage).getByRole('button', { name: 'Join call' }).click();
     await callPanel(hkPage).getByText(`Waiting for ${caName} to join…`).waitFor();
     // The local preview plays the (fake) camera.
-    await hkPage.waitForFunction(`document.querySelector('video.local')?.videoWidth > 0`);
+    await pageCondition(hkPage, localVideoPlays);
   });
 
   it('connects both firms when the other joins, each seeing the other’s video', async () => {
@@ -105,10 +108,13 @@ describe('web app: the video call', () => {
       await page.locator('section[data-peer-state="connected"]').waitFor();
       await callPanel(page).getByText(`Connected to ${other}`).waitFor();
       // The remote video has the other side's camera track, and plays it.
-      await page.waitForFunction(`(() => {
-        const video = document.querySelector('video.remote');
-        return video?.srcObject?.getVideoTracks().length > 0 && video.videoWidth > 0;
-      })()`);
+      await pageCondition(
+        page,
+        `(() => {
+          const video = document.querySelector('video.remote');
+          return video?.srcObject?.getVideoTracks().length > 0 && video.videoWidth > 0;
+        })()`,
+      );
     }
     await expect(peerState(hkPage)).resolves.toBe('connected');
     await expect(peerState(caPage)).resolves.toBe('connected');
@@ -193,7 +199,7 @@ describe('web app: the video call', () => {
     await panel.getByRole('button', { name: '關閉鏡頭' }).waitFor();
     await panel.getByRole('button', { name: '關閉咪高峰' }).waitFor();
     await panel.getByRole('button', { name: '掛斷' }).waitFor();
-    await page.waitForFunction(`document.querySelector('video.local')?.videoWidth > 0`);
+    await pageCondition(page, localVideoPlays);
     await screenshot(page, 'video-call-zh-hant');
     await panel.getByRole('button', { name: '掛斷' }).click();
     await page.context().close();
