@@ -11,15 +11,10 @@ import { STATUS_CODES } from 'node:http';
 import { AppError, STATUS_OF_KIND, type FieldErrors } from './app-error';
 import { isDatabaseUnavailable } from './database-errors';
 import { isRedisUnavailable } from './redis-errors';
+import type { WireError } from '../live/live.wire';
 
-export interface ErrorBody {
-  statusCode: number;
-  error: string;
-  message: string;
-  code?: string;
-  fields?: FieldErrors;
-  correlationId?: string;
-}
+/** Declared once, in the file of wire types the web app shares. */
+export type ErrorBody = WireError;
 
 interface FastifyClientError {
   statusCode?: number;

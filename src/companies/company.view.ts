@@ -1,27 +1,9 @@
 import type { Company } from './company.entity';
 import type { MemberRole } from './company-member.entity';
+import type { WireCompany } from '../live/live.wire';
 
-/** A company on the wire. */
-export interface CompanyView {
-  id: string;
-  name: string;
-  country: string;
-  city: string;
-  website: string | null;
-  description: string;
-  sectors: string[];
-  offers: string[];
-  seeks: string[];
-  partnerTypes: string[];
-  targetMarkets: string[];
-  languages: string[];
-  timezone: string;
-  employees: string;
-  status: string;
-  statusChangedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** Declared once, in the file of wire types the web app shares. */
+export type CompanyView = WireCompany;
 
 /** A company as one of its users sees it in `GET /api/auth/me`. */
 export interface MembershipView {

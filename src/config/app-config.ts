@@ -12,13 +12,10 @@ import {
   validateSync,
   type ValidationError,
 } from 'class-validator';
+import type { WireIceServer } from '../live/live.wire';
 
-/** A list of STUN/TURN servers as WebRTC's RTCIceServer describes them. */
-export interface IceServer {
-  urls: string | string[];
-  username?: string;
-  credential?: string;
-}
+/** Declared once, in the file of wire types the web app shares. */
+export type IceServer = WireIceServer;
 
 function isIceServerList(value: unknown): value is IceServer[] {
   return (

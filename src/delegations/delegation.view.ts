@@ -2,6 +2,7 @@ import type { DelegationApplication } from './delegation-application.entity';
 import type { Delegation } from './delegation.entity';
 import { localTime } from './delegation-time';
 import type { ItineraryItem } from './itinerary-item.entity';
+import type { WireApplication } from '../live/live.wire';
 
 export interface DelegationView {
   id: string;
@@ -35,17 +36,8 @@ export interface ItineraryItemView {
   local: { startsAt: string; endsAt: string; timezone: string };
 }
 
-export interface ApplicationView {
-  id: string;
-  delegationId: string;
-  companyId: string;
-  companyName: string;
-  companyCountry: string;
-  status: string;
-  appliedAt: string;
-  decidedAt: string | null;
-  waitlistedAt: string | null;
-}
+/** Declared once, in the file of wire types the web app shares. */
+export type ApplicationView = WireApplication;
 
 export interface DelegationDetailView extends DelegationView {
   itinerary: ItineraryItemView[];

@@ -4,20 +4,10 @@ import type { Job, Queue } from 'bullmq';
 import { AppError } from '../common/app-error';
 import { QUEUES } from './queues';
 import { reachQueue } from './reach-queue';
+import type { WireJob } from '../live/live.wire';
 
-/** A queued job as organisers follow it; `state` as BullMQ names it. */
-export interface JobView {
-  id: string;
-  queue: string;
-  name: string;
-  state: string;
-  progress: number | object;
-  attempts: number;
-  createdAt: string;
-  finishedAt: string | null;
-  failedReason?: string;
-  result?: unknown;
-}
+/** Declared once, in the file of wire types the web app shares. */
+export type JobView = WireJob;
 
 /** Finds a job by id in any of TradeMatch's queues (job ids are unique by construction). */
 @Injectable()

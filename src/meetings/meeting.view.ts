@@ -1,20 +1,9 @@
 import type { Slot } from '../sessions/slots';
 import type { Meeting } from './meeting.entity';
+import type { WireMeeting } from '../live/live.wire';
 
-/** A meeting as SPEC.md has it in `GET /sessions/:id/schedule`. */
-export interface MeetingView {
-  id: string;
-  sessionId: string;
-  slotIndex: number;
-  startsAt: string;
-  endsAt: string;
-  companyIds: [string, string];
-  table?: number;
-  roomId?: string;
-  status: string;
-  origin: string;
-  fixed: boolean;
-}
+/** Declared once, in the file of wire types the web app shares. */
+export type MeetingView = WireMeeting;
 
 export function toMeetingView(meeting: Meeting, slots: readonly Slot[]): MeetingView {
   const slot = slots[meeting.slotIndex];

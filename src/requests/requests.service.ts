@@ -12,21 +12,10 @@ import { loadProfilesOf, toScoringSession } from '../matching/session-inputs';
 import { SessionsService } from '../sessions/sessions.service';
 import type { AnswerRequestDto, CreateRequestDto } from './dto/request.dto';
 import { MeetingRequest, type RequestStatus } from './meeting-request.entity';
+import type { WireRequest } from '../live/live.wire';
 
-export interface RequestView {
-  id: string;
-  sessionId: string;
-  fromCompanyId: string;
-  fromCompanyName: string;
-  toCompanyId: string;
-  toCompanyName: string;
-  message: string;
-  status: RequestStatus;
-  /** The other firm asked for this meeting too. */
-  mutual: boolean;
-  createdAt: string;
-  answeredAt: string | null;
-}
+/** Declared once, in the file of wire types the web app shares. */
+export type RequestView = WireRequest;
 
 const ACTIVE: RequestStatus[] = ['pending', 'accepted'];
 
