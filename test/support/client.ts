@@ -130,6 +130,14 @@ export class TestClient {
     return response.body.id as string;
   }
 
+  /** The company joins the session, by its user. */
+  async join(token: string, sessionId: string, companyId: string): Promise<void> {
+    await this.as(token)
+      .post(`/api/sessions/${sessionId}/participants`)
+      .send({ companyId })
+      .expect(201);
+  }
+
   /** A meeting request from one participant to another, accepted by the other's user. */
   async acceptedRequest(
     sessionId: string,

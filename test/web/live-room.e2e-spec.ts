@@ -54,16 +54,8 @@ describe('web app: the live room', () => {
       city: 'Ottawa',
       timezone: 'America/Toronto',
     });
-    for (const [account, firm] of [
-      [hk, hkFirm],
-      [ca, caFirm],
-    ] as const) {
-      await client
-        .as(account.accessToken)
-        .post(`/api/sessions/${sessionId}/participants`)
-        .send({ companyId: firm.id })
-        .expect(201);
-    }
+    await client.join(hk.accessToken, sessionId, hkFirm.id);
+    await client.join(ca.accessToken, sessionId, caFirm.id);
     hkId = hkFirm.id;
     caId = caFirm.id;
     await client.acceptedRequest(

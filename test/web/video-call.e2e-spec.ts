@@ -53,16 +53,8 @@ describe('web app: the video call', () => {
       city: 'Halifax',
       timezone: 'America/Halifax',
     });
-    for (const [account, firm] of [
-      [hk, hkFirm],
-      [ca, caFirm],
-    ] as const) {
-      await client
-        .as(account.accessToken)
-        .post(`/api/sessions/${sessionId}/participants`)
-        .send({ companyId: firm.id })
-        .expect(201);
-    }
+    await client.join(hk.accessToken, sessionId, hkFirm.id);
+    await client.join(ca.accessToken, sessionId, caFirm.id);
     await client.acceptedRequest(
       sessionId,
       { token: hk.accessToken, companyId: hkFirm.id },
