@@ -17,6 +17,7 @@ import {
   exitStatus,
   keepOutput,
   machine,
+  option,
   percentile,
   REDIS_URL,
   scratchEnvironment,
@@ -46,10 +47,6 @@ import {
  * server. Each half needs ~N file descriptors here and ~N in the server; the header says the
  * limit (`ulimit -n`).
  */
-const option = (name: string): string | undefined => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-};
 const positive = (value: string | undefined, fallback: number): number => {
   const number = Number(value);
   return Number.isInteger(number) && number > 0 ? number : fallback;

@@ -9,6 +9,7 @@ import {
   cleanUp,
   cleanups,
   machine,
+  option,
   percentile,
   REDIS_URL,
   scratchEnvironment,
@@ -34,10 +35,6 @@ import {
  * with the limit out of the way (all its load comes from one address), so it measures the work, not
  * the limiter.
  */
-const option = (name: string): string | undefined => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-};
 const DURATION_S = Number(option('duration') ?? 20);
 const FIRMS_PER_SIDE = 20;
 const DIRECTORY_COMPANIES = 1000;
