@@ -80,6 +80,27 @@ describe('the two processes', () => {
     expect(lines).not.toMatch(/\n\s+at /); // no stack trace
   });
 
+  it("refuse the examples' placeholder secrets and weak ones, without printing them", async () => {
+    const placeholders = {
+      // What docker-compose.yml and .env.example used to default to.
+      JWT_SECRET: 'change-me-to-a-long-random-string-of-32-or-more-characters',
+      ADMIN_PASSWORD: 'change-me-please',
+    };
+    const weak = { JWT_SECRET: 'x'.repeat(40), ADMIN_PASSWORD: 'tradematch-demo' };
+    for (const [secrets, expected] of [
+      [placeholders, ['JWT_SECRET is a placeholder', 'ADMIN_PASSWORD is a placeholder']],
+      [weak, ['JWT_SECRET is too predictable', "ADMIN_PASSWORD is the demo accounts' published"]],
+    ] as const) {
+      const { exited, output } = run('main.js', { ...baseEnv(), ...secrets });
+      expect(await exited).toBe(1);
+      const lines = output();
+      for (const line of expected) expect(lines).toContain(line);
+      expect(lines).not.toContain(secrets.JWT_SECRET);
+      expect(lines).not.toContain(secrets.ADMIN_PASSWORD);
+      expect(lines).not.toMatch(/\n\s+at /);
+    }
+  });
+
   it('the API serves and stops cleanly (exit 0) on SIGTERM', async () => {
     const port = String(40000 + Math.floor(Math.random() * 20000));
     const api = run('main.js', { ...baseEnv(), PORT: port, LOG_LEVEL: 'info' });

@@ -1,8 +1,13 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ConfigError, loadConfig, loadDatabaseUrl } from './app-config';
 
 const valid = {
   DATABASE_URL: 'postgres://u:p@db:5432/trade_match',
-  JWT_SECRET: 'x'.repeat(32),
+  // What `openssl rand -base64 48` prints.
+  JWT_SECRET:
+    'q3XbN0r+7kVt1Lw9yZc2Hf8Ds4Pm6Ga5Ue0Ji3Ko7Rn1Sb9Tx2Vd6We8Yh4Zl0Aq5Bc7Cf3Eg1Ij9Mk2Op4Ru6Sw',
 };
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
@@ -93,6 +98,140 @@ describe('loadConfig', () => {
     expect(() => loadConfig({})).toThrow(
       /Invalid configuration:\n {2}- DATABASE_URL is missing.*\n {2}- JWT_SECRET is missing/,
     );
+  });
+});
+
+describe('secrets (issue 12 item 7: placeholders and weak secrets are refused at boot)', () => {
+  const admin = (password: string, email = 'ops@example.org') => ({
+    ...valid,
+    ADMIN_EMAIL: email,
+    ADMIN_PASSWORD: password,
+  });
+  /** The one line about `variable`, which must not quote the value. */
+  function refusal(env: NodeJS.ProcessEnv, variable: string, value: string): string {
+    const problems = problemsOf(env);
+    const lines = problems.filter((line) => line.startsWith(`${variable} `));
+    expect(lines).toHaveLength(1);
+    expect(problems.join('\n')).not.toContain(value);
+    return lines[0];
+  }
+
+  it.each([
+    [
+      'the old docker-compose.yml and .env.example default',
+      'change-me-to-a-long-random-string-of-32-or-more-characters',
+    ],
+    ['a changeme secret', 'changeme-changeme-0123456789-abcdefghijk'],
+    ['a secret marked as one to replace', 'replace-me-with-9f2Kd83nXq0Lw7ZbT4Vc1Yp6'],
+  ])('refuses JWT_SECRET as %s', (_, secret) => {
+    expect(refusal({ ...valid, JWT_SECRET: secret }, 'JWT_SECRET', secret)).toMatch(
+      /^JWT_SECRET is a placeholder .*openssl rand -base64 48/,
+    );
+  });
+
+  it.each([
+    ['one character', 'x'.repeat(32)],
+    ['two characters', 'ab'.repeat(20)],
+    ['a sequence', 'abcdefghijklmnopqrstuvwxyz0123456789'],
+    ['a repeated word', 'secret-secret-secret-secret-secret'],
+    ['a repeated phrase with a counter', 'another-secret-another-secret-another-123456'],
+  ])('refuses JWT_SECRET made of %s', (_, secret) => {
+    expect(refusal({ ...valid, JWT_SECRET: secret }, 'JWT_SECRET', secret)).toMatch(
+      /^JWT_SECRET is too predictable .*openssl rand -base64 48/,
+    );
+  });
+
+  it('still says only that a short JWT_SECRET is too short', () => {
+    expect(refusal({ ...valid, JWT_SECRET: 'x'.repeat(31) }, 'JWT_SECRET', 'x'.repeat(31))).toBe(
+      'JWT_SECRET must be at least 32 characters long',
+    );
+  });
+
+  it('accepts random secrets however made (the launcher, openssl, the tests)', () => {
+    for (let i = 0; i < 200; i++) {
+      for (const secret of [
+        randomBytes(48).toString('base64url'), // npm start's .data/jwt-secret
+        randomBytes(48).toString('base64'), // openssl rand -base64 48
+        randomBytes(16).toString('hex'), // openssl rand -hex 16: 128 bits, the least accepted
+        `test-secret-${Date.now().toString(36)}${randomBytes(3).toString('hex')}-0123456789abcdef0123456789`,
+        `fault-secret-${randomBytes(16).toString('hex')}`,
+      ]) {
+        expect([secret, loadConfig({ ...valid, JWT_SECRET: secret }).jwtSecret]).toEqual([
+          secret,
+          secret,
+        ]);
+      }
+    }
+  });
+
+  it.each([
+    {
+      what: 'shorter than 12 characters',
+      password: 'Xk9#mQ2$vL',
+      message: /^ADMIN_PASSWORD must be at least 12 characters long$/,
+    },
+    {
+      what: 'the old docker-compose.yml default',
+      password: 'change-me-please',
+      message: /^ADMIN_PASSWORD is a placeholder/,
+    },
+    { what: 'the email', password: 'ops@example.org', message: /must not be the admin email/ },
+    {
+      what: "the email's local part",
+      password: 'administrator',
+      email: 'administrator@example.org',
+      message: /must not be the admin email/,
+    },
+    {
+      what: 'a common password dressed up',
+      password: 'Password1234!',
+      message: /is a common password/,
+    },
+    { what: 'one character', password: 'a'.repeat(16), message: /is too predictable/ },
+    { what: 'a sequence', password: '123456789012', message: /is too predictable/ },
+    { what: 'a repeat', password: 'abcabcabcabc', message: /is too predictable/ },
+    {
+      what: 'the published demo password, for another admin',
+      password: 'tradematch-demo',
+      message: /demo accounts' published password/,
+    },
+  ])(
+    'refuses ADMIN_PASSWORD $what',
+    ({ password, email, message }: { password: string; email?: string; message: RegExp }) => {
+      expect(refusal(admin(password, email), 'ADMIN_PASSWORD', password)).toMatch(message);
+    },
+  );
+
+  it("accepts the demo password for the demo's own admin (npm start), and real passwords", () => {
+    expect(loadConfig(admin('tradematch-demo', 'admin@trade-match.demo')).admin).toEqual({
+      email: 'admin@trade-match.demo',
+      password: 'tradematch-demo',
+    });
+    for (const password of [
+      'admin-password-for-tests',
+      'admin-password-for-faults',
+      'correct horse battery staple',
+      'kdjfurhtnbvc',
+      randomBytes(12).toString('base64'),
+    ]) {
+      expect(loadConfig(admin(password)).admin?.password).toBe(password);
+    }
+  });
+
+  it('finds no usable secret in docker-compose.yml or .env.example', () => {
+    const root = join(__dirname, '..', '..');
+    const compose = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
+    // Compose itself refuses to start without them: no default to fall back on.
+    expect(compose).toMatch(/JWT_SECRET: '\$\{JWT_SECRET:\?[^}]+\}'/);
+    expect(compose).toMatch(/ADMIN_PASSWORD: '\$\{ADMIN_PASSWORD:\?[^}]+\}'/);
+    const example = Object.fromEntries(
+      readFileSync(join(root, '.env.example'), 'utf8')
+        .split('\n')
+        .filter((line) => /^[A-Z_]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
+    expect(example.JWT_SECRET).toBe('');
+    expect(example.ADMIN_PASSWORD).toBe('');
   });
 });
 

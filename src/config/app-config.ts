@@ -13,6 +13,7 @@ import {
   type ValidationError,
 } from 'class-validator';
 import type { WireIceServer } from '../live/live.wire';
+import { ADMIN_PASSWORD_MIN_LENGTH, weakAdminPassword, weakJwtSecret } from './secret-strength';
 
 /** Declared once, in the file of wire types the web app shares. */
 export type IceServer = WireIceServer;
@@ -74,7 +75,10 @@ class EnvironmentVariables {
   ADMIN_EMAIL?: string;
 
   @IsOptional()
-  @MinLength(10, { message: 'must be at least 10 characters long' })
+  @IsString()
+  @MinLength(ADMIN_PASSWORD_MIN_LENGTH, {
+    message: `must be at least ${ADMIN_PASSWORD_MIN_LENGTH} characters long`,
+  })
   ADMIN_PASSWORD?: string;
 
   @Transform(toInt)
@@ -173,7 +177,8 @@ export class ConfigError extends Error {
 const REQUIRED_HINTS: Record<string, string> = {
   DATABASE_URL:
     'set it to a PostgreSQL URL such as postgres://user:password@127.0.0.1:5432/trade_match',
-  JWT_SECRET: 'set it to a random string of at least 32 characters (it signs access tokens)',
+  JWT_SECRET:
+    'set it to a random string of at least 32 characters (it signs access tokens): `openssl rand -base64 48`',
 };
 
 function describe(errors: ValidationError[]): string[] {
@@ -196,7 +201,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
   );
   const vars = plainToInstance(EnvironmentVariables, defined);
-  const problems = describe(validateSync(vars, { skipMissingProperties: false }));
+  const errors = validateSync(vars, { skipMissingProperties: false });
+  const problems = describe(errors);
+  // Secrets that pass the checks of their form are weighed too; still one line per variable.
+  const wellFormed = (property: string): boolean => !errors.some((e) => e.property === property);
+  const weakSecret = wellFormed('JWT_SECRET') ? weakJwtSecret(vars.JWT_SECRET) : null;
+  if (weakSecret) problems.push(`JWT_SECRET ${weakSecret}`);
+  const weakPassword =
+    vars.ADMIN_PASSWORD && wellFormed('ADMIN_PASSWORD')
+      ? weakAdminPassword(vars.ADMIN_PASSWORD, vars.ADMIN_EMAIL)
+      : null;
+  if (weakPassword) problems.push(`ADMIN_PASSWORD ${weakPassword}`);
   if (vars.ADMIN_EMAIL && !vars.ADMIN_PASSWORD) {
     problems.push('ADMIN_PASSWORD is missing: it is required when ADMIN_EMAIL is set');
   }

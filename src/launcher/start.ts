@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import pretty from 'pino-pretty';
 import { migrate, withDataSource } from '../database/migrate';
+import { DEMO_ADMIN_EMAIL } from '../database/seed/demo-credentials';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from '../database/seed/seed';
 import { startLocalPostgres, type LocalDatabase } from './local-postgres';
 import { startLocalRedis, type LocalRedis } from './local-redis';
@@ -20,7 +21,7 @@ import { startLocalRedis, type LocalRedis } from './local-redis';
 
 const PROJECT_DIR = resolve(__dirname, '..', '..');
 const DATA_DIR = join(PROJECT_DIR, '.data');
-const DEMO_ADMIN = { email: 'admin@trade-match.demo', password: DEMO_PASSWORD };
+const DEMO_ADMIN = { email: DEMO_ADMIN_EMAIL, password: DEMO_PASSWORD };
 
 const say = (line: string): void => {
   process.stdout.write(`[start] ${line}\n`);
@@ -111,8 +112,10 @@ async function main(): Promise<void> {
     REDIS_URL: env.REDIS_URL ?? redis!.url,
     PORT: port,
     JWT_SECRET: env.JWT_SECRET ?? (await localJwtSecret()),
+    // The demo's published password is for the demo admin only (the configuration check refuses
+    // it for any other): an admin email of one's own needs a password of one's own.
     ADMIN_EMAIL: env.ADMIN_EMAIL ?? DEMO_ADMIN.email,
-    ADMIN_PASSWORD: env.ADMIN_PASSWORD ?? DEMO_ADMIN.password,
+    ADMIN_PASSWORD: env.ADMIN_PASSWORD ?? (env.ADMIN_EMAIL ? undefined : DEMO_ADMIN.password),
   };
   say(
     `Database: ${database?.description ?? 'DATABASE_URL'}. Redis: ${redis?.description ?? 'REDIS_URL'}.`,

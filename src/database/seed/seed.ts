@@ -17,12 +17,12 @@ import { Participant } from '../../sessions/participant.entity';
 import { MatchmakingSession } from '../../sessions/session.entity';
 import { User, type Role } from '../../users/user.entity';
 import { DEMO_COMPANIES } from './demo-companies';
+import { DEMO_PASSWORD } from './demo-credentials';
 import { DEMO_DELEGATIONS, scheduleDemoDelegation } from './demo-delegations';
 import { DEMO_LIVE_SESSION, DEMO_SESSION } from './demo-sessions';
 import { planAndPublish } from '../../scheduling/publish-schedule';
 
-/** Every demo account signs in with this password. */
-export const DEMO_PASSWORD = 'tradematch-demo';
+export { DEMO_PASSWORD };
 
 export interface DemoLogin {
   email: string;
