@@ -1,6 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import { startApi } from './support/app';
 import { PASSWORD, unique, useApi } from './support/client';
+import { LiveClients, listen } from './support/live';
 
 describe('accounts and roles', () => {
   const client = useApi();
@@ -187,6 +188,47 @@ describe('accounts and roles', () => {
       );
       const response = await client.as(expired).get('/api/auth/me').expect(401);
       expect(response.body.code).toBe('auth.token_invalid');
+    });
+
+    it('refuses a validly signed token without exp, and one whose sub is no UUID, on HTTP and at the live handshake (401, not 500)', async () => {
+      const { user } = await client.signUp();
+      // No signOptions: jsonwebtoken then adds no exp.
+      const jwt = new JwtService({ secret: process.env.JWT_SECRET });
+      const forever = await jwt.signAsync({ sub: user.id, role: 'member' });
+      expect(
+        JSON.parse(Buffer.from(forever.split('.')[1], 'base64url').toString()),
+      ).not.toHaveProperty('exp');
+      const notAnId = await jwt.signAsync(
+        { sub: 'not-a-uuid', role: 'member' },
+        { expiresIn: 600 },
+      );
+      const url = await listen(client.app);
+      const live = new LiveClients();
+      try {
+        const outcomes = [];
+        for (const [name, token] of [
+          ['no exp', forever],
+          ['sub not a UUID', notAnId],
+        ]) {
+          const response = await client.as(token).get('/api/auth/me');
+          const socket = live.connect(url, token);
+          const handshake = await new Promise<string>((resolve) => {
+            socket.once('connect', () => resolve('connected'));
+            socket.once('connect_error', (error) => resolve(error.message));
+          });
+          outcomes.push({ name, status: response.status, code: response.body.code, handshake });
+        }
+        expect(outcomes).toEqual(
+          ['no exp', 'sub not a UUID'].map((name) => ({
+            name,
+            status: 401,
+            code: 'auth.token_invalid',
+            handshake: expect.stringMatching(/unauthorized/),
+          })),
+        );
+      } finally {
+        live.closeAll();
+      }
     });
 
     it('refuses a token signed with another key', async () => {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { isUUID } from 'class-validator';
 import type { Role } from '../users/user.entity';
 
 export interface TokenClaims {
@@ -24,13 +25,22 @@ export class TokenService {
     return this.jwt.signAsync({ sub: user.id, role: user.role } satisfies TokenClaims);
   }
 
-  /** The claims of a valid, unexpired access token, or null (a calendar feed key is not one). */
+  /**
+   * The claims of a valid, unexpired access token, or null (a calendar feed key is not one). A
+   * token must expire (jsonwebtoken accepts one without `exp` for ever) and name a user by id.
+   */
   async verify(token: string): Promise<TokenClaims | null> {
     try {
-      const claims = await this.jwt.verifyAsync<TokenClaims & { aud?: unknown }>(token, {
-        algorithms: ['HS256'],
-      });
-      return typeof claims.sub === 'string' && claims.aud === undefined ? claims : null;
+      const claims = await this.jwt.verifyAsync<TokenClaims & { aud?: unknown; exp?: unknown }>(
+        token,
+        { algorithms: ['HS256'] },
+      );
+      return typeof claims.exp === 'number' &&
+        typeof claims.sub === 'string' &&
+        isUUID(claims.sub) &&
+        claims.aud === undefined
+        ? claims
+        : null;
     } catch {
       return null;
     }
