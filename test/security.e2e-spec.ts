@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
 import { io } from 'socket.io-client';
+import { DataSource } from 'typeorm';
+import { CompanyMember } from '../src/companies/company-member.entity';
 import { startApi } from './support/app';
 import { companyInput, PASSWORD, TestClient, unique, useApi, type Account } from './support/client';
 import { connected, LiveClients, listen, refused, request } from './support/live';
@@ -388,6 +390,42 @@ describe('disabled users (PATCH /api/users/:id {disabled})', () => {
     const self = await disable(admin.user.id, true).expect(409);
     expect(self.body.code).toBe('user.disable_self');
     await client.as(admin.accessToken).get('/api/auth/me').expect(200);
+  });
+
+  it('stops a calendar feed key once its user is disabled or no longer speaks for the company', async () => {
+    const organiser = await client.organiser();
+    const member = await client.signUp();
+    const company = await client.company(member.accessToken, companyInput());
+    const sessionId = await client.videoSession(
+      organiser.accessToken,
+      Date.UTC(2033, 0, 10, 1, 0),
+      60,
+      { status: 'open' },
+    );
+    const feedOf = async (token: string) =>
+      (
+        await client
+          .as(token)
+          .get(`/api/sessions/${sessionId}/agenda/feed?companyId=${company.id}`)
+          .expect(200)
+      ).body.url as string;
+    const feed = await feedOf(member.accessToken);
+    await client.http.get(feed).expect(200);
+
+    await disable(member.user.id, true).expect(200);
+    const closed = await client.http.get(feed).expect(404);
+    expect(closed.body).toMatchObject({ statusCode: 404, code: 'calendar_feed.not_found' });
+    // Enabled again, the key works again, as its tokens do.
+    await disable(member.user.id, false).expect(200);
+    await client.http.get(feed).expect(200);
+
+    // No longer one of the company's users: the key opens nothing; an organiser's still does.
+    await client.app
+      .get(DataSource)
+      .getRepository(CompanyMember)
+      .delete({ userId: member.user.id, companyId: company.id });
+    await client.http.get(feed).expect(404);
+    await client.http.get(await feedOf(organiser.accessToken)).expect(200);
   });
 
   it('lets admins find the account to disable (GET /api/users), and nobody else', async () => {

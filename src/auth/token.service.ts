@@ -8,10 +8,14 @@ export interface TokenClaims {
   role: Role;
 }
 
-/** A company's agenda in one session, as a calendar feed key names it. */
+/**
+ * A company's agenda in one session, as a calendar feed key names it, and the user who made the
+ * key: the key opens the agenda only while that user still may see it.
+ */
 export interface FeedClaims {
   sessionId: string;
   companyId: string;
+  userId: string;
 }
 
 const FEED_AUDIENCE = 'agenda-feed';
@@ -49,19 +53,21 @@ export class TokenService {
   /** The key of a company's agenda feed in one session: signed, valid for a year. */
   signFeed(feed: FeedClaims): Promise<string> {
     return this.jwt.signAsync(
-      { sid: feed.sessionId, cid: feed.companyId },
+      { sid: feed.sessionId, cid: feed.companyId, uid: feed.userId },
       { audience: FEED_AUDIENCE, expiresIn: 365 * 24 * 3600 },
     );
   }
 
+  /** The claims of a feed key; keys made before they named their user (`uid`) are refused. */
   async verifyFeed(key: string): Promise<FeedClaims | null> {
     try {
-      const claims = await this.jwt.verifyAsync<{ sid?: unknown; cid?: unknown }>(key, {
-        algorithms: ['HS256'],
-        audience: FEED_AUDIENCE,
-      });
-      return typeof claims.sid === 'string' && typeof claims.cid === 'string'
-        ? { sessionId: claims.sid, companyId: claims.cid }
+      const claims = await this.jwt.verifyAsync<{ sid?: unknown; cid?: unknown; uid?: unknown }>(
+        key,
+        { algorithms: ['HS256'], audience: FEED_AUDIENCE },
+      );
+      const ids = [claims.sid, claims.cid, claims.uid];
+      return ids.every((id): id is string => typeof id === 'string' && isUUID(id))
+        ? { sessionId: ids[0], companyId: ids[1], userId: ids[2] }
         : null;
     } catch {
       return null;

@@ -14,6 +14,7 @@ import { ScheduleReport, type PlacementReport } from '../scheduling/schedule-rep
 import { MatchmakingSession } from '../sessions/session.entity';
 import { SessionsService } from '../sessions/sessions.service';
 import { buildSlots } from '../sessions/slots';
+import { User } from '../users/user.entity';
 import type { FeedbackDto, UpdateMeetingDto } from './dto/meeting.dto';
 import { Attendance } from './attendance.entity';
 import { MeetingFeedback } from './feedback.entity';
@@ -171,18 +172,30 @@ export class MeetingsService {
    */
   async agendaFeed(user: AuthUser, sessionId: string, companyId: string): Promise<{ url: string }> {
     await this.agendaSession(user, sessionId, companyId);
-    const key = await this.tokens.signFeed({ sessionId, companyId });
+    const key = await this.tokens.signFeed({ sessionId, companyId, userId: user.id });
     return { url: `/api/calendar/agenda.ics?key=${encodeURIComponent(key)}` };
   }
 
-  /** The agenda of a feed key, or 404 for a key that is not one. */
+  /**
+   * The agenda of a feed key, or 404 for a key that is not one. The key opens it only while its
+   * user could still make it: not disabled, and still one of the company's users or an organiser
+   * (a year-long key must not outlive the access it was made with).
+   */
   async agendaCalendarByKey(key: string): Promise<{ filename: string; body: string }> {
     const feed = await this.tokens.verifyFeed(key);
-    const session = feed
-      ? await this.dataSource.getRepository(MatchmakingSession).findOneBy({ id: feed.sessionId })
+    const user = feed
+      ? await this.dataSource.getRepository(User).findOneBy({ id: feed.userId })
       : null;
-    if (!feed || !session) throw AppError.notFound('calendar_feed');
-    return this.calendarOf(session, await this.companies.find(feed.companyId));
+    if (!feed || !user || user.disabledAt) throw AppError.notFound('calendar_feed');
+    const viewer: AuthUser = { id: user.id, email: user.email, name: user.name, role: user.role };
+    const { session, company } = await this.agendaSession(
+      viewer,
+      feed.sessionId,
+      feed.companyId,
+    ).catch((error: unknown) => {
+      throw error instanceof AppError ? AppError.notFound('calendar_feed') : error;
+    });
+    return this.calendarOf(session, company);
   }
 
   private async calendarOf(
