@@ -1,6 +1,6 @@
 import { startApi } from './support/app';
 import { useApi, type Account } from './support/client';
-import { collect, connected, LiveClients, listen, refused, settle } from './support/live';
+import { collect, connected, LiveClients, listen, refused, request, settle } from './support/live';
 
 const clients = new LiveClients();
 const connect = clients.connect.bind(clients);
@@ -132,5 +132,33 @@ describe('the /live namespace (socket.io)', () => {
       expected,
     );
     expect(toStranger).toEqual([]);
+  });
+
+  it('acknowledges a message over 256 KiB with a 413 and keeps the socket; over the 1 MiB transport limit the connection closes', async () => {
+    const socket = connect(url, organiser.accessToken);
+    await connected(socket);
+    const sessionId = '00000000-0000-4000-8000-000000000000';
+    const announce = (bytes: number) =>
+      request(socket, 'announce', { sessionId, text: 'a'.repeat(bytes) });
+
+    const tooLarge = await announce(300 * 1024);
+    expect(tooLarge).toMatchObject({
+      ok: false,
+      error: { statusCode: 413, error: 'Payload Too Large', code: 'live.message_too_large' },
+    });
+    // Just under the limit, the handler itself answers (here: the text is over 500 characters).
+    const checked = await announce(250 * 1024);
+    expect(checked).toMatchObject({
+      ok: false,
+      error: { statusCode: 400, fields: { text: expect.any(Array) } },
+    });
+    expect(socket.connected).toBe(true);
+    const next = await request(socket, 'session:join', { sessionId });
+    expect(next).toMatchObject({ ok: false, error: { statusCode: 404 } });
+
+    // Above what the transport reads at all, no acknowledgement is possible: the connection closes.
+    const closed = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    socket.emit('announce', { sessionId, text: 'a'.repeat(1100 * 1024) }, () => undefined);
+    expect(await closed).toMatch(/transport (close|error)/);
   });
 });

@@ -1,8 +1,11 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
+import type { MessageMappingProperties } from '@nestjs/websockets';
 import type { IncomingMessage } from 'node:http';
-import type { Server, ServerOptions } from 'socket.io';
+import type { Observable } from 'rxjs';
+import type { Server, ServerOptions, Socket } from 'socket.io';
 import type { AppConfig } from '../config/app-config';
+import { refuseOversizedMessages, TRANSPORT_LIMIT_BYTES } from './message-size';
 import {
   createStreamsAdapter,
   RECOVERY_WINDOW_MS,
@@ -53,10 +56,21 @@ export class RedisIoAdapter extends IoAdapter {
         maxDisconnectionDuration: RECOVERY_WINDOW_MS,
         skipMiddlewares: false,
       },
-      maxHttpBufferSize: 256 * 1024,
+      // The transport's hard limit; each message is held to 256 KiB below it, with an answer.
+      maxHttpBufferSize: TRANSPORT_LIMIT_BYTES,
     } as ServerOptions);
     server.adapter(this.streams.adapter);
     return server;
+  }
+
+  /** Nest binds a gateway's handlers to each new socket here: messages too large stop before them. */
+  override bindMessageHandlers(
+    socket: Socket,
+    handlers: MessageMappingProperties[],
+    transform: (data: unknown) => Observable<unknown>,
+  ): void {
+    socket.use(refuseOversizedMessages);
+    super.bindMessageHandlers(socket, handlers, transform);
   }
 
   /** Nest calls this once on app.close(); the Redis client is closed here and nowhere else. */
