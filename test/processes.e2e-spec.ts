@@ -91,8 +91,13 @@ describe('the two processes', () => {
       [placeholders, ['JWT_SECRET is a placeholder', 'ADMIN_PASSWORD is a placeholder']],
       [weak, ['JWT_SECRET is too predictable', "ADMIN_PASSWORD is the demo accounts' published"]],
     ] as const) {
-      const { exited, output } = run('main.js', { ...baseEnv(), ...secrets });
-      expect(await exited).toBe(1);
+      const port = String(40000 + Math.floor(Math.random() * 20000));
+      const { child, exited, output } = run('main.js', { ...baseEnv(), PORT: port, ...secrets });
+      // An API that accepts them would serve: stop it rather than wait for ever.
+      const served = setTimeout(() => child.kill('SIGTERM'), 10_000);
+      const code = await exited;
+      clearTimeout(served);
+      expect(code).toBe(1);
       const lines = output();
       for (const line of expected) expect(lines).toContain(line);
       expect(lines).not.toContain(secrets.JWT_SECRET);
