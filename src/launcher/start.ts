@@ -176,7 +176,8 @@ async function main(): Promise<void> {
       `  Web app       ${base}/\n` +
       `  API           ${base}/api\n` +
       `  API docs      ${base}/api/docs\n\n` +
-      `  Demo logins (password "${DEMO_PASSWORD}"; the admin's is ADMIN_PASSWORD if you set it):\n${logins}\n\n` +
+      `  Demo logins (password "${DEMO_PASSWORD}"):\n${logins}\n\n` +
+      (env.ADMIN_EMAIL ? `  Your admin    ${env.ADMIN_EMAIL} (password: ADMIN_PASSWORD)\n\n` : '') +
       `  Press Ctrl+C to stop.\n\n`,
   );
 }
