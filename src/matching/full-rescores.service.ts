@@ -12,6 +12,7 @@ import {
 import { reachQueue } from '../jobs/reach-queue';
 import { MatchmakingSession } from '../sessions/session.entity';
 import { ScoringQueue } from './scoring-queue';
+import { scoringSettingsDigest } from './session-inputs';
 
 /** Companies per block job of a full rescore. */
 export const BLOCK_SIZE = 1000;
@@ -63,18 +64,31 @@ export class FullRescores {
       const end = start + BLOCK_SIZE >= inputs.n ? LAST : start + BLOCK_SIZE;
       blocks.push({ sessionId, generation, snapshotAt, start, end });
     }
-    const finish: FinishRescoreJob = { sessionId, generation, snapshotAt };
+    const finish: FinishRescoreJob = {
+      sessionId,
+      generation,
+      snapshotAt,
+      settings: scoringSettingsDigest(session),
+    };
     await reachQueue(() =>
       this.queue.addFlow({
         name: JOBS.finishRescore,
         queueName: QUEUES.scoring,
         data: finish,
-        opts: { jobId },
+        opts: { jobId, attempts: 3, backoff: { type: 'exponential', delay: 1000 } },
         children: blocks.map((block, index) => ({
           name: JOBS.scoreBlock,
           queueName: QUEUES.scoring,
           data: block,
-          opts: { jobId: `${jobId}.block-${index}` },
+          // A flow takes none of the queue's default options: retries are said here. A block
+          // that fails for good starts the parent at once, which fails with the block's reason
+          // (ScoringWorkerService.finishRescore) instead of waiting for it forever.
+          opts: {
+            jobId: `${jobId}.block-${index}`,
+            attempts: 3,
+            backoff: { type: 'exponential', delay: 1000 },
+            continueParentOnFailure: true,
+          },
         })),
       }),
     );
