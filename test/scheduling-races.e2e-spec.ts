@@ -272,6 +272,24 @@ describe('writes that meet a scheduling run or a score block', () => {
       expect(mine.length).toBe(1);
       expect(mine[0].slotIndex).toBe(3);
     });
+    it('plans no meeting for a company rejected meanwhile', async () => {
+      const rejected = await client.verifiedCompany(
+        ca.accessToken,
+        organiser.accessToken,
+        canadian,
+      );
+      const sessionId = await sessionWith([h[2], rejected.id]);
+      await request(sessionId, h[2], rejected.id);
+
+      await meet('schedule.before-publish', sessionId, startSchedule(sessionId), () =>
+        org()
+          .post(`/api/companies/${rejected.id}/verification`)
+          .send({ status: 'rejected' })
+          .expect(200),
+      );
+
+      expect(await stored(sessionId, h[2], rejected.id)).toEqual([]);
+    });
   });
 
   describe('a full rescore between scoring a block and writing it', () => {
