@@ -411,6 +411,10 @@ describe('writes that meet a scheduling run or a score block', () => {
         state: 'failed',
         attempts: 1,
       });
+      // Once the cause is gone, the organiser asking again runs it again, under the same id.
+      await db.query(`UPDATE sessions SET weights = '{}' WHERE id = $1`, [sessionId]);
+      expect(await startScoring(sessionId)()).toBe(jobId);
+      expect(await jobDone(jobId)).toMatchObject({ state: 'completed' });
     });
   });
 
