@@ -144,7 +144,16 @@ export class CompaniesService {
     company.status = status;
     company.statusChangedAt = new Date();
     company.statusChangedBy = user.id;
-    const saved = await this.companies.save(company);
+    const saved = await this.dataSource.transaction(async (manager) => {
+      // Only verified companies are scheduled: ordered with the publishing of a scheduling run
+      // in each of its sessions (see SessionsService.lockShared), in one order of sessions.
+      await manager.query(
+        `SELECT s.id FROM sessions s JOIN session_participants p ON p.session_id = s.id
+          WHERE p.company_id = $1 ORDER BY s.id FOR SHARE OF s`,
+        [id],
+      );
+      return manager.save(company);
+    });
     await this.refreshQueue.enqueue([{ companyId: saved.id, version: saved.version }]);
     // Only verified companies are scored: a decision adds the company to rankings or drops it.
     await this.scoring.companyChanged({ companyId: saved.id, version: saved.version });

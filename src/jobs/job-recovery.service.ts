@@ -29,6 +29,12 @@ export class JobRecovery implements OnModuleInit {
     this.epoch.onDataLost('scheduling runs', () => this.requeueScheduling());
   }
 
+  /**
+   * A rescore that failed (a block failed for good, and so did its parent) stays unfinished in
+   * PostgreSQL, but its failed parent stays in Redis under the same job id (flow jobs are kept
+   * on failure), so starting it again finds that job and queues nothing: no retry loop. Only a
+   * Redis that lost its data has it run once more.
+   */
   async requeueRescores(): Promise<number> {
     const sessions = await this.rescores.unfinished();
     for (const session of sessions) await this.rescores.start(session);

@@ -72,6 +72,11 @@ export interface FinishRescoreJob {
   generation: number;
   /** When the snapshot was taken: companies changed after it are rescored again at the end. */
   snapshotAt: string;
+  /**
+   * A digest of the session's scoring settings (weights, window, sides) at the start: if they
+   * differ at the end, blocks may have scored with different ones, and the rescore runs again.
+   */
+  settings?: string;
 }
 
 /** The id of a full rescore: one per session and state of its inputs. */

@@ -12,6 +12,7 @@ import {
 import { reachQueue } from '../jobs/reach-queue';
 import { MatchmakingSession } from '../sessions/session.entity';
 import { ScoringQueue } from './scoring-queue';
+import { scoringSettingsDigest } from './session-inputs';
 
 /** Companies per block job of a full rescore. */
 export const BLOCK_SIZE = 1000;
@@ -32,10 +33,15 @@ export class FullRescores {
   /**
    * Queues a full rescore as a flow: block jobs over the participants (a snapshot in company-id
    * order), then one job that makes the new generation current. The job id comes from the state
-   * of the inputs, so a repeated trigger with nothing changed returns the same job. While Redis is
-   * away this is a 503 (`queue_unavailable`).
+   * of the inputs, so a repeated trigger with nothing changed returns the same job, unless that
+   * job failed and an organiser asks again (`retryFailed`): it then runs again under the same id.
+   * (The recovery of lost jobs does not ask that, so it never loops on a rescore that fails.)
+   * While Redis is away this is a 503 (`queue_unavailable`).
    */
-  async start(session: MatchmakingSession): Promise<{ jobId: string }> {
+  async start(
+    session: MatchmakingSession,
+    { retryFailed = false }: { retryFailed?: boolean } = {},
+  ): Promise<{ jobId: string }> {
     const sessionId = session.id;
     const [inputs] = await this.dataSource.query<
       { n: number; joined: string | null; edited: string | null; now: string }[]
@@ -49,7 +55,11 @@ export class FullRescores {
       .digest('hex')
       .slice(0, 16);
     const jobId = fullRescoreJobId(sessionId, key);
-    if (await reachQueue(() => this.queue.queue.getJob(jobId))) return { jobId };
+    const existing = await reachQueue(() => this.queue.queue.getJob(jobId));
+    if (existing) {
+      if (!retryFailed || !(await reachQueue(() => existing.isFailed()))) return { jobId };
+      await reachQueue(() => existing.remove()); // with its blocks
+    }
 
     const [[{ generation_counter: generation }]] = await this.dataSource.query<
       [{ generation_counter: number }[], number]
@@ -63,18 +73,31 @@ export class FullRescores {
       const end = start + BLOCK_SIZE >= inputs.n ? LAST : start + BLOCK_SIZE;
       blocks.push({ sessionId, generation, snapshotAt, start, end });
     }
-    const finish: FinishRescoreJob = { sessionId, generation, snapshotAt };
+    const finish: FinishRescoreJob = {
+      sessionId,
+      generation,
+      snapshotAt,
+      settings: scoringSettingsDigest(session),
+    };
     await reachQueue(() =>
       this.queue.addFlow({
         name: JOBS.finishRescore,
         queueName: QUEUES.scoring,
         data: finish,
-        opts: { jobId },
+        opts: { jobId, attempts: 3, backoff: { type: 'exponential', delay: 1000 } },
         children: blocks.map((block, index) => ({
           name: JOBS.scoreBlock,
           queueName: QUEUES.scoring,
           data: block,
-          opts: { jobId: `${jobId}.block-${index}` },
+          // A flow takes none of the queue's default options: retries are said here. A block
+          // that fails for good starts the parent at once, which fails with the block's reason
+          // (ScoringWorkerService.finishRescore) instead of waiting for it forever.
+          opts: {
+            jobId: `${jobId}.block-${index}`,
+            attempts: 3,
+            backoff: { type: 'exponential', delay: 1000 },
+            continueParentOnFailure: true,
+          },
         })),
       }),
     );

@@ -60,7 +60,7 @@ export class MatchingService {
   async startFullRescore(user: AuthUser, sessionId: string): Promise<{ jobId: string }> {
     const session = await this.sessions.findVisible(user, sessionId);
     this.sessions.assertAllows(session, 'score');
-    return this.rescores.start(session);
+    return this.rescores.start(session, { retryFailed: true });
   }
 
   /** One company's ranked matches with reasons in words, best first. */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { JobProgressReporter } from '../jobs/job-progress.reporter';
 import { JobRecovery } from '../jobs/job-recovery.service';
 import { JobsService } from '../jobs/jobs.service';
+import { StepPauses } from '../jobs/step-pause';
 import { LiveEmitter } from '../live/live-emitter';
 import { SchedulePublisher } from '../scheduling/schedule-publisher.service';
 import { SchedulingProcessor } from '../scheduling/scheduling.processor';
@@ -25,6 +26,7 @@ import { ScoringWorkerService } from './scoring-worker.service';
     JobsService,
     JobProgressReporter,
     JobRecovery,
+    StepPauses,
   ],
 })
 export class ScoringJobsModule {}

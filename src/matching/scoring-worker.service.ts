@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Job } from 'bullmq';
+import { UnrecoverableError, type Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type {
   FinishRescoreJob,
@@ -8,16 +8,15 @@ import type {
   RescoreCompanyJob,
   CompanyChangedJob,
 } from '../jobs/queues';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
-import { stepPause } from '../jobs/step-pause';
+import { StepPauses } from '../jobs/step-pause';
 import { LiveEmitter } from '../live/live-emitter';
 import { MatchmakingSession } from '../sessions/session.entity';
 import { replaceMatches, TOP_K } from './match-store';
 import { compileSession } from './scoring/compile-session';
 import { scorePair, scoreTopMatches } from './scoring/score-kernel';
 import { ScoringQueue } from './scoring-queue';
-import { loadProfiles, toScoringSession } from './session-inputs';
+import { loadProfiles, scoringSettingsDigest, toScoringSession } from './session-inputs';
+import { FullRescores } from './full-rescores.service';
 
 /** Incremental rescoring recomputes up to this many lists one by one, else all of them. */
 const ROW_BY_ROW_LIMIT = 32;
@@ -34,7 +33,8 @@ export class ScoringWorkerService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly live: LiveEmitter,
     private readonly queue: ScoringQueue,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly rescores: FullRescores,
+    private readonly pauses: StepPauses,
   ) {}
 
   /** One block of a full rescore: the top matches of companies [start, end) of the snapshot. */
@@ -51,7 +51,7 @@ export class ScoringWorkerService {
     if (start >= last) return 0;
     const top = scoreTopMatches(compiled, { k: TOP_K, rows: [start, last] });
     await job.updateProgress(50);
-    await stepPause(this.config.jobStepDelayMs);
+    await this.pauses.at('score.before-write', sessionId);
     const positions = Array.from({ length: last - start }, (_, i) => start + i);
     const rows = await this.dataSource.transaction((manager) =>
       replaceMatches(manager, sessionId, generation, compiled.ids, top, positions),
@@ -63,8 +63,19 @@ export class ScoringWorkerService {
   /**
    * Makes a finished generation current and drops the others in one transaction, unless a newer
    * one already finished. Companies that changed or joined after the snapshot are rescored again.
+   * Also started as soon as a block failed for good (`continueParentOnFailure`): the rescore then
+   * fails with that block's reason, its unstarted blocks are dropped, and the generation never
+   * becomes current.
    */
-  async finishRescore(data: FinishRescoreJob): Promise<boolean> {
+  async finishRescore(job: Job<FinishRescoreJob>): Promise<boolean> {
+    const { data } = job;
+    const failures = Object.entries(await job.getIgnoredChildrenFailures());
+    if (failures.length > 0) {
+      await job.removeUnprocessedChildren();
+      const [child, reason] = failures[0];
+      const block = child.slice(child.lastIndexOf('.') + 1);
+      throw new UnrecoverableError(`Score ${block} failed: ${reason}`);
+    }
     const { sessionId, generation } = data;
     const current = await this.dataSource.transaction(async (manager) => {
       const [rows] = await manager.query<[{ id: string }[], number]>(
@@ -100,6 +111,18 @@ export class ScoringWorkerService {
       sessionId,
       participants.map((row) => row.company_id),
     );
+    // Weights (or the window, or the sides) changed while the blocks ran: some may have scored
+    // with the old ones. What is current now is still better than the last generation, and a
+    // new full rescore (its id from the new state, so queued once) brings the rest in line.
+    const session = await this.dataSource
+      .getRepository(MatchmakingSession)
+      .findOneBy({ id: sessionId });
+    if (session && data.settings && data.settings !== scoringSettingsDigest(session)) {
+      // Not retried by failing this job: a retry would find its generation current already.
+      await this.rescores.start(session).catch((error: unknown) => {
+        this.logger.warn({ err: error, sessionId }, 'could not queue the rescore again');
+      });
+    }
     return true;
   }
 

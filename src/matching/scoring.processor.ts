@@ -44,7 +44,7 @@ export class ScoringProcessor extends WorkerHost {
       case JOBS.scoreBlock:
         return this.scoring.scoreBlock(job as Job<ScoreBlockJob>);
       case JOBS.finishRescore:
-        return this.scoring.finishRescore((job as Job<FinishRescoreJob>).data);
+        return this.scoring.finishRescore(job as Job<FinishRescoreJob>);
       case JOBS.rescoreCompany:
         return this.scoring.rescoreCompany((job as Job<RescoreCompanyJob>).data);
       case JOBS.companyChanged:

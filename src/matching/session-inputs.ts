@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { toIntervals } from '../sessions/availability';
 import type { MatchmakingSession } from '../sessions/session.entity';
 import { buildSlots } from '../sessions/slots';
 import type { ScoringProfile, ScoringSession } from './scoring/scoring-types';
+import { mergeWeights } from './scoring/weights';
 
 /** The pure scoring module's view of a session. */
 export function toScoringSession(session: MatchmakingSession): ScoringSession {
@@ -14,8 +16,16 @@ export function toScoringSession(session: MatchmakingSession): ScoringSession {
       startsAt: slot.startsAt.getTime(),
       endsAt: slot.endsAt.getTime(),
     })),
-    weights: session.weights,
+    weights: mergeWeights(session.weights),
   };
+}
+
+/** A digest of everything in a session that scores depend on (see FinishRescoreJob.settings). */
+export function scoringSettingsDigest(session: MatchmakingSession): string {
+  return createHash('sha1')
+    .update(JSON.stringify(toScoringSession(session)))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 interface ProfileRow {

@@ -19,6 +19,7 @@ import type { FeedbackDto, UpdateMeetingDto } from './dto/meeting.dto';
 import { Attendance } from './attendance.entity';
 import { MeetingFeedback } from './feedback.entity';
 import { Meeting } from './meeting.entity';
+import { refusedTransition } from './meeting-transitions';
 import { toMeetingView, type MeetingView } from './meeting.view';
 
 export interface AgendaItem extends MeetingView {
@@ -230,17 +231,27 @@ export class MeetingsService {
 
   /**
    * Organisers mark a meeting held or a no-show, or fix it in its slot; either side or an
-   * organiser cancels it, which frees both companies' slot. A cancelled meeting stays cancelled.
+   * organiser cancels it, which frees both companies' slot. A cancelled meeting stays cancelled,
+   * and one that took place is never cancelled (see refusedTransition). Under the session's row
+   * lock in share mode, then the meeting's: a scheduling run publishing waits for this, or this
+   * for it (see SessionsService.lockShared).
    */
   async update(user: AuthUser, meetingId: string, input: UpdateMeetingDto): Promise<MeetingView> {
     if (input.status === undefined && input.fixed === undefined) {
       throw AppError.invalid({ status: ['give status, fixed or both'] });
     }
     const { meeting, session } = await this.dataSource.transaction(async (manager) => {
+      const found = await manager.findOne(Meeting, {
+        where: { id: meetingId },
+        select: { id: true, sessionId: true },
+      });
+      if (!found) throw AppError.notFound('meeting', meetingId);
+      await this.sessions.lockShared(manager, found.sessionId);
       const meeting = await manager.findOne(Meeting, {
         where: { id: meetingId },
         lock: { mode: 'pessimistic_write' },
       });
+      // Gone if a scheduling run replaced it while this waited for the lock.
       if (!meeting) throw AppError.notFound('meeting', meetingId);
       const session = await manager.findOneByOrFail(MatchmakingSession, { id: meeting.sessionId });
       const onlyCancelling = input.status === 'cancelled' && input.fixed === undefined;
@@ -265,6 +276,11 @@ export class MeetingsService {
         return { meeting, session };
       if (session.status === 'closed')
         throw AppError.conflict('session.closed', 'The session is closed');
+      if (changesStatus && input.status) {
+        const feedbackGiven = await manager.existsBy(MeetingFeedback, { meetingId });
+        const refused = refusedTransition(meeting.status, input.status, feedbackGiven);
+        if (refused) throw AppError.conflict(refused.code, refused.message);
+      }
       if (input.fixed !== undefined) meeting.fixed = input.fixed;
       if (changesStatus && input.status) {
         meeting.status = input.status;
@@ -300,12 +316,6 @@ export class MeetingsService {
       .getRepository(MatchmakingSession)
       .findOneByOrFail({ id: meeting.sessionId });
     const slot = buildSlots(session)[meeting.slotIndex];
-    const over =
-      meeting.status === 'held' ||
-      (meeting.status === 'scheduled' && slot && slot.endsAt <= new Date());
-    if (!over) {
-      throw AppError.conflict('meeting.not_held', 'Feedback is for meetings that took place');
-    }
     const feedback = {
       meetingId,
       companyId,
@@ -315,8 +325,22 @@ export class MeetingsService {
       givenBy: user.id,
     };
     try {
-      // insert, not save: a second feedback must fail on the primary key, not overwrite the first.
-      await this.dataSource.getRepository(MeetingFeedback).insert(feedback);
+      await this.dataSource.transaction(async (manager) => {
+        // Under the meeting's row lock in share mode: a cancellation either comes first and is
+        // seen here, or waits and then sees this feedback (see refusedTransition).
+        const current = await manager.findOne(Meeting, {
+          where: { id: meetingId },
+          lock: { mode: 'pessimistic_read' },
+        });
+        const over =
+          current?.status === 'held' ||
+          (current?.status === 'scheduled' && slot && slot.endsAt <= new Date());
+        if (!over) {
+          throw AppError.conflict('meeting.not_held', 'Feedback is for meetings that took place');
+        }
+        // insert, not save: a second feedback must fail on the primary key, not overwrite it.
+        await manager.insert(MeetingFeedback, feedback);
+      });
       return this.dataSource
         .getRepository(MeetingFeedback)
         .findOneByOrFail({ meetingId, companyId });

@@ -130,6 +130,7 @@ export class RequestsService {
   ): Promise<RequestView> {
     const session = await this.sessions.findVisible(user, sessionId);
     const updated = await this.dataSource.transaction(async (manager) => {
+      await this.sessions.lockShared(manager, sessionId);
       const request = await manager.findOne(MeetingRequest, {
         where: { id: requestId, sessionId },
         lock: { mode: 'pessimistic_write' },

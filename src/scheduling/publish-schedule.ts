@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { MatchmakingSession } from '../sessions/session.entity';
-import { loadScheduleInputs, ORIGIN_OF_TIER, type ScheduleInputs } from './schedule-inputs';
+import {
+  fingerprintInputs,
+  loadScheduleInputs,
+  ORIGIN_OF_TIER,
+  type ScheduleInputs,
+} from './schedule-inputs';
 import { ScheduleReport, type PlacementReport } from './schedule-report.entity';
 import { solveSchedule } from './solver/solve-schedule';
 import type { ScheduleResult } from './solver/schedule-types';
@@ -46,34 +51,73 @@ export interface PublishedSchedule {
   report: PlacementReport;
   /** The session's participants, who may find their agendas changed. */
   companies: string[];
+  /** The inputs had changed since the plan was made, and it was made again under the lock. */
+  replanned: boolean;
+}
+
+/** A schedule planned from inputs read at some moment, not yet published. */
+export interface SchedulePlan {
+  inputs: ScheduleInputs;
+  result: ScheduleResult;
+  report: PlacementReport;
+}
+
+/** Runs the solver on inputs already read (pure: no I/O). */
+export function planSchedule(inputs: ScheduleInputs): SchedulePlan {
+  const started = performance.now();
+  const result = solveSchedule(inputs.problem);
+  return { inputs, result, report: buildReport(inputs, result, performance.now() - started) };
 }
 
 /**
- * Plans a session's schedule and publishes it, inside the caller's transaction which must hold the
- * session's row lock: meetings that stay (held, fixed, begun) are kept, the rest are replaced, and
- * the attendance table (one row per company and slot) lets the database itself refuse any double
- * booking. An open session becomes scheduled. Also used by the demo seed.
+ * Publishes a plan inside the caller's transaction, which must hold the session's row lock
+ * (FOR UPDATE): meetings that stay (held, fixed, begun) are kept, the rest are replaced, and the
+ * attendance table (one row per company and slot) lets the database itself refuse any double
+ * booking. An open session becomes scheduled.
+ *
+ * Whatever changed since `plan` was made wins (a meeting cancelled, a request declined or
+ * cancelled, a pin, a meeting marked held, availability changed, new scores): the inputs are read
+ * again under the lock, and if they differ in anything (`fingerprintInputs`), the schedule is
+ * planned again from them, here, once. Planning again rather than dropping the pairs that are no
+ * longer allowed, because the solver is the one place that knows every hard constraint: a pin
+ * moves a meeting into a slot others were planned in, an availability change empties slots, a
+ * decline frees room another pair should get; dropping pairs would re-implement each rule and
+ * leave holes. Once, and under the lock, because every write that changes these inputs takes
+ * the session's row lock too (in share mode), so what is read here cannot change before the
+ * commit: one re-plan always ends, and it costs one solver run (at most its time budget) only
+ * for a run that met a change. Without a plan (`null`), it plans under the lock.
  */
-export async function planAndPublish(
+export async function publishPlan(
   manager: EntityManager,
   session: MatchmakingSession,
-  onProgress: (percent: number) => Promise<void> = () => Promise.resolve(),
+  plan: SchedulePlan | null,
   /** Slots that began before this instant are not planned (the demo plans as of its start). */
   asOf: Date = new Date(),
 ): Promise<PublishedSchedule> {
   const inputs = await loadScheduleInputs(manager, session, asOf);
-  await onProgress(20);
-  const started = performance.now();
-  const result = solveSchedule(inputs.problem);
-  const report = buildReport(inputs, result, performance.now() - started);
-  await onProgress(70);
-  await publish(manager, session, inputs, result);
-  await onProgress(85);
-  await manager.upsert(ScheduleReport, { sessionId: session.id, report }, ['sessionId']);
+  const unchanged = plan !== null && fingerprintInputs(plan.inputs) === fingerprintInputs(inputs);
+  const current = unchanged ? plan : planSchedule(inputs);
+  await publish(manager, session, current.inputs, current.result);
+  await manager.upsert(ScheduleReport, { sessionId: session.id, report: current.report }, [
+    'sessionId',
+  ]);
   if (session.status === 'open') {
     await manager.update(MatchmakingSession, { id: session.id }, { status: 'scheduled' });
   }
-  return { report, companies: inputs.ids };
+  return { report: current.report, companies: current.inputs.ids, replanned: !unchanged };
+}
+
+/**
+ * Plans a session's schedule and publishes it, all inside the caller's transaction which holds
+ * the session's row lock (the demo seed; the worker plans before it takes the lock, see
+ * SchedulePublisher).
+ */
+export async function planAndPublish(
+  manager: EntityManager,
+  session: MatchmakingSession,
+  asOf: Date = new Date(),
+): Promise<PublishedSchedule> {
+  return publishPlan(manager, session, null, asOf);
 }
 
 async function publish(

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { loadProfiles } from '../matching/session-inputs';
 import type { MeetingOrigin } from '../meetings/meeting.entity';
@@ -174,4 +175,38 @@ export async function loadScheduleInputs(
     requestIds,
     kept,
   };
+}
+
+/**
+ * A digest of everything a plan depends on, the same for the same inputs however the database
+ * happened to order its rows: slots, tables, each company's limit and free slots, the candidate
+ * pairs with their tiers, scores and requests, and the meetings that stay (with their tables).
+ * Two reads of a session give the same digest exactly when a plan made from one is valid for
+ * the other.
+ */
+export function fingerprintInputs(inputs: ScheduleInputs): string {
+  const { ids, problem } = inputs;
+  const sorted = (items: string[]) => [...items].sort();
+  const canonical = {
+    slots: inputs.slots.map((slot) => [slot.startsAt.getTime(), slot.endsAt.getTime()]),
+    tables: problem.tables,
+    companies: ids.map((id, c) => [
+      id,
+      problem.companies[c].maxMeetings,
+      problem.companies[c].available.map((free) => (free ? 1 : 0)).join(''),
+    ]),
+    pairs: sorted(
+      problem.pairs.map(
+        (pair, p) =>
+          `${pairKey(ids[pair.a], ids[pair.b])}|${pair.tier}|${pair.score}|${sorted(inputs.requestIds[p]).join(',')}`,
+      ),
+    ),
+    kept: sorted(
+      inputs.kept.map(
+        (meeting) =>
+          `${meeting.id}|${meeting.slotIndex}|${meeting.companyA}|${meeting.companyB}|${meeting.tableNumber}`,
+      ),
+    ),
+  };
+  return createHash('sha1').update(JSON.stringify(canonical)).digest('hex');
 }

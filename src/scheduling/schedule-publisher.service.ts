@@ -1,27 +1,47 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import type { ScheduleJob } from '../jobs/queues';
-import { stepPause } from '../jobs/step-pause';
+import { stepPause, StepPauses } from '../jobs/step-pause';
 import { LiveEmitter } from '../live/live-emitter';
 import { MatchmakingSession } from '../sessions/session.entity';
-import { planAndPublish } from './publish-schedule';
+import type { SessionStatus } from '../sessions/session-lifecycle';
+import { planSchedule, publishPlan, type SchedulePlan } from './publish-schedule';
 import type { PlacementReport } from './schedule-report.entity';
+import { loadScheduleInputs } from './schedule-inputs';
 
-/** Runs scheduling jobs: plans and publishes in one transaction, then tells the room. */
+/** Sessions a run plans for; in any other state it publishes nothing. */
+const SCHEDULABLE: SessionStatus[] = ['open', 'scheduled', 'live'];
+
+/**
+ * Runs scheduling jobs in two steps. It plans from a consistent snapshot of the inputs without
+ * holding any lock, so that requests, cancellations and pins go on while the solver runs (up to
+ * its time budget); then it publishes in one transaction under the session's row lock, where
+ * `publishPlan` reads the inputs again and plans again if anything changed meanwhile: a change
+ * that meets a run always wins. Then it tells the room.
+ */
 @Injectable()
 export class SchedulePublisher {
+  private readonly logger = new Logger(SchedulePublisher.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly live: LiveEmitter,
+    private readonly pauses: StepPauses,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async run(job: Job<ScheduleJob>): Promise<PlacementReport | null> {
     const { sessionId } = job.data;
+    const inputs = await this.readInputs(sessionId);
+    await job.updateProgress(20);
+    await stepPause(this.config.jobStepDelayMs);
+    const planned = inputs && planSchedule(inputs);
+    await job.updateProgress(70);
+    await this.pauses.at('schedule.before-publish', sessionId);
     const published = await this.dataSource.transaction(async (manager) => {
       const session = await manager.findOne(MatchmakingSession, {
         where: { id: sessionId },
@@ -33,15 +53,27 @@ export class SchedulePublisher {
         'UPDATE sessions SET schedule_job_id = NULL WHERE id = $1 AND schedule_job_id = $2',
         [sessionId, job.id],
       );
-      if (!['open', 'scheduled', 'live'].includes(session.status)) return null;
-      return planAndPublish(manager, session, async (percent) => {
-        await job.updateProgress(percent);
-        await stepPause(this.config.jobStepDelayMs);
-      });
+      if (!SCHEDULABLE.includes(session.status)) return null;
+      const result = await publishPlan(manager, session, planned);
+      await job.updateProgress(85);
+      await stepPause(this.config.jobStepDelayMs);
+      return result;
     });
     await job.updateProgress(100);
     if (!published) return null;
+    if (published.replanned) {
+      this.logger.log(`Session ${sessionId}: inputs changed during the run; planned again`);
+    }
     this.live.schedulePublished(sessionId, published.companies);
     return published.report;
+  }
+
+  /** The inputs as of now, all read in one snapshot (REPEATABLE READ), without locking. */
+  private readInputs(sessionId: string): Promise<SchedulePlan['inputs'] | null> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const session = await manager.findOneBy(MatchmakingSession, { id: sessionId });
+      if (!session || !SCHEDULABLE.includes(session.status)) return null;
+      return loadScheduleInputs(manager, session, new Date());
+    });
   }
 }

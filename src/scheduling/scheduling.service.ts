@@ -18,7 +18,10 @@ export class SchedulingService {
     private readonly sessions: SessionsService,
   ) {}
 
-  /** `202 {jobId}`; the job id comes from the state of every input, so a repeat queues nothing. */
+  /**
+   * `202 {jobId}`; the job id comes from the state of every input, so a repeat queues nothing
+   * while that run is queued, running or done.
+   */
   async start(user: AuthUser, sessionId: string): Promise<{ jobId: string }> {
     const session = await this.sessions.findVisible(user, sessionId);
     this.sessions.assertAllows(session, 'schedule');
@@ -42,7 +45,12 @@ export class SchedulingService {
       .digest('hex')
       .slice(0, 16);
     const jobId = scheduleJobId(sessionId, key);
-    if (await reachQueue(() => this.queue.getJob(jobId))) return { jobId };
+    const existing = await reachQueue(() => this.queue.getJob(jobId));
+    if (existing) {
+      // Asked again after a run that failed for good (every attempt): run it again, same id.
+      if (!(await reachQueue(() => existing.isFailed()))) return { jobId };
+      await reachQueue(() => existing.remove());
+    }
     // Recorded first, so that a worker queues the run again if Redis loses it (see JobRecovery).
     await this.dataSource.query('UPDATE sessions SET schedule_job_id = $2 WHERE id = $1', [
       sessionId,

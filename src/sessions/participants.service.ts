@@ -86,18 +86,23 @@ export class ParticipantsService {
     const { windows, problems } = normaliseAvailability(input.availability ?? [], session);
     if (Object.keys(problems).length > 0) throw AppError.invalid(problems);
 
-    const repository = this.dataSource.getRepository(Participant);
-    const existing = await repository.findOneBy({ sessionId, companyId: company.id });
-    const saved = await repository.save(
-      existing
-        ? Object.assign(existing, { availability: windows })
-        : repository.create({
-            sessionId,
-            companyId: company.id,
-            availability: windows,
-            joinedBy: user.id,
-          }),
-    );
+    const { saved, existing } = await this.dataSource.transaction(async (manager) => {
+      // Availability is an input of scheduling: ordered with a run's publishing.
+      await this.sessions.lockShared(manager, sessionId);
+      const repository = manager.getRepository(Participant);
+      const existing = await repository.findOneBy({ sessionId, companyId: company.id });
+      const saved = await repository.save(
+        existing
+          ? Object.assign(existing, { availability: windows })
+          : repository.create({
+              sessionId,
+              companyId: company.id,
+              availability: windows,
+              joinedBy: user.id,
+            }),
+      );
+      return { saved, existing };
+    });
     await this.scoring.companyJoined({
       sessionId,
       companyId: company.id,

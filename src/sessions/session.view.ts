@@ -1,4 +1,5 @@
 import type { ScoringWeights } from '../matching/scoring/scoring-types';
+import { mergeWeights } from '../matching/scoring/weights';
 import type { MatchmakingSession } from './session.entity';
 import { buildSlots } from './slots';
 
@@ -63,7 +64,7 @@ export function toSessionView(session: MatchmakingSession): SessionView {
     requestDeadline: session.requestDeadline.toISOString(),
     delegationId: session.delegationId,
     status: session.status,
-    weights: session.weights,
+    weights: mergeWeights(session.weights),
     createdAt: session.createdAt.toISOString(),
     updatedAt: session.updatedAt.toISOString(),
   };

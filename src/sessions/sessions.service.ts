@@ -5,7 +5,8 @@ import { isOrganiser, type AuthUser } from '../auth/auth.decorators';
 import { AppError, type FieldErrors } from '../common/app-error';
 import { paginate, type Page } from '../common/pagination';
 import { Delegation } from '../delegations/delegation.entity';
-import { DEFAULT_WEIGHTS, type ScoringWeights } from '../matching/scoring/scoring-types';
+import { DEFAULT_WEIGHTS } from '../matching/scoring/scoring-types';
+import { mergeWeights } from '../matching/scoring/weights';
 import { normaliseAvailability } from './availability';
 import type { CreateSessionDto, ListSessionsQuery, UpdateSessionDto } from './dto/session.dto';
 import { Participant } from './participant.entity';
@@ -36,8 +37,9 @@ function applyFields(session: MatchmakingSession, input: Partial<SessionFields>)
   if (endsAt !== undefined) session.endsAt = new Date(endsAt);
   if (requestDeadline !== undefined) session.requestDeadline = new Date(requestDeadline);
   if (sides !== undefined) session.sides = sides;
-  if (weights !== undefined)
-    session.weights = { ...(session.weights ?? DEFAULT_WEIGHTS), ...weights };
+  // Over the weights as they read (whole, even if stored partial by an older version): a weight
+  // left out keeps its value, never `undefined` (a WeightsDto has every key, unset ones undefined).
+  if (weights !== undefined) session.weights = mergeWeights(weights, mergeWeights(session.weights));
 }
 
 /** Rules that span fields: a window that holds a slot, a deadline in time, sides apart. */
@@ -54,8 +56,7 @@ function checkSession(session: MatchmakingSession): void {
     const both = a.filter((country) => b.includes(country));
     if (both.length > 0) fields.sides = [`a country cannot be on both sides: ${both.join(', ')}`];
   }
-  const weights: ScoringWeights = session.weights;
-  if (Object.values(weights).every((weight) => weight === 0))
+  if (Object.values(mergeWeights(session.weights)).every((weight) => weight === 0))
     fields.weights = ['at least one weight must be above 0'];
   if (Object.keys(fields).length > 0) throw AppError.invalid(fields);
 }
@@ -160,6 +161,23 @@ export class SessionsService {
     });
     if (!session) throw AppError.notFound('session', id);
     return session;
+  }
+
+  /**
+   * The session's row lock in share mode, for the caller's transaction. Every write that changes
+   * what a scheduling run reads (a request answered, a meeting cancelled, marked or pinned, a
+   * participant's availability) takes it first: a run publishes under the same lock FOR UPDATE
+   * after reading its inputs again (publishPlan), so a write is either seen by that reading or
+   * waits until the run has published, never lands in between. Writers do not wait for each
+   * other. (New requests and participants need no call: their foreign key to the session takes a
+   * lock that also waits for a publishing run.)
+   */
+  async lockShared(manager: EntityManager, id: string): Promise<void> {
+    const rows = await manager.query<{ id: string }[]>(
+      'SELECT id FROM sessions WHERE id = $1 FOR SHARE',
+      [id],
+    );
+    if (rows.length === 0) throw AppError.notFound('session', id);
   }
 
   assertAllows(session: MatchmakingSession, action: SessionAction): void {

@@ -60,12 +60,17 @@ describe('PostgreSQL stopped and started again', () => {
       [sessionId, from.id, to.id],
     );
 
-    // A scheduling run is under way (it pauses 1 s per step) when the database goes.
+    // A scheduling run is publishing when the database goes: at progress 85 its transaction is
+    // open, meetings written and not committed, and it pauses 1 s (it plans without a
+    // transaction, so an outage before that would not cut it).
     const { jobId } = await expectStatus<{ jobId: string }>(
       202,
       call(base, 'POST', `/api/sessions/${sessionId}/schedule`, { token }),
     );
-    await waitUntil('the run started', async () => (await job(base, token, jobId)).progress >= 20);
+    await waitUntil(
+      'the run is publishing',
+      async () => (await job(base, token, jobId)).progress >= 85,
+    );
     env.pg.stop();
 
     const health = await call(base, 'GET', '/api/health');

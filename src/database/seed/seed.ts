@@ -289,7 +289,7 @@ async function seedSessions(manager: EntityManager): Promise<number> {
       'accepted',
     );
     // Published as if just before it began, so the running slot has meetings too.
-    await planAndPublish(manager, session, undefined, new Date(startsAt.getTime() - 1));
+    await planAndPublish(manager, session, new Date(startsAt.getTime() - 1));
     created += 1;
   }
   return created;

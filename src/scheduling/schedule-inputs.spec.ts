@@ -1,0 +1,63 @@
+import { fingerprintInputs, type ScheduleInputs } from './schedule-inputs';
+
+const T0 = Date.UTC(2033, 0, 1, 9, 0);
+
+/** Two companies, two slots, one pending request between them and one kept meeting elsewhere. */
+function inputs(): ScheduleInputs {
+  return {
+    slots: [0, 1].map((index) => ({
+      index,
+      startsAt: new Date(T0 + index * 600_000),
+      endsAt: new Date(T0 + (index + 1) * 600_000),
+    })),
+    ids: ['a', 'b', 'c'],
+    problem: {
+      slots: 2,
+      tables: null,
+      companies: [
+        { maxMeetings: 2, available: [true, true] },
+        { maxMeetings: 2, available: [true, true] },
+        { maxMeetings: 2, available: [true, false] },
+      ],
+      pairs: [
+        { a: 0, b: 1, tier: 2, score: 40 },
+        { a: 1, b: 2, tier: 3, score: 70 },
+      ],
+      fixed: [{ a: 0, b: 2, slot: 0 }],
+    },
+    requestIds: [['r1'], []],
+    kept: [{ id: 'm1', slotIndex: 0, companyA: 'a', companyB: 'c', tableNumber: null }],
+  };
+}
+
+describe('fingerprintInputs', () => {
+  it('is the same for the same inputs, whatever order the rows were read in', () => {
+    const reordered = inputs();
+    reordered.problem.pairs = [
+      { a: 2, b: 1, tier: 3, score: 70 },
+      { a: 1, b: 0, tier: 2, score: 40 },
+    ];
+    reordered.requestIds = [[], ['r1']];
+    expect(fingerprintInputs(reordered)).toBe(fingerprintInputs(inputs()));
+  });
+
+  it.each<[string, (changed: ScheduleInputs) => void]>([
+    [
+      'a request dropped (declined, cancelled)',
+      (x) => x.problem.pairs.splice(0, 1) && x.requestIds.splice(0, 1),
+    ],
+    ['a request accepted (its tier)', (x) => (x.problem.pairs[0].tier = 1)],
+    ['a score', (x) => (x.problem.pairs[1].score = 71)],
+    ['availability', (x) => (x.problem.companies[1].available = [false, true])],
+    ['a limit', (x) => (x.problem.companies[0].maxMeetings = 1)],
+    ['a meeting kept (held, pinned)', (x) => x.kept.push({ ...x.kept[0], id: 'm2' })],
+    ['a kept meeting moved', (x) => (x.kept[0].slotIndex = 1)],
+    ['a participant', (x) => x.ids.push('d') && x.problem.companies.push(x.problem.companies[0])],
+    ['the tables', (x) => (x.problem.tables = 3)],
+    ['the slots', (x) => (x.slots[1].endsAt = new Date(T0 + 1_500_000))],
+  ])('changes with %s', (_, change) => {
+    const changed = inputs();
+    change(changed);
+    expect(fingerprintInputs(changed)).not.toBe(fingerprintInputs(inputs()));
+  });
+});
