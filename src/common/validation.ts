@@ -88,6 +88,9 @@ export function collectFieldErrors(errors: ValidationError[], parent = ''): Fiel
     if (error.constraints && 'value' in error && error.value === undefined) {
       // Missing: whichever rule ran first ("must be shorter than 254 characters") would mislead.
       fields[path] = ['is required'];
+    } else if (error.constraints && 'value' in error && error.value === null) {
+      // null where a value is needed: on a PATCH, a field that cannot be cleared.
+      fields[path] = ['must not be null'];
     } else if (error.constraints) {
       fields[path] = Object.values(error.constraints).map((message) =>
         message.startsWith(`${error.property} `)
