@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { PASSWORD, companyInput, unique, useApi, type Account } from './support/client';
 import { LiveClients, listen, request } from './support/live';
 
@@ -477,6 +478,30 @@ describe('hostile input: bugs the fuzzer found', () => {
         .body.id;
       await api.patch(`/api/delegations/${delegation}`).send({ endsOn: '2030-08-30' }).expect(400);
       await api.patch(`/api/delegations/${delegation}`).send({ endsOn: '2030-08-08' }).expect(200);
+    });
+
+    it('refuses an itinerary item beyond 300 with a 409', async () => {
+      const api = client.as(organiser.accessToken);
+      const delegation = (await api.post('/api/delegations').send(delegationInput()).expect(201))
+        .body.id as string;
+      const item = (hour: number) => ({
+        kind: 'seminar',
+        title: `Item ${hour}`,
+        startsAt: new Date(Date.UTC(2030, 5, 10, 6) + hour * 60_000).toISOString(),
+        endsAt: new Date(Date.UTC(2030, 5, 10, 6) + (hour + 1) * 60_000).toISOString(),
+      });
+      await api.post(`/api/delegations/${delegation}/itinerary`).send(item(0)).expect(201);
+      await client.app.get(DataSource).query(
+        `INSERT INTO itinerary_items (delegation_id, kind, title, location, starts_at, ends_at)
+         SELECT $1, 'seminar', 'Item ' || n, '', $2::timestamptz, $3::timestamptz
+           FROM generate_series(1, 299) AS n`,
+        [delegation, item(1).startsAt, item(1).endsAt],
+      );
+      const full = await api
+        .post(`/api/delegations/${delegation}/itinerary`)
+        .send(item(2))
+        .expect(409);
+      expect(full.body.code).toBe('delegation.itinerary_full');
     });
 
     it('refuses an availability window that is no object (was a RangeError)', async () => {
