@@ -64,7 +64,7 @@ export class CreateDelegationDto {
   @IsCalendarDate()
   startsOn: string;
 
-  /** Last day (inclusive), in the delegation's zone. */
+  /** Last day (inclusive), in the delegation's zone; a delegation lasts at most 60 days. */
   @ApiProperty({ example: '2027-06-11' })
   @IsCalendarDate()
   endsOn: string;

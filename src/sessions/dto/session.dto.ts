@@ -85,10 +85,12 @@ export class CreateSessionDto {
   @IsIanaTimeZone()
   timezone: string;
 
+  /** Between the years 2000 and 2099, as every instant the API takes. */
   @ApiProperty({ example: '2027-03-10T01:00:00Z' })
   @IsInstant()
   startsAt: string;
 
+  /** After startsAt, and at most 7 days after it: a session lasts at most 7 days. */
   @ApiProperty({ example: '2027-03-10T05:00:00Z' })
   @IsInstant()
   endsAt: string;
