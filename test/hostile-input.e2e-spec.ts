@@ -268,6 +268,10 @@ describe('hostile input: bugs the fuzzer found', () => {
         .get('/api/companies?q=a%00')
         .expect(400);
       expect(companies.body.fields).toEqual({ q: [NUL] });
+      for (const url of ['/api/companies/a%00b', '/api/jobs/a%00b']) {
+        const param = await client.as(admin.accessToken).get(url);
+        expect([url, param.status, param.body.fields]).toEqual([url, 400, { id: [NUL] }]);
+      }
     });
 
     it('refuses a lone surrogate in the email of a sign-up or a new account (was a URIError)', async () => {

@@ -37,8 +37,8 @@ export function reservedKeyErrors(value: unknown, parent = '', depth = 0): Field
  * Refuses a client's input, whatever its shape, with a reserved key anywhere or text that cannot
  * be stored (a NUL byte, a lone surrogate): a 400 naming every such field.
  */
-export function assertCleanInput(value: unknown): void {
-  const fields = { ...reservedKeyErrors(value), ...textInputErrors(value) };
+export function assertCleanInput(value: unknown, name = ''): void {
+  const fields = { ...reservedKeyErrors(value, name), ...textInputErrors(value, name) };
   if (Object.keys(fields).length > 0) throw AppError.invalid(fields);
 }
 
@@ -67,7 +67,8 @@ class StrictValidationPipe extends ValidationPipe {
     const isDto = metadata.metatype !== undefined && !PRIMITIVE_TYPES.has(metadata.metatype);
     if (isDto && metadata.type === 'body') assertObjectBody(value);
     else if (isDto || metadata.type === 'query' || metadata.type === 'param') {
-      assertCleanInput(value);
+      // A single parameter (`@Param('id')`, `@Query('q')`) is named by its name.
+      assertCleanInput(value, metadata.data ?? '');
     }
     return super.transform(value, metadata);
   }
