@@ -30,7 +30,26 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', ignoreRestSiblings: true },
       ],
       '@typescript-eslint/no-extraneous-class': 'off',
+      // IsOptional skips every rule for null too; Optional() (src/common/validators.ts) checks it.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'class-validator',
+              importNames: ['IsOptional'],
+              message:
+                'IsOptional lets null through; use Optional() or Optional({ nullable: true }) from src/common/validators.ts',
+            },
+          ],
+        },
+      ],
     },
+  },
+  {
+    // Environment variables are strings or absent, never null.
+    files: ['src/config/app-config.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     // Response bodies from supertest are untyped JSON; tests assert on their shape instead.

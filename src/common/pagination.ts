@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
+import { Optional } from './validators';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /** The last page anyone may ask for: 10 million rows in, at 100 a page; a bigger one was a 500. */
@@ -10,7 +11,7 @@ export const MAX_PAGE = 100_000;
 export class PaginationQuery {
   @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
   @Type(() => Number)
-  @IsOptional()
+  @Optional()
   @IsInt({ message: 'page must be a whole number' })
   @Min(1)
   @Max(MAX_PAGE)
@@ -18,7 +19,7 @@ export class PaginationQuery {
 
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
   @Type(() => Number)
-  @IsOptional()
+  @Optional()
   @IsInt({ message: 'pageSize must be a whole number' })
   @Min(1)
   @Max(100)

@@ -1,7 +1,10 @@
+import { PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Min, ValidateNested } from 'class-validator';
 import { AppError } from './app-error';
+import { NUL_MESSAGE, SURROGATE_MESSAGE } from './text-input';
 import { collectFieldErrors, createValidationPipe, reservedKeyErrors } from './validation';
+import { IsInstant, Optional } from './validators';
 
 class Window {
   @IsString()
@@ -17,6 +20,25 @@ class Body {
   @Type(() => Window)
   windows: Window[];
 }
+
+class Profile {
+  @IsString()
+  name: string;
+
+  @Optional()
+  @IsInt()
+  size?: number;
+
+  @Optional({ nullable: true })
+  @IsString()
+  website?: string | null;
+
+  @Optional()
+  @IsInstant()
+  startsAt?: string;
+}
+
+class ProfilePatch extends PartialType(Profile, { skipNullProperties: false }) {}
 
 describe('validation', () => {
   const pipe = createValidationPipe();
@@ -70,5 +92,66 @@ describe('validation', () => {
     let deep: unknown = {};
     for (let level = 0; level < 40; level += 1) deep = { d: deep };
     expect(Object.values(reservedKeyErrors(deep))).toEqual([['nests deeper than 32 levels']]);
+  });
+
+  describe('null and Optional()', () => {
+    const check = (metatype: new () => object, value: unknown) =>
+      pipe
+        .transform(value, { type: 'body', metatype })
+        .then(() => ({}))
+        .catch((caught: AppError) => caught.fields);
+
+    it('refuses null for a required or an optional field, and lets a nullable one be cleared', async () => {
+      expect(await check(Profile, { name: null })).toEqual({ name: ['must not be null'] });
+      expect(await check(Profile, { name: 'A', size: null })).toEqual({
+        size: ['must not be null'],
+      });
+      expect(await check(Profile, { name: 'A', website: null })).toEqual({});
+      expect(await check(Profile, { name: 'A' })).toEqual({});
+    });
+
+    it('refuses null on a PATCH (PartialType) for every field but a nullable one', async () => {
+      expect(await check(ProfilePatch, {})).toEqual({});
+      expect(await check(ProfilePatch, { name: null, startsAt: null, website: null })).toEqual({
+        name: ['must not be null'],
+        startsAt: ['must not be null'],
+      });
+    });
+
+    it('refuses instants outside the years 2000 to 2099', async () => {
+      for (const startsAt of ['1970-01-01T00:00:00Z', '2100-01-01T00:00:00Z']) {
+        expect(await check(Profile, { name: 'A', startsAt })).toEqual({
+          startsAt: ['must be a date-time between 2000 and 2099'],
+        });
+      }
+      expect(await check(Profile, { name: 'A', startsAt: '2099-12-31T23:00:00-05:00' })).toEqual({
+        startsAt: ['must be a date-time between 2000 and 2099'],
+      });
+      expect(await check(Profile, { name: 'A', startsAt: '2027-03-10T01:00:00Z' })).toEqual({});
+    });
+  });
+
+  describe('text that cannot be stored', () => {
+    it('is refused in a body, a query and a path parameter, by its path', async () => {
+      const error = (await validate({
+        count: 1,
+        windows: [{ from: 'a\u0000' }],
+      }).catch((caught: unknown) => caught)) as AppError;
+      expect(error.fields).toEqual({ 'windows[0].from': [NUL_MESSAGE] });
+      const query = (await pipe
+        .transform({ q: 'x\uD800' }, { type: 'query', metatype: Object })
+        .catch((caught: unknown) => caught)) as AppError;
+      expect(query.fields).toEqual({ q: [SURROGATE_MESSAGE] });
+      const param = (await pipe
+        .transform('a\u0000', { type: 'param', metatype: String, data: 'id' })
+        .catch((caught: unknown) => caught)) as AppError;
+      expect(param.fields).toEqual({ id: [NUL_MESSAGE] });
+    });
+
+    it('is left in a body that is no DTO (the CSV import checks it cell by cell)', async () => {
+      await expect(
+        pipe.transform('name\na\u0000', { type: 'body', metatype: Object }),
+      ).resolves.toBe('name\na\u0000');
+    });
   });
 });

@@ -5,6 +5,7 @@ import {
   type ValidationPipeOptions,
 } from '@nestjs/common';
 import { AppError, type FieldErrors } from './app-error';
+import { textInputErrors } from './text-input';
 
 /** Keys that name a JavaScript object's internals: class-transformer trips over them. */
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -32,18 +33,31 @@ export function reservedKeyErrors(value: unknown, parent = '', depth = 0): Field
   return fields;
 }
 
+/**
+ * Refuses a client's input, whatever its shape, with a reserved key anywhere or text that cannot
+ * be stored (a NUL byte, a lone surrogate): a 400 naming every such field.
+ */
+export function assertCleanInput(value: unknown, name = ''): void {
+  const fields = { ...reservedKeyErrors(value, name), ...textInputErrors(value, name) };
+  if (Object.keys(fields).length > 0) throw AppError.invalid(fields);
+}
+
 /** A JSON body a DTO reads must be an object: not an array, a string, a number or null. */
 export function assertObjectBody(value: unknown): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw AppError.invalid({ body: ['must be an object'] });
   }
-  const reserved = reservedKeyErrors(value);
-  if (Object.keys(reserved).length > 0) throw AppError.invalid(reserved);
+  assertCleanInput(value);
 }
 
 const PRIMITIVE_TYPES = new Set<unknown>([String, Boolean, Number, Array, Object]);
 
-/** The global pipe, which first refuses bodies that are no object and reserved keys anywhere. */
+/**
+ * The global pipe, which first refuses bodies that are no object, and reserved keys and text that
+ * cannot be stored (NUL, lone surrogates) anywhere in a body, a query or a path parameter. The one
+ * body that is no DTO, the CSV of `POST /api/companies/import`, is checked cell by cell instead, so
+ * that a bad cell refuses its row only.
+ */
 class StrictValidationPipe extends ValidationPipe {
   constructor(options: ValidationPipeOptions) {
     super(options);
@@ -52,9 +66,9 @@ class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const isDto = metadata.metatype !== undefined && !PRIMITIVE_TYPES.has(metadata.metatype);
     if (isDto && metadata.type === 'body') assertObjectBody(value);
-    else if (isDto) {
-      const reserved = reservedKeyErrors(value);
-      if (Object.keys(reserved).length > 0) throw AppError.invalid(reserved);
+    else if (isDto || metadata.type === 'query' || metadata.type === 'param') {
+      // A single parameter (`@Param('id')`, `@Query('q')`) is named by its name.
+      assertCleanInput(value, metadata.data ?? '');
     }
     return super.transform(value, metadata);
   }
@@ -75,6 +89,9 @@ export function collectFieldErrors(errors: ValidationError[], parent = ''): Fiel
     if (error.constraints && 'value' in error && error.value === undefined) {
       // Missing: whichever rule ran first ("must be shorter than 254 characters") would mislead.
       fields[path] = ['is required'];
+    } else if (error.constraints && 'value' in error && error.value === null) {
+      // null where a value is needed: on a PATCH, a field that cannot be cleared.
+      fields[path] = ['must not be null'];
     } else if (error.constraints) {
       fields[path] = Object.values(error.constraints).map((message) =>
         message.startsWith(`${error.property} `)

@@ -1,7 +1,30 @@
 import { Transform } from 'class-transformer';
-import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { IANAZone } from 'luxon';
+import { ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
+import { DateTime, IANAZone } from 'luxon';
 import { isCalendarDate, isInstant } from './time';
+
+/**
+ * A field that may be left out. Unlike class-validator's `IsOptional`, which skips every rule for
+ * `null` too (so `{"startsAt": null}` reached the database as 1970, or a not-null violation),
+ * `null` is checked like any value and refused (`must not be null`), unless the field is
+ * `nullable`: then `null` clears it (a nullable column, or a text whose transform makes it '').
+ * `IsOptional` is forbidden by the lint configuration; use this.
+ */
+export function Optional(options: { nullable?: boolean } = {}): PropertyDecorator {
+  return ValidateIf(
+    (_object: unknown, value: unknown) =>
+      value !== undefined && !(options.nullable === true && value === null),
+  );
+}
+
+/** Earliest and latest instants and dates the API takes: far-past and far-future are typos. */
+export const EARLIEST_YEAR = 2000;
+export const LATEST_YEAR = 2099;
+const YEAR_RANGE = `between ${EARLIEST_YEAR} and ${LATEST_YEAR}`;
+
+function yearInRange(value: DateTime): boolean {
+  return value.year >= EARLIEST_YEAR && value.year <= LATEST_YEAR;
+}
 
 /** The canonical spelling of an IANA zone ("asia/hong_kong" → "Asia/Hong_Kong"), or null. */
 export function canonicalTimeZone(zone: string): string | null {
@@ -35,6 +58,10 @@ export function IsIanaTimeZone(options?: ValidationOptions): PropertyDecorator {
 export const trimString = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
 
+/** A free text stored as '' when empty: `null` clears it (with `Optional({ nullable: true })`). */
+export const trimOrEmpty = ({ value }: { value: unknown }): unknown =>
+  value === null ? '' : trimString({ value });
+
 export const upperString = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim().toUpperCase() : value;
 
@@ -60,15 +87,29 @@ export function Satisfies(
 }
 
 export const IsCalendarDate = (): PropertyDecorator =>
-  Satisfies(
-    'isCalendarDate',
-    (value) => typeof value === 'string' && isCalendarDate(value),
-    'must be a date such as 2026-06-08',
-  );
+  ValidateBy({
+    name: 'isCalendarDate',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' && isCalendarDate(value) && yearInRange(DateTime.fromISO(value)),
+      defaultMessage: (args) =>
+        typeof args?.value === 'string' && isCalendarDate(args.value)
+          ? `$property must be a date ${YEAR_RANGE}`
+          : '$property must be a date such as 2026-06-08',
+    },
+  });
 
 export const IsInstant = (): PropertyDecorator =>
-  Satisfies(
-    'isInstant',
-    (value) => typeof value === 'string' && isInstant(value),
-    'must be an ISO 8601 date-time with its offset, such as 2026-06-08T09:00:00+03:00 or 2026-06-08T06:00:00Z',
-  );
+  ValidateBy({
+    name: 'isInstant',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' &&
+        isInstant(value) &&
+        yearInRange(DateTime.fromISO(value, { zone: 'utc' })),
+      defaultMessage: (args) =>
+        typeof args?.value === 'string' && isInstant(args.value)
+          ? `$property must be a date-time ${YEAR_RANGE}`
+          : '$property must be an ISO 8601 date-time with its offset, such as 2026-06-08T09:00:00+03:00 or 2026-06-08T06:00:00Z',
+    },
+  });

@@ -5,6 +5,7 @@ import { validate } from 'class-validator';
 import { parse } from 'csv-parse/sync';
 import { DataSource } from 'typeorm';
 import { AppError, type FieldErrors } from '../common/app-error';
+import { textInputErrors } from '../common/text-input';
 import { collectFieldErrors } from '../common/validation';
 import { User } from '../users/user.entity';
 import { LiveNotifier } from '../live/live-notifier.service';
@@ -187,6 +188,11 @@ export class CompanyImportService {
         continue;
       plain[column] = (LIST_COLUMNS as readonly string[]).includes(column) ? splitList(cell) : cell;
     }
+    // A cell that cannot be stored as text (NUL, a lone surrogate) refuses its row, as the global
+    // pipe refuses such text in a JSON body (and before any validator reads it).
+    const unstorable = textInputErrors(record);
+    if (Object.keys(unstorable).length > 0)
+      return { message: AppError.invalid(unstorable).message, fields: unstorable };
     const dto = plainToInstance(CreateCompanyDto, plain);
     const fields = collectFieldErrors(await validate(dto, { forbidUnknownValues: true }));
     const status = record.status || 'pending';

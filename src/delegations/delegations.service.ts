@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
 import { Brackets, DataSource, type EntityManager, type Repository } from 'typeorm';
 import { isOrganiser, type AuthUser } from '../auth/auth.decorators';
 import { AppError } from '../common/app-error';
@@ -28,8 +29,21 @@ import { ItineraryItem } from './itinerary-item.entity';
 
 const NO_SEATS_TAKEN: SeatCounts = { accepted: 0, waitlisted: 0 };
 
+/** A delegation's trip lasts at most this many days (first and last included). */
+export const MAX_DELEGATION_DAYS = 60;
+/** Items an itinerary may hold: a few a day over the longest trip. */
+export const MAX_ITINERARY_ITEMS = 300;
+
 function checkDateOrder(startsOn: string, endsOn: string): void {
   if (endsOn < startsOn) throw AppError.invalid({ endsOn: ['must be on or after startsOn'] });
+  const days = DateTime.fromISO(endsOn).diff(DateTime.fromISO(startsOn), 'days').days + 1;
+  if (days > MAX_DELEGATION_DAYS) {
+    throw AppError.invalid({
+      endsOn: [
+        `must be at most ${MAX_DELEGATION_DAYS - 1} days after startsOn: a delegation lasts at most ${MAX_DELEGATION_DAYS} days`,
+      ],
+    });
+  }
 }
 
 /** Delegations and their itineraries. Applications live in DelegationApplicationsService. */
@@ -135,29 +149,38 @@ export class DelegationsService {
     });
   }
 
+  /** Under the delegation's row lock, so that two adds cannot pass the bound on the count. */
   async addItem(id: string, input: CreateItineraryItemDto): Promise<ItineraryItemView> {
-    const delegation = await this.find(id);
-    const startsAt = new Date(input.startsAt);
-    const endsAt = new Date(input.endsAt);
-    if (endsAt <= startsAt) throw AppError.invalid({ endsAt: ['must be after startsAt'] });
-    if (!fitsDelegationDays({ startsAt, endsAt }, delegation)) {
-      throw AppError.invalid({
-        startsAt: [
-          `must lie within the delegation's days, ${delegation.startsOn} to ${delegation.endsOn} in ${delegation.timezone}`,
-        ],
-      });
-    }
-    const item = await this.items.save(
-      this.items.create({
-        delegationId: id,
-        kind: input.kind,
-        title: input.title,
-        location: input.location ?? '',
-        startsAt,
-        endsAt,
-      }),
-    );
-    return toItineraryItemView(item, delegation.timezone);
+    return this.dataSource.transaction(async (manager) => {
+      const delegation = await this.lock(manager, id);
+      const startsAt = new Date(input.startsAt);
+      const endsAt = new Date(input.endsAt);
+      if (endsAt <= startsAt) throw AppError.invalid({ endsAt: ['must be after startsAt'] });
+      if (!fitsDelegationDays({ startsAt, endsAt }, delegation)) {
+        throw AppError.invalid({
+          startsAt: [
+            `must lie within the delegation's days, ${delegation.startsOn} to ${delegation.endsOn} in ${delegation.timezone}`,
+          ],
+        });
+      }
+      if ((await manager.countBy(ItineraryItem, { delegationId: id })) >= MAX_ITINERARY_ITEMS) {
+        throw AppError.conflict(
+          'delegation.itinerary_full',
+          `An itinerary holds at most ${MAX_ITINERARY_ITEMS} items; remove one first`,
+        );
+      }
+      const item = await manager.save(
+        manager.create(ItineraryItem, {
+          delegationId: id,
+          kind: input.kind,
+          title: input.title,
+          location: input.location ?? '',
+          startsAt,
+          endsAt,
+        }),
+      );
+      return toItineraryItemView(item, delegation.timezone);
+    });
   }
 
   async removeItem(id: string, itemId: string): Promise<void> {

@@ -42,11 +42,23 @@ function applyFields(session: MatchmakingSession, input: Partial<SessionFields>)
   if (weights !== undefined) session.weights = mergeWeights(weights, mergeWeights(session.weights));
 }
 
+/**
+ * A matchmaking session lasts at most this long: days of back-to-back meetings, not months. It
+ * bounds everything that grows with the window (the slots of `GET /api/sessions/:id`, the clock's
+ * jobs): a decade of 5-minute slots was a million slots per read.
+ */
+export const MAX_SESSION_DAYS = 7;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /** Rules that span fields: a window that holds a slot, a deadline in time, sides apart. */
 function checkSession(session: MatchmakingSession): void {
   const fields: FieldErrors = {};
   if (session.endsAt <= session.startsAt) fields.endsAt = ['must be after startsAt'];
-  else if (buildSlots(session).length === 0) {
+  else if (session.endsAt.getTime() - session.startsAt.getTime() > MAX_SESSION_DAYS * DAY_MS) {
+    fields.endsAt = [
+      `must be at most ${MAX_SESSION_DAYS} days after startsAt: a session lasts at most ${MAX_SESSION_DAYS} days`,
+    ];
+  } else if (buildSlots(session).length === 0) {
     fields.slotMinutes = ['the session window holds no whole slot of this length'];
   }
   if (session.requestDeadline > session.endsAt)

@@ -8,14 +8,20 @@ import {
   IsIn,
   IsISO31661Alpha2,
   IsISO6391,
-  IsOptional,
   IsString,
   IsUrl,
   Length,
   MaxLength,
 } from 'class-validator';
 import { PaginationQuery } from '../../common/pagination';
-import { IsIanaTimeZone, mapStrings, trimString, upperString } from '../../common/validators';
+import {
+  IsIanaTimeZone,
+  mapStrings,
+  Optional,
+  trimOrEmpty,
+  trimString,
+  upperString,
+} from '../../common/validators';
 import { normaliseTags } from '../tags';
 import {
   COMPANY_STATUSES,
@@ -59,7 +65,7 @@ export class CreateCompanyDto {
 
   @ApiPropertyOptional({ example: 'https://harbourpay.hk', nullable: true, type: String })
   @Transform(emptyToNull)
-  @IsOptional()
+  @Optional({ nullable: true })
   @IsUrl(
     { protocols: ['http', 'https'], require_protocol: true },
     { message: 'website must be an http(s) URL' },
@@ -67,9 +73,14 @@ export class CreateCompanyDto {
   @MaxLength(300)
   website?: string | null;
 
-  @ApiPropertyOptional({ example: 'Mobile payment terminals and wallets for Asian retail.' })
-  @Transform(trimString)
-  @IsOptional()
+  /** `null` or '' clears it. */
+  @ApiPropertyOptional({
+    example: 'Mobile payment terminals and wallets for Asian retail.',
+    nullable: true,
+    type: String,
+  })
+  @Transform(trimOrEmpty)
+  @Optional({ nullable: true })
   @IsString()
   @MaxLength(4000)
   description?: string;
@@ -142,7 +153,10 @@ export class CreateCompanyDto {
 }
 
 /** Any subset of the profile; `status` and ownership cannot be set here. */
-export class UpdateCompanyDto extends PartialType(CreateCompanyDto) {}
+/** `null` clears the website and the description, and is refused for every other field. */
+export class UpdateCompanyDto extends PartialType(CreateCompanyDto, {
+  skipNullProperties: false,
+}) {}
 
 export class VerifyCompanyDto {
   @ApiProperty({ enum: ['verified', 'rejected'] })
@@ -153,25 +167,25 @@ export class VerifyCompanyDto {
 export class ListCompaniesQuery extends PaginationQuery {
   @ApiPropertyOptional({ example: 'CA' })
   @Transform(upperString)
-  @IsOptional()
+  @Optional()
   @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code' })
   country?: string;
 
   @ApiPropertyOptional({ enum: SECTORS })
-  @IsOptional()
+  @Optional()
   @IsIn(SECTORS, { message: 'sector must be one of the taxonomy sectors' })
   sector?: Sector;
 
   /** Words to look for in names, tags, sectors, cities and descriptions (prefixes match). */
   @ApiPropertyOptional({ example: 'mobile pay' })
   @Transform(trimString)
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
   q?: string;
 
   @ApiPropertyOptional({ enum: COMPANY_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(COMPANY_STATUSES, { message: `status must be one of: ${COMPANY_STATUSES.join(', ')}` })
   status?: CompanyStatus;
 }

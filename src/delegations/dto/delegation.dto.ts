@@ -4,7 +4,6 @@ import {
   IsIn,
   IsInt,
   IsISO31661Alpha2,
-  IsOptional,
   IsString,
   IsUUID,
   Length,
@@ -17,6 +16,8 @@ import {
   IsCalendarDate,
   IsIanaTimeZone,
   IsInstant,
+  Optional,
+  trimOrEmpty,
   trimString,
   upperString,
 } from '../../common/validators';
@@ -63,7 +64,7 @@ export class CreateDelegationDto {
   @IsCalendarDate()
   startsOn: string;
 
-  /** Last day (inclusive), in the delegation's zone. */
+  /** Last day (inclusive), in the delegation's zone; a delegation lasts at most 60 days. */
   @ApiProperty({ example: '2027-06-11' })
   @IsCalendarDate()
   endsOn: string;
@@ -79,32 +80,36 @@ export class CreateDelegationDto {
   @Max(1000)
   capacity: number;
 
-  @ApiPropertyOptional()
-  @Transform(trimString)
-  @IsOptional()
+  /** `null` or '' clears it. */
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @Transform(trimOrEmpty)
+  @Optional({ nullable: true })
   @IsString()
   @MaxLength(4000)
   description?: string;
 }
 
-export class UpdateDelegationDto extends PartialType(CreateDelegationDto) {}
+/** `null` clears the description, and is refused for every other field. */
+export class UpdateDelegationDto extends PartialType(CreateDelegationDto, {
+  skipNullProperties: false,
+}) {}
 
 export class ListDelegationsQuery extends PaginationQuery {
   @ApiPropertyOptional({ enum: DIRECTIONS })
-  @IsOptional()
+  @Optional()
   @IsIn(DIRECTIONS, { message: 'direction must be inbound or outbound' })
   direction?: Direction;
 
   /** Origin or destination. */
   @ApiPropertyOptional({ example: 'FI' })
   @Transform(upperString)
-  @IsOptional()
+  @Optional()
   @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code' })
   country?: string;
 
   /** `upcoming` (not yet over where it takes place) or `past`. */
   @ApiPropertyOptional({ enum: ['upcoming', 'past'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['upcoming', 'past'], { message: 'when must be upcoming or past' })
   when?: 'upcoming' | 'past';
 }
@@ -120,9 +125,9 @@ export class CreateItineraryItemDto {
   @Length(1, 200)
   title: string;
 
-  @ApiPropertyOptional({ example: 'Otakaari 1, Espoo' })
-  @Transform(trimString)
-  @IsOptional()
+  @ApiPropertyOptional({ example: 'Otakaari 1, Espoo', nullable: true, type: String })
+  @Transform(trimOrEmpty)
+  @Optional({ nullable: true })
   @IsString()
   @MaxLength(300)
   location?: string;

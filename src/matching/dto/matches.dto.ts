@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsInt, IsISO31661Alpha2, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { upperString } from '../../common/validators';
+import { IsInt, IsISO31661Alpha2, IsNumber, IsUUID, Max, Min } from 'class-validator';
+import { Optional, upperString } from '../../common/validators';
 
 /** Far beyond any ranking (each company keeps its top 50); 1e300 was a 500. */
 const MAX_OFFSET = 1_000_000;
@@ -14,7 +14,7 @@ export class MatchesQuery {
 
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 50 })
   @Type(() => Number)
-  @IsOptional()
+  @Optional()
   @IsInt({ message: 'limit must be a whole number' })
   @Min(1)
   @Max(50)
@@ -22,7 +22,7 @@ export class MatchesQuery {
 
   @ApiPropertyOptional({ default: 0, minimum: 0, maximum: MAX_OFFSET })
   @Type(() => Number)
-  @IsOptional()
+  @Optional()
   @IsInt({ message: 'offset must be a whole number' })
   @Min(0)
   @Max(MAX_OFFSET)
@@ -31,13 +31,13 @@ export class MatchesQuery {
   /** Only firms from this country. */
   @ApiPropertyOptional({ example: 'CA' })
   @Transform(upperString)
-  @IsOptional()
+  @Optional()
   @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code' })
   country?: string;
 
   @ApiPropertyOptional({ default: 0, minimum: 0, maximum: 100 })
   @Type(() => Number)
-  @IsOptional()
+  @Optional()
   @IsNumber({}, { message: 'minScore must be a number' })
   @Min(0)
   @Max(100)

@@ -4,7 +4,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Length,
@@ -12,19 +11,19 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { IsIanaTimeZone, trimString } from '../../common/validators';
+import { IsIanaTimeZone, Optional, trimOrEmpty } from '../../common/validators';
 import { OUTCOMES, type Outcome } from '../feedback.entity';
 
 export class UpdateMeetingDto {
   /** Organisers mark `held` or `no-show`; either side or an organiser may cancel. */
   @ApiPropertyOptional({ enum: ['held', 'no-show', 'cancelled'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['held', 'no-show', 'cancelled'], { message: 'status must be held, no-show or cancelled' })
   status?: 'held' | 'no-show' | 'cancelled';
 
   /** Organisers fix a meeting in its slot: scheduling again leaves it there. */
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsBoolean({ message: 'fixed must be true or false' })
   fixed?: boolean;
 }
@@ -44,16 +43,16 @@ export class FeedbackDto {
   @IsIn(OUTCOMES, { message: `outcome must be one of: ${OUTCOMES.join(', ')}` })
   outcome: Outcome;
 
-  @ApiPropertyOptional()
-  @Transform(trimString)
-  @IsOptional()
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @Transform(trimOrEmpty)
+  @Optional({ nullable: true })
   @IsString()
   @MaxLength(4000)
   comment?: string;
 
   /** Which side you speak for, when you speak for both firms of the meeting. */
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'companyId must be a UUID' })
   companyId?: string;
 }
@@ -65,7 +64,7 @@ export class AgendaQuery {
 
   /** The zone to show local times in; the company's own by default. */
   @ApiPropertyOptional({ example: 'America/Toronto' })
-  @IsOptional()
+  @Optional()
   @IsIanaTimeZone()
   timezone?: string;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { trimString } from '../../common/validators';
+import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Optional, trimOrEmpty } from '../../common/validators';
 
 export class CreateRequestDto {
   /** Your company (you must be one of its users). */
@@ -16,9 +16,11 @@ export class CreateRequestDto {
 
   @ApiPropertyOptional({
     example: 'We would like to discuss distribution of our NFC terminals in Ontario.',
+    nullable: true,
+    type: String,
   })
-  @Transform(trimString)
-  @IsOptional()
+  @Transform(trimOrEmpty)
+  @Optional({ nullable: true })
   @IsString()
   @MaxLength(2000)
   message?: string;

@@ -8,7 +8,7 @@ import {
   IsInt,
   isISO31661Alpha2,
   IsNumber,
-  IsOptional,
+  IsObject,
   IsString,
   IsUUID,
   Length,
@@ -22,7 +22,9 @@ import {
   IsIanaTimeZone,
   IsInstant,
   mapStrings,
+  Optional,
   Satisfies,
+  trimOrEmpty,
   trimString,
 } from '../../common/validators';
 import { SESSION_STATUSES, type SessionStatus } from '../session-lifecycle';
@@ -32,12 +34,12 @@ const upperEach = mapStrings((code) => code.trim().toUpperCase());
 
 /** Per-session scoring weights; each 0–1, any left out keeps its default. */
 export class WeightsDto {
-  @IsOptional() @IsNumber() @Min(0) @Max(1) complementarity?: number;
-  @IsOptional() @IsNumber() @Min(0) @Max(1) sector?: number;
-  @IsOptional() @IsNumber() @Min(0) @Max(1) partnerType?: number;
-  @IsOptional() @IsNumber() @Min(0) @Max(1) market?: number;
-  @IsOptional() @IsNumber() @Min(0) @Max(1) language?: number;
-  @IsOptional() @IsNumber() @Min(0) @Max(1) timeOverlap?: number;
+  @Optional() @IsNumber() @Min(0) @Max(1) complementarity?: number;
+  @Optional() @IsNumber() @Min(0) @Max(1) sector?: number;
+  @Optional() @IsNumber() @Min(0) @Max(1) partnerType?: number;
+  @Optional() @IsNumber() @Min(0) @Max(1) market?: number;
+  @Optional() @IsNumber() @Min(0) @Max(1) language?: number;
+  @Optional() @IsNumber() @Min(0) @Max(1) timeOverlap?: number;
 }
 
 function isSides(value: unknown): boolean {
@@ -66,9 +68,10 @@ export class CreateSessionDto {
   @Length(3, 200)
   title: string;
 
-  @ApiPropertyOptional()
-  @Transform(trimString)
-  @IsOptional()
+  /** `null` or '' clears it. */
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @Transform(trimOrEmpty)
+  @Optional({ nullable: true })
   @IsString()
   @MaxLength(4000)
   description?: string;
@@ -82,10 +85,12 @@ export class CreateSessionDto {
   @IsIanaTimeZone()
   timezone: string;
 
+  /** Between the years 2000 and 2099, as every instant the API takes. */
   @ApiProperty({ example: '2027-03-10T01:00:00Z' })
   @IsInstant()
   startsAt: string;
 
+  /** After startsAt, and at most 7 days after it: a session lasts at most 7 days. */
   @ApiProperty({ example: '2027-03-10T05:00:00Z' })
   @IsInstant()
   endsAt: string;
@@ -97,7 +102,7 @@ export class CreateSessionDto {
   slotMinutes: number;
 
   @ApiPropertyOptional({ example: 5, minimum: 0, maximum: 120, default: 0 })
-  @IsOptional()
+  @Optional()
   @IsInt({ message: 'breakMinutes must be a whole number' })
   @Min(0)
   @Max(120)
@@ -110,7 +115,7 @@ export class CreateSessionDto {
   maxMeetingsPerCompany: number;
 
   @ApiPropertyOptional({ default: false })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   crossBorderOnly?: boolean;
 
@@ -119,9 +124,10 @@ export class CreateSessionDto {
     example: [['HK'], ['CA']],
     type: 'array',
     items: { type: 'array', items: { type: 'string' } },
+    nullable: true,
   })
   @Transform(upperSides)
-  @IsOptional()
+  @Optional({ nullable: true })
   @Satisfies(
     'isSides',
     isSides,
@@ -130,8 +136,8 @@ export class CreateSessionDto {
   sides?: [string[], string[]] | null;
 
   /** Meetings at once (in-person sessions). */
-  @ApiPropertyOptional({ example: 20, minimum: 1 })
-  @IsOptional()
+  @ApiPropertyOptional({ example: 20, minimum: 1, nullable: true, type: Number })
+  @Optional({ nullable: true })
   @IsInt({ message: 'tables must be a whole number' })
   @Min(1)
   @Max(10_000)
@@ -142,40 +148,44 @@ export class CreateSessionDto {
   @IsInstant()
   requestDeadline: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @Optional({ nullable: true })
   @IsUUID('all', { message: 'delegationId must be a UUID' })
   delegationId?: string | null;
 
   @ApiPropertyOptional({ type: WeightsDto })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => WeightsDto)
   weights?: WeightsDto;
 
   /** `draft` keeps the session hidden from members; otherwise it is created `open`. */
   @ApiPropertyOptional({ enum: ['draft', 'open'], default: 'open' })
-  @IsOptional()
+  @Optional()
   @IsIn(['draft', 'open'], { message: 'status must be draft or open when creating' })
   status?: 'draft' | 'open';
 }
 
 /** Any field, or `status` to move the session on (draft → open → scheduled → live → closed). */
-export class UpdateSessionDto extends PartialType(OmitType(CreateSessionDto, ['status'] as const)) {
+// skipNullProperties: false, so that `null` is checked (and refused where a field cannot be cleared)
+// rather than skipped as IsOptional would, and stored as 1970 or a not-null violation.
+export class UpdateSessionDto extends PartialType(OmitType(CreateSessionDto, ['status'] as const), {
+  skipNullProperties: false,
+}) {
   @ApiPropertyOptional({ enum: SESSION_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(SESSION_STATUSES, { message: `status must be one of: ${SESSION_STATUSES.join(', ')}` })
   status?: SessionStatus;
 }
 
 export class ListSessionsQuery extends PaginationQuery {
   @ApiPropertyOptional({ enum: SESSION_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(SESSION_STATUSES, { message: `status must be one of: ${SESSION_STATUSES.join(', ')}` })
   status?: SessionStatus;
 
   @ApiPropertyOptional({ enum: SESSION_MODES })
-  @IsOptional()
+  @Optional()
   @IsIn(SESSION_MODES, { message: 'mode must be video or in-person' })
   mode?: SessionMode;
 }
@@ -190,6 +200,9 @@ export class AvailabilityWindowDto {
   to: string;
 }
 
+/** Windows a company may give; more than a 7-day session could hold apart. */
+export const MAX_AVAILABILITY_WINDOWS = 50;
+
 export class JoinSessionDto {
   @ApiProperty()
   @IsUUID('all', { message: 'companyId must be a UUID' })
@@ -197,9 +210,10 @@ export class JoinSessionDto {
 
   /** When the company can meet; none means the whole session. */
   @ApiPropertyOptional({ type: [AvailabilityWindowDto] })
-  @IsOptional()
+  @Optional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(MAX_AVAILABILITY_WINDOWS)
+  @IsObject({ each: true, message: 'availability must each be an object with from and to' })
   @ValidateNested({ each: true })
   @Type(() => AvailabilityWindowDto)
   availability?: AvailabilityWindowDto[];

@@ -1,15 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PaginationQuery } from '../../common/pagination';
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsOptional,
-  IsString,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { Optional } from '../../common/validators';
 import { ROLES, type Role } from '../user.entity';
 
 const trim = ({ value }: { value: unknown }): unknown =>
@@ -76,18 +69,18 @@ export class ListUsersQuery extends PaginationQuery {
   /** Part of the email or the name, any case. */
   @ApiPropertyOptional({ example: 'harbourpay' })
   @Transform(trim)
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(254)
   q?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @Optional()
   @IsIn(ROLES, { message: `role must be one of: ${ROLES.join(', ')}` })
   role?: Role;
 
   @ApiPropertyOptional({ enum: ['true', 'false'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['true', 'false'], { message: 'disabled must be true or false' })
   disabled?: 'true' | 'false';
 }
