@@ -321,7 +321,7 @@ describe('hostile input: bugs the fuzzer found', () => {
         expect([field, response.status, response.body.fields]).toEqual([
           field,
           400,
-          { [field]: ['must not be null'] },
+          { [field]: ['is required'] },
         ]);
       }
       const stored = (await api.get(`/api/sessions/${session.id}`).expect(200)).body;
@@ -357,7 +357,7 @@ describe('hostile input: bugs the fuzzer found', () => {
         expect([url, response.status, response.body.fields]).toEqual([
           url,
           400,
-          Object.fromEntries(fields.map((field) => [field, ['must not be null']])),
+          Object.fromEntries(fields.map((field) => [field, ['is required']])),
         ]);
       }
       const profile = Object.keys(companyInput()).filter(
@@ -369,7 +369,7 @@ describe('hostile input: bugs the fuzzer found', () => {
         .send(Object.fromEntries(profile.map((field) => [field, null])))
         .expect(400);
       expect(response.body.fields).toEqual(
-        Object.fromEntries(profile.map((field) => [field, ['must not be null']])),
+        Object.fromEntries(profile.map((field) => [field, ['is required']])),
       );
     });
 
@@ -380,8 +380,8 @@ describe('hostile input: bugs the fuzzer found', () => {
         .send(sessionInput({ breakMinutes: null, crossBorderOnly: null }))
         .expect(400);
       expect(response.body.fields).toEqual({
-        breakMinutes: ['must not be null'],
-        crossBorderOnly: ['must not be null'],
+        breakMinutes: ['is required'],
+        crossBorderOnly: ['is required'],
       });
     });
 

@@ -102,9 +102,9 @@ describe('validation', () => {
         .catch((caught: AppError) => caught.fields);
 
     it('refuses null for a required or an optional field, and lets a nullable one be cleared', async () => {
-      expect(await check(Profile, { name: null })).toEqual({ name: ['must not be null'] });
+      expect(await check(Profile, { name: null })).toEqual({ name: ['is required'] });
       expect(await check(Profile, { name: 'A', size: null })).toEqual({
-        size: ['must not be null'],
+        size: ['is required'],
       });
       expect(await check(Profile, { name: 'A', website: null })).toEqual({});
       expect(await check(Profile, { name: 'A' })).toEqual({});
@@ -113,8 +113,8 @@ describe('validation', () => {
     it('refuses null on a PATCH (PartialType) for every field but a nullable one', async () => {
       expect(await check(ProfilePatch, {})).toEqual({});
       expect(await check(ProfilePatch, { name: null, startsAt: null, website: null })).toEqual({
-        name: ['must not be null'],
-        startsAt: ['must not be null'],
+        name: ['is required'],
+        startsAt: ['is required'],
       });
     });
 

@@ -86,12 +86,14 @@ export function collectFieldErrors(errors: ValidationError[], parent = ''): Fiel
       : parent
         ? `${parent}.${error.property}`
         : error.property;
-    if (error.constraints && 'value' in error && error.value === undefined) {
-      // Missing: whichever rule ran first ("must be shorter than 254 characters") would mislead.
+    if (
+      error.constraints &&
+      'value' in error &&
+      (error.value === undefined || error.value === null)
+    ) {
+      // Missing, or null where a value is needed (on a PATCH, a field that cannot be emptied):
+      // whichever rule ran first ("must be shorter than 254 characters") would mislead.
       fields[path] = ['is required'];
-    } else if (error.constraints && 'value' in error && error.value === null) {
-      // null where a value is needed: on a PATCH, a field that cannot be cleared.
-      fields[path] = ['must not be null'];
     } else if (error.constraints) {
       fields[path] = Object.values(error.constraints).map((message) =>
         message.startsWith(`${error.property} `)

@@ -6,7 +6,7 @@ import { isCalendarDate, isInstant } from './time';
 /**
  * A field that may be left out. Unlike class-validator's `IsOptional`, which skips every rule for
  * `null` too (so `{"startsAt": null}` reached the database as 1970, or a not-null violation),
- * `null` is checked like any value and refused (`must not be null`), unless the field is
+ * `null` is checked like any value and refused (`is required`, as a missing field is), unless the field is
  * `nullable`: then `null` clears it (a nullable column, or a text whose transform makes it '').
  * `IsOptional` is forbidden by the lint configuration; use this.
  */

@@ -114,7 +114,7 @@ describe('web app: feedback, cancelling, the calendar feed and editing the compa
     });
     // No rating chosen: the API's message sits by the rating.
     await form.getByRole('button', { name: 'Send feedback' }).click();
-    await form.getByText('must be a whole number from 1 to 5').waitFor();
+    await form.getByText('is required').waitFor();
     await form.getByLabel('4', { exact: true }).check();
     await form.getByLabel('Outcome').selectOption('negotiating');
     await form.getByLabel('Comment (optional)').fill('Good fit for the Prairies.');
