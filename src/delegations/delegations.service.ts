@@ -40,7 +40,7 @@ function checkDateOrder(startsOn: string, endsOn: string): void {
   if (days > MAX_DELEGATION_DAYS) {
     throw AppError.invalid({
       endsOn: [
-        `must be at most ${MAX_DELEGATION_DAYS - 1} days after startsOn: a delegation lasts at most ${MAX_DELEGATION_DAYS} days`,
+        `must be within ${MAX_DELEGATION_DAYS} days of the first day: a delegation lasts at most ${MAX_DELEGATION_DAYS} days`,
       ],
     });
   }

@@ -56,7 +56,7 @@ function checkSession(session: MatchmakingSession): void {
   if (session.endsAt <= session.startsAt) fields.endsAt = ['must be after startsAt'];
   else if (session.endsAt.getTime() - session.startsAt.getTime() > MAX_SESSION_DAYS * DAY_MS) {
     fields.endsAt = [
-      `must be at most ${MAX_SESSION_DAYS} days after startsAt: a session lasts at most ${MAX_SESSION_DAYS} days`,
+      `must be within ${MAX_SESSION_DAYS} days of the start: a session lasts at most ${MAX_SESSION_DAYS} days`,
     ];
   } else if (buildSlots(session).length === 0) {
     fields.slotMinutes = ['the session window holds no whole slot of this length'];
