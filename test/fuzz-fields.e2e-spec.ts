@@ -583,11 +583,9 @@ describe('fuzz, field by field: every field of every route and live event', () =
     for (const [queue, length] of Object.entries(await queueLengths(redis))) {
       if (length.total > MAX_QUEUE_LENGTH && !reportedQueues.has(queue)) {
         reportedQueues.add(queue);
-        finding(
-          where,
-          '-',
-          `queue ${queue} holds ${length.total} jobs (${length.delayed} delayed)`,
-        );
+        // The count depends on when it is read (jobs are still being added): the log has it.
+        console.log(`queue ${queue}: ${length.total} jobs (${length.delayed} delayed)`);
+        finding(where, '-', `queue ${queue} holds over ${MAX_QUEUE_LENGTH} jobs`);
       }
     }
   };
