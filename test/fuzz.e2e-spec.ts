@@ -1,10 +1,16 @@
 import fc from 'fast-check';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Socket } from 'socket.io-client';
-import http from 'node:http';
 import { DataSource } from 'typeorm';
 import { startWorker } from './support/app';
 import { useApi } from './support/client';
+import {
+  expectErrorShape,
+  rawRequest,
+  safeEncode,
+  type Answer,
+  type RawRequest,
+} from './support/http';
 import { LiveClients, listen } from './support/live';
 import { buildWorld, documentedRoutes, type RouteKey, type World } from './support/world';
 
@@ -25,35 +31,6 @@ interface OpenApiOperation {
 interface OpenApiDocument {
   paths: Record<string, Record<string, OpenApiOperation>>;
   components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
-}
-
-interface Answer {
-  status: number;
-  headers: Record<string, unknown>;
-  body: unknown;
-}
-
-/** What every refusal must look like: SPEC.md's `{statusCode, error, message}`, matching. */
-function expectErrorShape(answer: Answer, context: string): void {
-  const where = `${context} answered ${answer.status}: ${JSON.stringify(answer.body)?.slice(0, 500)}`;
-  if (answer.status >= 500) throw new Error(`5xx: ${where}`);
-  if (answer.status < 400) return;
-  const body = answer.body as Record<string, unknown> | null;
-  if (typeof body !== 'object' || body === null) throw new Error(`not JSON: ${where}`);
-  if (body.statusCode !== answer.status) throw new Error(`statusCode mismatch: ${where}`);
-  if (typeof body.error !== 'string' || body.error === '') throw new Error(`no error: ${where}`);
-  if (typeof body.message !== 'string' || body.message === '')
-    throw new Error(`no message: ${where}`);
-  // SPEC.md: a 400 names every offending field (`body` when the body as a whole is at fault).
-  if (answer.status === 400) {
-    const fields = body.fields as Record<string, string[]> | undefined;
-    if (!fields || Object.keys(fields).length === 0)
-      throw new Error(`400 names no field: ${where}`);
-    for (const problems of Object.values(fields)) {
-      if (!Array.isArray(problems) || problems.length === 0)
-        throw new Error(`400 with an unnamed field or no problem: ${where}`);
-    }
-  }
 }
 
 const weirdStrings = fc.oneof(
@@ -161,56 +138,7 @@ describe('fuzz: hostile input to every route and live event', () => {
     process.off('uncaughtException', onCrash);
   });
 
-  const send = async (options: {
-    method: string;
-    url: string;
-    token?: string;
-    contentType?: string;
-    payload?: string | Buffer;
-    headers?: Record<string, string>;
-  }): Promise<Answer> => {
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
-    if (options.contentType !== undefined) headers['content-type'] = options.contentType;
-    const response = await new Promise<{
-      status: number;
-      headers: Record<string, unknown>;
-      text: string;
-    }>((resolve, reject) => {
-      const outgoing = http.request(
-        `${baseUrl}${options.url}`,
-        { method: options.method, headers, agent: false },
-        (incoming) => {
-          const chunks: Buffer[] = [];
-          incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-          incoming.on('end', () =>
-            resolve({
-              status: incoming.statusCode ?? 0,
-              headers: incoming.headers,
-              text: Buffer.concat(chunks).toString('utf8'),
-            }),
-          );
-          incoming.on('error', reject);
-        },
-      );
-      // The server may refuse before reading it all (413): that is an answer, not a failure.
-      outgoing.on('error', reject);
-      outgoing.end(options.payload);
-    });
-    let body: unknown = response.text;
-    if (
-      String((response.headers['content-type'] as string | undefined) ?? '').startsWith(
-        'application/json',
-      )
-    ) {
-      try {
-        body = JSON.parse(response.text);
-      } catch {
-        body = response.text;
-      }
-    }
-    return { status: response.status, headers: response.headers, body };
-  };
+  const send = (options: RawRequest): Promise<Answer> => rawRequest(baseUrl, options);
 
   it('enumerates the routes from the app itself, and there are many', () => {
     expect(routes.length).toBeGreaterThanOrEqual(40);
@@ -505,7 +433,7 @@ describe('fuzz: hostile input to every route and live event', () => {
             if (ack.ok === true) return;
             expect(ack.ok).toBe(false);
             const error = ack.error as { statusCode: number };
-            expectErrorShape({ status: error.statusCode, headers: {}, body: error }, context);
+            expectErrorShape({ status: error.statusCode, body: error }, context);
           },
         ),
         { numRuns: RUNS_PER_EVENT * 4, seed: SEED },
@@ -563,14 +491,3 @@ describe('fuzz: hostile input to every route and live event', () => {
     });
   });
 });
-
-/** encodeURIComponent, but a lone surrogate (which it refuses) is sent as its raw UTF-8 bytes. */
-function safeEncode(value: string): string {
-  try {
-    return encodeURIComponent(value);
-  } catch {
-    return Array.from(Buffer.from(value, 'utf8'))
-      .map((byte) => `%${byte.toString(16).padStart(2, '0')}`)
-      .join('');
-  }
-}
