@@ -450,6 +450,18 @@ describe('hostile input: bugs the fuzzer found', () => {
       expect(week.body.endsAt).toBe(new Date(Date.parse(session.startsAt) + 7 * DAY).toISOString());
     });
 
+    it('answers a weights array of 10,000 items with a short 400 naming weights (was 1 MiB of errors)', async () => {
+      const api = client.as(organiser.accessToken);
+      const refused = await api
+        .post('/api/sessions')
+        .send(sessionInput({ weights: Array.from({ length: 10_000 }, () => ({ sector: 2 })) }))
+        .expect(400);
+      expect(refused.body.fields).toEqual({
+        weights: ['must be an object such as {"sector": 0.3}'],
+      });
+      expect(JSON.stringify(refused.body).length).toBeLessThan(2_000);
+    });
+
     it('refuses far-past and far-future instants and dates', async () => {
       const api = client.as(organiser.accessToken);
       const past = await api

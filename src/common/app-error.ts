@@ -25,6 +25,9 @@ export const STATUS_OF_KIND: Record<ErrorKind, number> = {
 /** Offending fields of a bad request: each field path with what is wrong with it. */
 export type FieldErrors = Record<string, string[]>;
 
+/** The most fields one 400 names. */
+export const MAX_FIELD_ERRORS = 50;
+
 /**
  * A domain error: services throw it with a stable machine-readable `code` (e.g.
  * `company.not_found`) and a sentence for people; the exception filter renders it.
@@ -59,10 +62,22 @@ export class AppError extends Error {
   }
 
   /** A 400 naming the offending fields; the message lists them all. */
+  /**
+   * A 400 naming the offending fields: at most `MAX_FIELD_ERRORS` of them, so that a body of
+   * 10,000 bad items is not answered with megabytes of errors (the message says how many more).
+   */
   static invalid(fields: FieldErrors): AppError {
-    const message = Object.entries(fields)
-      .map(([field, problems]) => `${field}: ${problems.join('; ')}`)
-      .join('. ');
-    return new AppError('bad-request', 'validation_failed', `Invalid input. ${message}`, fields);
+    const entries = Object.entries(fields);
+    const shown = entries.slice(0, MAX_FIELD_ERRORS);
+    const more = entries.length - shown.length;
+    const message =
+      shown.map(([field, problems]) => `${field}: ${problems.join('; ')}`).join('. ') +
+      (more > 0 ? `. And ${more} more ${more === 1 ? 'field' : 'fields'}` : '');
+    return new AppError(
+      'bad-request',
+      'validation_failed',
+      `Invalid input. ${message}`,
+      Object.fromEntries(shown),
+    );
   }
 }

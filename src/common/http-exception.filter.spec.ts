@@ -1,5 +1,5 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
-import { AppError } from './app-error';
+import { AppError, MAX_FIELD_ERRORS } from './app-error';
 import { HttpExceptionFilter } from './http-exception.filter';
 
 describe('HttpExceptionFilter.toBody', () => {
@@ -26,6 +26,20 @@ describe('HttpExceptionFilter.toBody', () => {
       message: 'No company with id abc',
       code: 'company.not_found',
     });
+  });
+
+  it('names at most MAX_FIELD_ERRORS fields in one 400 and says how many more there were', () => {
+    const fields = Object.fromEntries(
+      Array.from({ length: 10_000 }, (_, i) => [`weights[${i}]`, ['must be a number']]),
+    );
+    const body = filter.toBody(AppError.invalid(fields), 'req-1') as {
+      message: string;
+      fields: Record<string, string[]>;
+    };
+    expect(Object.keys(body.fields)).toHaveLength(MAX_FIELD_ERRORS);
+    expect(body.fields['weights[0]']).toEqual(['must be a number']);
+    expect(body.message).toMatch(/\. And 9950 more fields$/);
+    expect(JSON.stringify(body).length).toBeLessThan(10_000);
   });
 
   it("renders Nest's own exceptions in the same shape", () => {

@@ -155,6 +155,7 @@ export class CreateSessionDto {
 
   @ApiPropertyOptional({ type: WeightsDto })
   @Optional()
+  @IsObject({ message: 'weights must be an object such as {"sector": 0.3}' })
   @ValidateNested()
   @Type(() => WeightsDto)
   weights?: WeightsDto;
