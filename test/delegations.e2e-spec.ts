@@ -1,24 +1,6 @@
 import { DataSource } from 'typeorm';
 import ICAL from 'ical.js';
-import { unique, useApi, type Account } from './support/client';
-
-/** A delegation far enough ahead to stay upcoming, in Helsinki. */
-function delegationInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    title: unique('HK ICT mission to Finland'),
-    direction: 'outbound',
-    originCountry: 'HK',
-    destinationCountry: 'FI',
-    city: 'Helsinki',
-    leader: 'Grace Lau',
-    startsOn: '2030-06-10',
-    endsOn: '2030-06-14',
-    timezone: 'Europe/Helsinki',
-    capacity: 5,
-    description: 'Seminars, site visits and business matching.',
-    ...overrides,
-  };
-}
+import { useApi, type Account, delegationInput } from './support/client';
 
 describe('delegations', () => {
   const client = useApi();

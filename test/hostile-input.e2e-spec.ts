@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { PASSWORD, companyInput, unique, useApi, type Account } from './support/client';
+import {
+  PASSWORD,
+  companyInput,
+  unique,
+  useApi,
+  type Account,
+  sessionInput,
+  delegationInput,
+} from './support/client';
 import { LiveClients, listen, request } from './support/live';
 
 const HOUR = 3600_000;
@@ -8,39 +16,6 @@ const DAY = 24 * HOUR;
 const NUL = 'must not contain a NUL character (U+0000)';
 const SURROGATE =
   'must not contain an unpaired surrogate (a broken character that is not valid Unicode)';
-
-/** A valid session, 2031, four hours; override what the test is about. */
-function sessionInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  const start = Date.UTC(2031, 2, 10, 1, 0);
-  return {
-    title: unique('Hostile session'),
-    mode: 'video',
-    timezone: 'Asia/Hong_Kong',
-    startsAt: new Date(start).toISOString(),
-    endsAt: new Date(start + 4 * HOUR).toISOString(),
-    slotMinutes: 20,
-    maxMeetingsPerCompany: 6,
-    requestDeadline: new Date(start - DAY).toISOString(),
-    ...overrides,
-  };
-}
-
-function delegationInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    title: unique('Hostile mission'),
-    direction: 'outbound',
-    originCountry: 'HK',
-    destinationCountry: 'FI',
-    city: 'Helsinki',
-    leader: 'Grace Lau',
-    startsOn: '2030-06-10',
-    endsOn: '2030-06-14',
-    timezone: 'Europe/Helsinki',
-    capacity: 5,
-    description: 'Seminars and site visits.',
-    ...overrides,
-  };
-}
 
 /** Regression tests for what the fuzz suite (fuzz.e2e-spec.ts) found, one bug each. */
 describe('hostile input: bugs the fuzzer found', () => {

@@ -2,26 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { io, type Socket } from 'socket.io-client';
 import { eventually, startWorker } from './support/app';
-import { unique, useApi, type Account } from './support/client';
-
-const HOUR = 3600_000;
-
-/** A video session between Hong Kong and Canadian firms, a year ahead. */
-function sessionInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  const start = Date.UTC(2031, 2, 10, 1, 0);
-  return {
-    title: unique('HK–Canada ICT matching'),
-    mode: 'video',
-    timezone: 'Asia/Hong_Kong',
-    startsAt: new Date(start).toISOString(),
-    endsAt: new Date(start + 4 * HOUR).toISOString(),
-    slotMinutes: 20,
-    breakMinutes: 5,
-    maxMeetingsPerCompany: 6,
-    requestDeadline: new Date(start - 24 * HOUR).toISOString(),
-    ...overrides,
-  };
-}
+import { unique, useApi, type Account, sessionInput } from './support/client';
 
 describe('matchmaking sessions', () => {
   const client = useApi();

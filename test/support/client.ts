@@ -39,6 +39,43 @@ export function companyInput(overrides: Record<string, unknown> = {}): Record<st
   };
 }
 
+const HOUR_MS = 3600_000;
+
+/** A video session between Hong Kong and Canadian firms in 2031, four hours; override what the test is about. */
+export function sessionInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const start = Date.UTC(2031, 2, 10, 1, 0);
+  return {
+    title: unique('HK–Canada ICT matching'),
+    mode: 'video',
+    timezone: 'Asia/Hong_Kong',
+    startsAt: new Date(start).toISOString(),
+    endsAt: new Date(start + 4 * HOUR_MS).toISOString(),
+    slotMinutes: 20,
+    breakMinutes: 5,
+    maxMeetingsPerCompany: 6,
+    requestDeadline: new Date(start - 24 * HOUR_MS).toISOString(),
+    ...overrides,
+  };
+}
+
+/** A delegation far enough ahead to stay upcoming, in Helsinki; override what the test is about. */
+export function delegationInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    title: unique('HK ICT mission to Finland'),
+    direction: 'outbound',
+    originCountry: 'HK',
+    destinationCountry: 'FI',
+    city: 'Helsinki',
+    leader: 'Grace Lau',
+    startsOn: '2030-06-10',
+    endsOn: '2030-06-14',
+    timezone: 'Europe/Helsinki',
+    capacity: 5,
+    description: 'Seminars, site visits and business matching.',
+    ...overrides,
+  };
+}
+
 /** Speaks HTTP to the real app in one line per step: accounts, companies, authorised calls. */
 export class TestClient {
   /** Given, or set by `useApi()` before the suite's tests run. */
