@@ -965,7 +965,7 @@ describe('fuzz, field by field: every field of every route and live event', () =
             );
           }
         }
-        // The README: a message over 256 KiB gets a 413 acknowledgement; the socket stays.
+        // docs/security.md: a message over 256 KiB gets a 413 acknowledgement; the socket stays.
         await emit(
           { method: 'EMIT', route: event, field: 'message', kind: '300 KiB' },
           caller,

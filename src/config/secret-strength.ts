@@ -1,8 +1,8 @@
 /**
  * Refuses the secrets a deployment must not run with: the placeholders printed in
- * docker-compose.yml, .env.example and the README (anyone can sign tokens or sign in with them),
- * and values too predictable to be secrets. Pure functions; each answers why a value is refused
- * (to follow the variable's name) or null, and never quotes the value.
+ * docker-compose.yml, .env.example and docs/operations.md (anyone can sign tokens or sign in with
+ * them), and values too predictable to be secrets. Pure functions; each answers why a value is
+ * refused (to follow the variable's name) or null, and never quotes the value.
  */
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from '../database/seed/demo-credentials';
 
