@@ -590,6 +590,8 @@ describe('fuzz, field by field: every field of every route and live event', () =
     }
   };
 
+  const suiteStartedAt = new Date();
+
   beforeAll(async () => {
     process.on('unhandledRejection', onCrash);
     process.on('uncaughtException', onCrash);
@@ -981,6 +983,21 @@ describe('fuzz, field by field: every field of every route and live event', () =
     await checkQueues({ method: '-', route: 'after the run', field: '-', kind: '-' });
     const health = await rawRequest(baseUrl, { method: 'GET', url: '/api/health' });
     expect(health.status).toBe(200);
+  });
+
+  it('closes the sessions it made, so that they do not crowd the lists of the suites after it', async () => {
+    // Every suite of a run shares one database; hundreds of open sessions of this suite's own
+    // would fill the first page of a firm's session list in the browser suites.
+    const database = client.app.get(DataSource);
+    await database.query(
+      `UPDATE sessions SET status = 'closed' WHERE created_at >= $1 AND status <> 'closed'`,
+      [suiteStartedAt],
+    );
+    const [{ open }] = await database.query<{ open: number }[]>(
+      `SELECT count(*)::int AS open FROM sessions WHERE created_at >= $1 AND status <> 'closed'`,
+      [suiteStartedAt],
+    );
+    expect(open).toBe(0);
   });
 
   it('found nothing (the distinct findings of the whole run)', () => {

@@ -155,6 +155,30 @@ describe('matchmaking sessions', () => {
     });
   });
 
+  it('lists sessions to come first and closed ones after them, whatever their dates', async () => {
+    const mode = 'in-person';
+    const early = await createSession({
+      mode,
+      startsAt: '2030-01-07T01:00:00Z',
+      endsAt: '2030-01-07T05:00:00Z',
+      requestDeadline: '2030-01-06T00:00:00Z',
+    });
+    const late = await createSession({ mode });
+    await client
+      .as(organiser.accessToken)
+      .patch(`/api/sessions/${early.id}`)
+      .send({ status: 'closed' })
+      .expect(200);
+    const listed = (
+      await client.as(member.accessToken).get(`/api/sessions?mode=${mode}&pageSize=100`).expect(200)
+    ).body as { items: { id: string; status: string }[] };
+    const ids = listed.items.map((item) => item.id);
+    expect(ids).toContain(early.id);
+    expect(ids.indexOf(late.id)).toBeLessThan(ids.indexOf(early.id));
+    const firstClosed = listed.items.findIndex((item) => item.status === 'closed');
+    expect(listed.items.slice(firstClosed).every((item) => item.status === 'closed')).toBe(true);
+  });
+
   describe('participants', () => {
     it('lets owners join their verified company, update availability by joining again, and list', async () => {
       const session = await createSession();

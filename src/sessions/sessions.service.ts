@@ -102,13 +102,21 @@ export class SessionsService {
     return toSessionView(saved);
   }
 
-  /** Members see every session but drafts; organisers see all. */
+  /**
+   * Members see every session but drafts; organisers see all. Sessions still to come or running
+   * come first, by start, and closed ones after them, so that past sessions never push the ones
+   * a firm can still join off the first page.
+   */
   async list(user: AuthUser, query: ListSessionsQuery): Promise<Page<SessionView>> {
     const builder = this.sessions.createQueryBuilder('session');
     if (!isOrganiser(user)) builder.andWhere("session.status <> 'draft'");
     if (query.status) builder.andWhere('session.status = :status', { status: query.status });
     if (query.mode) builder.andWhere('session.mode = :mode', { mode: query.mode });
-    builder.orderBy('session.startsAt', 'ASC').addOrderBy('session.id', 'ASC');
+    builder
+      .addSelect("CASE WHEN session.status = 'closed' THEN 1 ELSE 0 END", 'closed_last')
+      .orderBy('closed_last', 'ASC')
+      .addOrderBy('session.startsAt', 'ASC')
+      .addOrderBy('session.id', 'ASC');
     return paginate(builder, query, toSessionView);
   }
 
