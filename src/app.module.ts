@@ -7,6 +7,8 @@ import { DelegationsModule } from './delegations/delegations.module';
 import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
 import { MatchingModule } from './matching/matching.module';
+import { MeetingsModule } from './meetings/meetings.module';
+import { ReportsModule } from './reports/reports.module';
 import { RequestsModule } from './requests/requests.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -32,6 +34,8 @@ export class AppModule {
         MatchingModule,
         RequestsModule,
         SchedulingModule,
+        MeetingsModule,
+        ReportsModule,
         JobsModule,
       ],
       controllers: [HealthController],
