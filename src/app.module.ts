@@ -4,9 +4,11 @@ import { CompaniesModule } from './companies/companies.module';
 import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { DelegationsModule } from './delegations/delegations.module';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MatchingModule } from './matching/matching.module';
+import { MeetingsModule } from './meetings/meetings.module';
+import { ReportsModule } from './reports/reports.module';
 import { RequestsModule } from './requests/requests.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -14,7 +16,7 @@ import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { UserAdminModule } from './users/user-admin.module';
 import { UsersModule } from './users/users.module';
 
-/** The API process: HTTP routes (and, later, the live gateway). */
+/** The API process: HTTP routes and the live gateway, one module per feature. */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -32,9 +34,11 @@ export class AppModule {
         MatchingModule,
         RequestsModule,
         SchedulingModule,
+        MeetingsModule,
+        ReportsModule,
         JobsModule,
+        HealthModule,
       ],
-      controllers: [HealthController],
     };
   }
 }

@@ -1,12 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { CompanyJobsModule } from './companies/company-jobs.module';
+import { CompaniesWorkerModule } from './companies/companies-worker.module';
 import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
+import { JobsWorkerModule } from './jobs/jobs-worker.module';
 import { RedisEpochModule } from './jobs/redis-epoch.module';
 import { configureJobLocks } from './jobs/worker-options';
-import { ScoringJobsModule } from './matching/scoring-jobs.module';
+import { MatchingWorkerModule } from './matching/matching-worker.module';
+import { SchedulingWorkerModule } from './scheduling/scheduling-worker.module';
+import { SessionsWorkerModule } from './sessions/sessions-worker.module';
 
-/** The worker process: BullMQ processors only, no HTTP server. */
+/** The worker process: BullMQ processors only, no HTTP server; each feature brings its own. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -16,8 +19,11 @@ export class WorkerModule {
       imports: [
         CoreModule.forRoot(config, 'worker'),
         RedisEpochModule,
-        CompanyJobsModule,
-        ScoringJobsModule,
+        JobsWorkerModule,
+        CompaniesWorkerModule,
+        MatchingWorkerModule,
+        SessionsWorkerModule,
+        SchedulingWorkerModule,
       ],
     };
   }

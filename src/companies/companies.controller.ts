@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Public, Roles, type AuthUser } from '../auth/auth.decorators';
+import { CurrentUser, Roles, type AuthUser } from '../auth/auth.decorators';
 import { AcceptsText } from '../common/accepts-text';
 import { AppError } from '../common/app-error';
 import { UuidParam } from '../common/uuid-param';
@@ -12,18 +12,6 @@ import {
   UpdateCompanyDto,
   VerifyCompanyDto,
 } from './dto/company.dto';
-import { describeTaxonomy } from './taxonomy';
-
-@ApiTags('companies')
-@Controller()
-export class TaxonomyController {
-  /** Sectors, partner types and employee bands. */
-  @Public()
-  @Get('taxonomy')
-  taxonomy() {
-    return describeTaxonomy();
-  }
-}
 
 @ApiTags('companies')
 @ApiBearerAuth()

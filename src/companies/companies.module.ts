@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LiveModule } from '../live/live.module';
 import { ScoringQueueModule } from '../matching/scoring-queue.module';
-import { CompaniesController, TaxonomyController } from './companies.controller';
+import { CompaniesController } from './companies.controller';
 import { CompaniesService } from './companies.service';
 import { CompanyImportService } from './company-import.service';
 import { CompanyMember } from './company-member.entity';
 import { Company } from './company.entity';
 import { CompanyRefreshQueue } from './jobs/company-refresh.queue';
+import { TaxonomyController } from './taxonomy.controller';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Company, CompanyMember]), LiveModule, ScoringQueueModule],

@@ -4,7 +4,7 @@ import { Brackets, DataSource, type EntityManager, type Repository } from 'typeo
 import { isOrganiser, type AuthUser } from '../auth/auth.decorators';
 import { AppError } from '../common/app-error';
 import { isUniqueViolation } from '../common/database-errors';
-import { LiveNotifier } from '../live/live-notifier.service';
+import { LiveEmitter } from '../live/live-emitter';
 import { ScoringQueue } from '../matching/scoring-queue';
 import { COMPANIES_OF_USER_SQL, CompanyMember } from './company-member.entity';
 import { Company } from './company.entity';
@@ -34,7 +34,7 @@ export class CompaniesService {
     @InjectRepository(Company) private readonly companies: Repository<Company>,
     @InjectRepository(CompanyMember) private readonly members: Repository<CompanyMember>,
     private readonly refreshQueue: CompanyRefreshQueue,
-    private readonly live: LiveNotifier,
+    private readonly live: LiveEmitter,
     private readonly scoring: ScoringQueue,
   ) {}
 

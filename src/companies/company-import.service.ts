@@ -8,7 +8,7 @@ import { AppError, type FieldErrors } from '../common/app-error';
 import { textInputErrors } from '../common/text-input';
 import { collectFieldErrors } from '../common/validation';
 import { User } from '../users/user.entity';
-import { LiveNotifier } from '../live/live-notifier.service';
+import { LiveEmitter } from '../live/live-emitter';
 import { CompaniesService } from './companies.service';
 import { CreateCompanyDto } from './dto/company.dto';
 import { CompanyRefreshQueue } from './jobs/company-refresh.queue';
@@ -124,7 +124,7 @@ export class CompanyImportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly companies: CompaniesService,
     private readonly refreshQueue: CompanyRefreshQueue,
-    private readonly live: LiveNotifier,
+    private readonly live: LiveEmitter,
   ) {}
 
   async import(csv: string): Promise<ImportResult> {

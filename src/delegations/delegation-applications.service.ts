@@ -5,7 +5,7 @@ import { isOrganiser, type AuthUser } from '../auth/auth.decorators';
 import { AppError } from '../common/app-error';
 import { isUniqueViolation } from '../common/database-errors';
 import { CompaniesService } from '../companies/companies.service';
-import { LiveNotifier } from '../live/live-notifier.service';
+import { LiveEmitter } from '../live/live-emitter';
 import { DelegationApplication, type ApplicationStatus } from './delegation-application.entity';
 import type { Delegation } from './delegation.entity';
 import { todayIn } from './delegation-time';
@@ -26,7 +26,7 @@ export class DelegationApplicationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly delegations: DelegationsService,
     private readonly companies: CompaniesService,
-    private readonly live: LiveNotifier,
+    private readonly live: LiveEmitter,
   ) {}
 
   async apply(user: AuthUser, delegationId: string, companyId: string): Promise<ApplicationView> {

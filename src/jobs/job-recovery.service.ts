@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { FullRescores } from '../matching/full-rescores.service';
+import { statesAllowing } from '../sessions/session-lifecycle';
 import { JOBS, QUEUES, type ScheduleJob } from './queues';
 import { RedisEpoch } from './redis-epoch.service';
 
@@ -45,7 +46,8 @@ export class JobRecovery implements OnModuleInit {
   async requeueScheduling(): Promise<number> {
     const pending = await this.dataSource.query<{ id: string; schedule_job_id: string }[]>(
       `SELECT id, schedule_job_id FROM sessions
-        WHERE schedule_job_id IS NOT NULL AND status IN ('open', 'scheduled', 'live')`,
+        WHERE schedule_job_id IS NOT NULL AND status = ANY($1::session_status[])`,
+      [statesAllowing('schedule')],
     );
     for (const session of pending) {
       await this.scheduling.add(

@@ -2,10 +2,16 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { Server } from 'socket.io';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import type { JobView } from '../jobs/jobs.service';
 import type { Slot } from '../sessions/slots';
-import { type LiveNamespace } from './live.gateway';
-import { rooms, type LiveSlot } from './live.events';
+import { rooms, type LiveNamespace, type LiveSlot } from './live.events';
+import type {
+  ServerToClientEvents,
+  WireApplication,
+  WireCompany,
+  WireJob,
+  WireMeeting,
+  WireRequest,
+} from './live.wire';
 import { createStreamsAdapter, type StreamsAdapterHandle } from './streams-adapter';
 
 export function toLiveSlot(slot: Slot): LiveSlot {
@@ -16,82 +22,141 @@ export function toLiveSlot(slot: Slot): LiveSlot {
   };
 }
 
+type LiveEvent = keyof ServerToClientEvents;
+
 /**
- * Emits live events from the worker, which has no socket.io clients of its own: a socket.io
- * server that never listens, on the same Redis streams adapter as the API processes, so what it
- * emits reaches every client of every API process (and survives a short Redis outage, since the
- * stream is read from where each process left off). A live notice is best effort: the data it
- * announces is already in PostgreSQL.
+ * The one owner of what reaches the `/live` rooms, in both processes; everything else (the
+ * gateway, the API's services, the worker's processors) calls it. Every event goes through
+ * `clientSend`, typed by the event map of `live.wire.ts`.
+ *
+ * In the API it sends on the gateway's namespace, which the gateway hands over once socket.io
+ * made it (`attach`). The worker has no socket.io clients of its own: given the configuration,
+ * the emitter makes a socket.io server that never listens, on the same Redis streams adapter as
+ * the API processes, so what it emits reaches every client of every API process (and survives a
+ * short Redis outage, since the stream is read from where each process left off). Either way the
+ * adapter carries an event to the clients of every API process. A live notice is best effort:
+ * the data it announces is already in PostgreSQL.
  */
 @Injectable()
 export class LiveEmitter implements OnApplicationShutdown {
   private readonly logger = new Logger(LiveEmitter.name);
-  private readonly server: Server;
-  private readonly adapter: StreamsAdapterHandle;
-  private readonly namespace: LiveNamespace;
+  /** The worker's own server, which never listens. */
+  private readonly own?: { server: Server; adapter: StreamsAdapterHandle };
+  private namespace?: LiveNamespace;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.adapter = createStreamsAdapter(config);
-    this.server = new Server({ adapter: this.adapter.adapter });
-    this.namespace = this.server.of('/live') as LiveNamespace;
+  /** With the configuration: the worker's emitter. Without: the API's, once attached. */
+  constructor(@Inject(APP_CONFIG) config?: AppConfig) {
+    if (!config) return;
+    const adapter = createStreamsAdapter(config);
+    const server = new Server({ adapter: adapter.adapter });
+    this.own = { server, adapter };
+    this.namespace = server.of('/live') as LiveNamespace;
   }
 
-  /** Scoring finished for these companies of a session. */
-  matchesUpdated(sessionId: string, companyIds: readonly string[]): void {
-    if (companyIds.length === 0) return;
-    this.send(() =>
-      this.namespace.to(companyIds.map(rooms.company)).emit('matches.updated', { sessionId }),
-    );
+  /** The API's gateway hands over its namespace. */
+  attach(namespace: LiveNamespace): void {
+    this.namespace = namespace;
   }
 
-  /** A new schedule is out: every participant's agenda may have changed. */
-  schedulePublished(sessionId: string, companyIds: readonly string[]): void {
-    this.send(() =>
-      this.namespace
-        .to([...companyIds.map(rooms.company), rooms.organisers])
-        .emit('schedule.published', { sessionId }),
-    );
-  }
-
-  /** A job organisers follow moved on. */
-  jobProgress(sessionId: string, job: JobView): void {
-    this.send(() => this.namespace.to(rooms.organisers).emit('job.progress', { sessionId, job }));
-  }
-
-  slotStarted(sessionId: string, slot: Slot, next: Slot | null): void {
-    this.send(() =>
-      this.namespace.to(rooms.session(sessionId)).emit('slot.started', {
-        sessionId,
-        slot: toLiveSlot(slot),
-        next: next ? toLiveSlot(next) : null,
-      }),
-    );
-  }
-
-  slotEnding(sessionId: string, slot: Slot, secondsLeft: number): void {
-    this.send(() =>
-      this.namespace
-        .to(rooms.session(sessionId))
-        .emit('slot.ending', { sessionId, slot: toLiveSlot(slot), secondsLeft }),
-    );
-  }
-
-  private send(emit: () => void): void {
+  /** Sends one event of the event map to these rooms, on every process. */
+  clientSend<E extends LiveEvent>(
+    to: string | readonly string[],
+    event: E,
+    ...payload: Parameters<ServerToClientEvents[E]>
+  ): void {
+    const namespace = this.namespace;
+    if (!namespace) {
+      this.logger.warn(`live event ${event} not sent: no /live namespace yet`);
+      return;
+    }
     try {
-      emit();
+      namespace.to(to as string | string[]).emit(event, ...payload);
     } catch (error) {
       this.logger.warn({ err: error }, 'live event not sent');
     }
   }
 
+  /** A user now speaks for a company: their open sockets, on any process, join its room. */
+  joinCompany(userId: string, companyId: string): void {
+    this.namespace?.in(rooms.user(userId)).socketsJoin(rooms.company(companyId));
+  }
+
+  /** A user was disabled: their open sockets, on any process, are closed (and refused again). */
+  disconnectUser(userId: string): void {
+    this.namespace?.in(rooms.user(userId)).disconnectSockets(true);
+  }
+
+  companyUpdated(company: WireCompany): void {
+    this.clientSend(rooms.company(company.id), 'company.updated', { company });
+  }
+
+  meetingUpdated(meeting: WireMeeting): void {
+    this.clientSend(meeting.companyIds.map(rooms.company), 'meeting.updated', { meeting });
+  }
+
+  requestCreated(request: WireRequest): void {
+    this.clientSend(bothCompanies(request), 'request.created', { request });
+  }
+
+  requestUpdated(request: WireRequest): void {
+    this.clientSend(bothCompanies(request), 'request.updated', { request });
+  }
+
+  applicationUpdated(application: WireApplication): void {
+    this.clientSend(
+      [rooms.company(application.companyId), rooms.organisers],
+      'application.updated',
+      { application },
+    );
+  }
+
+  /** Scoring finished for these companies of a session. */
+  matchesUpdated(sessionId: string, companyIds: readonly string[]): void {
+    if (companyIds.length === 0) return;
+    this.clientSend(companyIds.map(rooms.company), 'matches.updated', { sessionId });
+  }
+
+  /** A new schedule is out: every participant's agenda may have changed. */
+  schedulePublished(sessionId: string, companyIds: readonly string[]): void {
+    this.clientSend([...companyIds.map(rooms.company), rooms.organisers], 'schedule.published', {
+      sessionId,
+    });
+  }
+
+  /** A job organisers follow moved on. */
+  jobProgress(sessionId: string, job: WireJob): void {
+    this.clientSend(rooms.organisers, 'job.progress', { sessionId, job });
+  }
+
+  slotStarted(sessionId: string, slot: Slot, next: Slot | null): void {
+    this.clientSend(rooms.session(sessionId), 'slot.started', {
+      sessionId,
+      slot: toLiveSlot(slot),
+      next: next ? toLiveSlot(next) : null,
+    });
+  }
+
+  slotEnding(sessionId: string, slot: Slot, secondsLeft: number): void {
+    this.clientSend(rooms.session(sessionId), 'slot.ending', {
+      sessionId,
+      slot: toLiveSlot(slot),
+      secondsLeft,
+    });
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    if (!this.own || !this.namespace) return;
     // The server never listened, so server.close() would fail on its missing engine: close the
     // namespaces' adapters (which stops the stream readers), then the adapter's client.
     await Promise.allSettled(
-      [this.server.of('/'), this.namespace].map((namespace) =>
+      [this.own.server.of('/'), this.namespace].map((namespace) =>
         Promise.resolve(namespace.adapter.close()),
       ),
     );
-    await this.adapter.close();
+    await this.own.adapter.close();
   }
+}
+
+function bothCompanies(request: WireRequest): string[] {
+  return [rooms.company(request.fromCompanyId), rooms.company(request.toCompanyId)];
 }

@@ -1,3 +1,6 @@
+import type { Namespace, Socket } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from './live.wire';
+
 /**
  * The typed event map of the `/live` namespace. The payloads are declared in `live.wire.ts`, a
  * file with no imports that the web app shares, and the server's views (CompanyView, MeetingView,
@@ -30,3 +33,12 @@ export const rooms = {
   session: (sessionId: string) => `session:${sessionId}`,
   organisers: 'organisers',
 } as const;
+
+/** The `/live` namespace, typed by the event maps of `live.wire.ts`. */
+export type LiveNamespace = Namespace<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  object,
+  SocketData
+>;
+export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;

@@ -10,7 +10,6 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import { randomUUID } from 'node:crypto';
-import type { Namespace, Socket } from 'socket.io';
 import type { Repository } from 'typeorm';
 import { TokenService } from '../auth/token.service';
 import { AppError } from '../common/app-error';
@@ -21,23 +20,15 @@ import { AnnounceMessage, JoinMessage, SignalMessage, parseMessage } from './liv
 import {
   rooms,
   type Announcement,
-  type ClientToServerEvents,
   type LiveAck,
+  type LiveNamespace,
   type LiveSessionState,
-  type ServerToClientEvents,
-  type SocketData,
+  type LiveSocket,
 } from './live.events';
+import { LiveEmitter } from './live-emitter';
 import { LiveSessionsService, MAX_SIGNAL_BYTES } from './live-sessions.service';
 import { PresenceBatcher } from './presence-batcher';
 import { PresenceService, PRESENCE_TTL_MS, type PresenceChange } from './presence.service';
-
-export type LiveNamespace = Namespace<
-  ClientToServerEvents,
-  ServerToClientEvents,
-  object,
-  SocketData
->;
-type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
 
 /** Sessions one socket may be in at once. */
 const MAX_SESSIONS_PER_SOCKET = 10;
@@ -62,7 +53,7 @@ export class LiveGateway
   private presenceTimer?: NodeJS.Timeout;
   private stopRestoring?: () => void;
   private readonly presenceBatches = new PresenceBatcher(PRESENCE_WINDOW_MS, (batch) =>
-    this.namespace.to(rooms.session(batch.sessionId)).emit('presence', batch),
+    this.live.clientSend(rooms.session(batch.sessionId), 'presence', batch),
   );
 
   @WebSocketServer()
@@ -73,10 +64,12 @@ export class LiveGateway
     private readonly users: UsersService,
     private readonly sessions: LiveSessionsService,
     private readonly presence: PresenceService,
+    private readonly live: LiveEmitter,
     @InjectRepository(CompanyMember) private readonly members: Repository<CompanyMember>,
   ) {}
 
   afterInit(namespace: LiveNamespace): void {
+    this.live.attach(namespace);
     namespace.use((socket, next) => {
       this.authenticate(socket).then(
         () => next(),
@@ -161,7 +154,7 @@ export class LiveGateway
       const { sessionId, text } = parseMessage(AnnounceMessage, body);
       if (text.trim() === '') throw AppError.invalid({ text: ['must not be blank'] });
       const announcement = await this.sessions.announce(socket.data, sessionId, text.trim());
-      this.namespace.to(rooms.session(sessionId)).emit('announcement', announcement);
+      this.live.clientSend(rooms.session(sessionId), 'announcement', announcement);
       return { announcement };
     });
   }
@@ -174,9 +167,11 @@ export class LiveGateway
         throw AppError.invalid({ data: [`must be at most ${MAX_SIGNAL_BYTES / 1024} KiB`] });
       }
       const route = await this.sessions.signalRoute(socket.data, meetingId);
-      this.namespace
-        .to(rooms.company(route.to))
-        .emit('rtc.signal', { meetingId, fromCompanyId: route.from, data });
+      this.live.clientSend(rooms.company(route.to), 'rtc.signal', {
+        meetingId,
+        fromCompanyId: route.from,
+        data,
+      });
       return {};
     });
   }

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { inputsDigest, JOB_KEY_LENGTH } from '../common/inputs-digest';
 import {
   JOBS,
   QUEUES,
@@ -50,10 +50,10 @@ export class FullRescores {
          FROM session_participants p JOIN companies c ON c.id = p.company_id WHERE p.session_id = $1`,
       [sessionId],
     );
-    const key = createHash('sha1')
-      .update([inputs.n, inputs.joined, inputs.edited, session.updatedAt.toISOString()].join('|'))
-      .digest('hex')
-      .slice(0, 16);
+    const key = inputsDigest(
+      [inputs.n, inputs.joined, inputs.edited, session.updatedAt.toISOString()],
+      JOB_KEY_LENGTH,
+    );
     const jobId = fullRescoreJobId(sessionId, key);
     const existing = await reachQueue(() => this.queue.queue.getJob(jobId));
     if (existing) {

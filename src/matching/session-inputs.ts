@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { inputsDigest, JOB_KEY_LENGTH } from '../common/inputs-digest';
 import { toIntervals } from '../sessions/availability';
 import type { MatchmakingSession } from '../sessions/session.entity';
 import { buildSlots } from '../sessions/slots';
@@ -22,10 +22,7 @@ export function toScoringSession(session: MatchmakingSession): ScoringSession {
 
 /** A digest of everything in a session that scores depend on (see FinishRescoreJob.settings). */
 export function scoringSettingsDigest(session: MatchmakingSession): string {
-  return createHash('sha1')
-    .update(JSON.stringify(toScoringSession(session)))
-    .digest('hex')
-    .slice(0, 16);
+  return inputsDigest(toScoringSession(session), JOB_KEY_LENGTH);
 }
 
 interface ProfileRow {

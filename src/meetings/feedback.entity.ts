@@ -9,9 +9,7 @@ import {
   type Relation,
 } from 'typeorm';
 import type { Meeting } from './meeting.entity';
-
-export const OUTCOMES = ['none', 'follow-up', 'negotiating', 'agreement-signed'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+import { OUTCOMES, type Outcome } from './meeting.wire';
 
 /** Each side of a meeting leaves feedback once. */
 @Entity('meeting_feedback')

@@ -1,4 +1,4 @@
-import type { MeetingStatus } from './meeting.entity';
+import type { MeetingStatus } from './meeting.wire';
 
 export interface RefusedTransition {
   code: string;

@@ -11,13 +11,15 @@ import {
   type Relation,
 } from 'typeorm';
 import type { MatchmakingSession } from '../sessions/session.entity';
+import {
+  MEETING_ORIGINS,
+  MEETING_STATUSES,
+  type MeetingOrigin,
+  type MeetingStatus,
+} from './meeting.wire';
 
-export const MEETING_STATUSES = ['scheduled', 'held', 'no-show', 'cancelled'] as const;
-export type MeetingStatus = (typeof MEETING_STATUSES)[number];
-
-/** Why the pair was scheduled, in the scheduler's order of priority. */
-export const MEETING_ORIGINS = ['mutual', 'accepted', 'pending', 'score'] as const;
-export type MeetingOrigin = (typeof MEETING_ORIGINS)[number];
+/** Kept here too: existing readers (the transitions spec) import it beside the entity. */
+export { MEETING_STATUSES } from './meeting.wire';
 
 /**
  * A one-to-one meeting in a slot. The pair is stored in id order (`company_a` < `company_b`);

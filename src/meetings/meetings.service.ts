@@ -9,7 +9,7 @@ import { isUniqueViolation } from '../common/database-errors';
 import { CompaniesService } from '../companies/companies.service';
 import { Company } from '../companies/company.entity';
 import { localTime } from '../delegations/delegation-time';
-import { LiveNotifier } from '../live/live-notifier.service';
+import { LiveEmitter } from '../live/live-emitter';
 import { ScheduleReport, type PlacementReport } from '../scheduling/schedule-report.entity';
 import { MatchmakingSession } from '../sessions/session.entity';
 import { SessionsService } from '../sessions/sessions.service';
@@ -54,7 +54,7 @@ export class MeetingsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sessions: SessionsService,
     private readonly companies: CompaniesService,
-    private readonly live: LiveNotifier,
+    private readonly live: LiveEmitter,
     private readonly tokens: TokenService,
   ) {}
 

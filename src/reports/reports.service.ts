@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
-import { OUTCOMES, type Outcome } from '../meetings/feedback.entity';
+import { OUTCOMES, type Outcome } from '../meetings/meeting.wire';
 import { SessionsService } from '../sessions/sessions.service';
 
 export interface OutcomeLine {

@@ -5,7 +5,7 @@ import type { AuthUser } from '../auth/auth.decorators';
 import { AppError } from '../common/app-error';
 import { isUniqueViolation } from '../common/database-errors';
 import { CompaniesService } from '../companies/companies.service';
-import { LiveNotifier } from '../live/live-notifier.service';
+import { LiveEmitter } from '../live/live-emitter';
 import { explainIneligibility } from '../matching/ineligibility-messages';
 import { ineligibility } from '../matching/scoring/explain-pair';
 import { loadProfilesOf, toScoringSession } from '../matching/session-inputs';
@@ -42,7 +42,7 @@ export class RequestsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sessions: SessionsService,
     private readonly companies: CompaniesService,
-    private readonly live: LiveNotifier,
+    private readonly live: LiveEmitter,
   ) {}
 
   async create(user: AuthUser, sessionId: string, input: CreateRequestDto): Promise<RequestView> {

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { inputsDigest } from '../common/inputs-digest';
 import { loadProfiles } from '../matching/session-inputs';
-import type { MeetingOrigin } from '../meetings/meeting.entity';
+import type { MeetingOrigin } from '../meetings/meeting.wire';
 import type { MatchmakingSession } from '../sessions/session.entity';
 import { buildSlots, type Slot } from '../sessions/slots';
 import type { FixedMeeting, ScheduleProblem, SolverPair, Tier } from './solver/schedule-types';
@@ -208,5 +208,5 @@ export function fingerprintInputs(inputs: ScheduleInputs): string {
       ),
     ),
   };
-  return createHash('sha1').update(JSON.stringify(canonical)).digest('hex');
+  return inputsDigest(canonical);
 }

@@ -8,13 +8,10 @@ import type { ScheduleJob } from '../jobs/queues';
 import { stepPause, StepPauses } from '../jobs/step-pause';
 import { LiveEmitter } from '../live/live-emitter';
 import { MatchmakingSession } from '../sessions/session.entity';
-import type { SessionStatus } from '../sessions/session-lifecycle';
+import { allows } from '../sessions/session-lifecycle';
 import { planSchedule, publishPlan, type SchedulePlan } from './publish-schedule';
 import type { PlacementReport } from './schedule-report.entity';
 import { loadScheduleInputs } from './schedule-inputs';
-
-/** Sessions a run plans for; in any other state it publishes nothing. */
-const SCHEDULABLE: SessionStatus[] = ['open', 'scheduled', 'live'];
 
 /**
  * Runs scheduling jobs in two steps. It plans from a consistent snapshot of the inputs without
@@ -53,7 +50,8 @@ export class SchedulePublisher {
         'UPDATE sessions SET schedule_job_id = NULL WHERE id = $1 AND schedule_job_id = $2',
         [sessionId, job.id],
       );
-      if (!SCHEDULABLE.includes(session.status)) return null;
+      // A run plans only for sessions that may be scheduled; in any other state it publishes nothing.
+      if (!allows(session.status, 'schedule')) return null;
       const result = await publishPlan(manager, session, planned);
       await job.updateProgress(85);
       await stepPause(this.config.jobStepDelayMs);
@@ -72,7 +70,7 @@ export class SchedulePublisher {
   private readInputs(sessionId: string): Promise<SchedulePlan['inputs'] | null> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const session = await manager.findOneBy(MatchmakingSession, { id: sessionId });
-      if (!session || !SCHEDULABLE.includes(session.status)) return null;
+      if (!session || !allows(session.status, 'schedule')) return null;
       return loadScheduleInputs(manager, session, new Date());
     });
   }

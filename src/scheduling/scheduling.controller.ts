@@ -1,9 +1,9 @@
 import { Controller, Get, Header, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentUser, Public, Roles, type AuthUser } from '../auth/auth.decorators';
+import { CurrentUser, Roles, type AuthUser } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
-import { AgendaQuery, CalendarFeedQuery } from '../meetings/dto/meeting.dto';
+import { AgendaQuery } from '../meetings/dto/meeting.dto';
 import { MeetingsService } from '../meetings/meetings.service';
 import { SchedulingService } from './scheduling.service';
 
@@ -58,23 +58,6 @@ export class SchedulingController {
   ) {
     const { filename, body } = await this.meetings.agendaCalendar(user, id, query.companyId);
     void reply.header('Content-Disposition', `attachment; filename="${filename}"`);
-    return body;
-  }
-}
-
-/** Calendar feeds that calendar apps fetch by themselves, with the key in the link. */
-@ApiTags('scheduling')
-@Controller('calendar')
-export class CalendarFeedController {
-  constructor(private readonly meetings: MeetingsService) {}
-
-  @Get('agenda.ics')
-  @Public()
-  @ApiProduces('text/calendar')
-  @Header('Content-Type', 'text/calendar; charset=utf-8')
-  async agenda(@Query() query: CalendarFeedQuery, @Res({ passthrough: true }) reply: FastifyReply) {
-    const { filename, body } = await this.meetings.agendaCalendarByKey(query.key);
-    void reply.header('Content-Disposition', `inline; filename="${filename}"`);
     return body;
   }
 }

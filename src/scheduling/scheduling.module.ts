@@ -1,24 +1,14 @@
 import { Module } from '@nestjs/common';
-import { TokenModule } from '../auth/token.module';
-import { CompaniesModule } from '../companies/companies.module';
-import { LiveModule } from '../live/live.module';
-import { MeetingsController } from '../meetings/meetings.controller';
-import { MeetingsService } from '../meetings/meetings.service';
-import { ReportsController } from '../reports/reports.controller';
-import { ReportsService } from '../reports/reports.service';
+import { MeetingsModule } from '../meetings/meetings.module';
 import { SessionsModule } from '../sessions/sessions.module';
-import { CalendarFeedController, SchedulingController } from './scheduling.controller';
+import { CalendarFeedController } from './calendar-feed.controller';
+import { SchedulingController } from './scheduling.controller';
 import { SchedulingService } from './scheduling.service';
 
-/** Scheduling runs, schedules, agendas, meetings and reports (API side). */
+/** Scheduling runs, the schedule and agendas (API side; the worker's is SchedulingWorkerModule). */
 @Module({
-  imports: [SessionsModule, CompaniesModule, LiveModule, TokenModule],
-  controllers: [
-    SchedulingController,
-    CalendarFeedController,
-    MeetingsController,
-    ReportsController,
-  ],
-  providers: [SchedulingService, MeetingsService, ReportsService],
+  imports: [SessionsModule, MeetingsModule],
+  controllers: [SchedulingController, CalendarFeedController],
+  providers: [SchedulingService],
 })
 export class SchedulingModule {}

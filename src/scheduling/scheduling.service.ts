@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
+import { inputsDigest, JOB_KEY_LENGTH } from '../common/inputs-digest';
 import { JOBS, QUEUES, scheduleJobId, type ScheduleJob } from '../jobs/queues';
 import { reachQueue } from '../jobs/reach-queue';
 import { SessionsService } from '../sessions/sessions.service';
@@ -33,17 +33,10 @@ export class SchedulingService {
                 WHERE p.session_id = $1) AS companies`,
       [sessionId],
     );
-    const key = createHash('sha1')
-      .update(
-        JSON.stringify([
-          state,
-          session.updatedAt.toISOString(),
-          session.scoreGeneration,
-          session.status,
-        ]),
-      )
-      .digest('hex')
-      .slice(0, 16);
+    const key = inputsDigest(
+      [state, session.updatedAt.toISOString(), session.scoreGeneration, session.status],
+      JOB_KEY_LENGTH,
+    );
     const jobId = scheduleJobId(sessionId, key);
     const existing = await reachQueue(() => this.queue.getJob(jobId));
     if (existing) {

@@ -12,7 +12,7 @@ import {
 } from 'typeorm';
 import type { Delegation } from '../delegations/delegation.entity';
 import type { ScoringWeights } from '../matching/scoring/scoring-types';
-import { SESSION_STATUSES, type SessionStatus } from './session-lifecycle';
+import { SESSION_STATUSES, type SessionStatus } from './session-lifecycle.wire';
 
 export const SESSION_MODES = ['video', 'in-person'] as const;
 export type SessionMode = (typeof SESSION_MODES)[number];

@@ -11,13 +11,8 @@ import { normaliseAvailability } from './availability';
 import type { CreateSessionDto, ListSessionsQuery, UpdateSessionDto } from './dto/session.dto';
 import { Participant } from './participant.entity';
 import { SessionClock } from './jobs/session-clock.queue';
-import {
-  allows,
-  canMove,
-  nextStatuses,
-  statesAllowing,
-  type SessionAction,
-} from './session-lifecycle';
+import { allows, canMove, nextStatuses, statesAllowing } from './session-lifecycle';
+import type { SessionAction } from './session-lifecycle.wire';
 import { MatchmakingSession } from './session.entity';
 import {
   sessionSlots,

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query } from 
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
-import { LiveNotifier } from '../live/live-notifier.service';
+import { LiveEmitter } from '../live/live-emitter';
 import type { Page } from '../common/pagination';
 import { CreateUserDto, ListUsersQuery, UpdateUserDto } from './dto/create-user.dto';
 import {
@@ -19,7 +19,7 @@ import {
 export class UsersController {
   constructor(
     private readonly users: UsersService,
-    private readonly live: LiveNotifier,
+    private readonly live: LiveEmitter,
   ) {}
 
   /** Creates an organiser (or another admin). Admins only. */

@@ -12,14 +12,19 @@ import {
   Min,
 } from 'class-validator';
 import { IsIanaTimeZone, Optional, trimOrEmpty } from '../../common/validators';
-import { OUTCOMES, type Outcome } from '../feedback.entity';
+import {
+  MEETING_STATUS_UPDATES,
+  OUTCOMES,
+  type MeetingStatusUpdate,
+  type Outcome,
+} from '../meeting.wire';
 
 export class UpdateMeetingDto {
   /** Organisers mark `held` or `no-show`; either side or an organiser may cancel. */
-  @ApiPropertyOptional({ enum: ['held', 'no-show', 'cancelled'] })
+  @ApiPropertyOptional({ enum: MEETING_STATUS_UPDATES })
   @Optional()
-  @IsIn(['held', 'no-show', 'cancelled'], { message: 'status must be held, no-show or cancelled' })
-  status?: 'held' | 'no-show' | 'cancelled';
+  @IsIn(MEETING_STATUS_UPDATES, { message: 'status must be held, no-show or cancelled' })
+  status?: MeetingStatusUpdate;
 
   /** Organisers fix a meeting in its slot: scheduling again leaves it there. */
   @ApiPropertyOptional()

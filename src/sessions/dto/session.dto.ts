@@ -27,7 +27,7 @@ import {
   trimOrEmpty,
   trimString,
 } from '../../common/validators';
-import { SESSION_STATUSES, type SessionStatus } from '../session-lifecycle';
+import { SESSION_STATUSES, type SessionStatus } from '../session-lifecycle.wire';
 import { SESSION_MODES, type SessionMode } from '../session.entity';
 
 const upperEach = mapStrings((code) => code.trim().toUpperCase());

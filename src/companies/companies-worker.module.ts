@@ -7,4 +7,4 @@ import { CompanyRefreshQueue } from './jobs/company-refresh.queue';
 @Module({
   providers: [CompaniesProcessor, CompanyIndexer, CompanyRefreshQueue],
 })
-export class CompanyJobsModule {}
+export class CompaniesWorkerModule {}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TokenModule } from '../auth/token.module';
+import { CompaniesModule } from '../companies/companies.module';
+import { LiveModule } from '../live/live.module';
+import { SessionsModule } from '../sessions/sessions.module';
+import { MeetingsController } from './meetings.controller';
+import { MeetingsService } from './meetings.service';
+
+/** Meetings, their attendance and feedback, and the agendas and calendars built from them. */
+@Module({
+  imports: [SessionsModule, CompaniesModule, LiveModule, TokenModule],
+  controllers: [MeetingsController],
+  providers: [MeetingsService],
+  exports: [MeetingsService],
+})
+export class MeetingsModule {}
