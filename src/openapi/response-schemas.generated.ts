@@ -729,7 +729,11 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           "type": "string"
         },
         "direction": {
-          "type": "string"
+          "type": "string",
+          "enum": [
+            "inbound",
+            "outbound"
+          ]
         },
         "originCountry": {
           "type": "string"
@@ -807,7 +811,11 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           "type": "string"
         },
         "direction": {
-          "type": "string"
+          "type": "string",
+          "enum": [
+            "inbound",
+            "outbound"
+          ]
         },
         "originCountry": {
           "type": "string"
@@ -1153,7 +1161,12 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           "type": "string"
         },
         "status": {
-          "type": "string"
+          "type": "string",
+          "enum": [
+            "pending",
+            "verified",
+            "rejected"
+          ]
         },
         "role": {
           "type": "string",
@@ -1480,7 +1493,11 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           "type": "string"
         },
         "mode": {
-          "type": "string"
+          "type": "string",
+          "enum": [
+            "video",
+            "in-person"
+          ]
         },
         "timezone": {
           "type": "string"
@@ -1527,7 +1544,14 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           "nullable": true
         },
         "status": {
-          "type": "string"
+          "type": "string",
+          "enum": [
+            "draft",
+            "open",
+            "scheduled",
+            "live",
+            "closed"
+          ]
         },
         "weights": {
           "$ref": "#/components/schemas/ScoringWeights"
@@ -1620,7 +1644,11 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           "type": "string"
         },
         "mode": {
-          "type": "string"
+          "type": "string",
+          "enum": [
+            "video",
+            "in-person"
+          ]
         },
         "timezone": {
           "type": "string"
@@ -1667,7 +1695,14 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           "nullable": true
         },
         "status": {
-          "type": "string"
+          "type": "string",
+          "enum": [
+            "draft",
+            "open",
+            "scheduled",
+            "live",
+            "closed"
+          ]
         },
         "weights": {
           "$ref": "#/components/schemas/ScoringWeights"

@@ -1141,7 +1141,8 @@ export interface components {
             applications: components["schemas"]["WireApplication"][];
             id: string;
             title: string;
-            direction: string;
+            /** @enum {string} */
+            direction: "inbound" | "outbound";
             originCountry: string;
             destinationCountry: string;
             city: string;
@@ -1161,7 +1162,8 @@ export interface components {
         DelegationView: {
             id: string;
             title: string;
-            direction: string;
+            /** @enum {string} */
+            direction: "inbound" | "outbound";
             originCountry: string;
             destinationCountry: string;
             city: string;
@@ -1237,7 +1239,8 @@ export interface components {
             companyId: string;
             name: string;
             country: string;
-            status: string;
+            /** @enum {string} */
+            status: "pending" | "verified" | "rejected";
             /** @enum {string} */
             role: "member" | "owner";
         };
@@ -1320,7 +1323,8 @@ export interface components {
             id: string;
             title: string;
             description: string;
-            mode: string;
+            /** @enum {string} */
+            mode: "video" | "in-person";
             timezone: string;
             startsAt: string;
             endsAt: string;
@@ -1332,7 +1336,8 @@ export interface components {
             tables: number | null;
             requestDeadline: string;
             delegationId: string | null;
-            status: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "scheduled" | "live" | "closed";
             weights: components["schemas"]["ScoringWeights"];
             createdAt: string;
             updatedAt: string;
@@ -1352,7 +1357,8 @@ export interface components {
             id: string;
             title: string;
             description: string;
-            mode: string;
+            /** @enum {string} */
+            mode: "video" | "in-person";
             timezone: string;
             startsAt: string;
             endsAt: string;
@@ -1364,7 +1370,8 @@ export interface components {
             tables: number | null;
             requestDeadline: string;
             delegationId: string | null;
-            status: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "scheduled" | "live" | "closed";
             weights: components["schemas"]["ScoringWeights"];
             createdAt: string;
             updatedAt: string;
