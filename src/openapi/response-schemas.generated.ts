@@ -245,7 +245,7 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
     "MeetingsController_update": {
       "body": "json",
       "schema": {
-        "$ref": "#/components/schemas/WireMeeting"
+        "$ref": "#/components/schemas/MeetingView"
       }
     },
     "MeetingsController_feedback": {
@@ -322,7 +322,7 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           "meetings": {
             "type": "array",
             "items": {
-              "$ref": "#/components/schemas/WireMeeting"
+              "$ref": "#/components/schemas/MeetingView"
             }
           },
           "report": {
@@ -637,6 +637,15 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           "nullable": true,
           "description": "The feedback this company gave on the meeting, or null while it has given none."
         },
+        "status": {
+          "type": "string",
+          "enum": [
+            "scheduled",
+            "held",
+            "no-show",
+            "cancelled"
+          ]
+        },
         "id": {
           "type": "string"
         },
@@ -666,9 +675,6 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "roomId": {
           "type": "string"
         },
-        "status": {
-          "type": "string"
-        },
         "origin": {
           "type": "string"
         },
@@ -680,13 +686,13 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "local",
         "other",
         "feedback",
+        "status",
         "id",
         "sessionId",
         "slotIndex",
         "startsAt",
         "endsAt",
         "companyIds",
-        "status",
         "origin",
         "fixed"
       ]
@@ -1147,6 +1153,67 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "createdAt"
       ]
     },
+    "MeetingView": {
+      "type": "object",
+      "description": "The meeting of the file of wire types the web app shares, with the statuses it can have.",
+      "properties": {
+        "status": {
+          "type": "string",
+          "enum": [
+            "scheduled",
+            "held",
+            "no-show",
+            "cancelled"
+          ]
+        },
+        "id": {
+          "type": "string"
+        },
+        "sessionId": {
+          "type": "string"
+        },
+        "slotIndex": {
+          "type": "number"
+        },
+        "startsAt": {
+          "type": "string"
+        },
+        "endsAt": {
+          "type": "string"
+        },
+        "companyIds": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "minItems": 2,
+          "maxItems": 2
+        },
+        "table": {
+          "type": "number"
+        },
+        "roomId": {
+          "type": "string"
+        },
+        "origin": {
+          "type": "string"
+        },
+        "fixed": {
+          "type": "boolean"
+        }
+      },
+      "required": [
+        "status",
+        "id",
+        "sessionId",
+        "slotIndex",
+        "startsAt",
+        "endsAt",
+        "companyIds",
+        "origin",
+        "fixed"
+      ]
+    },
     "MembershipView": {
       "type": "object",
       "description": "A company as one of its users sees it in `GET /api/auth/me`.",
@@ -1546,9 +1613,9 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "status": {
           "type": "string",
           "enum": [
+            "scheduled",
             "draft",
             "open",
-            "scheduled",
             "live",
             "closed"
           ]
@@ -1697,9 +1764,9 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "status": {
           "type": "string",
           "enum": [
+            "scheduled",
             "draft",
             "open",
-            "scheduled",
             "live",
             "closed"
           ]
@@ -2041,7 +2108,8 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
               "type": "number"
             },
             {
-              "type": "object"
+              "type": "object",
+              "additionalProperties": {}
             }
           ]
         },
@@ -2069,61 +2137,6 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "attempts",
         "createdAt",
         "finishedAt"
-      ]
-    },
-    "WireMeeting": {
-      "type": "object",
-      "description": "A scheduled meeting, as `GET /api/sessions/:id/schedule` gives it.",
-      "properties": {
-        "id": {
-          "type": "string"
-        },
-        "sessionId": {
-          "type": "string"
-        },
-        "slotIndex": {
-          "type": "number"
-        },
-        "startsAt": {
-          "type": "string"
-        },
-        "endsAt": {
-          "type": "string"
-        },
-        "companyIds": {
-          "type": "array",
-          "items": {
-            "type": "string"
-          },
-          "minItems": 2,
-          "maxItems": 2
-        },
-        "table": {
-          "type": "number"
-        },
-        "roomId": {
-          "type": "string"
-        },
-        "status": {
-          "type": "string"
-        },
-        "origin": {
-          "type": "string"
-        },
-        "fixed": {
-          "type": "boolean"
-        }
-      },
-      "required": [
-        "id",
-        "sessionId",
-        "slotIndex",
-        "startsAt",
-        "endsAt",
-        "companyIds",
-        "status",
-        "origin",
-        "fixed"
       ]
     },
     "WireRequest": {
@@ -2156,8 +2169,8 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           "enum": [
             "pending",
             "accepted",
-            "declined",
-            "cancelled"
+            "cancelled",
+            "declined"
           ]
         },
         "mutual": {

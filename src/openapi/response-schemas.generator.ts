@@ -70,7 +70,7 @@ class SchemaWriter {
       return { type: 'number', enum: [(type as ts.NumberLiteralType).value] };
     }
     if (flags & ts.TypeFlags.BooleanLiteral) return { type: 'boolean' };
-    if (flags & ts.TypeFlags.NonPrimitive) return { type: 'object' };
+    if (flags & ts.TypeFlags.NonPrimitive) return { type: 'object', additionalProperties: {} };
     if (type.isUnion()) return this.union(type, depth);
     const named = this.named(type);
     if (named) return named;

@@ -1119,6 +1119,8 @@ export interface components {
                 comment: string;
                 givenAt: string;
             } | null;
+            /** @enum {string} */
+            status: "scheduled" | "held" | "no-show" | "cancelled";
             id: string;
             sessionId: string;
             slotIndex: number;
@@ -1127,7 +1129,6 @@ export interface components {
             companyIds: string[];
             table?: number;
             roomId?: string;
-            status: string;
             origin: string;
             fixed: boolean;
         };
@@ -1234,6 +1235,21 @@ export interface components {
             score: number;
             reasons: components["schemas"]["Reason"][];
         };
+        /** @description The meeting of the file of wire types the web app shares, with the statuses it can have. */
+        MeetingView: {
+            /** @enum {string} */
+            status: "scheduled" | "held" | "no-show" | "cancelled";
+            id: string;
+            sessionId: string;
+            slotIndex: number;
+            startsAt: string;
+            endsAt: string;
+            companyIds: string[];
+            table?: number;
+            roomId?: string;
+            origin: string;
+            fixed: boolean;
+        };
         /** @description A company as one of its users sees it in `GET /api/auth/me`. */
         MembershipView: {
             companyId: string;
@@ -1337,7 +1353,7 @@ export interface components {
             requestDeadline: string;
             delegationId: string | null;
             /** @enum {string} */
-            status: "draft" | "open" | "scheduled" | "live" | "closed";
+            status: "scheduled" | "draft" | "open" | "live" | "closed";
             weights: components["schemas"]["ScoringWeights"];
             createdAt: string;
             updatedAt: string;
@@ -1371,7 +1387,7 @@ export interface components {
             requestDeadline: string;
             delegationId: string | null;
             /** @enum {string} */
-            status: "draft" | "open" | "scheduled" | "live" | "closed";
+            status: "scheduled" | "draft" | "open" | "live" | "closed";
             weights: components["schemas"]["ScoringWeights"];
             createdAt: string;
             updatedAt: string;
@@ -1446,26 +1462,14 @@ export interface components {
             queue: string;
             name: string;
             state: string;
-            progress: number | Record<string, never>;
+            progress: number | {
+                [key: string]: unknown;
+            };
             attempts: number;
             createdAt: string;
             finishedAt: string | null;
             failedReason?: string;
             result?: unknown;
-        };
-        /** @description A scheduled meeting, as `GET /api/sessions/:id/schedule` gives it. */
-        WireMeeting: {
-            id: string;
-            sessionId: string;
-            slotIndex: number;
-            startsAt: string;
-            endsAt: string;
-            companyIds: string[];
-            table?: number;
-            roomId?: string;
-            status: string;
-            origin: string;
-            fixed: boolean;
         };
         /** @description A meeting request between two participants of a session. */
         WireRequest: {
@@ -1477,7 +1481,7 @@ export interface components {
             toCompanyName: string;
             message: string;
             /** @enum {string} */
-            status: "pending" | "accepted" | "declined" | "cancelled";
+            status: "pending" | "accepted" | "cancelled" | "declined";
             /** @description The other firm asked for this meeting too. */
             mutual: boolean;
             createdAt: string;
@@ -2660,7 +2664,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        meetings: components["schemas"]["WireMeeting"][];
+                        meetings: components["schemas"]["MeetingView"][];
                         report: components["schemas"]["PlacementReport"] | null;
                     };
                 };
@@ -2862,7 +2866,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WireMeeting"];
+                    "application/json": components["schemas"]["MeetingView"];
                 };
             };
             /** @description The error shape of every failure: status, code and, for a 400, every bad field */
