@@ -12,6 +12,7 @@ export interface DelegationView {
   destinationCountry: string;
   city: string;
   leader: string;
+  /** Calendar dates (YYYY-MM-DD) in the delegation's zone. */
   startsOn: string;
   endsOn: string;
   timezone: string;

@@ -754,7 +754,8 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           "type": "string"
         },
         "startsOn": {
-          "type": "string"
+          "type": "string",
+          "description": "Calendar dates (YYYY-MM-DD) in the delegation's zone."
         },
         "endsOn": {
           "type": "string"
@@ -836,7 +837,8 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           "type": "string"
         },
         "startsOn": {
-          "type": "string"
+          "type": "string",
+          "description": "Calendar dates (YYYY-MM-DD) in the delegation's zone."
         },
         "endsOn": {
           "type": "string"

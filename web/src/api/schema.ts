@@ -1148,6 +1148,7 @@ export interface components {
             destinationCountry: string;
             city: string;
             leader: string;
+            /** @description Calendar dates (YYYY-MM-DD) in the delegation's zone. */
             startsOn: string;
             endsOn: string;
             timezone: string;
@@ -1169,6 +1170,7 @@ export interface components {
             destinationCountry: string;
             city: string;
             leader: string;
+            /** @description Calendar dates (YYYY-MM-DD) in the delegation's zone. */
             startsOn: string;
             endsOn: string;
             timezone: string;
