@@ -26,12 +26,7 @@ export class ApiError extends Error {
   }
 }
 
-interface ErrorBody {
-  statusCode?: number;
-  message?: unknown;
-  code?: string;
-  fields?: Record<string, string[]>;
-}
+type ErrorBody = Partial<components['schemas']['ErrorResponse']>;
 
 /** A body sent as it is (a CSV file), not as JSON. */
 export class RawBody {
@@ -59,6 +54,14 @@ async function send(method: string, path: string, body?: unknown): Promise<Respo
     throw new ApiError(0, 'network');
   }
   if (response.ok) return response;
+  throw await errorOf(response, Boolean(token));
+}
+
+/**
+ * The ApiError of a failed answer; when the API refused the token that was sent, it is dropped
+ * and the app goes back to the sign-in page (`SIGNED_OUT`).
+ */
+export async function errorOf(response: Response, sentToken: boolean): Promise<ApiError> {
   let parsed: ErrorBody = {};
   try {
     parsed = (await response.json()) as ErrorBody;
@@ -66,12 +69,12 @@ async function send(method: string, path: string, body?: unknown): Promise<Respo
     // Not JSON (a proxy's page): the status says enough.
   }
   const message = typeof parsed.message === 'string' ? parsed.message : response.statusText;
-  if (response.status === 401 && token) {
+  if (response.status === 401 && sentToken) {
     // The token expired or was revoked: the app goes back to the sign-in page.
     storeToken(null);
     window.dispatchEvent(new Event(SIGNED_OUT));
   }
-  throw new ApiError(response.status, message, parsed.code, parsed.fields ?? {});
+  return new ApiError(response.status, message, parsed.code, parsed.fields ?? {});
 }
 
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
