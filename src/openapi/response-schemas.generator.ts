@@ -1,9 +1,11 @@
 /**
  * Reads every route handler's return type with the TypeScript compiler and writes it down as a
  * JSON schema, so that the OpenAPI document declares what each route answers without a second
- * declaration: the view types (`live.wire.ts`, `*.view.ts`) stay the only place a response is
- * written. Interfaces become named schemas (`#/components/schemas/WireCompany`); anonymous and
- * generic types are written in place. Build tooling only: the API process never runs it.
+ * declaration: the types the handlers return (`live.wire.ts`, the `*.view.ts` files, the views
+ * services declare) stay the only place a response is written. Interfaces become named schemas
+ * (`#/components/schemas/WireCompany`); anonymous and generic types are written in place; an
+ * entity a handler returns as it is answers its columns. Build tooling, run by
+ * `npm run api:generate` (`generate-api.ts`): the API process never runs it.
  */
 import * as path from 'node:path';
 import * as ts from 'typescript';
