@@ -1,7 +1,7 @@
 import fastifyHelmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -13,6 +13,7 @@ import { HttpExceptionFilter } from './common/http-exception.filter';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { RedisIoAdapter } from './live/redis-io.adapter';
+import { createOpenApiDocument } from './openapi/openapi-document';
 import { serveWebApp } from './web-app';
 
 /** JSON bodies are small; CSV imports may be larger. */
@@ -134,18 +135,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     if (SWAGGER_UI.test(request.url)) void reply.header('content-security-policy', SWAGGER_CSP);
   });
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('TradeMatch API')
-      .setDescription(
-        'Cross-border trade matching: accounts, companies, delegations, matchmaking sessions, ' +
-          'scoring, scheduling and live rooms. Every time is an ISO 8601 instant in UTC.',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
   await serveWebApp(app);
   return app;

@@ -1,6 +1,7 @@
 import type { Company } from './company.entity';
 import type { MemberRole } from './company-member.entity';
 import type { WireCompany } from '../live/live.wire';
+import type { CompanyStatus } from './taxonomy';
 
 /** Declared once, in the file of wire types the web app shares. */
 export type CompanyView = WireCompany;
@@ -10,7 +11,7 @@ export interface MembershipView {
   companyId: string;
   name: string;
   country: string;
-  status: string;
+  status: CompanyStatus;
   role: MemberRole;
 }
 

@@ -1,5 +1,5 @@
 import type { DelegationApplication } from './delegation-application.entity';
-import type { Delegation } from './delegation.entity';
+import type { Delegation, Direction } from './delegation.entity';
 import { localTime } from './delegation-time';
 import type { ItineraryItem } from './itinerary-item.entity';
 import type { WireApplication } from '../live/live.wire';
@@ -7,11 +7,12 @@ import type { WireApplication } from '../live/live.wire';
 export interface DelegationView {
   id: string;
   title: string;
-  direction: string;
+  direction: Direction;
   originCountry: string;
   destinationCountry: string;
   city: string;
   leader: string;
+  /** Calendar dates (YYYY-MM-DD) in the delegation's zone. */
   startsOn: string;
   endsOn: string;
   timezone: string;

@@ -1,9 +1,11 @@
 import type { Slot } from '../sessions/slots';
-import type { Meeting } from './meeting.entity';
+import type { Meeting, MeetingStatus } from './meeting.entity';
 import type { WireMeeting } from '../live/live.wire';
 
-/** Declared once, in the file of wire types the web app shares. */
-export type MeetingView = WireMeeting;
+/** The meeting of the file of wire types the web app shares, with the statuses it can have. */
+export interface MeetingView extends WireMeeting {
+  status: MeetingStatus;
+}
 
 export function toMeetingView(meeting: Meeting, slots: readonly Slot[]): MeetingView {
   const slot = slots[meeting.slotIndex];

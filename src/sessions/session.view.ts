@@ -1,6 +1,7 @@
 import type { ScoringWeights } from '../matching/scoring/scoring-types';
 import { mergeWeights } from '../matching/scoring/weights';
-import type { MatchmakingSession } from './session.entity';
+import type { MatchmakingSession, SessionMode } from './session.entity';
+import type { SessionStatus } from './session-lifecycle';
 import { buildSlots } from './slots';
 
 export interface SlotView {
@@ -13,7 +14,7 @@ export interface SessionView {
   id: string;
   title: string;
   description: string;
-  mode: string;
+  mode: SessionMode;
   timezone: string;
   startsAt: string;
   endsAt: string;
@@ -25,7 +26,7 @@ export interface SessionView {
   tables: number | null;
   requestDeadline: string;
   delegationId: string | null;
-  status: string;
+  status: SessionStatus;
   weights: ScoringWeights;
   createdAt: string;
   updatedAt: string;

@@ -1,4 +1,5 @@
 /** The TradeMatch HTTP API as the web app uses it: JSON under /api, a bearer token in localStorage. */
+import type { components, operations } from './api/schema';
 
 const TOKEN_KEY = 'tradematch.token';
 /** Dispatched on `window` when the API refuses the stored token. */
@@ -25,12 +26,7 @@ export class ApiError extends Error {
   }
 }
 
-interface ErrorBody {
-  statusCode?: number;
-  message?: unknown;
-  code?: string;
-  fields?: Record<string, string[]>;
-}
+type ErrorBody = Partial<components['schemas']['ErrorResponse']>;
 
 /** A body sent as it is (a CSV file), not as JSON. */
 export class RawBody {
@@ -58,6 +54,14 @@ async function send(method: string, path: string, body?: unknown): Promise<Respo
     throw new ApiError(0, 'network');
   }
   if (response.ok) return response;
+  throw await errorOf(response, Boolean(token));
+}
+
+/**
+ * The ApiError of a failed answer; when the API refused the token that was sent, it is dropped
+ * and the app goes back to the sign-in page (`SIGNED_OUT`).
+ */
+export async function errorOf(response: Response, sentToken: boolean): Promise<ApiError> {
   let parsed: ErrorBody = {};
   try {
     parsed = (await response.json()) as ErrorBody;
@@ -65,12 +69,12 @@ async function send(method: string, path: string, body?: unknown): Promise<Respo
     // Not JSON (a proxy's page): the status says enough.
   }
   const message = typeof parsed.message === 'string' ? parsed.message : response.statusText;
-  if (response.status === 401 && token) {
+  if (response.status === 401 && sentToken) {
     // The token expired or was revoked: the app goes back to the sign-in page.
     storeToken(null);
     window.dispatchEvent(new Event(SIGNED_OUT));
   }
-  throw new ApiError(response.status, message, parsed.code, parsed.fields ?? {});
+  return new ApiError(response.status, message, parsed.code, parsed.fields ?? {});
 }
 
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -92,114 +96,28 @@ export async function download(path: string, filename: string): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: 'member' | 'organiser' | 'admin';
-}
+/*
+ * The server's types, as the OpenAPI document declares them (`web/src/api/schema.ts`, written by
+ * `npm run api:generate`): none is written again here.
+ */
+type Schemas = components['schemas'];
+type JsonOf<Answer> = Answer extends { content: { 'application/json': infer Body } } ? Body : never;
+/** The JSON a route answers with on success, by its operation id (`AuthController_me`). */
+export type ResponseOf<Id extends keyof operations> = JsonOf<
+  operations[Id]['responses'][Extract<keyof operations[Id]['responses'], 200 | 201 | 202>]
+>;
 
-export interface Membership {
-  companyId: string;
-  name: string;
-  country: string;
-  status: 'pending' | 'verified' | 'rejected';
-  role: string;
-}
-
-export interface Me {
-  user: User;
-  companies: Membership[];
-}
-
-export interface TaxonomyEntry {
-  id: string;
-  label: string;
-}
-
-export interface Taxonomy {
-  sectors: TaxonomyEntry[];
-  partnerTypes: TaxonomyEntry[];
-  employeeBands: string[];
-}
-
-export interface Company {
-  id: string;
-  name: string;
-  country: string;
-  city: string;
-  status: string;
-  timezone: string;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface Session {
-  id: string;
-  title: string;
-  description: string;
-  mode: 'video' | 'in-person';
-  timezone: string;
-  startsAt: string;
-  endsAt: string;
-  slotMinutes: number;
-  requestDeadline: string;
-  status: 'draft' | 'open' | 'scheduled' | 'live' | 'closed';
-}
-
-export interface SessionDetail extends Session {
-  slots: { index: number; startsAt: string; endsAt: string }[];
-  participantCount: number;
-}
-
-export interface Reason {
-  component: string;
-  value: number;
-  weight: number;
-  text: string;
-}
-
-export interface Match {
-  company: {
-    id: string;
-    name: string;
-    country: string;
-    city: string;
-    sectors: string[];
-    offers: string[];
-    seeks: string[];
-    timezone: string;
-  };
-  score: number;
-  reasons: Reason[];
-}
-
-export interface MeetingRequest {
-  id: string;
-  fromCompanyId: string;
-  fromCompanyName: string;
-  toCompanyId: string;
-  toCompanyName: string;
-  message: string;
-  status: 'pending' | 'accepted' | 'declined' | 'cancelled';
-  mutual: boolean;
-  createdAt: string;
-}
-
-export interface AgendaItem {
-  id: string;
-  slotIndex: number;
-  startsAt: string;
-  endsAt: string;
-  table?: number;
-  roomId?: string;
-  status: string;
-  other: { id: string; name: string; country: string; city: string; timezone: string };
-  /** The feedback this company gave, or null while it has given none. */
-  feedback: { rating: number; outcome: string; comment: string; givenAt: string } | null;
-}
+export type User = Schemas['UserView'];
+export type Membership = Schemas['MembershipView'];
+export type Me = ResponseOf<'AuthController_me'>;
+export type TaxonomyEntry = Schemas['TaxonomyEntry'];
+export type Taxonomy = Schemas['Taxonomy'];
+export type Company = Schemas['WireCompany'];
+/** A page of a list route (`GET /api/companies`, `/api/sessions`, ...), of any item. */
+export type Page<T> = Omit<ResponseOf<'CompaniesController_list'>, 'items'> & { items: T[] };
+export type Session = Schemas['SessionView'];
+export type SessionDetail = Schemas['SessionDetailView'];
+export type Reason = Schemas['Reason'];
+export type Match = Schemas['MatchView'];
+export type MeetingRequest = Schemas['WireRequest'];
+export type AgendaItem = Schemas['AgendaItem'];

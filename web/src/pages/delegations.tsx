@@ -1,46 +1,15 @@
 import { useEffect, useState } from 'react';
 import type { WireApplication } from '../../../src/live/live.wire';
 import { api, download, type Membership, type Page, type User } from '../api';
+import type { components } from '../api/schema';
 import { useI18n, VIEWER_ZONE, type MessageKey } from '../i18n';
 import { Link } from '../router';
 import { ErrorBox, Loaded, useLoad } from '../ui';
 import { ItineraryItemForm } from './delegation-form';
 
-export interface Delegation {
-  id: string;
-  title: string;
-  direction: 'inbound' | 'outbound';
-  originCountry: string;
-  destinationCountry: string;
-  city: string;
-  leader: string;
-  /** Calendar dates (YYYY-MM-DD) in the delegation's zone. */
-  startsOn: string;
-  endsOn: string;
-  timezone: string;
-  capacity: number;
-  acceptedCount: number;
-  waitlistedCount: number;
-  seatsLeft: number;
-  description: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ItineraryItem {
-  id: string;
-  kind: string;
-  title: string;
-  location: string;
-  startsAt: string;
-  endsAt: string;
-  local: { startsAt: string; endsAt: string; timezone: string };
-}
-
-export interface DelegationDetail extends Delegation {
-  itinerary: ItineraryItem[];
-  applications: WireApplication[];
-}
+export type Delegation = components['schemas']['DelegationView'];
+export type ItineraryItem = components['schemas']['ItineraryItemView'];
+export type DelegationDetail = components['schemas']['DelegationDetailView'];
 
 export const isOrganiserRole = (user: User) => user.role === 'organiser' || user.role === 'admin';
 
