@@ -1,5 +1,6 @@
 import type { Slot } from '../sessions/slots';
-import type { Meeting, MeetingStatus } from './meeting.entity';
+import type { Meeting } from './meeting.entity';
+import type { MeetingStatus } from './meeting.wire';
 import type { WireMeeting } from '../live/live.wire';
 
 /** The meeting of the file of wire types the web app shares, with the statuses it can have. */

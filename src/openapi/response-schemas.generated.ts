@@ -36,12 +36,6 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         ]
       }
     },
-    "TaxonomyController_taxonomy": {
-      "body": "json",
-      "schema": {
-        "$ref": "#/components/schemas/Taxonomy"
-      }
-    },
     "CompaniesController_create": {
       "body": "json",
       "schema": {
@@ -99,6 +93,12 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
       "body": "json",
       "schema": {
         "$ref": "#/components/schemas/WireCompany"
+      }
+    },
+    "TaxonomyController_taxonomy": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/Taxonomy"
       }
     },
     "DelegationsController_create": {
@@ -300,6 +300,12 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         ]
       }
     },
+    "CalendarFeedController_agenda": {
+      "body": "text",
+      "produces": [
+        "text/calendar"
+      ]
+    },
     "SchedulingController_start": {
       "body": "json",
       "schema": {
@@ -364,12 +370,6 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
       }
     },
     "SchedulingController_agendaCalendar": {
-      "body": "text",
-      "produces": [
-        "text/calendar"
-      ]
-    },
-    "CalendarFeedController_agenda": {
       "body": "text",
       "produces": [
         "text/calendar"

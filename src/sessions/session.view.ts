@@ -1,7 +1,7 @@
 import type { ScoringWeights } from '../matching/scoring/scoring-types';
 import { mergeWeights } from '../matching/scoring/weights';
 import type { MatchmakingSession, SessionMode } from './session.entity';
-import type { SessionStatus } from './session-lifecycle';
+import type { SessionStatus } from './session-lifecycle.wire';
 import { buildSlots } from './slots';
 
 export interface SlotView {
