@@ -23,6 +23,16 @@ const OrganiserPages = lazy(() => import('./pages/organiser'));
 
 type Account = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'out' } | Me;
 
+/** The signed-in account, signed out on a 401, or the error. */
+async function fetchAccount(): Promise<Account> {
+  try {
+    return await api<Me>('GET', '/auth/me');
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return { state: 'out' };
+    return { state: 'error', error };
+  }
+}
+
 export function App() {
   const [language, setLanguage] = useState<Language>(initialLanguage);
   const i18n = useMemo(() => makeI18n(language), [language]);
@@ -36,17 +46,13 @@ export function App() {
     if (!storedToken()) return setAccount({ state: 'out' });
     // A refresh (after registering a company) keeps the page; only the first load shows loading.
     setAccount((previous) => ('user' in previous ? previous : { state: 'loading' }));
-    try {
-      setAccount(await api<Me>('GET', '/auth/me'));
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) setAccount({ state: 'out' });
-      else setAccount({ state: 'error', error });
-    }
+    setAccount(await fetchAccount());
   }, []);
 
+  // The first state already says loading (a stored token) or signed out (none).
   useEffect(() => {
-    void loadMe();
-  }, [loadMe]);
+    if (storedToken()) void fetchAccount().then(setAccount);
+  }, []);
   useEffect(() => saveLanguage(language), [language]);
   useEffect(() => {
     const signedOut = () => setAccount({ state: 'out' });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from './api';
 import { useI18n } from './i18n';
 
@@ -51,12 +51,13 @@ export function useLoad<T>(
   const [round, setRound] = useState(0);
   const loadedFor = useRef<string | null>(null);
   const key = JSON.stringify(deps);
+  const fetch = useEffectEvent(fetcher);
   useEffect(() => {
     let current = true;
     const reloading = loadedFor.current === key;
     loadedFor.current = key;
     if (!reloading) setLoad({ state: 'loading' });
-    fetcher().then(
+    fetch().then(
       (value) => current && setLoad({ state: 'ready', value }),
       (error: unknown) => current && setLoad({ state: 'error', error }),
     );

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { api } from '../../api';
 import { useI18n, type MessageKey } from '../../i18n';
 import type { LiveSocket } from '../../live';
@@ -76,8 +76,10 @@ export function JobRunner({
     };
   }, [jobId, finished]);
 
+  // The latest callback, called once when the job finishes (not again when the parent re-renders).
+  const finish = useEffectEvent(() => onFinished?.());
   useEffect(() => {
-    if (finished) onFinished?.();
+    if (finished) finish();
   }, [finished]);
 
   const start = async () => {

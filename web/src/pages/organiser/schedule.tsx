@@ -64,7 +64,7 @@ export function ScheduleBoardPage({ id }: { id: string }) {
     return () => {
       socket.off('schedule.published', published);
     };
-  }, [socket, id]);
+  }, [socket, id, reload]);
   return (
     <main className="wide">
       <p>
