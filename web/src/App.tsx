@@ -1,4 +1,6 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
+import { AccountContext } from './account';
 import { api, ApiError, SIGNED_OUT, storedToken, storeToken, type Me, type User } from './api';
 import {
   I18nContext,
@@ -8,18 +10,8 @@ import {
   saveLanguage,
   type Language,
 } from './i18n';
-import { firmPage } from './firm-routes';
 import { AuthPage } from './pages/auth';
-import { CompanyPage } from './pages/company';
-import { SessionPage } from './pages/session';
-import { SessionsPage } from './pages/sessions';
-import { Link, navigate, usePath } from './router';
 import { ErrorBox, Loading } from './ui';
-
-// The live room brings socket.io-client: loaded when first opened.
-const LivePage = lazy(() => import('./pages/live'));
-// The organisers' screens, loaded for organisers only.
-const OrganiserPages = lazy(() => import('./pages/organiser'));
 
 type Account = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'out' } | Me;
 
@@ -33,11 +25,13 @@ async function fetchAccount(): Promise<Account> {
   }
 }
 
+/** The app's shell: the header, the language, the account; signed out, any path signs in. */
 export function App() {
   const [language, setLanguage] = useState<Language>(initialLanguage);
   const i18n = useMemo(() => makeI18n(language), [language]);
   const { t } = i18n;
-  const path = usePath();
+  const path = useLocation().pathname;
+  const navigate = useNavigate();
   const [account, setAccount] = useState<Account>(() =>
     storedToken() ? { state: 'loading' } : { state: 'out' },
   );
@@ -67,7 +61,7 @@ export function App() {
   const signOut = () => {
     storeToken(null);
     setAccount({ state: 'out' });
-    navigate('/signin');
+    void navigate('/signin');
   };
 
   let page;
@@ -84,34 +78,11 @@ export function App() {
         />
       );
   } else {
-    const session = /^\/sessions\/([0-9a-f-]{36})$/.exec(path);
-    const live = /^\/sessions\/([0-9a-f-]{36})\/live$/.exec(path);
-    const organising = account.user.role !== 'member';
-    const firm = firmPage(path, account, () => void loadMe());
-    if (organising && (path === '/' || path === '/organise' || path.startsWith('/organise/')))
-      page = (
-        <Suspense fallback={<Loading />}>
-          <OrganiserPages path={path} />
-        </Suspense>
-      );
-    else if (firm) page = firm;
-    else if (live)
-      page = (
-        <Suspense fallback={<Loading />}>
-          <LivePage id={live[1]} />
-        </Suspense>
-      );
-    else if (session) page = <SessionPage id={session[1]} companies={account.companies} />;
-    else if (path === '/company')
-      page = <CompanyPage companies={account.companies} onRegistered={() => void loadMe()} />;
-    else if (path === '/sessions' || path === '/' || path === '/signin' || path === '/signup')
-      page =
-        account.companies.length === 0 && path !== '/sessions' ? (
-          <CompanyPage companies={account.companies} onRegistered={() => void loadMe()} />
-        ) : (
-          <SessionsPage />
-        );
-    else page = <p>{t('common.notFound')}</p>;
+    page = (
+      <AccountContext.Provider value={{ me: account, reload: () => void loadMe() }}>
+        <Outlet />
+      </AccountContext.Provider>
+    );
   }
 
   return (
@@ -150,6 +121,7 @@ export function App() {
         </nav>
       </header>
       <div id="content">{page}</div>
+      <ScrollRestoration />
     </I18nContext.Provider>
   );
 }

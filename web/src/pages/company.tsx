@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { WireCompany } from '../../../src/live/live.wire';
 import { api, type Company, type Membership, type Taxonomy } from '../api';
 import { useI18n, VIEWER_ZONE, type MessageKey } from '../i18n';
-import { Link } from '../router';
+import { Link } from 'react-router';
 import { useFormErrors } from '../form-errors';
 import { ErrorBox, Field, Loaded, useLoad } from '../ui';
 

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { useI18n, VIEWER_ZONE, type MessageKey } from '../i18n';
-import { Link, navigate } from '../router';
+import { Link, useNavigate } from 'react-router';
 import { useFormErrors } from '../form-errors';
 import { ErrorBox, Field, Loaded, useLoad } from '../ui';
 import { TIME_ZONES } from './company';
@@ -115,6 +115,7 @@ export function DelegationFormPage({ id }: { id?: string }) {
 }
 
 function DelegationForm({ delegation }: { delegation?: Delegation }) {
+  const navigate = useNavigate();
   const { t } = useI18n();
   const [form, setForm] = useState(() => initialFields(delegation));
   const [busy, setBusy] = useState(false);
@@ -161,7 +162,7 @@ function DelegationForm({ delegation }: { delegation?: Delegation }) {
       const saved = delegation
         ? await api<Delegation>('PATCH', `/delegations/${delegation.id}`, body)
         : await api<Delegation>('POST', '/delegations', body);
-      navigate(`/delegations/${saved.id}`);
+      void navigate(`/delegations/${saved.id}`);
     } catch (caught) {
       setError(caught);
       setBusy(false);

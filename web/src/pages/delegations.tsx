@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { WireApplication } from '../../../src/live/live.wire';
 import { api, download, type Membership, type Page, type User } from '../api';
 import { useI18n, VIEWER_ZONE, type MessageKey } from '../i18n';
-import { Link } from '../router';
+import { Link } from 'react-router';
 import { ErrorBox, Loaded, useLoad } from '../ui';
 import { ItineraryItemForm } from './delegation-form';
 

@@ -10,7 +10,7 @@ import {
   type PresenceUser,
   type WireRequest,
 } from '../live';
-import { Link } from '../router';
+import { Link } from 'react-router';
 import { ErrorBox, Loading } from '../ui';
 import { VideoCall } from './call';
 

@@ -10,7 +10,7 @@ import {
   type SessionDetail,
 } from '../api';
 import { useI18n, VIEWER_ZONE, type MessageKey } from '../i18n';
-import { Link } from '../router';
+import { Link } from 'react-router';
 import { ErrorBox, Field, fieldErrors, Loaded, useLoad, type Load } from '../ui';
 
 /** One session: join it, then matches, requests and the agenda of the chosen company. */

@@ -1,6 +1,6 @@
 import { api, type Page, type Session } from '../api';
 import { useI18n, VIEWER_ZONE, type MessageKey } from '../i18n';
-import { Link } from '../router';
+import { Link } from 'react-router';
 import { Loaded, useLoad } from '../ui';
 
 /** A session in a list: its title linking to `to`, status, mode and window. */

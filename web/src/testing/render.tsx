@@ -1,12 +1,18 @@
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactNode } from 'react';
+import { MemoryRouter } from 'react-router';
 import { vi } from 'vitest';
 import { I18nContext, makeI18n, type Language } from '../i18n';
 
-/** Renders a component as the app does: in a language (English unless told). */
-export function renderInApp(ui: ReactNode, options: { language?: Language } = {}): RenderResult {
+/** Renders a component as the app does: in a language (English unless told), under a router. */
+export function renderInApp(
+  ui: ReactNode,
+  options: { language?: Language; path?: string } = {},
+): RenderResult {
   return render(
-    <I18nContext.Provider value={makeI18n(options.language ?? 'en')}>{ui}</I18nContext.Provider>,
+    <MemoryRouter initialEntries={[options.path ?? '/']}>
+      <I18nContext.Provider value={makeI18n(options.language ?? 'en')}>{ui}</I18nContext.Provider>
+    </MemoryRouter>,
   );
 }
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api, type Page } from '../../api';
 import { useI18n } from '../../i18n';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { Field, Loaded, useLoad } from '../../ui';
 import { SessionCard } from '../sessions';
 import { Pager } from './pager';

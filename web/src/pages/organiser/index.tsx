@@ -1,40 +1,31 @@
 import { api } from '../../api';
 import { useI18n } from '../../i18n';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { Loaded, useLoad } from '../../ui';
-import { CompaniesPage } from './companies';
-import { OrganiserHome } from './home';
-import { ImportPage } from './import';
-import { ReportPage } from './report';
-import { ScheduleBoardPage } from './schedule';
-import { EDITABLE_STATES, OrganiserSessionPage } from './session';
+import { EDITABLE_STATES } from './session';
 import { SessionForm } from './session-form';
 import type { OrganiserSessionDetail } from './types';
 
-const SESSION = /^\/organise\/sessions\/([0-9a-f-]{36})(?:\/(edit|schedule|report))?$/;
+export { CompaniesPage } from './companies';
+export { OrganiserHome } from './home';
+export { ImportPage } from './import';
+export { ReportPage } from './report';
+export { ScheduleBoardPage } from './schedule';
+export { OrganiserSessionPage } from './session';
 
-/** The organisers' screens under `/organise`, loaded when an organiser first opens one. */
-export default function OrganiserPages({ path }: { path: string }) {
+/** The organisers' screens (routes.tsx), one chunk loaded when an organiser first opens one. */
+
+export function NewSessionPage() {
   const { t } = useI18n();
-  if (path === '/organise/companies') return <CompaniesPage />;
-  if (path === '/organise/import') return <ImportPage />;
-  if (path === '/organise/sessions/new')
-    return (
-      <main>
-        <h1>{t('org.home.newSession')}</h1>
-        <SessionForm />
-      </main>
-    );
-  const session = SESSION.exec(path);
-  if (session?.[2] === 'edit') return <EditSession id={session[1]} />;
-  if (session?.[2] === 'schedule') return <ScheduleBoardPage id={session[1]} />;
-  if (session?.[2] === 'report') return <ReportPage id={session[1]} />;
-  if (session) return <OrganiserSessionPage id={session[1]} />;
-  if (path === '/organise' || path === '/') return <OrganiserHome />;
-  return <p>{t('common.notFound')}</p>;
+  return (
+    <main>
+      <h1>{t('org.home.newSession')}</h1>
+      <SessionForm />
+    </main>
+  );
 }
 
-function EditSession({ id }: { id: string }) {
+export function EditSessionPage({ id }: { id: string }) {
   const { t } = useI18n();
   const [session, reload] = useLoad(
     () => api<OrganiserSessionDetail>('GET', `/sessions/${id}`),

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { api, download } from '../../api';
 import { useI18n, type MessageKey } from '../../i18n';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { ErrorBox, Loaded, useLoad } from '../../ui';
 import { OUTCOMES, type OutcomeLine, type SessionReport } from './types';
 

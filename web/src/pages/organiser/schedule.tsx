@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { api, type Page } from '../../api';
 import { useI18n, VIEWER_ZONE, type MessageKey } from '../../i18n';
-import { Link } from '../../router';
+import { Link } from 'react-router';
 import { ErrorBox, Loaded, useLoad } from '../../ui';
 import { useLiveSocket } from './live-socket';
 import type {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { api, type Page } from '../../api';
 import { useI18n, VIEWER_ZONE, type MessageKey } from '../../i18n';
-import { navigate } from '../../router';
+import { useNavigate } from 'react-router';
 import { ErrorBox, Field, fieldErrors, Loaded, useLoad } from '../../ui';
 import { WEIGHT_NAMES, type Delegation, type SessionSettings, type WeightName } from './types';
 import { instantOf, timeZones, wallClock } from './zoned';
@@ -99,6 +99,7 @@ function requestBody(form: FormState, creating: boolean): Record<string, unknown
 /** Creates a session (no `session`) or edits one: every field the API takes. */
 export function SessionForm({ session }: { session?: SessionSettings }) {
   const { t } = useI18n();
+  const navigate = useNavigate();
   const creating = !session;
   const [form, setForm] = useState(() => initialForm(session));
   const [busy, setBusy] = useState(false);
@@ -147,7 +148,7 @@ export function SessionForm({ session }: { session?: SessionSettings }) {
         creating ? '/sessions' : `/sessions/${session.id}`,
         requestBody(form, creating),
       );
-      navigate(`/organise/sessions/${saved.id}`);
+      void navigate(`/organise/sessions/${saved.id}`);
     } catch (caught) {
       setError(caught);
       setBusy(false);
