@@ -1,11 +1,17 @@
 import { fireEvent, render, screen } from '@testing-library/react';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import { makeQueryClient } from './queries';
 import { routes } from './routes';
 import { json, stubApi } from './testing/render';
 
 const renderAt = (path: string) =>
-  render(<RouterProvider router={createMemoryRouter(routes, { initialEntries: [path] })} />);
+  render(
+    <QueryClientProvider client={makeQueryClient()}>
+      <RouterProvider router={createMemoryRouter(routes, { initialEntries: [path] })} />
+    </QueryClientProvider>,
+  );
 
 const me = (role: string) => ({
   user: { id: 'u1', name: 'Ada', email: 'ada@example.com', role },

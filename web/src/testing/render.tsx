@@ -1,18 +1,22 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
 import { vi } from 'vitest';
 import { I18nContext, makeI18n, type Language } from '../i18n';
+import { makeQueryClient } from '../queries';
 
-/** Renders a component as the app does: in a language (English unless told), under a router. */
+/** Renders a component as the app does: in a language (English unless told), under a router, with a query cache of its own. */
 export function renderInApp(
   ui: ReactNode,
   options: { language?: Language; path?: string } = {},
 ): RenderResult {
   return render(
-    <MemoryRouter initialEntries={[options.path ?? '/']}>
-      <I18nContext.Provider value={makeI18n(options.language ?? 'en')}>{ui}</I18nContext.Provider>
-    </MemoryRouter>,
+    <QueryClientProvider client={makeQueryClient()}>
+      <MemoryRouter initialEntries={[options.path ?? '/']}>
+        <I18nContext.Provider value={makeI18n(options.language ?? 'en')}>{ui}</I18nContext.Provider>
+      </MemoryRouter>
+    </QueryClientProvider>,
   );
 }
 

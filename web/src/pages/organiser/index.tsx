@@ -1,7 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api';
 import { useI18n } from '../../i18n';
 import { Link } from 'react-router';
-import { Loaded, useLoad } from '../../ui';
+import { keys, QueryLoaded } from '../../queries';
 import { EDITABLE_STATES } from './session';
 import { SessionForm } from './session-form';
 import type { OrganiserSessionDetail } from './types';
@@ -27,17 +28,17 @@ export function NewSessionPage() {
 
 export function EditSessionPage({ id }: { id: string }) {
   const { t } = useI18n();
-  const [session, reload] = useLoad(
-    () => api<OrganiserSessionDetail>('GET', `/sessions/${id}`),
-    [id],
-  );
+  const session = useQuery({
+    queryKey: keys.session(id),
+    queryFn: () => api<OrganiserSessionDetail>('GET', `/sessions/${id}`),
+  });
   return (
     <main>
       <p>
         <Link to={`/organise/sessions/${id}`}>← {t('org.session.back')}</Link>
       </p>
       <h1>{t('org.session.edit')}</h1>
-      <Loaded load={session} reload={reload}>
+      <QueryLoaded query={session}>
         {(detail) =>
           EDITABLE_STATES.includes(detail.status) ? (
             <SessionForm session={detail} />
@@ -45,7 +46,7 @@ export function EditSessionPage({ id }: { id: string }) {
             <p className="notice">{t('org.session.notEditable')}</p>
           )
         }
-      </Loaded>
+      </QueryLoaded>
     </main>
   );
 }

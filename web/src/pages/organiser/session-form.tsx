@@ -1,5 +1,7 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { api, type Page } from '../../api';
+import { keys } from '../../queries';
 import { useI18n, VIEWER_ZONE, type MessageKey } from '../../i18n';
 import { useNavigate } from 'react-router';
 import { ErrorBox, Field, fieldErrors, Loaded, useLoad } from '../../ui';
@@ -100,6 +102,7 @@ function requestBody(form: FormState, creating: boolean): Record<string, unknown
 export function SessionForm({ session }: { session?: SessionSettings }) {
   const { t } = useI18n();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const creating = !session;
   const [form, setForm] = useState(() => initialForm(session));
   const [busy, setBusy] = useState(false);
@@ -148,6 +151,8 @@ export function SessionForm({ session }: { session?: SessionSettings }) {
         creating ? '/sessions' : `/sessions/${session.id}`,
         requestBody(form, creating),
       );
+      // The session's page loads it afresh rather than showing what it was before the edit.
+      queryClient.removeQueries({ queryKey: keys.session(saved.id) });
       void navigate(`/organise/sessions/${saved.id}`);
     } catch (caught) {
       setError(caught);
