@@ -22,7 +22,12 @@ export const keys = {
   session: (id: string) => ['sessions', id] as const,
   board: (id: string) => ['sessions', id, 'board'] as const,
   participants: (id: string, page: number) => ['sessions', id, 'participants', page] as const,
+  companies: ['companies'] as const,
+  companyList: (params: string) => ['companies', 'list', params] as const,
+  company: (id: string) => ['companies', id] as const,
   pendingCompanies: ['companies', 'pending'] as const,
+  taxonomy: ['taxonomy'] as const,
+  report: (id: string) => ['sessions', id, 'report'] as const,
   job: (id: string) => ['jobs', id] as const,
 };
 
