@@ -27,6 +27,9 @@ export const keys = {
   company: (id: string) => ['companies', id] as const,
   pendingCompanies: ['companies', 'pending'] as const,
   taxonomy: ['taxonomy'] as const,
+  delegations: ['delegations'] as const,
+  delegationList: (params: string) => ['delegations', 'list', params] as const,
+  delegation: (id: string) => ['delegations', id] as const,
   report: (id: string) => ['sessions', id, 'report'] as const,
   job: (id: string) => ['jobs', id] as const,
 };

@@ -1,8 +1,10 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { useI18n, VIEWER_ZONE, type MessageKey } from '../i18n';
 import { Link, useNavigate } from 'react-router';
 import { useFormErrors } from '../form-errors';
+import { keys } from '../queries';
 import { ErrorBox, Field, Loaded, useLoad } from '../ui';
 import { TIME_ZONES } from './company';
 import type { Delegation, DelegationDetail } from './delegations';
@@ -116,6 +118,7 @@ export function DelegationFormPage({ id }: { id?: string }) {
 
 function DelegationForm({ delegation }: { delegation?: Delegation }) {
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const { t } = useI18n();
   const [form, setForm] = useState(() => initialFields(delegation));
   const [busy, setBusy] = useState(false);
@@ -162,6 +165,8 @@ function DelegationForm({ delegation }: { delegation?: Delegation }) {
       const saved = delegation
         ? await api<Delegation>('PATCH', `/delegations/${delegation.id}`, body)
         : await api<Delegation>('POST', '/delegations', body);
+      // The delegations load afresh rather than showing what they were before the change.
+      queryClient.removeQueries({ queryKey: keys.delegations });
       void navigate(`/delegations/${saved.id}`);
     } catch (caught) {
       setError(caught);

@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
 import type { WireApplication } from '../../../src/live/live.wire';
 import { api, download, type Membership, type Page, type User } from '../api';
 import { useI18n, VIEWER_ZONE, type MessageKey } from '../i18n';
 import { Link } from 'react-router';
-import { ErrorBox, Loaded, useLoad } from '../ui';
+import { keys, QueryLoaded } from '../queries';
+import { ErrorBox } from '../ui';
 import { ItineraryItemForm } from './delegation-form';
 
 export interface Delegation {
@@ -83,10 +85,10 @@ export function DelegationsPage({ user }: { user: User }) {
   const { t } = useI18n();
   const date = useCalendarDate();
   const [when, setWhen] = useState<When>('upcoming');
-  const [delegations, reload] = useLoad(
-    () => api<Page<Delegation>>('GET', `/delegations?pageSize=100&when=${when}`),
-    [when],
-  );
+  const delegations = useQuery({
+    queryKey: keys.delegationList(`pageSize=100&when=${when}`),
+    queryFn: () => api<Page<Delegation>>('GET', `/delegations?pageSize=100&when=${when}`),
+  });
   return (
     <main>
       <h1>{t('delegations.title')}</h1>
@@ -107,7 +109,7 @@ export function DelegationsPage({ user }: { user: User }) {
           </Link>
         )}
       </div>
-      <Loaded load={delegations} reload={reload}>
+      <QueryLoaded query={delegations}>
         {(page) =>
           page.items.length === 0 ? (
             <p>{t('delegations.none')}</p>
@@ -141,7 +143,7 @@ export function DelegationsPage({ user }: { user: User }) {
             </ul>
           )
         }
-      </Loaded>
+      </QueryLoaded>
     </main>
   );
 }
@@ -158,9 +160,15 @@ export function DelegationPage({
 }) {
   const { t } = useI18n();
   const date = useCalendarDate();
-  const [delegation, reload] = useLoad(
-    () => api<DelegationDetail>('GET', `/delegations/${id}`),
-    [id],
+  const queryClient = useQueryClient();
+  const delegation = useQuery({
+    queryKey: keys.delegation(id),
+    queryFn: () => api<DelegationDetail>('GET', `/delegations/${id}`),
+  });
+  // After an application, a withdrawal, a decision or an itinerary change.
+  const reload = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: keys.delegation(id) }),
+    [queryClient, id],
   );
   const organiser = isOrganiserRole(user);
   // Decisions (also a promotion from the waitlist) reach the page over the live connection.
@@ -184,7 +192,7 @@ export function DelegationPage({
   return (
     <main>
       <Link to="/delegations">← {t('delegations.title')}</Link>
-      <Loaded load={delegation} reload={reload}>
+      <QueryLoaded query={delegation}>
         {(detail) => (
           <>
             <h1>{detail.title}</h1>
@@ -224,7 +232,7 @@ export function DelegationPage({
             </div>
           </>
         )}
-      </Loaded>
+      </QueryLoaded>
     </main>
   );
 }

@@ -1,10 +1,10 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { api, type Page } from '../../api';
-import { keys } from '../../queries';
+import { keys, QueryLoaded } from '../../queries';
 import { useI18n, VIEWER_ZONE, type MessageKey } from '../../i18n';
 import { useNavigate } from 'react-router';
-import { ErrorBox, Field, fieldErrors, Loaded, useLoad } from '../../ui';
+import { ErrorBox, Field, fieldErrors } from '../../ui';
 import { WEIGHT_NAMES, type Delegation, type SessionSettings, type WeightName } from './types';
 import { instantOf, timeZones, wallClock } from './zoned';
 
@@ -107,10 +107,10 @@ export function SessionForm({ session }: { session?: SessionSettings }) {
   const [form, setForm] = useState(() => initialForm(session));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [delegations, reloadDelegations] = useLoad(
-    () => api<Page<Delegation>>('GET', '/delegations?pageSize=100'),
-    [],
-  );
+  const delegations = useQuery({
+    queryKey: keys.delegationList('pageSize=100'),
+    queryFn: () => api<Page<Delegation>>('GET', '/delegations?pageSize=100'),
+  });
   // A field's messages go once it is edited; the others stay until the next answer.
   const [edited, setEdited] = useState<string[]>([]);
   const allFields = fieldErrors(error);
@@ -151,8 +151,8 @@ export function SessionForm({ session }: { session?: SessionSettings }) {
         creating ? '/sessions' : `/sessions/${session.id}`,
         requestBody(form, creating),
       );
-      // The session's page loads it afresh rather than showing what it was before the edit.
-      queryClient.removeQueries({ queryKey: keys.session(saved.id) });
+      // The sessions load afresh rather than showing what they were before the change.
+      queryClient.removeQueries({ queryKey: keys.sessions });
       void navigate(`/organise/sessions/${saved.id}`);
     } catch (caught) {
       setError(caught);
@@ -229,7 +229,7 @@ export function SessionForm({ session }: { session?: SessionSettings }) {
           {input('sideB', 'org.form.sideB')}
         </div>
       </fieldset>
-      <Loaded load={delegations} reload={reloadDelegations}>
+      <QueryLoaded query={delegations}>
         {(page) => (
           <Field id="delegationId" label={t('org.form.delegation')} errors={fields.delegationId}>
             <select
@@ -246,7 +246,7 @@ export function SessionForm({ session }: { session?: SessionSettings }) {
             </select>
           </Field>
         )}
-      </Loaded>
+      </QueryLoaded>
       <fieldset className={fields.weights ? 'invalid' : undefined}>
         <legend>{t('org.form.weights')}</legend>
         <small>{t('org.form.weightsHint')}</small>
