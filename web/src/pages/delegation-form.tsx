@@ -1,11 +1,11 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { useI18n, VIEWER_ZONE, type MessageKey } from '../i18n';
 import { Link, useNavigate } from 'react-router';
 import { useFormErrors } from '../form-errors';
-import { keys } from '../queries';
-import { ErrorBox, Field, Loaded, useLoad } from '../ui';
+import { keys, QueryLoaded } from '../queries';
+import { ErrorBox, Field } from '../ui';
 import { TIME_ZONES } from './company';
 import type { Delegation, DelegationDetail } from './delegations';
 
@@ -91,27 +91,25 @@ function initialFields(delegation?: Delegation): DelegationFields {
 /** Organisers: create a delegation (`id` absent) or edit one. */
 export function DelegationFormPage({ id }: { id?: string }) {
   const { t } = useI18n();
-  const [delegation, reload] = useLoad(
-    () => (id ? api<DelegationDetail>('GET', `/delegations/${id}`) : Promise.resolve(undefined)),
-    [id],
+  const delegation = useQuery({
+    queryKey: keys.delegation(id ?? ''),
+    queryFn: () => api<DelegationDetail>('GET', `/delegations/${id}`),
+    enabled: id !== undefined,
+  });
+  const page = (current?: DelegationDetail) => (
+    <>
+      <h1>
+        {current ? t('delegationForm.editTitle', { title: current.title }) : t('delegations.new')}
+      </h1>
+      <DelegationForm delegation={current} />
+    </>
   );
   return (
     <main>
       <Link to={id ? `/delegations/${id}` : '/delegations'}>
         ← {id ? t('common.back') : t('delegations.title')}
       </Link>
-      <Loaded load={delegation} reload={reload}>
-        {(current) => (
-          <>
-            <h1>
-              {current
-                ? t('delegationForm.editTitle', { title: current.title })
-                : t('delegations.new')}
-            </h1>
-            <DelegationForm delegation={current} />
-          </>
-        )}
-      </Loaded>
+      {id ? <QueryLoaded query={delegation}>{page}</QueryLoaded> : page()}
     </main>
   );
 }

@@ -1,3 +1,4 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import {
   api,
@@ -11,12 +12,17 @@ import {
 } from '../api';
 import { useI18n, VIEWER_ZONE, type MessageKey } from '../i18n';
 import { Link } from 'react-router';
+import { keys, QueryLoaded } from '../queries';
 import { ErrorBox, Field, fieldErrors, Loaded, useLoad, type Load } from '../ui';
 
 /** One session: join it, then matches, requests and the agenda of the chosen company. */
 export function SessionPage({ id, companies }: { id: string; companies: Membership[] }) {
   const { t, dateTime } = useI18n();
-  const [session, reload] = useLoad(() => api<SessionDetail>('GET', `/sessions/${id}`), [id]);
+  const queryClient = useQueryClient();
+  const session = useQuery({
+    queryKey: keys.session(id),
+    queryFn: () => api<SessionDetail>('GET', `/sessions/${id}`),
+  });
   const verified = companies.filter((company) => company.status === 'verified');
   const [companyId, setCompanyId] = useState(verified[0]?.companyId ?? '');
   const company = verified.find((candidate) => candidate.companyId === companyId);
@@ -24,7 +30,7 @@ export function SessionPage({ id, companies }: { id: string; companies: Membersh
   return (
     <main>
       <Link to="/sessions">← {t('nav.sessions')}</Link>
-      <Loaded load={session} reload={reload}>
+      <QueryLoaded query={session}>
         {(detail) => (
           <>
             <h1>{detail.title}</h1>
@@ -83,12 +89,14 @@ export function SessionPage({ id, companies }: { id: string; companies: Membersh
                 key={company.companyId}
                 session={detail}
                 company={company}
-                onJoined={reload}
+                onJoined={() =>
+                  void queryClient.invalidateQueries({ queryKey: keys.session(id), exact: true })
+                }
               />
             )}
           </>
         )}
-      </Loaded>
+      </QueryLoaded>
     </main>
   );
 }
