@@ -1,8 +1,8 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from './api';
-import { json, renderInApp, stubApi } from './testing/render';
-import { ErrorBox, Field, fieldErrors, Loaded, useLoad } from './ui';
+import { renderInApp } from './testing/render';
+import { ErrorBox, Field, fieldErrors } from './ui';
 
 describe('fieldErrors', () => {
   it('groups the messages of a 400 by top-level field, naming the nested path', () => {
@@ -46,31 +46,5 @@ describe('ErrorBox', () => {
     expect(screen.getByRole('alert').textContent).toContain('無法連接伺服器');
     fireEvent.click(screen.getByRole('button', { name: '再試一次' }));
     expect(retry).toHaveBeenCalledTimes(1);
-  });
-});
-
-function Count() {
-  const [load, reload] = useLoad(async () => {
-    const response = await fetch('/api/count');
-    if (!response.ok) throw new ApiError(response.status, 'No count here');
-    return ((await response.json()) as { count: number }).count;
-  }, []);
-  return (
-    <Loaded load={load} reload={reload}>
-      {(count) => <p>count {count}</p>}
-    </Loaded>
-  );
-}
-
-describe('Loaded', () => {
-  it('shows loading, then the error with a retry that loads again', async () => {
-    let status = 500;
-    stubApi({ 'GET /api/count': () => json(status, { count: 7 }) });
-    renderInApp(<Count />);
-    expect(screen.getByRole('status').textContent).toBe('Loading…');
-    expect((await screen.findByRole('alert')).textContent).toContain('No count here');
-    status = 200;
-    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    expect(await screen.findByText('count 7')).toBeTruthy();
   });
 });
