@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { AccountContext } from './account';
@@ -32,6 +33,7 @@ export function App() {
   const { t } = i18n;
   const path = useLocation().pathname;
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [account, setAccount] = useState<Account>(() =>
     storedToken() ? { state: 'loading' } : { state: 'out' },
   );
@@ -49,10 +51,14 @@ export function App() {
   }, []);
   useEffect(() => saveLanguage(language), [language]);
   useEffect(() => {
-    const signedOut = () => setAccount({ state: 'out' });
+    // Nothing loaded for one account is shown to the next.
+    const signedOut = () => {
+      setAccount({ state: 'out' });
+      queryClient.clear();
+    };
     window.addEventListener(SIGNED_OUT, signedOut);
     return () => window.removeEventListener(SIGNED_OUT, signedOut);
-  }, []);
+  }, [queryClient]);
 
   const signedIn = (user: User) => {
     const home = user.role === 'member' ? '/sessions' : '/organise';
@@ -61,6 +67,7 @@ export function App() {
   const signOut = () => {
     storeToken(null);
     setAccount({ state: 'out' });
+    queryClient.clear();
     void navigate('/signin');
   };
 
