@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   {
@@ -45,6 +46,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The rules of hooks and the React Compiler's checks, for the web app.
+    files: ['web/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
   },
   {
     // Environment variables are strings or absent, never null.

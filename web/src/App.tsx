@@ -1,4 +1,7 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
+import { AccountContext } from './account';
 import { api, ApiError, SIGNED_OUT, storedToken, storeToken, type Me, type User } from './api';
 import {
   I18nContext,
@@ -8,26 +11,29 @@ import {
   saveLanguage,
   type Language,
 } from './i18n';
-import { firmPage } from './firm-routes';
 import { AuthPage } from './pages/auth';
-import { CompanyPage } from './pages/company';
-import { SessionPage } from './pages/session';
-import { SessionsPage } from './pages/sessions';
-import { Link, navigate, usePath } from './router';
 import { ErrorBox, Loading } from './ui';
-
-// The live room brings socket.io-client: loaded when first opened.
-const LivePage = lazy(() => import('./pages/live'));
-// The organisers' screens, loaded for organisers only.
-const OrganiserPages = lazy(() => import('./pages/organiser'));
 
 type Account = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'out' } | Me;
 
+/** The signed-in account, signed out on a 401, or the error. */
+async function fetchAccount(): Promise<Account> {
+  try {
+    return await api<Me>('GET', '/auth/me');
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return { state: 'out' };
+    return { state: 'error', error };
+  }
+}
+
+/** The app's shell: the header, the language, the account; signed out, any path signs in. */
 export function App() {
   const [language, setLanguage] = useState<Language>(initialLanguage);
   const i18n = useMemo(() => makeI18n(language), [language]);
   const { t } = i18n;
-  const path = usePath();
+  const path = useLocation().pathname;
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [account, setAccount] = useState<Account>(() =>
     storedToken() ? { state: 'loading' } : { state: 'out' },
   );
@@ -36,23 +42,23 @@ export function App() {
     if (!storedToken()) return setAccount({ state: 'out' });
     // A refresh (after registering a company) keeps the page; only the first load shows loading.
     setAccount((previous) => ('user' in previous ? previous : { state: 'loading' }));
-    try {
-      setAccount(await api<Me>('GET', '/auth/me'));
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) setAccount({ state: 'out' });
-      else setAccount({ state: 'error', error });
-    }
+    setAccount(await fetchAccount());
   }, []);
 
+  // The first state already says loading (a stored token) or signed out (none).
   useEffect(() => {
-    void loadMe();
-  }, [loadMe]);
+    if (storedToken()) void fetchAccount().then(setAccount);
+  }, []);
   useEffect(() => saveLanguage(language), [language]);
   useEffect(() => {
-    const signedOut = () => setAccount({ state: 'out' });
+    // Nothing loaded for one account is shown to the next.
+    const signedOut = () => {
+      setAccount({ state: 'out' });
+      queryClient.clear();
+    };
     window.addEventListener(SIGNED_OUT, signedOut);
     return () => window.removeEventListener(SIGNED_OUT, signedOut);
-  }, []);
+  }, [queryClient]);
 
   const signedIn = (user: User) => {
     const home = user.role === 'member' ? '/sessions' : '/organise';
@@ -61,7 +67,8 @@ export function App() {
   const signOut = () => {
     storeToken(null);
     setAccount({ state: 'out' });
-    navigate('/signin');
+    queryClient.clear();
+    void navigate('/signin');
   };
 
   let page;
@@ -78,34 +85,11 @@ export function App() {
         />
       );
   } else {
-    const session = /^\/sessions\/([0-9a-f-]{36})$/.exec(path);
-    const live = /^\/sessions\/([0-9a-f-]{36})\/live$/.exec(path);
-    const organising = account.user.role !== 'member';
-    const firm = firmPage(path, account, () => void loadMe());
-    if (organising && (path === '/' || path === '/organise' || path.startsWith('/organise/')))
-      page = (
-        <Suspense fallback={<Loading />}>
-          <OrganiserPages path={path} />
-        </Suspense>
-      );
-    else if (firm) page = firm;
-    else if (live)
-      page = (
-        <Suspense fallback={<Loading />}>
-          <LivePage id={live[1]} />
-        </Suspense>
-      );
-    else if (session) page = <SessionPage id={session[1]} companies={account.companies} />;
-    else if (path === '/company')
-      page = <CompanyPage companies={account.companies} onRegistered={() => void loadMe()} />;
-    else if (path === '/sessions' || path === '/' || path === '/signin' || path === '/signup')
-      page =
-        account.companies.length === 0 && path !== '/sessions' ? (
-          <CompanyPage companies={account.companies} onRegistered={() => void loadMe()} />
-        ) : (
-          <SessionsPage />
-        );
-    else page = <p>{t('common.notFound')}</p>;
+    page = (
+      <AccountContext.Provider value={{ me: account, reload: () => void loadMe() }}>
+        <Outlet />
+      </AccountContext.Provider>
+    );
   }
 
   return (
@@ -144,6 +128,7 @@ export function App() {
         </nav>
       </header>
       <div id="content">{page}</div>
+      <ScrollRestoration />
     </I18nContext.Provider>
   );
 }

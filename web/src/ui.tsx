@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { ApiError } from './api';
 import { useI18n } from './i18n';
 
@@ -34,54 +34,6 @@ export function Loading() {
       {t('common.loading')}
     </p>
   );
-}
-
-export type Load<T> =
-  { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; value: T };
-
-/**
- * Runs `fetcher` when its dependencies change, showing the loading state; `reload` runs it again
- * and keeps showing the value it has until the new one is there (no flicker, open forms stay).
- */
-export function useLoad<T>(
-  fetcher: () => Promise<T>,
-  deps: unknown[],
-): [Load<T>, () => void, (value: T) => void] {
-  const [load, setLoad] = useState<Load<T>>({ state: 'loading' });
-  const [round, setRound] = useState(0);
-  const loadedFor = useRef<string | null>(null);
-  const key = JSON.stringify(deps);
-  useEffect(() => {
-    let current = true;
-    const reloading = loadedFor.current === key;
-    loadedFor.current = key;
-    if (!reloading) setLoad({ state: 'loading' });
-    fetcher().then(
-      (value) => current && setLoad({ state: 'ready', value }),
-      (error: unknown) => current && setLoad({ state: 'error', error }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [key, round]);
-  const reload = useCallback(() => setRound((n) => n + 1), []);
-  const set = useCallback((value: T) => setLoad({ state: 'ready', value }), []);
-  return [load, reload, set];
-}
-
-/** Shows loading and error states, and the children once the value is there. */
-export function Loaded<T>({
-  load,
-  reload,
-  children,
-}: {
-  load: Load<T>;
-  reload: () => void;
-  children: (value: T) => ReactNode;
-}) {
-  if (load.state === 'loading') return <Loading />;
-  if (load.state === 'error') return <ErrorBox error={load.error} onRetry={reload} />;
-  return <>{children(load.value)}</>;
 }
 
 /** A labelled form field with its hint and the API's messages for it. */

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, storeToken, type User } from '../api';
 import { useI18n } from '../i18n';
-import { Link } from '../router';
+import { Link } from 'react-router';
 import { ErrorBox, Field, fieldErrors } from '../ui';
 
 /** Sign in or sign up; both store the token and hand the user to the app. */

@@ -65,7 +65,9 @@ export function VideoCall({
   const joinRef = useRef<() => Promise<void>>(() => Promise.resolve());
   // Read when a connection opens: a new join acknowledgement does not end the call.
   const ice = useRef(iceServers);
-  ice.current = iceServers;
+  useEffect(() => {
+    ice.current = iceServers;
+  }, [iceServers]);
 
   useEffect(() => {
     const state = call.current;

@@ -1,10 +1,12 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { WireCompany } from '../../../src/live/live.wire';
 import { api, type Company, type Membership, type Taxonomy } from '../api';
 import { useI18n, VIEWER_ZONE, type MessageKey } from '../i18n';
-import { Link } from '../router';
+import { Link } from 'react-router';
 import { useFormErrors } from '../form-errors';
-import { ErrorBox, Field, Loaded, useLoad } from '../ui';
+import { keys, QueryLoaded } from '../queries';
+import { ErrorBox, Field } from '../ui';
 
 const list = (text: string) =>
   text
@@ -104,12 +106,24 @@ export function CompanyForm({
   onRegistered: (company: Company) => void;
 }) {
   const { t } = useI18n();
-  const [taxonomy, reloadTaxonomy] = useLoad(() => api<Taxonomy>('GET', '/taxonomy'), []);
+  const taxonomy = useQuery({
+    queryKey: keys.taxonomy,
+    queryFn: () => api<Taxonomy>('GET', '/taxonomy'),
+  });
   const [form, setForm] = useState(() => initialForm(company));
   const [sectors, setSectors] = useState<string[]>(company?.sectors ?? []);
   const [partnerTypes, setPartnerTypes] = useState<string[]>(company?.partnerTypes ?? []);
-  const [busy, setBusy] = useState(false);
   const { fields, general, setError, edited } = useFormErrors();
+  const save = useMutation({
+    mutationFn: (body: object) =>
+      company
+        ? api<Company>('PATCH', `/companies/${company.id}`, body)
+        : api<Company>('POST', '/companies', body),
+    onMutate: () => setError(null),
+    onSuccess: onRegistered,
+    onError: setError,
+  });
+  const busy = save.isPending;
   const change = (key: keyof typeof form, value: string) => {
     setForm({ ...form, [key]: value });
     edited(key);
@@ -135,39 +149,29 @@ export function CompanyForm({
     edited(key);
   };
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const body = {
-        name: form.name,
-        country: form.country.trim().toUpperCase(),
-        city: form.city,
-        description: form.description,
-        sectors,
-        partnerTypes,
-        offers: list(form.offers),
-        seeks: list(form.seeks),
-        targetMarkets: list(form.targetMarkets).map((code) => code.toUpperCase()),
-        languages: list(form.languages).map((code) => code.toLowerCase()),
-        timezone: form.timezone,
-        employees: form.employees,
-      };
-      const website = form.website.trim();
-      const saved = company
-        ? // Editing: an emptied website is cleared.
-          await api<Company>('PATCH', `/companies/${company.id}`, {
-            ...body,
-            website: website || null,
-          })
-        : await api<Company>('POST', '/companies', { ...body, ...(website ? { website } : {}) });
-      onRegistered(saved);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    const body = {
+      name: form.name,
+      country: form.country.trim().toUpperCase(),
+      city: form.city,
+      description: form.description,
+      sectors,
+      partnerTypes,
+      offers: list(form.offers),
+      seeks: list(form.seeks),
+      targetMarkets: list(form.targetMarkets).map((code) => code.toUpperCase()),
+      languages: list(form.languages).map((code) => code.toLowerCase()),
+      timezone: form.timezone,
+      employees: form.employees,
+    };
+    const website = form.website.trim();
+    // Editing: an emptied website is cleared.
+    save.mutate(
+      company
+        ? { ...body, website: website || null }
+        : { ...body, ...(website ? { website } : {}) },
+    );
   };
 
   return (
@@ -180,9 +184,9 @@ export function CompanyForm({
           <p>{t('company.intro')}</p>
         </>
       )}
-      <Loaded load={taxonomy} reload={reloadTaxonomy}>
+      <QueryLoaded query={taxonomy}>
         {(tax) => (
-          <form onSubmit={(event) => void submit(event)} noValidate>
+          <form onSubmit={submit} noValidate>
             {text('name', 'company.name')}
             <div className="row">
               {text('country', 'company.country')}
@@ -274,7 +278,7 @@ export function CompanyForm({
             </button>
           </form>
         )}
-      </Loaded>
+      </QueryLoaded>
     </section>
   );
 }
@@ -282,12 +286,16 @@ export function CompanyForm({
 /** An owner edits a company's profile: the registration form, filled in, saved with PATCH. */
 export function CompanyEditPage({ id, onSaved }: { id: string; onSaved: () => void }) {
   const { t } = useI18n();
-  const [company, reload] = useLoad(() => api<WireCompany>('GET', `/companies/${id}`), [id]);
+  const queryClient = useQueryClient();
+  const company = useQuery({
+    queryKey: keys.company(id),
+    queryFn: () => api<WireCompany>('GET', `/companies/${id}`),
+  });
   const [saved, setSaved] = useState<string | null>(null);
   return (
     <main>
       <Link to="/company">← {t('nav.company')}</Link>
-      <Loaded load={company} reload={reload}>
+      <QueryLoaded query={company}>
         {(current) => (
           <>
             <h1 id="edit-company">{t('companyEdit.title', { name: current.name })}</h1>
@@ -302,12 +310,12 @@ export function CompanyEditPage({ id, onSaved }: { id: string; onSaved: () => vo
               onRegistered={(updated) => {
                 setSaved(updated.name);
                 onSaved();
-                reload();
+                void queryClient.invalidateQueries({ queryKey: keys.company(id) });
               }}
             />
           </>
         )}
-      </Loaded>
+      </QueryLoaded>
     </main>
   );
 }

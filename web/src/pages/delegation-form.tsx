@@ -1,9 +1,11 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { useI18n, VIEWER_ZONE, type MessageKey } from '../i18n';
-import { Link, navigate } from '../router';
+import { Link, useNavigate } from 'react-router';
 import { useFormErrors } from '../form-errors';
-import { ErrorBox, Field, Loaded, useLoad } from '../ui';
+import { keys, QueryLoaded } from '../queries';
+import { ErrorBox, Field } from '../ui';
 import { TIME_ZONES } from './company';
 import type { Delegation, DelegationDetail } from './delegations';
 
@@ -89,32 +91,32 @@ function initialFields(delegation?: Delegation): DelegationFields {
 /** Organisers: create a delegation (`id` absent) or edit one. */
 export function DelegationFormPage({ id }: { id?: string }) {
   const { t } = useI18n();
-  const [delegation, reload] = useLoad(
-    () => (id ? api<DelegationDetail>('GET', `/delegations/${id}`) : Promise.resolve(undefined)),
-    [id],
+  const delegation = useQuery({
+    queryKey: keys.delegation(id ?? ''),
+    queryFn: () => api<DelegationDetail>('GET', `/delegations/${id}`),
+    enabled: id !== undefined,
+  });
+  const page = (current?: DelegationDetail) => (
+    <>
+      <h1>
+        {current ? t('delegationForm.editTitle', { title: current.title }) : t('delegations.new')}
+      </h1>
+      <DelegationForm delegation={current} />
+    </>
   );
   return (
     <main>
       <Link to={id ? `/delegations/${id}` : '/delegations'}>
         ← {id ? t('common.back') : t('delegations.title')}
       </Link>
-      <Loaded load={delegation} reload={reload}>
-        {(current) => (
-          <>
-            <h1>
-              {current
-                ? t('delegationForm.editTitle', { title: current.title })
-                : t('delegations.new')}
-            </h1>
-            <DelegationForm delegation={current} />
-          </>
-        )}
-      </Loaded>
+      {id ? <QueryLoaded query={delegation}>{page}</QueryLoaded> : page()}
     </main>
   );
 }
 
 function DelegationForm({ delegation }: { delegation?: Delegation }) {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const { t } = useI18n();
   const [form, setForm] = useState(() => initialFields(delegation));
   const [busy, setBusy] = useState(false);
@@ -161,7 +163,9 @@ function DelegationForm({ delegation }: { delegation?: Delegation }) {
       const saved = delegation
         ? await api<Delegation>('PATCH', `/delegations/${delegation.id}`, body)
         : await api<Delegation>('POST', '/delegations', body);
-      navigate(`/delegations/${saved.id}`);
+      // The delegations load afresh rather than showing what they were before the change.
+      queryClient.removeQueries({ queryKey: keys.delegations });
+      void navigate(`/delegations/${saved.id}`);
     } catch (caught) {
       setError(caught);
       setBusy(false);

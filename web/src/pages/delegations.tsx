@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
 import type { WireApplication } from '../../../src/live/live.wire';
 import { api, download, type Membership, type Page, type User } from '../api';
 import type { components } from '../api/schema';
 import { useI18n, VIEWER_ZONE, type MessageKey } from '../i18n';
-import { Link } from '../router';
-import { ErrorBox, Loaded, useLoad } from '../ui';
+import { Link } from 'react-router';
+import { keys, QueryLoaded } from '../queries';
+import { ErrorBox } from '../ui';
 import { ItineraryItemForm } from './delegation-form';
 
 export type Delegation = components['schemas']['DelegationView'];
@@ -52,10 +54,10 @@ export function DelegationsPage({ user }: { user: User }) {
   const { t } = useI18n();
   const date = useCalendarDate();
   const [when, setWhen] = useState<When>('upcoming');
-  const [delegations, reload] = useLoad(
-    () => api<Page<Delegation>>('GET', `/delegations?pageSize=100&when=${when}`),
-    [when],
-  );
+  const delegations = useQuery({
+    queryKey: keys.delegationList(`pageSize=100&when=${when}`),
+    queryFn: () => api<Page<Delegation>>('GET', `/delegations?pageSize=100&when=${when}`),
+  });
   return (
     <main>
       <h1>{t('delegations.title')}</h1>
@@ -76,7 +78,7 @@ export function DelegationsPage({ user }: { user: User }) {
           </Link>
         )}
       </div>
-      <Loaded load={delegations} reload={reload}>
+      <QueryLoaded query={delegations}>
         {(page) =>
           page.items.length === 0 ? (
             <p>{t('delegations.none')}</p>
@@ -110,7 +112,7 @@ export function DelegationsPage({ user }: { user: User }) {
             </ul>
           )
         }
-      </Loaded>
+      </QueryLoaded>
     </main>
   );
 }
@@ -127,9 +129,15 @@ export function DelegationPage({
 }) {
   const { t } = useI18n();
   const date = useCalendarDate();
-  const [delegation, reload] = useLoad(
-    () => api<DelegationDetail>('GET', `/delegations/${id}`),
-    [id],
+  const queryClient = useQueryClient();
+  const delegation = useQuery({
+    queryKey: keys.delegation(id),
+    queryFn: () => api<DelegationDetail>('GET', `/delegations/${id}`),
+  });
+  // After an application, a withdrawal, a decision or an itinerary change.
+  const reload = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: keys.delegation(id) }),
+    [queryClient, id],
   );
   const organiser = isOrganiserRole(user);
   // Decisions (also a promotion from the waitlist) reach the page over the live connection.
@@ -153,7 +161,7 @@ export function DelegationPage({
   return (
     <main>
       <Link to="/delegations">← {t('delegations.title')}</Link>
-      <Loaded load={delegation} reload={reload}>
+      <QueryLoaded query={delegation}>
         {(detail) => (
           <>
             <h1>{detail.title}</h1>
@@ -193,7 +201,7 @@ export function DelegationPage({
             </div>
           </>
         )}
-      </Loaded>
+      </QueryLoaded>
     </main>
   );
 }

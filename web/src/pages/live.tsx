@@ -10,7 +10,7 @@ import {
   type PresenceUser,
   type WireRequest,
 } from '../live';
-import { Link } from '../router';
+import { Link } from 'react-router';
 import { ErrorBox, Loading } from '../ui';
 import { VideoCall } from './call';
 
@@ -43,7 +43,6 @@ export default function LivePage({ id }: { id: string }) {
 
   useEffect(() => {
     const socket = connectLive();
-    setSocket(socket);
     let activityId = 0;
     // Kept as keys, so that they follow a change of language.
     const note = (key: MessageKey, values: Record<string, string> = {}, request?: WireRequest) =>
@@ -58,6 +57,7 @@ export default function LivePage({ id }: { id: string }) {
         setPresence(joined.presence);
         setAnnouncements(joined.announcements);
         setSlot({ current: joined.slot.current, next: joined.slot.next });
+        setSocket(socket);
         setConnection('connected');
       });
 

@@ -1,4 +1,5 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import {
   api,
   ApiError,
@@ -10,13 +11,18 @@ import {
   type SessionDetail,
 } from '../api';
 import { useI18n, VIEWER_ZONE, type MessageKey } from '../i18n';
-import { Link } from '../router';
-import { ErrorBox, Field, fieldErrors, Loaded, useLoad, type Load } from '../ui';
+import { Link } from 'react-router';
+import { keys, QueryLoaded } from '../queries';
+import { ErrorBox, Field, fieldErrors } from '../ui';
 
 /** One session: join it, then matches, requests and the agenda of the chosen company. */
 export function SessionPage({ id, companies }: { id: string; companies: Membership[] }) {
   const { t, dateTime } = useI18n();
-  const [session, reload] = useLoad(() => api<SessionDetail>('GET', `/sessions/${id}`), [id]);
+  const queryClient = useQueryClient();
+  const session = useQuery({
+    queryKey: keys.session(id),
+    queryFn: () => api<SessionDetail>('GET', `/sessions/${id}`),
+  });
   const verified = companies.filter((company) => company.status === 'verified');
   const [companyId, setCompanyId] = useState(verified[0]?.companyId ?? '');
   const company = verified.find((candidate) => candidate.companyId === companyId);
@@ -24,7 +30,7 @@ export function SessionPage({ id, companies }: { id: string; companies: Membersh
   return (
     <main>
       <Link to="/sessions">← {t('nav.sessions')}</Link>
-      <Loaded load={session} reload={reload}>
+      <QueryLoaded query={session}>
         {(detail) => (
           <>
             <h1>{detail.title}</h1>
@@ -83,12 +89,14 @@ export function SessionPage({ id, companies }: { id: string; companies: Membersh
                 key={company.companyId}
                 session={detail}
                 company={company}
-                onJoined={reload}
+                onJoined={() =>
+                  void queryClient.invalidateQueries({ queryKey: keys.session(id), exact: true })
+                }
               />
             )}
           </>
         )}
-      </Loaded>
+      </QueryLoaded>
     </main>
   );
 }
@@ -106,37 +114,39 @@ function Participation({
   const { t } = useI18n();
   const base = `/sessions/${session.id}`;
   // The matches answer 404 `participant.not_found` while the company has not joined.
-  const [matches, reloadMatches] = useLoad(
-    () =>
+  const queryClient = useQueryClient();
+  const invalidate = useCallback(
+    (key: readonly unknown[]) => void queryClient.invalidateQueries({ queryKey: key }),
+    [queryClient],
+  );
+  const matchesKey = keys.matches(session.id, company.companyId);
+  const requestsKey = keys.requests(session.id, company.companyId);
+  const agendaKey = keys.agenda(session.id, company.companyId);
+  const matches = useQuery({
+    queryKey: matchesKey,
+    queryFn: () =>
       api<Match[]>('GET', `${base}/matches?companyId=${company.companyId}&limit=20`).catch(
         (error: unknown) => {
           if (error instanceof ApiError && error.code === 'participant.not_found') return null;
           throw error;
         },
       ),
-    [base, company.companyId],
-  );
+  });
   const [joining, setJoining] = useState(false);
   const [joinError, setJoinError] = useState<unknown>(null);
-  const [requestsRound, setRequestsRound] = useState(0);
-  const [agendaRound, setAgendaRound] = useState(0);
-  const [requests, reloadRequests] = useLoad(
-    () => api<RequestLists>('GET', `${base}/requests?companyId=${company.companyId}`),
-    [base, company.companyId],
-  );
-  // Loaded again, in place, when something changed them.
-  useEffect(() => {
-    if (requestsRound > 0) reloadRequests();
-  }, [requestsRound, reloadRequests]);
+  const requests = useQuery({
+    queryKey: requestsKey,
+    queryFn: () => api<RequestLists>('GET', `${base}/requests?companyId=${company.companyId}`),
+  });
   // The firms this company has asked already (pending or accepted): no second request button.
   const asked = new Set(
-    requests.state === 'ready'
-      ? requests.value.sent
+    requests.isSuccess
+      ? requests.data.sent
           .filter((request) => request.status === 'pending' || request.status === 'accepted')
           .map((request) => request.toCompanyId)
       : [],
   );
-  const joined = matches.state === 'ready' && matches.value !== null;
+  const joined = matches.isSuccess && matches.data !== null;
 
   // While the page is open, the live connection says when requests, matches or the schedule
   // change, and the sections load again. (socket.io-client is loaded only here and in the room.)
@@ -149,33 +159,36 @@ function Participation({
       const socket = connectLive();
       disconnect = () => socket.disconnect();
       const mine = (sessionId: string) => sessionId === session.id;
+      const requestsKey = keys.requests(session.id, company.companyId);
+      const agendaKey = keys.agenda(session.id, company.companyId);
+      const matchesKey = keys.matches(session.id, company.companyId);
       // What changed before the connection was up (or while it was down) is loaded on connecting.
       socket.on('connect', () => {
-        setRequestsRound((n) => n + 1);
-        setAgendaRound((n) => n + 1);
+        invalidate(requestsKey);
+        invalidate(agendaKey);
       });
       socket.on('request.created', ({ request }) => {
-        if (mine(request.sessionId)) setRequestsRound((n) => n + 1);
+        if (mine(request.sessionId)) invalidate(requestsKey);
       });
       socket.on('request.updated', ({ request }) => {
-        if (mine(request.sessionId)) setRequestsRound((n) => n + 1);
+        if (mine(request.sessionId)) invalidate(requestsKey);
       });
       socket.on('matches.updated', (event) => {
-        if (mine(event.sessionId)) reloadMatches();
+        if (mine(event.sessionId)) invalidate(matchesKey);
       });
       socket.on('schedule.published', (event) => {
-        if (mine(event.sessionId)) setAgendaRound((n) => n + 1);
+        if (mine(event.sessionId)) invalidate(agendaKey);
       });
       // The other firm cancelled, or an organiser marked a meeting held or missed.
       socket.on('meeting.updated', ({ meeting }) => {
-        if (mine(meeting.sessionId)) setAgendaRound((n) => n + 1);
+        if (mine(meeting.sessionId)) invalidate(agendaKey);
       });
     });
     return () => {
       closed = true;
       disconnect();
     };
-  }, [joined, session.id, reloadMatches]);
+  }, [joined, session.id, company.companyId, invalidate]);
 
   const join = async () => {
     setJoining(true);
@@ -183,7 +196,7 @@ function Participation({
     try {
       await api('POST', `${base}/participants`, { companyId: company.companyId });
       onJoined();
-      reloadMatches();
+      invalidate(matchesKey);
     } catch (error) {
       setJoinError(error);
     } finally {
@@ -192,7 +205,7 @@ function Participation({
   };
 
   return (
-    <Loaded load={matches} reload={reloadMatches}>
+    <QueryLoaded query={matches}>
       {(list) =>
         list === null ? (
           <div className="join">
@@ -213,25 +226,20 @@ function Participation({
               )}
             </p>
             <div className="columns">
-              <Agenda base={base} company={company} round={agendaRound} />
-              <Requests
-                base={base}
-                requests={requests}
-                reload={reloadRequests}
-                onChange={() => setRequestsRound((n) => n + 1)}
-              />
+              <Agenda base={base} company={company} queryKey={agendaKey} />
+              <Requests base={base} requests={requests} onChange={() => invalidate(requestsKey)} />
             </div>
             <Matches
               base={base}
               company={company}
               matches={list}
               asked={asked}
-              onRequested={() => setRequestsRound((n) => n + 1)}
+              onRequested={() => invalidate(requestsKey)}
             />
           </>
         )
       }
-    </Loaded>
+    </QueryLoaded>
   );
 }
 
@@ -365,12 +373,10 @@ type RequestLists = { sent: MeetingRequest[]; received: MeetingRequest[] };
 function Requests({
   base,
   requests,
-  reload,
   onChange,
 }: {
   base: string;
-  requests: Load<RequestLists>;
-  reload: () => void;
+  requests: UseQueryResult<RequestLists>;
   onChange: () => void;
 }) {
   const { t } = useI18n();
@@ -401,7 +407,7 @@ function Requests({
     <section aria-labelledby="requests">
       <h2 id="requests">{t('requests.title')}</h2>
       {error !== null && <ErrorBox error={error} />}
-      <Loaded load={requests} reload={reload}>
+      <QueryLoaded query={requests}>
         {({ sent, received }) => (
           <>
             <h3>{t('requests.received')}</h3>
@@ -452,24 +458,31 @@ function Requests({
             )}
           </>
         )}
-      </Loaded>
+      </QueryLoaded>
     </section>
   );
 }
 
-function Agenda({ base, company, round }: { base: string; company: Membership; round: number }) {
+function Agenda({
+  base,
+  company,
+  queryKey,
+}: {
+  base: string;
+  company: Membership;
+  queryKey: readonly unknown[];
+}) {
   const { t } = useI18n();
-  const [agenda, reload] = useLoad(
-    () =>
+  const queryClient = useQueryClient();
+  const agenda = useQuery({
+    queryKey,
+    queryFn: () =>
       api<AgendaItem[]>(
         'GET',
         `${base}/agenda?companyId=${company.companyId}&timezone=${encodeURIComponent(VIEWER_ZONE)}`,
       ),
-    [base, company.companyId],
-  );
-  useEffect(() => {
-    if (round > 0) reload();
-  }, [round, reload]);
+  });
+  const reload = () => void queryClient.invalidateQueries({ queryKey });
   // A meeting that ends while the page is open offers the feedback form without a reload.
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -485,7 +498,7 @@ function Agenda({ base, company, round }: { base: string; company: Membership; r
           {t('meeting.cancelled', { name: cancelled })}
         </p>
       )}
-      <Loaded load={agenda} reload={reload}>
+      <QueryLoaded query={agenda}>
         {(items) =>
           items.length === 0 ? (
             <p className="muted">{t('agenda.none')}</p>
@@ -507,7 +520,7 @@ function Agenda({ base, company, round }: { base: string; company: Membership; r
             </ol>
           )
         }
-      </Loaded>
+      </QueryLoaded>
       <CalendarLinks base={base} company={company} />
     </section>
   );

@@ -1,7 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { api, type Page, type Session } from '../api';
 import { useI18n, VIEWER_ZONE, type MessageKey } from '../i18n';
-import { Link } from '../router';
-import { Loaded, useLoad } from '../ui';
+import { Link } from 'react-router';
+import { keys, QueryLoaded } from '../queries';
 
 /** A session in a list: its title linking to `to`, status, mode and window. */
 export function SessionCard({ session, to }: { session: Session; to: string }) {
@@ -30,11 +31,14 @@ export function SessionCard({ session, to }: { session: Session; to: string }) {
 
 export function SessionsPage() {
   const { t } = useI18n();
-  const [sessions, reload] = useLoad(() => api<Page<Session>>('GET', '/sessions?pageSize=100'), []);
+  const sessions = useQuery({
+    queryKey: keys.sessionList('pageSize=100'),
+    queryFn: () => api<Page<Session>>('GET', '/sessions?pageSize=100'),
+  });
   return (
     <main>
       <h1>{t('sessions.title')}</h1>
-      <Loaded load={sessions} reload={reload}>
+      <QueryLoaded query={sessions}>
         {(page) =>
           page.items.length === 0 ? (
             <p>{t('sessions.none')}</p>
@@ -46,7 +50,7 @@ export function SessionsPage() {
             </ul>
           )
         }
-      </Loaded>
+      </QueryLoaded>
     </main>
   );
 }

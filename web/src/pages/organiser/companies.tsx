@@ -1,7 +1,9 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, type Page, type Taxonomy } from '../../api';
 import { useI18n, type MessageKey } from '../../i18n';
-import { ErrorBox, Field, fieldErrors, Loaded, useLoad } from '../../ui';
+import { keys, QueryLoaded } from '../../queries';
+import { ErrorBox, Field, fieldErrors } from '../../ui';
 import { Pager } from './pager';
 import type { CompanyProfile } from './types';
 
@@ -38,12 +40,17 @@ export function CompaniesPage() {
   });
   const [filters, setFilters] = useState(draft);
   const [page, setPage] = useState(1);
-  const [taxonomy, reloadTaxonomy] = useLoad(() => api<Taxonomy>('GET', '/taxonomy'), []);
-  const [companies, reload, setCompanies] = useLoad(
-    () => api<Page<CompanyProfile>>('GET', `/companies?${query(filters, page)}`),
-    [filters, page],
-  );
-  const fields = companies.state === 'error' ? fieldErrors(companies.error) : {};
+  const queryClient = useQueryClient();
+  const taxonomy = useQuery({
+    queryKey: keys.taxonomy,
+    queryFn: () => api<Taxonomy>('GET', '/taxonomy'),
+  });
+  const params = query(filters, page);
+  const companies = useQuery({
+    queryKey: keys.companyList(params),
+    queryFn: () => api<Page<CompanyProfile>>('GET', `/companies?${params}`),
+  });
+  const fields = companies.isError ? fieldErrors(companies.error) : {};
 
   const search = (event: FormEvent) => {
     event.preventDefault();
@@ -68,7 +75,7 @@ export function CompaniesPage() {
         <div className="row">
           {text('q', 'org.companies.q')}
           {text('country', 'org.companies.country')}
-          <Loaded load={taxonomy} reload={reloadTaxonomy}>
+          <QueryLoaded query={taxonomy}>
             {(tax) => (
               <Field id="filter-sector" label={t('company.sectors')} errors={fields.sector}>
                 <select
@@ -85,7 +92,7 @@ export function CompaniesPage() {
                 </select>
               </Field>
             )}
-          </Loaded>
+          </QueryLoaded>
           <Field id="filter-status" label={t('org.companies.status')} errors={fields.status}>
             <select
               id="filter-status"
@@ -105,8 +112,8 @@ export function CompaniesPage() {
           <button type="submit">{t('org.companies.search')}</button>
         </div>
       </form>
-      {companies.state === 'error' && Object.keys(fields).length > 0 ? null : (
-        <Loaded load={companies} reload={reload}>
+      {companies.isError && Object.keys(fields).length > 0 ? null : (
+        <QueryLoaded query={companies}>
           {(list) => (
             <section aria-labelledby="results">
               <h2 id="results">
@@ -122,14 +129,16 @@ export function CompaniesPage() {
                     <CompanyCard
                       key={company.id}
                       company={company}
-                      onDecided={(decided) =>
-                        setCompanies({
+                      onDecided={(decided) => {
+                        queryClient.setQueryData(keys.companyList(params), {
                           ...list,
                           items: list.items.map((item) =>
                             item.id === decided.id ? decided : item,
                           ),
-                        })
-                      }
+                        });
+                        // The organisers' home counts the queue afresh.
+                        void queryClient.invalidateQueries({ queryKey: keys.pendingCompanies });
+                      }}
                     />
                   ))}
                 </ul>
@@ -137,7 +146,7 @@ export function CompaniesPage() {
               <Pager {...list} onPage={setPage} />
             </section>
           )}
-        </Loaded>
+        </QueryLoaded>
       )}
     </main>
   );
@@ -151,22 +160,12 @@ function CompanyCard({
   onDecided: (company: CompanyProfile) => void;
 }) {
   const { t, dateTime } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const decide = async (status: 'verified' | 'rejected') => {
-    setBusy(true);
-    setError(null);
-    try {
-      const decided = await api<CompanyProfile>('POST', `/companies/${company.id}/verification`, {
-        status,
-      });
-      onDecided({ ...company, ...decided });
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const decision = useMutation({
+    mutationFn: (status: 'verified' | 'rejected') =>
+      api<CompanyProfile>('POST', `/companies/${company.id}/verification`, { status }),
+    onSuccess: (decided) => onDecided({ ...company, ...decided }),
+  });
+  const busy = decision.isPending;
   const headingId = `company-${company.id}`;
   const details: [MessageKey, string][] = [
     ['company.sectors', company.sectors.join(', ')],
@@ -212,7 +211,7 @@ function CompanyCard({
             type="button"
             disabled={busy}
             aria-label={t('org.companies.verifyNamed', { name: company.name })}
-            onClick={() => void decide('verified')}
+            onClick={() => decision.mutate('verified')}
           >
             {t('org.companies.verify')}
           </button>
@@ -221,13 +220,13 @@ function CompanyCard({
             className="danger"
             disabled={busy}
             aria-label={t('org.companies.rejectNamed', { name: company.name })}
-            onClick={() => void decide('rejected')}
+            onClick={() => decision.mutate('rejected')}
           >
             {t('org.companies.reject')}
           </button>
         </div>
       )}
-      {error !== null && <ErrorBox error={error} />}
+      {decision.isError && <ErrorBox error={decision.error} />}
     </li>
   );
 }

@@ -1,8 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type Page } from '../../api';
 import { useI18n } from '../../i18n';
-import { Link } from '../../router';
-import { Field, Loaded, useLoad } from '../../ui';
+import { Link } from 'react-router';
+import { keys, QueryLoaded } from '../../queries';
+import { Field } from '../../ui';
 import { SessionCard } from '../sessions';
 import { Pager } from './pager';
 import {
@@ -20,18 +22,15 @@ export function OrganiserHome() {
   const { t } = useI18n();
   const [status, setStatus] = useState('');
   const [page, setPage] = useState(1);
-  const [sessions, reload] = useLoad(
-    () =>
-      api<Page<SessionSettings>>(
-        'GET',
-        `/sessions?pageSize=${PAGE_SIZE}&page=${page}${status ? `&status=${status}` : ''}`,
-      ),
-    [status, page],
-  );
-  const [pending] = useLoad(
-    () => api<Page<CompanyProfile>>('GET', '/companies?status=pending&pageSize=1'),
-    [],
-  );
+  const params = `pageSize=${PAGE_SIZE}&page=${page}${status ? `&status=${status}` : ''}`;
+  const sessions = useQuery({
+    queryKey: keys.sessionList(params),
+    queryFn: () => api<Page<SessionSettings>>('GET', `/sessions?${params}`),
+  });
+  const pending = useQuery({
+    queryKey: keys.pendingCompanies,
+    queryFn: () => api<Page<CompanyProfile>>('GET', '/companies?status=pending&pageSize=1'),
+  });
   return (
     <main>
       <h1>{t('org.home.title')}</h1>
@@ -40,8 +39,8 @@ export function OrganiserHome() {
           {t('org.home.newSession')}
         </Link>
         <Link to="/organise/companies">
-          {pending.state === 'ready'
-            ? t('org.home.queue', { count: pending.value.total })
+          {pending.isSuccess
+            ? t('org.home.queue', { count: pending.data.total })
             : t('org.companies.title')}
         </Link>
         <Link to="/organise/import">{t('org.import.title')}</Link>
@@ -66,7 +65,7 @@ export function OrganiserHome() {
           </select>
         </Field>
       </div>
-      <Loaded load={sessions} reload={reload}>
+      <QueryLoaded query={sessions}>
         {(list) =>
           list.items.length === 0 ? (
             <p>{t('sessions.none')}</p>
@@ -85,7 +84,7 @@ export function OrganiserHome() {
             </>
           )
         }
-      </Loaded>
+      </QueryLoaded>
     </main>
   );
 }

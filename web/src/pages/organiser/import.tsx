@@ -1,6 +1,8 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { api, RawBody } from '../../api';
 import { useI18n } from '../../i18n';
+import { keys } from '../../queries';
 import { ErrorBox, Field } from '../../ui';
 import type { ImportResult } from './types';
 
@@ -12,9 +14,13 @@ export function ImportPage() {
   const { t } = useI18n();
   const [csv, setCsv] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
+  const queryClient = useQueryClient();
+  const upload = useMutation({
+    mutationFn: (text: string) =>
+      api<ImportResult>('POST', '/companies/import', new RawBody(text, 'text/csv')),
+    // New companies: the verification queue and the lists count them.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.companies }),
+  });
 
   const pick = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -22,18 +28,9 @@ export function ImportPage() {
     setFileName(file.name);
     setCsv(await file.text());
   };
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setResult(null);
-    try {
-      setResult(await api<ImportResult>('POST', '/companies/import', new RawBody(csv, 'text/csv')));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    upload.mutate(csv);
   };
 
   return (
@@ -43,7 +40,7 @@ export function ImportPage() {
       <pre className="example" aria-label={t('org.import.header')}>
         {EXAMPLE}
       </pre>
-      <form onSubmit={(event) => void submit(event)}>
+      <form onSubmit={submit}>
         <Field id="csv-file" label={t('org.import.file')}>
           <input
             id="csv-file"
@@ -65,12 +62,12 @@ export function ImportPage() {
             onChange={(event) => setCsv(event.target.value)}
           />
         </Field>
-        {error !== null && <ErrorBox error={error} />}
-        <button type="submit" disabled={busy || csv.trim() === ''}>
-          {busy ? t('org.import.busy') : t('org.import.submit')}
+        {upload.isError && <ErrorBox error={upload.error} />}
+        <button type="submit" disabled={upload.isPending || csv.trim() === ''}>
+          {upload.isPending ? t('org.import.busy') : t('org.import.submit')}
         </button>
       </form>
-      {result && <ImportOutcome result={result} />}
+      {upload.isSuccess && <ImportOutcome result={upload.data} />}
     </main>
   );
 }

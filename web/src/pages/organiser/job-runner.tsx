@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { api } from '../../api';
 import { useI18n, type MessageKey } from '../../i18n';
 import type { LiveSocket } from '../../live';
+import { keys } from '../../queries';
 import { ErrorBox } from '../../ui';
 import type { JobView } from './types';
 
@@ -38,61 +40,42 @@ export function JobRunner({
   onFinished?: () => void;
 }) {
   const { t } = useI18n();
+  const queryClient = useQueryClient();
   const [jobId, setJobId] = useState<string | null>(null);
-  const [job, setJob] = useState<JobView | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const start = useMutation({
+    mutationFn: () => api<{ jobId: string }>('POST', path),
+    onSuccess: (queued) => setJobId(queued.jobId),
+  });
+  // Polled until it finishes, in case live events are lost; a poll never undoes a newer event.
+  const polled = useQuery({
+    queryKey: keys.job(jobId ?? ''),
+    queryFn: () => api<JobView>('GET', `/jobs/${jobId}`),
+    enabled: jobId !== null,
+    refetchInterval: (query) =>
+      query.state.data && FINISHED.includes(query.state.data.state) ? false : POLL_MS,
+    refetchIntervalInBackground: true,
+    structuralSharing: (current, next) =>
+      newer((current as JobView | undefined) ?? null, next as JobView),
+  });
+  const job = polled.data ?? null;
   const finished = job !== null && FINISHED.includes(job.state);
 
   useEffect(() => {
     if (!jobId || !socket) return;
     const update = (event: { job: JobView }) => {
-      if (event.job.id === jobId) setJob((current) => newer(current, event.job));
+      if (event.job.id === jobId) queryClient.setQueryData(keys.job(jobId), event.job);
     };
     socket.on('job.progress', update);
     return () => {
       socket.off('job.progress', update);
     };
-  }, [jobId, socket]);
+  }, [jobId, socket, queryClient]);
 
+  // The latest callback, called once when the job finishes (not again when the parent re-renders).
+  const finish = useEffectEvent(() => onFinished?.());
   useEffect(() => {
-    if (!jobId || finished) return;
-    let stopped = false;
-    const poll = async () => {
-      try {
-        const polled = await api<JobView>('GET', `/jobs/${jobId}`);
-        if (stopped) return;
-        setJob((current) => newer(current, polled));
-        setError(null);
-      } catch (caught) {
-        if (!stopped) setError(caught);
-      }
-    };
-    void poll();
-    const timer = setInterval(() => void poll(), POLL_MS);
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-    };
-  }, [jobId, finished]);
-
-  useEffect(() => {
-    if (finished) onFinished?.();
+    if (finished) finish();
   }, [finished]);
-
-  const start = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const queued = await api<{ jobId: string }>('POST', path);
-      setJob(null);
-      setJobId(queued.jobId);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const percent = job ? percentOf(job) : 0;
   const running = jobId !== null && !finished;
@@ -100,7 +83,11 @@ export function JobRunner({
   const stateShown = SHOWN_STATES.includes(state) ? state : 'active';
   return (
     <div className="job">
-      <button type="button" onClick={() => void start()} disabled={disabled || busy || running}>
+      <button
+        type="button"
+        onClick={() => start.mutate()}
+        disabled={disabled || start.isPending || running}
+      >
         {t(`org.job.run.${name}`)}
       </button>
       {jobId && (
@@ -113,7 +100,8 @@ export function JobRunner({
           {job?.failedReason && <ErrorBox error={new Error(job.failedReason)} />}
         </div>
       )}
-      {error !== null && <ErrorBox error={error} />}
+      {start.isError && <ErrorBox error={start.error} />}
+      {polled.isError && <ErrorBox error={polled.error} />}
     </div>
   );
 }

@@ -9,7 +9,8 @@ export function useLiveSocket(): LiveSocket | null {
   const [socket, setSocket] = useState<LiveSocket | null>(null);
   useEffect(() => {
     const opened = connectLive();
-    setSocket(opened);
+    // Handed out once connected: events reach it from then on, and emits go out at once.
+    opened.on('connect', () => setSocket(opened));
     return () => {
       opened.close();
     };

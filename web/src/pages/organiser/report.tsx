@@ -1,8 +1,10 @@
-import { useId, useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
 import { api, download } from '../../api';
 import { useI18n, type MessageKey } from '../../i18n';
-import { Link } from '../../router';
-import { ErrorBox, Loaded, useLoad } from '../../ui';
+import { Link } from 'react-router';
+import { keys, QueryLoaded } from '../../queries';
+import { ErrorBox } from '../../ui';
 import { OUTCOMES, type OutcomeLine, type SessionReport } from './types';
 
 interface Bar {
@@ -105,20 +107,15 @@ const STATUS_FIELDS: { field: 'scheduled' | 'held' | 'noShow' | 'cancelled'; lab
 /** What came of a session: meetings, ratings and outcomes by country pair, and the CSV. */
 export function ReportPage({ id }: { id: string }) {
   const { t } = useI18n();
-  const [report, reload] = useLoad(() => api<SessionReport>('GET', `/sessions/${id}/report`), [id]);
-  const [downloading, setDownloading] = useState(false);
-  const [downloadError, setDownloadError] = useState<unknown>(null);
-  const csv = async () => {
-    setDownloading(true);
-    setDownloadError(null);
-    try {
-      await download(`/sessions/${id}/report?format=csv`, `session-report-${id.slice(0, 8)}.csv`);
-    } catch (caught) {
-      setDownloadError(caught);
-    } finally {
-      setDownloading(false);
-    }
-  };
+  const report = useQuery({
+    queryKey: keys.report(id),
+    queryFn: () => api<SessionReport>('GET', `/sessions/${id}/report`),
+  });
+  const csv = useMutation({
+    mutationFn: () =>
+      download(`/sessions/${id}/report?format=csv`, `session-report-${id.slice(0, 8)}.csv`),
+  });
+  const downloading = csv.isPending;
   const pairs = (value: SessionReport, pick: (line: OutcomeLine) => Bar) =>
     value.byCountryPair.map(pick);
 
@@ -129,12 +126,12 @@ export function ReportPage({ id }: { id: string }) {
       </p>
       <h1>{t('org.report.title')}</h1>
       <div className="actions">
-        <button type="button" onClick={() => void csv()} disabled={downloading}>
+        <button type="button" onClick={() => csv.mutate()} disabled={downloading}>
           {downloading ? t('common.loading') : t('org.report.csv')}
         </button>
       </div>
-      {downloadError !== null && <ErrorBox error={downloadError} />}
-      <Loaded load={report} reload={reload}>
+      {csv.isError && <ErrorBox error={csv.error} />}
+      <QueryLoaded query={report}>
         {(value) => (
           <>
             <p className="lead">
@@ -230,7 +227,7 @@ export function ReportPage({ id }: { id: string }) {
             </div>
           </>
         )}
-      </Loaded>
+      </QueryLoaded>
     </main>
   );
 }

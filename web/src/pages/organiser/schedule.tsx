@@ -1,8 +1,10 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { api, type Page } from '../../api';
 import { useI18n, VIEWER_ZONE, type MessageKey } from '../../i18n';
-import { Link } from '../../router';
-import { ErrorBox, Loaded, useLoad } from '../../ui';
+import { Link } from 'react-router';
+import { keys, QueryLoaded } from '../../queries';
+import { ErrorBox } from '../../ui';
 import { useLiveSocket } from './live-socket';
 import type {
   MeetingStatus,
@@ -52,33 +54,34 @@ async function loadBoard(id: string): Promise<Board> {
 /** The published schedule as a grid of companies by slots, and its placement report. */
 export function ScheduleBoardPage({ id }: { id: string }) {
   const { t } = useI18n();
-  const [board, reload, setBoard] = useLoad(() => loadBoard(id), [id]);
+  const queryClient = useQueryClient();
+  const board = useQuery({ queryKey: keys.board(id), queryFn: () => loadBoard(id) });
   const socket = useLiveSocket();
   useEffect(() => {
     if (!socket) return;
     // Scheduling ran again (here or in another organiser's browser): the board follows.
     const published = (event: { sessionId: string }) => {
-      if (event.sessionId === id) reload();
+      if (event.sessionId === id) void queryClient.invalidateQueries({ queryKey: keys.board(id) });
     };
     socket.on('schedule.published', published);
     return () => {
       socket.off('schedule.published', published);
     };
-  }, [socket, id]);
+  }, [socket, id, queryClient]);
   return (
     <main className="wide">
       <p>
         <Link to={`/organise/sessions/${id}`}>← {t('org.session.back')}</Link>
       </p>
       <h1>{t('org.board.title')}</h1>
-      <Loaded load={board} reload={reload}>
+      <QueryLoaded query={board}>
         {(value) => (
           <>
             <p className="lead">{value.session.title}</p>
             <ScheduleGrid
               board={value}
               onChanged={(meeting) =>
-                setBoard({
+                queryClient.setQueryData<Board>(keys.board(id), {
                   ...value,
                   schedule: {
                     ...value.schedule,
@@ -92,7 +95,7 @@ export function ScheduleBoardPage({ id }: { id: string }) {
             <PlacementSection report={value.schedule.report} names={value.names} />
           </>
         )}
-      </Loaded>
+      </QueryLoaded>
     </main>
   );
 }
@@ -221,19 +224,12 @@ function MeetingPanel({
   const title = useRef<HTMLHeadingElement>(null);
   // The panel opens under the grid: the keyboard and screen readers are taken there.
   useEffect(() => title.current?.focus(), []);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const change = async (patch: { status: MeetingStatus } | { fixed: boolean }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onChanged(await api<ScheduledMeeting>('PATCH', `/meetings/${meeting.id}`, patch));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const change = useMutation({
+    mutationFn: (patch: { status: MeetingStatus } | { fixed: boolean }) =>
+      api<ScheduledMeeting>('PATCH', `/meetings/${meeting.id}`, patch),
+    onSuccess: onChanged,
+  });
+  const busy = change.isPending;
   return (
     <div className="card meeting-panel" role="region" aria-labelledby="meeting-title">
       <h3 id="meeting-title" tabIndex={-1} ref={title}>
@@ -253,7 +249,7 @@ function MeetingPanel({
           type="checkbox"
           checked={meeting.fixed}
           disabled={busy || meeting.status === 'cancelled'}
-          onChange={(event) => void change({ fixed: event.target.checked })}
+          onChange={(event) => change.mutate({ fixed: event.target.checked })}
         />
         {t('org.meeting.fixed')}
       </label>
@@ -264,7 +260,7 @@ function MeetingPanel({
             type="button"
             className={option.status === 'cancelled' ? 'danger' : undefined}
             disabled={busy || meeting.status === 'cancelled'}
-            onClick={() => void change({ status: option.status })}
+            onClick={() => change.mutate({ status: option.status })}
           >
             {t(option.label)}
           </button>
@@ -273,7 +269,7 @@ function MeetingPanel({
           {t('org.meeting.close')}
         </button>
       </div>
-      {error !== null && <ErrorBox error={error} />}
+      {change.isError && <ErrorBox error={change.error} />}
     </div>
   );
 }

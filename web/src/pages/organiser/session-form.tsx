@@ -1,8 +1,10 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { api, type Page } from '../../api';
+import { keys, QueryLoaded } from '../../queries';
 import { useI18n, VIEWER_ZONE, type MessageKey } from '../../i18n';
-import { navigate } from '../../router';
-import { ErrorBox, Field, fieldErrors, Loaded, useLoad } from '../../ui';
+import { useNavigate } from 'react-router';
+import { ErrorBox, Field, fieldErrors } from '../../ui';
 import { WEIGHT_NAMES, type Delegation, type SessionSettings, type WeightName } from './types';
 import { instantOf, timeZones, wallClock } from './zoned';
 
@@ -99,14 +101,16 @@ function requestBody(form: FormState, creating: boolean): Record<string, unknown
 /** Creates a session (no `session`) or edits one: every field the API takes. */
 export function SessionForm({ session }: { session?: SessionSettings }) {
   const { t } = useI18n();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const creating = !session;
   const [form, setForm] = useState(() => initialForm(session));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [delegations, reloadDelegations] = useLoad(
-    () => api<Page<Delegation>>('GET', '/delegations?pageSize=100'),
-    [],
-  );
+  const delegations = useQuery({
+    queryKey: keys.delegationList('pageSize=100'),
+    queryFn: () => api<Page<Delegation>>('GET', '/delegations?pageSize=100'),
+  });
   // A field's messages go once it is edited; the others stay until the next answer.
   const [edited, setEdited] = useState<string[]>([]);
   const allFields = fieldErrors(error);
@@ -147,7 +151,9 @@ export function SessionForm({ session }: { session?: SessionSettings }) {
         creating ? '/sessions' : `/sessions/${session.id}`,
         requestBody(form, creating),
       );
-      navigate(`/organise/sessions/${saved.id}`);
+      // The sessions load afresh rather than showing what they were before the change.
+      queryClient.removeQueries({ queryKey: keys.sessions });
+      void navigate(`/organise/sessions/${saved.id}`);
     } catch (caught) {
       setError(caught);
       setBusy(false);
@@ -223,7 +229,7 @@ export function SessionForm({ session }: { session?: SessionSettings }) {
           {input('sideB', 'org.form.sideB')}
         </div>
       </fieldset>
-      <Loaded load={delegations} reload={reloadDelegations}>
+      <QueryLoaded query={delegations}>
         {(page) => (
           <Field id="delegationId" label={t('org.form.delegation')} errors={fields.delegationId}>
             <select
@@ -240,7 +246,7 @@ export function SessionForm({ session }: { session?: SessionSettings }) {
             </select>
           </Field>
         )}
-      </Loaded>
+      </QueryLoaded>
       <fieldset className={fields.weights ? 'invalid' : undefined}>
         <legend>{t('org.form.weights')}</legend>
         <small>{t('org.form.weightsHint')}</small>

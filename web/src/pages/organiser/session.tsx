@@ -1,8 +1,10 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type Page } from '../../api';
 import { useI18n, VIEWER_ZONE, type MessageKey } from '../../i18n';
-import { Link } from '../../router';
-import { ErrorBox, Loaded, useLoad } from '../../ui';
+import { Link } from 'react-router';
+import { keys, QueryLoaded } from '../../queries';
+import { ErrorBox } from '../../ui';
 import { AnnounceForm } from './announce';
 import { JobRunner } from './job-runner';
 import { useLiveSocket } from './live-socket';
@@ -21,34 +23,29 @@ export const EDITABLE_STATES: SessionStatus[] = ['draft', 'open'];
 /** One session as its organiser runs it: settings, lifecycle, scoring, scheduling, participants. */
 export function OrganiserSessionPage({ id }: { id: string }) {
   const { t, dateTime } = useI18n();
-  const [session, reload, setSession] = useLoad(
-    () => api<OrganiserSessionDetail>('GET', `/sessions/${id}`),
-    [id],
-  );
+  const queryClient = useQueryClient();
+  const session = useQuery({
+    queryKey: keys.session(id),
+    queryFn: () => api<OrganiserSessionDetail>('GET', `/sessions/${id}`),
+  });
   const socket = useLiveSocket();
-  const [moving, setMoving] = useState<SessionStatus | null>(null);
-  const [moveError, setMoveError] = useState<unknown>(null);
   const [scheduled, setScheduled] = useState(false);
-
-  const move = async (detail: OrganiserSessionDetail, status: SessionStatus) => {
-    setMoving(status);
-    setMoveError(null);
-    try {
-      const moved = await api<OrganiserSessionDetail>('PATCH', `/sessions/${id}`, { status });
-      setSession({ ...detail, ...moved });
-    } catch (caught) {
-      setMoveError(caught);
-    } finally {
-      setMoving(null);
-    }
-  };
+  const move = useMutation({
+    mutationFn: (status: SessionStatus) =>
+      api<OrganiserSessionDetail>('PATCH', `/sessions/${id}`, { status }),
+    onSuccess: (moved) =>
+      queryClient.setQueryData<OrganiserSessionDetail>(
+        keys.session(id),
+        (current) => current && { ...current, ...moved },
+      ),
+  });
 
   return (
     <main>
       <p>
         <Link to="/organise">← {t('org.home.title')}</Link>
       </p>
-      <Loaded load={session} reload={reload}>
+      <QueryLoaded query={session}>
         {(detail) => (
           <>
             <h1>{detail.title}</h1>
@@ -128,15 +125,15 @@ export function OrganiserSessionPage({ id }: { id: string }) {
                       key={status}
                       type="button"
                       className={status === 'closed' ? 'secondary' : undefined}
-                      disabled={moving !== null}
-                      onClick={() => void move(detail, status)}
+                      disabled={move.isPending}
+                      onClick={() => move.mutate(status)}
                     >
                       {t(`org.session.moveTo.${status}` as MessageKey)}
                     </button>
                   ))}
                 </div>
               )}
-              {moveError !== null && <ErrorBox error={moveError} />}
+              {move.isError && <ErrorBox error={move.error} />}
             </section>
 
             <section aria-labelledby="jobs">
@@ -156,7 +153,7 @@ export function OrganiserSessionPage({ id }: { id: string }) {
                   disabled={!SCHEDULING_STATES.includes(detail.status)}
                   onFinished={() => {
                     setScheduled(true);
-                    reload();
+                    void queryClient.invalidateQueries({ queryKey: keys.session(id), exact: true });
                   }}
                 />
               </div>
@@ -174,7 +171,7 @@ export function OrganiserSessionPage({ id }: { id: string }) {
             <Participants id={id} count={detail.participantCount} />
           </>
         )}
-      </Loaded>
+      </QueryLoaded>
     </main>
   );
 }
@@ -182,14 +179,15 @@ export function OrganiserSessionPage({ id }: { id: string }) {
 function Participants({ id, count }: { id: string; count: number }) {
   const { t, dateTime } = useI18n();
   const [page, setPage] = useState(1);
-  const [participants, reload] = useLoad(
-    () => api<Page<Participant>>('GET', `/sessions/${id}/participants?page=${page}&pageSize=50`),
-    [id, page],
-  );
+  const participants = useQuery({
+    queryKey: keys.participants(id, page),
+    queryFn: () =>
+      api<Page<Participant>>('GET', `/sessions/${id}/participants?page=${page}&pageSize=50`),
+  });
   return (
     <section aria-labelledby="participants">
       <h2 id="participants">{t('org.participants.title', { count })}</h2>
-      <Loaded load={participants} reload={reload}>
+      <QueryLoaded query={participants}>
         {(list) =>
           list.items.length === 0 ? (
             <p className="muted">{t('org.participants.none')}</p>
@@ -223,7 +221,7 @@ function Participants({ id, count }: { id: string; count: number }) {
             </>
           )
         }
-      </Loaded>
+      </QueryLoaded>
     </section>
   );
 }

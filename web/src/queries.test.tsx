@@ -1,0 +1,30 @@
+import { useQuery } from '@tanstack/react-query';
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { api } from './api';
+import { QueryLoaded } from './queries';
+import { json, renderInApp, stubApi } from './testing/render';
+
+function Count() {
+  const count = useQuery({
+    queryKey: ['count'],
+    queryFn: () => api<{ count: number }>('GET', '/count'),
+  });
+  return <QueryLoaded query={count}>{({ count }) => <p>count {count}</p>}</QueryLoaded>;
+}
+
+describe('QueryLoaded', () => {
+  it('shows loading, then the error with a retry that loads again', async () => {
+    let status = 500;
+    stubApi({
+      'GET /api/count': () =>
+        json(status, { statusCode: status, message: 'No count here', count: 7 }),
+    });
+    renderInApp(<Count />);
+    expect(screen.getByRole('status').textContent).toBe('Loading…');
+    expect((await screen.findByRole('alert')).textContent).toContain('No count here');
+    status = 200;
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('count 7')).toBeTruthy();
+  });
+});

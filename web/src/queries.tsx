@@ -1,0 +1,54 @@
+import { QueryClient, type UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { ErrorBox, Loading } from './ui';
+
+/**
+ * The app's cache of server state. No retries and no refetch on focus: a failed load shows its
+ * error with a retry button, as before; live events and mutations mark what changed as stale.
+ */
+export function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: false, refetchOnWindowFocus: false },
+      mutations: { retry: false },
+    },
+  });
+}
+
+/** A query key per resource; invalidating a key marks everything under it stale. */
+export const keys = {
+  sessions: ['sessions'] as const,
+  sessionList: (params: string) => ['sessions', 'list', params] as const,
+  session: (id: string) => ['sessions', id] as const,
+  board: (id: string) => ['sessions', id, 'board'] as const,
+  participants: (id: string, page: number) => ['sessions', id, 'participants', page] as const,
+  matches: (id: string, companyId: string) => ['sessions', id, 'matches', companyId] as const,
+  requests: (id: string, companyId: string) => ['sessions', id, 'requests', companyId] as const,
+  agenda: (id: string, companyId: string) => ['sessions', id, 'agenda', companyId] as const,
+  companies: ['companies'] as const,
+  companyList: (params: string) => ['companies', 'list', params] as const,
+  company: (id: string) => ['companies', id] as const,
+  pendingCompanies: ['companies', 'pending'] as const,
+  taxonomy: ['taxonomy'] as const,
+  delegations: ['delegations'] as const,
+  delegationList: (params: string) => ['delegations', 'list', params] as const,
+  delegation: (id: string) => ['delegations', id] as const,
+  report: (id: string) => ['sessions', id, 'report'] as const,
+  job: (id: string) => ['jobs', id] as const,
+};
+
+/**
+ * Shows a query's first load and its error (with a retry), and the children once there is data;
+ * a refetch keeps showing the data it has (no flicker, open forms stay) unless it fails.
+ */
+export function QueryLoaded<T>({
+  query,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  children: (value: T) => ReactNode;
+}) {
+  if (query.isError) return <ErrorBox error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isPending) return <Loading />;
+  return <>{children(query.data)}</>;
+}

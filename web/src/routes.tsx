@@ -1,0 +1,175 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Outlet, useParams, type RouteObject } from 'react-router';
+import { useAccount } from './account';
+import { App } from './App';
+import { useI18n } from './i18n';
+import { CompanyEditPage, CompanyPage } from './pages/company';
+import { DelegationFormPage } from './pages/delegation-form';
+import { DelegationPage, DelegationsPage, isOrganiserRole } from './pages/delegations';
+import { SessionPage } from './pages/session';
+import { SessionsPage } from './pages/sessions';
+import { Loading } from './ui';
+
+// The live room brings socket.io-client: loaded when first opened.
+const LivePage = lazy(() => import('./pages/live'));
+// The organisers' screens, one chunk loaded when an organiser first opens one.
+const organiser = () => import('./pages/organiser');
+const OrganiserHome = lazy(() => organiser().then((m) => ({ default: m.OrganiserHome })));
+const CompaniesPage = lazy(() => organiser().then((m) => ({ default: m.CompaniesPage })));
+const ImportPage = lazy(() => organiser().then((m) => ({ default: m.ImportPage })));
+const NewSessionPage = lazy(() => organiser().then((m) => ({ default: m.NewSessionPage })));
+const EditSessionPage = lazy(() => organiser().then((m) => ({ default: m.EditSessionPage })));
+const OrganiserSessionPage = lazy(() =>
+  organiser().then((m) => ({ default: m.OrganiserSessionPage })),
+);
+const ScheduleBoardPage = lazy(() => organiser().then((m) => ({ default: m.ScheduleBoardPage })));
+const ReportPage = lazy(() => organiser().then((m) => ({ default: m.ReportPage })));
+
+/** Ids in paths are UUIDs; any other id is a page that does not exist. */
+const UUID = /^[0-9a-f-]{36}$/;
+
+function NotFound() {
+  const { t } = useI18n();
+  return <p>{t('common.notFound')}</p>;
+}
+
+/** The page for the path's `:id`, or not found. */
+function WithId({ page }: { page: (id: string) => ReactNode }) {
+  const { id } = useParams();
+  return id !== undefined && UUID.test(id) ? page(id) : <NotFound />;
+}
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
+
+const organising = (role: string) => role !== 'member';
+
+/** A firm's start: its company to register first, then the sessions. */
+function FirmHome() {
+  const { me, reload } = useAccount();
+  if (me.companies.length > 0) return <SessionsPage />;
+  return <CompanyPage companies={me.companies} onRegistered={reload} />;
+}
+
+/** `/`: the organisers' home for organisers, a firm's start for members. */
+function Home() {
+  const { me } = useAccount();
+  if (!organising(me.user.role)) return <FirmHome />;
+  return (
+    <Lazy>
+      <OrganiserHome />
+    </Lazy>
+  );
+}
+
+function OrganisersOnly() {
+  const { me } = useAccount();
+  if (!organising(me.user.role)) return <NotFound />;
+  return (
+    <Lazy>
+      <Outlet />
+    </Lazy>
+  );
+}
+
+function DelegationOrganisersOnly() {
+  const { me } = useAccount();
+  return isOrganiserRole(me.user) ? <Outlet /> : <NotFound />;
+}
+
+function Company() {
+  const { me, reload } = useAccount();
+  return <CompanyPage companies={me.companies} onRegistered={reload} />;
+}
+
+function Session() {
+  const { me } = useAccount();
+  return <WithId page={(id) => <SessionPage id={id} companies={me.companies} />} />;
+}
+
+function CompanyEdit() {
+  const { reload } = useAccount();
+  return <WithId page={(id) => <CompanyEditPage id={id} onSaved={reload} />} />;
+}
+
+function Delegations() {
+  return <DelegationsPage user={useAccount().me.user} />;
+}
+
+function Delegation() {
+  const { me } = useAccount();
+  return (
+    <WithId
+      page={(id) => <DelegationPage key={id} id={id} user={me.user} companies={me.companies} />}
+    />
+  );
+}
+
+/** Every page of the app: the signed-in pages under the shell (which signs in first). */
+export const routes: RouteObject[] = [
+  {
+    element: <App />,
+    children: [
+      { index: true, element: <Home /> },
+      { path: 'signin', element: <FirmHome /> },
+      { path: 'signup', element: <FirmHome /> },
+      { path: 'sessions', element: <SessionsPage /> },
+      { path: 'sessions/:id', element: <Session /> },
+      {
+        path: 'sessions/:id/live',
+        element: (
+          <WithId
+            page={(id) => (
+              <Lazy>
+                <LivePage id={id} />
+              </Lazy>
+            )}
+          />
+        ),
+      },
+      { path: 'company', element: <Company /> },
+      { path: 'companies/:id/edit', element: <CompanyEdit /> },
+      { path: 'delegations', element: <Delegations /> },
+      { path: 'delegations/:id', element: <Delegation /> },
+      {
+        element: <DelegationOrganisersOnly />,
+        children: [
+          { path: 'delegations/new', element: <DelegationFormPage /> },
+          {
+            path: 'delegations/:id/edit',
+            element: <WithId page={(id) => <DelegationFormPage key={id} id={id} />} />,
+          },
+        ],
+      },
+      {
+        path: 'organise',
+        element: <OrganisersOnly />,
+        children: [
+          { index: true, element: <OrganiserHome /> },
+          { path: 'companies', element: <CompaniesPage /> },
+          { path: 'import', element: <ImportPage /> },
+          { path: 'sessions/new', element: <NewSessionPage /> },
+          {
+            path: 'sessions/:id',
+            element: <WithId page={(id) => <OrganiserSessionPage id={id} />} />,
+          },
+          {
+            path: 'sessions/:id/edit',
+            element: <WithId page={(id) => <EditSessionPage id={id} />} />,
+          },
+          {
+            path: 'sessions/:id/schedule',
+            element: <WithId page={(id) => <ScheduleBoardPage id={id} />} />,
+          },
+          {
+            path: 'sessions/:id/report',
+            element: <WithId page={(id) => <ReportPage id={id} />} />,
+          },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+];
