@@ -14,6 +14,7 @@ import { useI18n, VIEWER_ZONE, type MessageKey } from '../i18n';
 import { Link } from 'react-router';
 import { keys, QueryLoaded } from '../queries';
 import { ErrorBox, Field, fieldErrors } from '../ui';
+import { OUTCOMES } from '../../../src/meetings/meeting.wire';
 
 /** One session: join it, then matches, requests and the agenda of the chosen company. */
 export function SessionPage({ id, companies }: { id: string; companies: Membership[] }) {
@@ -588,8 +589,6 @@ function AgendaEntry({
     </li>
   );
 }
-
-const OUTCOMES = ['none', 'follow-up', 'negotiating', 'agreement-signed'] as const;
 
 /** Rating 1–5, outcome and a comment, once per side, after the meeting. */
 function FeedbackForm({

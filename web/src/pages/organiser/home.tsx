@@ -7,15 +7,9 @@ import { keys, QueryLoaded } from '../../queries';
 import { Field } from '../../ui';
 import { SessionCard } from '../sessions';
 import { Pager } from './pager';
-import {
-  NEXT_STATUSES,
-  type CompanyProfile,
-  type SessionSettings,
-  type SessionStatus,
-} from './types';
+import { SESSION_STATUSES, type CompanyProfile, type SessionSettings } from './types';
 
 const PAGE_SIZE = 24;
-const SESSION_STATUSES = Object.keys(NEXT_STATUSES) as SessionStatus[];
 
 /** Where organisers start: every session (drafts too), the verification queue, imports. */
 export function OrganiserHome() {

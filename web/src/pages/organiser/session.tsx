@@ -10,15 +10,16 @@ import { JobRunner } from './job-runner';
 import { useLiveSocket } from './live-socket';
 import { Pager } from './pager';
 import {
+  ACTION_STATES,
   NEXT_STATUSES,
   type OrganiserSessionDetail,
   type Participant,
   type SessionStatus,
 } from './types';
 
-const SCORING_STATES: SessionStatus[] = ['draft', 'open', 'scheduled', 'live'];
-const SCHEDULING_STATES: SessionStatus[] = ['open', 'scheduled', 'live'];
-export const EDITABLE_STATES: SessionStatus[] = ['draft', 'open'];
+const SCORING_STATES = ACTION_STATES.score;
+const SCHEDULING_STATES = ACTION_STATES.schedule;
+export const EDITABLE_STATES = ACTION_STATES.edit;
 
 /** One session as its organiser runs it: settings, lifecycle, scoring, scheduling, participants. */
 export function OrganiserSessionPage({ id }: { id: string }) {

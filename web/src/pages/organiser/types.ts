@@ -1,20 +1,17 @@
 /** What the organisers' screens read from the API, as the OpenAPI document declares it. */
 import type { components } from '../../api/schema';
 import type { WireJob } from '../../../../src/live/live.wire';
-import type { ResponseOf, Session } from '../../api';
+import type { ResponseOf } from '../../api';
 
 type Schemas = components['schemas'];
 
-export type SessionStatus = Session['status'];
-
-/** The lifecycle moves `src/sessions/session-lifecycle.ts` allows, forward only. */
-export const NEXT_STATUSES: Record<SessionStatus, SessionStatus[]> = {
-  draft: ['open', 'closed'],
-  open: ['scheduled', 'live', 'closed'],
-  scheduled: ['live', 'closed'],
-  live: ['closed'],
-  closed: [],
-};
+export type { SessionStatus } from '../../../../src/sessions/session-lifecycle.wire';
+export {
+  ACTION_STATES,
+  NEXT_STATUSES,
+  SESSION_STATUSES,
+} from '../../../../src/sessions/session-lifecycle.wire';
+export { OUTCOMES } from '../../../../src/meetings/meeting.wire';
 
 export const WEIGHT_NAMES = [
   'complementarity',
@@ -49,8 +46,6 @@ export type RequestKind = Schemas['UnplacedRequest']['kind'];
 export type PlacementReport = Schemas['PlacementReport'];
 
 export type ScheduleView = ResponseOf<'SchedulingController_schedule'>;
-
-export const OUTCOMES = ['none', 'follow-up', 'negotiating', 'agreement-signed'] as const;
 
 export type OutcomeLine = Schemas['OutcomeLine'];
 
