@@ -7,6 +7,7 @@ import { useFormErrors } from '../form-errors';
 import { keys, QueryLoaded } from '../queries';
 import { ErrorBox, Field } from '../ui';
 import { TIME_ZONES } from './company';
+import { instantOf } from '../zoned-time';
 import type { Delegation, DelegationDetail } from './delegations';
 
 export const ITINERARY_KINDS = [
@@ -17,46 +18,6 @@ export const ITINERARY_KINDS = [
   'reception',
   'meeting',
 ] as const;
-
-/** The offset of `zone` from UTC at an instant, in milliseconds (+08:00 is 8 hours). */
-function zoneOffset(instant: number, zone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(instant));
-  const part = (type: string) => Number(parts.find((entry) => entry.type === type)?.value ?? 0);
-  const wall = Date.UTC(
-    part('year'),
-    part('month') - 1,
-    part('day'),
-    part('hour'),
-    part('minute'),
-    part('second'),
-  );
-  return wall - (instant - (instant % 1000));
-}
-
-/**
- * A wall time (`YYYY-MM-DDTHH:mm`, as a datetime-local field gives it) in `zone` as an instant
- * in UTC; '' when it is not one (the API then names the field).
- */
-export function wallTimeToInstant(wallTime: string, zone: string): string {
-  const wall = Date.parse(`${wallTime}:00Z`);
-  if (Number.isNaN(wall)) return '';
-  try {
-    // Twice: the offset at the first guess may differ from the offset at the answer (DST).
-    const guess = wall - zoneOffset(wall, zone);
-    return new Date(wall - zoneOffset(guess, zone)).toISOString();
-  } catch {
-    return '';
-  }
-}
 
 type DelegationFields = {
   title: string;
@@ -272,8 +233,8 @@ export function ItineraryItemForm({
         kind: form.kind,
         title: form.title,
         ...(form.location.trim() ? { location: form.location.trim() } : {}),
-        startsAt: wallTimeToInstant(form.startsAt, delegation.timezone),
-        endsAt: wallTimeToInstant(form.endsAt, delegation.timezone),
+        startsAt: instantOf(form.startsAt, delegation.timezone),
+        endsAt: instantOf(form.endsAt, delegation.timezone),
       });
       setAdded(form.title);
       setForm(blank());

@@ -6,7 +6,7 @@ import { useI18n, VIEWER_ZONE, type MessageKey } from '../../i18n';
 import { useNavigate } from 'react-router';
 import { ErrorBox, Field, fieldErrors } from '../../ui';
 import { WEIGHT_NAMES, type Delegation, type SessionSettings, type WeightName } from './types';
-import { instantOf, timeZones, wallClock } from './zoned';
+import { instantOf, knownZone, timeZones, wallClock } from '../../zoned-time';
 
 /** Country codes from `HK, MO` or `HK MO`. */
 const countryCodes = (text: string) =>
@@ -45,7 +45,7 @@ type FormState = Record<TextKey, string> & {
 
 function initialForm(session?: SessionSettings): FormState {
   const timezone = session?.timezone ?? VIEWER_ZONE;
-  const wall = (iso: string | undefined) => (iso ? wallClock(iso, timezone) : '');
+  const wall = (iso: string | undefined) => (iso ? wallClock(iso, knownZone(timezone)) : '');
   return {
     title: session?.title ?? '',
     description: session?.description ?? '',
@@ -83,9 +83,9 @@ function requestBody(form: FormState, creating: boolean): Record<string, unknown
     description: form.description,
     mode: form.mode,
     timezone: form.timezone,
-    startsAt: instantOf(form.startsAt, form.timezone),
-    endsAt: instantOf(form.endsAt, form.timezone),
-    requestDeadline: instantOf(form.requestDeadline, form.timezone),
+    startsAt: instantOf(form.startsAt, knownZone(form.timezone)),
+    endsAt: instantOf(form.endsAt, knownZone(form.timezone)),
+    requestDeadline: instantOf(form.requestDeadline, knownZone(form.timezone)),
     slotMinutes: wholeNumber(form.slotMinutes),
     breakMinutes: wholeNumber(form.breakMinutes) ?? 0,
     maxMeetingsPerCompany: wholeNumber(form.maxMeetingsPerCompany),

@@ -1,0 +1,30 @@
+import { DateTime, IANAZone } from 'luxon';
+
+/**
+ * Wall-clock times in a chosen IANA zone, as a `datetime-local` input holds them
+ * (`YYYY-MM-DDTHH:mm`), and the UTC instants they stand for, through luxon.
+ */
+
+/** A zone luxon (the browser) knows, else UTC (the API then names the bad zone itself). */
+export function knownZone(zone: string): string {
+  return IANAZone.isValidZone(zone) ? zone : 'UTC';
+}
+
+/** `YYYY-MM-DDTHH:mm` of an ISO instant in `zone`; '' when either is not one. */
+export function wallClock(iso: string, zone: string): string {
+  const time = DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone);
+  return time.isValid ? time.toFormat("yyyy-MM-dd'T'HH:mm") : '';
+}
+
+/** The UTC ISO instant of a wall-clock time `YYYY-MM-DDTHH:mm` in `zone`; '' when there is none. */
+export function instantOf(wall: string, zone: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(wall)) return '';
+  const time = DateTime.fromISO(wall, { zone });
+  return time.isValid ? (time.toUTC().toISO() ?? '') : '';
+}
+
+/** Every zone the browser knows, for a select, with `current` first if it is not among them. */
+export function timeZones(current: string): string[] {
+  const zones = Intl.supportedValuesOf('timeZone');
+  return zones.includes(current) ? zones : [current, ...zones];
+}
