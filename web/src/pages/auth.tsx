@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, storeToken, type User } from '../api';
 import { useI18n } from '../i18n';
@@ -16,35 +17,32 @@ export function AuthPage({
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const fields = fieldErrors(error);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const body = mode === 'signup' ? { name, email, password } : { email, password };
-      const answer = await api<{ user: User; accessToken: string }>(
+  const signIn = useMutation({
+    mutationFn: () =>
+      api<{ user: User; accessToken: string }>(
         'POST',
         mode === 'signup' ? '/auth/register' : '/auth/login',
-        body,
-      );
+        mode === 'signup' ? { name, email, password } : { email, password },
+      ),
+    onSuccess: (answer) => {
       storeToken(answer.accessToken);
       onSignedIn(answer.user);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const busy = signIn.isPending;
+  const error = signIn.error;
+  const fields = fieldErrors(error);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    signIn.mutate();
   };
 
   return (
     <main className="narrow">
       <p className="lead">{t('auth.welcome')}</p>
       <h1>{mode === 'signup' ? t('auth.signUp') : t('auth.signIn')}</h1>
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form onSubmit={submit} noValidate>
         {mode === 'signup' && (
           <Field id="name" label={t('auth.name')} errors={fields.name}>
             <input
@@ -81,7 +79,7 @@ export function AuthPage({
             required
           />
         </Field>
-        {error !== null && Object.keys(fields).length === 0 && <ErrorBox error={error} />}
+        {error && Object.keys(fields).length === 0 && <ErrorBox error={error} />}
         <button type="submit" disabled={busy}>
           {busy ? t('common.loading') : mode === 'signup' ? t('auth.signUp') : t('auth.signIn')}
         </button>

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { useI18n, VIEWER_ZONE, type MessageKey } from '../i18n';
@@ -80,8 +80,21 @@ function DelegationForm({ delegation }: { delegation?: Delegation }) {
   const queryClient = useQueryClient();
   const { t } = useI18n();
   const [form, setForm] = useState(() => initialFields(delegation));
-  const [busy, setBusy] = useState(false);
   const { fields, general, setError, edited } = useFormErrors();
+  const save = useMutation({
+    mutationFn: (body: object) =>
+      delegation
+        ? api<Delegation>('PATCH', `/delegations/${delegation.id}`, body)
+        : api<Delegation>('POST', '/delegations', body),
+    onMutate: () => setError(null),
+    onSuccess: (saved) => {
+      // The delegations load afresh rather than showing what they were before the change.
+      queryClient.removeQueries({ queryKey: keys.delegations });
+      void navigate(`/delegations/${saved.id}`);
+    },
+    onError: setError,
+  });
+  const busy = save.isPending;
   const change = (key: keyof DelegationFields, value: string) => {
     setForm({ ...form, [key]: value });
     edited(key);
@@ -108,33 +121,20 @@ function DelegationForm({ delegation }: { delegation?: Delegation }) {
     </Field>
   );
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     const capacity = Number(form.capacity);
-    const body = {
+    save.mutate({
       ...form,
       originCountry: form.originCountry.trim().toUpperCase(),
       destinationCountry: form.destinationCountry.trim().toUpperCase(),
       // A number the API checks; text it cannot read goes as it is, so it says what is wrong.
       capacity: form.capacity.trim() !== '' && Number.isFinite(capacity) ? capacity : form.capacity,
-    };
-    try {
-      const saved = delegation
-        ? await api<Delegation>('PATCH', `/delegations/${delegation.id}`, body)
-        : await api<Delegation>('POST', '/delegations', body);
-      // The delegations load afresh rather than showing what they were before the change.
-      queryClient.removeQueries({ queryKey: keys.delegations });
-      void navigate(`/delegations/${saved.id}`);
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate>
+    <form onSubmit={submit} noValidate>
       {input('title', 'delegationForm.title')}
       <Field
         id="delegation-direction"
@@ -215,35 +215,37 @@ export function ItineraryItemForm({
     endsAt: `${delegation.startsOn}T10:00`,
   });
   const [form, setForm] = useState(blank);
-  const [busy, setBusy] = useState(false);
   const { fields, general, setError, edited } = useFormErrors();
   const [added, setAdded] = useState<string | null>(null);
+  const add = useMutation({
+    mutationFn: (item: ReturnType<typeof blank>) =>
+      api('POST', `/delegations/${delegation.id}/itinerary`, {
+        kind: item.kind,
+        title: item.title,
+        ...(item.location.trim() ? { location: item.location.trim() } : {}),
+        startsAt: instantOf(item.startsAt, delegation.timezone),
+        endsAt: instantOf(item.endsAt, delegation.timezone),
+      }),
+    onMutate: () => {
+      setError(null);
+      setAdded(null);
+    },
+    onSuccess: (_, item) => {
+      setAdded(item.title);
+      setForm(blank());
+      onAdded();
+    },
+    onError: setError,
+  });
+  const busy = add.isPending;
   const change = (key: keyof ReturnType<typeof blank>, value: string) => {
     setForm({ ...form, [key]: value });
     edited(key);
   };
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setAdded(null);
-    try {
-      await api('POST', `/delegations/${delegation.id}/itinerary`, {
-        kind: form.kind,
-        title: form.title,
-        ...(form.location.trim() ? { location: form.location.trim() } : {}),
-        startsAt: instantOf(form.startsAt, delegation.timezone),
-        endsAt: instantOf(form.endsAt, delegation.timezone),
-      });
-      setAdded(form.title);
-      setForm(blank());
-      onAdded();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    add.mutate(form);
   };
 
   const text = (key: 'title' | 'location', label: MessageKey) => (
@@ -267,7 +269,7 @@ export function ItineraryItemForm({
   );
 
   return (
-    <form className="subform" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="subform" onSubmit={submit} noValidate>
       <h3>{t('itinerary.add')}</h3>
       <p className="muted">
         {t('itinerary.zoneHint', { zone: delegation.timezone, city: delegation.city })}

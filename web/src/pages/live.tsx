@@ -1,5 +1,7 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api';
+import { keys } from '../queries';
 import { useI18n, type MessageKey } from '../i18n';
 import {
   connectLive,
@@ -289,26 +291,23 @@ export default function LivePage({ id }: { id: string }) {
 /** Accept or decline a request received while in the room; request.updated then updates it. */
 function AnswerRequest({ request }: { request: WireRequest }) {
   const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const answer = async (status: 'accepted' | 'declined') => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api('PATCH', `/sessions/${request.sessionId}/requests/${request.id}`, { status });
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const queryClient = useQueryClient();
+  const answer = useMutation({
+    mutationFn: (status: 'accepted' | 'declined') =>
+      api('PATCH', `/sessions/${request.sessionId}/requests/${request.id}`, { status }),
+    // An answer changes the session's requests and, once accepted, its agendas.
+    onSuccess: () =>
+      void queryClient.invalidateQueries({ queryKey: keys.session(request.sessionId) }),
+  });
+  const busy = answer.isPending;
+  const error = answer.error;
   return (
     <div className="actions">
       <button
         type="button"
         disabled={busy}
         aria-label={t('live.acceptFrom', { name: request.fromCompanyName })}
-        onClick={() => void answer('accepted')}
+        onClick={() => answer.mutate('accepted')}
       >
         {t('requests.accept')}
       </button>
@@ -317,11 +316,11 @@ function AnswerRequest({ request }: { request: WireRequest }) {
         className="secondary"
         disabled={busy}
         aria-label={t('live.declineFrom', { name: request.fromCompanyName })}
-        onClick={() => void answer('declined')}
+        onClick={() => answer.mutate('declined')}
       >
         {t('requests.decline')}
       </button>
-      {error !== null && <ErrorBox error={error} />}
+      {error && <ErrorBox error={error} />}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { api, type Page } from '../../api';
 import { keys, QueryLoaded } from '../../queries';
@@ -105,14 +105,29 @@ export function SessionForm({ session }: { session?: SessionSettings }) {
   const queryClient = useQueryClient();
   const creating = !session;
   const [form, setForm] = useState(() => initialForm(session));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const delegations = useQuery({
     queryKey: keys.delegationList('pageSize=100'),
     queryFn: () => api<Page<Delegation>>('GET', '/delegations?pageSize=100'),
   });
   // A field's messages go once it is edited; the others stay until the next answer.
   const [edited, setEdited] = useState<string[]>([]);
+  const save = useMutation({
+    mutationFn: (body: object) =>
+      api<SessionSettings>(
+        creating ? 'POST' : 'PATCH',
+        creating ? '/sessions' : `/sessions/${session.id}`,
+        body,
+      ),
+    onMutate: () => setEdited([]),
+    onSuccess: (saved) => {
+      // The sessions load afresh rather than showing what they were before the change.
+      queryClient.removeQueries({ queryKey: keys.sessions });
+      void navigate(`/organise/sessions/${saved.id}`);
+    },
+  });
+  const busy = save.isPending;
+  const error = save.error;
+
   const allFields = fieldErrors(error);
   const fields = Object.fromEntries(
     Object.entries(allFields).filter(([field]) => !edited.includes(field)),
@@ -140,28 +155,13 @@ export function SessionForm({ session }: { session?: SessionSettings }) {
     </Field>
   );
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setEdited([]);
-    try {
-      const saved = await api<SessionSettings>(
-        creating ? 'POST' : 'PATCH',
-        creating ? '/sessions' : `/sessions/${session.id}`,
-        requestBody(form, creating),
-      );
-      // The sessions load afresh rather than showing what they were before the change.
-      queryClient.removeQueries({ queryKey: keys.sessions });
-      void navigate(`/organise/sessions/${saved.id}`);
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
+    save.mutate(requestBody(form, creating));
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate className="session-form">
+    <form onSubmit={submit} noValidate className="session-form">
       {input('title', 'org.form.title')}
       <Field id="description" label={t('org.form.description')} errors={fields.description}>
         <textarea
@@ -288,7 +288,7 @@ export function SessionForm({ session }: { session?: SessionSettings }) {
           {message}
         </small>
       ))}
-      {error !== null && Object.keys(allFields).length === 0 && <ErrorBox error={error} />}
+      {error && Object.keys(allFields).length === 0 && <ErrorBox error={error} />}
       <button type="submit" disabled={busy}>
         {busy ? t('common.saving') : t(creating ? 'org.form.create' : 'org.form.save')}
       </button>
