@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api';
 import { useI18n } from '../../i18n';
@@ -16,27 +17,32 @@ export function AnnounceForm({
 }) {
   const { t, time } = useI18n();
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [sentAt, setSentAt] = useState<string | null>(null);
+  const announce = useMutation({
+    mutationFn: ({ live, message }: { live: LiveSocket; message: string }) =>
+      new Promise<string>((resolve, reject) =>
+        live.timeout(10_000).emit('announce', { sessionId, text: message }, (timedOut, ack) => {
+          if (timedOut) return reject(new ApiError(0, 'network'));
+          if (!ack.ok) {
+            const { statusCode, message: reason, fields: byField } = ack.error;
+            return reject(new ApiError(statusCode, reason, undefined, byField));
+          }
+          resolve(ack.announcement.at);
+        }),
+      ),
+    onMutate: () => setSentAt(null),
+    onSuccess: (at) => {
+      setText('');
+      setSentAt(at);
+    },
+  });
+  const busy = announce.isPending;
+  const error = announce.error;
   const fields = fieldErrors(error);
 
   const send = (event: FormEvent) => {
     event.preventDefault();
-    if (!socket) return;
-    setBusy(true);
-    setError(null);
-    setSentAt(null);
-    socket.timeout(10_000).emit('announce', { sessionId, text }, (timedOut, ack) => {
-      setBusy(false);
-      if (timedOut) return setError(new ApiError(0, 'network'));
-      if (!ack.ok) {
-        const { statusCode, message, fields: byField } = ack.error;
-        return setError(new ApiError(statusCode, message, undefined, byField));
-      }
-      setText('');
-      setSentAt(ack.announcement.at);
-    });
+    if (socket) announce.mutate({ live: socket, message: text });
   };
 
   return (
@@ -58,7 +64,7 @@ export function AnnounceForm({
             onChange={(event) => setText(event.target.value)}
           />
         </Field>
-        {error !== null && !fields.text && <ErrorBox error={error} />}
+        {error && !fields.text && <ErrorBox error={error} />}
         <div className="actions">
           <button type="submit" disabled={busy || !socket || text.trim() === ''}>
             {t('org.announce.send')}
