@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Membership } from '../../api';
 import { useI18n } from '../../i18n';
@@ -18,24 +18,14 @@ export function Apply({
   onChange: () => void;
 }) {
   const { t } = useI18n();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const act = useMutation({
+    mutationFn: ({ action }: { companyId: string; action: () => Promise<unknown> }) => action(),
+    onSuccess: onChange,
+  });
+  const busy = act.isPending ? act.variables.companyId : null;
   const mine = new Map(
     delegation.applications.map((application) => [application.companyId, application]),
   );
-
-  const act = async (companyId: string, action: () => Promise<unknown>) => {
-    setBusy(companyId);
-    setError(null);
-    try {
-      await action();
-      onChange();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(null);
-    }
-  };
 
   return (
     <section aria-labelledby="applications">
@@ -53,11 +43,11 @@ export function Apply({
             company={company}
             application={mine.get(company.companyId)}
             busy={busy === company.companyId}
-            onAct={(action) => void act(company.companyId, action)}
+            onAct={(action) => act.mutate({ companyId: company.companyId, action })}
           />
         ))}
       </ul>
-      {error !== null && <ErrorBox error={error} />}
+      {act.isError && <ErrorBox error={act.error} />}
       <AcceptedFirms delegation={delegation} />
     </section>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { api } from '../../api';
 import { useI18n } from '../../i18n';
 import { DecisionRow, type Decision } from './decision-row';
@@ -15,23 +15,13 @@ export function Decisions({
   onChange: () => void;
 }) {
   const { t } = useI18n();
-  const [error, setError] = useState<{ applicationId: string; error: unknown } | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-
-  const decide = async (application: Application, status: Decision) => {
-    setBusy(application.id);
-    setError(null);
-    try {
-      await api('PATCH', `/delegations/${delegation.id}/applications/${application.id}`, {
-        status,
-      });
-      onChange();
-    } catch (caught) {
-      setError({ applicationId: application.id, error: caught });
-    } finally {
-      setBusy(null);
-    }
-  };
+  const decide = useMutation({
+    mutationFn: ({ application, status }: { application: Application; status: Decision }) =>
+      api('PATCH', `/delegations/${delegation.id}/applications/${application.id}`, { status }),
+    onSuccess: onChange,
+  });
+  const busy = decide.isPending ? decide.variables.application.id : null;
+  const failed = decide.isError ? decide.variables.application.id : null;
 
   return (
     <section aria-labelledby="applications">
@@ -53,8 +43,8 @@ export function Decisions({
               key={application.id}
               application={application}
               busy={busy === application.id}
-              error={error?.applicationId === application.id ? error.error : null}
-              onDecide={(status) => void decide(application, status)}
+              error={failed === application.id ? decide.error : null}
+              onDecide={(status) => decide.mutate({ application, status })}
             />
           ))}
         </ul>

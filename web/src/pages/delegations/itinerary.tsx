@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, download } from '../../api';
 import { useI18n, VIEWER_ZONE } from '../../i18n';
@@ -17,27 +18,22 @@ export function Itinerary({
   onChange: () => void;
 }) {
   const { t } = useI18n();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-
-  const remove = async (item: ItineraryItem) => {
-    setBusy(item.id);
-    setError(null);
-    try {
-      await api('DELETE', `/delegations/${delegation.id}/itinerary/${item.id}`);
-      onChange();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const [calendarError, setCalendarError] = useState<unknown>(null);
+  const remove = useMutation({
+    mutationFn: (item: ItineraryItem) =>
+      api('DELETE', `/delegations/${delegation.id}/itinerary/${item.id}`),
+    onMutate: () => setCalendarError(null),
+    onSuccess: onChange,
+  });
+  const busy = remove.isPending ? remove.variables.id : null;
+  const error = remove.isError ? remove.error : calendarError;
   const calendar = async () => {
-    setError(null);
+    remove.reset();
+    setCalendarError(null);
     try {
       await download(`/delegations/${delegation.id}/itinerary.ics`, 'itinerary.ics');
     } catch (caught) {
-      setError(caught);
+      setCalendarError(caught);
     }
   };
 
@@ -55,7 +51,7 @@ export function Itinerary({
               item={item}
               delegation={delegation}
               removing={busy === item.id}
-              onRemove={organiser ? () => void remove(item) : undefined}
+              onRemove={organiser ? () => remove.mutate(item) : undefined}
             />
           ))}
         </ol>
