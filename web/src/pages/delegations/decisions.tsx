@@ -1,0 +1,54 @@
+import { useMutation } from '@tanstack/react-query';
+import { api } from '../../api';
+import { useI18n } from '../../i18n';
+import { DecisionRow, type Decision } from './decision-row';
+import type { DelegationDetail } from './types';
+
+type Application = DelegationDetail['applications'][number];
+
+/** The organisers' side: every application, accepted, waitlisted or rejected here. */
+export function Decisions({
+  delegation,
+  onChange,
+}: {
+  delegation: DelegationDetail;
+  onChange: () => void;
+}) {
+  const { t } = useI18n();
+  const decide = useMutation({
+    mutationFn: ({ application, status }: { application: Application; status: Decision }) =>
+      api('PATCH', `/delegations/${delegation.id}/applications/${application.id}`, { status }),
+    onSuccess: onChange,
+  });
+  const busy = decide.isPending ? decide.variables.application.id : null;
+  const failed = decide.isError ? decide.variables.application.id : null;
+
+  return (
+    <section aria-labelledby="applications">
+      <h2 id="applications">{t('applications.title')}</h2>
+      <p className="muted">
+        {t('applications.counts', {
+          total: delegation.applications.length,
+          accepted: delegation.acceptedCount,
+          capacity: delegation.capacity,
+          waitlisted: delegation.waitlistedCount,
+        })}
+      </p>
+      {delegation.applications.length === 0 ? (
+        <p className="muted">{t('applications.none')}</p>
+      ) : (
+        <ul className="plain">
+          {delegation.applications.map((application) => (
+            <DecisionRow
+              key={application.id}
+              application={application}
+              busy={busy === application.id}
+              error={failed === application.id ? decide.error : null}
+              onDecide={(status) => decide.mutate({ application, status })}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

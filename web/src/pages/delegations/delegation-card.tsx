@@ -1,0 +1,36 @@
+import { Link } from 'react-router';
+import { useI18n, type MessageKey } from '../../i18n';
+import { Seats } from './seats';
+import type { Delegation } from './types';
+import { useCalendarDate } from './use-calendar-date';
+
+/** One delegation in the list: title, direction, seats, route and dates. */
+export function DelegationCard({ delegation }: { delegation: Delegation }) {
+  const { t } = useI18n();
+  const date = useCalendarDate();
+  return (
+    <li className="card delegation">
+      <h2>
+        <Link to={`/delegations/${delegation.id}`}>{delegation.title}</Link>
+      </h2>
+      <div>
+        <span className="badge">
+          {t(`delegations.direction.${delegation.direction}` as MessageKey)}
+        </span>{' '}
+        <Seats delegation={delegation} />
+      </div>
+      <p className="muted">
+        {t('delegations.route', {
+          origin: delegation.originCountry,
+          destination: delegation.destinationCountry,
+          city: delegation.city,
+        })}
+        <br />
+        {t('delegations.dates', {
+          start: date(delegation.startsOn),
+          end: date(delegation.endsOn),
+        })}
+      </p>
+    </li>
+  );
+}

@@ -1,0 +1,38 @@
+import { useI18n, type MessageKey } from '../../i18n';
+import { Seats } from './seats';
+import type { DelegationDetail } from './types';
+import { useCalendarDate } from './use-calendar-date';
+
+/** The delegation's title, direction, seats, route, dates, leader and description. */
+export function DelegationHeader({ delegation }: { delegation: DelegationDetail }) {
+  const { t } = useI18n();
+  const date = useCalendarDate();
+  return (
+    <>
+      <h1>{delegation.title}</h1>
+      <div>
+        <span className="badge">
+          {t(`delegations.direction.${delegation.direction}` as MessageKey)}
+        </span>{' '}
+        <Seats delegation={delegation} />
+      </div>
+      <p>
+        {t('delegations.route', {
+          origin: delegation.originCountry,
+          destination: delegation.destinationCountry,
+          city: delegation.city,
+        })}{' '}
+        ·{' '}
+        {t('delegations.dates', {
+          start: date(delegation.startsOn),
+          end: date(delegation.endsOn),
+        })}
+      </p>
+      <p className="muted">
+        {t('delegations.leader', { leader: delegation.leader })} ·{' '}
+        {t('delegations.zone', { zone: delegation.timezone })}
+      </p>
+      {delegation.description && <p>{delegation.description}</p>}
+    </>
+  );
+}

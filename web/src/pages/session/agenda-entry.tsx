@@ -1,0 +1,58 @@
+import type { AgendaItem, Membership } from '../../api';
+import { useI18n, type MessageKey } from '../../i18n';
+import { CancelMeeting } from './cancel-meeting';
+import { FeedbackForm } from './feedback-form';
+import { FeedbackGiven } from './feedback-given';
+
+/** One meeting: when, with whom, where; feedback once it ended, cancel before it begins. */
+export function AgendaEntry({
+  item,
+  company,
+  now,
+  onChange,
+  onCancelled,
+}: {
+  item: AgendaItem;
+  company: Membership;
+  now: number;
+  onChange: () => void;
+  onCancelled: () => void;
+}) {
+  const { t, time, dateTime } = useI18n();
+  const ended =
+    item.status === 'held' || (item.status === 'scheduled' && Date.parse(item.endsAt) <= now);
+  const future = item.status === 'scheduled' && Date.parse(item.startsAt) > now;
+  return (
+    <li>
+      <time dateTime={item.startsAt}>
+        {dateTime(item.startsAt)}–{time(item.endsAt)}
+      </time>
+      <div>
+        <strong>{item.other.name}</strong> ({item.other.city}, {item.other.country})
+        {item.status !== 'scheduled' && (
+          <>
+            {' '}
+            <span className={`badge ${item.status}`}>
+              {t(`meeting.status.${item.status}` as MessageKey)}
+            </span>
+          </>
+        )}
+      </div>
+      <div className="muted">
+        {t('agenda.theirTime', {
+          time: time(item.startsAt, item.other.timezone),
+          zone: item.other.timezone,
+        })}
+        {' · '}
+        {item.table !== undefined ? t('agenda.table', { table: item.table }) : t('agenda.video')}
+      </div>
+      {ended &&
+        (item.feedback ? (
+          <FeedbackGiven feedback={item.feedback} />
+        ) : (
+          <FeedbackForm item={item} company={company} onGiven={onChange} />
+        ))}
+      {future && <CancelMeeting item={item} onCancelled={onCancelled} />}
+    </li>
+  );
+}

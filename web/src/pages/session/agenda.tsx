@@ -1,0 +1,64 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { api, type AgendaItem, type Membership } from '../../api';
+import { useI18n, VIEWER_ZONE } from '../../i18n';
+import { keys, QueryLoaded } from '../../queries';
+import { AgendaEntry } from './agenda-entry';
+import { CalendarLinks } from './calendar-links';
+
+/** The company's published meetings, in the viewer's time zone, and the calendar links. */
+export function Agenda({ sessionId, company }: { sessionId: string; company: Membership }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const queryKey = keys.agenda(sessionId, company.companyId);
+  const agenda = useQuery({
+    queryKey,
+    queryFn: () =>
+      api<AgendaItem[]>(
+        'GET',
+        `/sessions/${sessionId}/agenda?companyId=${company.companyId}&timezone=${encodeURIComponent(VIEWER_ZONE)}`,
+      ),
+  });
+  const reload = () => void queryClient.invalidateQueries({ queryKey });
+  // A meeting that ends while the page is open offers the feedback form without a reload.
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const tick = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(tick);
+  }, []);
+  const [cancelled, setCancelled] = useState<string | null>(null);
+  return (
+    <section aria-labelledby="agenda">
+      <h2 id="agenda">{t('agenda.title')}</h2>
+      {cancelled && (
+        <p className="notice" role="status">
+          {t('meeting.cancelled', { name: cancelled })}
+        </p>
+      )}
+      <QueryLoaded query={agenda}>
+        {(items) =>
+          items.length === 0 ? (
+            <p className="muted">{t('agenda.none')}</p>
+          ) : (
+            <ol className="plain agenda">
+              {items.map((item) => (
+                <AgendaEntry
+                  key={item.id}
+                  item={item}
+                  company={company}
+                  now={now}
+                  onChange={reload}
+                  onCancelled={() => {
+                    setCancelled(item.other.name);
+                    reload();
+                  }}
+                />
+              ))}
+            </ol>
+          )
+        }
+      </QueryLoaded>
+      <CalendarLinks sessionId={sessionId} company={company} />
+    </section>
+  );
+}

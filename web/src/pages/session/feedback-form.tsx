@@ -1,0 +1,97 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, type AgendaItem, type Membership } from '../../api';
+import { useI18n, type MessageKey } from '../../i18n';
+import { ErrorBox, Field, fieldErrors } from '../../ui';
+import { OUTCOMES } from '../../../../src/meetings/meeting.wire';
+
+/** Rating 1–5, outcome and a comment, once per side, after the meeting. */
+export function FeedbackForm({
+  item,
+  company,
+  onGiven,
+}: {
+  item: AgendaItem;
+  company: Membership;
+  onGiven: () => void;
+}) {
+  const { t } = useI18n();
+  const [rating, setRating] = useState<number | null>(null);
+  const [outcome, setOutcome] = useState<string>('follow-up');
+  const [comment, setComment] = useState('');
+  const give = useMutation({
+    mutationFn: () =>
+      api('POST', `/meetings/${item.id}/feedback`, {
+        rating,
+        outcome,
+        companyId: company.companyId,
+        ...(comment.trim() ? { comment: comment.trim() } : {}),
+      }),
+    onSuccess: onGiven,
+  });
+  const error = give.isError ? give.error : null;
+  const fields = fieldErrors(error);
+  // After success the form stays disabled until the agenda shows the feedback given.
+  const busy = give.isPending || give.isSuccess;
+  const id = (name: string) => `feedback-${item.id}-${name}`;
+
+  return (
+    <form
+      className="subform feedback"
+      aria-label={t('feedback.title', { name: item.other.name })}
+      onSubmit={(event) => {
+        event.preventDefault();
+        give.mutate();
+      }}
+      noValidate
+    >
+      <fieldset className={fields.rating ? 'invalid' : undefined}>
+        <legend>{t('feedback.rating', { name: item.other.name })}</legend>
+        <div className="choices rating">
+          {[1, 2, 3, 4, 5].map((value) => (
+            <label key={value} className="choice">
+              <input
+                type="radio"
+                name={id('rating')}
+                value={value}
+                checked={rating === value}
+                onChange={() => setRating(value)}
+              />
+              {t(`feedback.stars.${value}` as MessageKey)}
+            </label>
+          ))}
+        </div>
+        {fields.rating?.map((message) => (
+          <small key={message} className="field-error" role="alert">
+            {message}
+          </small>
+        ))}
+      </fieldset>
+      <Field id={id('outcome')} label={t('feedback.outcome')} errors={fields.outcome}>
+        <select
+          id={id('outcome')}
+          value={outcome}
+          onChange={(event) => setOutcome(event.target.value)}
+        >
+          {OUTCOMES.map((value) => (
+            <option key={value} value={value}>
+              {t(`feedback.outcome.${value}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id={id('comment')} label={t('feedback.comment')} errors={fields.comment}>
+        <textarea
+          id={id('comment')}
+          rows={2}
+          value={comment}
+          onChange={(event) => setComment(event.target.value)}
+        />
+      </Field>
+      {error !== null && Object.keys(fields).length === 0 && <ErrorBox error={error} />}
+      <button type="submit" disabled={busy}>
+        {busy ? t('common.saving') : t('feedback.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,76 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { api, ApiError, type Match, type Membership, type SessionDetail } from '../../api';
+import { useI18n } from '../../i18n';
+import { keys, QueryLoaded } from '../../queries';
+import { Agenda } from './agenda';
+import { JoinButton } from './join-button';
+import { Matches } from './matches';
+import { Requests, type RequestLists } from './requests';
+import { useLiveUpdates } from './use-live-updates';
+
+/** Matches, requests and agenda once the company takes part; the join button before. */
+export function Participation({
+  session,
+  company,
+  onJoined,
+}: {
+  session: SessionDetail;
+  company: Membership;
+  onJoined: () => void;
+}) {
+  const { t } = useI18n();
+  const base = `/sessions/${session.id}`;
+  // The matches answer 404 `participant.not_found` while the company has not joined.
+  const matches = useQuery({
+    queryKey: keys.matches(session.id, company.companyId),
+    queryFn: () =>
+      api<Match[]>('GET', `${base}/matches?companyId=${company.companyId}&limit=20`).catch(
+        (error: unknown) => {
+          if (error instanceof ApiError && error.code === 'participant.not_found') return null;
+          throw error;
+        },
+      ),
+  });
+  const requests = useQuery({
+    queryKey: keys.requests(session.id, company.companyId),
+    queryFn: () => api<RequestLists>('GET', `${base}/requests?companyId=${company.companyId}`),
+  });
+  // The firms this company has asked already (pending or accepted): no second request button.
+  const asked = new Set(
+    requests.isSuccess
+      ? requests.data.sent
+          .filter((request) => request.status === 'pending' || request.status === 'accepted')
+          .map((request) => request.toCompanyId)
+      : [],
+  );
+  const joined = matches.isSuccess && matches.data !== null;
+  useLiveUpdates(joined, session.id, company.companyId);
+
+  return (
+    <QueryLoaded query={matches}>
+      {(list) =>
+        list === null ? (
+          <JoinButton sessionId={session.id} company={company} onJoined={onJoined} />
+        ) : (
+          <>
+            <p className="notice ok" role="status">
+              {t('session.joined', { name: company.name })}
+              {session.status !== 'closed' && (
+                <>
+                  {' · '}
+                  <Link to={`/sessions/${session.id}/live`}>{t('live.open')}</Link>
+                </>
+              )}
+            </p>
+            <div className="columns">
+              <Agenda sessionId={session.id} company={company} />
+              <Requests sessionId={session.id} company={company} requests={requests} />
+            </div>
+            <Matches sessionId={session.id} company={company} matches={list} asked={asked} />
+          </>
+        )
+      }
+    </QueryLoaded>
+  );
+}

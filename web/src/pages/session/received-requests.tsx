@@ -1,0 +1,56 @@
+import type { MeetingRequest } from '../../api';
+import { useI18n } from '../../i18n';
+import { RequestStatus } from './request-status';
+import type { Answer } from './requests';
+
+/** The requests other firms sent to the company; a pending one is accepted or declined. */
+export function ReceivedRequests({
+  requests,
+  busy,
+  onAnswer,
+}: {
+  requests: MeetingRequest[];
+  busy: string | null;
+  onAnswer: (request: MeetingRequest, status: Answer) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <h3>{t('requests.received')}</h3>
+      {requests.length === 0 ? (
+        <p className="muted">{t('requests.none')}</p>
+      ) : (
+        <ul className="plain">
+          {requests.map((request) => (
+            <li key={request.id} className="request">
+              <div>
+                {t('requests.from', { name: request.fromCompanyName })}{' '}
+                <RequestStatus request={request} />
+              </div>
+              {request.message && <q>{request.message}</q>}
+              {request.status === 'pending' && (
+                <div className="actions">
+                  <button
+                    type="button"
+                    disabled={busy === request.id}
+                    onClick={() => onAnswer(request, 'accepted')}
+                  >
+                    {t('requests.accept')}
+                  </button>
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={busy === request.id}
+                    onClick={() => onAnswer(request, 'declined')}
+                  >
+                    {t('requests.decline')}
+                  </button>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

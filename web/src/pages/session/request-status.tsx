@@ -1,0 +1,13 @@
+import type { MeetingRequest } from '../../api';
+import { useI18n, type MessageKey } from '../../i18n';
+
+/** A request's status badge, saying when the interest is mutual. */
+export function RequestStatus({ request }: { request: MeetingRequest }) {
+  const { t } = useI18n();
+  return (
+    <span className={`badge ${request.status}`}>
+      {t(`requests.status.${request.status}` as MessageKey)}
+      {request.mutual && ` · ${t('requests.mutual')}`}
+    </span>
+  );
+}

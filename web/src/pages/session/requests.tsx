@@ -1,0 +1,50 @@
+import { useMutation, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { api, type MeetingRequest, type Membership } from '../../api';
+import { useI18n } from '../../i18n';
+import { keys, QueryLoaded } from '../../queries';
+import { ErrorBox } from '../../ui';
+import { ReceivedRequests } from './received-requests';
+import { SentRequests } from './sent-requests';
+
+export type RequestLists = { sent: MeetingRequest[]; received: MeetingRequest[] };
+export type Answer = 'accepted' | 'declined';
+
+/** The requests the company received (to accept or decline) and those it sent. */
+export function Requests({
+  sessionId,
+  company,
+  requests,
+}: {
+  sessionId: string;
+  company: Membership;
+  requests: UseQueryResult<RequestLists>;
+}) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const answer = useMutation({
+    mutationFn: ({ request, status }: { request: MeetingRequest; status: Answer }) =>
+      api('PATCH', `/sessions/${sessionId}/requests/${request.id}`, { status }),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: keys.requests(sessionId, company.companyId) }),
+  });
+  const busy = answer.isPending ? answer.variables.request.id : null;
+
+  return (
+    <section aria-labelledby="requests">
+      <h2 id="requests">{t('requests.title')}</h2>
+      {answer.isError && <ErrorBox error={answer.error} />}
+      <QueryLoaded query={requests}>
+        {({ sent, received }) => (
+          <>
+            <ReceivedRequests
+              requests={received}
+              busy={busy}
+              onAnswer={(request, status) => answer.mutate({ request, status })}
+            />
+            <SentRequests requests={sent} />
+          </>
+        )}
+      </QueryLoaded>
+    </section>
+  );
+}
