@@ -1,5 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { unique, type Account, type TestClient } from './client';
+import { delegationInput, type Account, type TestClient } from './client';
 
 /** The callers every route is tried with in the authorization matrix and the fuzz suite. */
 export const CALLERS = ['admin', 'organiser', 'owner', 'stranger', 'anonymous'] as const;
@@ -86,18 +86,7 @@ export async function buildWorld(
     const delegation = await client
       .as(org)
       .post('/api/delegations')
-      .send({
-        title: unique('Mission'),
-        direction: 'outbound',
-        originCountry: 'HK',
-        destinationCountry: 'FI',
-        city: 'Helsinki',
-        leader: 'Grace Lau',
-        startsOn: '2032-06-07',
-        endsOn: '2032-06-11',
-        timezone: 'Europe/Helsinki',
-        capacity: 5,
-      })
+      .send(delegationInput({ startsOn: '2032-06-07', endsOn: '2032-06-11' }))
       .expect(201);
     const delegationId = delegation.body.id as string;
     const item = await client
