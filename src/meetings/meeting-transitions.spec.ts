@@ -1,4 +1,4 @@
-import { MEETING_STATUSES } from './meeting.entity';
+import { MEETING_STATUSES } from './meeting.wire';
 import { refusedTransition } from './meeting-transitions';
 
 describe('refusedTransition', () => {

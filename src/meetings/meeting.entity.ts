@@ -18,9 +18,6 @@ import {
   type MeetingStatus,
 } from './meeting.wire';
 
-/** Kept here too: existing readers (the transitions spec) import it beside the entity. */
-export { MEETING_STATUSES } from './meeting.wire';
-
 /**
  * A one-to-one meeting in a slot. The pair is stored in id order (`company_a` < `company_b`);
  * a pair meets at most once per session (cancelled meetings aside), and the attendance table
