@@ -83,7 +83,7 @@ describe('web app: delegations', () => {
     await page.getByRole('heading', { name: title }).waitFor();
     delegationPath = new URL(page.url()).pathname;
     expect(delegationPath).toMatch(/^\/delegations\/[0-9a-f-]{36}$/);
-    await page.getByText('0 of 1 places taken, 1 left').waitFor();
+    await page.getByText('0 of 1 place taken, 1 left').waitFor();
   });
 
   it('adds an itinerary item in the place’s local time, shown in the viewer’s zone too', async () => {
@@ -157,7 +157,7 @@ describe('web app: delegations', () => {
       .click();
     await applicationOf(page, firstName).getByText('Accepted').waitFor();
     await page.getByText('1 of 1 accepted').waitFor();
-    await page.getByText('Full (1 places): new applications may be waitlisted').waitFor();
+    await page.getByText('Full (1 place): new applications may be waitlisted').waitFor();
 
     await applicationOf(page, secondName)
       .getByRole('button', { name: `Accept: ${secondName}` })
