@@ -1,3 +1,5 @@
+import type { ErrorCode, NotFoundSubject } from './error-codes.wire';
+
 /** What went wrong, in the terms of SPEC.md; the global filter maps each kind to its HTTP status. */
 export type ErrorKind =
   | 'bad-request'
@@ -35,7 +37,7 @@ export const MAX_FIELD_ERRORS = 50;
 export class AppError extends Error {
   constructor(
     readonly kind: ErrorKind,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldErrors,
     readonly retryAfterSeconds?: number,
@@ -44,7 +46,7 @@ export class AppError extends Error {
     this.name = 'AppError';
   }
 
-  static notFound(what: string, id?: string): AppError {
+  static notFound(what: NotFoundSubject, id?: string): AppError {
     const name = what.replace(/_/g, ' ');
     return new AppError(
       'not-found',
@@ -53,11 +55,11 @@ export class AppError extends Error {
     );
   }
 
-  static forbidden(code: string, message: string): AppError {
+  static forbidden(code: ErrorCode, message: string): AppError {
     return new AppError('forbidden', code, message);
   }
 
-  static conflict(code: string, message: string): AppError {
+  static conflict(code: ErrorCode, message: string): AppError {
     return new AppError('conflict', code, message);
   }
 

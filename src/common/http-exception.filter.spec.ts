@@ -17,7 +17,7 @@ describe('HttpExceptionFilter.toBody', () => {
       code: 'validation_failed',
       fields: { email: ['must be an email address'] },
     });
-    expect(filter.toBody(AppError.conflict('x.taken', 'Taken'), 'req-1')).toMatchObject({
+    expect(filter.toBody(AppError.conflict('user.email_taken', 'Taken'), 'req-1')).toMatchObject({
       statusCode: 409,
       error: 'Conflict',
     });

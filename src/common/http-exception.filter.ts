@@ -10,6 +10,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { AppError, STATUS_OF_KIND, type FieldErrors } from './app-error';
 import { isDatabaseUnavailable } from './database-errors';
+import type { ErrorCode } from './error-codes.wire';
 import { isRedisUnavailable } from './redis-errors';
 import type { WireError } from '../live/live.wire';
 
@@ -37,7 +38,7 @@ function isFastifyClientError(error: unknown): error is FastifyClientError {
 /** Readable messages for what Fastify refuses before a handler runs; a 400 names what is wrong. */
 function describeFastifyError(error: FastifyClientError): {
   message: string;
-  code: string;
+  code: ErrorCode;
   fields?: FieldErrors;
 } {
   switch (error.code) {
@@ -133,7 +134,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
         statusCode: HttpStatus.SERVICE_UNAVAILABLE,
         error: 'Service Unavailable',
         message: 'A service this needs is not reachable right now; try again shortly',
-        code: 'redis_unavailable',
+        code: 'redis_unavailable' satisfies ErrorCode,
         correlationId,
       };
     }
@@ -143,7 +144,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
         statusCode: HttpStatus.SERVICE_UNAVAILABLE,
         error: 'Service Unavailable',
         message: 'The database is not reachable right now; try again shortly',
-        code: 'database_unavailable',
+        code: 'database_unavailable' satisfies ErrorCode,
         correlationId,
       };
     }

@@ -1,7 +1,8 @@
+import type { ErrorCode } from '../common/error-codes.wire';
 import type { MeetingStatus } from './meeting.wire';
 
 export interface RefusedTransition {
-  code: string;
+  code: ErrorCode;
   message: string;
 }
 

@@ -164,7 +164,7 @@ describe('web app: delegations', () => {
       .click();
     await applicationOf(page, secondName)
       .getByRole('alert')
-      .getByText('The delegation is full (1 companies); waitlist the company instead')
+      .getByText('The delegation is full; waitlist the company instead.')
       .waitFor();
     await applicationOf(page, secondName)
       .getByRole('button', { name: `Waitlist: ${secondName}` })

@@ -1,12 +1,23 @@
 import type { ReactNode } from 'react';
+import { ERROR_CODES, type ErrorCode } from '../../src/common/error-codes.wire';
 import { ApiError } from './api';
 import { useI18n } from './i18n';
 
-/** The message to show for a failed request, in the chosen language where the app has one. */
+const ERROR_CODE_SET: ReadonlySet<string> = new Set(ERROR_CODES);
+
+function isErrorCode(code: string | undefined): code is ErrorCode {
+  return code !== undefined && ERROR_CODE_SET.has(code);
+}
+
+/**
+ * What to tell people about an error, in the UI's language: the words of the API's error code,
+ * the API's own message for a code this app does not know yet, or that the server is unreachable.
+ */
 export function useErrorText(): (error: unknown) => string {
   const { t } = useI18n();
   return (error) => {
     if (error instanceof ApiError && error.status === 0) return t('common.network');
+    if (error instanceof ApiError && isErrorCode(error.code)) return t(`error.${error.code}`);
     if (error instanceof Error) return error.message;
     return String(error);
   };

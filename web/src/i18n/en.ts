@@ -1,7 +1,10 @@
+import type { ErrorCode } from '../../../src/common/error-codes.wire';
+
 /**
  * Every string the app shows, in English: the source of the message keys. Messages are ICU
  * (FormatJS): `{name}` is a value, `{count, plural, one {…} other {…}}` a count, and an
- * apostrophe before `{` would quote it (write ’ in prose).
+ * apostrophe before `{` would quote it. Every error code of the API has its words, `error.<code>`:
+ * a code without them fails the type-check here.
  */
 export const en = {
   'app.name': 'TradeMatch',
@@ -436,6 +439,88 @@ export const en = {
   'feed.open': 'Open in your calendar app (webcal)',
   'live.acceptFrom': 'Accept the request from {name}',
   'live.declineFrom': 'Decline the request from {name}',
-} as const;
+  // The words of every error code of the API (src/common/error-codes.wire.ts).
+  'error.validation_failed':
+    'Some of what you entered is not valid: see the messages beside the fields.',
+  'error.bad_request': 'The request was not understood. Reload the page and try again.',
+  'error.malformed_json': 'The request was not understood. Reload the page and try again.',
+  'error.malformed_url': 'This address is not valid. Check the link and try again.',
+  'error.body_too_large': 'What you sent is too large.',
+  'error.unsupported_media_type': 'This kind of file is not accepted here.',
+  'error.rate_limited': 'Too many attempts. Wait a moment and try again.',
+  'error.database_unavailable': 'The service is busy right now. Try again in a moment.',
+  'error.redis_unavailable': 'The service is busy right now. Try again in a moment.',
+  'error.queue_unavailable': 'Background work cannot be started right now. Try again in a moment.',
+  'error.auth.bad_credentials': 'Wrong email or password.',
+  'error.auth.token_missing': 'Sign in first.',
+  'error.auth.token_invalid': 'Your sign-in has expired. Sign in again.',
+  'error.auth.user_disabled': 'This account has been disabled. Ask an administrator.',
+  'error.auth.role_required': 'Only organisers may do this.',
+  'error.user.not_found': 'This user does not exist.',
+  'error.user.email_taken': 'An account with this email already exists. Sign in instead.',
+  'error.user.disable_self': 'You cannot disable your own account.',
+  'error.company.not_found': 'This company does not exist.',
+  'error.company.duplicate': 'A company with this name is already registered in this country.',
+  'error.company.not_verified': 'The company must be verified by an organiser first.',
+  'error.company.not_yours': 'Only the company’s own users (or an organiser) may do this.',
+  'error.import.not_csv': 'Send the companies as a CSV file.',
+  'error.import.malformed_csv': 'The CSV file could not be read. Check its format.',
+  'error.import.empty': 'The CSV file is empty: it needs a header row and at least one company.',
+  'error.import.no_rows': 'The CSV file has a header row but no companies.',
+  'error.import.too_many_rows': 'The CSV file has too many rows. Split it into smaller files.',
+  'error.session.not_found': 'This session does not exist.',
+  'error.session.bad_transition': 'The session cannot move to that status from its current one.',
+  'error.session.draft': 'Not possible while the session is a draft.',
+  'error.session.open': 'Not possible while the session is open.',
+  'error.session.scheduled': 'Not possible once the session is scheduled.',
+  'error.session.live': 'Not possible while the session is live.',
+  'error.session.closed': 'The session is closed.',
+  'error.session.availability_outside':
+    'Some participants are available outside the new times: they must change their availability first.',
+  'error.participant.not_found': 'This company does not take part in the session.',
+  'error.participant.no_side':
+    'This session pairs firms of certain countries only, and this company’s country is not one of them.',
+  'error.request.not_found': 'This meeting request does not exist.',
+  'error.request.after_deadline': 'The deadline for meeting requests has passed.',
+  'error.request.duplicate': 'Your company has already asked this firm for a meeting.',
+  'error.request.not_participant': 'Both companies must take part in the session.',
+  'error.request.not_pending': 'This request has already been answered.',
+  'error.request.same_side':
+    'This session pairs firms from different sides: this firm is on your side.',
+  'error.request.ineligible': 'This session’s rules do not allow a meeting with this firm.',
+  'error.meeting.not_found': 'This meeting does not exist.',
+  'error.meeting.bad_transition': 'The meeting cannot be scheduled again.',
+  'error.meeting.already_held':
+    'This meeting was marked held: a meeting that took place cannot be cancelled.',
+  'error.meeting.already_no_show':
+    'This meeting was marked a no-show: it can no longer be cancelled.',
+  'error.meeting.cancelled': 'This meeting was cancelled.',
+  'error.meeting.has_feedback': 'Feedback was given on this meeting, so it took place.',
+  'error.meeting.not_held': 'Feedback is for meetings that took place.',
+  'error.meeting.not_video': 'This meeting is not held by video.',
+  'error.meeting.not_yours': 'Only the two firms of the meeting may do this.',
+  'error.meeting.over': 'This meeting was cancelled or is over.',
+  'error.feedback.duplicate': 'Your firm has already given feedback on this meeting.',
+  'error.calendar_feed.not_found':
+    'This calendar feed does not exist (its address may have changed).',
+  'error.job.not_found': 'This background job does not exist (any more).',
+  'error.delegation.not_found': 'This delegation does not exist.',
+  'error.delegation.ended': 'This delegation is over.',
+  'error.delegation.full': 'The delegation is full; waitlist the company instead.',
+  'error.delegation.capacity_below_accepted':
+    'More companies are already accepted than this capacity allows.',
+  'error.delegation.itinerary_full': 'The itinerary is full: remove an item first.',
+  'error.delegation.itinerary_outside':
+    'Some itinerary items would fall outside the new dates: move or remove them first.',
+  'error.itinerary_item.not_found': 'This itinerary item does not exist.',
+  'error.application.not_found': 'This application does not exist.',
+  'error.application.duplicate': 'This company has already applied to this delegation.',
+  'error.application.withdrawn': 'This application was withdrawn.',
+  'error.live.not_in_session': 'None of your companies takes part in this session.',
+  'error.live.not_your_meeting': 'Only the two firms of a meeting may join its call.',
+  'error.live.organisers_only': 'Only organisers make announcements.',
+  'error.live.too_many_sessions': 'You are in too many sessions at once: leave one first.',
+  'error.live.message_too_large': 'The message is too large.',
+} as const satisfies Record<`error.${ErrorCode}`, string> & Record<string, string>;
 
 export type MessageKey = keyof typeof en;

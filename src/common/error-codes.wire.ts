@@ -1,0 +1,96 @@
+/**
+ * Every `code` an error answer of the API can carry (`{statusCode, error, message, code?}`), in one
+ * import-free list that the server and the web app both compile against: `AppError` takes only
+ * these, and the web app words each of them in every language (`web/src/i18n/`), so a new code
+ * without words fails the type-check.
+ */
+export const ERROR_CODES = [
+  // Any route
+  'validation_failed',
+  'bad_request',
+  'malformed_json',
+  'malformed_url',
+  'body_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'database_unavailable',
+  'redis_unavailable',
+  'queue_unavailable',
+  // Accounts
+  'auth.bad_credentials',
+  'auth.token_missing',
+  'auth.token_invalid',
+  'auth.user_disabled',
+  'auth.role_required',
+  'user.not_found',
+  'user.email_taken',
+  'user.disable_self',
+  // Companies and their import
+  'company.not_found',
+  'company.duplicate',
+  'company.not_verified',
+  'company.not_yours',
+  'import.not_csv',
+  'import.malformed_csv',
+  'import.empty',
+  'import.no_rows',
+  'import.too_many_rows',
+  // Sessions, requests and meetings
+  'session.not_found',
+  'session.bad_transition',
+  // A move the session's status does not allow: `session.<status>` (SESSION_STATUSES)
+  'session.draft',
+  'session.open',
+  'session.scheduled',
+  'session.live',
+  'session.closed',
+  'session.availability_outside',
+  'participant.not_found',
+  'participant.no_side',
+  'request.not_found',
+  'request.after_deadline',
+  'request.duplicate',
+  'request.not_participant',
+  'request.not_pending',
+  'request.same_side',
+  'request.ineligible',
+  'meeting.not_found',
+  'meeting.bad_transition',
+  'meeting.already_held',
+  'meeting.already_no_show',
+  'meeting.cancelled',
+  'meeting.has_feedback',
+  'meeting.not_held',
+  'meeting.not_video',
+  'meeting.not_yours',
+  'meeting.over',
+  'feedback.duplicate',
+  'calendar_feed.not_found',
+  'job.not_found',
+  // Delegations
+  'delegation.not_found',
+  'delegation.ended',
+  'delegation.full',
+  'delegation.capacity_below_accepted',
+  'delegation.itinerary_full',
+  'delegation.itinerary_outside',
+  'itinerary_item.not_found',
+  'application.not_found',
+  'application.duplicate',
+  'application.withdrawn',
+  // The live room
+  'live.not_in_session',
+  'live.not_your_meeting',
+  'live.organisers_only',
+  'live.too_many_sessions',
+  'live.message_too_large',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** What `AppError.notFound` may name: every `<what>.not_found` code above. */
+export type NotFoundSubject = ErrorCode extends infer Code
+  ? Code extends `${infer What}.not_found`
+    ? What
+    : never
+  : never;
