@@ -13,7 +13,7 @@ import { toCompanyView, type CompanyView, type MembershipView } from './company.
 import type { CreateCompanyDto, ListCompaniesQuery, UpdateCompanyDto } from './dto/company.dto';
 import { CompanyRefreshQueue } from './jobs/company-refresh.queue';
 import { toPrefixTsQuery } from './tags';
-import type { CompanyStatus } from './taxonomy';
+import type { CompanyStatus } from './company.wire';
 
 export type { MembershipView } from './company.view';
 

@@ -10,14 +10,8 @@ import {
   type Relation,
 } from 'typeorm';
 import type { CompanyMember } from './company-member.entity';
-import {
-  COMPANY_STATUSES,
-  EMPLOYEE_BANDS,
-  type CompanyStatus,
-  type EmployeeBand,
-  type PartnerType,
-  type Sector,
-} from './taxonomy';
+import { COMPANY_STATUSES, type CompanyStatus } from './company.wire';
+import { EMPLOYEE_BANDS, type EmployeeBand, type PartnerType, type Sector } from './taxonomy';
 
 @Entity('companies')
 // Expression and GIN indexes are written in the migrations; TypeORM only keeps their names.

@@ -1,7 +1,7 @@
 import type { Company } from './company.entity';
 import type { MemberRole } from './company-member.entity';
 import type { WireCompany } from '../live/live.wire';
-import type { CompanyStatus } from './taxonomy';
+import type { CompanyStatus } from './company.wire';
 
 /** Declared once, in the file of wire types the web app shares. */
 export type CompanyView = WireCompany;

@@ -34,9 +34,6 @@ export type PartnerType = (typeof PARTNER_TYPES)[number];
 export const EMPLOYEE_BANDS = ['1-9', '10-49', '50-249', '250+'] as const;
 export type EmployeeBand = (typeof EMPLOYEE_BANDS)[number];
 
-export const COMPANY_STATUSES = ['pending', 'verified', 'rejected'] as const;
-export type CompanyStatus = (typeof COMPANY_STATUSES)[number];
-
 /** Human labels, so that clients need not invent them. */
 const LABELS: Record<Sector | PartnerType, string> = {
   'e-commerce': 'E-commerce',

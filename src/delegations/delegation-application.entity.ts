@@ -12,15 +12,7 @@ import {
 } from 'typeorm';
 import type { Company } from '../companies/company.entity';
 import type { Delegation } from './delegation.entity';
-
-export const APPLICATION_STATUSES = [
-  'pending',
-  'accepted',
-  'rejected',
-  'waitlisted',
-  'withdrawn',
-] as const;
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+import { APPLICATION_STATUSES, type ApplicationStatus } from './delegation.wire';
 
 /** A company's application to join a delegation; a company applies once. */
 @Entity('delegation_applications')

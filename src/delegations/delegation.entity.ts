@@ -10,10 +10,8 @@ import {
   type Relation,
 } from 'typeorm';
 import type { DelegationApplication } from './delegation-application.entity';
+import { DIRECTIONS, type Direction } from './delegation.wire';
 import type { ItineraryItem } from './itinerary-item.entity';
-
-export const DIRECTIONS = ['inbound', 'outbound'] as const;
-export type Direction = (typeof DIRECTIONS)[number];
 
 /** A trade delegation: a group of firms visiting another economy for a few days. */
 @Entity('delegations')

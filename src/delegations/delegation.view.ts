@@ -1,5 +1,6 @@
 import type { DelegationApplication } from './delegation-application.entity';
-import type { Delegation, Direction } from './delegation.entity';
+import type { Delegation } from './delegation.entity';
+import type { Direction, ItineraryKind } from './delegation.wire';
 import { localTime } from './delegation-time';
 import type { ItineraryItem } from './itinerary-item.entity';
 import type { WireApplication } from '../live/live.wire';
@@ -29,7 +30,7 @@ export interface DelegationView {
 /** An itinerary item in UTC and in the delegation's local time. */
 export interface ItineraryItemView {
   id: string;
-  kind: string;
+  kind: ItineraryKind;
   title: string;
   location: string;
   startsAt: string;

@@ -10,16 +10,7 @@ import {
   type Relation,
 } from 'typeorm';
 import type { Delegation } from './delegation.entity';
-
-export const ITINERARY_KINDS = [
-  'seminar',
-  'site-visit',
-  'exhibition',
-  'matching-session',
-  'reception',
-  'meeting',
-] as const;
-export type ItineraryKind = (typeof ITINERARY_KINDS)[number];
+import { ITINERARY_KINDS, type ItineraryKind } from './delegation.wire';
 
 /** One event of a delegation's programme, between two instants. */
 @Entity('itinerary_items')

@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { AppError } from '../common/app-error';
+import type { JobState } from './job.wire';
 import { QUEUES } from './queues';
 import { reachQueue } from './reach-queue';
 import type { WireJob } from '../live/live.wire';
@@ -53,7 +54,7 @@ export class JobsService {
     return { progress: Math.round((100 * processed) / all) };
   }
 
-  private async toView(queue: string, job: Job, state: string): Promise<JobView> {
+  private async toView(queue: string, job: Job, state: JobState): Promise<JobView> {
     return {
       id: job.id ?? '',
       queue,

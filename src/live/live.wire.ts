@@ -1,9 +1,15 @@
 /**
- * The wire format of the `/live` namespace, as plain types with no import at all: the server
- * (`live.events.ts`, which checks its own views against these) and the web app (`web/src/live.ts`)
- * both use this file, so neither side can change a payload without the other's compiler noticing.
- * Every time is an ISO 8601 instant in UTC.
+ * The wire format of the `/live` namespace, as plain types importing nothing but the enums of the
+ * other `*.wire.ts` files: the server (`live.events.ts`, which checks its own views against these)
+ * and the web app (`web/src/live.ts`) both use this file, so neither side can change a payload
+ * without the other's compiler noticing. Every time is an ISO 8601 instant in UTC.
  */
+import type { CompanyStatus } from '../companies/company.wire';
+import type { ApplicationStatus } from '../delegations/delegation.wire';
+import type { JobState } from '../jobs/job.wire';
+import type { MeetingOrigin, MeetingStatus } from '../meetings/meeting.wire';
+import type { SessionMode } from '../sessions/session.wire';
+import type { SessionStatus } from '../sessions/session-lifecycle.wire';
 
 /** An error in the shape of the HTTP API. */
 export interface WireError {
@@ -39,7 +45,7 @@ export interface WireCompany {
   languages: string[];
   timezone: string;
   employees: string;
-  status: string;
+  status: CompanyStatus;
   statusChangedAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -52,7 +58,7 @@ export interface WireApplication {
   companyId: string;
   companyName: string;
   companyCountry: string;
-  status: string;
+  status: ApplicationStatus;
   appliedAt: string;
   decidedAt: string | null;
   waitlistedAt: string | null;
@@ -63,7 +69,7 @@ export interface WireJob {
   id: string;
   queue: string;
   name: string;
-  state: string;
+  state: JobState;
   progress: number | object;
   attempts: number;
   createdAt: string;
@@ -82,8 +88,8 @@ export interface WireMeeting {
   companyIds: [string, string];
   table?: number;
   roomId?: string;
-  status: string;
-  origin: string;
+  status: MeetingStatus;
+  origin: MeetingOrigin;
   fixed: boolean;
 }
 
@@ -138,8 +144,8 @@ export interface LiveSessionState {
   session: {
     id: string;
     title: string;
-    mode: string;
-    status: string;
+    mode: SessionMode;
+    status: SessionStatus;
     timezone: string;
     startsAt: string;
     endsAt: string;

@@ -21,6 +21,7 @@ import { MeetingFeedback } from './feedback.entity';
 import { Meeting } from './meeting.entity';
 import { refusedTransition } from './meeting-transitions';
 import { toMeetingView, type MeetingView } from './meeting.view';
+import type { Outcome } from './meeting.wire';
 
 export interface AgendaItem extends MeetingView {
   /** The slot in the viewer's zone. */
@@ -34,7 +35,7 @@ export interface AgendaItem extends MeetingView {
     localStartsAt: string;
   };
   /** The feedback this company gave on the meeting, or null while it has given none. */
-  feedback: { rating: number; outcome: string; comment: string; givenAt: string } | null;
+  feedback: { rating: number; outcome: Outcome; comment: string; givenAt: string } | null;
 }
 
 function toFeedbackView(given: MeetingFeedback | undefined): AgendaItem['feedback'] {

@@ -619,7 +619,13 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
               "type": "number"
             },
             "outcome": {
-              "type": "string"
+              "type": "string",
+              "enum": [
+                "none",
+                "follow-up",
+                "negotiating",
+                "agreement-signed"
+              ]
             },
             "comment": {
               "type": "string"
@@ -676,7 +682,13 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           "type": "string"
         },
         "origin": {
-          "type": "string"
+          "type": "string",
+          "enum": [
+            "pending",
+            "accepted",
+            "mutual",
+            "score"
+          ]
         },
         "fixed": {
           "type": "boolean"
@@ -977,7 +989,15 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           "type": "string"
         },
         "kind": {
-          "type": "string"
+          "type": "string",
+          "enum": [
+            "seminar",
+            "site-visit",
+            "exhibition",
+            "matching-session",
+            "reception",
+            "meeting"
+          ]
         },
         "title": {
           "type": "string"
@@ -1198,7 +1218,13 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           "type": "string"
         },
         "origin": {
-          "type": "string"
+          "type": "string",
+          "enum": [
+            "pending",
+            "accepted",
+            "mutual",
+            "score"
+          ]
         },
         "fixed": {
           "type": "boolean"
@@ -1962,7 +1988,14 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           "type": "string"
         },
         "status": {
-          "type": "string"
+          "type": "string",
+          "enum": [
+            "pending",
+            "rejected",
+            "accepted",
+            "waitlisted",
+            "withdrawn"
+          ]
         },
         "appliedAt": {
           "type": "string"
@@ -2054,7 +2087,12 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           "type": "string"
         },
         "status": {
-          "type": "string"
+          "type": "string",
+          "enum": [
+            "pending",
+            "verified",
+            "rejected"
+          ]
         },
         "statusChangedAt": {
           "type": "string",
@@ -2102,7 +2140,17 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           "type": "string"
         },
         "state": {
-          "type": "string"
+          "type": "string",
+          "enum": [
+            "waiting",
+            "waiting-children",
+            "prioritized",
+            "delayed",
+            "active",
+            "completed",
+            "failed",
+            "unknown"
+          ]
         },
         "progress": {
           "oneOf": [

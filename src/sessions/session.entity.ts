@@ -13,9 +13,7 @@ import {
 import type { Delegation } from '../delegations/delegation.entity';
 import type { ScoringWeights } from '../matching/scoring/scoring-types';
 import { SESSION_STATUSES, type SessionStatus } from './session-lifecycle.wire';
-
-export const SESSION_MODES = ['video', 'in-person'] as const;
-export type SessionMode = (typeof SESSION_MODES)[number];
+import { SESSION_MODES, type SessionMode } from './session.wire';
 
 /** A matchmaking session: one-to-one meetings in slots, in person or by video. */
 @Entity('sessions')

@@ -1,6 +1,7 @@
 import type { ScoringWeights } from '../matching/scoring/scoring-types';
 import { mergeWeights } from '../matching/scoring/weights';
-import type { MatchmakingSession, SessionMode } from './session.entity';
+import type { MatchmakingSession } from './session.entity';
+import type { SessionMode } from './session.wire';
 import type { SessionStatus } from './session-lifecycle.wire';
 import { buildSlots } from './slots';
 

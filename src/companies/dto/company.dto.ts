@@ -23,12 +23,11 @@ import {
   upperString,
 } from '../../common/validators';
 import { normaliseTags } from '../tags';
+import { COMPANY_STATUSES, type CompanyStatus } from '../company.wire';
 import {
-  COMPANY_STATUSES,
   EMPLOYEE_BANDS,
   PARTNER_TYPES,
   SECTORS,
-  type CompanyStatus,
   type EmployeeBand,
   type PartnerType,
   type Sector,

@@ -1,7 +1,9 @@
 import type { DateTime } from 'luxon';
-import type { ApplicationStatus } from '../../delegations/delegation-application.entity';
-import type { Direction } from '../../delegations/delegation.entity';
-import type { ItineraryKind } from '../../delegations/itinerary-item.entity';
+import type {
+  ApplicationStatus,
+  Direction,
+  ItineraryKind,
+} from '../../delegations/delegation.wire';
 
 export interface DemoItineraryItem {
   /** Day of the delegation, 1 = startsOn. */

@@ -21,9 +21,14 @@ import {
   trimString,
   upperString,
 } from '../../common/validators';
-import { APPLICATION_STATUSES, type ApplicationStatus } from '../delegation-application.entity';
-import { DIRECTIONS, type Direction } from '../delegation.entity';
-import { ITINERARY_KINDS, type ItineraryKind } from '../itinerary-item.entity';
+import {
+  APPLICATION_STATUSES,
+  DIRECTIONS,
+  ITINERARY_KINDS,
+  type ApplicationStatus,
+  type Direction,
+  type ItineraryKind,
+} from '../delegation.wire';
 
 export class CreateDelegationDto {
   @ApiProperty({ example: 'Hong Kong ICT mission to Finland' })

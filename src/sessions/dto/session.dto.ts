@@ -28,7 +28,7 @@ import {
   trimString,
 } from '../../common/validators';
 import { SESSION_STATUSES, type SessionStatus } from '../session-lifecycle.wire';
-import { SESSION_MODES, type SessionMode } from '../session.entity';
+import { SESSION_MODES, type SessionMode } from '../session.wire';
 
 const upperEach = mapStrings((code) => code.trim().toUpperCase());
 

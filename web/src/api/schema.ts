@@ -1115,7 +1115,8 @@ export interface components {
             /** @description The feedback this company gave on the meeting, or null while it has given none. */
             feedback: {
                 rating: number;
-                outcome: string;
+                /** @enum {string} */
+                outcome: "none" | "follow-up" | "negotiating" | "agreement-signed";
                 comment: string;
                 givenAt: string;
             } | null;
@@ -1129,7 +1130,8 @@ export interface components {
             companyIds: string[];
             table?: number;
             roomId?: string;
-            origin: string;
+            /** @enum {string} */
+            origin: "pending" | "accepted" | "mutual" | "score";
             fixed: boolean;
         };
         /** @description A window of availability, as ISO 8601 instants in UTC. */
@@ -1208,7 +1210,8 @@ export interface components {
         /** @description An itinerary item in UTC and in the delegation's local time. */
         ItineraryItemView: {
             id: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "seminar" | "site-visit" | "exhibition" | "matching-session" | "reception" | "meeting";
             title: string;
             location: string;
             startsAt: string;
@@ -1249,7 +1252,8 @@ export interface components {
             companyIds: string[];
             table?: number;
             roomId?: string;
-            origin: string;
+            /** @enum {string} */
+            origin: "pending" | "accepted" | "mutual" | "score";
             fixed: boolean;
         };
         /** @description A company as one of its users sees it in `GET /api/auth/me`. */
@@ -1432,7 +1436,8 @@ export interface components {
             companyId: string;
             companyName: string;
             companyCountry: string;
-            status: string;
+            /** @enum {string} */
+            status: "pending" | "rejected" | "accepted" | "waitlisted" | "withdrawn";
             appliedAt: string;
             decidedAt: string | null;
             waitlistedAt: string | null;
@@ -1453,7 +1458,8 @@ export interface components {
             languages: string[];
             timezone: string;
             employees: string;
-            status: string;
+            /** @enum {string} */
+            status: "pending" | "verified" | "rejected";
             statusChangedAt: string | null;
             createdAt: string;
             updatedAt: string;
@@ -1463,7 +1469,8 @@ export interface components {
             id: string;
             queue: string;
             name: string;
-            state: string;
+            /** @enum {string} */
+            state: "waiting" | "waiting-children" | "prioritized" | "delayed" | "active" | "completed" | "failed" | "unknown";
             progress: number | {
                 [key: string]: unknown;
             };

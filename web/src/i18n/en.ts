@@ -192,6 +192,7 @@ export const en = {
   'org.session.liveRoom': 'Live room',
   'org.session.lifecycle': 'Status',
   'org.session.final': 'The session is closed: reports only.',
+  'org.session.moveTo.draft': 'Back to draft',
   'org.session.moveTo.open': 'Open for participants',
   'org.session.moveTo.scheduled': 'Mark scheduled',
   'org.session.moveTo.live': 'Start now (live)',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGES, MESSAGES, makeI18n, type Language, type MessageKey } from '.';
 
 const languages = Object.keys(LANGUAGES) as Language[];
-const keys = Object.keys(MESSAGES.en) as MessageKey[];
+const keys = Object.keys(MESSAGES.en).filter((key): key is MessageKey => key in MESSAGES.en);
 
 /** The names of the values a message takes: `{name}` and `{count, plural, …}` alike. */
 function valueNames(message: string): string[] {

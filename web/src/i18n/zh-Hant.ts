@@ -184,6 +184,7 @@ export const zhHant: Record<MessageKey, string> = {
   'org.session.liveRoom': '即時會場',
   'org.session.lifecycle': '狀態',
   'org.session.final': '配對會已結束，只可查看報告。',
+  'org.session.moveTo.draft': '改回草稿',
   'org.session.moveTo.open': '開放報名',
   'org.session.moveTo.scheduled': '標示為已排程',
   'org.session.moveTo.live': '立即開始（進行中）',

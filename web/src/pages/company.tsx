@@ -42,7 +42,7 @@ export function CompanyPage({
               <li key={company.companyId} className="card">
                 <strong>{company.name}</strong> <span className="muted">{company.country}</span>
                 <div className={`badge ${company.status}`}>
-                  {t(`company.status.${company.status}` as MessageKey)}
+                  {t(`company.status.${company.status}`)}
                 </div>
                 <div className="actions">
                   {company.status === 'verified' && (

@@ -9,15 +9,7 @@ import { ErrorBox, Field } from '../ui';
 import { TIME_ZONES } from './company';
 import { instantOf } from '../zoned-time';
 import type { Delegation, DelegationDetail } from './delegations';
-
-export const ITINERARY_KINDS = [
-  'seminar',
-  'site-visit',
-  'exhibition',
-  'matching-session',
-  'reception',
-  'meeting',
-] as const;
+import { ITINERARY_KINDS } from '../../../src/delegations/delegation.wire';
 
 type DelegationFields = {
   title: string;
@@ -287,7 +279,7 @@ export function ItineraryItemForm({
         >
           {ITINERARY_KINDS.map((kind) => (
             <option key={kind} value={kind}>
-              {t(`itinerary.kind.${kind}` as MessageKey)}
+              {t(`itinerary.kind.${kind}`)}
             </option>
           ))}
         </select>

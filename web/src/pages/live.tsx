@@ -24,6 +24,8 @@ interface Activity {
   values: Record<string, string>;
   /** The request a notice is about, kept up to date as it is answered. */
   request?: WireRequest;
+  /** The status a request changed to, worded in the language shown. */
+  status?: WireRequest['status'];
 }
 
 /** The live room of a session: presence, the slot clock, your meetings, announcements, activity. */
@@ -47,8 +49,8 @@ export default function LivePage({ id }: { id: string }) {
     const socket = connectLive();
     let activityId = 0;
     // Kept as keys, so that they follow a change of language.
-    const note = (key: MessageKey, values: Record<string, string> = {}, request?: WireRequest) =>
-      setActivity((list) => [{ id: ++activityId, key, values, request }, ...list].slice(0, 10));
+    const note = (activity: Omit<Activity, 'id'>) =>
+      setActivity((list) => [{ id: ++activityId, ...activity }, ...list].slice(0, 10));
 
     const join = () =>
       socket.emit('session:join', { sessionId: id }, (ack) => {
@@ -100,11 +102,11 @@ export default function LivePage({ id }: { id: string }) {
     });
     socket.on('request.created', ({ request }) => {
       if (request.sessionId === id)
-        note(
-          'live.requestCreated',
-          { from: request.fromCompanyName, to: request.toCompanyName },
+        note({
+          key: 'live.requestCreated',
+          values: { from: request.fromCompanyName, to: request.toCompanyName },
           request,
-        );
+        });
     });
     socket.on('request.updated', ({ request }) => {
       if (request.sessionId !== id) return;
@@ -112,20 +114,20 @@ export default function LivePage({ id }: { id: string }) {
       setActivity((list) =>
         list.map((item) => (item.request?.id === request.id ? { ...item, request } : item)),
       );
-      note('live.requestUpdated', {
-        from: request.fromCompanyName,
-        to: request.toCompanyName,
+      note({
+        key: 'live.requestUpdated',
+        values: { from: request.fromCompanyName, to: request.toCompanyName },
         status: request.status,
       });
     });
     socket.on('schedule.published', (event) => {
       if (event.sessionId === id) {
-        note('live.schedulePublished');
+        note({ key: 'live.schedulePublished', values: {} });
         join();
       }
     });
     socket.on('matches.updated', (event) => {
-      if (event.sessionId === id) note('live.matchesUpdated');
+      if (event.sessionId === id) note({ key: 'live.matchesUpdated', values: {} });
     });
     const tick = setInterval(() => setNow(Date.now()), 1000);
     return () => {
@@ -263,9 +265,7 @@ export default function LivePage({ id }: { id: string }) {
                 <li key={item.id}>
                   {t(item.key, {
                     ...item.values,
-                    ...(item.values.status
-                      ? { status: t(`requests.status.${item.values.status}` as MessageKey) }
-                      : {}),
+                    ...(item.status ? { status: t(`requests.status.${item.status}`) } : {}),
                   })}
                   {item.request?.message && (
                     <>

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type Page, type Session } from '../api';
-import { useI18n, VIEWER_ZONE, type MessageKey } from '../i18n';
+import { useI18n, VIEWER_ZONE } from '../i18n';
 import { Link } from 'react-router';
 import { keys, QueryLoaded } from '../queries';
 
@@ -13,10 +13,8 @@ export function SessionCard({ session, to }: { session: Session; to: string }) {
         <Link to={to}>{session.title}</Link>
       </h2>
       <div>
-        <span className={`badge ${session.status}`}>
-          {t(`sessions.status.${session.status}` as MessageKey)}
-        </span>{' '}
-        <span className="badge">{t(`sessions.mode.${session.mode}` as MessageKey)}</span>
+        <span className={`badge ${session.status}`}>{t(`sessions.status.${session.status}`)}</span>{' '}
+        <span className="badge">{t(`sessions.mode.${session.mode}`)}</span>
       </div>
       <p className="muted">
         {t('session.when', {

@@ -1,5 +1,5 @@
 import { api, type Membership } from '../../api';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n } from '../../i18n';
 import type { DelegationDetail } from './types';
 
 const WITHDRAWABLE = new Set(['pending', 'accepted', 'waitlisted']);
@@ -27,11 +27,9 @@ export function CompanyApplication({
       {application ? (
         <>
           <span className={`badge ${application.status}`}>
-            {t(`applications.status.${application.status}` as MessageKey)}
+            {t(`applications.status.${application.status}`)}
           </span>
-          <div className="muted">
-            {t(`applications.explain.${application.status}` as MessageKey)}
-          </div>
+          <div className="muted">{t(`applications.explain.${application.status}`)}</div>
           {WITHDRAWABLE.has(application.status) && (
             <button
               type="button"
@@ -70,7 +68,7 @@ export function CompanyApplication({
         <div className="muted">
           {t('session.needVerified', {
             name: company.name,
-            status: t(`company.status.${company.status}` as MessageKey),
+            status: t(`company.status.${company.status}`),
           })}
         </div>
       )}

@@ -27,7 +27,7 @@ export function DecisionRow({
     <li className="application">
       <strong>{application.companyName}</strong> ({application.companyCountry}){' '}
       <span className={`badge ${application.status}`}>
-        {t(`applications.status.${application.status}` as MessageKey)}
+        {t(`applications.status.${application.status}`)}
       </span>
       <div className="muted">
         {t('applications.applied', { time: dateTime(application.appliedAt) })}

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { Seats } from './seats';
 import type { Delegation } from './types';
 import { useCalendarDate } from './use-calendar-date';
@@ -14,9 +14,7 @@ export function DelegationCard({ delegation }: { delegation: Delegation }) {
         <Link to={`/delegations/${delegation.id}`}>{delegation.title}</Link>
       </h2>
       <div>
-        <span className="badge">
-          {t(`delegations.direction.${delegation.direction}` as MessageKey)}
-        </span>{' '}
+        <span className="badge">{t(`delegations.direction.${delegation.direction}`)}</span>{' '}
         <Seats delegation={delegation} />
       </div>
       <p className="muted">

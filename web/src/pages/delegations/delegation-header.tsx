@@ -1,4 +1,4 @@
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { Seats } from './seats';
 import type { DelegationDetail } from './types';
 import { useCalendarDate } from './use-calendar-date';
@@ -11,9 +11,7 @@ export function DelegationHeader({ delegation }: { delegation: DelegationDetail 
     <>
       <h1>{delegation.title}</h1>
       <div>
-        <span className="badge">
-          {t(`delegations.direction.${delegation.direction}` as MessageKey)}
-        </span>{' '}
+        <span className="badge">{t(`delegations.direction.${delegation.direction}`)}</span>{' '}
         <Seats delegation={delegation} />
       </div>
       <p>

@@ -1,4 +1,4 @@
-import { useI18n, VIEWER_ZONE, type MessageKey } from '../../i18n';
+import { useI18n, VIEWER_ZONE } from '../../i18n';
 import type { DelegationDetail, ItineraryItem } from './types';
 
 /** One item of the programme, with the city's local time when it differs; a remove button for organisers. */
@@ -21,7 +21,7 @@ export function ItineraryEntry({
         {dateTime(item.startsAt)}–{time(item.endsAt)}
       </time>
       <div>
-        <span className="badge">{t(`itinerary.kind.${item.kind}` as MessageKey)}</span>{' '}
+        <span className="badge">{t(`itinerary.kind.${item.kind}`)}</span>{' '}
         <strong>{item.title}</strong>
       </div>
       {item.location && <div>{item.location}</div>}

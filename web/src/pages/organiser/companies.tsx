@@ -183,7 +183,7 @@ function CompanyCard({
       <h3 id={headingId}>{company.name}</h3>
       <div>
         <span className={`badge ${company.status}`}>
-          {t(`org.companies.status.${company.status}` as MessageKey)}
+          {t(`org.companies.status.${company.status}`)}
         </span>{' '}
         <span className="muted">
           {company.city}, {company.country}

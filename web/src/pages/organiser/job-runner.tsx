@@ -9,7 +9,17 @@ import type { JobView } from './types';
 
 const FINISHED = ['completed', 'failed'];
 const POLL_MS = 2000;
-const SHOWN_STATES = ['waiting', 'waiting-children', 'delayed', 'active', 'completed', 'failed'];
+/** The words of each state; one the runner does not tell apart reads as running. */
+const STATE_WORDS: Record<JobView['state'], MessageKey> = {
+  waiting: 'org.job.state.waiting',
+  'waiting-children': 'org.job.state.waiting-children',
+  prioritized: 'org.job.state.active',
+  delayed: 'org.job.state.delayed',
+  active: 'org.job.state.active',
+  completed: 'org.job.state.completed',
+  failed: 'org.job.state.failed',
+  unknown: 'org.job.state.active',
+};
 
 const percentOf = (job: JobView) =>
   job.state === 'completed' ? 100 : typeof job.progress === 'number' ? job.progress : 0;
@@ -80,7 +90,6 @@ export function JobRunner({
   const percent = job ? percentOf(job) : 0;
   const running = jobId !== null && !finished;
   const state = job?.state ?? 'waiting';
-  const stateShown = SHOWN_STATES.includes(state) ? state : 'active';
   return (
     <div className="job">
       <button
@@ -95,7 +104,7 @@ export function JobRunner({
           <label htmlFor={`${name}-progress`}>{t(`org.job.label.${name}`)}</label>
           <progress id={`${name}-progress`} max={100} value={percent} />
           <span role="status" aria-live="polite">
-            {t(`org.job.state.${stateShown}` as MessageKey, { percent })}
+            {t(STATE_WORDS[state], { percent })}
           </span>
           {job?.failedReason && <ErrorBox error={new Error(job.failedReason)} />}
         </div>

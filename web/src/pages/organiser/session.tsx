@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type Page } from '../../api';
-import { useI18n, VIEWER_ZONE, type MessageKey } from '../../i18n';
+import { useI18n, VIEWER_ZONE } from '../../i18n';
 import { Link } from 'react-router';
 import { keys, QueryLoaded } from '../../queries';
 import { ErrorBox } from '../../ui';
@@ -52,9 +52,9 @@ export function OrganiserSessionPage({ id }: { id: string }) {
             <h1>{detail.title}</h1>
             <div>
               <span className={`badge ${detail.status}`}>
-                {t(`sessions.status.${detail.status}` as MessageKey)}
+                {t(`sessions.status.${detail.status}`)}
               </span>{' '}
-              <span className="badge">{t(`sessions.mode.${detail.mode}` as MessageKey)}</span>
+              <span className="badge">{t(`sessions.mode.${detail.mode}`)}</span>
             </div>
             {detail.description && <p>{detail.description}</p>}
             <dl className="facts">
@@ -129,7 +129,7 @@ export function OrganiserSessionPage({ id }: { id: string }) {
                       disabled={move.isPending}
                       onClick={() => move.mutate(status)}
                     >
-                      {t(`org.session.moveTo.${status}` as MessageKey)}
+                      {t(`org.session.moveTo.${status}`)}
                     </button>
                   ))}
                 </div>

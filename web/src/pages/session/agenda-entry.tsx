@@ -1,5 +1,5 @@
 import type { AgendaItem, Membership } from '../../api';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { CancelMeeting } from './cancel-meeting';
 import { FeedbackForm } from './feedback-form';
 import { FeedbackGiven } from './feedback-given';
@@ -32,9 +32,7 @@ export function AgendaEntry({
         {item.status !== 'scheduled' && (
           <>
             {' '}
-            <span className={`badge ${item.status}`}>
-              {t(`meeting.status.${item.status}` as MessageKey)}
-            </span>
+            <span className={`badge ${item.status}`}>{t(`meeting.status.${item.status}`)}</span>
           </>
         )}
       </div>

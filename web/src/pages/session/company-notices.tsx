@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { Membership } from '../../api';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n } from '../../i18n';
 
 /** Why the user cannot take part yet: no company, or a company not verified. */
 export function CompanyNotices({ companies }: { companies: Membership[] }) {
@@ -18,7 +18,7 @@ export function CompanyNotices({ companies }: { companies: Membership[] }) {
           <p key={candidate.companyId} className="notice">
             {t('session.needVerified', {
               name: candidate.name,
-              status: t(`company.status.${candidate.status}` as MessageKey),
+              status: t(`company.status.${candidate.status}`),
             })}
           </p>
         ))}

@@ -1,9 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type AgendaItem, type Membership } from '../../api';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { ErrorBox, Field, fieldErrors } from '../../ui';
 import { OUTCOMES } from '../../../../src/meetings/meeting.wire';
+
+/** The ratings offered, each with its words (`feedback.stars.<n>`). */
+const RATINGS = [1, 2, 3, 4, 5] as const;
 
 /** Rating 1–5, outcome and a comment, once per side, after the meeting. */
 export function FeedbackForm({
@@ -48,7 +51,7 @@ export function FeedbackForm({
       <fieldset className={fields.rating ? 'invalid' : undefined}>
         <legend>{t('feedback.rating', { name: item.other.name })}</legend>
         <div className="choices rating">
-          {[1, 2, 3, 4, 5].map((value) => (
+          {RATINGS.map((value) => (
             <label key={value} className="choice">
               <input
                 type="radio"
@@ -57,7 +60,7 @@ export function FeedbackForm({
                 checked={rating === value}
                 onChange={() => setRating(value)}
               />
-              {t(`feedback.stars.${value}` as MessageKey)}
+              {t(`feedback.stars.${value}`)}
             </label>
           ))}
         </div>
@@ -75,7 +78,7 @@ export function FeedbackForm({
         >
           {OUTCOMES.map((value) => (
             <option key={value} value={value}>
-              {t(`feedback.outcome.${value}` as MessageKey)}
+              {t(`feedback.outcome.${value}`)}
             </option>
           ))}
         </select>

@@ -1,5 +1,5 @@
 import type { AgendaItem } from '../../api';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n } from '../../i18n';
 
 /** The feedback this company gave on a meeting. */
 export function FeedbackGiven({ feedback }: { feedback: NonNullable<AgendaItem['feedback']> }) {
@@ -8,7 +8,7 @@ export function FeedbackGiven({ feedback }: { feedback: NonNullable<AgendaItem['
     <p className="feedback-given">
       {t('feedback.given', {
         rating: feedback.rating,
-        outcome: t(`feedback.outcome.${feedback.outcome}` as MessageKey),
+        outcome: t(`feedback.outcome.${feedback.outcome}`),
       })}
       {feedback.comment && (
         <>

@@ -1,5 +1,5 @@
 import type { SessionDetail } from '../../api';
-import { useI18n, VIEWER_ZONE, type MessageKey } from '../../i18n';
+import { useI18n, VIEWER_ZONE } from '../../i18n';
 
 /** The session's title, status, mode, times and description. */
 export function SessionHeader({ session }: { session: SessionDetail }) {
@@ -8,10 +8,8 @@ export function SessionHeader({ session }: { session: SessionDetail }) {
     <>
       <h1>{session.title}</h1>
       <div>
-        <span className={`badge ${session.status}`}>
-          {t(`sessions.status.${session.status}` as MessageKey)}
-        </span>{' '}
-        <span className="badge">{t(`sessions.mode.${session.mode}` as MessageKey)}</span>
+        <span className={`badge ${session.status}`}>{t(`sessions.status.${session.status}`)}</span>{' '}
+        <span className="badge">{t(`sessions.mode.${session.mode}`)}</span>
       </div>
       <p>
         {t('session.when', {
