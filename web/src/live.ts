@@ -1,6 +1,10 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../src/live/live.wire';
-import { storedToken } from './api';
+import type {
+  ClientToServerEvents,
+  ServerToClientEvents,
+  WireError,
+} from '../../src/live/live.wire';
+import { ApiError, storedToken } from './api';
 
 // The live room's wire format is the server's own, from a file of plain types both sides import.
 export type {
@@ -23,4 +27,9 @@ export function connectLive(): LiveSocket {
     transports: ['websocket'],
     reconnectionDelayMax: 5000,
   });
+}
+
+/** A refusal in a live acknowledgement, which has the HTTP API's error shape, as an `ApiError`. */
+export function ackError(error: WireError): ApiError {
+  return new ApiError(error.statusCode, error.message, error.code, error.fields);
 }

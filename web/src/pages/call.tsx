@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useI18n, type MessageKey } from '../i18n';
-import type { LiveMeeting, LiveSocket } from '../live';
+import { ackError, type LiveMeeting, type LiveSocket } from '../live';
+import { useErrorText } from '../ui';
 
 /**
  * What the two sides of a call send each other inside `rtc.signal`'s `data`:
@@ -22,7 +23,8 @@ type Phase = 'idle' | 'starting' | 'waiting' | 'connecting' | 'connected' | 'los
 
 interface Problem {
   key: MessageKey;
-  message?: string;
+  /** What went wrong, worded by `useErrorText` for the message's `{message}`. */
+  error?: unknown;
 }
 
 /**
@@ -48,6 +50,7 @@ export function VideoCall({
   iceServers: RTCIceServer[];
 }) {
   const { t } = useI18n();
+  const errorText = useErrorText();
   const [phase, setPhase] = useState<Phase>('idle');
   const [peerState, setPeerState] = useState<string>('new');
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -81,7 +84,7 @@ export function VideoCall({
 
     const send = (data: Signal) =>
       socket.emit('rtc.signal', { meetingId: meeting.id, data }, (ack) => {
-        if (!ack.ok) setProblem({ key: 'call.signalError', message: ack.error.message });
+        if (!ack.ok) setProblem({ key: 'call.signalError', error: ackError(ack.error) });
       });
 
     const closePeer = () => {
@@ -247,11 +250,7 @@ export function VideoCall({
           setProblem({ key: 'call.refused' });
         else if (name === 'NotFoundError' || name === 'OverconstrainedError')
           setProblem({ key: 'call.noDevice' });
-        else
-          setProblem({
-            key: 'call.deviceError',
-            message: error instanceof Error ? error.message : String(error),
-          });
+        else setProblem({ key: 'call.deviceError', error });
       }
     };
 
@@ -309,7 +308,7 @@ export function VideoCall({
       <p>{t('call.with', { name, country: meeting.other.country })}</p>
       {problem && (
         <div className="error" role="alert">
-          {t(problem.key, { message: problem.message ?? '' })}
+          {t(problem.key, { message: problem.error === undefined ? '' : errorText(problem.error) })}
         </div>
       )}
       {left && (

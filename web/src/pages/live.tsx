@@ -4,6 +4,7 @@ import { api } from '../api';
 import { keys } from '../queries';
 import { useI18n, type MessageKey } from '../i18n';
 import {
+  ackError,
   connectLive,
   type Announcement,
   type LiveSessionState,
@@ -13,10 +14,10 @@ import {
   type WireRequest,
 } from '../live';
 import { Link } from 'react-router';
-import { ErrorBox, Loading } from '../ui';
+import { ErrorBox, Loading, useErrorText } from '../ui';
 import { VideoCall } from './call';
 
-type Connection = 'connecting' | 'connected' | 'reconnecting' | { refused: string };
+type Connection = 'connecting' | 'connected' | 'reconnecting' | { refused: unknown };
 
 interface Activity {
   id: number;
@@ -31,6 +32,7 @@ interface Activity {
 /** The live room of a session: presence, the slot clock, your meetings, announcements, activity. */
 export default function LivePage({ id }: { id: string }) {
   const { t, time } = useI18n();
+  const errorText = useErrorText();
   const [connection, setConnection] = useState<Connection>('connecting');
   const [state, setState] = useState<LiveSessionState | null>(null);
   const [presence, setPresence] = useState<PresenceUser[]>([]);
@@ -54,7 +56,7 @@ export default function LivePage({ id }: { id: string }) {
 
     const join = () =>
       socket.emit('session:join', { sessionId: id }, (ack) => {
-        if (!ack.ok) return setConnection({ refused: ack.error.message });
+        if (!ack.ok) return setConnection({ refused: ackError(ack.error) });
         const joined = ack.state;
         setOffset(Date.parse(joined.serverTime) - Date.now());
         setState(joined);
@@ -74,7 +76,7 @@ export default function LivePage({ id }: { id: string }) {
     );
     socket.on('connect_error', (error) => {
       // A refused token is final; anything else is the network, and socket.io tries again.
-      if (!socket.active) setConnection({ refused: error.message });
+      if (!socket.active) setConnection({ refused: error });
       else setConnection((previous) => (previous === 'connected' ? 'reconnecting' : previous));
     });
     socket.on('presence', (event) => {
@@ -146,7 +148,7 @@ export default function LivePage({ id }: { id: string }) {
     return (
       <main>
         <div className="error" role="alert">
-          {t('live.refused', { message: connection.refused })}
+          {t('live.refused', { message: errorText(connection.refused) })}
         </div>
       </main>
     );
