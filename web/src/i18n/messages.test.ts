@@ -97,7 +97,7 @@ describe('messages', () => {
       '1 slot of 20 minutes, 5-minute breaks',
     );
     expect(t('org.import.summary', { created: 1200, total: 1500, failed: 300 })).toBe(
-      '1200 of 1,500 rows imported, 300 refused.',
+      '1,200 of 1,500 rows imported, 300 refused.',
     );
   });
 
