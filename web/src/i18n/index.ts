@@ -48,7 +48,7 @@ const cache = createIntlCache();
  * names and is not given, throws in development and in the tests (messages.test.ts formats every
  * message), so that it is seen at once; a user of the built app sees the message as written.
  */
-export function makeIntl(language: Language): IntlShape {
+function makeIntl(language: Language): IntlShape {
   return createIntl(
     {
       locale: formatLocale(language),

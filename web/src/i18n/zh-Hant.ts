@@ -496,6 +496,6 @@ export const zhHant: Record<MessageKey, string> = {
   'error.live.not_in_session': '貴公司並未參加此配對會。',
   'error.live.not_your_meeting': '只有會面雙方的公司可加入此通話。',
   'error.live.organisers_only': '只有主辦單位可發出公告。',
-  'error.live.too_many_sessions': '你同時身處的配對會過多，請先離開其中一個。',
+  'error.live.too_many_sessions': '你同時進入的配對會過多，請先離開其中一個。',
   'error.live.message_too_large': '訊息過長。',
 };
