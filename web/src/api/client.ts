@@ -7,9 +7,13 @@ import type { paths } from './schema';
  * OpenAPI document, so a call the server does not take does not compile. Like `api()`, it sends
  * the stored token and throws an ApiError when the API answers an error (or cannot be reached).
  *
- *   const { data } = await client.GET('/api/sessions/{id}', { params: { path: { id } } });
+ *   const session = await call(client.GET('/api/sessions/{id}', { params: { path: { id } } }));
  */
-export const client = createClient<paths>({ baseUrl: '' });
+export const client = createClient<paths>({
+  baseUrl: '',
+  // fetch as it is when called, not when this module loaded (component tests stub it).
+  fetch: (request) => globalThis.fetch(request),
+});
 
 client.use({
   onRequest({ request }) {
