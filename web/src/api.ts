@@ -83,10 +83,15 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   return (await response.json()) as T;
 }
 
-/** Downloads a file the API only gives with a bearer token (an `<a href>` cannot send one). */
-export async function download(path: string, filename: string): Promise<void> {
-  const response = await send('GET', path);
-  const url = URL.createObjectURL(await response.blob());
+/**
+ * Saves a file the API only gives with a bearer token (an `<a href>` cannot send one), asked for
+ * through the typed client as a blob:
+ *
+ *   download(client.GET('/api/sessions/{id}/agenda.ics', { ..., parseAs: 'blob' }), 'agenda.ics')
+ */
+export async function download(file: Promise<{ data?: Blob }>, filename: string): Promise<void> {
+  const { data } = await file;
+  const url = URL.createObjectURL(data as Blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;
