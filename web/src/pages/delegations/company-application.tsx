@@ -1,4 +1,6 @@
-import { api, type Membership } from '../../api';
+import { type Membership } from '../../api';
+import { call } from '../../api/call';
+import { client } from '../../api/client';
 import { useI18n, type MessageKey } from '../../i18n';
 import type { DelegationDetail } from './types';
 
@@ -39,9 +41,12 @@ export function CompanyApplication({
               disabled={busy}
               onClick={() =>
                 onAct(() =>
-                  api('PATCH', `/delegations/${delegation.id}/applications/${application.id}`, {
-                    status: 'withdrawn',
-                  }),
+                  call(
+                    client.PATCH('/api/delegations/{id}/applications/{applicationId}', {
+                      params: { path: { id: delegation.id, applicationId: application.id } },
+                      body: { status: 'withdrawn' },
+                    }),
+                  ),
                 )
               }
             >
@@ -57,9 +62,12 @@ export function CompanyApplication({
             disabled={busy}
             onClick={() =>
               onAct(() =>
-                api('POST', `/delegations/${delegation.id}/applications`, {
-                  companyId: company.companyId,
-                }),
+                call(
+                  client.POST('/api/delegations/{id}/applications', {
+                    params: { path: { id: delegation.id } },
+                    body: { companyId: company.companyId },
+                  }),
+                ),
               )
             }
           >

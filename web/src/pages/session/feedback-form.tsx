@@ -1,6 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, type AgendaItem, type Membership } from '../../api';
+import { type AgendaItem, type Membership } from '../../api';
+import { call } from '../../api/call';
+import { client } from '../../api/client';
 import { useI18n, type MessageKey } from '../../i18n';
 import { ErrorBox, Field, fieldErrors } from '../../ui';
 import { OUTCOMES } from '../../../../src/meetings/meeting.wire';
@@ -17,16 +19,22 @@ export function FeedbackForm({
 }) {
   const { t } = useI18n();
   const [rating, setRating] = useState<number | null>(null);
-  const [outcome, setOutcome] = useState<string>('follow-up');
+  const [outcome, setOutcome] = useState<(typeof OUTCOMES)[number]>('follow-up');
   const [comment, setComment] = useState('');
   const give = useMutation({
     mutationFn: () =>
-      api('POST', `/meetings/${item.id}/feedback`, {
-        rating,
-        outcome,
-        companyId: company.companyId,
-        ...(comment.trim() ? { comment: comment.trim() } : {}),
-      }),
+      call(
+        client.POST('/api/meetings/{id}/feedback', {
+          params: { path: { id: item.id } },
+          body: {
+            // None chosen goes as null: the API's message shows beside the rating.
+            rating: rating as number,
+            outcome,
+            companyId: company.companyId,
+            ...(comment.trim() ? { comment: comment.trim() } : {}),
+          },
+        }),
+      ),
     onSuccess: onGiven,
   });
   const error = give.isError ? give.error : null;
@@ -71,7 +79,7 @@ export function FeedbackForm({
         <select
           id={id('outcome')}
           value={outcome}
-          onChange={(event) => setOutcome(event.target.value)}
+          onChange={(event) => setOutcome(event.target.value as (typeof OUTCOMES)[number])}
         >
           {OUTCOMES.map((value) => (
             <option key={value} value={value}>
