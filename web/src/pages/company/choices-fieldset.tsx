@@ -1,3 +1,5 @@
+import { FieldMessages } from '../../ui';
+
 /** A fieldset of checkboxes (sectors, partnership kinds) with the API's messages about it. */
 export function ChoicesFieldset({
   name,
@@ -31,11 +33,7 @@ export function ChoicesFieldset({
           </label>
         ))}
       </div>
-      {errors?.map((message) => (
-        <small key={message} className="field-error" role="alert">
-          {message}
-        </small>
-      ))}
+      <FieldMessages messages={errors} />
     </fieldset>
   );
 }

@@ -4,7 +4,7 @@ import { type AgendaItem, type Membership } from '../../api';
 import { call } from '../../api/call';
 import { client } from '../../api/client';
 import { useI18n, type MessageKey } from '../../i18n';
-import { ErrorBox, Field, fieldErrors } from '../../ui';
+import { ErrorBox, Field, fieldErrors, FieldMessages } from '../../ui';
 import { OUTCOMES } from '../../../../src/meetings/meeting.wire';
 
 /** Rating 1–5, outcome and a comment, once per side, after the meeting. */
@@ -69,11 +69,7 @@ export function FeedbackForm({
             </label>
           ))}
         </div>
-        {fields.rating?.map((message) => (
-          <small key={message} className="field-error" role="alert">
-            {message}
-          </small>
-        ))}
+        <FieldMessages messages={fields.rating} />
       </fieldset>
       <Field id={id('outcome')} label={t('feedback.outcome')} errors={fields.outcome}>
         <select

@@ -2,21 +2,8 @@ import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { json, renderInApp, stubApi } from '../../../testing/render';
 import type { ScheduledMeeting } from '../types';
+import { meeting, nameOf } from './testing';
 import { MeetingActions } from './meeting-actions';
-
-const meeting: ScheduledMeeting = {
-  id: 'm1',
-  sessionId: 's1',
-  slotIndex: 0,
-  startsAt: '2026-12-01T02:00:00Z',
-  endsAt: '2026-12-01T02:20:00Z',
-  companyIds: ['a', 'b'],
-  origin: 'solver',
-  fixed: false,
-  status: 'scheduled',
-};
-const names: Record<string, string> = { a: 'Ada Foods', b: 'Bao Tea' };
-const nameOf = (id: string) => names[id];
 
 const show = (shown: ScheduledMeeting, onChanged = vi.fn()) =>
   renderInApp(

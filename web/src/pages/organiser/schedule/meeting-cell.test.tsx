@@ -2,22 +2,10 @@ import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { renderInApp } from '../../../testing/render';
 import type { ScheduledMeeting } from '../types';
+import { meeting, nameOf } from './testing';
 import { MeetingCell } from './meeting-cell';
 
-const meeting: ScheduledMeeting = {
-  id: 'm1',
-  sessionId: 's1',
-  slotIndex: 0,
-  startsAt: '2026-12-01T02:00:00Z',
-  endsAt: '2026-12-01T02:20:00Z',
-  companyIds: ['a', 'b'],
-  table: 3,
-  origin: 'solver',
-  fixed: false,
-  status: 'held',
-};
-const names: Record<string, string> = { a: 'Ada Foods', b: 'Bao Tea' };
-const nameOf = (id: string) => names[id];
+const held: ScheduledMeeting = { ...meeting, table: 3, status: 'held' };
 
 const inRow = (cell: React.ReactNode) => (
   <table>
@@ -51,8 +39,8 @@ describe('MeetingCell', () => {
       inRow(
         <MeetingCell
           companyId="b"
-          startsAt={meeting.startsAt}
-          meeting={meeting}
+          startsAt={held.startsAt}
+          meeting={held}
           selected
           nameOf={nameOf}
           onSelect={select}

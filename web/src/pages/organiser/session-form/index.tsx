@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useI18n, type MessageKey } from '../../../i18n';
-import { ErrorBox, Field, fieldErrors } from '../../../ui';
+import { ErrorBox, Field, fieldErrors, FieldMessages } from '../../../ui';
 import type { SessionSettings } from '../types';
 import { DelegationSelect } from './delegation-select';
 import { apiField, initialForm, requestBody, type FormState, type TextKey } from './form-state';
@@ -105,11 +105,7 @@ export function SessionForm({ session }: { session?: SessionSettings }) {
           {t('org.form.draft')}
         </label>
       )}
-      {fields.status?.map((message) => (
-        <small key={message} className="field-error" role="alert">
-          {message}
-        </small>
-      ))}
+      <FieldMessages messages={fields.status} />
       {error && Object.keys(allFields).length === 0 && <ErrorBox error={error} />}
       <button type="submit" disabled={busy}>
         {busy ? t('common.saving') : t(creating ? 'org.form.create' : 'org.form.save')}

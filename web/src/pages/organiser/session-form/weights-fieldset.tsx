@@ -1,5 +1,5 @@
 import { useI18n } from '../../../i18n';
-import { Field } from '../../../ui';
+import { Field, FieldMessages } from '../../../ui';
 import { WEIGHT_NAMES, type WeightName } from '../types';
 
 /** The six scoring weights (blank: the default), with the API's message about them. */
@@ -32,11 +32,7 @@ export function WeightsFieldset({
           </Field>
         ))}
       </div>
-      {errors?.map((message) => (
-        <small key={message} className="field-error" role="alert">
-          {message}
-        </small>
-      ))}
+      <FieldMessages messages={errors} />
     </fieldset>
   );
 }
