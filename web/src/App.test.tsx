@@ -53,4 +53,36 @@ describe('App', () => {
     renderAt('/organise/companies');
     expect(await screen.findByText('This page does not exist.')).toBeTruthy();
   });
+
+  it('goes back to sign-in when the API refuses the token, and forgets the token', async () => {
+    localStorage.setItem('tradematch.token', 'jwt');
+    stubApi({
+      'GET /api/auth/me': json(200, me('member')),
+      'GET /api/sessions?pageSize=100': json(401, { statusCode: 401, message: 'Unauthorized' }),
+    });
+    renderAt('/sessions');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy();
+    expect(localStorage.getItem('tradematch.token')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Sign out' })).toBeNull();
+  });
+
+  it('shows sign-in when an expired token is refused on the account', async () => {
+    localStorage.setItem('tradematch.token', 'jwt');
+    stubApi({ 'GET /api/auth/me': json(401, { statusCode: 401, message: 'Unauthorized' }) });
+    renderAt('/sessions');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy();
+    expect(localStorage.getItem('tradematch.token')).toBeNull();
+  });
+
+  it('signs out from the header: the token and the account are gone', async () => {
+    localStorage.setItem('tradematch.token', 'jwt');
+    stubApi({
+      'GET /api/auth/me': json(200, me('member')),
+      'GET /api/sessions?pageSize=100': json(200, { items: [], total: 0 }),
+    });
+    renderAt('/sessions');
+    fireEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Sign in');
+    expect(localStorage.getItem('tradematch.token')).toBeNull();
+  });
 });

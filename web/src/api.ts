@@ -1,4 +1,8 @@
-/** The TradeMatch HTTP API as the web app uses it: JSON under /api, a bearer token in localStorage. */
+/**
+ * The TradeMatch HTTP API's edges as the web app uses them: the bearer token in localStorage, the
+ * ApiError of a failed answer, files saved with the token, and the server's types. Requests go
+ * through the typed client (`api/client.ts`).
+ */
 import type { components, operations } from './api/schema';
 
 const TOKEN_KEY = 'tradematch.token';
@@ -28,35 +32,6 @@ export class ApiError extends Error {
 
 type ErrorBody = Partial<components['schemas']['ErrorResponse']>;
 
-/** A body sent as it is (a CSV file), not as JSON. */
-export class RawBody {
-  constructor(
-    readonly text: string,
-    readonly contentType: string,
-  ) {}
-}
-
-async function send(method: string, path: string, body?: unknown): Promise<Response> {
-  const headers: Record<string, string> = {};
-  const token = storedToken();
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body instanceof RawBody) headers['content-type'] = body.contentType;
-  else if (body !== undefined) headers['content-type'] = 'application/json';
-  let response: Response;
-  try {
-    response = await fetch(`/api${path}`, {
-      method,
-      headers,
-      body:
-        body === undefined ? undefined : body instanceof RawBody ? body.text : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, 'network');
-  }
-  if (response.ok) return response;
-  throw await errorOf(response, Boolean(token));
-}
-
 /**
  * The ApiError of a failed answer; when the API refused the token that was sent, it is dropped
  * and the app goes back to the sign-in page (`SIGNED_OUT`).
@@ -77,16 +52,15 @@ export async function errorOf(response: Response, sentToken: boolean): Promise<A
   return new ApiError(response.status, message, parsed.code, parsed.fields ?? {});
 }
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await send(method, path, body);
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
-}
-
-/** Downloads a file the API only gives with a bearer token (an `<a href>` cannot send one). */
-export async function download(path: string, filename: string): Promise<void> {
-  const response = await send('GET', path);
-  const url = URL.createObjectURL(await response.blob());
+/**
+ * Saves a file the API only gives with a bearer token (an `<a href>` cannot send one), asked for
+ * through the typed client as a blob:
+ *
+ *   download(client.GET('/api/sessions/{id}/agenda.ics', { ..., parseAs: 'blob' }), 'agenda.ics')
+ */
+export async function download(file: Promise<{ data?: Blob }>, filename: string): Promise<void> {
+  const { data } = await file;
+  const url = URL.createObjectURL(data as Blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;

@@ -1,24 +1,25 @@
 import { useQuery } from '@tanstack/react-query';
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { api } from './api';
+import { call } from './api/call';
+import { client } from './api/client';
 import { QueryLoaded } from './queries';
 import { json, renderInApp, stubApi } from './testing/render';
 
 function Count() {
   const count = useQuery({
     queryKey: ['count'],
-    queryFn: () => api<{ count: number }>('GET', '/count'),
+    queryFn: () => call(client.GET('/api/sessions')),
   });
-  return <QueryLoaded query={count}>{({ count }) => <p>count {count}</p>}</QueryLoaded>;
+  return <QueryLoaded query={count}>{({ total }) => <p>count {total}</p>}</QueryLoaded>;
 }
 
 describe('QueryLoaded', () => {
   it('shows loading, then the error with a retry that loads again', async () => {
     let status = 500;
     stubApi({
-      'GET /api/count': () =>
-        json(status, { statusCode: status, message: 'No count here', count: 7 }),
+      'GET /api/sessions': () =>
+        json(status, { statusCode: status, message: 'No count here', items: [], total: 7 }),
     });
     renderInApp(<Count />);
     expect(screen.getByRole('status').textContent).toBe('Loading…');

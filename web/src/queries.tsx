@@ -17,6 +17,7 @@ export function makeQueryClient(): QueryClient {
 
 /** A query key per resource; invalidating a key marks everything under it stale. */
 export const keys = {
+  account: ['account'] as const,
   sessions: ['sessions'] as const,
   sessionList: (params: string) => ['sessions', 'list', params] as const,
   session: (id: string) => ['sessions', id] as const,

@@ -66,13 +66,18 @@ export function Field({
       <label htmlFor={id}>{label}</label>
       {children}
       {hint && <small id={`${id}-hint`}>{hint}</small>}
-      {errors?.map((message) => (
-        <small key={message} id={`${id}-error`} className="field-error" role="alert">
-          {message}
-        </small>
-      ))}
+      <FieldMessages messages={errors} id={`${id}-error`} />
     </div>
   );
+}
+
+/** The API's messages about a field or a group of fields (a fieldset), read out as they come. */
+export function FieldMessages({ messages, id }: { messages: string[] | undefined; id?: string }) {
+  return messages?.map((message) => (
+    <small key={message} id={id} className="field-error" role="alert">
+      {message}
+    </small>
+  ));
 }
 
 /**

@@ -4,12 +4,16 @@ import type { paths } from './schema';
 
 /**
  * The API as a typed client (openapi-fetch): paths, parameters, bodies and answers come from the
- * OpenAPI document, so a call the server does not take does not compile. Like `api()`, it sends
+ * OpenAPI document, so a call the server does not take does not compile. It sends
  * the stored token and throws an ApiError when the API answers an error (or cannot be reached).
  *
- *   const { data } = await client.GET('/api/sessions/{id}', { params: { path: { id } } });
+ *   const session = await call(client.GET('/api/sessions/{id}', { params: { path: { id } } }));
  */
-export const client = createClient<paths>({ baseUrl: '' });
+export const client = createClient<paths>({
+  baseUrl: '',
+  // fetch as it is when called, not when this module loaded (component tests stub it).
+  fetch: (request) => globalThis.fetch(request),
+});
 
 client.use({
   onRequest({ request }) {

@@ -1,6 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api, storeToken, type User } from '../api';
+import { storeToken, type User } from '../api';
+import { call } from '../api/call';
+import { client } from '../api/client';
 import { useI18n } from '../i18n';
 import { Link } from 'react-router';
 import { ErrorBox, Field, fieldErrors } from '../ui';
@@ -19,10 +21,10 @@ export function AuthPage({
   const [password, setPassword] = useState('');
   const signIn = useMutation({
     mutationFn: () =>
-      api<{ user: User; accessToken: string }>(
-        'POST',
-        mode === 'signup' ? '/auth/register' : '/auth/login',
-        mode === 'signup' ? { name, email, password } : { email, password },
+      call(
+        mode === 'signup'
+          ? client.POST('/api/auth/register', { body: { name, email, password } })
+          : client.POST('/api/auth/login', { body: { email, password } }),
       ),
     onSuccess: (answer) => {
       storeToken(answer.accessToken);

@@ -1,5 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, type Page, type Session } from '../api';
+import { type Session } from '../api';
+import { call } from '../api/call';
+import { client } from '../api/client';
+import { numbers } from '../api/numbers';
 import { useI18n, VIEWER_ZONE } from '../i18n';
 import { Link } from 'react-router';
 import { keys, QueryLoaded } from '../queries';
@@ -31,7 +34,8 @@ export function SessionsPage() {
   const { t } = useI18n();
   const sessions = useQuery({
     queryKey: keys.sessionList('pageSize=100'),
-    queryFn: () => api<Page<Session>>('GET', '/sessions?pageSize=100'),
+    queryFn: () =>
+      call(client.GET('/api/sessions', { params: { query: numbers({ pageSize: 100 }) } })),
   });
   return (
     <main>

@@ -30,17 +30,22 @@ export function json(status: number, body: unknown): Response {
 
 /**
  * Stubs `fetch` (the boundary of the web app) with answers by `METHOD /api/path`, each answer
- * a Response, a function making one, or an Error to throw (the network); the mock is returned.
+ * a Response, a function making one, or an Error to throw (the network). The mock is returned,
+ * each call as `(url, {method, body})` whether the app passed a Request (the typed client) or not.
  */
 export function stubApi(answers: Record<string, Response | Error | (() => Response | Error)>) {
-  const fetch = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(input instanceof Request ? input.url : input, 'http://localhost:3000');
+  const answer = vi.fn((input: string | URL, init?: RequestInit) => {
+    const url = new URL(input, 'http://localhost:3000');
     const key = `${init?.method ?? 'GET'} ${url.pathname}${url.search}`;
-    const answer = answers[key];
-    if (answer === undefined) return Promise.reject(new Error(`unexpected request ${key}`));
-    const made = typeof answer === 'function' ? answer() : answer;
+    const found = answers[key];
+    if (found === undefined) return Promise.reject(new Error(`unexpected request ${key}`));
+    const made = typeof found === 'function' ? found() : found;
     return made instanceof Error ? Promise.reject(made) : Promise.resolve(made.clone());
   });
-  vi.stubGlobal('fetch', fetch);
-  return fetch;
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+    if (!(input instanceof Request)) return answer(input, init);
+    const body = input.body === null ? undefined : await input.text();
+    return answer(input.url, { method: input.method, headers: input.headers, body });
+  });
+  return answer;
 }

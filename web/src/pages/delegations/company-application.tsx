@@ -1,4 +1,6 @@
-import { api, type Membership } from '../../api';
+import { type Membership } from '../../api';
+import { call } from '../../api/call';
+import { client } from '../../api/client';
 import { useI18n } from '../../i18n';
 import type { DelegationDetail } from './types';
 
@@ -37,9 +39,12 @@ export function CompanyApplication({
               disabled={busy}
               onClick={() =>
                 onAct(() =>
-                  api('PATCH', `/delegations/${delegation.id}/applications/${application.id}`, {
-                    status: 'withdrawn',
-                  }),
+                  call(
+                    client.PATCH('/api/delegations/{id}/applications/{applicationId}', {
+                      params: { path: { id: delegation.id, applicationId: application.id } },
+                      body: { status: 'withdrawn' },
+                    }),
+                  ),
                 )
               }
             >
@@ -55,9 +60,12 @@ export function CompanyApplication({
             disabled={busy}
             onClick={() =>
               onAct(() =>
-                api('POST', `/delegations/${delegation.id}/applications`, {
-                  companyId: company.companyId,
-                }),
+                call(
+                  client.POST('/api/delegations/{id}/applications', {
+                    params: { path: { id: delegation.id } },
+                    body: { companyId: company.companyId },
+                  }),
+                ),
               )
             }
           >

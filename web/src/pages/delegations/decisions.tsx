@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
-import { api } from '../../api';
+import { call } from '../../api/call';
+import { client } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { DecisionRow, type Decision } from './decision-row';
 import type { DelegationDetail } from './types';
@@ -17,7 +18,12 @@ export function Decisions({
   const { t } = useI18n();
   const decide = useMutation({
     mutationFn: ({ application, status }: { application: Application; status: Decision }) =>
-      api('PATCH', `/delegations/${delegation.id}/applications/${application.id}`, { status }),
+      call(
+        client.PATCH('/api/delegations/{id}/applications/{applicationId}', {
+          params: { path: { id: delegation.id, applicationId: application.id } },
+          body: { status },
+        }),
+      ),
     onSuccess: onChange,
   });
   const busy = decide.isPending ? decide.variables.application.id : null;

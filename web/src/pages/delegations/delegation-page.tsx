@@ -1,14 +1,16 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { Link } from 'react-router';
-import { api, type Membership, type User } from '../../api';
+import { type Membership, type User } from '../../api';
+import { call } from '../../api/call';
+import { client } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { keys, QueryLoaded } from '../../queries';
 import { Apply } from './apply';
 import { DelegationHeader } from './delegation-header';
 import { Decisions } from './decisions';
 import { Itinerary } from './itinerary';
-import { isOrganiserRole, type DelegationDetail } from './types';
+import { isOrganiserRole } from './types';
 import { useApplicationUpdates } from './use-application-updates';
 
 /** One delegation: its itinerary, applying and withdrawing, and the organisers' decisions. */
@@ -25,7 +27,7 @@ export function DelegationPage({
   const queryClient = useQueryClient();
   const delegation = useQuery({
     queryKey: keys.delegation(id),
-    queryFn: () => api<DelegationDetail>('GET', `/delegations/${id}`),
+    queryFn: () => call(client.GET('/api/delegations/{id}', { params: { path: { id } } })),
   });
   // After an application, a withdrawal, a decision or an itinerary change.
   const reload = useCallback(

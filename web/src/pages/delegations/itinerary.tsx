@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
-import { api, download } from '../../api';
+import { download } from '../../api';
+import { call } from '../../api/call';
+import { client } from '../../api/client';
 import { useI18n, VIEWER_ZONE } from '../../i18n';
 import { ErrorBox } from '../../ui';
 import { ItineraryItemForm } from '../delegation-form';
@@ -18,24 +19,28 @@ export function Itinerary({
   onChange: () => void;
 }) {
   const { t } = useI18n();
-  const [calendarError, setCalendarError] = useState<unknown>(null);
+  const params = { path: { id: delegation.id } };
+  // Each clears the other's error: only the last thing tried says what went wrong.
   const remove = useMutation({
     mutationFn: (item: ItineraryItem) =>
-      api('DELETE', `/delegations/${delegation.id}/itinerary/${item.id}`),
-    onMutate: () => setCalendarError(null),
+      call(
+        client.DELETE('/api/delegations/{id}/itinerary/{itemId}', {
+          params: { path: { id: delegation.id, itemId: item.id } },
+        }),
+      ),
+    onMutate: (): void => calendar.reset(),
     onSuccess: onChange,
   });
+  const calendar = useMutation({
+    mutationFn: () =>
+      download(
+        client.GET('/api/delegations/{id}/itinerary.ics', { params, parseAs: 'blob' }),
+        'itinerary.ics',
+      ),
+    onMutate: (): void => remove.reset(),
+  });
   const busy = remove.isPending ? remove.variables.id : null;
-  const error = remove.isError ? remove.error : calendarError;
-  const calendar = async () => {
-    remove.reset();
-    setCalendarError(null);
-    try {
-      await download(`/delegations/${delegation.id}/itinerary.ics`, 'itinerary.ics');
-    } catch (caught) {
-      setCalendarError(caught);
-    }
-  };
+  const error = remove.error ?? calendar.error;
 
   return (
     <section aria-labelledby="itinerary">
@@ -60,7 +65,7 @@ export function Itinerary({
         href={`/api/delegations/${delegation.id}/itinerary.ics`}
         onClick={(event) => {
           event.preventDefault();
-          void calendar();
+          calendar.mutate();
         }}
       >
         {t('delegations.downloadItinerary')}

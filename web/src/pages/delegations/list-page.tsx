@@ -1,11 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, type Page, type User } from '../../api';
+import { type User } from '../../api';
+import { call } from '../../api/call';
+import { client } from '../../api/client';
+import { numbers } from '../../api/numbers';
 import { useI18n } from '../../i18n';
 import { keys, QueryLoaded } from '../../queries';
 import { DelegationCard } from './delegation-card';
-import { isOrganiserRole, type Delegation } from './types';
+import { isOrganiserRole } from './types';
 
 type When = 'upcoming' | 'past';
 
@@ -15,7 +18,12 @@ export function DelegationsPage({ user }: { user: User }) {
   const [when, setWhen] = useState<When>('upcoming');
   const delegations = useQuery({
     queryKey: keys.delegationList(`pageSize=100&when=${when}`),
-    queryFn: () => api<Page<Delegation>>('GET', `/delegations?pageSize=100&when=${when}`),
+    queryFn: () =>
+      call(
+        client.GET('/api/delegations', {
+          params: { query: { ...numbers({ pageSize: 100 }), when } },
+        }),
+      ),
   });
   return (
     <main>

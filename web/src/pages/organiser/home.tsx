@@ -1,13 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, type Page } from '../../api';
+import { call } from '../../api/call';
+import { client } from '../../api/client';
+import { numbers } from '../../api/numbers';
 import { useI18n } from '../../i18n';
 import { Link } from 'react-router';
 import { keys, QueryLoaded } from '../../queries';
 import { Field } from '../../ui';
 import { SessionCard } from '../sessions';
 import { Pager } from './pager';
-import { SESSION_STATUSES, type CompanyProfile, type SessionSettings } from './types';
+import { SESSION_STATUSES, type SessionStatus } from './types';
 
 const PAGE_SIZE = 24;
 
@@ -16,14 +18,22 @@ export function OrganiserHome() {
   const { t } = useI18n();
   const [status, setStatus] = useState('');
   const [page, setPage] = useState(1);
-  const params = `pageSize=${PAGE_SIZE}&page=${page}${status ? `&status=${status}` : ''}`;
+  const query = {
+    ...numbers({ pageSize: PAGE_SIZE, page }),
+    ...(status ? { status: status as SessionStatus } : {}),
+  };
   const sessions = useQuery({
-    queryKey: keys.sessionList(params),
-    queryFn: () => api<Page<SessionSettings>>('GET', `/sessions?${params}`),
+    queryKey: keys.sessionList(JSON.stringify(query)),
+    queryFn: () => call(client.GET('/api/sessions', { params: { query } })),
   });
   const pending = useQuery({
     queryKey: keys.pendingCompanies,
-    queryFn: () => api<Page<CompanyProfile>>('GET', '/companies?status=pending&pageSize=1'),
+    queryFn: () =>
+      call(
+        client.GET('/api/companies', {
+          params: { query: { status: 'pending', ...numbers({ pageSize: 1 }) } },
+        }),
+      ),
   });
   return (
     <main>

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
-import { api, RawBody } from '../../api';
+import { call } from '../../api/call';
+import { client } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { keys } from '../../queries';
 import { ErrorBox, Field } from '../../ui';
@@ -17,7 +18,14 @@ export function ImportPage() {
   const queryClient = useQueryClient();
   const upload = useMutation({
     mutationFn: (text: string) =>
-      api<ImportResult>('POST', '/companies/import', new RawBody(text, 'text/csv')),
+      call(
+        client.POST('/api/companies/import', {
+          body: text,
+          // The file as it is, not as JSON.
+          bodySerializer: (csv: string) => csv,
+          headers: { 'content-type': 'text/csv' },
+        }),
+      ),
     // New companies: the verification queue and the lists count them.
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.companies }),
   });

@@ -1,11 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api';
 import { useI18n } from '../../i18n';
 import { Link } from 'react-router';
-import { keys, QueryLoaded } from '../../queries';
-import { EDITABLE_STATES } from './session';
+import { QueryLoaded } from '../../queries';
+import { EDITABLE_STATES, useOrganiserSession } from './session';
 import { SessionForm } from './session-form';
-import type { OrganiserSessionDetail } from './types';
 
 export { CompaniesPage } from './companies';
 export { OrganiserHome } from './home';
@@ -28,10 +25,7 @@ export function NewSessionPage() {
 
 export function EditSessionPage({ id }: { id: string }) {
   const { t } = useI18n();
-  const session = useQuery({
-    queryKey: keys.session(id),
-    queryFn: () => api<OrganiserSessionDetail>('GET', `/sessions/${id}`),
-  });
+  const session = useOrganiserSession(id);
   return (
     <main>
       <p>

@@ -27,14 +27,7 @@ describe('JobRunner', () => {
       'GET /api/jobs/7': () => json(200, polls.length > 1 ? polls.shift() : polls[0]),
     });
     const finished = vi.fn();
-    renderInApp(
-      <JobRunner
-        name="scheduling"
-        path="/sessions/s1/schedule"
-        socket={null}
-        onFinished={finished}
-      />,
-    );
+    renderInApp(<JobRunner name="scheduling" sessionId="s1" socket={null} onFinished={finished} />);
     fireEvent.click(screen.getByRole('button', { name: 'Run scheduling' }));
     expect((await screen.findByText('Running: 40 %')).getAttribute('role')).toBe('status');
     expect(screen.getByRole('button', { name: 'Run scheduling' }).hasAttribute('disabled')).toBe(
@@ -53,7 +46,7 @@ describe('JobRunner', () => {
       'GET /api/jobs/7': () => json(200, job('active', 10)),
     });
     const live = fakeSocket();
-    renderInApp(<JobRunner name="scoring" path="/sessions/s1/scoring" socket={live.socket} />);
+    renderInApp(<JobRunner name="scoring" sessionId="s1" socket={live.socket} />);
     fireEvent.click(screen.getByRole('button', { name: 'Run scoring' }));
     await screen.findByText('Running: 10 %');
     live.emit({ job: job('active', 70) });
@@ -67,7 +60,7 @@ describe('JobRunner', () => {
     stubApi({
       'POST /api/sessions/s1/scoring': json(409, { statusCode: 409, message: 'Already running' }),
     });
-    renderInApp(<JobRunner name="scoring" path="/sessions/s1/scoring" socket={null} />);
+    renderInApp(<JobRunner name="scoring" sessionId="s1" socket={null} />);
     fireEvent.click(screen.getByRole('button', { name: 'Run scoring' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Already running');
   });

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useState } from 'react';
-import { api } from '../../api';
+import { call } from '../../api/call';
+import { client } from '../../api/client';
 import { useI18n, type MessageKey } from '../../i18n';
 import type { LiveSocket } from '../../live';
 import { keys } from '../../queries';
@@ -33,18 +34,18 @@ function newer(current: JobView | null, next: JobView): JobView {
 }
 
 /**
- * A button that queues a job (`POST path` answering `202 {jobId}`) and its progress bar, fed by
+ * A button that queues the session's scoring or scheduling job (`POST` answering `202 {jobId}`) and its progress bar, fed by
  * the live `job.progress` events, with `GET /api/jobs/:id` polled meanwhile in case they are lost.
  */
 export function JobRunner({
   name,
-  path,
+  sessionId,
   socket,
   disabled,
   onFinished,
 }: {
   name: 'scoring' | 'scheduling';
-  path: string;
+  sessionId: string;
   socket: LiveSocket | null;
   disabled?: boolean;
   onFinished?: () => void;
@@ -53,13 +54,19 @@ export function JobRunner({
   const queryClient = useQueryClient();
   const [jobId, setJobId] = useState<string | null>(null);
   const start = useMutation({
-    mutationFn: () => api<{ jobId: string }>('POST', path),
+    mutationFn: () =>
+      call(
+        client.POST(
+          name === 'scoring' ? '/api/sessions/{id}/scoring' : '/api/sessions/{id}/schedule',
+          { params: { path: { id: sessionId } } },
+        ),
+      ),
     onSuccess: (queued) => setJobId(queued.jobId),
   });
   // Polled until it finishes, in case live events are lost; a poll never undoes a newer event.
   const polled = useQuery({
     queryKey: keys.job(jobId ?? ''),
-    queryFn: () => api<JobView>('GET', `/jobs/${jobId}`),
+    queryFn: () => call(client.GET('/api/jobs/{id}', { params: { path: { id: jobId ?? '' } } })),
     enabled: jobId !== null,
     refetchInterval: (query) =>
       query.state.data && FINISHED.includes(query.state.data.state) ? false : POLL_MS,

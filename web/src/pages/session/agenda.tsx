@@ -1,6 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { api, type AgendaItem, type Membership } from '../../api';
+import { type Membership } from '../../api';
+import { call } from '../../api/call';
+import { client } from '../../api/client';
 import { useI18n, VIEWER_ZONE } from '../../i18n';
 import { keys, QueryLoaded } from '../../queries';
 import { AgendaEntry } from './agenda-entry';
@@ -14,9 +16,13 @@ export function Agenda({ sessionId, company }: { sessionId: string; company: Mem
   const agenda = useQuery({
     queryKey,
     queryFn: () =>
-      api<AgendaItem[]>(
-        'GET',
-        `/sessions/${sessionId}/agenda?companyId=${company.companyId}&timezone=${encodeURIComponent(VIEWER_ZONE)}`,
+      call(
+        client.GET('/api/sessions/{id}/agenda', {
+          params: {
+            path: { id: sessionId },
+            query: { companyId: company.companyId, timezone: VIEWER_ZONE },
+          },
+        }),
       ),
   });
   const reload = () => void queryClient.invalidateQueries({ queryKey });

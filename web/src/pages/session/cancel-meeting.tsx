@@ -1,6 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, type AgendaItem } from '../../api';
+import { type AgendaItem } from '../../api';
+import { call } from '../../api/call';
+import { client } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { ErrorBox } from '../../ui';
 
@@ -15,7 +17,13 @@ export function CancelMeeting({
   const { t } = useI18n();
   const [confirming, setConfirming] = useState(false);
   const cancel = useMutation({
-    mutationFn: () => api('PATCH', `/meetings/${item.id}`, { status: 'cancelled' }),
+    mutationFn: () =>
+      call(
+        client.PATCH('/api/meetings/{id}', {
+          params: { path: { id: item.id } },
+          body: { status: 'cancelled' },
+        }),
+      ),
     onSuccess: onCancelled,
   });
   // After success the buttons stay disabled until the agenda shows the meeting cancelled.

@@ -1,8 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, type AgendaItem, type Membership } from '../../api';
+import { type AgendaItem, type Membership } from '../../api';
+import { call } from '../../api/call';
+import { client } from '../../api/client';
 import { useI18n } from '../../i18n';
-import { ErrorBox, Field, fieldErrors } from '../../ui';
+import { ErrorBox, Field, fieldErrors, FieldMessages } from '../../ui';
 import { OUTCOMES } from '../../../../src/meetings/meeting.wire';
 
 /** The ratings offered, each with its words (`feedback.stars.<n>`). */
@@ -20,16 +22,22 @@ export function FeedbackForm({
 }) {
   const { t } = useI18n();
   const [rating, setRating] = useState<number | null>(null);
-  const [outcome, setOutcome] = useState<string>('follow-up');
+  const [outcome, setOutcome] = useState<(typeof OUTCOMES)[number]>('follow-up');
   const [comment, setComment] = useState('');
   const give = useMutation({
     mutationFn: () =>
-      api('POST', `/meetings/${item.id}/feedback`, {
-        rating,
-        outcome,
-        companyId: company.companyId,
-        ...(comment.trim() ? { comment: comment.trim() } : {}),
-      }),
+      call(
+        client.POST('/api/meetings/{id}/feedback', {
+          params: { path: { id: item.id } },
+          body: {
+            // None chosen goes as null: the API's message shows beside the rating.
+            rating: rating as number,
+            outcome,
+            companyId: company.companyId,
+            ...(comment.trim() ? { comment: comment.trim() } : {}),
+          },
+        }),
+      ),
     onSuccess: onGiven,
   });
   const error = give.isError ? give.error : null;
@@ -64,17 +72,13 @@ export function FeedbackForm({
             </label>
           ))}
         </div>
-        {fields.rating?.map((message) => (
-          <small key={message} className="field-error" role="alert">
-            {message}
-          </small>
-        ))}
+        <FieldMessages messages={fields.rating} />
       </fieldset>
       <Field id={id('outcome')} label={t('feedback.outcome')} errors={fields.outcome}>
         <select
           id={id('outcome')}
           value={outcome}
-          onChange={(event) => setOutcome(event.target.value)}
+          onChange={(event) => setOutcome(event.target.value as (typeof OUTCOMES)[number])}
         >
           {OUTCOMES.map((value) => (
             <option key={value} value={value}>

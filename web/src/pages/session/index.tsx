@@ -1,7 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, type Membership, type SessionDetail } from '../../api';
+import { type Membership } from '../../api';
+import { call } from '../../api/call';
+import { client } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { keys, QueryLoaded } from '../../queries';
 import { ActingFor } from './acting-for';
@@ -15,7 +17,7 @@ export function SessionPage({ id, companies }: { id: string; companies: Membersh
   const queryClient = useQueryClient();
   const session = useQuery({
     queryKey: keys.session(id),
-    queryFn: () => api<SessionDetail>('GET', `/sessions/${id}`),
+    queryFn: () => call(client.GET('/api/sessions/{id}', { params: { path: { id } } })),
   });
   const verified = companies.filter((company) => company.status === 'verified');
   const [companyId, setCompanyId] = useState(verified[0]?.companyId ?? '');

@@ -1,5 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, type Membership } from '../../api';
+import { type Membership } from '../../api';
+import { call } from '../../api/call';
+import { client } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { keys } from '../../queries';
 import { ErrorBox } from '../../ui';
@@ -18,7 +20,12 @@ export function JoinButton({
   const queryClient = useQueryClient();
   const join = useMutation({
     mutationFn: () =>
-      api('POST', `/sessions/${sessionId}/participants`, { companyId: company.companyId }),
+      call(
+        client.POST('/api/sessions/{id}/participants', {
+          params: { path: { id: sessionId } },
+          body: { companyId: company.companyId },
+        }),
+      ),
     onSuccess: () => {
       onJoined();
       void queryClient.invalidateQueries({ queryKey: keys.matches(sessionId, company.companyId) });

@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, type Match, type Membership } from '../../api';
+import { type Match, type Membership } from '../../api';
+import { call } from '../../api/call';
+import { client } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { keys } from '../../queries';
 import { ErrorBox } from '../../ui';
@@ -24,11 +26,16 @@ export function MatchCard({
   const fieldId = `message-${match.company.id}`;
   const send = useMutation({
     mutationFn: () =>
-      api('POST', `/sessions/${sessionId}/requests`, {
-        fromCompanyId: company.companyId,
-        toCompanyId: match.company.id,
-        ...(message.trim() ? { message: message.trim() } : {}),
-      }),
+      call(
+        client.POST('/api/sessions/{id}/requests', {
+          params: { path: { id: sessionId } },
+          body: {
+            fromCompanyId: company.companyId,
+            toCompanyId: match.company.id,
+            ...(message.trim() ? { message: message.trim() } : {}),
+          },
+        }),
+      ),
     onSuccess: () => {
       setOpen(false);
       void queryClient.invalidateQueries({

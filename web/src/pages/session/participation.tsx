@@ -1,12 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api, ApiError, type Match, type Membership, type SessionDetail } from '../../api';
+import { ApiError, type Membership, type SessionDetail } from '../../api';
+import { call } from '../../api/call';
+import { client } from '../../api/client';
+import { numbers } from '../../api/numbers';
 import { useI18n } from '../../i18n';
 import { keys, QueryLoaded } from '../../queries';
 import { Agenda } from './agenda';
 import { JoinButton } from './join-button';
 import { Matches } from './matches';
-import { Requests, type RequestLists } from './requests';
+import { Requests } from './requests';
 import { useLiveUpdates } from './use-live-updates';
 
 /** Matches, requests and agenda once the company takes part; the join button before. */
@@ -20,21 +23,30 @@ export function Participation({
   onJoined: () => void;
 }) {
   const { t } = useI18n();
-  const base = `/sessions/${session.id}`;
   // The matches answer 404 `participant.not_found` while the company has not joined.
   const matches = useQuery({
     queryKey: keys.matches(session.id, company.companyId),
     queryFn: () =>
-      api<Match[]>('GET', `${base}/matches?companyId=${company.companyId}&limit=20`).catch(
-        (error: unknown) => {
-          if (error instanceof ApiError && error.code === 'participant.not_found') return null;
-          throw error;
-        },
-      ),
+      call(
+        client.GET('/api/sessions/{id}/matches', {
+          params: {
+            path: { id: session.id },
+            query: { companyId: company.companyId, ...numbers({ limit: 20 }) },
+          },
+        }),
+      ).catch((error: unknown) => {
+        if (error instanceof ApiError && error.code === 'participant.not_found') return null;
+        throw error;
+      }),
   });
   const requests = useQuery({
     queryKey: keys.requests(session.id, company.companyId),
-    queryFn: () => api<RequestLists>('GET', `${base}/requests?companyId=${company.companyId}`),
+    queryFn: () =>
+      call(
+        client.GET('/api/sessions/{id}/requests', {
+          params: { path: { id: session.id }, query: { companyId: company.companyId } },
+        }),
+      ),
   });
   // The firms this company has asked already (pending or accepted): no second request button.
   const asked = new Set(

@@ -1,5 +1,7 @@
 import { useMutation, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
-import { api, type MeetingRequest, type Membership } from '../../api';
+import { type MeetingRequest, type Membership } from '../../api';
+import { call } from '../../api/call';
+import { client } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { keys, QueryLoaded } from '../../queries';
 import { ErrorBox } from '../../ui';
@@ -23,7 +25,12 @@ export function Requests({
   const queryClient = useQueryClient();
   const answer = useMutation({
     mutationFn: ({ request, status }: { request: MeetingRequest; status: Answer }) =>
-      api('PATCH', `/sessions/${sessionId}/requests/${request.id}`, { status }),
+      call(
+        client.PATCH('/api/sessions/{id}/requests/{requestId}', {
+          params: { path: { id: sessionId, requestId: request.id } },
+          body: { status },
+        }),
+      ),
     onSuccess: () =>
       queryClient.invalidateQueries({ queryKey: keys.requests(sessionId, company.companyId) }),
   });

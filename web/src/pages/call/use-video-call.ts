@@ -1,56 +1,21 @@
 import { useEffect, useRef, useState } from 'react';
-import { useI18n, type MessageKey } from '../i18n';
-import { ackError, type LiveMeeting, type LiveSocket } from '../live';
-import { useErrorText } from '../ui';
+import type { MessageKey } from '../../i18n';
+import { ackError, type LiveMeeting, type LiveSocket } from '../../live';
+import { isSignal, trace, type Signal } from './signal';
 
-/**
- * What the two sides of a call send each other inside `rtc.signal`'s `data`:
- * - `hello`: "I joined the call" (the other side answers `welcome` and both start a connection);
- * - `welcome`: "I am here too";
- * - `description`: an SDP offer or answer; `candidate`: an ICE candidate;
- * - `bye`: "I hung up".
- * Offers may cross (both sides negotiating at once): the "perfect negotiation" pattern settles it,
- * the side with the greater company id being the polite one, which gives way.
- */
-type Signal =
-  | { type: 'hello' }
-  | { type: 'welcome' }
-  | { type: 'bye' }
-  | { type: 'description'; description: RTCSessionDescriptionInit }
-  | { type: 'candidate'; candidate: RTCIceCandidateInit };
+export type Phase = 'idle' | 'starting' | 'waiting' | 'connecting' | 'connected' | 'lost';
 
-type Phase = 'idle' | 'starting' | 'waiting' | 'connecting' | 'connected' | 'lost';
-
-interface Problem {
+export interface Problem {
   key: MessageKey;
   /** What went wrong, worded by `useErrorText` for the message's `{message}`. */
   error?: unknown;
 }
 
 /**
- * Call diagnostics in the browser console, off unless asked for:
- * `localStorage.setItem('tradematch.debug', 'call')`, then reload.
+ * The one-to-one call of a meeting over WebRTC, signalled through the live room's socket: the
+ * camera and microphone, the peer connection, and what the view shows of them.
  */
-function trace(...details: unknown[]): void {
-  if (localStorage.getItem('tradematch.debug') === 'call') console.debug('call:', ...details);
-}
-
-function isSignal(data: unknown): data is Signal {
-  return typeof data === 'object' && data !== null && typeof (data as Signal).type === 'string';
-}
-
-/** The one-to-one video call of a meeting, signalled through the live room's socket. */
-export function VideoCall({
-  socket,
-  meeting,
-  iceServers,
-}: {
-  socket: LiveSocket;
-  meeting: LiveMeeting;
-  iceServers: RTCIceServer[];
-}) {
-  const { t } = useI18n();
-  const errorText = useErrorText();
+export function useVideoCall(socket: LiveSocket, meeting: LiveMeeting, iceServers: RTCIceServer[]) {
   const [phase, setPhase] = useState<Phase>('idle');
   const [peerState, setPeerState] = useState<string>('new');
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -114,16 +79,15 @@ export function VideoCall({
       setPhase('connecting');
       setLeft(false);
       pc.onnegotiationneeded = async () => {
+        makingOffer = true;
         try {
-          makingOffer = true;
           trace('negotiating', pc.signalingState);
           await pc.setLocalDescription();
           if (pc.localDescription) send({ type: 'description', description: pc.localDescription });
         } catch (error) {
           console.error('call: could not make an offer', error);
-        } finally {
-          makingOffer = false;
         }
+        makingOffer = false;
       };
       pc.onicecandidate = ({ candidate }) => {
         if (candidate) send({ type: 'candidate', candidate: candidate.toJSON() });
@@ -287,96 +251,17 @@ export function VideoCall({
     else setMic(on);
   };
 
-  const name = meeting.other.name;
-  const inCall = phase !== 'idle' && phase !== 'starting';
-  const status: { key: MessageKey; tone: string } | null =
-    phase === 'starting'
-      ? { key: 'call.starting', tone: '' }
-      : phase === 'waiting'
-        ? { key: 'call.waiting', tone: '' }
-        : phase === 'connecting'
-          ? { key: 'call.connecting', tone: '' }
-          : phase === 'connected'
-            ? { key: 'call.connected', tone: 'ok' }
-            : phase === 'lost'
-              ? { key: 'call.lost', tone: 'warn' }
-              : null;
-
-  return (
-    <section aria-labelledby="call" className="call" data-phase={phase} data-peer-state={peerState}>
-      <h2 id="call">{t('call.title')}</h2>
-      <p>{t('call.with', { name, country: meeting.other.country })}</p>
-      {problem && (
-        <div className="error" role="alert">
-          {t(problem.key, { message: problem.error === undefined ? '' : errorText(problem.error) })}
-        </div>
-      )}
-      {left && (
-        <p className="notice" role="status">
-          {t('call.left', { name })}
-        </p>
-      )}
-      <p className={status ? `notice ${status.tone}` : 'muted'} role="status" aria-live="polite">
-        {status ? t(status.key, { name }) : t('call.idle')}
-      </p>
-      <div className="videos" hidden={!inCall}>
-        <figure>
-          <video
-            ref={remoteVideo}
-            className="remote"
-            autoPlay
-            playsInline
-            aria-label={name}
-            data-testid="remote-video"
-          />
-          <figcaption>{name}</figcaption>
-        </figure>
-        <figure>
-          <video
-            ref={localVideo}
-            className="local"
-            autoPlay
-            playsInline
-            muted
-            aria-label={t('call.you')}
-            data-testid="local-video"
-          />
-          <figcaption>{t('call.you')}</figcaption>
-        </figure>
-      </div>
-      <div className="actions">
-        {!inCall ? (
-          <button
-            type="button"
-            onClick={() => void joinRef.current()}
-            disabled={phase === 'starting'}
-          >
-            {t('call.join')}
-          </button>
-        ) : (
-          <>
-            <button
-              type="button"
-              className="secondary"
-              aria-pressed={!camera}
-              onClick={() => toggle('video')}
-            >
-              {camera ? t('call.cameraOff') : t('call.cameraOn')}
-            </button>
-            <button
-              type="button"
-              className="secondary"
-              aria-pressed={!mic}
-              onClick={() => toggle('audio')}
-            >
-              {mic ? t('call.micOff') : t('call.micOn')}
-            </button>
-            <button type="button" className="danger" onClick={() => hangUpRef.current()}>
-              {t('call.hangUp')}
-            </button>
-          </>
-        )}
-      </div>
-    </section>
-  );
+  return {
+    phase,
+    peerState,
+    problem,
+    left,
+    camera,
+    mic,
+    localVideo,
+    remoteVideo,
+    join: () => void joinRef.current(),
+    hangUp: () => hangUpRef.current(),
+    toggle,
+  };
 }

@@ -1,0 +1,141 @@
+import { useState, type FormEvent } from 'react';
+import type { WireCompany } from '../../../../src/live/live.wire';
+import type { Company } from '../../api';
+import { useFormErrors } from '../../form-errors';
+import { useI18n, type MessageKey } from '../../i18n';
+import { QueryLoaded } from '../../queries';
+import { ErrorBox, Field } from '../../ui';
+import { useTaxonomy } from '../../use-taxonomy';
+import { ChoicesFieldset } from './choices-fieldset';
+import { companyBody, initialForm } from './form-state';
+import { TIME_ZONES } from './time-zones';
+import { useSaveCompany } from './use-save-company';
+
+/** Registers a company, or edits `company` (PATCH) when one is given. */
+export function CompanyForm({
+  company,
+  onRegistered,
+}: {
+  company?: WireCompany;
+  onRegistered: (company: Company) => void;
+}) {
+  const { t } = useI18n();
+  const taxonomy = useTaxonomy();
+  const [form, setForm] = useState(() => initialForm(company));
+  const [sectors, setSectors] = useState<string[]>(company?.sectors ?? []);
+  const [partnerTypes, setPartnerTypes] = useState<string[]>(company?.partnerTypes ?? []);
+  const { fields, general, setError, edited } = useFormErrors();
+  const save = useSaveCompany(company, {
+    onMutate: () => setError(null),
+    onSuccess: onRegistered,
+    onError: setError,
+  });
+  const busy = save.isPending;
+  const change = (key: keyof typeof form, value: string) => {
+    setForm({ ...form, [key]: value });
+    edited(key);
+  };
+
+  const text = (
+    key: keyof typeof form,
+    label: MessageKey,
+    extra: { type?: string; list?: string } = {},
+  ) => (
+    <Field id={key} label={t(label)} errors={fields[key]}>
+      <input
+        id={key}
+        type={extra.type ?? 'text'}
+        list={extra.list}
+        value={form[key]}
+        onChange={(event) => change(key, event.target.value)}
+      />
+    </Field>
+  );
+  const toggle = (values: string[], set: (next: string[]) => void, id: string, key: string) => {
+    set(values.includes(id) ? values.filter((value) => value !== id) : [...values, id]);
+    edited(key);
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate(companyBody(form, sectors, partnerTypes, company !== undefined));
+  };
+
+  return (
+    <section aria-labelledby={company ? 'edit-company' : 'register'}>
+      {company ? (
+        <p className="notice">{t('companyEdit.rescoring')}</p>
+      ) : (
+        <>
+          <h2 id="register">{t('company.register')}</h2>
+          <p>{t('company.intro')}</p>
+        </>
+      )}
+      <QueryLoaded query={taxonomy}>
+        {(tax) => (
+          <form onSubmit={submit} noValidate>
+            {text('name', 'company.name')}
+            <div className="row">
+              {text('country', 'company.country')}
+              {text('city', 'company.city')}
+            </div>
+            {text('website', 'company.website', { type: 'url' })}
+            <Field id="description" label={t('company.description')} errors={fields.description}>
+              <textarea
+                id="description"
+                rows={3}
+                value={form.description}
+                onChange={(event) => change('description', event.target.value)}
+              />
+            </Field>
+            <ChoicesFieldset
+              name="sectors"
+              legend={t('company.sectors')}
+              options={tax.sectors}
+              chosen={sectors}
+              errors={fields.sectors}
+              onToggle={(id) => toggle(sectors, setSectors, id, 'sectors')}
+            />
+            <ChoicesFieldset
+              name="partnerTypes"
+              legend={t('company.partnerTypes')}
+              options={tax.partnerTypes}
+              chosen={partnerTypes}
+              errors={fields.partnerTypes}
+              onToggle={(id) => toggle(partnerTypes, setPartnerTypes, id, 'partnerTypes')}
+            />
+            {text('offers', 'company.offers')}
+            {text('seeks', 'company.seeks')}
+            {text('targetMarkets', 'company.targetMarkets')}
+            <div className="row">
+              {text('languages', 'company.languages')}
+              {text('timezone', 'company.timezone', { list: 'time-zones' })}
+            </div>
+            <datalist id="time-zones">
+              {TIME_ZONES.map((zone) => (
+                <option key={zone} value={zone} />
+              ))}
+            </datalist>
+            <Field id="employees" label={t('company.employees')} errors={fields.employees}>
+              <select
+                id="employees"
+                value={form.employees}
+                onChange={(event) => change('employees', event.target.value)}
+              >
+                {tax.employeeBands.map((band) => (
+                  <option key={band} value={band}>
+                    {band}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            {general !== null && <ErrorBox error={general} />}
+            <button type="submit" disabled={busy}>
+              {busy ? t('common.saving') : company ? t('companyEdit.save') : t('company.submit')}
+            </button>
+          </form>
+        )}
+      </QueryLoaded>
+    </section>
+  );
+}

@@ -1,0 +1,4 @@
+export { CompanyForm } from './company-form';
+export { CompanyPage } from './company-page';
+export { CompanyEditPage } from './edit-page';
+export { TIME_ZONES } from './time-zones';

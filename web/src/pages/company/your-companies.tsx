@@ -1,0 +1,35 @@
+import { Link } from 'react-router';
+import type { Membership } from '../../api';
+import { useI18n } from '../../i18n';
+
+/** The companies the user speaks for: status, and links to the sessions and to edit (owners). */
+export function YourCompanies({ companies }: { companies: Membership[] }) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby="yours">
+      <h2 id="yours">{t('company.yours')}</h2>
+      {companies.length === 0 ? (
+        <p>{t('company.none')}</p>
+      ) : (
+        <ul className="cards">
+          {companies.map((company) => (
+            <li key={company.companyId} className="card">
+              <strong>{company.name}</strong> <span className="muted">{company.country}</span>
+              <div className={`badge ${company.status}`}>
+                {t(`company.status.${company.status}`)}
+              </div>
+              <div className="actions">
+                {company.status === 'verified' && <Link to="/sessions">{t('nav.sessions')} →</Link>}
+                {company.role === 'owner' && (
+                  <Link to={`/companies/${company.companyId}/edit`}>
+                    {t('companyEdit.link', { name: company.name })}
+                  </Link>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

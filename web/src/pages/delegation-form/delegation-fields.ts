@@ -1,0 +1,49 @@
+import type { components } from '../../api/schema';
+import { VIEWER_ZONE } from '../../i18n';
+import type { Delegation } from '../delegations';
+
+/** What the form sends: a new delegation, or the changes to one. */
+export type DelegationBody = components['schemas']['CreateDelegationDto'];
+
+/** The form's fields as typed, from a delegation being edited or blank for a new one. */
+export type DelegationFields = {
+  title: string;
+  direction: 'inbound' | 'outbound';
+  originCountry: string;
+  destinationCountry: string;
+  city: string;
+  leader: string;
+  startsOn: string;
+  endsOn: string;
+  timezone: string;
+  capacity: string;
+  description: string;
+};
+
+export function initialFields(delegation?: Delegation): DelegationFields {
+  return {
+    title: delegation?.title ?? '',
+    direction: delegation?.direction ?? 'outbound',
+    originCountry: delegation?.originCountry ?? '',
+    destinationCountry: delegation?.destinationCountry ?? '',
+    city: delegation?.city ?? '',
+    leader: delegation?.leader ?? '',
+    startsOn: delegation?.startsOn ?? '',
+    endsOn: delegation?.endsOn ?? '',
+    timezone: delegation?.timezone ?? VIEWER_ZONE,
+    capacity: String(delegation?.capacity ?? 10),
+    description: delegation?.description ?? '',
+  };
+}
+
+/** Countries in capitals, the capacity as a number when it reads as one. */
+export function delegationBody(form: DelegationFields): DelegationBody {
+  const capacity = Number(form.capacity);
+  return {
+    ...form,
+    originCountry: form.originCountry.trim().toUpperCase(),
+    destinationCountry: form.destinationCountry.trim().toUpperCase(),
+    // A number the API checks; text it cannot read goes as it is, so it says what is wrong.
+    capacity: form.capacity.trim() !== '' && Number.isFinite(capacity) ? capacity : form.capacity,
+  } as DelegationBody;
+}

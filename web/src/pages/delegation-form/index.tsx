@@ -1,0 +1,2 @@
+export { ItineraryItemForm } from './itinerary-item-form';
+export { DelegationFormPage } from './page';

@@ -1,0 +1,80 @@
+import { useI18n, type MessageKey } from '../../../i18n';
+import { ErrorBox } from '../../../ui';
+import type { CompanyProfile } from '../types';
+import { useVerification } from './use-companies';
+
+/** A company with everything it registered; a pending one with its verify and reject buttons. */
+export function CompanyCard({
+  company,
+  onDecided,
+}: {
+  company: CompanyProfile;
+  onDecided: (company: CompanyProfile) => void;
+}) {
+  const { t, dateTime } = useI18n();
+  const decision = useVerification(company, onDecided);
+  const busy = decision.isPending;
+  const headingId = `company-${company.id}`;
+  const details: [MessageKey, string][] = [
+    ['company.sectors', company.sectors.join(', ')],
+    ['company.partnerTypes', company.partnerTypes.join(', ')],
+    ['org.companies.offers', company.offers.join(', ')],
+    ['org.companies.seeks', company.seeks.join(', ')],
+    ['org.companies.markets', company.targetMarkets.join(', ')],
+    ['org.companies.languages', company.languages.join(', ')],
+    ['company.employees', company.employees],
+    ['company.timezone', company.timezone],
+    ['org.companies.registered', dateTime(company.createdAt)],
+  ];
+  return (
+    <li className="card company-card" aria-labelledby={headingId}>
+      <h3 id={headingId}>{company.name}</h3>
+      <div>
+        <span className={`badge ${company.status}`}>
+          {t(`org.companies.status.${company.status}`)}
+        </span>{' '}
+        <span className="muted">
+          {company.city}, {company.country}
+        </span>
+      </div>
+      {company.website && (
+        <a href={company.website} rel="noreferrer noopener" target="_blank">
+          {company.website}
+        </a>
+      )}
+      {company.description && <p>{company.description}</p>}
+      <dl className="facts">
+        {details
+          .filter(([, value]) => value)
+          .map(([label, value]) => (
+            <div key={label}>
+              <dt>{t(label)}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+      </dl>
+      {company.status === 'pending' && (
+        <div className="actions">
+          <button
+            type="button"
+            disabled={busy}
+            aria-label={t('org.companies.verifyNamed', { name: company.name })}
+            onClick={() => decision.mutate('verified')}
+          >
+            {t('org.companies.verify')}
+          </button>
+          <button
+            type="button"
+            className="danger"
+            disabled={busy}
+            aria-label={t('org.companies.rejectNamed', { name: company.name })}
+            onClick={() => decision.mutate('rejected')}
+          >
+            {t('org.companies.reject')}
+          </button>
+        </div>
+      )}
+      {decision.isError && <ErrorBox error={decision.error} />}
+    </li>
+  );
+}

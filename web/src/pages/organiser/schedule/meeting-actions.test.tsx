@@ -1,0 +1,54 @@
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { json, renderInApp, stubApi } from '../../../testing/render';
+import type { ScheduledMeeting } from '../types';
+import { meeting, nameOf } from './testing';
+import { MeetingActions } from './meeting-actions';
+
+const show = (shown: ScheduledMeeting, onChanged = vi.fn()) =>
+  renderInApp(
+    <MeetingActions meeting={shown} nameOf={nameOf} onChanged={onChanged} onClose={vi.fn()} />,
+  );
+
+describe('MeetingActions', () => {
+  it('takes the keyboard to the meeting and offers every mark but its own status', () => {
+    show({ ...meeting, status: 'held' });
+    expect(document.activeElement?.textContent).toBe('Ada Foods ↔ Bao Tea');
+    expect(screen.queryByRole('button', { name: 'Mark held' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Mark no-show' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Cancel meeting' })).toBeTruthy();
+  });
+
+  it('marks a meeting held and hands the changed meeting on', async () => {
+    const held = { ...meeting, status: 'held' };
+    const fetch = stubApi({ 'PATCH /api/meetings/m1': json(200, held) });
+    const changed = vi.fn();
+    show(meeting, changed);
+    fireEvent.click(screen.getByRole('button', { name: 'Mark held' }));
+    await vi.waitFor(() => expect(changed).toHaveBeenCalled());
+    expect(changed.mock.calls[0][0]).toEqual(held);
+    expect(JSON.parse(fetch.mock.calls[0][1]?.body as string)).toEqual({ status: 'held' });
+  });
+
+  it('keeps the meeting in its slot through the checkbox, and shows a refusal', async () => {
+    const fetch = stubApi({
+      'PATCH /api/meetings/m1': json(409, { statusCode: 409, message: 'The meeting is over' }),
+    });
+    const changed = vi.fn();
+    show(meeting, changed);
+    fireEvent.click(screen.getByLabelText('Keep in this slot when scheduling runs again'));
+    expect((await screen.findByRole('alert')).textContent).toBe('The meeting is over');
+    expect(JSON.parse(fetch.mock.calls[0][1]?.body as string)).toEqual({ fixed: true });
+    expect(changed).not.toHaveBeenCalled();
+  });
+
+  it('offers nothing to do with a cancelled meeting', () => {
+    show({ ...meeting, status: 'cancelled' });
+    expect(
+      screen.getByLabelText<HTMLInputElement>('Keep in this slot when scheduling runs again')
+        .disabled,
+    ).toBe(true);
+    for (const name of ['Mark held', 'Mark no-show'])
+      expect(screen.getByRole<HTMLButtonElement>('button', { name }).disabled).toBe(true);
+  });
+});

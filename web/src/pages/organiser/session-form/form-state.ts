@@ -1,0 +1,98 @@
+import type { components } from '../../../api/schema';
+import { VIEWER_ZONE } from '../../../i18n';
+import { instantOf, knownZone, wallClock } from '../../../zoned-time';
+import { WEIGHT_NAMES, type SessionSettings, type WeightName } from '../types';
+
+/** What the form sends: a new session, or the changes to one. */
+export type SessionBody = components['schemas']['CreateSessionDto'];
+
+/** Country codes from `HK, MO` or `HK MO`. */
+export const countryCodes = (text: string) =>
+  text
+    .split(/[\s,，;]+/)
+    .map((code) => code.trim().toUpperCase())
+    .filter((code) => code.length > 0);
+
+/** The API's name for a form field. */
+export const apiField = (key: string) =>
+  key === 'sideA' || key === 'sideB' ? 'sides' : key === 'draft' ? 'status' : key;
+
+const wholeNumber = (text: string) => (text.trim() === '' ? undefined : Number(text));
+
+export type TextKey =
+  | 'title'
+  | 'description'
+  | 'startsAt'
+  | 'endsAt'
+  | 'requestDeadline'
+  | 'slotMinutes'
+  | 'breakMinutes'
+  | 'maxMeetingsPerCompany'
+  | 'tables'
+  | 'sideA'
+  | 'sideB'
+  | 'delegationId';
+
+export type FormState = Record<TextKey, string> & {
+  mode: 'video' | 'in-person';
+  timezone: string;
+  crossBorderOnly: boolean;
+  draft: boolean;
+  weights: Record<WeightName, string>;
+};
+
+export function initialForm(session?: SessionSettings): FormState {
+  const timezone = session?.timezone ?? VIEWER_ZONE;
+  const wall = (iso: string | undefined) => (iso ? wallClock(iso, knownZone(timezone)) : '');
+  return {
+    title: session?.title ?? '',
+    description: session?.description ?? '',
+    mode: session?.mode ?? 'video',
+    timezone,
+    startsAt: wall(session?.startsAt),
+    endsAt: wall(session?.endsAt),
+    requestDeadline: wall(session?.requestDeadline),
+    slotMinutes: String(session?.slotMinutes ?? 20),
+    breakMinutes: String(session?.breakMinutes ?? 5),
+    maxMeetingsPerCompany: String(session?.maxMeetingsPerCompany ?? 8),
+    tables: session?.tables == null ? '' : String(session.tables),
+    crossBorderOnly: session?.crossBorderOnly ?? true,
+    sideA: session?.sides?.[0].join(', ') ?? '',
+    sideB: session?.sides?.[1].join(', ') ?? '',
+    delegationId: session?.delegationId ?? '',
+    draft: false,
+    weights: Object.fromEntries(
+      WEIGHT_NAMES.map((name) => [name, session ? String(session.weights[name]) : '']),
+    ) as Record<WeightName, string>,
+  };
+}
+
+export function requestBody(form: FormState, creating: boolean): SessionBody {
+  const sideA = countryCodes(form.sideA);
+  const sideB = countryCodes(form.sideB);
+  const weights = Object.fromEntries(
+    WEIGHT_NAMES.filter((name) => form.weights[name].trim() !== '').map((name) => [
+      name,
+      Number(form.weights[name]),
+    ]),
+  );
+  return {
+    title: form.title,
+    description: form.description,
+    mode: form.mode,
+    timezone: form.timezone,
+    startsAt: instantOf(form.startsAt, knownZone(form.timezone)),
+    endsAt: instantOf(form.endsAt, knownZone(form.timezone)),
+    requestDeadline: instantOf(form.requestDeadline, knownZone(form.timezone)),
+    slotMinutes: wholeNumber(form.slotMinutes),
+    breakMinutes: wholeNumber(form.breakMinutes) ?? 0,
+    maxMeetingsPerCompany: wholeNumber(form.maxMeetingsPerCompany),
+    tables: wholeNumber(form.tables) ?? null,
+    crossBorderOnly: form.crossBorderOnly,
+    sides: sideA.length + sideB.length > 0 ? [sideA, sideB] : null,
+    delegationId: form.delegationId || null,
+    ...(Object.keys(weights).length > 0 ? { weights } : {}),
+    ...(creating ? { status: form.draft ? 'draft' : 'open' } : {}),
+    // Blank numbers go as undefined: the API answers with the field's message.
+  } as SessionBody;
+}

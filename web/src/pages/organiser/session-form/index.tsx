@@ -1,0 +1,115 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useI18n, type MessageKey } from '../../../i18n';
+import { ErrorBox, Field, fieldErrors, FieldMessages } from '../../../ui';
+import type { SessionSettings } from '../types';
+import { DelegationSelect } from './delegation-select';
+import { apiField, initialForm, requestBody, type FormState, type TextKey } from './form-state';
+import { ModeAndZone } from './mode-and-zone';
+import { TextField } from './text-field';
+import { useSaveSession } from './use-save-session';
+import { WeightsFieldset } from './weights-fieldset';
+
+/** Creates a session (no `session`) or edits one: every field the API takes. */
+export function SessionForm({ session }: { session?: SessionSettings }) {
+  const { t } = useI18n();
+  const creating = !session;
+  const [form, setForm] = useState(() => initialForm(session));
+  // A field's messages go once it is edited; the others stay until the next answer.
+  const [edited, setEdited] = useState<string[]>([]);
+  const save = useSaveSession(session, () => setEdited([]));
+  const busy = save.isPending;
+  const error = save.error;
+
+  const allFields = fieldErrors(error);
+  const fields = Object.fromEntries(
+    Object.entries(allFields).filter(([field]) => !edited.includes(field)),
+  );
+  const set = (patch: Partial<FormState>) => {
+    setForm((previous) => ({ ...previous, ...patch }));
+    setEdited((previous) => [...previous, ...Object.keys(patch).map(apiField)]);
+  };
+
+  const input = (key: TextKey, label: MessageKey, type = 'text', hint?: MessageKey): ReactNode => (
+    <TextField
+      id={key}
+      label={label}
+      type={type}
+      hint={hint}
+      value={form[key]}
+      errors={key === 'sideB' ? undefined : fields[apiField(key)]}
+      onChange={(value) => set({ [key]: value })}
+    />
+  );
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate(requestBody(form, creating));
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="session-form">
+      {input('title', 'org.form.title')}
+      <Field id="description" label={t('org.form.description')} errors={fields.description}>
+        <textarea
+          id="description"
+          rows={3}
+          value={form.description}
+          onChange={(event) => set({ description: event.target.value })}
+        />
+      </Field>
+      <ModeAndZone form={form} fields={fields} set={set} />
+      <div className="row">
+        {input('startsAt', 'org.form.startsAt', 'datetime-local')}
+        {input('endsAt', 'org.form.endsAt', 'datetime-local')}
+        {input('requestDeadline', 'org.form.requestDeadline', 'datetime-local')}
+      </div>
+      <div className="row">
+        {input('slotMinutes', 'org.form.slotMinutes', 'number')}
+        {input('breakMinutes', 'org.form.breakMinutes', 'number')}
+        {input('maxMeetingsPerCompany', 'org.form.maxMeetings', 'number')}
+        {input('tables', 'org.form.tables', 'number', 'org.form.tablesHint')}
+      </div>
+      <label className="choice">
+        <input
+          type="checkbox"
+          checked={form.crossBorderOnly}
+          onChange={(event) => set({ crossBorderOnly: event.target.checked })}
+        />
+        {t('org.form.crossBorderOnly')}
+      </label>
+      <fieldset>
+        <legend>{t('org.form.sides')}</legend>
+        <small>{t('org.form.sidesHint')}</small>
+        <div className="row">
+          {input('sideA', 'org.form.sideA')}
+          {input('sideB', 'org.form.sideB')}
+        </div>
+      </fieldset>
+      <DelegationSelect
+        value={form.delegationId}
+        errors={fields.delegationId}
+        onChange={(delegationId) => set({ delegationId })}
+      />
+      <WeightsFieldset
+        weights={form.weights}
+        errors={fields.weights}
+        onChange={(weights) => set({ weights })}
+      />
+      {creating && (
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={form.draft}
+            onChange={(event) => set({ draft: event.target.checked })}
+          />
+          {t('org.form.draft')}
+        </label>
+      )}
+      <FieldMessages messages={fields.status} />
+      {error && Object.keys(allFields).length === 0 && <ErrorBox error={error} />}
+      <button type="submit" disabled={busy}>
+        {busy ? t('common.saving') : t(creating ? 'org.form.create' : 'org.form.save')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,51 @@
+import { Link } from 'react-router';
+import { useI18n } from '../../../i18n';
+import { QueryLoaded } from '../../../queries';
+import { AnnounceForm } from '../announce';
+import { useLiveSocket } from '../live-socket';
+import { Lifecycle } from './lifecycle';
+import { Participants } from './participants';
+import { SessionFacts } from './session-facts';
+import { SessionJobs } from './session-jobs';
+import { SessionPages } from './session-pages';
+import { useOrganiserSession } from './use-organiser-session';
+
+export { EDITABLE_STATES } from './editable-states';
+export { useOrganiserSession } from './use-organiser-session';
+
+/** One session as its organiser runs it: settings, lifecycle, scoring, scheduling, participants. */
+export function OrganiserSessionPage({ id }: { id: string }) {
+  const { t } = useI18n();
+  const session = useOrganiserSession(id);
+  const socket = useLiveSocket();
+
+  return (
+    <main>
+      <p>
+        <Link to="/organise">← {t('org.home.title')}</Link>
+      </p>
+      <QueryLoaded query={session}>
+        {(detail) => (
+          <>
+            <h1>{detail.title}</h1>
+            <div>
+              <span className={`badge ${detail.status}`}>
+                {t(`sessions.status.${detail.status}`)}
+              </span>{' '}
+              <span className="badge">{t(`sessions.mode.${detail.mode}`)}</span>
+            </div>
+            {detail.description && <p>{detail.description}</p>}
+            <SessionFacts detail={detail} />
+            <SessionPages detail={detail} />
+            <Lifecycle detail={detail} />
+            <SessionJobs detail={detail} socket={socket} />
+            {detail.status !== 'draft' && detail.status !== 'closed' && (
+              <AnnounceForm sessionId={id} socket={socket} />
+            )}
+            <Participants id={id} count={detail.participantCount} />
+          </>
+        )}
+      </QueryLoaded>
+    </main>
+  );
+}
