@@ -15,7 +15,7 @@ export class PaginationQuery {
   @IsInt({ message: 'page must be a whole number' })
   @Min(1)
   @Max(MAX_PAGE)
-  page = 1;
+  page: number = 1;
 
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
   @Type(() => Number)
@@ -23,7 +23,7 @@ export class PaginationQuery {
   @IsInt({ message: 'pageSize must be a whole number' })
   @Min(1)
   @Max(100)
-  pageSize = 20;
+  pageSize: number = 20;
 }
 
 /** A page of a list: `{items, total, page, pageSize}`. */

@@ -18,7 +18,7 @@ export class MatchesQuery {
   @IsInt({ message: 'limit must be a whole number' })
   @Min(1)
   @Max(50)
-  limit = 20;
+  limit: number = 20;
 
   @ApiPropertyOptional({ default: 0, minimum: 0, maximum: MAX_OFFSET })
   @Type(() => Number)
@@ -26,7 +26,7 @@ export class MatchesQuery {
   @IsInt({ message: 'offset must be a whole number' })
   @Min(0)
   @Max(MAX_OFFSET)
-  offset = 0;
+  offset: number = 0;
 
   /** Only firms from this country. */
   @ApiPropertyOptional({ example: 'CA' })
@@ -41,5 +41,5 @@ export class MatchesQuery {
   @IsNumber({}, { message: 'minScore must be a number' })
   @Min(0)
   @Max(100)
-  minScore = 0;
+  minScore: number = 0;
 }

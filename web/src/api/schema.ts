@@ -619,7 +619,6 @@ export interface components {
              */
             role: "organiser" | "admin";
         };
-        Object: Record<string, never>;
         UpdateUserDto: {
             /** @example true */
             disabled: boolean;
@@ -923,11 +922,11 @@ export interface components {
              * @default 0
              * @example 5
              */
-            breakMinutes: number;
+            breakMinutes?: number;
             /** @example 8 */
             maxMeetingsPerCompany: number;
             /** @default false */
-            crossBorderOnly: boolean;
+            crossBorderOnly?: boolean;
             /**
              * @description Two lists of countries; every meeting pairs one firm from each, e.g. [["HK"], ["CA"]].
              * @example [
@@ -958,7 +957,7 @@ export interface components {
              * @default open
              * @enum {string}
              */
-            status: "draft" | "open";
+            status?: "draft" | "open";
         };
         UpdateSessionDto: {
             /** @example Hong Kong – Canada ICT business matching (video) */
@@ -988,11 +987,11 @@ export interface components {
              * @default 0
              * @example 5
              */
-            breakMinutes: number;
+            breakMinutes?: number;
             /** @example 8 */
             maxMeetingsPerCompany?: number;
             /** @default false */
-            crossBorderOnly: boolean;
+            crossBorderOnly?: boolean;
             /**
              * @description Two lists of countries; every meeting pairs one firm from each, e.g. [["HK"], ["CA"]].
              * @example [
@@ -1508,8 +1507,8 @@ export interface operations {
     UsersController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description Part of the email or the name, any case. */
                 q?: string;
                 role?: "admin" | "organiser" | "member";
@@ -1741,8 +1740,8 @@ export interface operations {
     CompaniesController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 country?: string;
                 sector?: "e-commerce" | "e-government" | "internet-applications" | "ict-research" | "wireless-mobile" | "information-security" | "smart-cards-payments" | "multimedia" | "telecommunications" | "software" | "hardware" | "it-services" | "digital-entertainment" | "fintech";
                 /** @description Words to look for in names, tags, sectors, cities and descriptions (prefixes match). */
@@ -1944,8 +1943,8 @@ export interface operations {
     DelegationsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 direction?: "inbound" | "outbound";
                 /** @description Origin or destination. */
                 country?: string;
@@ -2243,8 +2242,8 @@ export interface operations {
     SessionsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 status?: "draft" | "open" | "scheduled" | "live" | "closed";
                 mode?: "video" | "in-person";
             };
@@ -2377,8 +2376,8 @@ export interface operations {
     SessionsController_participantsOf: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path: {
@@ -2483,11 +2482,11 @@ export interface operations {
             query: {
                 /** @description The company whose matches to rank. */
                 companyId: string;
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description Only firms from this country. */
                 country?: string;
-                minScore?: components["schemas"]["Object"];
+                minScore?: number;
             };
             header?: never;
             path: {

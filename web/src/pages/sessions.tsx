@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { type Session } from '../api';
 import { call } from '../api/call';
 import { client } from '../api/client';
-import { numbers } from '../api/numbers';
 import { useI18n, VIEWER_ZONE } from '../i18n';
 import { Link } from 'react-router';
 import { keys, QueryLoaded } from '../queries';
@@ -34,8 +33,7 @@ export function SessionsPage() {
   const { t } = useI18n();
   const sessions = useQuery({
     queryKey: keys.sessionList('pageSize=100'),
-    queryFn: () =>
-      call(client.GET('/api/sessions', { params: { query: numbers({ pageSize: 100 }) } })),
+    queryFn: () => call(client.GET('/api/sessions', { params: { query: { pageSize: 100 } } })),
   });
   return (
     <main>

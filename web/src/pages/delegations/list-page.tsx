@@ -4,7 +4,6 @@ import { Link } from 'react-router';
 import { type User } from '../../api';
 import { call } from '../../api/call';
 import { client } from '../../api/client';
-import { numbers } from '../../api/numbers';
 import { useI18n } from '../../i18n';
 import { keys, QueryLoaded } from '../../queries';
 import { DelegationCard } from './delegation-card';
@@ -21,7 +20,7 @@ export function DelegationsPage({ user }: { user: User }) {
     queryFn: () =>
       call(
         client.GET('/api/delegations', {
-          params: { query: { ...numbers({ pageSize: 100 }), when } },
+          params: { query: { pageSize: 100, when } },
         }),
       ),
   });

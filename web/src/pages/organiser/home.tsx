@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { call } from '../../api/call';
 import { client } from '../../api/client';
-import { numbers } from '../../api/numbers';
 import { useI18n } from '../../i18n';
 import { Link } from 'react-router';
 import { keys, QueryLoaded } from '../../queries';
@@ -19,7 +18,8 @@ export function OrganiserHome() {
   const [status, setStatus] = useState('');
   const [page, setPage] = useState(1);
   const query = {
-    ...numbers({ pageSize: PAGE_SIZE, page }),
+    pageSize: PAGE_SIZE,
+    page,
     ...(status ? { status: status as SessionStatus } : {}),
   };
   const sessions = useQuery({
@@ -31,7 +31,7 @@ export function OrganiserHome() {
     queryFn: () =>
       call(
         client.GET('/api/companies', {
-          params: { query: { status: 'pending', ...numbers({ pageSize: 1 }) } },
+          params: { query: { status: 'pending', pageSize: 1 } },
         }),
       ),
   });

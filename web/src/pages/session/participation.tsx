@@ -3,7 +3,6 @@ import { Link } from 'react-router';
 import { ApiError, type Membership, type SessionDetail } from '../../api';
 import { call } from '../../api/call';
 import { client } from '../../api/client';
-import { numbers } from '../../api/numbers';
 import { useI18n } from '../../i18n';
 import { keys, QueryLoaded } from '../../queries';
 import { Agenda } from './agenda';
@@ -31,7 +30,7 @@ export function Participation({
         client.GET('/api/sessions/{id}/matches', {
           params: {
             path: { id: session.id },
-            query: { companyId: company.companyId, ...numbers({ limit: 20 }) },
+            query: { companyId: company.companyId, limit: 20 },
           },
         }),
       ).catch((error: unknown) => {

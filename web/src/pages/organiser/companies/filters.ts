@@ -1,5 +1,4 @@
 import type { operations } from '../../../api/schema';
-import { numbers } from '../../../api/numbers';
 
 /** What the directory is filtered by, as typed in the form. */
 export interface Filters {
@@ -21,7 +20,8 @@ export function listQuery(filters: Filters, page: number): ListQuery {
     if (value) query[key] = value;
   }
   return {
-    ...numbers({ page, pageSize: PAGE_SIZE }),
+    page,
+    pageSize: PAGE_SIZE,
     ...(query as Omit<ListQuery, 'page' | 'pageSize'>),
   };
 }

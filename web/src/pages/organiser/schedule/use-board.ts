@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { call } from '../../../api/call';
 import { client } from '../../../api/client';
-import { numbers } from '../../../api/numbers';
 import { keys } from '../../../queries';
 import type { OrganiserSessionDetail, Participant, ScheduleView } from '../types';
 
@@ -18,7 +17,7 @@ async function allParticipants(id: string): Promise<Participant[]> {
   for (let page = 1; ; page += 1) {
     const batch = await call(
       client.GET('/api/sessions/{id}/participants', {
-        params: { path: { id }, query: numbers({ page, pageSize: 100 }) },
+        params: { path: { id }, query: { page, pageSize: 100 } },
       }),
     );
     all.push(...batch.items);

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { call } from '../../../api/call';
 import { client } from '../../../api/client';
-import { numbers } from '../../../api/numbers';
 import { useI18n } from '../../../i18n';
 import { keys, QueryLoaded } from '../../../queries';
 import { Field } from '../../../ui';
@@ -19,8 +18,7 @@ export function DelegationSelect({
   const { t } = useI18n();
   const delegations = useQuery({
     queryKey: keys.delegationList('pageSize=100'),
-    queryFn: () =>
-      call(client.GET('/api/delegations', { params: { query: numbers({ pageSize: 100 }) } })),
+    queryFn: () => call(client.GET('/api/delegations', { params: { query: { pageSize: 100 } } })),
   });
   return (
     <QueryLoaded query={delegations}>

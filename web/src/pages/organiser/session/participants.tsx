@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { call } from '../../../api/call';
 import { client } from '../../../api/client';
-import { numbers } from '../../../api/numbers';
 import { useI18n } from '../../../i18n';
 import { keys, QueryLoaded } from '../../../queries';
 import { Pager } from '../pager';
@@ -17,7 +16,7 @@ export function Participants({ id, count }: { id: string; count: number }) {
     queryFn: () =>
       call(
         client.GET('/api/sessions/{id}/participants', {
-          params: { path: { id }, query: numbers({ page, pageSize: 50 }) },
+          params: { path: { id }, query: { page, pageSize: 50 } },
         }),
       ),
   });

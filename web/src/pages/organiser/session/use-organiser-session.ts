@@ -1,11 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../../api/call';
 import { client } from '../../../api/client';
-import type { components } from '../../../api/schema';
 import { keys } from '../../../queries';
 import type { OrganiserSessionDetail, SessionStatus } from '../types';
-
-type UpdateSession = components['schemas']['UpdateSessionDto'];
 
 /** A session with its slots and counts, as its organiser sees it (`keys.session`). */
 export function useOrganiserSession(id: string) {
@@ -23,9 +20,7 @@ export function useSessionMove(id: string) {
       call(
         client.PATCH('/api/sessions/{id}', {
           params: { path: { id } },
-          // The document marks the fields with a default as required in this partial update too
-          // (breakMinutes, crossBorderOnly); the server takes a status alone.
-          body: { status } as UpdateSession,
+          body: { status },
         }),
       ),
     onSuccess: (moved) =>
