@@ -5,20 +5,9 @@ import type { Delegation } from '../delegations';
 /** What the form sends: a new delegation, or the changes to one. */
 export type DelegationBody = components['schemas']['CreateDelegationDto'];
 
-/** The form's fields as typed, from a delegation being edited or blank for a new one. */
-export type DelegationFields = {
-  title: string;
-  direction: 'inbound' | 'outbound';
-  originCountry: string;
-  destinationCountry: string;
-  city: string;
-  leader: string;
-  startsOn: string;
-  endsOn: string;
-  timezone: string;
-  capacity: string;
-  description: string;
-};
+/** The form's fields as typed (text, the direction chosen), from a delegation or blank. */
+export type DelegationFields = Record<Exclude<keyof DelegationBody, 'direction'>, string> &
+  Pick<DelegationBody, 'direction'>;
 
 export function initialFields(delegation?: Delegation): DelegationFields {
   return {
