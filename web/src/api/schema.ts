@@ -689,7 +689,6 @@ export interface components {
              */
             role: "organiser" | "admin";
         };
-        Object: Record<string, never>;
         UpdateUserDto: {
             /** @example true */
             disabled: boolean;
@@ -1147,6 +1146,7 @@ export interface components {
             /** @description When the company can meet; none means the whole session. */
             availability?: components["schemas"]["AvailabilityWindowDto"][];
         };
+        Object: Record<string, never>;
         CreateRequestDto: {
             /**
              * Format: uuid
@@ -1693,8 +1693,8 @@ export interface operations {
     UsersController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description Part of the email or the name, any case. */
                 q?: string;
                 role?: "admin" | "organiser" | "member";
@@ -1863,8 +1863,8 @@ export interface operations {
     NotificationsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description `true`: unread ones only. */
                 unread?: "true" | "false";
             };
@@ -2113,8 +2113,8 @@ export interface operations {
     CompaniesController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 country?: string;
                 sector?: "e-commerce" | "e-government" | "internet-applications" | "ict-research" | "wireless-mobile" | "information-security" | "smart-cards-payments" | "multimedia" | "telecommunications" | "software" | "hardware" | "it-services" | "digital-entertainment" | "fintech";
                 /** @description Words to look for in names, tags, sectors, cities and descriptions (prefixes match). */
@@ -2316,8 +2316,8 @@ export interface operations {
     DelegationsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 direction?: "inbound" | "outbound";
                 /** @description Origin or destination. */
                 country?: string;
@@ -2615,8 +2615,8 @@ export interface operations {
     SessionsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 status?: "draft" | "open" | "scheduled" | "live" | "closed";
                 mode?: "video" | "in-person";
             };
@@ -2749,8 +2749,8 @@ export interface operations {
     SessionsController_participantsOf: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path: {
