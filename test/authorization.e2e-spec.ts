@@ -1,7 +1,8 @@
 import { ModulesContainer } from '@nestjs/core';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
-import { startWorker } from './support/app';
+import { signUnsubscribeKey } from '../src/notifications/unsubscribe-key';
+import { startWorker, testConfig } from './support/app';
 import { companyInput, PASSWORD, unique, useApi, type TestClient } from './support/client';
 import { LiveClients, listen, refused, request } from './support/live';
 import {
@@ -54,6 +55,11 @@ const ownerAndOrganisers = (status: number): Entry['expect'] => ({
 });
 
 let client: TestClient;
+
+/** The key of the owner's unsubscribe link for announcements, as an email carries it. */
+function unsubscribeKeyOf(world: World): string {
+  return signUnsubscribeKey(testConfig().jwtSecret, world.owner.user.id, 'announcement');
+}
 
 /** A fresh session of the world's organiser with the owner's and the partner's firms in it. */
 async function freshSession(world: World): Promise<string> {
@@ -119,6 +125,31 @@ const MATRIX: Record<string, Entry> = {
     expect: anyone(200),
   },
   'GET /api/auth/me': { call: () => ({ url: '/api/auth/me' }), expect: signedIn(200) },
+  'GET /api/users/me/settings': {
+    call: () => ({ url: '/api/users/me/settings' }),
+    expect: signedIn(200),
+  },
+  'PATCH /api/users/me/settings': {
+    call: () => ({ url: '/api/users/me/settings', body: { reminders: [1440, 15] } }),
+    expect: signedIn(200),
+  },
+  'GET /api/notifications': {
+    call: () => ({ url: '/api/notifications?unread=true' }),
+    expect: signedIn(200),
+  },
+  'POST /api/notifications/read': {
+    call: () => ({ url: '/api/notifications/read', body: { all: true } }),
+    expect: signedIn(200),
+  },
+  'GET /api/unsubscribe': {
+    // The signed key in the email's link is the authorisation: no sign-in.
+    call: (world) => ({ url: `/api/unsubscribe?key=${unsubscribeKeyOf(world)}` }),
+    expect: anyone(200),
+  },
+  'POST /api/unsubscribe': {
+    call: (world) => ({ url: `/api/unsubscribe?key=${unsubscribeKeyOf(world)}` }),
+    expect: anyone(200),
+  },
   'POST /api/users': {
     call: () => ({
       url: '/api/users',

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import { HttpExceptionFilter } from '../src/common/http-exception.filter';
-import { startWorker } from './support/app';
+import { signUnsubscribeKey } from '../src/notifications/unsubscribe-key';
+import { startWorker, testConfig } from './support/app';
 import { companyInput, delegationInput, PASSWORD, unique, useApi } from './support/client';
 import { changedTables, tableSnapshotter, type TableSnapshot } from './support/db-snapshot';
 import { errorShapeProblem, rawRequest, safeEncode, type Answer } from './support/http';
@@ -272,13 +273,44 @@ describe('fuzz, field by field: every field of every route and live event', () =
       body: { disabled: false },
     }),
     'GET /api/users': () => ({ caller: 'admin', query: { q: 'fuzz', role: 'member' } }),
-    'POST /api/auth/register': () => ({
-      caller: 'anonymous',
-      body: { email: `${unique('fuzz')}@example.org`, password: PASSWORD },
-    }),
     'POST /api/auth/login': () => ({
       caller: 'anonymous',
       body: { email: world.owner.user.email, password: PASSWORD },
+    }),
+    'POST /api/auth/register': () => ({
+      caller: 'anonymous',
+      body: {
+        email: `${unique('fuzz')}@example.org`,
+        password: PASSWORD,
+        language: 'zh-Hant',
+        timezone: 'Asia/Hong_Kong',
+      },
+    }),
+    'PATCH /api/users/me/settings': () => ({
+      caller: 'owner',
+      body: {
+        language: 'en',
+        timezone: 'America/Toronto',
+        reminders: [1440, 15],
+        notifications: { 'request.received': 'email', announcement: 'in-app' },
+      },
+    }),
+    'GET /api/notifications': () => ({
+      caller: 'owner',
+      query: { unread: 'true', page: '1', pageSize: '10' },
+    }),
+    'POST /api/notifications/read': () => ({ caller: 'owner', body: { all: true } }),
+    'GET /api/unsubscribe': () => ({
+      caller: 'anonymous',
+      query: {
+        key: signUnsubscribeKey(testConfig().jwtSecret, world.owner.user.id, 'announcement'),
+      },
+    }),
+    'POST /api/unsubscribe': () => ({
+      caller: 'anonymous',
+      query: {
+        key: signUnsubscribeKey(testConfig().jwtSecret, world.owner.user.id, 'announcement'),
+      },
     }),
     'POST /api/companies': () => ({ caller: 'owner', body: companyInput() }),
     'PATCH /api/companies/{id}': () => ({

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CompaniesModule } from '../companies/companies.module';
+import { SettingsModule } from '../users/settings.module';
 import { UsersModule } from '../users/users.module';
 import { AdminBootstrap } from './admin.bootstrap';
 import { AuthController } from './auth.controller';
@@ -9,7 +10,7 @@ import { AuthService } from './auth.service';
 import { TokenModule } from './token.module';
 
 @Module({
-  imports: [UsersModule, CompaniesModule, TokenModule],
+  imports: [UsersModule, SettingsModule, CompaniesModule, TokenModule],
   controllers: [AuthController],
   providers: [AuthService, AdminBootstrap, { provide: APP_GUARD, useClass: AuthGuard }],
 })

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error';
 import { CompaniesService, type MembershipView } from '../companies/companies.service';
 import { RateLimitService } from '../rate-limit/rate-limit.service';
-import type { LoginDto, RegisterDto } from '../users/dto/create-user.dto';
+import type { LoginDto, SignUpDto } from '../users/dto/create-user.dto';
+import { SettingsService } from '../users/settings.service';
 import { toUserView, UsersService, type UserView } from '../users/users.service';
 import { hashPassword, verifyPassword } from './password';
 import { TokenService } from './token.service';
@@ -22,10 +23,13 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly limits: RateLimitService,
     private readonly companies: CompaniesService,
+    private readonly settings: SettingsService,
   ) {}
 
-  async register(input: RegisterDto): Promise<Session> {
-    const user = await this.users.create({ ...input, role: 'member' });
+  async register(input: SignUpDto): Promise<Session> {
+    const { language, timezone, ...account } = input;
+    const user = await this.users.create({ ...account, role: 'member' });
+    await this.settings.initialise(user.id, { language, timezone });
     return { user: toUserView(user), accessToken: await this.tokens.sign(user) };
   }
 

@@ -10,6 +10,7 @@ import { DEMO_ADMIN_EMAIL } from '../database/seed/demo-credentials';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from '../database/seed/seed';
 import { startLocalPostgres, type LocalDatabase } from './local-postgres';
 import { startLocalRedis, type LocalRedis } from './local-redis';
+import { startMailCatcher, type MailCatcher } from './mail-catcher';
 
 /**
  * `npm start`: the whole product on one machine with no setup. It finds or starts PostgreSQL and
@@ -106,11 +107,18 @@ async function main(): Promise<void> {
     redis = await startLocalRedis(say);
     stops.push(() => redis!.stop());
   }
+  let mailbox: MailCatcher | null = null;
+  if (!env.SMTP_URL) {
+    mailbox = await startMailCatcher();
+    stops.push(() => mailbox!.stop());
+  }
   const childEnv: NodeJS.ProcessEnv = {
     ...env,
     DATABASE_URL: env.DATABASE_URL ?? database!.url,
     REDIS_URL: env.REDIS_URL ?? redis!.url,
     PORT: port,
+    SMTP_URL: env.SMTP_URL ?? mailbox!.smtpUrl,
+    APP_URL: env.APP_URL ?? `http://localhost:${port}`,
     JWT_SECRET: env.JWT_SECRET ?? (await localJwtSecret()),
     // The demo's published password is for the demo admin only (the configuration check refuses
     // it for any other): an admin email of one's own needs a password of one's own.
@@ -118,7 +126,8 @@ async function main(): Promise<void> {
     ADMIN_PASSWORD: env.ADMIN_PASSWORD ?? (env.ADMIN_EMAIL ? undefined : DEMO_ADMIN.password),
   };
   say(
-    `Database: ${database?.description ?? 'DATABASE_URL'}. Redis: ${redis?.description ?? 'REDIS_URL'}.`,
+    `Database: ${database?.description ?? 'DATABASE_URL'}. Redis: ${redis?.description ?? 'REDIS_URL'}. ` +
+      `Mail: ${mailbox ? `a local mail catcher (${mailbox.smtpUrl})` : 'SMTP_URL'}.`,
   );
 
   const applied = await migrate(childEnv.DATABASE_URL!);
@@ -175,7 +184,10 @@ async function main(): Promise<void> {
     `\n  TradeMatch is running.\n\n` +
       `  Web app       ${base}/\n` +
       `  API           ${base}/api\n` +
-      `  API docs      ${base}/api/docs\n\n` +
+      `  API docs      ${base}/api/docs\n` +
+      (mailbox
+        ? `  Mailbox       ${mailbox.webUrl}  (every email TradeMatch sends; SMTP_URL unset)\n\n`
+        : '\n') +
       `  Demo logins (password "${DEMO_PASSWORD}"):\n${logins}\n\n` +
       (env.ADMIN_EMAIL ? `  Your admin    ${env.ADMIN_EMAIL} (password: ADMIN_PASSWORD)\n\n` : '') +
       `  Press Ctrl+C to stop.\n\n`,

@@ -1,8 +1,11 @@
+import type { WireNotification } from '../notifications/notification.wire';
+
 /**
- * The wire format of the `/live` namespace, as plain types importing nothing but the enums of the
- * other `*.wire.ts` files: the server (`live.events.ts`, which checks its own views against these)
- * and the web app (`web/src/live.ts`) both use this file, so neither side can change a payload
- * without the other's compiler noticing. Every time is an ISO 8601 instant in UTC.
+ * The wire format of the `/live` namespace, as plain types importing nothing but the types of the
+ * other `*.wire.ts` files (enums, `notification.wire.ts`): the server (`live.events.ts`, which
+ * checks its own views against these) and the web app (`web/src/live.ts`) both use this file, so
+ * neither side can change a payload without the other's compiler noticing. Every time is an ISO
+ * 8601 instant in UTC.
  */
 import type { CompanyStatus } from '../companies/company.wire';
 import type { ApplicationStatus } from '../delegations/delegation.wire';
@@ -205,6 +208,8 @@ export interface ServerToClientEvents {
   announcement: (payload: Announcement) => void;
   /** WebRTC offer, answer or ICE candidate from the other side of a video meeting. */
   'rtc.signal': (payload: { meetingId: string; fromCompanyId: string; data: unknown }) => void;
+  /** A notification for you was committed (sent to your own sockets), in your language. */
+  notification: (payload: { notification: WireNotification }) => void;
 }
 
 export interface ClientToServerEvents {

@@ -13,6 +13,8 @@ function valueNames(message: string): string[] {
 function plausibleValues(count: number): Record<string, string | number> {
   const text = {
     name: 'Harbour Pay',
+    email: 'ada@example.com',
+    kind: 'Announcements in a session',
     zone: 'Asia/Hong_Kong',
     time: '10:30',
     start: '1 Dec 2026, 09:00',

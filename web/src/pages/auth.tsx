@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { storeToken, type User } from '../api';
 import { call } from '../api/call';
 import { client } from '../api/client';
-import { useI18n } from '../i18n';
+import { useI18n, VIEWER_ZONE } from '../i18n';
 import { Link } from 'react-router';
 import { ErrorBox, Field, fieldErrors } from '../ui';
 
@@ -15,7 +15,7 @@ export function AuthPage({
   mode: 'signin' | 'signup';
   onSignedIn: (user: User) => void;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -23,7 +23,10 @@ export function AuthPage({
     mutationFn: () =>
       call(
         mode === 'signup'
-          ? client.POST('/api/auth/register', { body: { name, email, password } })
+          ? client.POST('/api/auth/register', {
+              // The browser's language (as the app shows it) and time zone, for emails and notifications.
+              body: { name, email, password, language, timezone: VIEWER_ZONE },
+            })
           : client.POST('/api/auth/login', { body: { email, password } }),
       ),
     onSuccess: (answer) => {
