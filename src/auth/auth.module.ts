@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AccountsModule } from '../accounts/accounts.module';
 import { CompaniesModule } from '../companies/companies.module';
 import { UsersModule } from '../users/users.module';
 import { AdminBootstrap } from './admin.bootstrap';
@@ -9,7 +10,7 @@ import { AuthService } from './auth.service';
 import { TokenModule } from './token.module';
 
 @Module({
-  imports: [UsersModule, CompaniesModule, TokenModule],
+  imports: [UsersModule, CompaniesModule, TokenModule, AccountsModule],
   controllers: [AuthController],
   providers: [AuthService, AdminBootstrap, { provide: APP_GUARD, useClass: AuthGuard }],
 })

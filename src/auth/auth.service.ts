@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { EmailAddressesService } from '../accounts/email-addresses.service';
 import { AppError } from '../common/app-error';
 import { CompaniesService, type MembershipView } from '../companies/companies.service';
 import { RateLimitService } from '../rate-limit/rate-limit.service';
@@ -22,10 +25,17 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly limits: RateLimitService,
     private readonly companies: CompaniesService,
+    private readonly addresses: EmailAddressesService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
+  /** A new member account; its verification email is written in the same transaction. */
   async register(input: RegisterDto): Promise<Session> {
-    const user = await this.users.create({ ...input, role: 'member' });
+    const user = await this.dataSource.transaction(async (manager) => {
+      const created = await this.users.create({ ...input, role: 'member' }, manager);
+      await this.addresses.sendVerification(manager, created);
+      return created;
+    });
     return { user: toUserView(user), accessToken: await this.tokens.sign(user) };
   }
 

@@ -1,3 +1,4 @@
+import { AccountToken } from '../accounts/account-token.entity';
 import { CompanyMember } from '../companies/company-member.entity';
 import { Company } from '../companies/company.entity';
 import { DelegationApplication } from '../delegations/delegation-application.entity';
@@ -11,6 +12,7 @@ import { ScheduleReport } from '../scheduling/schedule-report.entity';
 import { MeetingRequest } from '../requests/meeting-request.entity';
 import { Participant } from '../sessions/participant.entity';
 import { MatchmakingSession } from '../sessions/session.entity';
+import { CompanyInvitation } from '../teams/company-invitation.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity of the schema; the DataSource and the migration check use this one list. */
@@ -29,4 +31,6 @@ export const ENTITIES = [
   Attendance,
   MeetingFeedback,
   ScheduleReport,
+  AccountToken,
+  CompanyInvitation,
 ];

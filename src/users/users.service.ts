@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import { hashPassword } from '../auth/password';
 import { AppError } from '../common/app-error';
 import { isUniqueViolation } from '../common/database-errors';
@@ -21,6 +21,8 @@ export interface UserView {
   email: string;
   name: string;
   role: Role;
+  /** The user followed the link sent to their address (nothing is refused before). */
+  emailVerified: boolean;
   createdAt: string;
 }
 
@@ -30,6 +32,7 @@ export function toUserView(user: User): UserView {
     email: user.email,
     name: user.name,
     role: user.role,
+    emailVerified: user.emailVerifiedAt !== null,
     createdAt: user.createdAt.toISOString(),
   };
 }
@@ -82,11 +85,13 @@ export class UsersService {
       .getOne();
   }
 
-  async create(input: NewUser): Promise<User> {
+  /** A new account; inside `manager`'s transaction when given (sign-up sends its email in it). */
+  async create(input: NewUser, manager?: EntityManager): Promise<User> {
     const passwordHash = await hashPassword(input.password);
+    const users = manager ? manager.getRepository(User) : this.users;
     try {
-      return await this.users.save(
-        this.users.create({
+      return await users.save(
+        users.create({
           email: input.email.toLowerCase(),
           name: input.name,
           role: input.role,
