@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AccountsModule } from './accounts/accounts.module';
 import { AuthModule } from './auth/auth.module';
 import { CompaniesModule } from './companies/companies.module';
 import type { AppConfig } from './config/app-config';
@@ -13,6 +14,7 @@ import { RequestsModule } from './requests/requests.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { TeamsModule } from './teams/teams.module';
 import { UserAdminModule } from './users/user-admin.module';
 import { UsersModule } from './users/users.module';
 
@@ -28,7 +30,9 @@ export class AppModule {
         UsersModule,
         UserAdminModule,
         AuthModule,
+        AccountsModule,
         CompaniesModule,
+        TeamsModule,
         DelegationsModule,
         SessionsModule,
         MatchingModule,

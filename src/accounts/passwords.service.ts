@@ -7,14 +7,10 @@ import { AppError } from '../common/app-error';
 import { LiveEmitter } from '../live/live-emitter';
 import { RateLimitService } from '../rate-limit/rate-limit.service';
 import { User } from '../users/user.entity';
-import { toUserView, UsersService, type UserView } from '../users/users.service';
+import { toUserView, UsersService } from '../users/users.service';
+import type { Session } from '../auth/auth.service';
 import { AccountMail } from './account-mail.service';
 import { AccountTokensService, badToken } from './account-tokens.service';
-
-export interface SignedIn {
-  user: UserView;
-  accessToken: string;
-}
 
 /**
  * Forgotten and changed passwords. Either signs out every other session: the user's token
@@ -67,7 +63,7 @@ export class PasswordsService {
    * Sets a new password with a reset link (once, within the hour) and signs the user in; every
    * other session is signed out. Following the link proves the address too: it is verified.
    */
-  async confirmReset(token: string, password: string): Promise<SignedIn> {
+  async confirmReset(token: string, password: string): Promise<Session> {
     // A link that cannot work is refused before the password is hashed (64 MiB of argon2).
     const peeked = await this.links.peek(this.dataSource.manager, 'password-reset', token);
     if (!peeked) throw badToken();
@@ -98,7 +94,7 @@ export class PasswordsService {
     currentPassword: string,
     newPassword: string,
     clientAddress: string,
-  ): Promise<SignedIn> {
+  ): Promise<Session> {
     const current = await this.users.findById(userId);
     if (!current) throw AppError.notFound('user', userId);
     await this.assertPassword(current.email, currentPassword, clientAddress);

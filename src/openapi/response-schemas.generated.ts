@@ -3,6 +3,55 @@ import type { ResponseSchemas } from './response-schemas';
 
 export const RESPONSE_SCHEMAS: ResponseSchemas = {
   "operations": {
+    "AccountsController_requestPasswordReset": {
+      "body": "none"
+    },
+    "AccountsController_confirmPasswordReset": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/SignedIn"
+      }
+    },
+    "AccountsController_changePassword": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/SignedIn"
+      }
+    },
+    "AccountsController_sendEmailVerification": {
+      "body": "none"
+    },
+    "AccountsController_confirmEmailVerification": {
+      "body": "json",
+      "schema": {
+        "type": "object",
+        "properties": {
+          "user": {
+            "$ref": "#/components/schemas/UserView"
+          }
+        },
+        "required": [
+          "user"
+        ]
+      }
+    },
+    "AccountsController_requestEmailChange": {
+      "body": "none"
+    },
+    "AccountsController_confirmEmailChange": {
+      "body": "json",
+      "schema": {
+        "type": "object",
+        "properties": {
+          "user": {
+            "$ref": "#/components/schemas/UserView"
+          }
+        },
+        "required": [
+          "user"
+        ]
+      }
+    },
     "AuthController_register": {
       "body": "json",
       "schema": {
@@ -457,6 +506,45 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         ]
       }
     },
+    "InvitationsController_accept": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/MembershipView"
+      }
+    },
+    "TeamsController_members": {
+      "body": "json",
+      "schema": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/TeamMemberView"
+        }
+      }
+    },
+    "TeamsController_changeRole": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/TeamMemberView"
+      }
+    },
+    "TeamsController_remove": {
+      "body": "none"
+    },
+    "TeamsController_invite": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/InvitationView"
+      }
+    },
+    "TeamsController_pending": {
+      "body": "json",
+      "schema": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/InvitationView"
+        }
+      }
+    },
     "UsersController_create": {
       "body": "json",
       "schema": {
@@ -544,6 +632,10 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
             "member"
           ]
         },
+        "emailVerified": {
+          "type": "boolean",
+          "description": "The user followed the link sent to their address (nothing is refused before)."
+        },
         "createdAt": {
           "type": "string"
         }
@@ -555,6 +647,7 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "email",
         "name",
         "role",
+        "emailVerified",
         "createdAt"
       ]
     },
@@ -967,6 +1060,42 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "row",
         "id",
         "name"
+      ]
+    },
+    "InvitationView": {
+      "type": "object",
+      "description": "An invitation not yet accepted (its link is only in the email).",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "companyId": {
+          "type": "string"
+        },
+        "email": {
+          "type": "string"
+        },
+        "role": {
+          "type": "string",
+          "enum": [
+            "member",
+            "owner"
+          ]
+        },
+        "expiresAt": {
+          "type": "string"
+        },
+        "createdAt": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "id",
+        "companyId",
+        "email",
+        "role",
+        "expiresAt",
+        "createdAt"
       ]
     },
     "ItineraryItemView": {
@@ -1805,6 +1934,21 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "updatedAt"
       ]
     },
+    "SignedIn": {
+      "type": "object",
+      "properties": {
+        "user": {
+          "$ref": "#/components/schemas/UserView"
+        },
+        "accessToken": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "user",
+        "accessToken"
+      ]
+    },
     "SlotView": {
       "type": "object",
       "properties": {
@@ -1865,6 +2009,39 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
       "required": [
         "id",
         "label"
+      ]
+    },
+    "TeamMemberView": {
+      "type": "object",
+      "description": "One of a company's users, as its users and organisers see them.",
+      "properties": {
+        "userId": {
+          "type": "string"
+        },
+        "name": {
+          "type": "string"
+        },
+        "email": {
+          "type": "string"
+        },
+        "role": {
+          "type": "string",
+          "enum": [
+            "member",
+            "owner"
+          ]
+        },
+        "emailVerified": {
+          "type": "boolean",
+          "description": "Whether they followed the link sent to their address (organisers look at it)."
+        }
+      },
+      "required": [
+        "userId",
+        "name",
+        "email",
+        "role",
+        "emailVerified"
       ]
     },
     "UnplacedRequest": {
@@ -1930,6 +2107,10 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
             "member"
           ]
         },
+        "emailVerified": {
+          "type": "boolean",
+          "description": "The user followed the link sent to their address (nothing is refused before)."
+        },
         "createdAt": {
           "type": "string"
         }
@@ -1939,6 +2120,7 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "email",
         "name",
         "role",
+        "emailVerified",
         "createdAt"
       ]
     },
