@@ -15,6 +15,7 @@ export class AccountMailbox {
   private spy?: jest.SpyInstance;
 
   start(): void {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with its own this
     const original = AccountMail.prototype.send;
     const sent = this.sent;
     this.spy = jest.spyOn(AccountMail.prototype, 'send').mockImplementation(function (
@@ -38,9 +39,9 @@ export class AccountMailbox {
 
   /** The token of the newest link of this kind to this address (waiting for it to be written). */
   async token(address: string, kind: AccountEmail['kind'], count = 1): Promise<string> {
-    const emails = await eventually(async () => {
+    const emails = await eventually(() => {
       const found = this.to(address, kind);
-      return found.length >= count ? found : undefined;
+      return Promise.resolve(found.length >= count ? found : undefined);
     });
     const link = new URL(emails[emails.length - 1].link, 'http://app.example');
     return link.searchParams.get('token') ?? '';

@@ -11,8 +11,18 @@ import {
   saveLanguage,
   type Language,
 } from './i18n';
+import { ShellContext } from './pages/account/account-api';
+import { VerifyBanner } from './pages/account/verify-banner';
 import { AuthPage } from './pages/auth';
 import { ErrorBox, Loading } from './ui';
+
+/** Pages that open signed out too: the forgotten password and the links of account emails. */
+const PUBLIC_PATHS = [
+  '/forgot-password',
+  '/reset-password',
+  '/verify-email',
+  '/invitations/accept',
+];
 
 type Account = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'out' } | Me;
 
@@ -60,10 +70,11 @@ export function App() {
     return () => window.removeEventListener(SIGNED_OUT, signedOut);
   }, [queryClient]);
 
-  const signedIn = (user: User) => {
+  const signedIn = (user: User, next?: string) => {
     const home = user.role === 'member' ? '/sessions' : '/organise';
-    void loadMe().then(() => navigate(path === '/signup' ? '/company' : home));
+    void loadMe().then(() => navigate(next ?? (path === '/signup' ? '/company' : home)));
   };
+  const shell = { signedIn, reload: () => void loadMe() };
   const signOut = () => {
     storeToken(null);
     setAccount({ state: 'out' });
@@ -76,6 +87,7 @@ export function App() {
     if (account.state === 'loading') page = <Loading />;
     else if (account.state === 'error')
       page = <ErrorBox error={account.error} onRetry={() => void loadMe()} />;
+    else if (PUBLIC_PATHS.includes(path)) page = <Outlet />;
     else
       page = (
         <AuthPage
@@ -87,6 +99,7 @@ export function App() {
   } else {
     page = (
       <AccountContext.Provider value={{ me: account, reload: () => void loadMe() }}>
+        <VerifyBanner user={account.user} />
         <Outlet />
       </AccountContext.Provider>
     );
@@ -105,7 +118,9 @@ export function App() {
               <Link to="/sessions">{t('nav.sessions')}</Link>
               <Link to="/delegations">{t('nav.delegations')}</Link>
               <Link to="/company">{t('nav.company')}</Link>
-              <span className="muted who">{account.user.name}</span>
+              <Link to="/account" className="who">
+                {account.user.name}
+              </Link>
               <button type="button" className="link" onClick={signOut}>
                 {t('nav.signOut')}
               </button>
@@ -127,7 +142,9 @@ export function App() {
           </select>
         </nav>
       </header>
-      <div id="content">{page}</div>
+      <ShellContext.Provider value={shell}>
+        <div id="content">{page}</div>
+      </ShellContext.Provider>
       <ScrollRestoration />
     </I18nContext.Provider>
   );

@@ -35,6 +35,8 @@ export const keys = {
   delegation: (id: string) => ['delegations', id] as const,
   report: (id: string) => ['sessions', id, 'report'] as const,
   job: (id: string) => ['jobs', id] as const,
+  members: (id: string) => ['companies', id, 'members'] as const,
+  invitations: (id: string) => ['companies', id, 'invitations'] as const,
 };
 
 /**

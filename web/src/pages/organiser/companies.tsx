@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, type Page, type Taxonomy } from '../../api';
@@ -205,6 +206,10 @@ function CompanyCard({
             </div>
           ))}
       </dl>
+      {/* The team, with whether each user verified their address (issue 14). */}
+      <Link to={`/companies/${company.id}/team`}>
+        {t('team.linkNamed', { name: company.name })}
+      </Link>
       {company.status === 'pending' && (
         <div className="actions">
           <button
