@@ -9,7 +9,11 @@ import type { paths } from './schema';
  *
  *   const { data } = await client.GET('/api/sessions/{id}', { params: { path: { id } } });
  */
-export const client = createClient<paths>({ baseUrl: '' });
+export const client = createClient<paths>({
+  baseUrl: window.location.origin,
+  // Looked up at each call (not kept from the start), as `api()` does: tests stub it there.
+  fetch: (request) => globalThis.fetch(request),
+});
 
 client.use({
   onRequest({ request }) {
