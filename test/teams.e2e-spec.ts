@@ -1,5 +1,6 @@
 import { AccountMailbox } from './support/account-mail';
 import { unique, useApi, type Account } from './support/client';
+import { collect, LiveClients, listen, settle, until } from './support/live';
 
 describe('company teams', () => {
   const client = useApi();
@@ -218,6 +219,31 @@ describe('company teams', () => {
       .expect(403);
     expect((await client.as(member.accessToken).get('/api/auth/me')).body.companies).toEqual([]);
     await remove(owner.accessToken, companyId, member.user.id).expect(404);
+  });
+
+  it('takes a removed member out of the company room of their open live connections', async () => {
+    const url = await listen(client.app);
+    const live = new LiveClients();
+    try {
+      const { owner, companyId } = await firm();
+      const { account: member } = await colleague(owner, companyId);
+      const socket = await live.connected(url, member.accessToken);
+      const updates = collect(socket, 'company.updated');
+      const edit = (description: string) =>
+        client
+          .as(owner.accessToken)
+          .patch(`/api/companies/${companyId}`)
+          .send({ description })
+          .expect(200);
+      await edit('Seen by the member');
+      await until(() => updates.length === 1);
+      await remove(owner.accessToken, companyId, member.user.id).expect(204);
+      await edit('Not for former members');
+      await settle(500);
+      expect(updates).toHaveLength(1);
+    } finally {
+      live.closeAll();
+    }
   });
 
   it('lets a member leave, but not remove another', async () => {
