@@ -13,6 +13,12 @@ import {
 import { EmailAddressesService } from './email-addresses.service';
 import { PasswordsService } from './passwords.service';
 
+/** The answer of a route that sends an email (`202`): the same whatever happens next. */
+export interface Accepted {
+  accepted: true;
+}
+const ACCEPTED: Accepted = { accepted: true };
+
 /**
  * Account recovery and hygiene: forgotten and changed passwords, verifying and changing the
  * address. Every route counts against the sign-in limit of the client address.
@@ -34,8 +40,9 @@ export class AccountsController {
   @RateLimited('auth')
   @Post('password-reset')
   @HttpCode(HttpStatus.ACCEPTED)
-  requestPasswordReset(@Body() body: PasswordResetRequestDto): void {
+  requestPasswordReset(@Body() body: PasswordResetRequestDto): Accepted {
     this.passwords.requestReset(body.email);
+    return ACCEPTED;
   }
 
   /**
@@ -71,8 +78,9 @@ export class AccountsController {
   @RateLimited('auth')
   @Post('email-verification')
   @HttpCode(HttpStatus.ACCEPTED)
-  sendEmailVerification(@CurrentUser() user: AuthUser): Promise<void> {
-    return this.addresses.resendVerification(user.id);
+  async sendEmailVerification(@CurrentUser() user: AuthUser): Promise<Accepted> {
+    await this.addresses.resendVerification(user.id);
+    return ACCEPTED;
   }
 
   /** Follows the verification link: the address is verified (`GET /api/auth/me` says so). */
@@ -92,12 +100,13 @@ export class AccountsController {
   @RateLimited('auth')
   @Post('email')
   @HttpCode(HttpStatus.ACCEPTED)
-  requestEmailChange(
+  async requestEmailChange(
     @CurrentUser() user: AuthUser,
     @Body() body: ChangeEmailDto,
     @Req() request: FastifyRequest,
-  ): Promise<void> {
-    return this.addresses.requestChange(user.id, body.email, body.currentPassword, request.ip);
+  ): Promise<Accepted> {
+    await this.addresses.requestChange(user.id, body.email, body.currentPassword, request.ip);
+    return ACCEPTED;
   }
 
   /** Follows the link sent to the new address: it becomes the account's, verified. */

@@ -4,22 +4,28 @@ import type { ResponseSchemas } from './response-schemas';
 export const RESPONSE_SCHEMAS: ResponseSchemas = {
   "operations": {
     "AccountsController_requestPasswordReset": {
-      "body": "none"
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/Accepted"
+      }
     },
     "AccountsController_confirmPasswordReset": {
       "body": "json",
       "schema": {
-        "$ref": "#/components/schemas/SignedIn"
+        "$ref": "#/components/schemas/Session"
       }
     },
     "AccountsController_changePassword": {
       "body": "json",
       "schema": {
-        "$ref": "#/components/schemas/SignedIn"
+        "$ref": "#/components/schemas/Session"
       }
     },
     "AccountsController_sendEmailVerification": {
-      "body": "none"
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/Accepted"
+      }
     },
     "AccountsController_confirmEmailVerification": {
       "body": "json",
@@ -36,7 +42,10 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
       }
     },
     "AccountsController_requestEmailChange": {
-      "body": "none"
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/Accepted"
+      }
     },
     "AccountsController_confirmEmailChange": {
       "body": "json",
@@ -604,6 +613,18 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
     }
   },
   "schemas": {
+    "Accepted": {
+      "type": "object",
+      "description": "The answer of a route that sends an email (`202`): the same whatever happens next.",
+      "properties": {
+        "accepted": {
+          "type": "boolean"
+        }
+      },
+      "required": [
+        "accepted"
+      ]
+    },
     "AdminUserView": {
       "type": "object",
       "description": "What an admin sees of an account: its view and whether it is disabled.",
@@ -1932,21 +1953,6 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "weights",
         "createdAt",
         "updatedAt"
-      ]
-    },
-    "SignedIn": {
-      "type": "object",
-      "properties": {
-        "user": {
-          "$ref": "#/components/schemas/UserView"
-        },
-        "accessToken": {
-          "type": "string"
-        }
-      },
-      "required": [
-        "user",
-        "accessToken"
       ]
     },
     "SlotView": {

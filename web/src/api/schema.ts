@@ -1351,6 +1351,10 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        /** @description The answer of a route that sends an email (`202`): the same whatever happens next. */
+        Accepted: {
+            accepted: boolean;
+        };
         /** @description What an admin sees of an account: its view and whether it is disabled. */
         AdminUserView: {
             disabled: boolean;
@@ -1670,10 +1674,6 @@ export interface components {
             weights: components["schemas"]["ScoringWeights"];
             createdAt: string;
             updatedAt: string;
-        };
-        SignedIn: {
-            user: components["schemas"]["UserView"];
-            accessToken: string;
         };
         SlotView: {
             index: number;
@@ -2013,7 +2013,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Accepted"];
+                };
             };
             /** @description The error shape of every failure: status, code and, for a 400, every bad field */
             "4XX": {
@@ -2044,7 +2046,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SignedIn"];
+                    "application/json": components["schemas"]["Session"];
                 };
             };
             /** @description The error shape of every failure: status, code and, for a 400, every bad field */
@@ -2076,7 +2078,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SignedIn"];
+                    "application/json": components["schemas"]["Session"];
                 };
             };
             /** @description The error shape of every failure: status, code and, for a 400, every bad field */
@@ -2103,7 +2105,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Accepted"];
+                };
             };
             /** @description The error shape of every failure: status, code and, for a 400, every bad field */
             "4XX": {
@@ -2167,7 +2171,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Accepted"];
+                };
             };
             /** @description The error shape of every failure: status, code and, for a 400, every bad field */
             "4XX": {
