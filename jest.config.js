@@ -15,7 +15,7 @@ const common = {
   transform: { '^.+\\.(t|j)s$': swc },
   // NestJS 12 and a few of its dependencies ship ESM only; swc turns them into CommonJS for Jest.
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|content-disposition|glob|minimatch|path-scurry|lru-cache|@isaacs|minipass|jackspeak|package-json-from-dist|foreground-child|signal-exit)/)',
+    '/node_modules/(?!(@nestjs|content-disposition|glob|minimatch|path-scurry|lru-cache|@isaacs|minipass|jackspeak|package-json-from-dist|foreground-child|signal-exit|intl-messageformat|@formatjs)/)',
   ],
   testEnvironment: 'node',
 };

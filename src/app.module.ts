@@ -9,12 +9,14 @@ import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MatchingModule } from './matching/matching.module';
 import { MeetingsModule } from './meetings/meetings.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ReportsModule } from './reports/reports.module';
 import { RequestsModule } from './requests/requests.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { TeamsModule } from './teams/teams.module';
+import { SettingsModule } from './users/settings.module';
 import { UserAdminModule } from './users/user-admin.module';
 import { UsersModule } from './users/users.module';
 
@@ -29,6 +31,8 @@ export class AppModule {
         RateLimitModule,
         UsersModule,
         UserAdminModule,
+        SettingsModule,
+        NotificationsModule,
         AuthModule,
         AccountsModule,
         CompaniesModule,

@@ -8,7 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
 import { AppError } from './common/app-error';
-import { acceptsText } from './common/accepts-text';
+import { acceptsForm, acceptsText, FORM_TYPES } from './common/accepts-text';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
@@ -105,7 +105,12 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     { parseAs: 'string', bodyLimit: CSV_BODY_LIMIT },
     (_request, body, done) => done(null, body),
   );
-  // Parsers are picked by content type before a route runs, so text (and the form bodies Nest's
+  // Multipart forms only reach `@AcceptsForm()` routes, which ignore their content.
+  fastify.addContentTypeParser(
+    'multipart/form-data',
+    { parseAs: 'string', bodyLimit: 4096 },
+    (_request, body, done) => done(null, body),
+  ); // Parsers are picked by content type before a route runs, so text (and the form bodies Nest's
   // adapter parses) would reach every route: only JSON does, and text where `@AcceptsText()`
   // says so. Anything else is 415; an HTML form on another site cannot post to the API.
   fastify.addHook('preValidation', (request, _reply, done) => {
@@ -118,6 +123,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     if (type === 'application/json' || (text && acceptsText(request.routeOptions.config))) {
       return done();
     }
+    if (FORM_TYPES.includes(type) && acceptsForm(request.routeOptions.config)) return done();
     done(
       new AppError(
         'unsupported-media-type',

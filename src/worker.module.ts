@@ -6,6 +6,7 @@ import { JobsWorkerModule } from './jobs/jobs-worker.module';
 import { RedisEpochModule } from './jobs/redis-epoch.module';
 import { configureJobLocks } from './jobs/worker-options';
 import { MatchingWorkerModule } from './matching/matching-worker.module';
+import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { SchedulingWorkerModule } from './scheduling/scheduling-worker.module';
 import { SessionsWorkerModule } from './sessions/sessions-worker.module';
 
@@ -24,6 +25,7 @@ export class WorkerModule {
         MatchingWorkerModule,
         SessionsWorkerModule,
         SchedulingWorkerModule,
+        NotificationsWorkerModule,
       ],
     };
   }

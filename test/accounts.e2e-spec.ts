@@ -1,16 +1,16 @@
 import { DataSource } from 'typeorm';
 import { hashSecretToken } from '../src/common/secret-token';
-import { AccountMailbox } from './support/account-mail';
+import { AccountMailbox, linkIn, MAIL_APP_URL } from './support/account-mail';
 import { PASSWORD, unique, useApi, type Account } from './support/client';
 import { LiveClients, listen, refused } from './support/live';
 
 const NEW_PASSWORD = 'another-long-password';
 
 describe('account recovery and hygiene', () => {
-  const client = useApi();
+  const client = useApi({ APP_URL: MAIL_APP_URL });
   const mail = new AccountMailbox();
   const live = new LiveClients();
-  beforeAll(() => mail.start());
+  beforeAll(() => mail.start(), 60_000);
   afterAll(() => mail.stop());
   afterEach(() => live.closeAll());
 
@@ -137,7 +137,7 @@ describe('account recovery and hygiene', () => {
         await client.http.post('/api/auth/password-reset').send({ email: user.email }).expect(202);
       }
       await mail.token(user.email, 'password.reset', 3);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await new Promise((resolve) => setTimeout(resolve, 1500));
       expect(mail.to(user.email, 'password.reset')).toHaveLength(3);
     });
 
@@ -302,5 +302,67 @@ describe('account recovery and hygiene', () => {
       expect(conflict.body.code).toBe('user.email_taken');
       expect((await me(account.accessToken)).body.user.email).toBe(account.user.email);
     });
+  });
+});
+
+describe('account emails, as they arrive', () => {
+  const client = useApi({ APP_URL: MAIL_APP_URL });
+  const mail = new AccountMailbox();
+  beforeAll(() => mail.start(), 60_000);
+  afterAll(() => mail.stop());
+
+  it('verifies the address in the reader’s language, with a link that works when followed', async () => {
+    const account = await client.signUp({ language: 'zh-Hant', timezone: 'Asia/Hong_Kong' });
+    const email = await mail.mail(account.user.email, 'email.verification');
+    expect(email.subject).toBe('驗證您的 TradeMatch 電郵地址');
+    expect(email.text).toContain(`請確認 ${account.user.email} 是您的電郵地址`);
+    expect(email.html).toContain(`${MAIL_APP_URL}/verify-email?token=`);
+    expect(email.messageId).toMatch(/@trade-match\.test>$/);
+    // An account email: never unsubscribed from.
+    expect(email.headers.has('list-unsubscribe')).toBe(false);
+    const token = await mail.token(account.user.email, 'email.verification');
+    await client.http.post('/api/auth/email-verification/confirm').send({ token }).expect(200);
+  });
+
+  it('sends the reset link to the account’s address, in English by default', async () => {
+    const account = await client.signUp();
+    await client.http
+      .post('/api/auth/password-reset')
+      .send({ email: account.user.email })
+      .expect(202);
+    const email = await mail.mail(account.user.email, 'password.reset');
+    expect(email.subject).toBe('Reset your TradeMatch password');
+    expect(email.text).toContain('it works once, within an hour');
+    const link = linkIn(email, `${MAIL_APP_URL}/reset-password?token=`);
+    const token = new URL(link).searchParams.get('token')!;
+    await client.http
+      .post('/api/auth/password-reset/confirm')
+      .send({ token, password: 'a-password-from-the-email' })
+      .expect(200);
+    await client.signIn(account.user.email, 'a-password-from-the-email');
+    // Only the hash of the link is in account_tokens; the email is its only copy besides the outbox.
+    const [{ found }] = await client.app
+      .get(DataSource)
+      .query<{ found: number }[]>(
+        `SELECT count(*)::int AS found FROM account_tokens WHERE token_hash = $1 OR email = $1`,
+        [token],
+      );
+    expect(found).toBe(0);
+  });
+
+  it('confirms a new address at the new address, saying why it came', async () => {
+    const account = await client.signUp();
+    const next = `${unique('next')}@example.org`;
+    await client
+      .as(account.accessToken)
+      .post('/api/auth/email')
+      .send({ email: next, currentPassword: PASSWORD })
+      .expect(202);
+    const email = await mail.mail(next, 'email.change');
+    expect(email.subject).toBe('Confirm your new TradeMatch address');
+    expect(email.text).toContain(`this address (${next}) was entered as the new address`);
+    expect(mail.to(account.user.email, 'email.change')).toEqual([]);
+    const token = await mail.token(next, 'email.change');
+    await client.http.post('/api/auth/email/confirm').send({ token }).expect(200);
   });
 });

@@ -1,11 +1,11 @@
-import { AccountMailbox } from './support/account-mail';
+import { AccountMailbox, MAIL_APP_URL } from './support/account-mail';
 import { unique, useApi, type Account } from './support/client';
 import { collect, LiveClients, listen, settle, until } from './support/live';
 
 describe('company teams', () => {
-  const client = useApi();
+  const client = useApi({ APP_URL: MAIL_APP_URL });
   const mail = new AccountMailbox();
-  beforeAll(() => mail.start());
+  beforeAll(() => mail.start(), 60_000);
   afterAll(() => mail.stop());
 
   let organiser: Account;
@@ -116,6 +116,31 @@ describe('company teams', () => {
     expect(
       (await client.as(owner.accessToken).get(`/api/companies/${companyId}/invitations`)).body,
     ).toEqual([]);
+  });
+
+  it('emails the invitation in the inviter’s language to a newcomer, in their own to an account', async () => {
+    const owner = await client.signUp({ name: 'Ada Chan', language: 'zh-Hant' });
+    const { id: companyId, name } = await client.company(owner.accessToken);
+    const newcomer = `${unique('new')}@example.org`;
+    await invite(owner.accessToken, companyId, newcomer).expect(201);
+    const chinese = await mail.mail(newcomer, 'invitation');
+    expect(chinese.subject).toBe(`Ada Chan 邀請您加入 TradeMatch 上的 ${name}`);
+    expect(chinese.text).toContain('以成員身分加入');
+    expect(chinese.text).toContain(`是因為 Ada Chan 在 TradeMatch 輸入了 ${newcomer}`);
+    expect(chinese.headers.has('list-unsubscribe')).toBe(false);
+
+    const colleague = await client.signUp({ language: 'en' });
+    await invite(owner.accessToken, companyId, colleague.user.email, 'owner').expect(201);
+    const english = await mail.mail(colleague.user.email, 'invitation');
+    expect(english.subject).toBe(`Ada Chan invites you to join ${name} on TradeMatch`);
+    expect(english.text).toContain('as an owner (you may manage the team)');
+    expect(english.text).toContain(`Hello ${colleague.user.name},`);
+    const token = await mail.token(colleague.user.email, 'invitation');
+    await client
+      .as(colleague.accessToken)
+      .post('/api/invitations/accept')
+      .send({ token })
+      .expect(200);
   });
 
   it('replaces an invitation sent again: the older link no longer works', async () => {

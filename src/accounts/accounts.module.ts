@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { TokenModule } from '../auth/token.module';
 import { LiveModule } from '../live/live.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { UsersModule } from '../users/users.module';
 import { AccountMail } from './account-mail.service';
 import { AccountToken } from './account-token.entity';
@@ -12,7 +13,13 @@ import { PasswordsService } from './passwords.service';
 
 /** Account recovery and hygiene: passwords, addresses, and the links of account emails. */
 @Module({
-  imports: [TypeOrmModule.forFeature([AccountToken]), UsersModule, TokenModule, LiveModule],
+  imports: [
+    TypeOrmModule.forFeature([AccountToken]),
+    UsersModule,
+    TokenModule,
+    LiveModule,
+    NotificationsModule,
+  ],
   controllers: [AccountsController],
   providers: [AccountTokensService, AccountMail, PasswordsService, EmailAddressesService],
   exports: [AccountMail, EmailAddressesService],

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, UseGuards } fro
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { RateLimited, RateLimitGuard } from '../rate-limit/rate-limit.guard';
-import { LoginDto, RegisterDto } from '../users/dto/create-user.dto';
+import { LoginDto, SignUpDto } from '../users/dto/create-user.dto';
 import { CurrentUser, Public, type AuthUser } from './auth.decorators';
 import { AuthService } from './auth.service';
 
@@ -17,7 +17,7 @@ export class AuthController {
   @RateLimited('auth')
   @Post('register')
   @HttpCode(HttpStatus.CREATED)
-  register(@Body() body: RegisterDto) {
+  register(@Body() body: SignUpDto) {
     return this.auth.register(body);
   }
 

@@ -5,7 +5,8 @@ import { EmailAddressesService } from '../accounts/email-addresses.service';
 import { AppError } from '../common/app-error';
 import { CompaniesService, type MembershipView } from '../companies/companies.service';
 import { RateLimitService } from '../rate-limit/rate-limit.service';
-import type { LoginDto, RegisterDto } from '../users/dto/create-user.dto';
+import type { LoginDto, SignUpDto } from '../users/dto/create-user.dto';
+import { SettingsService } from '../users/settings.service';
 import { toUserView, UsersService, type UserView } from '../users/users.service';
 import { hashPassword, verifyPassword } from './password';
 import { TokenService } from './token.service';
@@ -25,14 +26,20 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly limits: RateLimitService,
     private readonly companies: CompaniesService,
+    private readonly settings: SettingsService,
     private readonly addresses: EmailAddressesService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  /** A new member account; its verification email is written in the same transaction. */
-  async register(input: RegisterDto): Promise<Session> {
+  /**
+   * A new member account with its language and time zone; its verification email (in that
+   * language) is written in the same transaction.
+   */
+  async register(input: SignUpDto): Promise<Session> {
+    const { language, timezone, ...account } = input;
     const user = await this.dataSource.transaction(async (manager) => {
-      const created = await this.users.create({ ...input, role: 'member' }, manager);
+      const created = await this.users.create({ ...account, role: 'member' }, manager);
+      await this.settings.initialise(created.id, { language, timezone }, manager);
       await this.addresses.sendVerification(manager, created);
       return created;
     });

@@ -37,7 +37,39 @@ describe('loadConfig', () => {
       logLevel: 'info',
       jobLockMs: 30_000,
       jobStepDelayMs: 0,
+      smtpUrl: null,
+      mailFrom: 'TradeMatch <no-reply@trade-match.local>',
+      appUrl: 'http://localhost:3000',
+      outboxSweepMs: 5000,
+      outboxLeaseMs: 60_000,
     });
+  });
+
+  it('reads the mail settings and refuses bad ones, one line each', () => {
+    expect(
+      loadConfig({
+        ...valid,
+        SMTP_URL: 'smtps://user:pw@mail.example.org:465',
+        MAIL_FROM: 'no-reply@example.org',
+        APP_URL: 'https://trade-match.example.org/',
+      }),
+    ).toMatchObject({
+      smtpUrl: 'smtps://user:pw@mail.example.org:465',
+      mailFrom: 'no-reply@example.org',
+      appUrl: 'https://trade-match.example.org',
+    });
+    expect(
+      problemsOf({
+        ...valid,
+        SMTP_URL: 'mail.example.org',
+        MAIL_FROM: 'nobody',
+        APP_URL: 'ftp://x',
+      }),
+    ).toEqual([
+      expect.stringMatching(/^SMTP_URL must be an smtp:\/\//),
+      expect.stringMatching(/^MAIL_FROM must be an address/),
+      expect.stringMatching(/^APP_URL must be the web app's public address/),
+    ]);
   });
 
   it('reads every variable', () => {

@@ -124,6 +124,35 @@ class EnvironmentVariables {
   @Min(0)
   @Max(60_000)
   JOB_STEP_DELAY_MS = 0;
+
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, {
+    message: 'must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.org:587',
+  })
+  SMTP_URL?: string;
+
+  @Matches(/^(?:[^<>\r\n]*<[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+)$/, {
+    message: 'must be an address such as no-reply@example.org or TradeMatch <no-reply@example.org>',
+  })
+  MAIL_FROM = 'TradeMatch <no-reply@trade-match.local>';
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/\s?#]+(\/[^\s?#]*)?$/, {
+    message: "must be the web app's public address such as https://trade-match.example.org",
+  })
+  APP_URL?: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(100)
+  @Max(3_600_000)
+  OUTBOX_SWEEP_MS = 5000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(1000)
+  @Max(3_600_000)
+  OUTBOX_LEASE_MS = 60_000;
 }
 
 export interface AppConfig {
@@ -156,6 +185,19 @@ export interface AppConfig {
    * run, so that fault tests can kill a worker in the middle of one.
    */
   jobStepDelayMs: number;
+  /** The mail server; null: emails wait in the outbox (the worker says so at start). */
+  smtpUrl: string | null;
+  /** The sender of every email. */
+  mailFrom: string;
+  /** The web app's public address, without a trailing slash, for links in emails. */
+  appUrl: string;
+  /**
+   * How often each worker looks for emails whose delivery job was lost or whose retry is due
+   * (also the grace a fresh email's own job gets before the sweeper takes it).
+   */
+  outboxSweepMs: number;
+  /** How long a worker may take to send one email before another may try it. */
+  outboxLeaseMs: number;
 }
 
 const SECONDS_PER_UNIT = { s: 1, m: 60, h: 3600, d: 86400 } as const;
@@ -237,6 +279,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: vars.LOG_LEVEL,
     jobLockMs: vars.JOB_LOCK_MS,
     jobStepDelayMs: vars.JOB_STEP_DELAY_MS,
+    smtpUrl: vars.SMTP_URL ?? null,
+    mailFrom: vars.MAIL_FROM,
+    appUrl: (vars.APP_URL ?? `http://localhost:${vars.PORT}`).replace(/\/+$/, ''),
+    outboxSweepMs: vars.OUTBOX_SWEEP_MS,
+    outboxLeaseMs: vars.OUTBOX_LEASE_MS,
   };
 }
 

@@ -12,7 +12,10 @@ import { ScheduleReport } from '../scheduling/schedule-report.entity';
 import { MeetingRequest } from '../requests/meeting-request.entity';
 import { Participant } from '../sessions/participant.entity';
 import { MatchmakingSession } from '../sessions/session.entity';
+import { Notification } from '../notifications/notification.entity';
+import { OutboxMessage } from '../notifications/outbox-message.entity';
 import { CompanyInvitation } from '../teams/company-invitation.entity';
+import { UserSettings } from '../users/user-settings.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity of the schema; the DataSource and the migration check use this one list. */
@@ -31,6 +34,9 @@ export const ENTITIES = [
   Attendance,
   MeetingFeedback,
   ScheduleReport,
+  UserSettings,
+  Notification,
+  OutboxMessage,
   AccountToken,
   CompanyInvitation,
 ];

@@ -15,8 +15,9 @@ class QueueErrorLogger {
     @InjectQueue(QUEUES.sessions) sessions: Queue,
     @InjectQueue(QUEUES.scoring) scoring: Queue,
     @InjectQueue(QUEUES.scheduling) scheduling: Queue,
+    @InjectQueue(QUEUES.mail) mail: Queue,
   ) {
-    for (const queue of [companies, sessions, scoring, scheduling]) {
+    for (const queue of [companies, sessions, scoring, scheduling, mail]) {
       queue.on('error', (error) =>
         this.logger.warn({ err: error }, `queue ${queue.name}: ${error.message}`),
       );

@@ -7,6 +7,7 @@ export const QUEUES = {
   sessions: 'sessions',
   scoring: 'scoring',
   scheduling: 'scheduling',
+  mail: 'mail',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -19,6 +20,7 @@ export const JOBS = {
   rescoreCompany: 'scoring.company',
   companyChanged: 'scoring.company-changed',
   schedule: 'schedule.run',
+  deliverMail: 'mail.deliver',
 } as const;
 
 /** Normalise one company's tags and rebuild its search document, as of `version`. */
@@ -114,4 +116,14 @@ export interface ScheduleJob {
 /** One scheduling run per session and state of its inputs. */
 export function scheduleJobId(sessionId: string, inputsKey: string): string {
   return `schedule.${sessionId}.${inputsKey}`;
+}
+
+/** Send one email of the outbox (`notification_outbox`), if it is still due and nobody else is. */
+export interface DeliverMailJob {
+  outboxId: string;
+}
+
+/** The outbox row's id: a job queued twice for one email is queued once. */
+export function deliverMailJobId(job: DeliverMailJob): string {
+  return job.outboxId;
 }

@@ -1,5 +1,8 @@
+import type { WireNotification } from '../notifications/notification.wire';
+
 /**
- * The wire format of the `/live` namespace, as plain types with no import at all: the server
+ * The wire format of the `/live` namespace, as plain types with no import but the types of the
+ * other import-free wire files (`notification.wire.ts`): the server
  * (`live.events.ts`, which checks its own views against these) and the web app (`web/src/live.ts`)
  * both use this file, so neither side can change a payload without the other's compiler noticing.
  * Every time is an ISO 8601 instant in UTC.
@@ -199,6 +202,8 @@ export interface ServerToClientEvents {
   announcement: (payload: Announcement) => void;
   /** WebRTC offer, answer or ICE candidate from the other side of a video meeting. */
   'rtc.signal': (payload: { meetingId: string; fromCompanyId: string; data: unknown }) => void;
+  /** A notification for you was committed (sent to your own sockets), in your language. */
+  notification: (payload: { notification: WireNotification }) => void;
 }
 
 export interface ClientToServerEvents {

@@ -312,6 +312,38 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "$ref": "#/components/schemas/MeetingFeedback"
       }
     },
+    "NotificationsController_list": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/WireNotificationPage"
+      }
+    },
+    "NotificationsController_markRead": {
+      "body": "json",
+      "schema": {
+        "type": "object",
+        "properties": {
+          "unread": {
+            "type": "number"
+          }
+        },
+        "required": [
+          "unread"
+        ]
+      }
+    },
+    "UnsubscribeController_show": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/WireUnsubscribe"
+      }
+    },
+    "UnsubscribeController_unsubscribe": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/WireUnsubscribe"
+      }
+    },
     "ReportsController_report": {
       "body": "json-or-text",
       "schema": {
@@ -552,6 +584,18 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "items": {
           "$ref": "#/components/schemas/InvitationView"
         }
+      }
+    },
+    "SettingsController_get": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/WireUserSettings"
+      }
+    },
+    "SettingsController_update": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/WireUserSettings"
       }
     },
     "UsersController_create": {
@@ -2329,6 +2373,94 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "finishedAt"
       ]
     },
+    "WireNotification": {
+      "type": "object",
+      "description": "One notification in the app, its words in the reader's language and time zone.",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "kind": {
+          "type": "string",
+          "enum": [
+            "request.received",
+            "request.answered",
+            "request.cancelled",
+            "schedule.published",
+            "meeting.changed",
+            "meeting.reminder",
+            "requests.digest",
+            "company.verification",
+            "application.decided",
+            "announcement",
+            "message.unread",
+            "opportunity.digest",
+            "agreement.expiring",
+            "followup.survey",
+            "invitation",
+            "password.reset",
+            "email.verification"
+          ]
+        },
+        "title": {
+          "type": "string"
+        },
+        "body": {
+          "type": "string"
+        },
+        "link": {
+          "type": "string",
+          "description": "A path in the web app, such as `/sessions/<id>`."
+        },
+        "createdAt": {
+          "type": "string"
+        },
+        "readAt": {
+          "type": "string",
+          "nullable": true
+        }
+      },
+      "required": [
+        "id",
+        "kind",
+        "title",
+        "body",
+        "link",
+        "createdAt",
+        "readAt"
+      ]
+    },
+    "WireNotificationPage": {
+      "type": "object",
+      "description": "`GET /api/notifications`: newest first, with how many are unread in all.",
+      "properties": {
+        "items": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/WireNotification"
+          }
+        },
+        "total": {
+          "type": "number"
+        },
+        "unread": {
+          "type": "number"
+        },
+        "page": {
+          "type": "number"
+        },
+        "pageSize": {
+          "type": "number"
+        }
+      },
+      "required": [
+        "items",
+        "total",
+        "unread",
+        "page",
+        "pageSize"
+      ]
+    },
     "WireRequest": {
       "type": "object",
       "description": "A meeting request between two participants of a session.",
@@ -2387,6 +2519,243 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "mutual",
         "createdAt",
         "answeredAt"
+      ]
+    },
+    "WireUnsubscribe": {
+      "type": "object",
+      "description": "What `GET /api/unsubscribe?key=` says the one click will do, and what `POST` did.",
+      "properties": {
+        "kind": {
+          "type": "string",
+          "enum": [
+            "request.received",
+            "request.answered",
+            "request.cancelled",
+            "schedule.published",
+            "meeting.changed",
+            "meeting.reminder",
+            "requests.digest",
+            "company.verification",
+            "application.decided",
+            "announcement",
+            "message.unread",
+            "opportunity.digest",
+            "agreement.expiring",
+            "followup.survey",
+            "invitation",
+            "password.reset",
+            "email.verification"
+          ]
+        },
+        "email": {
+          "type": "string",
+          "description": "The address the key is for, partly hidden (`ad…@harbourpay.hk`)."
+        },
+        "delivery": {
+          "type": "string",
+          "enum": [
+            "email",
+            "in-app",
+            "off"
+          ],
+          "description": "The kind's delivery now (`in-app` once unsubscribed)."
+        }
+      },
+      "required": [
+        "kind",
+        "email",
+        "delivery"
+      ]
+    },
+    "WireUserSettings": {
+      "type": "object",
+      "description": "`GET /api/users/me/settings`; `PATCH` takes any part of it (deliveries merged per kind).",
+      "properties": {
+        "language": {
+          "type": "string",
+          "enum": [
+            "en",
+            "zh-Hant"
+          ]
+        },
+        "timezone": {
+          "type": "string",
+          "description": "An IANA time zone such as Asia/Hong_Kong."
+        },
+        "reminders": {
+          "type": "array",
+          "items": {
+            "type": "number"
+          },
+          "description": "Minutes before a meeting, largest first, no two alike."
+        },
+        "notifications": {
+          "type": "object",
+          "properties": {
+            "request.received": {
+              "type": "string",
+              "enum": [
+                "email",
+                "in-app",
+                "off"
+              ]
+            },
+            "request.answered": {
+              "type": "string",
+              "enum": [
+                "email",
+                "in-app",
+                "off"
+              ]
+            },
+            "request.cancelled": {
+              "type": "string",
+              "enum": [
+                "email",
+                "in-app",
+                "off"
+              ]
+            },
+            "schedule.published": {
+              "type": "string",
+              "enum": [
+                "email",
+                "in-app",
+                "off"
+              ]
+            },
+            "meeting.changed": {
+              "type": "string",
+              "enum": [
+                "email",
+                "in-app",
+                "off"
+              ]
+            },
+            "meeting.reminder": {
+              "type": "string",
+              "enum": [
+                "email",
+                "in-app",
+                "off"
+              ]
+            },
+            "requests.digest": {
+              "type": "string",
+              "enum": [
+                "email",
+                "in-app",
+                "off"
+              ]
+            },
+            "company.verification": {
+              "type": "string",
+              "enum": [
+                "email",
+                "in-app",
+                "off"
+              ]
+            },
+            "application.decided": {
+              "type": "string",
+              "enum": [
+                "email",
+                "in-app",
+                "off"
+              ]
+            },
+            "announcement": {
+              "type": "string",
+              "enum": [
+                "email",
+                "in-app",
+                "off"
+              ]
+            },
+            "message.unread": {
+              "type": "string",
+              "enum": [
+                "email",
+                "in-app",
+                "off"
+              ]
+            },
+            "opportunity.digest": {
+              "type": "string",
+              "enum": [
+                "email",
+                "in-app",
+                "off"
+              ]
+            },
+            "agreement.expiring": {
+              "type": "string",
+              "enum": [
+                "email",
+                "in-app",
+                "off"
+              ]
+            },
+            "followup.survey": {
+              "type": "string",
+              "enum": [
+                "email",
+                "in-app",
+                "off"
+              ]
+            },
+            "invitation": {
+              "type": "string",
+              "enum": [
+                "email",
+                "in-app",
+                "off"
+              ]
+            },
+            "password.reset": {
+              "type": "string",
+              "enum": [
+                "email",
+                "in-app",
+                "off"
+              ]
+            },
+            "email.verification": {
+              "type": "string",
+              "enum": [
+                "email",
+                "in-app",
+                "off"
+              ]
+            }
+          },
+          "required": [
+            "request.received",
+            "request.answered",
+            "request.cancelled",
+            "schedule.published",
+            "meeting.changed",
+            "meeting.reminder",
+            "requests.digest",
+            "company.verification",
+            "application.decided",
+            "announcement",
+            "message.unread",
+            "opportunity.digest",
+            "agreement.expiring",
+            "followup.survey",
+            "invitation",
+            "password.reset",
+            "email.verification"
+          ],
+          "description": "One entry per kind of NOTIFICATION_KINDS."
+        }
+      },
+      "required": [
+        "language",
+        "timezone",
+        "reminders",
+        "notifications"
       ]
     }
   }

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CompaniesModule } from '../companies/companies.module';
 import { LiveModule } from '../live/live.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { RequestsController } from './requests.controller';
 import { RequestsService } from './requests.service';
 
 @Module({
-  imports: [SessionsModule, CompaniesModule, LiveModule],
+  imports: [SessionsModule, CompaniesModule, LiveModule, NotificationsModule],
   controllers: [RequestsController],
   providers: [RequestsService],
 })

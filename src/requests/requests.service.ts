@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
 import { AppError } from '../common/app-error';
 import { isUniqueViolation } from '../common/database-errors';
 import { CompaniesService } from '../companies/companies.service';
+import { Company } from '../companies/company.entity';
+import { NotificationsService } from '../notifications/notifications.service';
+import { usersOfCompanies } from '../notifications/recipients';
+import type { MatchmakingSession } from '../sessions/session.entity';
 import { LiveEmitter } from '../live/live-emitter';
 import { explainIneligibility } from '../matching/ineligibility-messages';
 import { ineligibility } from '../matching/scoring/explain-pair';
@@ -43,6 +47,7 @@ export class RequestsService {
     private readonly sessions: SessionsService,
     private readonly companies: CompaniesService,
     private readonly live: LiveEmitter,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async create(user: AuthUser, sessionId: string, input: CreateRequestDto): Promise<RequestView> {
@@ -50,8 +55,8 @@ export class RequestsService {
     if (input.fromCompanyId === input.toCompanyId) {
       throw AppError.invalid({ toCompanyId: ['must be another company than fromCompanyId'] });
     }
-    await this.companies.find(input.fromCompanyId);
-    await this.companies.find(input.toCompanyId);
+    const fromCompany = await this.companies.find(input.fromCompanyId);
+    const toCompany = await this.companies.find(input.toCompanyId);
     if (!(await this.companies.speaksFor(user.id, input.fromCompanyId))) {
       throw AppError.forbidden(
         'company.not_yours',
@@ -88,15 +93,19 @@ export class RequestsService {
     const repository = this.dataSource.getRepository(MeetingRequest);
     let saved: MeetingRequest;
     try {
-      saved = await repository.save(
-        repository.create({
-          sessionId,
-          fromCompanyId: input.fromCompanyId,
-          toCompanyId: input.toCompanyId,
-          message: input.message ?? '',
-          createdBy: user.id,
-        }),
-      );
+      saved = await this.dataSource.transaction(async (manager) => {
+        const request = await manager.save(
+          repository.create({
+            sessionId,
+            fromCompanyId: input.fromCompanyId,
+            toCompanyId: input.toCompanyId,
+            message: input.message ?? '',
+            createdBy: user.id,
+          }),
+        );
+        await this.tell(manager, 'request.received', request, { session, fromCompany, toCompany });
+        return request;
+      });
     } catch (error) {
       if (isUniqueViolation(error, 'meeting_requests_active_key')) {
         throw AppError.conflict(
@@ -154,11 +163,58 @@ export class RequestsService {
       }
       request.status = input.status;
       request.answeredAt = new Date();
-      return manager.save(request);
+      const saved = await manager.save(request);
+      const [fromCompany, toCompany] = await Promise.all([
+        manager.findOneByOrFail(Company, { id: request.fromCompanyId }),
+        manager.findOneByOrFail(Company, { id: request.toCompanyId }),
+      ]);
+      await this.tell(
+        manager,
+        input.status === 'cancelled' ? 'request.cancelled' : 'request.answered',
+        saved,
+        { session, fromCompany, toCompany },
+      );
+      return saved;
     });
     const view = await this.view(updated.id);
     this.live.requestUpdated(view);
     return view;
+  }
+
+  /**
+   * Tells the firm on the other side, in the transaction of the change: a new request goes to the
+   * receiver's users, an answer to the sender's, a cancellation to the receiver's. Times are the
+   * session's start in each reader's zone, beside the local time of the firm that acted.
+   */
+  private async tell(
+    manager: EntityManager,
+    kind: 'request.received' | 'request.answered' | 'request.cancelled',
+    request: MeetingRequest,
+    about: { session: MatchmakingSession; fromCompany: Company; toCompany: Company },
+  ): Promise<void> {
+    const { session, fromCompany, toCompany } = about;
+    const toSender = kind === 'request.answered';
+    const actor = toSender ? toCompany : fromCompany;
+    await this.notifications.notify(manager, {
+      kind,
+      recipients: await usersOfCompanies(manager, [toSender ? fromCompany.id : toCompany.id]),
+      params: {
+        fromCompany: fromCompany.name,
+        fromCountry: fromCompany.country,
+        toCompany: toCompany.name,
+        toCountry: toCompany.country,
+        session: session.title,
+        startsAt: {
+          at: session.startsAt.toISOString(),
+          otherZone: actor.timezone,
+          otherName: actor.name,
+        },
+        status: request.status,
+        hasMessage: request.message ? 'yes' : 'no',
+        message: request.message,
+      },
+      link: `/sessions/${session.id}`,
+    });
   }
 
   /** A company's requests in a session, sent and received, newest first. */

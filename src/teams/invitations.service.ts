@@ -75,6 +75,7 @@ export class InvitationsService {
         link: `/invitations/accept?token=${encodeURIComponent(token)}`,
         companyName: company.name,
         inviterName: actor.name,
+        inviterId: actor.id,
         role: input.role,
       });
       return saved;

@@ -1,51 +1,75 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import type { ParsedMail } from 'mailparser';
 import { DataSource } from 'typeorm';
-import { AccountMail, type AccountEmail } from '../../src/accounts/account-mail.service';
+import type { AccountEmail } from '../../src/accounts/account-mail.service';
 import type { AccountTokenPurpose } from '../../src/accounts/account-token.entity';
 import { AccountTokensService } from '../../src/accounts/account-tokens.service';
 import { newSecretToken } from '../../src/common/secret-token';
-import { eventually } from './app';
+import { eventually, startWorker } from './app';
+import { TestSmtp } from './smtp';
+
+/** The public address of the app in the suites that read account emails (`useApi({APP_URL})`). */
+export const MAIL_APP_URL = 'http://trade-match.test:8080';
+
+/** Where each kind of account email links to, in the web app. */
+const LINKS: Record<AccountEmail['kind'], string> = {
+  'password.reset': '/reset-password?token=',
+  'email.verification': '/verify-email?token=',
+  'email.change': '/verify-email?change=1&token=',
+  invitation: '/invitations/accept?token=',
+};
 
 /**
- * The account emails the app wrote, as they were handed to the mail (the real AccountMail still
- * runs): the link of each, by address and kind. Read in the test's own process.
+ * The account emails as they arrive: a real SMTP server (smtp-server, parsed with mailparser)
+ * and the real worker sending the outbox to it. An email's kind is told by the link it carries.
  */
 export class AccountMailbox {
-  private readonly sent: AccountEmail[] = [];
-  private spy?: jest.SpyInstance;
+  readonly smtp = new TestSmtp();
+  private worker?: INestApplicationContext;
 
-  start(): void {
-    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with its own this
-    const original = AccountMail.prototype.send;
-    const sent = this.sent;
-    this.spy = jest.spyOn(AccountMail.prototype, 'send').mockImplementation(function (
-      this: AccountMail,
-      manager,
-      email,
-    ) {
-      sent.push(email);
-      return original.call(this, manager, email);
+  async start(): Promise<void> {
+    await this.smtp.start();
+    this.worker = await startWorker({
+      SMTP_URL: this.smtp.url,
+      APP_URL: MAIL_APP_URL,
+      OUTBOX_SWEEP_MS: '300',
     });
   }
 
-  stop(): void {
-    this.spy?.mockRestore();
+  async stop(): Promise<void> {
+    await this.worker?.close();
+    await this.smtp.stop();
   }
 
-  /** Every email of this kind to this address so far. */
-  to(address: string, kind: AccountEmail['kind']): AccountEmail[] {
-    return this.sent.filter((email) => email.to === address.toLowerCase() && email.kind === kind);
+  /** Every email of this kind that reached this address so far. */
+  to(address: string, kind: AccountEmail['kind']): ParsedMail[] {
+    const link = `${MAIL_APP_URL}${LINKS[kind]}`;
+    return this.smtp.to(address.toLowerCase()).filter((mail) => (mail.text ?? '').includes(link));
   }
 
-  /** The token of the newest link of this kind to this address (waiting for it to be written). */
-  async token(address: string, kind: AccountEmail['kind'], count = 1): Promise<string> {
-    const emails = await eventually(() => {
+  /** Waits until `count` emails of this kind reached the address; the newest. */
+  async mail(address: string, kind: AccountEmail['kind'], count = 1): Promise<ParsedMail> {
+    const mails = await eventually(() => {
       const found = this.to(address, kind);
       return Promise.resolve(found.length >= count ? found : undefined);
-    });
-    const link = new URL(emails[emails.length - 1].link, 'http://app.example');
-    return link.searchParams.get('token') ?? '';
+    }, 20_000);
+    return mails[mails.length - 1];
   }
+
+  /** The token of the link of the newest email of this kind to the address (waiting for it). */
+  async token(address: string, kind: AccountEmail['kind'], count = 1): Promise<string> {
+    const mail = await this.mail(address, kind, count);
+    const link = linkIn(mail, `${MAIL_APP_URL}${LINKS[kind]}`);
+    return new URL(link).searchParams.get('token') ?? '';
+  }
+}
+
+/** The first link in an email's text that starts so. */
+export function linkIn(mail: ParsedMail, start: string): string {
+  const text = mail.text ?? '';
+  const at = text.indexOf(start);
+  if (at < 0) throw new Error(`no link ${start} in ${text}`);
+  return /^\S+/.exec(text.slice(at))![0];
 }
 
 /**

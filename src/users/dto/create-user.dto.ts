@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PaginationQuery } from '../../common/pagination';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
-import { Optional } from '../../common/validators';
+import { IsIanaTimeZone, Optional } from '../../common/validators';
+import { LANGUAGES, type Language } from '../../notifications/notification.wire';
 import { ROLES, type Role } from '../user.entity';
 
 const trim = ({ value }: { value: unknown }): unknown =>
@@ -31,6 +32,19 @@ export class RegisterDto {
   @MinLength(1, { message: 'name must not be empty' })
   @MaxLength(120)
   name: string;
+}
+
+/** `POST /api/auth/register`: the web app sends the browser's language and time zone too. */
+export class SignUpDto extends RegisterDto {
+  @ApiPropertyOptional({ enum: LANGUAGES, example: 'zh-Hant' })
+  @Optional()
+  @IsIn(LANGUAGES, { message: `language must be one of: ${LANGUAGES.join(', ')}` })
+  language?: Language;
+
+  @ApiPropertyOptional({ example: 'Asia/Hong_Kong' })
+  @Optional()
+  @IsIanaTimeZone()
+  timezone?: string;
 }
 
 export const CREATABLE_ROLES = ['organiser', 'admin'] as const satisfies readonly Role[];

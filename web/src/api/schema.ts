@@ -42,6 +42,76 @@ export interface paths {
         patch: operations["UsersController_update"];
         trace?: never;
     };
+    "/api/users/me/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Language, time zone, reminder minutes, and per kind `email`, `in-app` or `off`. */
+        get: operations["SettingsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Changes any part; `notifications` is merged kind by kind (account emails stay `email`). */
+        patch: operations["SettingsController_update"];
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your notifications, newest first, in your language and time zone, with the unread count. */
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks `{ids}` (your own) or `{all: true}` read; answers how many are still unread. */
+        post: operations["NotificationsController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the one click will do: which kind of email stops, for which address. */
+        get: operations["UnsubscribeController_show"];
+        put?: never;
+        /** Turns that kind's email off (it stays in the app); mail clients post `List-Unsubscribe=One-Click`. */
+        post: operations["UnsubscribeController_unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/register": {
         parameters: {
             query?: never;
@@ -834,7 +904,44 @@ export interface components {
             /** @example true */
             disabled: boolean;
         };
-        RegisterDto: {
+        UpdateSettingsDto: {
+            /**
+             * @example zh-Hant
+             * @enum {string}
+             */
+            language?: "en" | "zh-Hant";
+            /** @example Asia/Hong_Kong */
+            timezone?: string;
+            /**
+             * @description Minutes before each meeting (1 to 10,080), at most 5, no two alike; `[]`: no reminders.
+             * @example [
+             *       1440,
+             *       15
+             *     ]
+             */
+            reminders?: number[];
+            /**
+             * @description Per kind: `email`, `in-app` or `off` (account emails stay `email`).
+             * @example {
+             *       "request.received": "email",
+             *       "announcement": "off"
+             *     }
+             */
+            notifications?: {
+                [key: string]: "email" | "in-app" | "off";
+            };
+        };
+        MarkReadDto: {
+            /**
+             * @example [
+             *       "2f0c1c52-5d0e-4a7b-9d43-3f5b6f1b6a10"
+             *     ]
+             */
+            ids?: string[];
+            /** @enum {boolean} */
+            all?: true;
+        };
+        SignUpDto: {
             /**
              * Format: email
              * @example ada@harbourpay.hk
@@ -847,6 +954,13 @@ export interface components {
             password: string;
             /** @example Ada Chan */
             name: string;
+            /**
+             * @example zh-Hant
+             * @enum {string}
+             */
+            language?: "en" | "zh-Hant";
+            /** @example Asia/Hong_Kong */
+            timezone?: string;
         };
         LoginDto: {
             /** @example ada@harbourpay.hk */
@@ -1766,6 +1880,26 @@ export interface components {
             failedReason?: string;
             result?: unknown;
         };
+        /** @description One notification in the app, its words in the reader's language and time zone. */
+        WireNotification: {
+            id: string;
+            /** @enum {string} */
+            kind: "request.received" | "request.answered" | "request.cancelled" | "schedule.published" | "meeting.changed" | "meeting.reminder" | "requests.digest" | "company.verification" | "application.decided" | "announcement" | "message.unread" | "opportunity.digest" | "agreement.expiring" | "followup.survey" | "invitation" | "password.reset" | "email.verification";
+            title: string;
+            body: string;
+            /** @description A path in the web app, such as `/sessions/<id>`. */
+            link: string;
+            createdAt: string;
+            readAt: string | null;
+        };
+        /** @description `GET /api/notifications`: newest first, with how many are unread in all. */
+        WireNotificationPage: {
+            items: components["schemas"]["WireNotification"][];
+            total: number;
+            unread: number;
+            page: number;
+            pageSize: number;
+        };
         /** @description A meeting request between two participants of a session. */
         WireRequest: {
             id: string;
@@ -1781,6 +1915,64 @@ export interface components {
             mutual: boolean;
             createdAt: string;
             answeredAt: string | null;
+        };
+        /** @description What `GET /api/unsubscribe?key=` says the one click will do, and what `POST` did. */
+        WireUnsubscribe: {
+            /** @enum {string} */
+            kind: "request.received" | "request.answered" | "request.cancelled" | "schedule.published" | "meeting.changed" | "meeting.reminder" | "requests.digest" | "company.verification" | "application.decided" | "announcement" | "message.unread" | "opportunity.digest" | "agreement.expiring" | "followup.survey" | "invitation" | "password.reset" | "email.verification";
+            /** @description The address the key is for, partly hidden (`ad…@harbourpay.hk`). */
+            email: string;
+            /**
+             * @description The kind's delivery now (`in-app` once unsubscribed).
+             * @enum {string}
+             */
+            delivery: "email" | "in-app" | "off";
+        };
+        /** @description `GET /api/users/me/settings`; `PATCH` takes any part of it (deliveries merged per kind). */
+        WireUserSettings: {
+            /** @enum {string} */
+            language: "en" | "zh-Hant";
+            /** @description An IANA time zone such as Asia/Hong_Kong. */
+            timezone: string;
+            /** @description Minutes before a meeting, largest first, no two alike. */
+            reminders: number[];
+            /** @description One entry per kind of NOTIFICATION_KINDS. */
+            notifications: {
+                /** @enum {string} */
+                "request.received": "email" | "in-app" | "off";
+                /** @enum {string} */
+                "request.answered": "email" | "in-app" | "off";
+                /** @enum {string} */
+                "request.cancelled": "email" | "in-app" | "off";
+                /** @enum {string} */
+                "schedule.published": "email" | "in-app" | "off";
+                /** @enum {string} */
+                "meeting.changed": "email" | "in-app" | "off";
+                /** @enum {string} */
+                "meeting.reminder": "email" | "in-app" | "off";
+                /** @enum {string} */
+                "requests.digest": "email" | "in-app" | "off";
+                /** @enum {string} */
+                "company.verification": "email" | "in-app" | "off";
+                /** @enum {string} */
+                "application.decided": "email" | "in-app" | "off";
+                /** @enum {string} */
+                announcement: "email" | "in-app" | "off";
+                /** @enum {string} */
+                "message.unread": "email" | "in-app" | "off";
+                /** @enum {string} */
+                "opportunity.digest": "email" | "in-app" | "off";
+                /** @enum {string} */
+                "agreement.expiring": "email" | "in-app" | "off";
+                /** @enum {string} */
+                "followup.survey": "email" | "in-app" | "off";
+                /** @enum {string} */
+                invitation: "email" | "in-app" | "off";
+                /** @enum {string} */
+                "password.reset": "email" | "in-app" | "off";
+                /** @enum {string} */
+                "email.verification": "email" | "in-app" | "off";
+            };
         };
     };
     responses: never;
@@ -1901,6 +2093,193 @@ export interface operations {
             };
         };
     };
+    SettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WireUserSettings"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WireUserSettings"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                page?: components["schemas"]["Object"];
+                pageSize?: components["schemas"]["Object"];
+                /** @description `true`: unread ones only. */
+                unread?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WireNotificationPage"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    NotificationsController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkReadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        unread: number;
+                    };
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    UnsubscribeController_show: {
+        parameters: {
+            query: {
+                key: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WireUnsubscribe"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    UnsubscribeController_unsubscribe: {
+        parameters: {
+            query: {
+                key: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WireUnsubscribe"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     AuthController_register: {
         parameters: {
             query?: never;
@@ -1910,7 +2289,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RegisterDto"];
+                "application/json": components["schemas"]["SignUpDto"];
             };
         };
         responses: {

@@ -1,0 +1,287 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import type { EntityManager } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { JOBS, QUEUES, deliverMailJobId, type DeliverMailJob } from '../jobs/queues';
+import { LiveEmitter } from '../live/live-emitter';
+import { rooms } from '../live/live.events';
+import { deliveryOf, DEFAULT_SETTINGS } from '../users/settings.service';
+import { AfterCommit } from './after-commit';
+import { Notification } from './notification.entity';
+import {
+  isAccountKind,
+  type Delivery,
+  type Language,
+  type NotificationKind,
+  type WireNotification,
+} from './notification.wire';
+import { OutboxMessage } from './outbox-message.entity';
+import type { NoticeParams } from './render/notice-params';
+import { renderEmail } from './render/render-email';
+import { renderNotice, type TemplatedKind } from './render/render-notice';
+import { signUnsubscribeKey } from './unsubscribe-key';
+
+/** What happened, for whom: the one thing a change hands to `notify`. */
+export interface Notice {
+  /** A kind with words in `words/en.ts` and `words/zh-Hant.ts`. */
+  kind: TemplatedKind;
+  /** User ids; disabled users and repeats are left out. */
+  recipients: readonly string[];
+  /** The values of the kind's messages; a `Moment` is written in each reader's time zone. */
+  params: NoticeParams;
+  /** A path in the web app (`/sessions/<id>`), made absolute with APP_URL in emails. */
+  link: string;
+  /** A calendar to attach to the email. */
+  ics?: { filename: string; content: string };
+  /** Send the email (and show the in-app notification) no earlier than this: reminders. */
+  notBefore?: Date;
+  /**
+   * Makes the email idempotent and withdrawable: one outbox row per key and recipient
+   * (`<key>:<userId>`); notifying the same key again writes nothing more.
+   */
+  key?: string;
+}
+
+/** See `notifyAddress`. */
+export interface AddressedEmail {
+  kind: TemplatedKind;
+  to: string;
+  userId: string | null;
+  /** How the email greets its reader. */
+  name: string;
+  language: Language;
+  params: NoticeParams;
+  link: string;
+  /** Why the reader gets it (the footer), when not because they have an account. */
+  why?: string;
+}
+
+export interface NotifyResult {
+  notificationIds: string[];
+  outboxIds: string[];
+}
+
+interface Recipient {
+  id: string;
+  email: string;
+  name: string;
+  language: Language | null;
+  timezone: string | null;
+  notifications: Partial<Record<NotificationKind, Delivery>> | null;
+}
+
+/** Rows per INSERT: well under PostgreSQL's 65,535 parameters for the outbox's 13 columns. */
+const CHUNK = 1000;
+
+/**
+ * The one entry point of notifications. Called inside the transaction of the change that causes
+ * it, with that transaction's EntityManager: per recipient and their settings it writes the
+ * in-app notification (unless `off`; account emails have none) and, when they chose email, an
+ * outbox row with the email rendered in their language and time zone. Both commit or roll back
+ * with the change. After the commit, each email's delivery job is queued (best effort: the
+ * worker's sweeper sends rows whose job was lost) and each notification goes live to its user.
+ */
+@Injectable()
+export class NotificationsService {
+  private readonly logger = new Logger(NotificationsService.name);
+  private readonly host: string;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectQueue(QUEUES.mail) private readonly mail: Queue<DeliverMailJob>,
+    private readonly live: LiveEmitter,
+    private readonly afterCommit: AfterCommit,
+  ) {
+    this.host = new URL(config.appUrl).hostname;
+  }
+
+  async notify(manager: EntityManager, notice: Notice): Promise<NotifyResult> {
+    if (!notice.link.startsWith('/'))
+      throw new Error(`notify: link must be a path: ${notice.link}`);
+    const ids = [...new Set(notice.recipients)];
+    if (ids.length === 0) return { notificationIds: [], outboxIds: [] };
+    const recipients = await manager.query<Recipient[]>(
+      `SELECT u.id, u.email, u.name, s.language, s.timezone, s.notifications
+         FROM users u LEFT JOIN user_settings s ON s.user_id = u.id
+        WHERE u.id = ANY($1::uuid[]) AND u.disabled_at IS NULL`,
+      [ids],
+    );
+    const shownAt = notice.notBefore ?? new Date();
+    const inApp: Partial<Notification>[] = [];
+    const inAppWords: { userId: string; title: string; body: string }[] = [];
+    const emails: Partial<OutboxMessage>[] = [];
+    for (const recipient of recipients) {
+      const delivery = deliveryOf(recipient.notifications, notice.kind);
+      if (delivery === 'off') continue;
+      const reader = {
+        language: recipient.language ?? DEFAULT_SETTINGS.language,
+        timezone: recipient.timezone ?? DEFAULT_SETTINGS.timezone,
+      };
+      const words = renderNotice(notice.kind, notice.params, reader);
+      if (!isAccountKind(notice.kind)) {
+        inApp.push({
+          userId: recipient.id,
+          kind: notice.kind,
+          params: notice.params,
+          link: notice.link,
+          createdAt: shownAt,
+        });
+        inAppWords.push({ userId: recipient.id, title: words.title, body: words.body });
+      }
+      if (delivery !== 'email') continue;
+      const key = isAccountKind(notice.kind)
+        ? null
+        : signUnsubscribeKey(this.config.jwtSecret, recipient.id, notice.kind);
+      const email = renderEmail({
+        language: reader.language,
+        notice: words,
+        recipient,
+        url: this.config.appUrl + notice.link,
+        settingsUrl: `${this.config.appUrl}/settings`,
+        unsubscribeUrl: key && `${this.config.appUrl}/unsubscribe?key=${key}`,
+      });
+      emails.push({
+        userId: recipient.id,
+        kind: notice.kind,
+        toAddress: recipient.email,
+        subject: email.subject,
+        textBody: email.text,
+        htmlBody: email.html,
+        ics: notice.ics ?? null,
+        unsubscribeUrl: key && `${this.config.appUrl}/api/unsubscribe?key=${key}`,
+        notBefore: shownAt,
+        key: notice.key ? `${notice.key}:${recipient.id}` : null,
+      });
+    }
+
+    const notificationIds: string[] = [];
+    const shown: WireNotification[] = [];
+    for (let start = 0; start < inApp.length; start += CHUNK) {
+      const result = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Notification)
+        .values(inApp.slice(start, start + CHUNK))
+        .returning(['id'])
+        .execute();
+      (result.raw as { id: string }[]).forEach((row, index) => {
+        const words = inAppWords[start + index];
+        notificationIds.push(row.id);
+        shown.push({
+          id: row.id,
+          kind: notice.kind,
+          title: words.title,
+          body: words.body,
+          link: notice.link,
+          createdAt: shownAt.toISOString(),
+          readAt: null,
+        });
+      });
+    }
+    const outboxIds: string[] = [];
+    for (let start = 0; start < emails.length; start += CHUNK) {
+      const result = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(OutboxMessage)
+        .values(emails.slice(start, start + CHUNK))
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      outboxIds.push(...(result.raw as { id: string }[]).map((row) => row.id));
+    }
+
+    const due = shownAt.getTime() <= Date.now();
+    this.afterCommit.run(manager, () => {
+      this.enqueue(outboxIds, shownAt);
+      // A notice due later shows in the list from then on; it is not announced live.
+      if (due) {
+        for (const [index, notification] of shown.entries()) {
+          this.live.clientSend(rooms.user(inAppWords[index].userId), 'notification', {
+            notification,
+          });
+        }
+      }
+    });
+    return { notificationIds, outboxIds };
+  }
+
+  /**
+   * An email to an address rather than to a user's own (accounts and teams, issue 14): the
+   * confirmation of a new address (the account's is still the old one), or an invitation to
+   * someone who may have no account. Written in the caller's transaction like `notify`'s, in the
+   * language given; no in-app notification, no preference and no unsubscribe link (each is asked
+   * for once, by its reader or by a colleague naming them). `userId`: the account, if any.
+   */
+  async notifyAddress(manager: EntityManager, email: AddressedEmail): Promise<string> {
+    if (!email.link.startsWith('/')) throw new Error(`notify: link must be a path: ${email.link}`);
+    const words = renderNotice(email.kind, email.params, {
+      language: email.language,
+      timezone: DEFAULT_SETTINGS.timezone,
+    });
+    const rendered = renderEmail({
+      language: email.language,
+      notice: words,
+      recipient: { name: email.name, email: email.to },
+      url: this.config.appUrl + email.link,
+      settingsUrl: `${this.config.appUrl}/settings`,
+      unsubscribeUrl: null,
+      why: email.why,
+    });
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxMessage)
+      .values({
+        userId: email.userId,
+        kind: email.kind,
+        toAddress: email.to,
+        subject: rendered.subject,
+        textBody: rendered.text,
+        htmlBody: rendered.html,
+        ics: null,
+        unsubscribeUrl: null,
+        notBefore: new Date(),
+        key: null,
+      })
+      .returning(['id'])
+      .execute();
+    const outboxId = (result.raw as { id: string }[])[0].id;
+    this.afterCommit.run(manager, () => this.enqueue([outboxId]));
+    return outboxId;
+  }
+
+  /** Queues the delivery jobs of committed outbox rows; a failure is left to the sweeper. */
+  enqueue(outboxIds: readonly string[], notBefore: Date = new Date()): void {
+    if (outboxIds.length === 0) return;
+    const delay = Math.max(0, notBefore.getTime() - Date.now());
+    this.mail
+      .addBulk(
+        outboxIds.map((outboxId) => ({
+          name: JOBS.deliverMail,
+          data: { outboxId },
+          opts: {
+            jobId: deliverMailJobId({ outboxId }),
+            delay,
+            // The outbox row counts attempts and backs off (see OutboxDelivery); the job is one try.
+            attempts: 1,
+            removeOnComplete: { age: 3600, count: 1000 },
+            removeOnFail: { age: 24 * 3600, count: 1000 },
+          },
+        })),
+      )
+      .catch((error: unknown) =>
+        this.logger.warn(
+          { err: error },
+          `${outboxIds.length} email jobs not queued; the outbox sweeper will send them`,
+        ),
+      );
+  }
+
+  /** The host of `Message-ID`s (`<outbox-id@host>`): APP_URL's. */
+  get messageIdHost(): string {
+    return this.host;
+  }
+}
