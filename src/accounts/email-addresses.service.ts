@@ -8,7 +8,7 @@ import { User } from '../users/user.entity';
 import { toUserView, UsersService, type UserView } from '../users/users.service';
 import { AccountMail } from './account-mail.service';
 import { AccountTokensService, badToken } from './account-tokens.service';
-import { PasswordsService } from './passwords.service';
+import { lockUser, PasswordsService } from './passwords.service';
 
 function emailTaken(): AppError {
   // The same answer as signing up with a taken address: it says no more than registration does.
@@ -111,8 +111,4 @@ export class EmailAddressesService {
       throw error;
     }
   }
-}
-
-function lockUser(manager: EntityManager, id: string): Promise<User | null> {
-  return manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { TokenService } from '../auth/token.service';
 import { AppError } from '../common/app-error';
@@ -68,20 +68,14 @@ export class PasswordsService {
     const peeked = await this.links.peek(this.dataSource.manager, 'password-reset', token);
     if (!peeked) throw badToken();
     const passwordHash = await hashPassword(password);
-    const user = await this.dataSource.transaction(async (manager) => {
+    return this.setPassword(async (manager) => {
       const link = await this.links.consume(manager, 'password-reset', token);
-      const found = await manager.findOne(User, {
-        where: { id: link.userId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const found = await lockUser(manager, link.userId);
       if (!found || found.disabledAt) throw badToken();
-      found.passwordHash = passwordHash;
-      found.tokenGeneration += 1;
       if (!found.emailVerifiedAt && link.email === found.email) found.emailVerifiedAt = new Date();
-      return manager.save(found);
+      found.passwordHash = passwordHash;
+      return found;
     });
-    this.live.disconnectUser(user.id);
-    return { user: toUserView(user), accessToken: await this.tokens.sign(user) };
   }
 
   /**
@@ -99,15 +93,24 @@ export class PasswordsService {
     if (!current) throw AppError.notFound('user', userId);
     await this.assertPassword(current.email, currentPassword, clientAddress);
     const passwordHash = await hashPassword(newPassword);
-    const user = await this.dataSource.transaction(async (manager) => {
-      const found = await manager.findOne(User, {
-        where: { id: userId },
-        lock: { mode: 'pessimistic_write' },
-      });
+    return this.setPassword(async (manager) => {
+      const found = await lockUser(manager, userId);
       if (!found) throw AppError.notFound('user', userId);
       found.passwordHash = passwordHash;
-      found.tokenGeneration += 1;
-      return manager.save(found);
+      return found;
+    });
+  }
+
+  /**
+   * Saves the user `change` locked and gave a new password in one transaction, with the token
+   * generation moved on: every session is signed out (their live connections closed too), and
+   * the answer carries the one token that works from now on.
+   */
+  private async setPassword(change: (manager: EntityManager) => Promise<User>): Promise<Session> {
+    const user = await this.dataSource.transaction(async (manager) => {
+      const changed = await change(manager);
+      changed.tokenGeneration += 1;
+      return manager.save(changed);
     });
     this.live.disconnectUser(user.id);
     return { user: toUserView(user), accessToken: await this.tokens.sign(user) };
@@ -126,4 +129,9 @@ export class PasswordsService {
       currentPassword: ['is wrong'],
     });
   }
+}
+
+/** The user's row, locked for the transaction's change. */
+export function lockUser(manager: EntityManager, id: string): Promise<User | null> {
+  return manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
 }

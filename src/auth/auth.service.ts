@@ -37,8 +37,13 @@ export class AuthService {
    */
   async register(input: SignUpDto): Promise<Session> {
     const { language, timezone, ...account } = input;
+    const passwordHash = await hashPassword(account.password);
     const user = await this.dataSource.transaction(async (manager) => {
-      const created = await this.users.create({ ...account, role: 'member' }, manager);
+      const created = await this.users.insert(
+        { ...account, role: 'member' },
+        passwordHash,
+        manager,
+      );
       await this.settings.initialise(created.id, { language, timezone }, manager);
       await this.addresses.sendVerification(manager, created);
       return created;
