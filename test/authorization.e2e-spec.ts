@@ -3,6 +3,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { accountLink, invitationLink } from './support/account-mail';
+import { signUnsubscribeKey } from '../src/notifications/unsubscribe-key';
 import { startWorker } from './support/app';
 import { companyInput, PASSWORD, unique, useApi, type TestClient } from './support/client';
 import { LiveClients, listen, refused, request } from './support/live';
@@ -112,6 +113,10 @@ async function freshLink(purpose: 'password-reset' | 'email-verification' | 'ema
   return accountLink(client.app, account.user.id, purpose, email);
 }
 
+/** A one-click unsubscribe key of the stranger's `request.received` emails. */
+const unsubscribeKey = (world: World) =>
+  signUnsubscribeKey(process.env.JWT_SECRET ?? '', world.stranger.user.id, 'request.received');
+
 /** The password of a caller of the world (the admin's is the environment's). */
 const passwordOf = (caller: Caller) =>
   caller === 'admin' ? (process.env.ADMIN_PASSWORD ?? '') : PASSWORD;
@@ -172,6 +177,29 @@ const MATRIX: Record<string, Entry> = {
       url: '/api/auth/email/confirm',
       body: { token: await freshLink('email-change') },
     }),
+    expect: anyone(200),
+  },
+  // Notifications (issue 14, the notification core's routes).
+  'GET /api/notifications': { call: () => ({ url: '/api/notifications' }), expect: signedIn(200) },
+  'POST /api/notifications/read': {
+    call: () => ({ url: '/api/notifications/read', body: { all: true } }),
+    expect: signedIn(200),
+  },
+  'GET /api/users/me/settings': {
+    call: () => ({ url: '/api/users/me/settings' }),
+    expect: signedIn(200),
+  },
+  'PATCH /api/users/me/settings': {
+    call: () => ({ url: '/api/users/me/settings', body: { reminders: [1440, 15] } }),
+    expect: signedIn(200),
+  },
+  'GET /api/unsubscribe': {
+    // The signed key in the link is the authorisation: mail clients send no token.
+    call: (world) => ({ url: `/api/unsubscribe?key=${unsubscribeKey(world)}` }),
+    expect: anyone(200),
+  },
+  'POST /api/unsubscribe': {
+    call: (world) => ({ url: `/api/unsubscribe?key=${unsubscribeKey(world)}` }),
     expect: anyone(200),
   },
   'GET /api/companies/{id}/members': {
