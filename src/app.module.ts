@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AccountsModule } from './accounts/accounts.module';
 import { AuthModule } from './auth/auth.module';
 import { CompaniesModule } from './companies/companies.module';
 import type { AppConfig } from './config/app-config';
@@ -14,6 +15,7 @@ import { RequestsModule } from './requests/requests.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { TeamsModule } from './teams/teams.module';
 import { SettingsModule } from './users/settings.module';
 import { UserAdminModule } from './users/user-admin.module';
 import { UsersModule } from './users/users.module';
@@ -32,7 +34,9 @@ export class AppModule {
         SettingsModule,
         NotificationsModule,
         AuthModule,
+        AccountsModule,
         CompaniesModule,
+        TeamsModule,
         DelegationsModule,
         SessionsModule,
         MatchingModule,

@@ -14,13 +14,18 @@ export const REDACTED_PATHS = [
   'req.headers.cookie',
   'res.headers["set-cookie"]',
   '*.password',
+  '*.currentPassword',
+  '*.newPassword',
   '*.passwordHash',
   '*.accessToken',
   '*.token',
 ];
 
-/** Query parameters that carry a credential (the calendar feed's `key`). */
-const SECRET_QUERY_PARAMS = ['key'];
+/**
+ * Query parameters that carry a credential: the calendar feed's `key`, and the `token` of the web
+ * app's pages that account emails link to (`/reset-password?token=`, `/invitations/accept?token=`).
+ */
+const SECRET_QUERY_PARAMS = ['key', 'token'];
 
 /** The URL with the value of every credential-carrying query parameter replaced. */
 export function redactUrl(url: string): string {

@@ -18,6 +18,7 @@ describe('accounts and roles', () => {
         email: email.toLowerCase(),
         name: 'Ada Chan',
         role: 'member',
+        emailVerified: false,
         createdAt: expect.any(String),
       });
       expect(JSON.stringify(response.body)).not.toContain(PASSWORD);

@@ -1,6 +1,8 @@
 import { ModulesContainer } from '@nestjs/core';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { accountLink, invitationLink } from './support/account-mail';
 import { signUnsubscribeKey } from '../src/notifications/unsubscribe-key';
 import { startWorker, testConfig } from './support/app';
 import { companyInput, PASSWORD, unique, useApi, type TestClient } from './support/client';
@@ -109,7 +111,121 @@ const itineraryItem = {
   endsAt: '2032-06-07T17:00:00.000Z',
 };
 
+/** A new account's link of `purpose` (to the address it names): the token. */
+async function freshLink(purpose: 'password-reset' | 'email-verification' | 'email-change') {
+  const account = await client.signUp();
+  const email = purpose === 'email-change' ? `${unique('new')}@example.org` : account.user.email;
+  return accountLink(client.app, account.user.id, purpose, email);
+}
+
+/** The password of a caller of the world (the admin's is the environment's). */
+const passwordOf = (caller: Caller) =>
+  caller === 'admin' ? (process.env.ADMIN_PASSWORD ?? '') : PASSWORD;
+
+const ownersOnly = (status: number): Entry['expect'] => ({
+  admin: 403,
+  organiser: 403,
+  owner: status,
+  stranger: 403,
+  anonymous: 401,
+});
+
 const MATRIX: Record<string, Entry> = {
+  'POST /api/auth/password-reset': {
+    call: () => ({
+      url: '/api/auth/password-reset',
+      body: { email: `${unique('forgot')}@example.org` },
+    }),
+    expect: anyone(202),
+  },
+  'POST /api/auth/password-reset/confirm': {
+    call: async () => ({
+      url: '/api/auth/password-reset/confirm',
+      body: { token: await freshLink('password-reset'), password: 'a-new-long-password' },
+    }),
+    expect: anyone(200),
+  },
+  'POST /api/auth/password': {
+    // A right password would sign the world's callers out: the wrong one shows who gets past the
+    // guard (everyone signed in, told the password is wrong).
+    call: () => ({
+      url: '/api/auth/password',
+      body: { currentPassword: 'not-the-password', newPassword: 'a-new-long-password' },
+    }),
+    expect: signedIn(400),
+  },
+  'POST /api/auth/email-verification': {
+    call: () => ({ url: '/api/auth/email-verification' }),
+    expect: signedIn(202),
+  },
+  'POST /api/auth/email-verification/confirm': {
+    call: async () => ({
+      url: '/api/auth/email-verification/confirm',
+      body: { token: await freshLink('email-verification') },
+    }),
+    expect: anyone(200),
+  },
+  'POST /api/auth/email': {
+    // Asking changes nothing until the link is followed.
+    call: (_world, caller) => ({
+      url: '/api/auth/email',
+      body: { email: `${unique('moved')}@example.org`, currentPassword: passwordOf(caller) },
+    }),
+    expect: signedIn(202),
+  },
+  'POST /api/auth/email/confirm': {
+    call: async () => ({
+      url: '/api/auth/email/confirm',
+      body: { token: await freshLink('email-change') },
+    }),
+    expect: anyone(200),
+  },
+  'GET /api/companies/{id}/members': {
+    call: (world) => ({ url: `/api/companies/${world.companyId}/members` }),
+    expect: ownerAndOrganisers(200),
+  },
+  'PATCH /api/companies/{id}/members/{userId}': {
+    // The owner's role set to what it is: managing the team is the owners'.
+    call: (world) => ({
+      url: `/api/companies/${world.companyId}/members/${world.owner.user.id}`,
+      body: { role: 'owner' },
+    }),
+    expect: ownersOnly(200),
+  },
+  'DELETE /api/companies/{id}/members/{userId}': {
+    // A colleague of the owner's company, new for each caller.
+    call: async (world) => {
+      const colleague = await client.signUp();
+      await client.app
+        .get(DataSource)
+        .query(
+          `INSERT INTO company_members (company_id, user_id, role) VALUES ($1, $2, 'member')`,
+          [world.companyId, colleague.user.id],
+        );
+      return { url: `/api/companies/${world.companyId}/members/${colleague.user.id}` };
+    },
+    expect: ownersOnly(204),
+  },
+  'POST /api/companies/{id}/invitations': {
+    call: (world) => ({
+      url: `/api/companies/${world.companyId}/invitations`,
+      body: { email: `${unique('invited')}@example.org`, role: 'member' },
+    }),
+    expect: ownersOnly(201),
+  },
+  'GET /api/companies/{id}/invitations': {
+    call: (world) => ({ url: `/api/companies/${world.companyId}/invitations` }),
+    expect: ownersOnly(200),
+  },
+  'POST /api/invitations/accept': {
+    // An invitation to a new company of the partner's: firm accounts join, organisers do not.
+    call: async (world) => {
+      const company = await client.company(world.partner.accessToken);
+      const token = await invitationLink(client.app, company.id, `${unique('i')}@example.org`);
+      return { url: '/api/invitations/accept', body: { token } };
+    },
+    expect: { admin: 403, organiser: 403, owner: 200, stranger: 200, anonymous: 401 },
+  },
   'POST /api/auth/register': {
     call: () => ({
       url: '/api/auth/register',

@@ -8,6 +8,7 @@ import type { Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import { HttpExceptionFilter } from '../src/common/http-exception.filter';
 import { signUnsubscribeKey } from '../src/notifications/unsubscribe-key';
+import { accountLink, invitationLink } from './support/account-mail';
 import { startWorker, testConfig } from './support/app';
 import { companyInput, delegationInput, PASSWORD, unique, useApi } from './support/client';
 import { changedTables, tableSnapshotter, type TableSnapshot } from './support/db-snapshot';
@@ -228,6 +229,13 @@ describe('fuzz, field by field: every field of every route and live event', () =
       endsOn: '2032-06-11',
     });
 
+  /** A new account's link of `purpose` (to the address it names): the token. */
+  const freshLink = async (purpose: 'password-reset' | 'email-verification' | 'email-change') => {
+    const account = await client.signUp();
+    const email = purpose === 'email-change' ? `${unique('new')}@example.org` : account.user.email;
+    return accountLink(client.app, account.user.id, purpose, email);
+  };
+
   /** A verified Hong Kong company of the owner's, new each time. */
   const freshCompany = async () =>
     (await client.verifiedCompany(world.owner.accessToken, world.organiser.accessToken)).id;
@@ -310,6 +318,56 @@ describe('fuzz, field by field: every field of every route and live event', () =
       caller: 'anonymous',
       query: {
         key: signUnsubscribeKey(testConfig().jwtSecret, world.owner.user.id, 'announcement'),
+      },
+    }),
+    'POST /api/auth/password-reset': () => ({
+      caller: 'anonymous',
+      body: { email: `${unique('fuzz-forgot')}@example.org` },
+    }),
+    'POST /api/auth/password-reset/confirm': async () => ({
+      caller: 'anonymous',
+      body: { token: await freshLink('password-reset'), password: 'a-new-long-password' },
+    }),
+    // A right password would sign the partner out of the suite: the wrong one is tried.
+    'POST /api/auth/password': () => ({
+      caller: 'partner',
+      body: { currentPassword: 'not-the-password', newPassword: 'a-new-long-password' },
+    }),
+    'POST /api/auth/email-verification/confirm': async () => ({
+      caller: 'anonymous',
+      body: { token: await freshLink('email-verification') },
+    }),
+    // Not the partner, whose wrong passwords above lock their password checks for 15 minutes.
+    'POST /api/auth/email': () => ({
+      caller: 'organiser',
+      body: { email: `${unique('fuzz-moved')}@example.org`, currentPassword: PASSWORD },
+    }),
+    'POST /api/auth/email/confirm': async () => ({
+      caller: 'anonymous',
+      body: { token: await freshLink('email-change') },
+    }),
+    'POST /api/companies/{id}/invitations': () => ({
+      caller: 'owner',
+      params: { id: targets.companyId },
+      body: { email: `${unique('fuzz-invited')}@example.org`, role: 'member' },
+    }),
+    'PATCH /api/companies/{id}/members/{userId}': () => ({
+      caller: 'owner',
+      params: { id: targets.companyId, userId: world.owner.user.id },
+      body: { role: 'owner' },
+    }),
+    'DELETE /api/companies/{id}/members/{userId}': () => ({
+      caller: 'owner',
+      params: { id: targets.companyId, userId: world.partner.user.id },
+    }),
+    'POST /api/invitations/accept': async () => ({
+      caller: 'owner',
+      body: {
+        token: await invitationLink(
+          client.app,
+          (await client.company(world.partner.accessToken)).id,
+          `${unique('fuzz-i')}@example.org`,
+        ),
       },
     }),
     'POST /api/companies': () => ({ caller: 'owner', body: companyInput() }),

@@ -441,6 +441,7 @@ describe('disabled users (PATCH /api/users/:id {disabled})', () => {
         email: member.user.email,
         name,
         role: 'member',
+        emailVerified: false,
         createdAt: expect.any(String),
         disabled: false,
         disabledAt: null,

@@ -9,7 +9,7 @@ import {
   type AuthenticatedRequest,
   type AuthUser,
 } from './auth.decorators';
-import { TokenService } from './token.service';
+import { isCurrentGeneration, TokenService } from './token.service';
 import type { Role } from '../users/user.entity';
 
 function bearerToken(header: string | undefined): string | null {
@@ -50,7 +50,9 @@ export class AuthGuard implements CanActivate {
       );
     }
     const claims = await this.tokens.verify(token);
-    const user = claims ? await this.users.findById(claims.sub) : null;
+    const found = claims ? await this.users.findById(claims.sub) : null;
+    // A token signed before the password last changed belongs to a session signed out since.
+    const user = found && claims && isCurrentGeneration(claims, found) ? found : null;
     if (!user) {
       throw new AppError(
         'unauthorized',

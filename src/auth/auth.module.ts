@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AccountsModule } from '../accounts/accounts.module';
 import { CompaniesModule } from '../companies/companies.module';
 import { SettingsModule } from '../users/settings.module';
 import { UsersModule } from '../users/users.module';
@@ -10,7 +11,7 @@ import { AuthService } from './auth.service';
 import { TokenModule } from './token.module';
 
 @Module({
-  imports: [UsersModule, SettingsModule, CompaniesModule, TokenModule],
+  imports: [UsersModule, SettingsModule, CompaniesModule, TokenModule, AccountsModule],
   controllers: [AuthController],
   providers: [AuthService, AdminBootstrap, { provide: APP_GUARD, useClass: AuthGuard }],
 })

@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { EmailAddressesService } from '../accounts/email-addresses.service';
 import { AppError } from '../common/app-error';
 import { CompaniesService, type MembershipView } from '../companies/companies.service';
 import { RateLimitService } from '../rate-limit/rate-limit.service';
@@ -24,12 +27,27 @@ export class AuthService {
     private readonly limits: RateLimitService,
     private readonly companies: CompaniesService,
     private readonly settings: SettingsService,
+    private readonly addresses: EmailAddressesService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
+  /**
+   * A new member account with its language and time zone; its verification email (in that
+   * language) is written in the same transaction.
+   */
   async register(input: SignUpDto): Promise<Session> {
     const { language, timezone, ...account } = input;
-    const user = await this.users.create({ ...account, role: 'member' });
-    await this.settings.initialise(user.id, { language, timezone });
+    const passwordHash = await hashPassword(account.password);
+    const user = await this.dataSource.transaction(async (manager) => {
+      const created = await this.users.insert(
+        { ...account, role: 'member' },
+        passwordHash,
+        manager,
+      );
+      await this.settings.initialise(created.id, { language, timezone }, manager);
+      await this.addresses.sendVerification(manager, created);
+      return created;
+    });
     return { user: toUserView(user), accessToken: await this.tokens.sign(user) };
   }
 

@@ -6,6 +6,20 @@ import type { Role } from '../users/user.entity';
 export interface TokenClaims {
   sub: string;
   role: Role;
+  /**
+   * The user's token generation when the token was signed (absent in tokens signed before it
+   * existed: generation 0). Changing or resetting the password moves the user's on, which signs
+   * out every session whose token names an earlier one.
+   */
+  gen?: number;
+}
+
+/** True while the user's password has not changed since the token was signed. */
+export function isCurrentGeneration(
+  claims: TokenClaims,
+  user: { tokenGeneration: number },
+): boolean {
+  return (claims.gen ?? 0) === user.tokenGeneration;
 }
 
 /**
@@ -25,8 +39,12 @@ const FEED_AUDIENCE = 'agenda-feed';
 export class TokenService {
   constructor(private readonly jwt: JwtService) {}
 
-  sign(user: { id: string; role: Role }): Promise<string> {
-    return this.jwt.signAsync({ sub: user.id, role: user.role } satisfies TokenClaims);
+  sign(user: { id: string; role: Role; tokenGeneration: number }): Promise<string> {
+    return this.jwt.signAsync({
+      sub: user.id,
+      role: user.role,
+      gen: user.tokenGeneration,
+    } satisfies TokenClaims);
   }
 
   /**
@@ -42,7 +60,8 @@ export class TokenService {
       return typeof claims.exp === 'number' &&
         typeof claims.sub === 'string' &&
         isUUID(claims.sub) &&
-        claims.aud === undefined
+        claims.aud === undefined &&
+        (claims.gen === undefined || Number.isSafeInteger(claims.gen))
         ? claims
         : null;
     } catch {

@@ -84,6 +84,15 @@ export const ERROR_CODES = [
   'live.organisers_only',
   'live.too_many_sessions',
   'live.message_too_large',
+  // Accounts and teams (issue 14).
+  'auth.token_invalid_link',
+  'auth.email_already_verified',
+  'auth.wrong_password',
+  'invitation.already_member',
+  'invitation.members_only',
+  'company.last_owner',
+  'company.owner_required',
+  'company_member.not_found',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

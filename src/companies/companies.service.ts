@@ -122,7 +122,7 @@ export class CompaniesService {
       if (!(await this.canManage(user, id, manager))) {
         throw AppError.forbidden(
           'company.not_yours',
-          'Only its owner or an organiser may edit this company',
+          "Only the company's users or an organiser may edit this company",
         );
       }
       try {

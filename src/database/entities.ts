@@ -1,3 +1,4 @@
+import { AccountToken } from '../accounts/account-token.entity';
 import { CompanyMember } from '../companies/company-member.entity';
 import { Company } from '../companies/company.entity';
 import { DelegationApplication } from '../delegations/delegation-application.entity';
@@ -13,6 +14,7 @@ import { Participant } from '../sessions/participant.entity';
 import { MatchmakingSession } from '../sessions/session.entity';
 import { Notification } from '../notifications/notification.entity';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
+import { CompanyInvitation } from '../teams/company-invitation.entity';
 import { UserSettings } from '../users/user-settings.entity';
 import { User } from '../users/user.entity';
 
@@ -35,4 +37,6 @@ export const ENTITIES = [
   UserSettings,
   Notification,
   OutboxMessage,
+  AccountToken,
+  CompanyInvitation,
 ];

@@ -81,6 +81,11 @@ export class LiveEmitter implements OnApplicationShutdown {
     this.namespace?.in(rooms.user(userId)).socketsJoin(rooms.company(companyId));
   }
 
+  /** A user no longer speaks for a company: their open sockets, on any process, leave its room. */
+  leaveCompany(userId: string, companyId: string): void {
+    this.namespace?.in(rooms.user(userId)).socketsLeave(rooms.company(companyId));
+  }
+
   /** A user was disabled: their open sockets, on any process, are closed (and refused again). */
   disconnectUser(userId: string): void {
     this.namespace?.in(rooms.user(userId)).disconnectSockets(true);

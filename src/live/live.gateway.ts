@@ -11,7 +11,7 @@ import {
 } from '@nestjs/websockets';
 import { randomUUID } from 'node:crypto';
 import type { Repository } from 'typeorm';
-import { TokenService } from '../auth/token.service';
+import { isCurrentGeneration, TokenService } from '../auth/token.service';
 import { AppError } from '../common/app-error';
 import { HttpExceptionFilter } from '../common/http-exception.filter';
 import { CompanyMember } from '../companies/company-member.entity';
@@ -242,7 +242,9 @@ export class LiveGateway
   private async authenticate(socket: LiveSocket): Promise<void> {
     const token: unknown = (socket.handshake.auth as { token?: unknown }).token;
     const claims = typeof token === 'string' ? await this.tokens.verify(token) : null;
-    const user = claims ? await this.users.findById(claims.sub) : null;
+    const found = claims ? await this.users.findById(claims.sub) : null;
+    // Signed out by a password change or reset since the token was signed: refused too.
+    const user = found && claims && isCurrentGeneration(claims, found) ? found : null;
     if (!user || user.disabledAt) {
       this.logger.debug('live handshake refused');
       throw new Error('unauthorized: send a valid access token as auth.token');

@@ -44,6 +44,20 @@ export interface Notice {
   key?: string;
 }
 
+/** See `notifyAddress`. */
+export interface AddressedEmail {
+  kind: TemplatedKind;
+  to: string;
+  userId: string | null;
+  /** How the email greets its reader. */
+  name: string;
+  language: Language;
+  params: NoticeParams;
+  link: string;
+  /** Why the reader gets it (the footer), when not because they have an account. */
+  why?: string;
+}
+
 export interface NotifyResult {
   notificationIds: string[];
   outboxIds: string[];
@@ -192,6 +206,51 @@ export class NotificationsService {
       }
     });
     return { notificationIds, outboxIds };
+  }
+
+  /**
+   * An email to an address rather than to a user's own (accounts and teams, issue 14): the
+   * confirmation of a new address (the account's is still the old one), or an invitation to
+   * someone who may have no account. Written in the caller's transaction like `notify`'s, in the
+   * language given; no in-app notification, no preference and no unsubscribe link (each is asked
+   * for once, by its reader or by a colleague naming them). `userId`: the account, if any.
+   */
+  async notifyAddress(manager: EntityManager, email: AddressedEmail): Promise<string> {
+    if (!email.link.startsWith('/')) throw new Error(`notify: link must be a path: ${email.link}`);
+    const words = renderNotice(email.kind, email.params, {
+      language: email.language,
+      timezone: DEFAULT_SETTINGS.timezone,
+    });
+    const rendered = renderEmail({
+      language: email.language,
+      notice: words,
+      recipient: { name: email.name, email: email.to },
+      url: this.config.appUrl + email.link,
+      settingsUrl: `${this.config.appUrl}/settings`,
+      unsubscribeUrl: null,
+      why: email.why,
+    });
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxMessage)
+      .values({
+        userId: email.userId,
+        kind: email.kind,
+        toAddress: email.to,
+        subject: rendered.subject,
+        textBody: rendered.text,
+        htmlBody: rendered.html,
+        ics: null,
+        unsubscribeUrl: null,
+        notBefore: new Date(),
+        key: null,
+      })
+      .returning(['id'])
+      .execute();
+    const outboxId = (result.raw as { id: string }[])[0].id;
+    this.afterCommit.run(manager, () => this.enqueue([outboxId]));
+    return outboxId;
   }
 
   /** Queues the delivery jobs of committed outbox rows; a failure is left to the sweeper. */

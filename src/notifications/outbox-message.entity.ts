@@ -28,8 +28,12 @@ export class OutboxMessage {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'uuid', name: 'user_id' })
-  userId: string;
+  /**
+   * The account it is for; null for an email to an address with no account (a team invitation
+   * to someone new to TradeMatch).
+   */
+  @Column({ type: 'uuid', name: 'user_id', nullable: true })
+  userId: string | null;
 
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })

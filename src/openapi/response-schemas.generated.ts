@@ -3,6 +3,64 @@ import type { ResponseSchemas } from './response-schemas';
 
 export const RESPONSE_SCHEMAS: ResponseSchemas = {
   "operations": {
+    "AccountsController_requestPasswordReset": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/Accepted"
+      }
+    },
+    "AccountsController_confirmPasswordReset": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/Session"
+      }
+    },
+    "AccountsController_changePassword": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/Session"
+      }
+    },
+    "AccountsController_sendEmailVerification": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/Accepted"
+      }
+    },
+    "AccountsController_confirmEmailVerification": {
+      "body": "json",
+      "schema": {
+        "type": "object",
+        "properties": {
+          "user": {
+            "$ref": "#/components/schemas/UserView"
+          }
+        },
+        "required": [
+          "user"
+        ]
+      }
+    },
+    "AccountsController_requestEmailChange": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/Accepted"
+      }
+    },
+    "AccountsController_confirmEmailChange": {
+      "body": "json",
+      "schema": {
+        "type": "object",
+        "properties": {
+          "user": {
+            "$ref": "#/components/schemas/UserView"
+          }
+        },
+        "required": [
+          "user"
+        ]
+      }
+    },
     "AuthController_register": {
       "body": "json",
       "schema": {
@@ -489,6 +547,45 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         ]
       }
     },
+    "InvitationsController_accept": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/MembershipView"
+      }
+    },
+    "TeamsController_members": {
+      "body": "json",
+      "schema": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/TeamMemberView"
+        }
+      }
+    },
+    "TeamsController_changeRole": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/TeamMemberView"
+      }
+    },
+    "TeamsController_remove": {
+      "body": "none"
+    },
+    "TeamsController_invite": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/InvitationView"
+      }
+    },
+    "TeamsController_pending": {
+      "body": "json",
+      "schema": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/InvitationView"
+        }
+      }
+    },
     "SettingsController_get": {
       "body": "json",
       "schema": {
@@ -560,6 +657,18 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
     }
   },
   "schemas": {
+    "Accepted": {
+      "type": "object",
+      "description": "The answer of a route that sends an email (`202`): the same whatever happens next.",
+      "properties": {
+        "accepted": {
+          "type": "boolean"
+        }
+      },
+      "required": [
+        "accepted"
+      ]
+    },
     "AdminUserView": {
       "type": "object",
       "description": "What an admin sees of an account: its view and whether it is disabled.",
@@ -588,6 +697,10 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
             "member"
           ]
         },
+        "emailVerified": {
+          "type": "boolean",
+          "description": "The user followed the link sent to their address (nothing is refused before)."
+        },
         "createdAt": {
           "type": "string"
         }
@@ -599,6 +712,7 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "email",
         "name",
         "role",
+        "emailVerified",
         "createdAt"
       ]
     },
@@ -1023,6 +1137,42 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "row",
         "id",
         "name"
+      ]
+    },
+    "InvitationView": {
+      "type": "object",
+      "description": "An invitation not yet accepted (its link is only in the email).",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "companyId": {
+          "type": "string"
+        },
+        "email": {
+          "type": "string"
+        },
+        "role": {
+          "type": "string",
+          "enum": [
+            "member",
+            "owner"
+          ]
+        },
+        "expiresAt": {
+          "type": "string"
+        },
+        "createdAt": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "id",
+        "companyId",
+        "email",
+        "role",
+        "expiresAt",
+        "createdAt"
       ]
     },
     "ItineraryItemView": {
@@ -1937,6 +2087,39 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "label"
       ]
     },
+    "TeamMemberView": {
+      "type": "object",
+      "description": "One of a company's users, as its users and organisers see them.",
+      "properties": {
+        "userId": {
+          "type": "string"
+        },
+        "name": {
+          "type": "string"
+        },
+        "email": {
+          "type": "string"
+        },
+        "role": {
+          "type": "string",
+          "enum": [
+            "member",
+            "owner"
+          ]
+        },
+        "emailVerified": {
+          "type": "boolean",
+          "description": "Whether they followed the link sent to their address (organisers look at it)."
+        }
+      },
+      "required": [
+        "userId",
+        "name",
+        "email",
+        "role",
+        "emailVerified"
+      ]
+    },
     "UnplacedRequest": {
       "type": "object",
       "properties": {
@@ -2000,6 +2183,10 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
             "member"
           ]
         },
+        "emailVerified": {
+          "type": "boolean",
+          "description": "The user followed the link sent to their address (nothing is refused before)."
+        },
         "createdAt": {
           "type": "string"
         }
@@ -2009,6 +2196,7 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "email",
         "name",
         "role",
+        "emailVerified",
         "createdAt"
       ]
     },

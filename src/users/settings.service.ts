@@ -83,9 +83,11 @@ export class SettingsService {
   async initialise(
     userId: string,
     preferences: { language?: Language; timezone?: string },
+    manager?: EntityManager,
   ): Promise<void> {
     if (preferences.language === undefined && preferences.timezone === undefined) return;
-    await this.settings.insert({
+    const settings = manager ? manager.getRepository(UserSettings) : this.settings;
+    await settings.insert({
       userId,
       language: preferences.language ?? DEFAULT_SETTINGS.language,
       timezone: preferences.timezone ?? DEFAULT_SETTINGS.timezone,

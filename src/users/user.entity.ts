@@ -36,6 +36,17 @@ export class User {
   @Column({ type: 'timestamptz', name: 'disabled_at', nullable: true })
   disabledAt: Date | null;
 
+  /** When the user followed the link sent to `email` (null: not verified yet; nothing waits on it). */
+  @Column({ type: 'timestamptz', name: 'email_verified_at', nullable: true })
+  emailVerifiedAt: Date | null;
+
+  /**
+   * Access tokens carry the generation they were signed in; changing or resetting the password
+   * moves it on, so that every token signed before is refused (every other session signed out).
+   */
+  @Column({ type: 'integer', name: 'token_generation', default: 0 })
+  tokenGeneration: number;
+
   @OneToMany('CompanyMember', (member: CompanyMember) => member.user)
   memberships: Relation<CompanyMember>[];
 

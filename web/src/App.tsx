@@ -12,9 +12,19 @@ import {
   type Language,
 } from './i18n';
 import { Bell } from './notifications/bell';
+import { ShellContext } from './pages/account/account-api';
+import { VerifyBanner } from './pages/account/verify-banner';
 import { AuthPage } from './pages/auth';
 import { keys } from './queries';
 import { ErrorBox, Loading } from './ui';
+
+/** Pages that open signed out too: the forgotten password and the links of account emails. */
+const PUBLIC_PATHS = [
+  '/forgot-password',
+  '/reset-password',
+  '/verify-email',
+  '/invitations/accept',
+];
 
 /** The app's shell: the header, the language, the account; signed out, any path signs in. */
 export function App() {
@@ -35,13 +45,14 @@ export function App() {
     return () => window.removeEventListener(SIGNED_OUT, signedOut);
   }, [queryClient]);
 
-  const signedIn = (user: User) => {
+  const signedIn = (user: User, next?: string) => {
     const home = user.role === 'member' ? '/sessions' : '/organise';
     // Loading again from scratch: the page shows loading until the account is there.
     void queryClient
       .resetQueries({ queryKey: keys.account })
-      .then(() => navigate(path === '/signup' ? '/company' : home));
+      .then(() => navigate(next ?? (path === '/signup' ? '/company' : home)));
   };
+  const shell = { signedIn, reload };
   const signOut = () => {
     storeToken(null);
     clearAccount(queryClient);
@@ -52,6 +63,7 @@ export function App() {
   let page;
   if (account.isError) page = <ErrorBox error={account.error} onRetry={reload} />;
   else if (me === undefined) page = <Loading />;
+  else if (me === null && PUBLIC_PATHS.includes(path)) page = <Outlet />;
   else if (me === null)
     page = (
       <AuthPage key={path} mode={path === '/signup' ? 'signup' : 'signin'} onSignedIn={signedIn} />
@@ -59,6 +71,7 @@ export function App() {
   else
     page = (
       <AccountContext.Provider value={{ me, reload }}>
+        <VerifyBanner user={me.user} />
         <Outlet />
       </AccountContext.Provider>
     );
@@ -78,7 +91,9 @@ export function App() {
               <Link to="/company">{t('nav.company')}</Link>
               <Link to="/settings">{t('nav.settings')}</Link>
               <Bell />
-              <span className="muted who">{me.user.name}</span>
+              <Link to="/account" className="who">
+                {me.user.name}
+              </Link>
               <button type="button" className="link" onClick={signOut}>
                 {t('nav.signOut')}
               </button>
@@ -100,7 +115,9 @@ export function App() {
           </select>
         </nav>
       </header>
-      <div id="content">{page}</div>
+      <ShellContext.Provider value={shell}>
+        <div id="content">{page}</div>
+      </ShellContext.Provider>
       <ScrollRestoration />
     </I18nContext.Provider>
   );

@@ -40,6 +40,8 @@ export const keys = {
   notificationList: (params: string) => ['notifications', 'list', params] as const,
   unreadCount: ['notifications', 'unread'] as const,
   settings: ['settings'] as const,
+  members: (id: string) => ['companies', id, 'members'] as const,
+  invitations: (id: string) => ['companies', id, 'invitations'] as const,
 };
 
 /**

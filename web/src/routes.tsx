@@ -11,6 +11,12 @@ import { SessionPage } from './pages/session';
 import { SessionsPage } from './pages/sessions';
 import { SettingsPage } from './pages/settings';
 import { UnsubscribePage } from './pages/unsubscribe';
+import { AccountPage } from './pages/account/account-page';
+import { ForgotPasswordPage } from './pages/account/forgot-password';
+import { ResetPasswordPage } from './pages/account/reset-password';
+import { VerifyEmailPage } from './pages/account/verify-email';
+import { InvitationPage } from './pages/team/invitation-page';
+import { TeamPage } from './pages/team/team-page';
 import { Loading } from './ui';
 
 // The live room brings socket.io-client: loaded when first opened.
@@ -137,6 +143,16 @@ export const routes: RouteObject[] = [
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: 'companies/:id/edit', element: <CompanyEdit /> },
+      // Accounts and teams (issue 14); the first four open signed out too (App's PUBLIC_PATHS).
+      { path: 'forgot-password', element: <ForgotPasswordPage /> },
+      { path: 'reset-password', element: <ResetPasswordPage /> },
+      { path: 'verify-email', element: <VerifyEmailPage /> },
+      { path: 'invitations/accept', element: <InvitationPage /> },
+      { path: 'account', element: <AccountPage /> },
+      {
+        path: 'companies/:id/team',
+        element: <WithId page={(id) => <TeamPage key={id} companyId={id} />} />,
+      },
       { path: 'delegations', element: <Delegations /> },
       { path: 'delegations/:id', element: <Delegation /> },
       {

@@ -16,6 +16,8 @@ export interface EmailInput {
   settingsUrl: string;
   /** Absolute one-click unsubscribe page, for kinds that may be turned off. */
   unsubscribeUrl: string | null;
+  /** Why the reader gets it, when not because they have an account (an invitation). */
+  why?: string;
 }
 
 export interface RenderedEmail {
@@ -42,7 +44,7 @@ const BLUE = '#0b5cab';
 export function renderEmail(input: EmailInput): RenderedEmail {
   const { language, notice, recipient, url, settingsUrl, unsubscribeUrl } = input;
   const greeting = message(language, 'email.greeting', { name: recipient.name });
-  const why = message(language, 'email.why', { email: recipient.email });
+  const why = input.why ?? message(language, 'email.why', { email: recipient.email });
   const settings = message(language, 'email.settings');
   const unsubscribe = unsubscribeUrl ? message(language, 'email.unsubscribe') : null;
   const openLink = message(language, 'email.openLink');

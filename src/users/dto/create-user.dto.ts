@@ -8,7 +8,7 @@ import { ROLES, type Role } from '../user.entity';
 
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
-const lowerTrim = ({ value }: { value: unknown }): unknown =>
+export const lowerTrim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim().toLowerCase() : value;
 
 /** Sign-up: a new member account. */

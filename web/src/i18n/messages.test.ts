@@ -14,6 +14,9 @@ function plausibleValues(count: number): Record<string, string | number> {
   const text = {
     name: 'Harbour Pay',
     email: 'ada@example.com',
+    current: 'ada@old.example.com',
+    company: 'Ada Foods',
+    role: 'Owner',
     kind: 'Announcements in a session',
     zone: 'Asia/Hong_Kong',
     time: '10:30',

@@ -7,13 +7,18 @@ import { useI18n, VIEWER_ZONE } from '../i18n';
 import { Link } from 'react-router';
 import { ErrorBox, Field, fieldErrors } from '../ui';
 
-/** Sign in or sign up; both store the token and hand the user to the app. */
+/**
+ * Sign in or sign up; both store the token and hand the user to the app. `embedded` (in a page
+ * that chooses the mode itself, the invitation's) leaves out the links to the other mode.
+ */
 export function AuthPage({
   mode,
   onSignedIn,
+  embedded = false,
 }: {
   mode: 'signin' | 'signup';
   onSignedIn: (user: User) => void;
+  embedded?: boolean;
 }) {
   const { t, language } = useI18n();
   const [name, setName] = useState('');
@@ -43,10 +48,12 @@ export function AuthPage({
     signIn.mutate();
   };
 
+  const Frame = embedded ? 'section' : 'main';
+  const Heading = embedded ? 'h2' : 'h1';
   return (
-    <main className="narrow">
+    <Frame className="narrow">
       <p className="lead">{t('auth.welcome')}</p>
-      <h1>{mode === 'signup' ? t('auth.signUp') : t('auth.signIn')}</h1>
+      <Heading>{mode === 'signup' ? t('auth.signUp') : t('auth.signIn')}</Heading>
       <form onSubmit={submit} noValidate>
         {mode === 'signup' && (
           <Field id="name" label={t('auth.name')} errors={fields.name}>
@@ -89,12 +96,19 @@ export function AuthPage({
           {busy ? t('common.loading') : mode === 'signup' ? t('auth.signUp') : t('auth.signIn')}
         </button>
       </form>
-      <p>
-        {mode === 'signup' ? t('auth.haveAccount') : t('auth.noAccount')}{' '}
-        <Link to={mode === 'signup' ? '/signin' : '/signup'}>
-          {mode === 'signup' ? t('auth.signIn') : t('auth.signUp')}
-        </Link>
-      </p>
-    </main>
+      {mode === 'signin' && (
+        <p>
+          <Link to="/forgot-password">{t('auth.forgot')}</Link>
+        </p>
+      )}
+      {!embedded && (
+        <p>
+          {mode === 'signup' ? t('auth.haveAccount') : t('auth.noAccount')}{' '}
+          <Link to={mode === 'signup' ? '/signin' : '/signup'}>
+            {mode === 'signup' ? t('auth.signIn') : t('auth.signUp')}
+          </Link>
+        </p>
+      )}
+    </Frame>
   );
 }

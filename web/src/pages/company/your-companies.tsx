@@ -20,11 +20,13 @@ export function YourCompanies({ companies }: { companies: Membership[] }) {
               </div>
               <div className="actions">
                 {company.status === 'verified' && <Link to="/sessions">{t('nav.sessions')} →</Link>}
-                {company.role === 'owner' && (
-                  <Link to={`/companies/${company.companyId}/edit`}>
-                    {t('companyEdit.link', { name: company.name })}
-                  </Link>
-                )}
+                <Link to={`/companies/${company.companyId}/team`}>
+                  {t('team.linkNamed', { name: company.name })}
+                </Link>
+                {/* Every member edits the company (issue 14); managing the team is the owners'. */}
+                <Link to={`/companies/${company.companyId}/edit`}>
+                  {t('companyEdit.link', { name: company.name })}
+                </Link>
               </div>
             </li>
           ))}

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { ErrorBox } from '../../../ui';
 import type { CompanyProfile } from '../types';
@@ -53,6 +54,10 @@ export function CompanyCard({
             </div>
           ))}
       </dl>
+      {/* The team, with whether each user verified their address (issue 14). */}
+      <Link to={`/companies/${company.id}/team`}>
+        {t('team.linkNamed', { name: company.name })}
+      </Link>
       {company.status === 'pending' && (
         <div className="actions">
           <button
