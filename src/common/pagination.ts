@@ -9,7 +9,7 @@ export const MAX_PAGE = 100_000;
 
 /** `?page=&pageSize=` of every paginated list. */
 export class PaginationQuery {
-  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
+  @ApiPropertyOptional({ type: 'integer', default: 1, minimum: 1, maximum: MAX_PAGE })
   @Type(() => Number)
   @Optional()
   @IsInt({ message: 'page must be a whole number' })
@@ -17,7 +17,7 @@ export class PaginationQuery {
   @Max(MAX_PAGE)
   page = 1;
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @ApiPropertyOptional({ type: 'integer', default: 20, minimum: 1, maximum: 100 })
   @Type(() => Number)
   @Optional()
   @IsInt({ message: 'pageSize must be a whole number' })

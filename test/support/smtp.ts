@@ -12,6 +12,9 @@ export class TestSmtp {
   private server?: SMTPServer;
   port = 0;
 
+  /** `delayMs`: how long the server takes to accept each email (a slow server, for fault tests). */
+  constructor(private readonly delayMs = 0) {}
+
   get url(): string {
     return `smtp://127.0.0.1:${this.port}`;
   }
@@ -25,7 +28,8 @@ export class TestSmtp {
       closeTimeout: 200,
       onData: (stream, _session, callback) => {
         simpleParser(stream)
-          .then((mail) => {
+          .then(async (mail) => {
+            if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
             this.mails.push(mail);
             callback();
           })

@@ -11,6 +11,7 @@ import {
   saveLanguage,
   type Language,
 } from './i18n';
+import { Bell } from './notifications/bell';
 import { AuthPage } from './pages/auth';
 import { ErrorBox, Loading } from './ui';
 
@@ -105,6 +106,8 @@ export function App() {
               <Link to="/sessions">{t('nav.sessions')}</Link>
               <Link to="/delegations">{t('nav.delegations')}</Link>
               <Link to="/company">{t('nav.company')}</Link>
+              <Link to="/settings">{t('nav.settings')}</Link>
+              <Bell />
               <span className="muted who">{account.user.name}</span>
               <button type="button" className="link" onClick={signOut}>
                 {t('nav.signOut')}

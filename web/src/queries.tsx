@@ -35,6 +35,10 @@ export const keys = {
   delegation: (id: string) => ['delegations', id] as const,
   report: (id: string) => ['sessions', id, 'report'] as const,
   job: (id: string) => ['jobs', id] as const,
+  notifications: ['notifications'] as const,
+  notificationList: (params: string) => ['notifications', 'list', params] as const,
+  unreadCount: ['notifications', 'unread'] as const,
+  settings: ['settings'] as const,
 };
 
 /**

@@ -6,8 +6,11 @@ import { useI18n } from './i18n';
 import { CompanyEditPage, CompanyPage } from './pages/company';
 import { DelegationFormPage } from './pages/delegation-form';
 import { DelegationPage, DelegationsPage, isOrganiserRole } from './pages/delegations';
+import { NotificationsPage } from './pages/notifications';
 import { SessionPage } from './pages/session';
 import { SessionsPage } from './pages/sessions';
+import { SettingsPage } from './pages/settings';
+import { UnsubscribePage } from './pages/unsubscribe';
 import { Loading } from './ui';
 
 // The live room brings socket.io-client: loaded when first opened.
@@ -108,6 +111,8 @@ function Delegation() {
 
 /** Every page of the app: the signed-in pages under the shell (which signs in first). */
 export const routes: RouteObject[] = [
+  // An email's unsubscribe link works without signing in.
+  { path: 'unsubscribe', element: <UnsubscribePage /> },
   {
     element: <App />,
     children: [
@@ -129,6 +134,8 @@ export const routes: RouteObject[] = [
         ),
       },
       { path: 'company', element: <Company /> },
+      { path: 'notifications', element: <NotificationsPage /> },
+      { path: 'settings', element: <SettingsPage /> },
       { path: 'companies/:id/edit', element: <CompanyEdit /> },
       { path: 'delegations', element: <Delegations /> },
       { path: 'delegations/:id', element: <Delegation /> },

@@ -304,10 +304,30 @@ async function seedSessions(manager: EntityManager): Promise<number> {
  */
 export async function seedDemo(dataSource: DataSource): Promise<SeedResult> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return dataSource.transaction(async (manager) => ({
-    users: await seedUsers(manager, passwordHash),
-    companies: await seedCompanies(manager),
-    delegations: await seedDelegations(manager),
-    sessions: await seedSessions(manager),
-  }));
+  return dataSource.transaction(async (manager) => {
+    const result = {
+      users: await seedUsers(manager, passwordHash),
+      companies: await seedCompanies(manager),
+      delegations: await seedDelegations(manager),
+      sessions: await seedSessions(manager),
+    };
+    await seedSettings(manager);
+    return result;
+  });
+}
+
+/**
+ * Each demo firm's users read their emails and notifications in their company's time zone (Hong
+ * Kong's in Traditional Chinese), as if the browser had said so at sign-up; what a user changed
+ * stays.
+ */
+async function seedSettings(manager: EntityManager): Promise<void> {
+  await manager.query(
+    `INSERT INTO user_settings (user_id, language, timezone)
+     SELECT DISTINCT ON (m.user_id) m.user_id,
+            CASE WHEN c.country IN ('HK', 'TW') THEN 'zh-Hant' ELSE 'en' END, c.timezone
+       FROM company_members m JOIN companies c ON c.id = m.company_id
+      ORDER BY m.user_id, m.created_at
+     ON CONFLICT (user_id) DO NOTHING`,
+  );
 }

@@ -42,27 +42,29 @@ export class OutboxDelivery {
 
   /**
    * The sweeper's pass: rows due for `graceMs` (their own job had its chance) or due for a retry,
-   * that nobody holds, oldest first, claimed together (SKIP LOCKED: workers sweeping at once take
-   * different rows) and sent `concurrency` at a time.
+   * that nobody holds, oldest first, up to `limit`. They are claimed `concurrency` at a time (SKIP
+   * LOCKED: workers sweeping at once take different rows) and each batch is sent before the next
+   * is claimed, so that every lease starts as its send does: a row claimed long before its turn
+   * would see its lease run out and be taken, and sent, by another worker as well.
    */
   async sweep(graceMs: number, limit = 200, concurrency = 8): Promise<number> {
-    const rows = await this.claim(
-      `id IN (SELECT id FROM notification_outbox
-               WHERE status = 'pending'
-                 AND not_before <= now() - make_interval(secs => $2::double precision / 1000)
-                 AND (sending_until IS NULL OR sending_until < now())
-               ORDER BY not_before
-               LIMIT ${Number(limit)}
-               FOR UPDATE SKIP LOCKED)`,
-      [graceMs],
-    );
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: Math.min(concurrency, rows.length) }, async () => {
-        while (next < rows.length) await this.send(rows[next++]);
-      }),
-    );
-    return rows.length;
+    let total = 0;
+    while (total < limit) {
+      const rows = await this.claim(
+        `id IN (SELECT id FROM notification_outbox
+                 WHERE status = 'pending'
+                   AND not_before <= now() - make_interval(secs => $2::double precision / 1000)
+                   AND (sending_until IS NULL OR sending_until < now())
+                 ORDER BY not_before
+                 LIMIT ${Number(concurrency)}
+                 FOR UPDATE SKIP LOCKED)`,
+        [graceMs],
+      );
+      await Promise.all(rows.map((row) => this.send(row)));
+      total += rows.length;
+      if (rows.length < concurrency) break;
+    }
+    return total;
   }
 
   private async claim(where: string, params: unknown[]): Promise<OutboxMessage[]> {

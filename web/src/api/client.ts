@@ -9,7 +9,11 @@ import type { paths } from './schema';
  *
  *   const { data } = await client.GET('/api/sessions/{id}', { params: { path: { id } } });
  */
-export const client = createClient<paths>({ baseUrl: '' });
+export const client = createClient<paths>({
+  baseUrl: '',
+  // Looked up at each call (not captured once), so tests that stub fetch reach this client too.
+  fetch: (request) => globalThis.fetch(request),
+});
 
 client.use({
   onRequest({ request }) {

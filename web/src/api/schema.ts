@@ -689,7 +689,6 @@ export interface components {
              */
             role: "organiser" | "admin";
         };
-        Object: Record<string, never>;
         UpdateUserDto: {
             /** @example true */
             disabled: boolean;
@@ -1157,6 +1156,7 @@ export interface components {
             /** @description When the company can meet; none means the whole session. */
             availability?: components["schemas"]["AvailabilityWindowDto"][];
         };
+        Object: Record<string, never>;
         CreateRequestDto: {
             /**
              * Format: uuid
@@ -1703,8 +1703,8 @@ export interface operations {
     UsersController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description Part of the email or the name, any case. */
                 q?: string;
                 role?: "admin" | "organiser" | "member";
@@ -1873,8 +1873,8 @@ export interface operations {
     NotificationsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description `true`: unread ones only. */
                 unread?: "true" | "false";
             };
@@ -2123,8 +2123,8 @@ export interface operations {
     CompaniesController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 country?: string;
                 sector?: "e-commerce" | "e-government" | "internet-applications" | "ict-research" | "wireless-mobile" | "information-security" | "smart-cards-payments" | "multimedia" | "telecommunications" | "software" | "hardware" | "it-services" | "digital-entertainment" | "fintech";
                 /** @description Words to look for in names, tags, sectors, cities and descriptions (prefixes match). */
@@ -2326,8 +2326,8 @@ export interface operations {
     DelegationsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 direction?: "inbound" | "outbound";
                 /** @description Origin or destination. */
                 country?: string;
@@ -2625,8 +2625,8 @@ export interface operations {
     SessionsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 status?: "draft" | "open" | "scheduled" | "live" | "closed";
                 mode?: "video" | "in-person";
             };
@@ -2759,8 +2759,8 @@ export interface operations {
     SessionsController_participantsOf: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path: {

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, storeToken, type User } from '../api';
-import { useI18n } from '../i18n';
+import { useI18n, VIEWER_ZONE } from '../i18n';
 import { Link } from 'react-router';
 import { ErrorBox, Field, fieldErrors } from '../ui';
 
@@ -13,7 +13,7 @@ export function AuthPage({
   mode: 'signin' | 'signup';
   onSignedIn: (user: User) => void;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -22,7 +22,10 @@ export function AuthPage({
       api<{ user: User; accessToken: string }>(
         'POST',
         mode === 'signup' ? '/auth/register' : '/auth/login',
-        mode === 'signup' ? { name, email, password } : { email, password },
+        mode === 'signup'
+          ? // The browser's language (as the app shows it) and time zone, for emails and notifications.
+            { name, email, password, language, timezone: VIEWER_ZONE }
+          : { email, password },
       ),
     onSuccess: (answer) => {
       storeToken(answer.accessToken);

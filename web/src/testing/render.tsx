@@ -35,7 +35,8 @@ export function json(status: number, body: unknown): Response {
 export function stubApi(answers: Record<string, Response | Error | (() => Response | Error)>) {
   const fetch = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(input instanceof Request ? input.url : input, 'http://localhost:3000');
-    const key = `${init?.method ?? 'GET'} ${url.pathname}${url.search}`;
+    const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
+    const key = `${method} ${url.pathname}${url.search}`;
     const answer = answers[key];
     if (answer === undefined) return Promise.reject(new Error(`unexpected request ${key}`));
     const made = typeof answer === 'function' ? answer() : answer;

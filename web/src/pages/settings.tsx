@@ -1,0 +1,175 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import {
+  DELIVERIES,
+  isAccountKind,
+  LANGUAGES as WIRE_LANGUAGES,
+  NOTIFICATION_KINDS,
+  type Delivery,
+  type Language,
+  type NotificationKind,
+  type WireUserSettings,
+} from '../../../src/notifications/notification.wire';
+import { client } from '../api/client';
+import { LANGUAGES, useI18n, type MessageKey } from '../i18n';
+import { keys, QueryLoaded } from '../queries';
+import { ErrorBox, Field, fieldErrors } from '../ui';
+
+/** The user's settings: language, time zone, reminder times and, per kind, how to be told. */
+export function SettingsPage() {
+  const settings = useQuery({
+    queryKey: keys.settings,
+    queryFn: async (): Promise<WireUserSettings> =>
+      (await client.GET('/api/users/me/settings')).data!,
+  });
+  return <QueryLoaded query={settings}>{(value) => <SettingsForm settings={value} />}</QueryLoaded>;
+}
+
+/** Reminder minutes as typed ("1440, 15") into numbers; what is not a number is sent as is. */
+function parseReminders(text: string): number[] {
+  return text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map(Number);
+}
+
+/** `aria-invalid` and `aria-describedby` of a field's control, from its hint and messages. */
+function described(id: string, errors: string[] | undefined, hint = false) {
+  const ids = [hint && `${id}-hint`, errors?.length && `${id}-error`].filter(Boolean).join(' ');
+  return {
+    'aria-invalid': errors?.length ? true : undefined,
+    'aria-describedby': ids || undefined,
+  };
+}
+
+export function SettingsForm({ settings }: { settings: WireUserSettings }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const [language, setLanguage] = useState<Language>(settings.language);
+  const [timezone, setTimezone] = useState(settings.timezone);
+  const [reminders, setReminders] = useState(settings.reminders.join(', '));
+  const [deliveries, setDeliveries] = useState(settings.notifications);
+  const save = useMutation({
+    mutationFn: async () =>
+      (
+        await client.PATCH('/api/users/me/settings', {
+          body: {
+            language,
+            timezone,
+            reminders: parseReminders(reminders),
+            notifications: deliveries,
+          },
+        })
+      ).data!,
+    onSuccess: (saved) => {
+      queryClient.setQueryData(keys.settings, saved);
+      // The words of notifications follow the language chosen.
+      void queryClient.invalidateQueries({ queryKey: keys.notifications });
+    },
+  });
+  const fields = fieldErrors(save.error);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  const setDelivery = (kind: NotificationKind, delivery: Delivery) =>
+    setDeliveries((previous) => ({ ...previous, [kind]: delivery }));
+
+  return (
+    <main className="narrow">
+      <h1>{t('settings.title')}</h1>
+      <p>{t('settings.intro')}</p>
+      <form onSubmit={submit} noValidate>
+        <Field id="settings-language" label={t('settings.language')} errors={fields.language}>
+          <select
+            id="settings-language"
+            {...described('settings-language', fields.language)}
+            value={language}
+            onChange={(event) => setLanguage(event.target.value as Language)}
+          >
+            {WIRE_LANGUAGES.map((code) => (
+              <option key={code} value={code} lang={code}>
+                {LANGUAGES[code]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field
+          id="settings-timezone"
+          label={t('settings.timezone')}
+          hint={t('settings.timezoneHint')}
+          errors={fields.timezone}
+        >
+          <input
+            id="settings-timezone"
+            {...described('settings-timezone', fields.timezone, true)}
+            value={timezone}
+            onChange={(event) => setTimezone(event.target.value)}
+          />
+        </Field>
+        <Field
+          id="settings-reminders"
+          label={t('settings.reminders')}
+          hint={t('settings.remindersHint')}
+          errors={fields.reminders}
+        >
+          <input
+            id="settings-reminders"
+            {...described('settings-reminders', fields.reminders, true)}
+            inputMode="numeric"
+            value={reminders}
+            onChange={(event) => setReminders(event.target.value)}
+          />
+        </Field>
+        <fieldset aria-describedby={fields.notifications ? 'settings-kinds-error' : undefined}>
+          <legend>{t('settings.deliveries')}</legend>
+          {fields.notifications && (
+            <p id="settings-kinds-error" className="field-error">
+              {fields.notifications.join(' ')}
+            </p>
+          )}
+          <table className="deliveries">
+            <tbody>
+              {NOTIFICATION_KINDS.map((kind) => (
+                <tr key={kind}>
+                  <th scope="row">
+                    <label htmlFor={`delivery-${kind}`}>{t(`kind.${kind}` as MessageKey)}</label>
+                  </th>
+                  <td>
+                    {isAccountKind(kind) ? (
+                      <span className="muted" id={`delivery-${kind}`}>
+                        {t('settings.accountKind')}
+                      </span>
+                    ) : (
+                      <select
+                        id={`delivery-${kind}`}
+                        value={deliveries[kind]}
+                        onChange={(event) => setDelivery(kind, event.target.value as Delivery)}
+                      >
+                        {DELIVERIES.map((delivery) => (
+                          <option key={delivery} value={delivery}>
+                            {t(`settings.delivery.${delivery}`)}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </fieldset>
+        {save.error && !Object.keys(fields).length && <ErrorBox error={save.error} />}
+        {save.isSuccess && (
+          <p role="status" className="success">
+            {t('settings.saved')}
+          </p>
+        )}
+        <button type="submit" disabled={save.isPending}>
+          {save.isPending ? t('common.saving') : t('settings.save')}
+        </button>
+      </form>
+    </main>
+  );
+}
