@@ -75,6 +75,20 @@ describe('notification events', () => {
       startsAt: string;
       status: string;
     }[];
+  /** `from` asks `to` for a meeting, `to` accepts, the schedule runs: the session's meetings. */
+  const meetAndSchedule = async (
+    sessionId: string,
+    [asker, askerFirm]: [Account, { id: string }],
+    [asked, askedFirm]: [Account, { id: string }],
+  ) => {
+    await client.acceptedRequest(
+      sessionId,
+      { token: asker.accessToken, companyId: askerFirm.id },
+      { token: asked.accessToken, companyId: askedFirm.id },
+    );
+    await client.runSchedule(organiser.accessToken, sessionId);
+    return meetingsOf(sessionId);
+  };
   const session = (startsAt: number, minutes = 60) =>
     client.videoSession(organiser.accessToken, startsAt, minutes, {
       title: unique('HK–Canada fintech matching'),
@@ -277,13 +291,7 @@ describe('notification events', () => {
         targetMarkets: ['HK'],
       });
       await client.join(ca3.accessToken, sessionId, ca3Firm.id);
-      await client.acceptedRequest(
-        sessionId,
-        { token: ca3.accessToken, companyId: ca3Firm.id },
-        { token: hk.accessToken, companyId: hkFirm.id },
-      );
-      await client.runSchedule(organiser.accessToken, sessionId);
-      const meetings = await meetingsOf(sessionId);
+      const meetings = await meetAndSchedule(sessionId, [ca3, ca3Firm], [hk, hkFirm]);
       expect(meetings).toHaveLength(2);
       const added = meetings.find((m) => m.id !== meeting.id)!;
       const [zh] = await arrived(hk, /^您在「.*」的日程已更新$/);
@@ -368,13 +376,7 @@ describe('notification events', () => {
       const sessionId = await session(startsAt, 30);
       await client.join(hk.accessToken, sessionId, hkFirm.id);
       await client.join(ca.accessToken, sessionId, caFirm.id);
-      await client.acceptedRequest(
-        sessionId,
-        { token: hk.accessToken, companyId: hkFirm.id },
-        { token: ca.accessToken, companyId: caFirm.id },
-      );
-      await client.runSchedule(organiser.accessToken, sessionId);
-      const [meeting] = await meetingsOf(sessionId);
+      const [meeting] = await meetAndSchedule(sessionId, [hk, hkFirm], [ca, caFirm]);
       // Canada's reminders (60 and 15 minutes before) were past when it was published.
       const rows = await db().query<{ user_id: string }[]>(
         `SELECT user_id FROM notification_outbox WHERE kind = 'meeting.reminder' AND key LIKE $1`,
