@@ -133,12 +133,14 @@ export class MeetingReminders implements OnModuleInit {
     await manager.query(
       `UPDATE notification_outbox
           SET status = 'withdrawn', key = key || '#withdrawn.' || id
-        WHERE status = 'pending' AND kind = 'meeting.reminder' AND key LIKE ANY($1::text[])`,
-      [meetingIds.map((id) => `meeting-reminder.${id}.%`)],
+        WHERE status = 'pending' AND kind = 'meeting.reminder'
+          AND split_part(key, '.', 2) IN (SELECT unnest($1::text[]))`,
+      [meetingIds],
     );
     await manager.query(
       `DELETE FROM notifications
-        WHERE kind = 'meeting.reminder' AND created_at > now() AND params->>'meetingId' = ANY($1::text[])`,
+        WHERE kind = 'meeting.reminder' AND created_at > now()
+          AND params->>'meetingId' IN (SELECT unnest($1::text[]))`,
       [meetingIds],
     );
   }
