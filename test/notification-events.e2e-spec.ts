@@ -361,6 +361,17 @@ describe('notification events', () => {
       expect((await reminderRows(hk)).filter((row) => row.status === 'pending')).toHaveLength(1);
       expect(mailsOf(ca, /cancelled/)).toHaveLength(0);
     });
+
+    it('withdraws every reminder of a session closed before its meetings', async () => {
+      await client
+        .as(organiser.accessToken)
+        .patch(`/api/sessions/${sessionId}`)
+        .send({ status: 'closed' })
+        .expect(200);
+      for (const account of [hk, ca]) {
+        expect((await reminderRows(account)).filter((row) => row.status === 'pending')).toEqual([]);
+      }
+    });
   });
 
   describe('a reminder', () => {

@@ -11,6 +11,6 @@ import { MeetingReminders } from './meeting-reminders.service';
 @Module({
   imports: [NotificationsModule, SettingsModule],
   providers: [MeetingNotices, MeetingReminders],
-  exports: [MeetingNotices],
+  exports: [MeetingNotices, MeetingReminders],
 })
 export class MeetingNoticesModule {}

@@ -46,6 +46,7 @@ export function reminderLead(minutes: number): {
  * - a meeting cancelled: its pending reminders are withdrawn (MeetingNotices.meetingCancelled);
  * - a schedule published again: the meetings it replaced lose theirs, the new ones get theirs
  *   (a run replaces every movable meeting, so a moved meeting is a new one at its new time);
+ * - a session closed: its meetings' reminders are withdrawn (SessionsService.update);
  * - a user's reminder times, language or zone changed: that user's future reminders are withdrawn
  *   and planned again from the new settings (SettingsService calls `replanUser`).
  * A reminder whose time has passed when it is planned is not planned at all.
@@ -142,6 +143,18 @@ export class MeetingReminders implements OnModuleInit {
         WHERE kind = 'meeting.reminder' AND created_at > now()
           AND params->>'meetingId' IN (SELECT unnest($1::text[]))`,
       [meetingIds],
+    );
+  }
+
+  /** A session closed before its meetings: none of their reminders is sent. */
+  async withdrawSession(manager: EntityManager, sessionId: string): Promise<void> {
+    const meetings = await manager.query<{ id: string }[]>(
+      'SELECT id FROM meetings WHERE session_id = $1',
+      [sessionId],
+    );
+    await this.withdraw(
+      manager,
+      meetings.map((meeting) => meeting.id),
     );
   }
 
