@@ -89,6 +89,12 @@ describe('notification events', () => {
     await client.runSchedule(organiser.accessToken, sessionId);
     return meetingsOf(sessionId);
   };
+  /** Harbour Pay, Maple Channel and Laurentian Retail join a session. */
+  const joinAll = async (sessionId: string) => {
+    await client.join(hk.accessToken, sessionId, hkFirm.id);
+    await client.join(ca.accessToken, sessionId, caFirm.id);
+    await client.join(ca2.accessToken, sessionId, ca2Firm.id);
+  };
   const session = (startsAt: number, minutes = 60) =>
     client.videoSession(organiser.accessToken, startsAt, minutes, {
       title: unique('HK–Canada fintech matching'),
@@ -195,13 +201,7 @@ describe('notification events', () => {
       // Three hours ahead: the reminder a day before is already past, the 15-minute one is not.
       startsAt = Math.ceil((Date.now() + 3 * 3600_000) / MINUTE) * MINUTE;
       sessionId = await session(startsAt);
-      for (const [account, firm] of [
-        [hk, hkFirm],
-        [ca, caFirm],
-        [ca2, ca2Firm],
-      ] as const) {
-        await client.join(account.accessToken, sessionId, firm.id);
-      }
+      await joinAll(sessionId);
       await client.acceptedRequest(
         sessionId,
         { token: ca.accessToken, companyId: caFirm.id },
@@ -423,13 +423,7 @@ describe('notification events', () => {
 
     it('lists them once a day from 08:00 in the reader’s zone, and tells nobody with none', async () => {
       const sessionId = await session(Date.now() + 3 * 24 * 3600_000);
-      for (const [account, firm] of [
-        [hk, hkFirm],
-        [ca, caFirm],
-        [ca2, ca2Firm],
-      ] as const) {
-        await client.join(account.accessToken, sessionId, firm.id);
-      }
+      await joinAll(sessionId);
       for (const [account, firm] of [
         [ca, caFirm],
         [ca2, ca2Firm],
