@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config/app-config';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { migrate } from '../src/database/migrate';
-import { QUEUES } from '../src/jobs/queues';
+import { QUEUES, type DeliverMailJob } from '../src/jobs/queues';
 import { LiveEmitter } from '../src/live/live-emitter';
 import { AfterCommit } from '../src/notifications/after-commit';
 import { NotificationsService, type Notice } from '../src/notifications/notifications.service';
@@ -104,7 +104,7 @@ async function main(): Promise<void> {
   const config = loadConfig(env);
   const dataSource = await new DataSource(buildDataSourceOptions(scratch.databaseUrl)).initialize();
   cleanups.push(() => dataSource.destroy());
-  const queue = new Queue(QUEUES.mail, {
+  const queue = new Queue<DeliverMailJob>(QUEUES.mail, {
     connection: { url: REDIS_URL, maxRetriesPerRequest: null },
     prefix: `${scratch.redisPrefix}:bull`,
   });
