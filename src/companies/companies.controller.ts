@@ -88,6 +88,6 @@ export class CompaniesController {
     @UuidParam('id') id: string,
     @Body() body: VerifyCompanyDto,
   ) {
-    return this.companies.verify(user, id, body.status);
+    return this.companies.verify(user, id, body.status, body.reason ?? '');
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LiveModule } from '../live/live.module';
 import { ScoringQueueModule } from '../matching/scoring-queue.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { CompaniesController } from './companies.controller';
 import { CompaniesService } from './companies.service';
 import { CompanyImportService } from './company-import.service';
@@ -11,7 +12,12 @@ import { CompanyRefreshQueue } from './jobs/company-refresh.queue';
 import { TaxonomyController } from './taxonomy.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Company, CompanyMember]), LiveModule, ScoringQueueModule],
+  imports: [
+    TypeOrmModule.forFeature([Company, CompanyMember]),
+    LiveModule,
+    ScoringQueueModule,
+    NotificationsModule,
+  ],
   controllers: [TaxonomyController, CompaniesController],
   providers: [CompaniesService, CompanyImportService, CompanyRefreshQueue],
   exports: [CompaniesService],

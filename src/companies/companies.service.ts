@@ -6,6 +6,8 @@ import { AppError } from '../common/app-error';
 import { isUniqueViolation } from '../common/database-errors';
 import { LiveEmitter } from '../live/live-emitter';
 import { ScoringQueue } from '../matching/scoring-queue';
+import { NotificationsService } from '../notifications/notifications.service';
+import { usersOfCompanies } from '../notifications/recipients';
 import { COMPANIES_OF_USER_SQL, CompanyMember } from './company-member.entity';
 import { Company } from './company.entity';
 import { paginate, type Page } from '../common/pagination';
@@ -36,6 +38,7 @@ export class CompaniesService {
     private readonly refreshQueue: CompanyRefreshQueue,
     private readonly live: LiveEmitter,
     private readonly scoring: ScoringQueue,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Registers a company owned by `ownerId` inside `manager`'s transaction. */
@@ -139,8 +142,15 @@ export class CompaniesService {
     return view;
   }
 
-  async verify(user: AuthUser, id: string, status: 'verified' | 'rejected'): Promise<CompanyView> {
+  /** An organiser's decision; the company's users are told of a change, with the reason. */
+  async verify(
+    user: AuthUser,
+    id: string,
+    status: 'verified' | 'rejected',
+    reason = '',
+  ): Promise<CompanyView> {
     const company = await this.find(id);
+    const changed = company.status !== status;
     company.status = status;
     company.statusChangedAt = new Date();
     company.statusChangedBy = user.id;
@@ -152,7 +162,21 @@ export class CompaniesService {
           WHERE p.company_id = $1 ORDER BY s.id FOR SHARE OF s`,
         [id],
       );
-      return manager.save(company);
+      const saved = await manager.save(company);
+      if (changed) {
+        await this.notifications.notify(manager, {
+          kind: 'company.verification',
+          recipients: await usersOfCompanies(manager, [id]),
+          params: {
+            company: saved.name,
+            status,
+            hasReason: status === 'rejected' && reason ? 'yes' : 'no',
+            reason: status === 'rejected' ? reason : '',
+          },
+          link: '/company',
+        });
+      }
+      return saved;
     });
     await this.refreshQueue.enqueue([{ companyId: saved.id, version: saved.version }]);
     // Only verified companies are scored: a decision adds the company to rankings or drops it.

@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       databaseUrl: valid.DATABASE_URL,
       redisUrl: 'redis://127.0.0.1:6379',
       redisPrefix: 'tm',
+      requestsDigestHour: 8,
       port: 3000,
       jwtSecret: valid.JWT_SECRET,
       jwtExpiresInSeconds: 12 * 3600,
@@ -70,6 +71,16 @@ describe('loadConfig', () => {
       expect.stringMatching(/^MAIL_FROM must be an address/),
       expect.stringMatching(/^APP_URL must be the web app's public address/),
     ]);
+  });
+
+  it('reads the digest hour, or off, and refuses another value', () => {
+    expect(loadConfig({ ...valid, REQUESTS_DIGEST_HOUR: '18' }).requestsDigestHour).toBe(18);
+    expect(loadConfig({ ...valid, REQUESTS_DIGEST_HOUR: 'off' }).requestsDigestHour).toBeNull();
+    for (const value of ['24', '-1', 'eight', '8.5']) {
+      expect(problemsOf({ ...valid, REQUESTS_DIGEST_HOUR: value })).toEqual([
+        expect.stringMatching(/^REQUESTS_DIGEST_HOUR must be an hour from 0 to 23/),
+      ]);
+    }
   });
 
   it('reads every variable', () => {

@@ -153,6 +153,11 @@ class EnvironmentVariables {
   @Min(1000)
   @Max(3_600_000)
   OUTBOX_LEASE_MS = 60_000;
+
+  @Matches(/^(off|[01]?\d|2[0-3])$/, {
+    message: 'must be an hour from 0 to 23 (local time of each user), or off',
+  })
+  REQUESTS_DIGEST_HOUR = '8';
 }
 
 export interface AppConfig {
@@ -198,6 +203,11 @@ export interface AppConfig {
   outboxSweepMs: number;
   /** How long a worker may take to send one email before another may try it. */
   outboxLeaseMs: number;
+  /**
+   * The hour of each user's day from which the daily digest of requests waiting for an answer
+   * goes out; null: the worker does not schedule it (the tests run it by hand).
+   */
+  requestsDigestHour: number | null;
 }
 
 const SECONDS_PER_UNIT = { s: 1, m: 60, h: 3600, d: 86400 } as const;
@@ -284,6 +294,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     appUrl: (vars.APP_URL ?? `http://localhost:${vars.PORT}`).replace(/\/+$/, ''),
     outboxSweepMs: vars.OUTBOX_SWEEP_MS,
     outboxLeaseMs: vars.OUTBOX_LEASE_MS,
+    requestsDigestHour:
+      vars.REQUESTS_DIGEST_HOUR === 'off' ? null : Number(vars.REQUESTS_DIGEST_HOUR),
   };
 }
 

@@ -6,6 +6,8 @@ import { AppError } from '../common/app-error';
 import { isUniqueViolation } from '../common/database-errors';
 import { CompaniesService } from '../companies/companies.service';
 import { LiveEmitter } from '../live/live-emitter';
+import { NotificationsService } from '../notifications/notifications.service';
+import { usersOfCompanies } from '../notifications/recipients';
 import { DelegationApplication } from './delegation-application.entity';
 import type { ApplicationStatus } from './delegation.wire';
 import type { Delegation } from './delegation.entity';
@@ -28,6 +30,7 @@ export class DelegationApplicationsService {
     private readonly delegations: DelegationsService,
     private readonly companies: CompaniesService,
     private readonly live: LiveEmitter,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async apply(user: AuthUser, delegationId: string, companyId: string): Promise<ApplicationView> {
@@ -74,6 +77,7 @@ export class DelegationApplicationsService {
     delegationId: string,
     applicationId: string,
     status: Decision,
+    reason = '',
   ): Promise<ApplicationView> {
     const { decided, promoted } = await this.dataSource.transaction(async (manager) => {
       const delegation = await this.delegations.lock(manager, delegationId);
@@ -95,10 +99,10 @@ export class DelegationApplicationsService {
       const freedSeat = application.status === 'accepted' && status === 'withdrawn';
       this.setStatus(application, status, user.id);
       await manager.save(application);
-      return {
-        decided: application,
-        promoted: freedSeat ? await this.promoteFromWaitlist(manager, delegation) : null,
-      };
+      if (status !== 'withdrawn') await this.tell(manager, delegation, application, reason);
+      const promoted = freedSeat ? await this.promoteFromWaitlist(manager, delegation) : null;
+      if (promoted) await this.tell(manager, delegation, promoted, '');
+      return { decided: application, promoted };
     });
     const view = toApplicationView(decided);
     this.live.applicationUpdated(view);
@@ -149,6 +153,36 @@ export class DelegationApplicationsService {
     application.decidedAt = new Date();
     application.decidedBy = decidedBy;
     application.waitlistedAt = status === 'waitlisted' ? new Date() : null;
+  }
+
+  /**
+   * Tells the company's users of an organiser's decision or of a promotion from the waitlist (a
+   * promoted application has no decider), in the decision's transaction. A withdrawal is the
+   * company's own doing: nobody is told.
+   */
+  private async tell(
+    manager: EntityManager,
+    delegation: Delegation,
+    application: DelegationApplication,
+    reason: string,
+  ): Promise<void> {
+    const rejected = application.status === 'rejected';
+    await this.notifications.notify(manager, {
+      kind: 'application.decided',
+      recipients: await usersOfCompanies(manager, [application.companyId]),
+      params: {
+        company: application.company?.name ?? '',
+        delegation: delegation.title,
+        city: delegation.city,
+        startsOn: delegation.startsOn,
+        endsOn: delegation.endsOn,
+        status: application.status,
+        promoted: application.decidedBy === null ? 'yes' : 'no',
+        hasReason: rejected && reason ? 'yes' : 'no',
+        reason: rejected ? reason : '',
+      },
+      link: `/delegations/${delegation.id}`,
+    });
   }
 
   /** Accepts the longest-waiting waitlisted company, if any (caller holds the delegation lock). */

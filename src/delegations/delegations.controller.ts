@@ -100,6 +100,6 @@ export class DelegationsController {
     @UuidParam('applicationId') applicationId: string,
     @Body() body: DecideApplicationDto,
   ) {
-    return this.applications.decide(user, id, applicationId, body.status);
+    return this.applications.decide(user, id, applicationId, body.status, body.reason ?? '');
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CompaniesModule } from '../companies/companies.module';
 import { LiveModule } from '../live/live.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { DelegationApplication } from './delegation-application.entity';
 import { DelegationApplicationsService } from './delegation-applications.service';
 import { Delegation } from './delegation.entity';
@@ -14,6 +15,7 @@ import { ItineraryItem } from './itinerary-item.entity';
     TypeOrmModule.forFeature([Delegation, ItineraryItem, DelegationApplication]),
     CompaniesModule,
     LiveModule,
+    NotificationsModule,
   ],
   controllers: [DelegationsController],
   providers: [DelegationsService, DelegationApplicationsService],

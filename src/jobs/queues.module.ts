@@ -16,8 +16,9 @@ class QueueErrorLogger {
     @InjectQueue(QUEUES.scoring) scoring: Queue,
     @InjectQueue(QUEUES.scheduling) scheduling: Queue,
     @InjectQueue(QUEUES.mail) mail: Queue,
+    @InjectQueue(QUEUES.notices) notices: Queue,
   ) {
-    for (const queue of [companies, sessions, scoring, scheduling, mail]) {
+    for (const queue of [companies, sessions, scoring, scheduling, mail, notices]) {
       queue.on('error', (error) =>
         this.logger.warn({ err: error }, `queue ${queue.name}: ${error.message}`),
       );

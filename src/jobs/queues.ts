@@ -8,6 +8,7 @@ export const QUEUES = {
   scoring: 'scoring',
   scheduling: 'scheduling',
   mail: 'mail',
+  notices: 'notices',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -21,6 +22,7 @@ export const JOBS = {
   companyChanged: 'scoring.company-changed',
   schedule: 'schedule.run',
   deliverMail: 'mail.deliver',
+  requestsDigest: 'requests.digest',
 } as const;
 
 /** Normalise one company's tags and rebuild its search document, as of `version`. */
@@ -127,3 +129,15 @@ export interface DeliverMailJob {
 export function deliverMailJobId(job: DeliverMailJob): string {
   return job.outboxId;
 }
+
+/**
+ * Send the daily digest of requests waiting for an answer to every user whose day has reached
+ * the digest hour and who had none today (hourly, by a BullMQ job scheduler; idempotent).
+ */
+export interface RequestsDigestJob {
+  /** Nothing: the run reads the time and the requests when it runs. */
+  at?: string;
+}
+
+/** The one job scheduler of the digest: however many workers start, it is scheduled once. */
+export const REQUESTS_DIGEST_SCHEDULER = 'requests-digest.hourly';

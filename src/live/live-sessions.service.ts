@@ -9,6 +9,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { Meeting } from '../meetings/meeting.entity';
 import { toMeetingView } from '../meetings/meeting.view';
 import { REDIS } from '../redis/redis.module';
+import { NotificationsService } from '../notifications/notifications.service';
 import { MatchmakingSession } from '../sessions/session.entity';
 import { buildSlots, slotAt, type Slot } from '../sessions/slots';
 import { toLiveSlot } from './live-emitter';
@@ -47,6 +48,7 @@ export class LiveSessionsService {
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly presence: PresenceService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /**
@@ -171,23 +173,38 @@ export class LiveSessionsService {
     if (!isOrganiserRole(who.role)) {
       throw AppError.forbidden('live.organisers_only', 'Only organisers make announcements');
     }
-    const exists = await this.dataSource
-      .getRepository(MatchmakingSession)
-      .existsBy({ id: sessionId });
-    if (!exists) throw AppError.notFound('session', sessionId);
     const announcement: Announcement = {
       sessionId,
       text,
       from: { userId: who.userId, name: who.name },
       at: new Date().toISOString(),
     };
-    const key = this.announcementsKey(sessionId);
-    await this.redis
-      .multi()
-      .lpush(key, JSON.stringify(announcement))
-      .ltrim(key, 0, KEPT_ANNOUNCEMENTS - 1)
-      .expire(key, 30 * 24 * 3600)
-      .exec();
+    // The participants' users are told in a transaction that commits only once the announcement
+    // is kept: neither is written without the other (but for Redis keeping it and the commit
+    // failing after, which leaves it shown in the room and told to nobody).
+    await this.dataSource.transaction(async (manager) => {
+      const session = await manager.findOneBy(MatchmakingSession, { id: sessionId });
+      if (!session) throw AppError.notFound('session', sessionId);
+      const users = await manager.query<{ user_id: string }[]>(
+        `SELECT DISTINCT m.user_id FROM company_members m
+           JOIN session_participants p ON p.company_id = m.company_id
+          WHERE p.session_id = $1`,
+        [sessionId],
+      );
+      await this.notifications.notify(manager, {
+        kind: 'announcement',
+        recipients: users.map((row) => row.user_id),
+        params: { session: session.title, from: who.name, text },
+        link: `/sessions/${sessionId}/live`,
+      });
+      const key = this.announcementsKey(sessionId);
+      await this.redis
+        .multi()
+        .lpush(key, JSON.stringify(announcement))
+        .ltrim(key, 0, KEPT_ANNOUNCEMENTS - 1)
+        .expire(key, 30 * 24 * 3600)
+        .exec();
+    });
     return announcement;
   }
 

@@ -2,21 +2,22 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { TokenModule } from '../auth/token.module';
 import { CompanyMember } from '../companies/company-member.entity';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { UsersModule } from '../users/users.module';
-import { LiveEmitter } from './live-emitter';
+import { LiveEmitterModule } from './live-emitter.module';
 import { LiveSessionsService } from './live-sessions.service';
 import { LiveGateway } from './live.gateway';
 import { PresenceService } from './presence.service';
 
 @Module({
-  imports: [TokenModule, UsersModule, TypeOrmModule.forFeature([CompanyMember])],
-  providers: [
-    LiveGateway,
-    // No configuration: it sends on the gateway's namespace, which the gateway attaches.
-    { provide: LiveEmitter, useFactory: () => new LiveEmitter() },
-    LiveSessionsService,
-    PresenceService,
+  imports: [
+    TokenModule,
+    UsersModule,
+    TypeOrmModule.forFeature([CompanyMember]),
+    LiveEmitterModule,
+    NotificationsModule,
   ],
-  exports: [LiveEmitter],
+  providers: [LiveGateway, LiveSessionsService, PresenceService],
+  exports: [LiveEmitterModule],
 })
 export class LiveModule {}

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, Not } from 'typeorm';
 import { isOrganiser, type AuthUser } from '../auth/auth.decorators';
 import { TokenService } from '../auth/token.service';
-import { buildCalendar } from '../common/calendar';
 import { AppError } from '../common/app-error';
 import { isUniqueViolation } from '../common/database-errors';
 import { CompaniesService } from '../companies/companies.service';
@@ -18,6 +17,8 @@ import { User } from '../users/user.entity';
 import type { FeedbackDto, UpdateMeetingDto } from './dto/meeting.dto';
 import { Attendance } from './attendance.entity';
 import { MeetingFeedback } from './feedback.entity';
+import { meetingsCalendar } from './meeting-calendar';
+import { MeetingNotices } from './meeting-notices.service';
 import { Meeting } from './meeting.entity';
 import { refusedTransition } from './meeting-transitions';
 import { toMeetingView, type MeetingView } from './meeting.view';
@@ -57,6 +58,7 @@ export class MeetingsService {
     private readonly companies: CompaniesService,
     private readonly live: LiveEmitter,
     private readonly tokens: TokenService,
+    private readonly notices: MeetingNotices,
   ) {}
 
   /** The whole schedule with its placement report (organisers). */
@@ -205,29 +207,18 @@ export class MeetingsService {
     company: Company,
   ): Promise<{ filename: string; body: string }> {
     const items = await this.loadAgenda(session, company);
-    const body = buildCalendar(
-      {
-        name: session.title,
-        description: `Your meetings in ${session.title}`,
-        timezone: session.timezone,
-        uidDomain: 'trade-match',
-      },
+    return meetingsCalendar(
+      session,
+      company.id,
       items.map((item) => ({
         id: item.id,
-        kind: 'one-to-one',
-        title: `Meeting with ${item.other.name} (${item.other.country})`,
-        location:
-          item.table !== undefined
-            ? `Table ${item.table}`
-            : item.roomId
-              ? `Video room ${item.roomId}`
-              : '',
         startsAt: new Date(item.startsAt),
         endsAt: new Date(item.endsAt),
-        description: `One-to-one meeting with ${item.other.name}, ${item.other.city} (${item.other.country}).`,
+        table: item.table ?? null,
+        roomId: item.roomId ?? null,
+        other: item.other,
       })),
     );
-    return { filename: `agenda-${company.id}.ics`, body };
   }
 
   /**
@@ -285,7 +276,19 @@ export class MeetingsService {
       if (input.fixed !== undefined) meeting.fixed = input.fixed;
       if (changesStatus && input.status) {
         meeting.status = input.status;
-        if (input.status === 'cancelled') await manager.delete(Attendance, { meetingId });
+        if (input.status === 'cancelled') {
+          await manager.delete(Attendance, { meetingId });
+          await this.notices.meetingCancelled(
+            manager,
+            session,
+            { ...meeting, table: meeting.tableNumber },
+            isOrganiser(user)
+              ? null
+              : (await this.companies.speaksFor(user.id, meeting.companyA, manager))
+                ? meeting.companyA
+                : meeting.companyB,
+          );
+        }
       }
       return { meeting: await manager.save(meeting), session };
     });

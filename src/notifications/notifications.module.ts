@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { LiveModule } from '../live/live.module';
+import { LiveEmitterModule } from '../live/live-emitter.module';
 import { SettingsModule } from '../users/settings.module';
 import { UsersModule } from '../users/users.module';
 import { AfterCommit } from './after-commit';
@@ -10,7 +10,7 @@ import { UnsubscribeController } from './unsubscribe.controller';
 
 /** The API's side of notifications: `notify` for the API's changes, the centre, unsubscribing. */
 @Module({
-  imports: [LiveModule, UsersModule, SettingsModule],
+  imports: [LiveEmitterModule, UsersModule, SettingsModule],
   controllers: [NotificationsController, UnsubscribeController],
   providers: [AfterCommit, NotificationsService, NotificationCentre],
   exports: [NotificationsService],

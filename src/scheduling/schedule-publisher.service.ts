@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { ScheduleJob } from '../jobs/queues';
 import { stepPause, StepPauses } from '../jobs/step-pause';
 import { LiveEmitter } from '../live/live-emitter';
+import { MeetingNotices } from '../meetings/meeting-notices.service';
 import { MatchmakingSession } from '../sessions/session.entity';
 import { allows } from '../sessions/session-lifecycle';
 import { planSchedule, publishPlan, type SchedulePlan } from './publish-schedule';
@@ -18,7 +19,8 @@ import { loadScheduleInputs } from './schedule-inputs';
  * holding any lock, so that requests, cancellations and pins go on while the solver runs (up to
  * its time budget); then it publishes in one transaction under the session's row lock, where
  * `publishPlan` reads the inputs again and plans again if anything changed meanwhile: a change
- * that meets a run always wins. Then it tells the room.
+ * that meets a run always wins; the firms' notices (agendas, reminders) are written in that same
+ * transaction. Then it tells the room.
  */
 @Injectable()
 export class SchedulePublisher {
@@ -29,6 +31,7 @@ export class SchedulePublisher {
     private readonly live: LiveEmitter,
     private readonly pauses: StepPauses,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly notices: MeetingNotices,
   ) {}
 
   async run(job: Job<ScheduleJob>): Promise<PlacementReport | null> {
@@ -52,7 +55,11 @@ export class SchedulePublisher {
       );
       // A run plans only for sessions that may be scheduled; in any other state it publishes nothing.
       if (!allows(session.status, 'schedule')) return null;
+      const first = session.status === 'open';
+      const before = await this.notices.agendaBefore(manager, sessionId);
       const result = await publishPlan(manager, session, planned);
+      // In the publish's transaction: firms are told of exactly the agenda that commits.
+      await this.notices.schedulePublished(manager, session, first, before, result.companies);
       await job.updateProgress(85);
       await stepPause(this.config.jobStepDelayMs);
       return result;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CompaniesModule } from '../companies/companies.module';
+import { MeetingNoticesModule } from '../meetings/meeting-notices.module';
 import { ScoringQueueModule } from '../matching/scoring-queue.module';
 import { SessionClock } from './jobs/session-clock.queue';
 import { Participant } from './participant.entity';
@@ -13,6 +14,7 @@ import { SessionsService } from './sessions.service';
   imports: [
     TypeOrmModule.forFeature([MatchmakingSession, Participant]),
     CompaniesModule,
+    MeetingNoticesModule,
     ScoringQueueModule,
   ],
   controllers: [SessionsController],

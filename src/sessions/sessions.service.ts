@@ -7,6 +7,7 @@ import { paginate, type Page } from '../common/pagination';
 import { Delegation } from '../delegations/delegation.entity';
 import { DEFAULT_WEIGHTS } from '../matching/scoring/scoring-types';
 import { mergeWeights } from '../matching/scoring/weights';
+import { MeetingReminders } from '../meetings/meeting-reminders.service';
 import { normaliseAvailability } from './availability';
 import type { CreateSessionDto, ListSessionsQuery, UpdateSessionDto } from './dto/session.dto';
 import { Participant } from './participant.entity';
@@ -75,6 +76,7 @@ export class SessionsService {
     @InjectRepository(MatchmakingSession) private readonly sessions: Repository<MatchmakingSession>,
     @InjectRepository(Participant) private readonly participants: Repository<Participant>,
     private readonly clock: SessionClock,
+    private readonly reminders: MeetingReminders,
   ) {}
 
   async create(user: AuthUser, input: CreateSessionDto): Promise<SessionView> {
@@ -154,6 +156,9 @@ export class SessionsService {
           );
         }
         session.status = status;
+        // Closed before its meetings (or with meetings left): their reminders would tell of
+        // meetings that will not take place.
+        if (status === 'closed') await this.reminders.withdrawSession(manager, id);
       }
       return manager.save(session);
     });

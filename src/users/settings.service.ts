@@ -42,12 +42,35 @@ export function toSettingsView(row: UserSettings | null): WireUserSettings {
   };
 }
 
+/** What planned reminders depend on: their times, their delivery, the words' language and zone. */
+function remindersPlannedFrom(row: UserSettings): string {
+  return JSON.stringify([
+    row.language,
+    row.timezone,
+    row.reminders,
+    deliveryOf(row.notifications, 'meeting.reminder'),
+  ]);
+}
+
+/** Work to do in the transaction of a change to a user's reminder times, language or zone. */
+export type RemindersListener = (manager: EntityManager, userId: string) => Promise<unknown>;
+
 /** A user's language, time zone, reminder times and deliveries per kind. */
 @Injectable()
 export class SettingsService {
+  private readonly remindersListeners: RemindersListener[] = [];
+
   constructor(
     @InjectRepository(UserSettings) private readonly settings: Repository<UserSettings>,
   ) {}
+
+  /**
+   * Reminders already planned follow a change of the settings they were planned from (see
+   * MeetingReminders): a listener, so that settings need not know meetings (which need settings).
+   */
+  onRemindersChanged(listener: RemindersListener): void {
+    this.remindersListeners.push(listener);
+  }
 
   async get(userId: string): Promise<WireUserSettings> {
     return toSettingsView(await this.settings.findOneBy({ userId }));
@@ -57,13 +80,18 @@ export class SettingsService {
   async update(userId: string, input: UpdateSettingsDto): Promise<WireUserSettings> {
     return this.settings.manager.transaction(async (manager) => {
       const row = await this.lockedRow(manager, userId);
+      const planned = remindersPlannedFrom(row);
       if (input.language !== undefined) row.language = input.language;
       if (input.timezone !== undefined) row.timezone = input.timezone;
       if (input.reminders !== undefined) row.reminders = [...input.reminders].sort((a, b) => b - a);
       if (input.notifications !== undefined) {
         row.notifications = { ...row.notifications, ...input.notifications };
       }
-      return toSettingsView(await manager.save(row));
+      const saved = await manager.save(row);
+      if (remindersPlannedFrom(saved) !== planned) {
+        for (const listener of this.remindersListeners) await listener(manager, userId);
+      }
+      return toSettingsView(saved);
     });
   }
 
@@ -74,6 +102,9 @@ export class SettingsService {
       if (deliveryOf(row.notifications, kind) === 'email') {
         row.notifications = { ...row.notifications, [kind]: 'in-app' };
         await manager.save(row);
+        if (kind === 'meeting.reminder') {
+          for (const listener of this.remindersListeners) await listener(manager, userId);
+        }
       }
       return deliveryOf(row.notifications, kind);
     });

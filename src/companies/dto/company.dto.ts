@@ -14,6 +14,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { PaginationQuery } from '../../common/pagination';
+import { ReasonText } from '../../common/reason-text';
 import {
   IsIanaTimeZone,
   mapStrings,
@@ -161,6 +162,10 @@ export class VerifyCompanyDto {
   @ApiProperty({ enum: ['verified', 'rejected'] })
   @IsIn(['verified', 'rejected'], { message: 'status must be verified or rejected' })
   status: 'verified' | 'rejected';
+
+  /** Why the company is rejected: sent to its users with the decision. */
+  @ReasonText('The business registration number does not match the company name.')
+  reason?: string | null;
 }
 
 export class ListCompaniesQuery extends PaginationQuery {

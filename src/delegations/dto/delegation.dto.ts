@@ -12,6 +12,7 @@ import {
   Min,
 } from 'class-validator';
 import { PaginationQuery } from '../../common/pagination';
+import { ReasonText } from '../../common/reason-text';
 import {
   IsCalendarDate,
   IsIanaTimeZone,
@@ -159,4 +160,8 @@ export class DecideApplicationDto {
   @ApiProperty({ enum: DECISIONS })
   @IsIn(DECISIONS, { message: `status must be one of: ${DECISIONS.join(', ')}` })
   status: Exclude<ApplicationStatus, 'pending'>;
+
+  /** Why the application is rejected: sent to the company's users with the decision. */
+  @ReasonText('The delegation is for firms already exporting to the destination market.')
+  reason?: string | null;
 }

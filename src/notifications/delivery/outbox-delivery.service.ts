@@ -50,16 +50,17 @@ export class OutboxDelivery {
   async sweep(graceMs: number, limit = 200, concurrency = 8): Promise<number> {
     let total = 0;
     while (total < limit) {
-      const rows = await this.claim(
-        `id IN (SELECT id FROM notification_outbox
-                 WHERE status = 'pending'
-                   AND not_before <= now() - make_interval(secs => $2::double precision / 1000)
-                   AND (sending_until IS NULL OR sending_until < now())
-                 ORDER BY not_before
-                 LIMIT ${Number(concurrency)}
-                 FOR UPDATE SKIP LOCKED)`,
-        [graceMs],
-      );
+      const rows = await this.claim('id IN (SELECT id FROM picked)', [graceMs], {
+        // Materialised, so that it runs once: a subquery with SKIP LOCKED that the plan scans
+        // again skips the rows it just locked and picks others, and claims far more than asked.
+        picked: `SELECT id FROM notification_outbox
+                  WHERE status = 'pending'
+                    AND not_before <= now() - make_interval(secs => $2::double precision / 1000)
+                    AND (sending_until IS NULL OR sending_until < now())
+                  ORDER BY not_before
+                  LIMIT ${Number(concurrency)}
+                  FOR UPDATE SKIP LOCKED`,
+      });
       await Promise.all(rows.map((row) => this.send(row)));
       total += rows.length;
       if (rows.length < concurrency) break;
@@ -67,9 +68,13 @@ export class OutboxDelivery {
     return total;
   }
 
-  private async claim(where: string, params: unknown[]): Promise<OutboxMessage[]> {
+  private async claim(
+    where: string,
+    params: unknown[],
+    cte?: { picked: string },
+  ): Promise<OutboxMessage[]> {
     const [rows] = await this.dataSource.query<[Record<string, unknown>[], number]>(
-      `UPDATE notification_outbox
+      `${cte ? `WITH picked AS MATERIALIZED (${cte.picked}) ` : ''}UPDATE notification_outbox
           SET sending_until = now() + make_interval(secs => $1::double precision / 1000),
               attempts = attempts + 1
         WHERE status = 'pending' AND (sending_until IS NULL OR sending_until < now()) AND ${where}

@@ -11,9 +11,27 @@ export interface Moment {
   otherName?: string;
 }
 
-export type NoticeParam = string | number | Moment;
+/**
+ * Lines of a notice (an agenda, the requests of a digest): each item is written with the catalogue
+ * message `line` (its moments in the reader's zone too) and the lines are joined one a line,
+ * each starting with a bullet. An empty list writes nothing.
+ */
+export interface NoticeList {
+  line: string;
+  items: Record<string, string | number | Moment>[];
+}
+
+export type NoticeParam = string | number | Moment | NoticeList;
 export type NoticeParams = Record<string, NoticeParam>;
 
 export function isMoment(value: NoticeParam): value is Moment {
-  return typeof value === 'object' && value !== null && typeof value.at === 'string';
+  return (
+    typeof value === 'object' && value !== null && 'at' in value && typeof value.at === 'string'
+  );
+}
+
+export function isNoticeList(value: NoticeParam): value is NoticeList {
+  return (
+    typeof value === 'object' && value !== null && 'items' in value && Array.isArray(value.items)
+  );
 }

@@ -83,7 +83,7 @@ export function renderEmail(input: EmailInput): RenderedEmail {
 <tr><td style="padding:24px 28px 8px 28px;font-size:15px;line-height:1.55;">
 <p style="margin:0 0 16px 0;">${e(greeting)}</p>
 <h1 style="margin:0 0 12px 0;font-size:20px;line-height:1.3;color:#102a43;">${e(notice.title)}</h1>
-<p style="margin:0 0 20px 0;">${e(notice.body)}</p>
+<p style="margin:0 0 20px 0;">${e(notice.body).replace(/\n/g, '<br>\n')}</p>
 <table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr><td style="background:${BLUE};border-radius:4px;">
 ${link(url, notice.action, 'display:inline-block;padding:11px 20px;color:#ffffff;font-weight:bold;text-decoration:none;')}
 </td></tr></table>

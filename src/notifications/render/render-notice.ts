@@ -8,7 +8,13 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import type { Language, NotificationKind } from '../notification.wire';
 import { en, type MessageKey } from '../words/en';
 import { zhHant } from '../words/zh-Hant';
-import { isMoment, type Moment, type NoticeParams } from './notice-params';
+import {
+  isMoment,
+  isNoticeList,
+  type Moment,
+  type NoticeParam,
+  type NoticeParams,
+} from './notice-params';
 
 const CATALOGUES: Record<Language, Record<MessageKey, string>> = { en, 'zh-Hant': zhHant };
 /** The locale each language writes dates in. */
@@ -84,13 +90,36 @@ export function renderNotice(
 ): RenderedNotice {
   const values: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) {
-    values[name] = isMoment(value) ? formatMoment(value, reader.timezone, reader.language) : value;
+    values[name] = isNoticeList(value)
+      ? value.items
+          .map(
+            (item) =>
+              `• ${message(reader.language, value.line as MessageKey, paramValues(item, reader))}`,
+          )
+          .join('\n')
+      : writeValue(value, reader);
   }
   return {
     title: message(reader.language, `${kind}.title`, values),
     body: message(reader.language, `${kind}.body`, values),
     action: message(reader.language, `${kind}.action`, values),
   };
+}
+
+function writeValue(
+  value: Exclude<NoticeParam, { items: unknown }>,
+  reader: { language: Language; timezone: string },
+): string | number {
+  return isMoment(value) ? formatMoment(value, reader.timezone, reader.language) : value;
+}
+
+function paramValues(
+  item: Record<string, string | number | Moment>,
+  reader: { language: Language; timezone: string },
+): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(item).map(([name, value]) => [name, writeValue(value, reader)]),
+  );
 }
 
 /** Whether a kind stored in the database has words (a kind of a newer version may not, yet). */

@@ -44,6 +44,52 @@ export const en = {
   'email.whyNewAddress':
     'You receive this email because this address ({email}) was entered as the new address of a TradeMatch account.',
 
+  'schedule.published.title':
+    '{republished, select, yes {Your agenda in “{session}” changed} other {Your agenda for “{session}” is out}}',
+  'schedule.published.body':
+    '{republished, select, yes {The organisers published the schedule of “{session}” again. What changed for {company}:\n{changes}\n\n} other {The schedule of “{session}” is published. }}{count, plural, =0 {{company} has no meeting in it now.} one {{company} has # meeting:} other {{company} has # meetings:}}\n{agenda}\n\nThe calendar file attached (.ics) holds {count, plural, =0 {none} one {it} other {them all}}.',
+  'schedule.published.meeting':
+    '{startsAt}: {partner} ({country}), {place, select, table {table {table}} other {video call}}',
+  'schedule.published.change':
+    '{change, select, added {New: {startsAt} with {partner} ({country})} moved {Moved: with {partner} ({country}), from {from} to {startsAt}} other {Removed: {startsAt} with {partner} ({country})}}',
+  'schedule.published.action': 'See your agenda',
+
+  'meeting.changed.title': 'Your meeting with {partner} is cancelled',
+  'meeting.changed.body':
+    'The meeting of {company} with {partner} ({country}) in “{session}” at {startsAt} was cancelled {cancelledBy, select, organisers {by the organisers} partner {by {partner}} other {by {company}}}. The slot is free again; its reminders will not be sent.',
+  'meeting.changed.action': 'See your agenda',
+
+  'meeting.reminder.title':
+    'Meeting with {partner} in {unit, select, days {{amount, plural, one {# day} other {# days}}} hours {{amount, plural, one {# hour} other {# hours}}} other {{amount, plural, one {# minute} other {# minutes}}}}',
+  'meeting.reminder.body':
+    '{company} meets {partner} ({country}) in “{session}” at {startsAt}, {place, select, table {at table {table}} other {by video call: open the session to join it}}. The calendar file attached (.ics) holds the meeting.',
+  'meeting.reminder.action': 'Open the session',
+
+  'requests.digest.title':
+    '{count, plural, one {# meeting request waits} other {# meeting requests wait}} for your answer',
+  'requests.digest.body':
+    'These meeting requests to your firm have no answer yet:\n{requests}\n\nA request answered before the schedule is planned can be placed in it.',
+  'requests.digest.request':
+    '{fromCompany} ({fromCountry}) asks {toCompany} to meet in “{session}”, which starts {startsAt}',
+  'requests.digest.action': 'Answer the requests',
+
+  'company.verification.title':
+    '{status, select, verified {{company} is verified} other {{company} was not verified}}',
+  'company.verification.body':
+    '{status, select, verified {The organisers verified {company}. It now appears in the directory, can join matching sessions and apply to delegations.} other {The organisers did not verify {company}.{hasReason, select, yes { Their reason: “{reason}”} other {}} Please correct the company profile; the organisers can then review it again.}}',
+  'company.verification.action':
+    '{status, select, verified {See your company} other {Review your company profile}}',
+
+  'application.decided.title':
+    '{promoted, select, yes {{company} has a seat in “{delegation}”} other {{status, select, accepted {{company} is accepted to “{delegation}”} rejected {{company} is not accepted to “{delegation}”} other {{company} is on the waitlist of “{delegation}”}}}}',
+  'application.decided.body':
+    '{promoted, select, yes {A seat was freed in the delegation “{delegation}” to {city} ({startsOn} to {endsOn}) and {company}, first on the waitlist, now has it.} other {{status, select, accepted {The organisers accepted {company} to the delegation “{delegation}” to {city} ({startsOn} to {endsOn}).} rejected {The organisers did not accept {company} to the delegation “{delegation}” to {city}.{hasReason, select, yes { Their reason: “{reason}”} other {}}} other {The delegation “{delegation}” to {city} ({startsOn} to {endsOn}) is full; {company} is on its waitlist and gets the first seat that is freed.}}}}',
+  'application.decided.action': 'See the delegation',
+
+  'announcement.title': 'Announcement in “{session}”',
+  'announcement.body': '{from}: “{text}”',
+  'announcement.action': 'Open the session',
+
   'time.withOther': '{time} ({otherName}: {otherTime})',
   'email.greeting': 'Hello {name},',
   'email.openLink': 'Or open this link:',

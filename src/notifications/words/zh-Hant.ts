@@ -40,6 +40,50 @@ export const zhHant: Record<MessageKey, string> = {
   'email.whyNewAddress':
     '您收到此電郵，是因為此地址（{email}）被輸入為某個 TradeMatch 帳戶的新地址。',
 
+  'schedule.published.title':
+    '{republished, select, yes {您在「{session}」的日程已更新} other {「{session}」的日程已公布}}',
+  'schedule.published.body':
+    '{republished, select, yes {主辦單位已重新公布「{session}」的日程。{company} 的變更如下：\n{changes}\n\n} other {「{session}」的日程已公布。}}{count, plural, =0 {{company} 目前在此活動中沒有會面。} other {{company} 共有 {count} 場會面：}}\n{agenda}\n\n附件日曆檔（.ics）已載有{count, plural, =0 {日程} other {全部會面}}。',
+  'schedule.published.meeting':
+    '{startsAt}：{partner}（{country}），{place, select, table {第 {table} 桌} other {視像會議}}',
+  'schedule.published.change':
+    '{change, select, added {新增：{startsAt} 與 {partner}（{country}）會面} moved {改期：與 {partner}（{country}）的會面由 {from} 改至 {startsAt}} other {取消：{startsAt} 與 {partner}（{country}）的會面}}',
+  'schedule.published.action': '查看您的日程',
+
+  'meeting.changed.title': '您與 {partner} 的會面已取消',
+  'meeting.changed.body':
+    '{company} 與 {partner}（{country}）在「{session}」原定於 {startsAt} 的會面，已由{cancelledBy, select, organisers {主辦單位} partner {{partner}} other {{company}}}取消。該時段已空出，此會面的提醒亦不會再發送。',
+  'meeting.changed.action': '查看您的日程',
+
+  'meeting.reminder.title':
+    '{unit, select, days {{amount} 天} hours {{amount} 小時} other {{amount} 分鐘}}後與 {partner} 會面',
+  'meeting.reminder.body':
+    '{company} 將於 {startsAt} 在「{session}」與 {partner}（{country}）會面，{place, select, table {地點為第 {table} 桌} other {以視像會議進行：開啟活動頁面即可加入}}。附件日曆檔（.ics）已載有此會面。',
+  'meeting.reminder.action': '開啟活動',
+
+  'requests.digest.title': '{count} 個會面邀請仍待您回覆',
+  'requests.digest.body':
+    '以下發給貴公司的會面邀請尚未回覆：\n{requests}\n\n在編排日程前回覆的邀請，方可獲安排會面。',
+  'requests.digest.request':
+    '{fromCompany}（{fromCountry}）邀請 {toCompany} 在「{session}」會面，活動於 {startsAt} 開始',
+  'requests.digest.action': '回覆邀請',
+
+  'company.verification.title':
+    '{status, select, verified {{company} 已通過審核} other {{company} 未獲通過審核}}',
+  'company.verification.body':
+    '{status, select, verified {主辦單位已審核並確認 {company}。貴公司現已列入企業名錄，可參加配對活動及申請加入代表團。} other {主辦單位未有通過 {company} 的審核。{hasReason, select, yes {原因：「{reason}」} other {}}請更正公司資料，主辦單位其後可再次審核。}}',
+  'company.verification.action': '{status, select, verified {查看貴公司} other {檢視公司資料}}',
+
+  'application.decided.title':
+    '{promoted, select, yes {{company} 已從候補名單獲「{delegation}」取錄} other {{status, select, accepted {{company} 已獲「{delegation}」取錄} rejected {{company} 未獲「{delegation}」取錄} other {{company} 已列入「{delegation}」候補名單}}}}',
+  'application.decided.body':
+    '{promoted, select, yes {前往 {city} 的代表團「{delegation}」（{startsOn} 至 {endsOn}）有名額空出，候補名單首位的 {company} 現已獲取錄。} other {{status, select, accepted {主辦單位已取錄 {company} 加入前往 {city} 的代表團「{delegation}」（{startsOn} 至 {endsOn}）。} rejected {主辦單位未有取錄 {company} 加入前往 {city} 的代表團「{delegation}」。{hasReason, select, yes {原因：「{reason}」} other {}}} other {前往 {city} 的代表團「{delegation}」（{startsOn} 至 {endsOn}）名額已滿；{company} 已列入候補名單，有名額空出時將優先獲取錄。}}}}',
+  'application.decided.action': '查看代表團',
+
+  'announcement.title': '「{session}」公告',
+  'announcement.body': '{from}：「{text}」',
+  'announcement.action': '開啟活動',
+
   'time.withOther': '{time}（{otherName}當地時間：{otherTime}）',
   'email.greeting': '{name} 您好：',
   'email.openLink': '或開啟此連結：',

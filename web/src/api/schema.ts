@@ -1146,6 +1146,11 @@ export interface components {
         VerifyCompanyDto: {
             /** @enum {string} */
             status: "verified" | "rejected";
+            /**
+             * @description Why the company is rejected: sent to its users with the decision.
+             * @example The business registration number does not match the company name.
+             */
+            reason?: string | null;
         };
         ChangeRoleDto: {
             /**
@@ -1264,6 +1269,11 @@ export interface components {
              * @enum {string}
              */
             status: "accepted" | "rejected" | "waitlisted" | "withdrawn";
+            /**
+             * @description Why the application is rejected: sent to the company's users with the decision.
+             * @example The delegation is for firms already exporting to the destination market.
+             */
+            reason?: string | null;
         };
         WeightsDto: {
             complementarity?: number;

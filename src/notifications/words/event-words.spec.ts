@@ -1,0 +1,151 @@
+import { renderNotice } from '../render/render-notice';
+import type { NoticeParams } from '../render/notice-params';
+import type { TemplatedKind } from '../render/render-notice';
+
+const HK = { language: 'zh-Hant' as const, timezone: 'Asia/Hong_Kong' };
+const VAN = { language: 'en' as const, timezone: 'America/Vancouver' };
+const at = '2031-09-15T01:00:00.000Z'; // 09:00 in Hong Kong, 18:00 the day before in Vancouver
+const moment = { at, otherZone: 'Asia/Hong_Kong', otherName: 'Harbour Pay' };
+
+const SAMPLES: [TemplatedKind, NoticeParams][] = [
+  [
+    'schedule.published',
+    {
+      session: 'HK–Canada ICT',
+      company: 'Maple Channel',
+      count: 1,
+      republished: 'yes',
+      agenda: {
+        line: 'schedule.published.meeting',
+        items: [
+          { startsAt: moment, partner: 'Harbour Pay', country: 'HK', place: 'table', table: 3 },
+        ],
+      },
+      changes: {
+        line: 'schedule.published.change',
+        items: [
+          {
+            change: 'moved',
+            partner: 'Harbour Pay',
+            country: 'HK',
+            startsAt: moment,
+            from: { ...moment, at: '2031-09-15T00:00:00.000Z' },
+          },
+        ],
+      },
+    },
+  ],
+  [
+    'meeting.changed',
+    {
+      change: 'cancelled',
+      session: 'S',
+      company: 'Maple Channel',
+      partner: 'Harbour Pay',
+      country: 'HK',
+      startsAt: moment,
+      cancelledBy: 'partner',
+    },
+  ],
+  [
+    'meeting.reminder',
+    {
+      session: 'S',
+      company: 'Maple Channel',
+      partner: 'Harbour Pay',
+      country: 'HK',
+      startsAt: moment,
+      unit: 'minutes',
+      amount: 15,
+      place: 'video',
+      table: 0,
+    },
+  ],
+  [
+    'requests.digest',
+    {
+      day: '2031-09-14',
+      count: 2,
+      requests: {
+        line: 'requests.digest.request',
+        items: [
+          {
+            fromCompany: 'Harbour Pay',
+            fromCountry: 'HK',
+            toCompany: 'Maple Channel',
+            session: 'S',
+            startsAt: moment,
+          },
+          {
+            fromCompany: 'Kowloon Ledger',
+            fromCountry: 'HK',
+            toCompany: 'Maple Channel',
+            session: 'S',
+            startsAt: moment,
+          },
+        ],
+      },
+    },
+  ],
+  [
+    'company.verification',
+    { company: 'Maple Channel', status: 'rejected', hasReason: 'yes', reason: 'No registry.' },
+  ],
+  [
+    'application.decided',
+    {
+      company: 'Maple Channel',
+      delegation: 'Fintech mission',
+      city: 'Hong Kong',
+      startsOn: '2031-10-01',
+      endsOn: '2031-10-05',
+      status: 'waitlisted',
+      promoted: 'no',
+      hasReason: 'no',
+      reason: '',
+    },
+  ],
+  ['announcement', { session: 'S', from: 'Organiser', text: 'Coffee in hall B' }],
+];
+
+describe('the words of the events', () => {
+  it.each(SAMPLES)('%s has a title, body and action in both languages', (kind, params) => {
+    for (const reader of [HK, VAN]) {
+      const words = renderNotice(kind, params, reader);
+      for (const text of [words.title, words.body, words.action]) {
+        expect(text.length).toBeGreaterThan(0);
+        expect(text).not.toMatch(/[{}]/);
+      }
+    }
+  });
+
+  it('writes an agenda one line a meeting, in the reader’s zone beside the partner’s', () => {
+    const [, params] = SAMPLES[0];
+    const en = renderNotice('schedule.published', params, VAN);
+    expect(en.title).toBe('Your agenda in “HK–Canada ICT” changed');
+    expect(en.body).toContain('• Moved: with Harbour Pay (HK), from Sun, 14 Sept 2031, 17:00');
+    expect(en.body).toMatch(
+      /• Sun, 14 Sept 2031, 18:00 \S+ \(Harbour Pay: Mon, 15 Sept 2031, 09:00 \S+\): Harbour Pay \(HK\), table 3/,
+    );
+    const zh = renderNotice('schedule.published', params, HK);
+    expect(zh.body).toContain('Maple Channel 共有 1 場會面：');
+    expect(zh.body).toMatch(/• 2031年9月15日.*09:00.*：Harbour Pay（HK），第 3 桌/);
+  });
+
+  it('words a reminder’s lead in days, hours or minutes', () => {
+    const [, params] = SAMPLES[2];
+    const day = renderNotice('meeting.reminder', { ...params, unit: 'days', amount: 1 }, VAN);
+    expect(day.title).toBe('Meeting with Harbour Pay in 1 day');
+    expect(renderNotice('meeting.reminder', params, HK).title).toBe('15 分鐘後與 Harbour Pay 會面');
+  });
+
+  it('gives the organiser’s reason of a rejection', () => {
+    const [, params] = SAMPLES[4];
+    expect(renderNotice('company.verification', params, VAN).body).toContain(
+      'Their reason: “No registry.”',
+    );
+    expect(renderNotice('company.verification', params, HK).body).toContain(
+      '原因：「No registry.」',
+    );
+  });
+});
