@@ -1421,7 +1421,6 @@ export interface components {
             /** @description When the company can meet; none means the whole session. */
             availability?: components["schemas"]["AvailabilityWindowDto"][];
         };
-        Object: Record<string, never>;
         CreateRequestDto: {
             /**
              * Format: uuid
