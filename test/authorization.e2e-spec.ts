@@ -33,6 +33,8 @@ interface Entry {
   call: (world: World, caller: Caller) => Call | Promise<Call>;
   /** The status each caller gets. */
   expect: Record<Caller, number>;
+  /** A second answer a caller may get for a reason outside authorisation, said where it is set. */
+  tolerate?: Partial<Record<Caller, number>>;
 }
 
 /** Shorthands for the common patterns of SPEC.md's "who" column. */
@@ -157,6 +159,9 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/auth/email-verification': {
     call: () => ({ url: '/api/auth/email-verification' }),
     expect: signedIn(202),
+    // The admin account is shared by every suite of a run, and the route fuzzer sends it this
+    // email too: its address's allowance (3 in 15 minutes) may be spent by then. Allowed, limited.
+    tolerate: { admin: 429 },
   },
   'POST /api/auth/email-verification/confirm': {
     call: async () => ({
@@ -576,7 +581,10 @@ describe('authorization matrix: every route × admin, organiser, owner, other me
         const response = await (call.body === undefined
           ? pending
           : pending.send(call.body as object));
-        if (response.status !== entry.expect[caller]) {
+        if (
+          response.status !== entry.expect[caller] &&
+          response.status !== entry.tolerate?.[caller]
+        ) {
           mismatches.push(
             `${route} as ${caller}: ${response.status}, expected ${entry.expect[caller]} ${JSON.stringify(response.body).slice(0, 200)}`,
           );
