@@ -4,7 +4,14 @@ import type { Queue } from 'bullmq';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { JOBS, QUEUES, deliverMailJobId, type DeliverMailJob } from '../jobs/queues';
+import {
+  JOBS,
+  QUEUES,
+  announceNoticesJobId,
+  deliverMailJobId,
+  type AnnounceNoticesJob,
+  type DeliverMailJob,
+} from '../jobs/queues';
 import { LiveEmitter } from '../live/live-emitter';
 import { rooms } from '../live/live.events';
 import { deliveryOf, DEFAULT_SETTINGS } from '../users/settings.service';
@@ -91,6 +98,7 @@ export class NotificationsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectQueue(QUEUES.mail) private readonly mail: Queue<DeliverMailJob>,
+    @InjectQueue(QUEUES.liveNotices) private readonly liveNotices: Queue<AnnounceNoticesJob>,
     private readonly live: LiveEmitter,
     private readonly afterCommit: AfterCommit,
   ) {
@@ -196,13 +204,16 @@ export class NotificationsService {
     const due = shownAt.getTime() <= Date.now();
     this.afterCommit.run(manager, () => {
       this.enqueue(outboxIds, shownAt);
-      // A notice due later shows in the list from then on; it is not announced live.
       if (due) {
         for (const [index, notification] of shown.entries()) {
           this.live.clientSend(rooms.user(inAppWords[index].userId), 'notification', {
             notification,
           });
         }
+      } else {
+        // Due later (a reminder): it shows in the list from then on, and the worker announces it
+        // live then, in its reader's words of that moment (see LiveNoticesProcessor).
+        this.announceLater(notificationIds, shownAt);
       }
     });
     return { notificationIds, outboxIds };
@@ -276,6 +287,31 @@ export class NotificationsService {
         this.logger.warn(
           { err: error },
           `${outboxIds.length} email jobs not queued; the outbox sweeper will send them`,
+        ),
+      );
+  }
+
+  /**
+   * Queues one delayed job for the notifications of one call, which the worker announces to
+   * their users' sockets at `at` (those still there: a withdrawn reminder is deleted). Best
+   * effort, like every live notice: the list shows them at their time whatever happens.
+   */
+  private announceLater(notificationIds: readonly string[], at: Date): void {
+    if (notificationIds.length === 0) return;
+    const job: AnnounceNoticesJob = { notificationIds: [...notificationIds] };
+    this.liveNotices
+      .add(JOBS.announceNotices, job, {
+        jobId: announceNoticesJobId(job),
+        delay: Math.max(0, at.getTime() - Date.now()),
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 1000 },
+        removeOnComplete: { age: 3600, count: 1000 },
+        removeOnFail: { age: 24 * 3600, count: 1000 },
+      })
+      .catch((error: unknown) =>
+        this.logger.warn(
+          { err: error },
+          `${notificationIds.length} notifications due later will not be announced live`,
         ),
       );
   }
