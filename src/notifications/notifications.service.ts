@@ -43,8 +43,9 @@ export interface AddressedEmail {
  * The one entry point of notifications. Called inside the transaction of the change that causes
  * it, with that transaction's EntityManager: NoticeWriter writes, per recipient and their
  * settings, the in-app notification and the outbox row, which commit or roll back with the
- * change. After the commit, each email's delivery job is queued (best effort: the
- * worker's sweeper sends rows whose job was lost) and each notification goes live to its user.
+ * change. After the commit, each email's delivery job is queued (best effort: the worker's
+ * sweeper sends rows whose job was lost) and each notification goes live to its user: at once, or
+ * when it is due (a reminder), by one delayed job of the worker per call.
  */
 @Injectable()
 export class NotificationsService {
