@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config/app-config';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { migrate } from '../src/database/migrate';
-import { QUEUES, type DeliverMailJob } from '../src/jobs/queues';
+import { QUEUES, type AnnounceNoticesJob, type DeliverMailJob } from '../src/jobs/queues';
 import { LiveEmitter } from '../src/live/live-emitter';
 import { AfterCommit } from '../src/notifications/after-commit';
 import { NotificationsService, type Notice } from '../src/notifications/notifications.service';
@@ -109,9 +109,20 @@ async function main(): Promise<void> {
     prefix: `${scratch.redisPrefix}:bull`,
   });
   cleanups.push(() => queue.close());
+  const liveNotices = new Queue<AnnounceNoticesJob>(QUEUES.liveNotices, {
+    connection: { url: REDIS_URL, maxRetriesPerRequest: null },
+    prefix: `${scratch.redisPrefix}:bull`,
+  });
+  cleanups.push(() => liveNotices.close());
   const live = new LiveEmitter(config);
   cleanups.push(() => live.onApplicationShutdown());
-  const service = new NotificationsService(config, queue, live, new AfterCommit(dataSource));
+  const service = new NotificationsService(
+    config,
+    queue,
+    liveNotices,
+    live,
+    new AfterCommit(dataSource),
+  );
 
   // Recipients: half English in Toronto, half Traditional Chinese in Hong Kong.
   const users = await dataSource.query<{ id: string }[]>(

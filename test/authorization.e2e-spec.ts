@@ -222,6 +222,21 @@ const MATRIX: Record<string, Entry> = {
     call: (world) => ({ url: `/api/companies/${world.companyId}/invitations` }),
     expect: ownersOnly(200),
   },
+  'DELETE /api/companies/{id}/invitations/{invitationId}': {
+    // An invitation of the owner's company, new for each caller.
+    call: async (world) => {
+      const email = `${unique('withdrawn')}@example.org`;
+      await invitationLink(client.app, world.companyId, email);
+      const [{ id }] = await client.app
+        .get(DataSource)
+        .query<{ id: string }[]>(
+          'SELECT id FROM company_invitations WHERE company_id = $1 AND email = $2',
+          [world.companyId, email],
+        );
+      return { url: `/api/companies/${world.companyId}/invitations/${id}` };
+    },
+    expect: ownersOnly(204),
+  },
   'POST /api/invitations/accept': {
     // An invitation to a new company of the partner's: firm accounts join, organisers do not.
     call: async (world) => {

@@ -299,6 +299,67 @@ describe('companies', () => {
       expect(rejected.body.status).toBe('rejected');
     });
 
+    it('keeps the reason of a rejection for the company’s users and organisers, until verified', async () => {
+      const company = await client.company(owner.accessToken);
+      const reason = 'The business registration number does not match the company name.';
+      const decide = (body: Record<string, unknown>) =>
+        client
+          .as(organiser.accessToken)
+          .post(`/api/companies/${company.id}/verification`)
+          .send(body)
+          .expect(200);
+      const rejected = await decide({ status: 'rejected', reason });
+      expect(rejected.body).toMatchObject({ status: 'rejected', statusReason: reason });
+      const [stored] = await client.app
+        .get(DataSource)
+        .query<{ status_changed_by: string; status_changed_at: Date }[]>(
+          'SELECT status_changed_by, status_changed_at FROM companies WHERE id = $1',
+          [company.id],
+        );
+      expect(stored.status_changed_by).toBe(organiser.user.id);
+      expect(stored.status_changed_at.toISOString()).toBe(rejected.body.statusChangedAt);
+      for (const reader of [owner, organiser]) {
+        const read = await client
+          .as(reader.accessToken)
+          .get(`/api/companies/${company.id}`)
+          .expect(200);
+        expect(read.body).toMatchObject({ status: 'rejected', statusReason: reason });
+      }
+      const mine = await client
+        .as(owner.accessToken)
+        .get('/api/companies?status=rejected&pageSize=100')
+        .expect(200);
+      expect(mine.body.items.find((c: CompanyView) => c.id === company.id)?.statusReason).toBe(
+        reason,
+      );
+      // Another firm reads neither the company nor its reason.
+      const stranger = await client.signUp();
+      await client.as(stranger.accessToken).get(`/api/companies/${company.id}`).expect(403);
+      const theirs = await client
+        .as(stranger.accessToken)
+        .get('/api/companies?status=rejected&pageSize=100')
+        .expect(200);
+      expect(theirs.body.items.map((c: CompanyView) => c.id)).not.toContain(company.id);
+
+      // Verified later: the reason is gone, for everyone.
+      const verified = await decide({ status: 'verified' });
+      expect(verified.body).toMatchObject({ status: 'verified', statusReason: null });
+      for (const reader of [owner, stranger]) {
+        const read = await client
+          .as(reader.accessToken)
+          .get(`/api/companies/${company.id}`)
+          .expect(200);
+        expect(read.body.statusReason).toBeNull();
+      }
+      const [{ status_reason }] = await client.app
+        .get(DataSource)
+        .query<{ status_reason: string | null }[]>(
+          'SELECT status_reason FROM companies WHERE id = $1',
+          [company.id],
+        );
+      expect(status_reason).toBeNull();
+    });
+
     it('is refused to members, even the owner (403), and checks its input (400, 404)', async () => {
       const company = await client.company(owner.accessToken);
       await client

@@ -360,6 +360,17 @@ describe('fuzz, field by field: every field of every route and live event', () =
       caller: 'owner',
       params: { id: targets.companyId, userId: world.partner.user.id },
     }),
+    'DELETE /api/companies/{id}/invitations/{invitationId}': async () => {
+      const email = `${unique('fuzz-withdrawn')}@example.org`;
+      await invitationLink(client.app, targets.companyId, email);
+      const [{ id }] = await client.app
+        .get(DataSource)
+        .query<{ id: string }[]>(
+          'SELECT id FROM company_invitations WHERE company_id = $1 AND email = $2',
+          [targets.companyId, email],
+        );
+      return { caller: 'owner', params: { id: targets.companyId, invitationId: id } };
+    },
     'POST /api/invitations/accept': async () => ({
       caller: 'owner',
       body: {

@@ -1,6 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { ParsedMail } from 'mailparser';
 import { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { MeetingReminders } from '../src/meetings/meeting-reminders.service';
 import { NotificationsService } from '../src/notifications/notifications.service';
 import { eventually, startWorker } from './support/app';
 import { unique, useApi, type Account } from './support/client';
@@ -447,6 +449,64 @@ describe('notifications', () => {
       };
       expect((await notify(keyed)).outboxIds).toHaveLength(1);
       expect((await notify(keyed)).outboxIds).toHaveLength(0);
+    });
+
+    it('announces a reminder live at its time, in its reader’s words of then; not a withdrawn one', async () => {
+      const reader = await client.signUp({ language: 'en', timezone: 'UTC' });
+      const socket = await live.connected(baseUrl, reader.accessToken);
+      const shown = collect<{ notification: Record<string, unknown> }>(socket, 'notification');
+      const reminder = (meetingId: string, notBefore: Date) =>
+        notify({
+          kind: 'meeting.reminder',
+          recipients: [reader.user.id],
+          params: {
+            meetingId,
+            session: 'HK–Canada ICT matching',
+            company: caFirm.name,
+            partner: hkFirm.name,
+            country: 'HK',
+            startsAt: { at: new Date(START).toISOString() },
+            minutes: 15,
+            unit: 'minutes',
+            amount: 15,
+            place: 'video',
+            table: 0,
+          },
+          link: `/sessions/${sessionId}`,
+          notBefore,
+          key: unique('live-reminder'),
+        });
+      const due = new Date(Date.now() + 2500);
+      const kept = await reminder(randomUUID(), due);
+      const withdrawnMeeting = randomUUID();
+      await reminder(withdrawnMeeting, due);
+      const dataSource = client.app.get(DataSource);
+      await dataSource.transaction((manager) =>
+        client.app.get(MeetingReminders).withdraw(manager, [withdrawnMeeting]),
+      );
+      // The reader reads Chinese by the time it is due: it is announced in Chinese.
+      await dataSource.query(
+        `INSERT INTO user_settings (user_id, language) VALUES ($1, 'zh-Hant')
+         ON CONFLICT (user_id) DO UPDATE SET language = 'zh-Hant'`,
+        [reader.user.id],
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(shown).toHaveLength(0);
+
+      await soon(() => shown[0], 15_000);
+      expect(Date.now()).toBeGreaterThanOrEqual(due.getTime() - 50);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(shown).toHaveLength(1);
+      const listed = await client.as(reader.accessToken).get('/api/notifications').expect(200);
+      expect(listed.body.items).toHaveLength(1);
+      expect(shown[0].notification).toEqual(listed.body.items[0]);
+      expect(shown[0].notification).toMatchObject({
+        id: kept.notificationIds[0],
+        kind: 'meeting.reminder',
+        createdAt: due.toISOString(),
+        readAt: null,
+      });
+      expect(shown[0].notification.title).toBe(`15 分鐘後與 ${hkFirm.name} 會面`);
     });
 
     it('sends a committed email whose job was never queued (the sweeper), once', async () => {

@@ -4,12 +4,14 @@ import { migrate, withDataSource } from '../src/database/migrate';
 import { DEMO_COMPANIES } from '../src/database/seed/demo-companies';
 import { DEMO_LOGINS, seedDemo } from '../src/database/seed/seed';
 import { fitsDelegationDays } from '../src/delegations/delegation-time';
+import { testConfig } from './support/app';
 import { databaseUrlFor, newRunId, TEST_PG_ADMIN_URL } from './setup/test-env';
 
 /** The demo on a database of its own, so that its companies do not disturb the other suites. */
 describe('npm run seed (the demo)', () => {
   const name = `tm_test_seed_${newRunId()}`;
   const url = databaseUrlFor(name);
+  const links = testConfig();
 
   async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
     const client = new Client({ connectionString: TEST_PG_ADMIN_URL });
@@ -28,14 +30,14 @@ describe('npm run seed (the demo)', () => {
   afterAll(() => admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)));
 
   it('loads the Hong Kong story once, however often it runs', async () => {
-    const first = await withDataSource(url, seedDemo);
+    const first = await withDataSource(url, (db) => seedDemo(db, links));
     expect(first).toEqual({
       users: 3 + DEMO_COMPANIES.length,
       companies: DEMO_COMPANIES.length,
       delegations: 2,
       sessions: 2,
     });
-    expect(await withDataSource(url, seedDemo)).toEqual({
+    expect(await withDataSource(url, (db) => seedDemo(db, links))).toEqual({
       users: 0,
       companies: 0,
       delegations: 0,
@@ -200,6 +202,66 @@ describe('npm run seed (the demo)', () => {
       );
     });
     // Seeding again while it runs adds nothing; the calendar session is not duplicated either.
-    expect((await withDataSource(url, seedDemo)).sessions).toBe(0);
+    expect((await withDataSource(url, (db) => seedDemo(db, links))).sessions).toBe(0);
+  });
+
+  it('tells the demo firms of their requests, answers and agendas as a real run would', async () => {
+    const counts = async (db: DataSource) =>
+      (
+        await db.query<{ notifications: number; emails: number }[]>(
+          `SELECT (SELECT count(*)::int FROM notifications) AS notifications,
+                  (SELECT count(*)::int FROM notification_outbox) AS emails`,
+        )
+      )[0];
+    await withDataSource(url, async (db: DataSource) => {
+      const before = await counts(db);
+      const kinds = await db.query<{ kind: string; n: number }[]>(
+        'SELECT kind, count(*)::int AS n FROM notifications GROUP BY kind ORDER BY kind',
+      );
+      expect(kinds.map((row) => row.kind)).toEqual(
+        expect.arrayContaining(['request.answered', 'request.received', 'schedule.published']),
+      );
+      // Every participant of the published session is told its agenda, with its email pending.
+      const [{ told, participants }] = await db.query<{ told: number; participants: number }[]>(
+        `SELECT (SELECT count(DISTINCT n.user_id)::int FROM notifications n
+                  WHERE n.kind = 'schedule.published') AS told,
+                (SELECT count(*)::int FROM session_participants p JOIN sessions s
+                    ON s.id = p.session_id WHERE s.title LIKE 'Live now:%') AS participants`,
+      );
+      expect(told).toBe(participants);
+      const pending = await db.query<{ kind: string; status: string }[]>(
+        "SELECT DISTINCT kind, status FROM notification_outbox WHERE kind <> 'meeting.reminder'",
+      );
+      expect(pending.every((row) => row.status === 'pending')).toBe(true);
+      expect(pending.map((row) => row.kind)).toEqual(
+        expect.arrayContaining(['request.answered', 'request.received', 'schedule.published']),
+      );
+
+      // Each demo firm's owner is told in their language: Harbour Pay in Chinese, Maple in English.
+      const bell = async (email: string) =>
+        db.query<{ kind: string; subject: string; to_address: string; link: string }[]>(
+          `SELECT o.kind, o.subject, o.to_address, n.link
+             FROM notification_outbox o JOIN users u ON u.id = o.user_id
+             JOIN notifications n ON n.user_id = u.id AND n.kind = o.kind
+            WHERE u.email = $1 AND o.kind = 'schedule.published'`,
+          [email],
+        );
+      const [harbour] = await bell(DEMO_LOGINS[3].email);
+      expect(harbour.subject).toMatch(/[\u4e00-\u9fff]/);
+      expect(harbour.link).toMatch(/^\/sessions\//);
+      const [maple] = await bell(DEMO_LOGINS[4].email);
+      expect(maple.subject).toMatch(/^[\x20-\x7e’–“”]+$/);
+      expect(maple.to_address).toBe(DEMO_LOGINS[4].email);
+      const [{ links: wrong }] = await db.query<{ links: number }[]>(
+        `SELECT count(*)::int AS links FROM notification_outbox
+          WHERE position($1 in text_body) = 0`,
+        [links.appUrl],
+      );
+      expect(wrong).toBe(0);
+
+      // Seeding again tells nobody anything new.
+      await seedDemo(db, links);
+      expect(await counts(db)).toEqual(before);
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { AccountMailbox, MAIL_APP_URL } from './support/account-mail';
 import { unique, useApi, type Account } from './support/client';
-import { collect, LiveClients, listen, settle, until } from './support/live';
+import { collect, LiveClients, listen, request, settle, until } from './support/live';
 
 describe('company teams', () => {
   const client = useApi({ APP_URL: MAIL_APP_URL });
@@ -12,6 +12,10 @@ describe('company teams', () => {
   beforeAll(async () => {
     organiser = await client.organiser();
   });
+
+  /** The app's address, listening once for the suite's live clients. */
+  let listening: Promise<string> | undefined;
+  const baseUrl = () => (listening ??= listen(client.app));
 
   /** A company of a new owner. */
   async function firm() {
@@ -157,6 +161,45 @@ describe('company teams', () => {
     expect((await accept(second).expect(200)).body.role).toBe('owner');
   });
 
+  it('withdraws an invitation: owners only, and the emailed link stops working', async () => {
+    const { owner, companyId } = await firm();
+    const other = await firm();
+    const email = `${unique('withdrawn')}@example.org`;
+    const invited = await invite(owner.accessToken, companyId, email).expect(201);
+    const invitationId = invited.body.id as string;
+    const token = await mail.token(email, 'invitation');
+    const withdraw = (as: string, company: string, id: string) =>
+      client.as(as).delete(`/api/companies/${company}/invitations/${id}`);
+
+    // Not the owner of this company: 403; an invitation of another company or unknown: 404.
+    await withdraw(other.owner.accessToken, companyId, invitationId).expect(403);
+    await withdraw(organiser.accessToken, companyId, invitationId).expect(403);
+    const elsewhere = await withdraw(other.owner.accessToken, other.companyId, invitationId).expect(
+      404,
+    );
+    expect(elsewhere.body.code).toBe('invitation.not_found');
+    await withdraw(owner.accessToken, companyId, '00000000-0000-4000-8000-000000000000').expect(
+      404,
+    );
+    const malformed = await withdraw(owner.accessToken, companyId, 'not-an-id').expect(400);
+    expect(Object.keys(malformed.body.fields)).toEqual(['invitationId']);
+    await client.http.delete(`/api/companies/${companyId}/invitations/${invitationId}`).expect(401);
+
+    await withdraw(owner.accessToken, companyId, invitationId).expect(204);
+    expect(
+      (await client.as(owner.accessToken).get(`/api/companies/${companyId}/invitations`)).body,
+    ).toEqual([]);
+    await withdraw(owner.accessToken, companyId, invitationId).expect(404);
+    const account = await client.signUp({ email });
+    const refused = await client
+      .as(account.accessToken)
+      .post('/api/invitations/accept')
+      .send({ token })
+      .expect(400);
+    expect(Object.keys(refused.body.fields)).toEqual(['token']);
+    expect((await client.as(account.accessToken).get('/api/auth/me')).body.companies).toEqual([]);
+  });
+
   it('lets owners alone invite and manage the team', async () => {
     const { owner, companyId } = await firm();
     const { account: member } = await colleague(owner, companyId);
@@ -247,7 +290,7 @@ describe('company teams', () => {
   });
 
   it('takes a removed member out of the company room of their open live connections', async () => {
-    const url = await listen(client.app);
+    const url = await baseUrl();
     const live = new LiveClients();
     try {
       const { owner, companyId } = await firm();
@@ -266,6 +309,61 @@ describe('company teams', () => {
       await edit('Not for former members');
       await settle(500);
       expect(updates).toHaveLength(1);
+    } finally {
+      live.closeAll();
+    }
+  });
+
+  it('takes a removed or leaving member out of the rooms of the company’s sessions at once', async () => {
+    const url = await baseUrl();
+    const live = new LiveClients();
+    try {
+      const owner = await client.signUp();
+      const { id: companyId } = await client.verifiedCompany(
+        owner.accessToken,
+        organiser.accessToken,
+      );
+      const sessionId = await client.videoSession(
+        organiser.accessToken,
+        Date.UTC(2033, 2, 1, 9),
+        60,
+      );
+      await client.join(owner.accessToken, sessionId, companyId);
+      const { account: removed } = await colleague(owner, companyId);
+      const { account: leaving } = await colleague(owner, companyId);
+      const [host, ownerSocket, removedSocket, leavingSocket] = await Promise.all(
+        [organiser, owner, removed, leaving].map((account) =>
+          live.connected(url, account.accessToken),
+        ),
+      );
+      for (const socket of [host, ownerSocket, removedSocket, leavingSocket]) {
+        expect(await request(socket, 'session:join', { sessionId })).toMatchObject({ ok: true });
+      }
+      const heard = [ownerSocket, removedSocket, leavingSocket].map((socket) =>
+        collect<{ text: string }>(socket, 'announcement'),
+      );
+      const announce = async (text: string) =>
+        expect(await request(host, 'announce', { sessionId, text })).toMatchObject({ ok: true });
+      await announce('Before');
+      await until(() => heard.every((list) => list.length === 1));
+
+      await remove(owner.accessToken, companyId, removed.user.id).expect(204);
+      await remove(leaving.accessToken, companyId, leaving.user.id).expect(204);
+      await announce('After');
+      await until(() => heard[0].length === 2);
+      await settle(500);
+      expect(heard.map((list) => list.map((a) => a.text))).toEqual([
+        ['Before', 'After'],
+        ['Before'],
+        ['Before'],
+      ]);
+      // And they cannot come back in: the join check reads the membership.
+      const refused = await request<{ ok: boolean; error: { code: string } }>(
+        removedSocket,
+        'session:join',
+        { sessionId },
+      );
+      expect(refused).toMatchObject({ ok: false, error: { code: 'live.not_in_session' } });
     } finally {
       live.closeAll();
     }

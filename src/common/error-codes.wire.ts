@@ -93,6 +93,7 @@ export const ERROR_CODES = [
   'company.last_owner',
   'company.owner_required',
   'company_member.not_found',
+  'invitation.not_found',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

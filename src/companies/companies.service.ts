@@ -72,7 +72,7 @@ export class CompaniesService {
     );
     await this.refreshQueue.enqueue([{ companyId: company.id, version: company.version }]);
     this.live.joinCompany(user.id, company.id);
-    return toCompanyView(company);
+    return toCompanyView(company, true);
   }
 
   /**
@@ -102,16 +102,22 @@ export class CompaniesService {
         .orderBy("ts_rank(company.search_document, to_tsquery('simple', :tsQuery))", 'DESC');
     }
     builder.addOrderBy('company.name', 'ASC').addOrderBy('company.id', 'ASC');
-    return paginate(builder, query, toCompanyView);
+    // A member lists verified companies (which carry no reason) and their own: each company that
+    // is not verified is the reader's, whose users may read why it was rejected.
+    const organiser = isOrganiser(user);
+    return paginate(builder, query, (company) =>
+      toCompanyView(company, organiser || company.status !== 'verified'),
+    );
   }
 
   /** Members read their own companies and verified ones; organisers read all. */
   async get(user: AuthUser, id: string): Promise<CompanyView> {
     const company = await this.find(id);
-    if (company.status !== 'verified' && !(await this.canManage(user, id))) {
+    const insider = await this.canManage(user, id);
+    if (company.status !== 'verified' && !insider) {
       throw AppError.forbidden('company.not_yours', 'This company is not yours to see');
     }
-    return toCompanyView(company);
+    return toCompanyView(company, insider);
   }
 
   /** Owners and organisers edit a profile; each edit queues a refresh (and, later, rescoring). */
@@ -137,7 +143,7 @@ export class CompaniesService {
     });
     await this.refreshQueue.enqueue([{ companyId: company.id, version: company.version }]);
     await this.scoring.companyChanged({ companyId: company.id, version: company.version });
-    const view = toCompanyView(company);
+    const view = toCompanyView(company, true);
     this.live.companyUpdated(view);
     return view;
   }
@@ -154,6 +160,8 @@ export class CompaniesService {
     company.status = status;
     company.statusChangedAt = new Date();
     company.statusChangedBy = user.id;
+    // Kept for the firm to read on its page; a later verification clears it.
+    company.statusReason = status === 'rejected' && reason ? reason : null;
     const saved = await this.dataSource.transaction(async (manager) => {
       // Only verified companies are scheduled: ordered with the publishing of a scheduling run
       // in each of its sessions (see SessionsService.lockShared), in one order of sessions.
@@ -181,7 +189,7 @@ export class CompaniesService {
     await this.refreshQueue.enqueue([{ companyId: saved.id, version: saved.version }]);
     // Only verified companies are scored: a decision adds the company to rankings or drops it.
     await this.scoring.companyChanged({ companyId: saved.id, version: saved.version });
-    const view = toCompanyView(saved);
+    const view = toCompanyView(saved, true);
     this.live.companyUpdated(view);
     return view;
   }

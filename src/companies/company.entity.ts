@@ -73,6 +73,10 @@ export class Company {
   @Column({ type: 'uuid', name: 'status_changed_by', nullable: true })
   statusChangedBy: string | null;
 
+  /** Why an organiser rejected the company (shown to its users); null unless rejected. */
+  @Column({ type: 'text', name: 'status_reason', nullable: true })
+  statusReason: string | null;
+
   /** Weighted full-text document, refreshed by the worker after each change; never sent out. */
   @Column({ type: 'tsvector', name: 'search_document', nullable: true, select: false })
   searchDocument: string | null;

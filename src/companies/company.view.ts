@@ -15,7 +15,11 @@ export interface MembershipView {
   role: MemberRole;
 }
 
-export function toCompanyView(company: Company): CompanyView {
+/**
+ * A company as the API shows it. `insider`: the reader is one of its users or an organiser, who
+ * alone read why it was rejected.
+ */
+export function toCompanyView(company: Company, insider = false): CompanyView {
   return {
     id: company.id,
     name: company.name,
@@ -33,6 +37,7 @@ export function toCompanyView(company: Company): CompanyView {
     employees: company.employees,
     status: company.status,
     statusChangedAt: company.statusChangedAt?.toISOString() ?? null,
+    statusReason: insider && company.status === 'rejected' ? company.statusReason : null,
     createdAt: company.createdAt.toISOString(),
     updatedAt: company.updatedAt.toISOString(),
   };

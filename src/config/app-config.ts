@@ -308,3 +308,15 @@ export function loadDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
   if (errors.length > 0) throw new ConfigError(describe(errors));
   return vars.DATABASE_URL;
 }
+
+/**
+ * For the seed: the app's public address and signing key, which its demo emails link to and sign
+ * their unsubscribe links with; null without JWT_SECRET (the seed then writes no notices).
+ */
+export function loadLinkConfig(
+  env: NodeJS.ProcessEnv = process.env,
+): Pick<AppConfig, 'appUrl' | 'jwtSecret'> | null {
+  if (!env.JWT_SECRET) return null;
+  const config = loadConfig(env);
+  return { appUrl: config.appUrl, jwtSecret: config.jwtSecret };
+}

@@ -17,8 +17,9 @@ class QueueErrorLogger {
     @InjectQueue(QUEUES.scheduling) scheduling: Queue,
     @InjectQueue(QUEUES.mail) mail: Queue,
     @InjectQueue(QUEUES.notices) notices: Queue,
+    @InjectQueue(QUEUES.liveNotices) liveNotices: Queue,
   ) {
-    for (const queue of [companies, sessions, scoring, scheduling, mail, notices]) {
+    for (const queue of [companies, sessions, scoring, scheduling, mail, notices, liveNotices]) {
       queue.on('error', (error) =>
         this.logger.warn({ err: error }, `queue ${queue.name}: ${error.message}`),
       );

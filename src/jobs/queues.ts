@@ -9,6 +9,7 @@ export const QUEUES = {
   scheduling: 'scheduling',
   mail: 'mail',
   notices: 'notices',
+  liveNotices: 'live-notices',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -23,6 +24,7 @@ export const JOBS = {
   schedule: 'schedule.run',
   deliverMail: 'mail.deliver',
   requestsDigest: 'requests.digest',
+  announceNotices: 'notices.announce',
 } as const;
 
 /** Normalise one company's tags and rebuild its search document, as of `version`. */
@@ -128,6 +130,19 @@ export interface DeliverMailJob {
 /** The outbox row's id: a job queued twice for one email is queued once. */
 export function deliverMailJobId(job: DeliverMailJob): string {
   return job.outboxId;
+}
+
+/**
+ * Announce in-app notifications written for later (reminders) to their users' live sockets once
+ * they are due: the ids of one `notify` call, so one job per call however many readers it has.
+ */
+export interface AnnounceNoticesJob {
+  notificationIds: string[];
+}
+
+/** One job per `notify` call: its first notification's id is that call's alone. */
+export function announceNoticesJobId(job: AnnounceNoticesJob): string {
+  return `announce-notices.${job.notificationIds[0]}`;
 }
 
 /**

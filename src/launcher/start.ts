@@ -5,6 +5,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import pretty from 'pino-pretty';
+import { loadConfig } from '../config/app-config';
 import { migrate, withDataSource } from '../database/migrate';
 import { DEMO_ADMIN_EMAIL } from '../database/seed/demo-credentials';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from '../database/seed/seed';
@@ -136,7 +137,9 @@ async function main(): Promise<void> {
       ? `Applied migrations: ${applied.join(', ')}`
       : 'Database schema is up to date.',
   );
-  const seeded = await withDataSource(childEnv.DATABASE_URL!, seedDemo);
+  // The demo's notifications and emails link to the app the children serve, signed as they sign.
+  const links = loadConfig(childEnv);
+  const seeded = await withDataSource(childEnv.DATABASE_URL!, (db) => seedDemo(db, links));
   say(
     `Demo data: ${seeded.users} new accounts, ${seeded.companies} new companies, ` +
       `${seeded.delegations} new delegations, ${seeded.sessions} new sessions.`,

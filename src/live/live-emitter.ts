@@ -86,6 +86,16 @@ export class LiveEmitter implements OnApplicationShutdown {
     this.namespace?.in(rooms.user(userId)).socketsLeave(rooms.company(companyId));
   }
 
+  /**
+   * A user lost their part in these sessions (they left the company that took part): their open
+   * sockets, on any process, leave the sessions' rooms at once, and the presence upkeep of the
+   * process holding each socket drops them from the session's presence (see LiveGateway).
+   */
+  leaveSessions(userId: string, sessionIds: readonly string[]): void {
+    if (sessionIds.length === 0) return;
+    this.namespace?.in(rooms.user(userId)).socketsLeave(sessionIds.map(rooms.session));
+  }
+
   /** A user was disabled: their open sockets, on any process, are closed (and refused again). */
   disconnectUser(userId: string): void {
     this.namespace?.in(rooms.user(userId)).disconnectSockets(true);

@@ -118,6 +118,7 @@ export class LiveGateway
   ): Promise<LiveAck<{ state: LiveSessionState }>> {
     return this.run(async () => {
       const { sessionId } = parseMessage(JoinMessage, body);
+      await this.forgetLeftSessions(socket);
       const joined = socket.data.sessions;
       if (!joined.includes(sessionId) && joined.length >= MAX_SESSIONS_PER_SOCKET) {
         throw AppError.conflict(
@@ -218,6 +219,7 @@ export class LiveGateway
   /** Enters every socket of this process into the presence of its sessions again (idempotent). */
   private async restorePresence(): Promise<void> {
     for (const socket of this.namespace.sockets.values()) {
+      await this.forgetLeftSessions(socket);
       for (const sessionId of socket.data.sessions ?? []) {
         await this.run(() => this.enterPresence(socket, sessionId));
       }
@@ -228,6 +230,7 @@ export class LiveGateway
     try {
       const entries: { sessionId: string; socketId: string }[] = [];
       for (const socket of this.namespace.sockets.values()) {
+        await this.forgetLeftSessions(socket);
         for (const sessionId of socket.data.sessions ?? []) {
           entries.push({ sessionId, socketId: socket.id });
         }
@@ -236,6 +239,21 @@ export class LiveGateway
       this.announcePresence(await this.presence.sweep());
     } catch (error) {
       this.logger.warn({ err: error }, 'presence upkeep failed; retrying shortly');
+    }
+  }
+
+  /**
+   * A socket made to leave a session's room from elsewhere (LiveEmitter.leaveSessions: its user
+   * left the company that took part, perhaps through another process) is out of that session:
+   * it leaves the session's presence, and its list, so that it is not renewed or restored.
+   */
+  private async forgetLeftSessions(socket: LiveSocket): Promise<void> {
+    const sessions = socket.data.sessions ?? [];
+    const left = sessions.filter((sessionId) => !socket.rooms.has(rooms.session(sessionId)));
+    if (left.length === 0) return;
+    socket.data.sessions = sessions.filter((sessionId) => !left.includes(sessionId));
+    for (const sessionId of left) {
+      this.announcePresence(await this.presence.leave(sessionId, socket.id));
     }
   }
 

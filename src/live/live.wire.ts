@@ -50,6 +50,11 @@ export interface WireCompany {
   employees: string;
   status: CompanyStatus;
   statusChangedAt: string | null;
+  /**
+   * Why an organiser rejected it: for the company's users and organisers only (null for anyone
+   * else, and unless rejected).
+   */
+  statusReason: string | null;
   createdAt: string;
   updatedAt: string;
 }

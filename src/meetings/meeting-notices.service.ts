@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { NotificationsService } from '../notifications/notifications.service';
+import { NotificationsService, type Notifier } from '../notifications/notifications.service';
 import type { MatchmakingSession } from '../sessions/session.entity';
 import { buildSlots, type Slot } from '../sessions/slots';
 import { agendaChanges, type AgendaChange, type AgendaMeeting } from './agenda-changes';
@@ -24,7 +24,8 @@ import { MeetingReminders } from './meeting-reminders.service';
 @Injectable()
 export class MeetingNotices {
   constructor(
-    private readonly notifications: NotificationsService,
+    // A bare NoticeWriter in the demo seed, which has no queues.
+    @Inject(NotificationsService) private readonly notifications: Notifier,
     private readonly reminders: MeetingReminders,
   ) {}
 

@@ -1,8 +1,8 @@
-import { Injectable, Optional, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { DEFAULT_REMINDERS } from '../notifications/notification.wire';
-import { NotificationsService } from '../notifications/notifications.service';
+import { NotificationsService, type Notifier } from '../notifications/notifications.service';
 import { MatchmakingSession } from '../sessions/session.entity';
 import { buildSlots } from '../sessions/slots';
 import { SettingsService } from '../users/settings.service';
@@ -54,7 +54,8 @@ export function reminderLead(minutes: number): {
 @Injectable()
 export class MeetingReminders implements OnModuleInit {
   constructor(
-    private readonly notifications: NotificationsService,
+    // A bare NoticeWriter in the demo seed, which has no queues.
+    @Inject(NotificationsService) private readonly notifications: Notifier,
     // Only in the API: the worker changes no settings.
     @Optional() private readonly settings?: SettingsService,
   ) {}

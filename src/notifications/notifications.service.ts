@@ -4,45 +4,26 @@ import type { Queue } from 'bullmq';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { JOBS, QUEUES, deliverMailJobId, type DeliverMailJob } from '../jobs/queues';
+import {
+  JOBS,
+  QUEUES,
+  announceNoticesJobId,
+  deliverMailJobId,
+  type AnnounceNoticesJob,
+  type DeliverMailJob,
+} from '../jobs/queues';
 import { LiveEmitter } from '../live/live-emitter';
 import { rooms } from '../live/live.events';
-import { deliveryOf, DEFAULT_SETTINGS } from '../users/settings.service';
+import { DEFAULT_SETTINGS } from '../users/settings.service';
 import { AfterCommit } from './after-commit';
-import { Notification } from './notification.entity';
-import {
-  isAccountKind,
-  type Delivery,
-  type Language,
-  type NotificationKind,
-  type WireNotification,
-} from './notification.wire';
+import { NoticeWriter, type Notice, type NotifyResult } from './notice-writer';
+import type { Language } from './notification.wire';
 import { OutboxMessage } from './outbox-message.entity';
 import type { NoticeParams } from './render/notice-params';
 import { renderEmail } from './render/render-email';
 import { renderNotice, type TemplatedKind } from './render/render-notice';
-import { signUnsubscribeKey } from './unsubscribe-key';
 
-/** What happened, for whom: the one thing a change hands to `notify`. */
-export interface Notice {
-  /** A kind with words in `words/en.ts` and `words/zh-Hant.ts`. */
-  kind: TemplatedKind;
-  /** User ids; disabled users and repeats are left out. */
-  recipients: readonly string[];
-  /** The values of the kind's messages; a `Moment` is written in each reader's time zone. */
-  params: NoticeParams;
-  /** A path in the web app (`/sessions/<id>`), made absolute with APP_URL in emails. */
-  link: string;
-  /** A calendar to attach to the email. */
-  ics?: { filename: string; content: string };
-  /** Send the email (and show the in-app notification) no earlier than this: reminders. */
-  notBefore?: Date;
-  /**
-   * Makes the email idempotent and withdrawable: one outbox row per key and recipient
-   * (`<key>:<userId>`); notifying the same key again writes nothing more.
-   */
-  key?: string;
-}
+export type { Notice, Notifier, NotifyResult } from './notice-writer';
 
 /** See `notifyAddress`. */
 export interface AddressedEmail {
@@ -58,151 +39,44 @@ export interface AddressedEmail {
   why?: string;
 }
 
-export interface NotifyResult {
-  notificationIds: string[];
-  outboxIds: string[];
-}
-
-interface Recipient {
-  id: string;
-  email: string;
-  name: string;
-  language: Language | null;
-  timezone: string | null;
-  notifications: Partial<Record<NotificationKind, Delivery>> | null;
-}
-
-/** Rows per INSERT: well under PostgreSQL's 65,535 parameters for the outbox's 13 columns. */
-const CHUNK = 1000;
-
 /**
  * The one entry point of notifications. Called inside the transaction of the change that causes
- * it, with that transaction's EntityManager: per recipient and their settings it writes the
- * in-app notification (unless `off`; account emails have none) and, when they chose email, an
- * outbox row with the email rendered in their language and time zone. Both commit or roll back
- * with the change. After the commit, each email's delivery job is queued (best effort: the
- * worker's sweeper sends rows whose job was lost) and each notification goes live to its user.
+ * it, with that transaction's EntityManager: NoticeWriter writes, per recipient and their
+ * settings, the in-app notification and the outbox row, which commit or roll back with the
+ * change. After the commit, each email's delivery job is queued (best effort: the worker's
+ * sweeper sends rows whose job was lost) and each notification goes live to its user: at once, or
+ * when it is due (a reminder), by one delayed job of the worker per call.
  */
 @Injectable()
 export class NotificationsService {
   private readonly logger = new Logger(NotificationsService.name);
   private readonly host: string;
+  private readonly writer: NoticeWriter;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectQueue(QUEUES.mail) private readonly mail: Queue<DeliverMailJob>,
+    @InjectQueue(QUEUES.liveNotices) private readonly liveNotices: Queue<AnnounceNoticesJob>,
     private readonly live: LiveEmitter,
     private readonly afterCommit: AfterCommit,
   ) {
     this.host = new URL(config.appUrl).hostname;
+    this.writer = new NoticeWriter(config);
   }
 
   async notify(manager: EntityManager, notice: Notice): Promise<NotifyResult> {
-    if (!notice.link.startsWith('/'))
-      throw new Error(`notify: link must be a path: ${notice.link}`);
-    const ids = [...new Set(notice.recipients)];
-    if (ids.length === 0) return { notificationIds: [], outboxIds: [] };
-    const recipients = await manager.query<Recipient[]>(
-      `SELECT u.id, u.email, u.name, s.language, s.timezone, s.notifications
-         FROM users u LEFT JOIN user_settings s ON s.user_id = u.id
-        WHERE u.id = ANY($1::uuid[]) AND u.disabled_at IS NULL`,
-      [ids],
-    );
-    const shownAt = notice.notBefore ?? new Date();
-    const inApp: Partial<Notification>[] = [];
-    const inAppWords: { userId: string; title: string; body: string }[] = [];
-    const emails: Partial<OutboxMessage>[] = [];
-    for (const recipient of recipients) {
-      const delivery = deliveryOf(recipient.notifications, notice.kind);
-      if (delivery === 'off') continue;
-      const reader = {
-        language: recipient.language ?? DEFAULT_SETTINGS.language,
-        timezone: recipient.timezone ?? DEFAULT_SETTINGS.timezone,
-      };
-      const words = renderNotice(notice.kind, notice.params, reader);
-      if (!isAccountKind(notice.kind)) {
-        inApp.push({
-          userId: recipient.id,
-          kind: notice.kind,
-          params: notice.params,
-          link: notice.link,
-          createdAt: shownAt,
-        });
-        inAppWords.push({ userId: recipient.id, title: words.title, body: words.body });
-      }
-      if (delivery !== 'email') continue;
-      const key = isAccountKind(notice.kind)
-        ? null
-        : signUnsubscribeKey(this.config.jwtSecret, recipient.id, notice.kind);
-      const email = renderEmail({
-        language: reader.language,
-        notice: words,
-        recipient,
-        url: this.config.appUrl + notice.link,
-        settingsUrl: `${this.config.appUrl}/settings`,
-        unsubscribeUrl: key && `${this.config.appUrl}/unsubscribe?key=${key}`,
-      });
-      emails.push({
-        userId: recipient.id,
-        kind: notice.kind,
-        toAddress: recipient.email,
-        subject: email.subject,
-        textBody: email.text,
-        htmlBody: email.html,
-        ics: notice.ics ?? null,
-        unsubscribeUrl: key && `${this.config.appUrl}/api/unsubscribe?key=${key}`,
-        notBefore: shownAt,
-        key: notice.key ? `${notice.key}:${recipient.id}` : null,
-      });
-    }
-
-    const notificationIds: string[] = [];
-    const shown: WireNotification[] = [];
-    for (let start = 0; start < inApp.length; start += CHUNK) {
-      const result = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(Notification)
-        .values(inApp.slice(start, start + CHUNK))
-        .returning(['id'])
-        .execute();
-      (result.raw as { id: string }[]).forEach((row, index) => {
-        const words = inAppWords[start + index];
-        notificationIds.push(row.id);
-        shown.push({
-          id: row.id,
-          kind: notice.kind,
-          title: words.title,
-          body: words.body,
-          link: notice.link,
-          createdAt: shownAt.toISOString(),
-          readAt: null,
-        });
-      });
-    }
-    const outboxIds: string[] = [];
-    for (let start = 0; start < emails.length; start += CHUNK) {
-      const result = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(OutboxMessage)
-        .values(emails.slice(start, start + CHUNK))
-        .orIgnore()
-        .returning(['id'])
-        .execute();
-      outboxIds.push(...(result.raw as { id: string }[]).map((row) => row.id));
-    }
-
+    const { notificationIds, outboxIds, shownAt, shown } = await this.writer.write(manager, notice);
     const due = shownAt.getTime() <= Date.now();
     this.afterCommit.run(manager, () => {
       this.enqueue(outboxIds, shownAt);
-      // A notice due later shows in the list from then on; it is not announced live.
       if (due) {
-        for (const [index, notification] of shown.entries()) {
-          this.live.clientSend(rooms.user(inAppWords[index].userId), 'notification', {
-            notification,
-          });
+        for (const { userId, notification } of shown) {
+          this.live.clientSend(rooms.user(userId), 'notification', { notification });
         }
+      } else {
+        // Due later (a reminder): it shows in the list from then on, and the worker announces it
+        // live then, in its reader's words of that moment (see LiveNoticesProcessor).
+        this.announceLater(notificationIds, shownAt);
       }
     });
     return { notificationIds, outboxIds };
@@ -276,6 +150,31 @@ export class NotificationsService {
         this.logger.warn(
           { err: error },
           `${outboxIds.length} email jobs not queued; the outbox sweeper will send them`,
+        ),
+      );
+  }
+
+  /**
+   * Queues one delayed job for the notifications of one call, which the worker announces to
+   * their users' sockets at `at` (those still there: a withdrawn reminder is deleted). Best
+   * effort, like every live notice: the list shows them at their time whatever happens.
+   */
+  private announceLater(notificationIds: readonly string[], at: Date): void {
+    if (notificationIds.length === 0) return;
+    const job: AnnounceNoticesJob = { notificationIds: [...notificationIds] };
+    this.liveNotices
+      .add(JOBS.announceNotices, job, {
+        jobId: announceNoticesJobId(job),
+        delay: Math.max(0, at.getTime() - Date.now()),
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 1000 },
+        removeOnComplete: { age: 3600, count: 1000 },
+        removeOnFail: { age: 24 * 3600, count: 1000 },
+      })
+      .catch((error: unknown) =>
+        this.logger.warn(
+          { err: error },
+          `${notificationIds.length} notifications due later will not be announced live`,
         ),
       );
   }

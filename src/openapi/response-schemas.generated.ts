@@ -586,6 +586,9 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         }
       }
     },
+    "TeamsController_withdraw": {
+      "body": "none"
+    },
     "SettingsController_get": {
       "body": "json",
       "schema": {
@@ -2330,6 +2333,11 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           "type": "string",
           "nullable": true
         },
+        "statusReason": {
+          "type": "string",
+          "nullable": true,
+          "description": "Why an organiser rejected it: for the company's users and organisers only (null for anyone\nelse, and unless rejected)."
+        },
         "createdAt": {
           "type": "string"
         },
@@ -2354,6 +2362,7 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "employees",
         "status",
         "statusChangedAt",
+        "statusReason",
         "createdAt",
         "updatedAt"
       ]

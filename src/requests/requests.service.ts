@@ -7,7 +7,6 @@ import { isUniqueViolation } from '../common/database-errors';
 import { CompaniesService } from '../companies/companies.service';
 import { Company } from '../companies/company.entity';
 import { NotificationsService } from '../notifications/notifications.service';
-import { usersOfCompanies } from '../notifications/recipients';
 import type { MatchmakingSession } from '../sessions/session.entity';
 import { LiveEmitter } from '../live/live-emitter';
 import { explainIneligibility } from '../matching/ineligibility-messages';
@@ -16,6 +15,7 @@ import { loadProfilesOf, toScoringSession } from '../matching/session-inputs';
 import { SessionsService } from '../sessions/sessions.service';
 import type { AnswerRequestDto, CreateRequestDto } from './dto/request.dto';
 import { MeetingRequest, type RequestStatus } from './meeting-request.entity';
+import { requestNotice, type RequestNoticeKind } from './request-notice';
 import type { WireRequest } from '../live/live.wire';
 
 /** Declared once, in the file of wire types the web app shares. */
@@ -181,40 +181,14 @@ export class RequestsService {
     return view;
   }
 
-  /**
-   * Tells the firm on the other side, in the transaction of the change: a new request goes to the
-   * receiver's users, an answer to the sender's, a cancellation to the receiver's. Times are the
-   * session's start in each reader's zone, beside the local time of the firm that acted.
-   */
+  /** Tells the firm on the other side, in the transaction of the change (see requestNotice). */
   private async tell(
     manager: EntityManager,
-    kind: 'request.received' | 'request.answered' | 'request.cancelled',
+    kind: RequestNoticeKind,
     request: MeetingRequest,
     about: { session: MatchmakingSession; fromCompany: Company; toCompany: Company },
   ): Promise<void> {
-    const { session, fromCompany, toCompany } = about;
-    const toSender = kind === 'request.answered';
-    const actor = toSender ? toCompany : fromCompany;
-    await this.notifications.notify(manager, {
-      kind,
-      recipients: await usersOfCompanies(manager, [toSender ? fromCompany.id : toCompany.id]),
-      params: {
-        fromCompany: fromCompany.name,
-        fromCountry: fromCompany.country,
-        toCompany: toCompany.name,
-        toCountry: toCompany.country,
-        session: session.title,
-        startsAt: {
-          at: session.startsAt.toISOString(),
-          otherZone: actor.timezone,
-          otherName: actor.name,
-        },
-        status: request.status,
-        hasMessage: request.message ? 'yes' : 'no',
-        message: request.message,
-      },
-      link: `/sessions/${session.id}`,
-    });
+    await this.notifications.notify(manager, await requestNotice(manager, kind, request, about));
   }
 
   /** A company's requests in a session, sent and received, newest first. */

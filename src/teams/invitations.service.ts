@@ -96,6 +96,18 @@ export class InvitationsService {
   }
 
   /**
+   * Withdraws an invitation not yet accepted: its emailed link stops working (accepting it is then
+   * the bad-token 400). Owners only; another company's or an unknown invitation is a 404.
+   */
+  async withdraw(actor: AuthUser, companyId: string, invitationId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.teams.lockAsOwner(manager, actor, companyId);
+      const result = await manager.delete(CompanyInvitation, { id: invitationId, companyId });
+      if (!result.affected) throw AppError.notFound('invitation', invitationId);
+    });
+  }
+
+  /**
    * The signed-in holder of the link joins the company with the invitation's role (keeping the
    * role they have if they are in it already); the link is used up. Firms' accounts only: an
    * organiser speaks for no company. Following the link proves the invited address: if it is the

@@ -62,4 +62,15 @@ export class TeamsController {
   pending(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
     return this.invitations.pending(user, id);
   }
+
+  /** Withdraws an invitation: its link stops working. Owners only. */
+  @Delete(':id/invitations/:invitationId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  withdraw(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @UuidParam('invitationId') invitationId: string,
+  ): Promise<void> {
+    return this.invitations.withdraw(user, id, invitationId);
+  }
 }

@@ -82,10 +82,10 @@ export class TeamsService {
   /**
    * Removes a user from the company: owners remove anyone, a member removes themself (leaves).
    * They lose access at once (every check reads the membership), and their open live connections
-   * leave the company's room.
+   * leave the company's room and the rooms of the sessions they were in only through it.
    */
   async remove(actor: AuthUser, companyId: string, userId: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    const lostSessions = await this.dataSource.transaction(async (manager) => {
       await lockCompany(manager, companyId);
       const actorRole = await roleIn(manager, companyId, actor.id);
       if (actorRole !== 'owner' && !(actorRole && actor.id === userId)) throw ownersOnly();
@@ -93,8 +93,10 @@ export class TeamsService {
       if (!current) throw AppError.notFound('company_member', userId);
       if (current === 'owner' && (await ownerCount(manager, companyId)) < 2) throw lastOwner();
       await manager.delete(CompanyMember, { companyId, userId });
+      return sessionsLost(manager, companyId, userId);
     });
     this.live.leaveCompany(userId, companyId);
+    this.live.leaveSessions(userId, lostSessions);
   }
 
   /** Locks the company's row (404 if there is none) and checks the actor is one of its owners. */
@@ -122,6 +124,30 @@ async function roleIn(
 ): Promise<MemberRole | null> {
   const member = await manager.findOneBy(CompanyMember, { companyId, userId });
   return member?.role ?? null;
+}
+
+/**
+ * The sessions the company takes part in that the user, no longer in it, has no part in now: no
+ * other company of theirs takes part, and they are no organiser (who may be in any session).
+ */
+async function sessionsLost(
+  manager: EntityManager,
+  companyId: string,
+  userId: string,
+): Promise<string[]> {
+  const rows = await manager.query<{ sessionId: string }[]>(
+    `SELECT p.session_id AS "sessionId"
+       FROM session_participants p
+      WHERE p.company_id = $1
+        AND NOT EXISTS (SELECT 1 FROM users u
+                         WHERE u.id = $2 AND u.role IN ('organiser', 'admin'))
+        AND NOT EXISTS (SELECT 1
+                          FROM session_participants q
+                          JOIN company_members m ON m.company_id = q.company_id
+                         WHERE q.session_id = p.session_id AND m.user_id = $2)`,
+    [companyId, userId],
+  );
+  return rows.map((row) => row.sessionId);
 }
 
 function ownerCount(manager: EntityManager, companyId: string): Promise<number> {

@@ -21,6 +21,11 @@ import { DEMO_PASSWORD } from './demo-credentials';
 import { DEMO_DELEGATIONS, scheduleDemoDelegation } from './demo-delegations';
 import { DEMO_LIVE_SESSION, DEMO_SESSION } from './demo-sessions';
 import { planAndPublish } from '../../scheduling/publish-schedule';
+import type { AppConfig } from '../../config/app-config';
+import { MeetingNotices } from '../../meetings/meeting-notices.service';
+import { MeetingReminders } from '../../meetings/meeting-reminders.service';
+import { NoticeWriter, type Notifier } from '../../notifications/notice-writer';
+import { requestNotice } from '../../requests/request-notice';
 
 export { DEMO_PASSWORD };
 
@@ -62,6 +67,16 @@ const STAFF: { email: string; name: string; role: Role }[] = [
     role: 'organiser',
   },
 ];
+
+/**
+ * What the demo's emails link to and sign their unsubscribe links with: the app's own. Without
+ * them (`npm run seed` with no JWT_SECRET) the demo writes no notices.
+ */
+export type SeedLinks = Pick<AppConfig, 'appUrl' | 'jwtSecret'>;
+
+const SILENT: Notifier = {
+  notify: () => Promise.resolve({ notificationIds: [], outboxIds: [] }),
+};
 
 export interface SeedResult {
   users: number;
@@ -187,6 +202,7 @@ type DemoSession = typeof DEMO_SESSION | typeof DEMO_LIVE_SESSION;
  */
 async function createDemoSession(
   manager: EntityManager,
+  notifier: Notifier,
   demo: DemoSession,
   window: { startsAt: Date; requestDeadline: Date },
   requestStatus: 'pending' | 'accepted',
@@ -216,26 +232,32 @@ async function createDemoSession(
     Participant,
     firms.map((firm) => ({ sessionId: session.id, companyId: firm.id, availability: [] })),
   );
-  const byName = new Map(firms.map((firm) => [firm.name, firm.id]));
-  await manager.insert(
-    MeetingRequest,
-    demo.requests.flatMap(([from, to, message]) => {
-      const fromCompanyId = byName.get(from);
-      const toCompanyId = byName.get(to);
-      return fromCompanyId && toCompanyId
-        ? [
-            {
-              sessionId: session.id,
-              fromCompanyId,
-              toCompanyId,
-              message,
-              status: requestStatus,
-              answeredAt: requestStatus === 'accepted' ? new Date() : null,
-            },
-          ]
-        : [];
-    }),
-  );
+  const byName = new Map(firms.map((firm) => [firm.name, firm]));
+  for (const [from, to, message] of demo.requests) {
+    const fromCompany = byName.get(from);
+    const toCompany = byName.get(to);
+    if (!fromCompany || !toCompany) continue;
+    await manager.insert(MeetingRequest, {
+      sessionId: session.id,
+      fromCompanyId: fromCompany.id,
+      toCompanyId: toCompany.id,
+      message,
+      status: requestStatus,
+      answeredAt: requestStatus === 'accepted' ? new Date() : null,
+    });
+    // The firms are told as in a real run: the receiver of the request, the sender of the answer.
+    const about = { session, fromCompany, toCompany };
+    await notifier.notify(
+      manager,
+      await requestNotice(manager, 'request.received', { status: 'pending', message }, about),
+    );
+    if (requestStatus === 'accepted') {
+      await notifier.notify(
+        manager,
+        await requestNotice(manager, 'request.answered', { status: 'accepted', message }, about),
+      );
+    }
+  }
   const profiles = await loadProfiles(manager, session.id);
   const compiled = compileSession(profiles, toScoringSession(session));
   const top = scoreTopMatches(compiled, { k: TOP_K });
@@ -255,7 +277,7 @@ async function createDemoSession(
  * requests, and one on right now with its schedule published (the worker turns it live as it
  * starts, and its slot clock runs).
  */
-async function seedSessions(manager: EntityManager): Promise<number> {
+async function seedSessions(manager: EntityManager, notifier: Notifier): Promise<number> {
   let created = 0;
   if (!(await manager.existsBy(MatchmakingSession, { title: DEMO_SESSION.title }))) {
     const startsAt = DateTime.utc()
@@ -265,6 +287,7 @@ async function seedSessions(manager: EntityManager): Promise<number> {
       .set(DEMO_SESSION.localStart);
     await createDemoSession(
       manager,
+      notifier,
       DEMO_SESSION,
       {
         startsAt: startsAt.toJSDate(),
@@ -285,12 +308,17 @@ async function seedSessions(manager: EntityManager): Promise<number> {
     const endsAt = new Date(startsAt.getTime() + DEMO_LIVE_SESSION.hours * 3_600_000);
     const session = await createDemoSession(
       manager,
+      notifier,
       DEMO_LIVE_SESSION,
       { startsAt, requestDeadline: endsAt },
       'accepted',
     );
-    // Published as if just before it began, so the running slot has meetings too.
-    await planAndPublish(manager, session, new Date(startsAt.getTime() - 1));
+    // Published as if just before it began, so the running slot has meetings too; the firms get
+    // their agendas and reminders as from the worker's publish (MeetingNotices).
+    const notices = new MeetingNotices(notifier, new MeetingReminders(notifier));
+    const before = await notices.agendaBefore(manager, session.id);
+    const published = await planAndPublish(manager, session, new Date(startsAt.getTime() - 1));
+    await notices.schedulePublished(manager, session, true, before, published.companies);
     created += 1;
   }
   return created;
@@ -302,18 +330,28 @@ async function seedSessions(manager: EntityManager): Promise<number> {
  * delegation to Finland, an inbound Canadian delegation to an ICT exhibition in Hong Kong, and a
  * video matchmaking session between the Hong Kong and Canadian firms with its matches scored. Idempotent: what exists stays.
  * The worker's start-up sweep builds the companies' search documents.
+ *
+ * The sessions' requests, answers and published schedule write the notifications and outbox
+ * emails a real run would (NoticeWriter, the `notify` of the API and worker without their queues),
+ * so the demo firms' bells are not empty; the worker's outbox sweeper sends the emails.
  */
-export async function seedDemo(dataSource: DataSource): Promise<SeedResult> {
+export async function seedDemo(
+  dataSource: DataSource,
+  links: SeedLinks | null = null,
+): Promise<SeedResult> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const notifier: Notifier = links ? new NoticeWriter(links) : SILENT;
   return dataSource.transaction(async (manager) => {
-    const result = {
-      users: await seedUsers(manager, passwordHash),
-      companies: await seedCompanies(manager),
-      delegations: await seedDelegations(manager),
-      sessions: await seedSessions(manager),
-    };
+    const users = await seedUsers(manager, passwordHash);
+    const companies = await seedCompanies(manager);
+    // Before the sessions: their notices are written in each reader's language and zone.
     await seedSettings(manager);
-    return result;
+    return {
+      users,
+      companies,
+      delegations: await seedDelegations(manager),
+      sessions: await seedSessions(manager, notifier),
+    };
   });
 }
 

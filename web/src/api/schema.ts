@@ -443,6 +443,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/companies/{id}/invitations/{invitationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraws an invitation: its link stops working. Owners only. */
+        delete: operations["TeamsController_withdraw"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/invitations/accept": {
         parameters: {
             query?: never;
@@ -1877,6 +1894,11 @@ export interface components {
             /** @enum {string} */
             status: "pending" | "verified" | "rejected";
             statusChangedAt: string | null;
+            /**
+             * @description Why an organiser rejected it: for the company's users and organisers only (null for anyone
+             *     else, and unless rejected).
+             */
+            statusReason: string | null;
             createdAt: string;
             updatedAt: string;
         };
@@ -2992,6 +3014,35 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["InvitationView"];
                 };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TeamsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The error shape of every failure: status, code and, for a 400, every bad field */
             "4XX": {

@@ -48,6 +48,10 @@ export const en = {
   'company.status.pending': 'Waiting for an organiser to verify it',
   'company.status.verified': 'Verified',
   'company.status.rejected': 'Rejected by an organiser',
+  'company.rejectedOn': 'An organiser rejected it on {time}.',
+  'company.rejectionReason': 'Their reason:',
+  'company.rejectionNext':
+    'You may edit the company’s profile and ask an organiser to look at it again.',
   'company.yours': 'Your companies',
   'company.none': 'You have not registered a company yet.',
   'company.registered': '{name} is registered. An organiser will verify it.',
@@ -533,6 +537,7 @@ export const en = {
     'A company keeps at least one owner: make another member owner first.',
   'error.company.owner_required': 'Only the company’s owners may manage its team.',
   'error.company_member.not_found': 'This person is not in the company’s team.',
+  'error.invitation.not_found': 'This invitation was accepted or withdrawn already.',
   // ── Notifications, settings and unsubscribing (issue 14) ──────────────────────────────
   'notify.bell': 'Notifications',
   'notify.bellUnread': 'Notifications: {count, plural, one {# unread} other {# unread}}',
@@ -659,6 +664,10 @@ export const en = {
   'team.invite.pending': 'Invitations waiting for an answer',
   'team.invite.until': '{email} as {role}, until {time}',
   'team.invite.none': 'No invitation is waiting.',
+  'team.invite.withdraw': 'Withdraw',
+  'team.invite.withdrawNamed': 'Withdraw the invitation of {email}',
+  'team.invite.withdrawConfirm':
+    'Withdraw the invitation of {email}? The link in their email stops working.',
   'team.accept.title': 'Join a company on TradeMatch',
   'team.accept.intro': 'A colleague invited you to their company’s team.',
   'team.accept.signInFirst': 'Sign in or create an account first, then accept.',

@@ -1,8 +1,9 @@
 import { Link } from 'react-router';
 import type { Membership } from '../../api';
 import { useI18n } from '../../i18n';
+import { RejectionReason } from './rejection-reason';
 
-/** The companies the user speaks for: status, and links to the sessions and to edit (owners). */
+/** The companies the user speaks for: status (why, if rejected), and links to the sessions and to edit (owners). */
 export function YourCompanies({ companies }: { companies: Membership[] }) {
   const { t } = useI18n();
   return (
@@ -18,6 +19,7 @@ export function YourCompanies({ companies }: { companies: Membership[] }) {
               <div className={`badge ${company.status}`}>
                 {t(`company.status.${company.status}`)}
               </div>
+              {company.status === 'rejected' && <RejectionReason companyId={company.companyId} />}
               <div className="actions">
                 {company.status === 'verified' && <Link to="/sessions">{t('nav.sessions')} →</Link>}
                 <Link to={`/companies/${company.companyId}/team`}>

@@ -43,6 +43,19 @@ export function useInvite(companyId: string) {
   });
 }
 
+/** Withdraws a pending invitation: its emailed link stops working. */
+export function useWithdrawInvitation(companyId: string) {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: async (invitationId: string) => {
+      await client.DELETE('/api/companies/{id}/invitations/{invitationId}', {
+        params: { path: { id: companyId, invitationId } },
+      });
+    },
+    onSuccess: () => queries.invalidateQueries({ queryKey: keys.invitations(companyId) }),
+  });
+}
+
 export function useChangeRole(companyId: string) {
   const queries = useQueryClient();
   return useMutation({

@@ -6,6 +6,7 @@ import { json, renderInApp, stubApi } from '../../testing/render';
 import { ShellContext } from '../account/account-api';
 import { InvitationPage } from './invitation-page';
 import { InviteForm } from './invite-form';
+import { PendingInvitations } from './pending-invitations';
 import { TeamPage } from './team-page';
 
 const COMPANY = '11111111-1111-4111-8111-111111111111';
@@ -131,6 +132,41 @@ describe('the invite form', () => {
     expect((await screen.findByRole('status')).textContent).toBe(
       'Invitation sent to ben@example.com. The link works for seven days.',
     );
+  });
+});
+
+describe('the pending invitations', () => {
+  it('withdraws one after asking, and lists what is left', async () => {
+    const invitation = {
+      id: 'i1',
+      companyId: COMPANY,
+      email: 'ben@example.com',
+      role: 'member',
+      expiresAt: '2026-12-07T00:00:00.000Z',
+      createdAt: '2026-11-30T00:00:00.000Z',
+    };
+    let withdrawn = false;
+    const fetch = stubApi({
+      [`GET /api/companies/${COMPANY}/invitations`]: () => json(200, withdrawn ? [] : [invitation]),
+      [`DELETE /api/companies/${COMPANY}/invitations/i1`]: () => {
+        withdrawn = true;
+        return json(204, null);
+      },
+    });
+    renderInApp(<PendingInvitations companyId={COMPANY} />);
+    const row = (await screen.findByText(/ben@example\.com as Member/)).closest('li')!;
+    fireEvent.click(
+      within(row).getByRole('button', { name: 'Withdraw the invitation of ben@example.com' }),
+    );
+    expect(
+      within(row).getByText(
+        'Withdraw the invitation of ben@example.com? The link in their email stops working.',
+      ),
+    ).toBeTruthy();
+    expect(fetch.mock.calls.some(([, init]) => init?.method === 'DELETE')).toBe(false);
+    fireEvent.click(within(row).getByRole('button', { name: 'Yes, do it' }));
+    expect(await screen.findByText('No invitation is waiting.')).toBeTruthy();
+    expect(fetch.mock.calls.filter(([, init]) => init?.method === 'DELETE')).toHaveLength(1);
   });
 });
 
