@@ -28,3 +28,25 @@ export function timeZones(current: string): string[] {
   const zones = Intl.supportedValuesOf('timeZone');
   return zones.includes(current) ? zones : [current, ...zones];
 }
+
+/**
+ * A zone as people read it, in `locale`: its generic name and its offset now, then its IANA
+ * name, e.g. "Hong Kong Time (GMT+8) · Asia/Hong_Kong" or "香港時間 (GMT+8) · Asia/Hong_Kong".
+ * A zone the browser cannot name is shown by its IANA name alone.
+ */
+export function zoneLabel(zone: string, locale: string, now = new Date()): string {
+  const part = (timeZoneName: 'longGeneric' | 'shortOffset') => {
+    try {
+      return new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName })
+        .formatToParts(now)
+        .find((piece) => piece.type === 'timeZoneName')?.value;
+    } catch {
+      return undefined;
+    }
+  };
+  const name = part('longGeneric');
+  const offset = part('shortOffset');
+  const id = zone.replaceAll('_', ' ');
+  if (!name || !offset) return id;
+  return name === offset ? `${offset} · ${id}` : `${name} (${offset}) · ${id}`;
+}

@@ -549,7 +549,7 @@ export const en = {
     'How TradeMatch tells you what happened: the language and time zone of its emails and notifications, when it reminds you of meetings, and what it emails you.',
   'settings.language': 'Language of emails and notifications',
   'settings.timezone': 'Your time zone',
-  'settings.timezoneHint': 'An IANA time zone such as Asia/Hong_Kong or America/Toronto.',
+  'settings.timezoneHint': 'Times in your emails and notifications are shown in this zone.',
   'settings.reminders': 'Meeting reminders, in minutes before',
   'settings.remindersHint':
     'Up to 5, separated by commas: 1440 is a day before, 15 a quarter of an hour. Leave empty for none.',
@@ -558,6 +558,7 @@ export const en = {
   'settings.delivery.in-app': 'In the app only',
   'settings.delivery.off': 'Off',
   'settings.accountKind': 'Account emails are always sent.',
+  'settings.invitationKind': 'Invitations go to the address a colleague gives: always sent.',
   'settings.save': 'Save settings',
   'settings.saved': 'Settings saved.',
   'kind.request.received': 'A firm asks you for a meeting',
@@ -607,6 +608,7 @@ export const en = {
   'account.password.current': 'Current password',
   'account.password.new': 'New password',
   'account.password.submit': 'Change the password',
+  'account.password.note': 'Changing it signs out every other session of your account.',
   'account.password.changed':
     'Your password is changed. Every other session of your account is signed out; this one goes on.',
   'account.email.title': 'Change your email address',

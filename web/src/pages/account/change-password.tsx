@@ -61,6 +61,7 @@ export function ChangePasswordForm() {
             required
           />
         </Field>
+        <p className="muted">{t('account.password.note')}</p>
         {change.error && Object.keys(fields).length === 0 && <ErrorBox error={change.error} />}
         {change.isSuccess && (
           <p className="notice ok" role="status">
