@@ -559,6 +559,11 @@ export const en = {
   'settings.delivery.off': 'Off',
   'settings.accountKind': 'Account emails are always sent.',
   'settings.invitationKind': 'Invitations go to the address a colleague gives: always sent.',
+  'settings.error.language': 'Choose English or Traditional Chinese.',
+  'settings.error.timezone': 'Choose a time zone from the list.',
+  'settings.error.reminders':
+    'Give up to 5 whole numbers of minutes, separated by commas, each from 1 to 10080 (a week), no two alike.',
+  'settings.error.notifications': 'Choose from the lists how to be told of each kind.',
   'settings.save': 'Save settings',
   'settings.saved': 'Settings saved.',
   'kind.request.received': 'A firm asks you for a meeting',

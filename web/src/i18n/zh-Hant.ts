@@ -531,6 +531,11 @@ export const zhHant: Record<MessageKey, string> = {
   'settings.delivery.off': '關閉',
   'settings.accountKind': '帳戶電郵必定發送。',
   'settings.invitationKind': '邀請寄往同事提供的地址：必定發送。',
+  'settings.error.language': '請選擇英文或繁體中文。',
+  'settings.error.timezone': '請從列表中選擇時區。',
+  'settings.error.reminders':
+    '請輸入最多 5 個整數分鐘數，以逗號分隔，每個介乎 1 至 10080（一星期），不可重複。',
+  'settings.error.notifications': '請從列表中為每類通知選擇方式。',
   'settings.save': '儲存設定',
   'settings.saved': '設定已儲存。',
   'kind.request.received': '有企業邀請你會面',

@@ -45,6 +45,14 @@ function described(id: string, errors: string[] | undefined, hint = false) {
   };
 }
 
+/** What to do about each field the server refused, in words for people. */
+const FIELD_MESSAGES = {
+  language: 'settings.error.language',
+  timezone: 'settings.error.timezone',
+  reminders: 'settings.error.reminders',
+  notifications: 'settings.error.notifications',
+} as const satisfies Record<string, MessageKey>;
+
 export function SettingsForm({ settings }: { settings: WireUserSettings }) {
   const { t, language: viewerLanguage } = useI18n();
   const queryClient = useQueryClient();
@@ -80,7 +88,14 @@ export function SettingsForm({ settings }: { settings: WireUserSettings }) {
       void queryClient.invalidateQueries({ queryKey: keys.notifications });
     },
   });
-  const fields = fieldErrors(save.error);
+  // The server's messages are English and name rules; each field's is said here, in the
+  // reader's language, as what to do.
+  // (A field not among them leaves the error to be shown whole.)
+  const fields: Partial<Record<keyof typeof FIELD_MESSAGES, string[]>> = Object.fromEntries(
+    Object.keys(fieldErrors(save.error))
+      .filter((field): field is keyof typeof FIELD_MESSAGES => field in FIELD_MESSAGES)
+      .map((field) => [field, [t(FIELD_MESSAGES[field])]]),
+  );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate();
