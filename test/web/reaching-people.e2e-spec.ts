@@ -360,7 +360,15 @@ describe('web app: reaching people (notifications, settings, accounts, teams)', 
     await screenshot(phone, 'notifications-settings-phone-zh-hant');
     await phone.goto(`${url}/account`);
     await phone.getByRole('heading', { name: '更改密碼' }).waitFor();
+    // A refused field is a sentence in the reader's language, not the server's field name.
+    await phone.getByLabel('目前密碼').fill(PASSWORD);
+    await phone.getByLabel('新密碼').fill('short');
+    await phone.getByRole('button', { name: '更改密碼' }).click();
+    await phone.getByText('請設定最少 10 個字元的密碼。').waitFor();
+    await expectCount(phone.getByText('newPassword', { exact: false }), 0);
+    await phone.getByText('更改密碼後，你帳戶的其他登入階段均會登出。').waitFor();
     await expectNoSidewaysScroll(phone);
+    await screenshot(phone, 'account-phone-zh-hant');
   });
 
   it('resets a forgotten password from the emailed link; the old session is signed out', async () => {
