@@ -23,9 +23,14 @@ export function instantOf(wall: string, zone: string): string {
   return time.isValid ? (time.toUTC().toISO() ?? '') : '';
 }
 
-/** Every zone the browser knows, for a select, with `current` first if it is not among them. */
+/**
+ * Every zone the browser knows, for a select, with `current` first if it is not among them. UTC
+ * leads: browsers leave it out of their list, yet it is a zone people choose (and the settings'
+ * default), and once changed it could not be chosen again.
+ */
 export function timeZones(current: string): string[] {
-  const zones = Intl.supportedValuesOf('timeZone');
+  const known = Intl.supportedValuesOf('timeZone');
+  const zones = known.includes('UTC') ? known : ['UTC', ...known];
   return zones.includes(current) ? zones : [current, ...zones];
 }
 
