@@ -35,9 +35,9 @@ export function timeZones(current: string): string[] {
 }
 
 /**
- * A zone as people read it, in `locale`: its generic name and its offset now, then its IANA
- * name, e.g. "Hong Kong Time (GMT+8) · Asia/Hong_Kong" or "香港時間 (GMT+8) · Asia/Hong_Kong".
- * A zone the browser cannot name is shown by its IANA name alone.
+ * A zone as people read it, in `locale`: its IANA name (the order of the list), then its generic
+ * name and its offset now, e.g. "Asia/Hong Kong — Hong Kong Standard Time (GMT+8)" or
+ * "Asia/Hong Kong — 香港標準時間 (GMT+8)". A zone the browser cannot name is shown by its IANA name.
  */
 export function zoneLabel(zone: string, locale: string, now = new Date()): string {
   const part = (timeZoneName: 'longGeneric' | 'shortOffset') => {
@@ -53,5 +53,5 @@ export function zoneLabel(zone: string, locale: string, now = new Date()): strin
   const offset = part('shortOffset');
   const id = zone.replaceAll('_', ' ');
   if (!name || !offset) return id;
-  return name === offset ? `${offset} · ${id}` : `${name} (${offset}) · ${id}`;
+  return name === offset ? `${id} (${offset})` : `${id} — ${name} (${offset})`;
 }

@@ -60,7 +60,7 @@ describe('SettingsForm', () => {
     expect(zone.value).toBe('Asia/Hong_Kong');
     const helsinki = screen.getByRole<HTMLOptionElement>('option', { name: /Europe\/Helsinki/ });
     expect(helsinki.textContent).toMatch(
-      /^Eastern European .*Time \(GMT\+\d\) · Europe\/Helsinki$/,
+      /^Europe\/Helsinki — Eastern European .*Time \(GMT\+\d\)$/,
     );
     fireEvent.change(zone, { target: { value: 'Europe/Helsinki' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
