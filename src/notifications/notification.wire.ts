@@ -27,6 +27,38 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/**
+ * The kinds something in the product sends today: the settings page offers a choice for these
+ * only. The rest of NOTIFICATION_KINDS (messages, opportunities, agreements, follow-ups) belong to
+ * features not built yet; the server still accepts a delivery for every kind (SPEC.md), so that a
+ * choice saved now holds once they are. Add a kind here in the change that first sends it.
+ */
+export const SENT_KINDS = [
+  'request.received',
+  'request.answered',
+  'request.cancelled',
+  'schedule.published',
+  'meeting.changed',
+  'meeting.reminder',
+  'requests.digest',
+  'company.verification',
+  'application.decided',
+  'announcement',
+  'invitation',
+  'password.reset',
+  'email.verification',
+] as const satisfies readonly NotificationKind[];
+
+/**
+ * Kinds always emailed whatever the reader chose: account emails, and invitations (they go to the
+ * address a colleague names, who may have no account and so no settings yet).
+ */
+export const ALWAYS_SENT_KINDS = ['invitation', 'password.reset', 'email.verification'] as const;
+
+export function isAlwaysSent(kind: string): boolean {
+  return (ALWAYS_SENT_KINDS as readonly string[]).includes(kind);
+}
+
 /** Account emails: always sent by email, never turned off, never unsubscribed from. */
 export const ACCOUNT_KINDS = ['password.reset', 'email.verification'] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];

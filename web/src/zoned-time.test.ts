@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instantOf, knownZone, wallClock } from './zoned-time';
+import { instantOf, knownZone, timeZones, wallClock, zoneLabel } from './zoned-time';
 
 describe('zoned time', () => {
   it('reads a wall time in Asia/Hong_Kong (UTC+8, no daylight saving) both ways', () => {
@@ -37,5 +37,28 @@ describe('zoned time', () => {
     expect(instantOf('2027-03-28T10:00', 'Mars/Olympus')).toBe('');
     expect(knownZone('Mars/Olympus')).toBe('UTC');
     expect(knownZone('Europe/Helsinki')).toBe('Europe/Helsinki');
+  });
+
+  it('lists every zone for a select, UTC first, and keeps a zone it does not know', () => {
+    const zones = timeZones('Asia/Hong_Kong');
+    expect(zones[0]).toBe('UTC');
+    expect(zones).toContain('Asia/Hong_Kong');
+    expect(new Set(zones).size).toBe(zones.length);
+    expect(timeZones('Mars/Base')[0]).toBe('Mars/Base');
+  });
+
+  it('names a zone for people, in their language, with its offset', () => {
+    const winter = new Date('2027-01-15T12:00:00Z');
+    // The names are the browser's (ICU's): their words vary a little between versions.
+    expect(zoneLabel('Asia/Hong_Kong', 'en', winter)).toMatch(
+      /^Asia\/Hong Kong — Hong Kong .*Time \(GMT\+8\)$/,
+    );
+    expect(zoneLabel('Asia/Hong_Kong', 'zh-Hant', winter)).toMatch(
+      /^Asia\/Hong Kong — 香港.*時間 \(GMT\+8\)$/,
+    );
+    expect(zoneLabel('America/Toronto', 'en', new Date('2027-07-01T12:00:00Z'))).toMatch(
+      /^America\/Toronto — Eastern .*Time \(GMT-4\)$/,
+    );
+    expect(zoneLabel('Mars/Base', 'en')).toBe('Mars/Base');
   });
 });

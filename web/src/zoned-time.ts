@@ -23,8 +23,35 @@ export function instantOf(wall: string, zone: string): string {
   return time.isValid ? (time.toUTC().toISO() ?? '') : '';
 }
 
-/** Every zone the browser knows, for a select, with `current` first if it is not among them. */
+/**
+ * Every zone the browser knows, for a select, with `current` first if it is not among them. UTC
+ * leads: browsers leave it out of their list, yet it is a zone people choose (and the settings'
+ * default), and once changed it could not be chosen again.
+ */
 export function timeZones(current: string): string[] {
-  const zones = Intl.supportedValuesOf('timeZone');
+  const known = Intl.supportedValuesOf('timeZone');
+  const zones = known.includes('UTC') ? known : ['UTC', ...known];
   return zones.includes(current) ? zones : [current, ...zones];
+}
+
+/**
+ * A zone as people read it, in `locale`: its IANA name (the order of the list), then its generic
+ * name and its offset now, e.g. "Asia/Hong Kong — Hong Kong Standard Time (GMT+8)" or
+ * "Asia/Hong Kong — 香港標準時間 (GMT+8)". A zone the browser cannot name is shown by its IANA name.
+ */
+export function zoneLabel(zone: string, locale: string, now = new Date()): string {
+  const part = (timeZoneName: 'longGeneric' | 'shortOffset') => {
+    try {
+      return new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName })
+        .formatToParts(now)
+        .find((piece) => piece.type === 'timeZoneName')?.value;
+    } catch {
+      return undefined;
+    }
+  };
+  const name = part('longGeneric');
+  const offset = part('shortOffset');
+  const id = zone.replaceAll('_', ' ');
+  if (!name || !offset) return id;
+  return name === offset ? `${id} (${offset})` : `${id} — ${name} (${offset})`;
 }

@@ -1,9 +1,12 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import {
+  isAlwaysSent,
   NOTIFICATION_KINDS,
+  SENT_KINDS,
   type WireUserSettings,
 } from '../../../src/notifications/notification.wire';
+import { en, type MessageKey } from '../i18n/en';
 import { json, renderInApp, stubApi } from '../testing/render';
 import { SettingsForm } from './settings';
 
@@ -43,7 +46,7 @@ describe('SettingsForm', () => {
     expect(body.notifications.announcement).toBe('off');
   });
 
-  it('shows the API’s message beside the field and keeps what was typed', async () => {
+  it('offers the time zones by name, and shows the server’s 400 beside the field, keeping the choice', async () => {
     stubApi({
       'PATCH /api/users/me/settings': json(400, {
         statusCode: 400,
@@ -52,12 +55,62 @@ describe('SettingsForm', () => {
       }),
     });
     renderInApp(<SettingsForm settings={settings} />);
-    const zone = screen.getByLabelText<HTMLInputElement>('Your time zone');
-    fireEvent.change(zone, { target: { value: 'Mars/Base' } });
+    const zone = screen.getByLabelText<HTMLSelectElement>('Your time zone');
+    expect(zone.tagName).toBe('SELECT');
+    expect(zone.value).toBe('Asia/Hong_Kong');
+    const helsinki = screen.getByRole<HTMLOptionElement>('option', { name: /Europe\/Helsinki/ });
+    expect(helsinki.textContent).toMatch(
+      /^Europe\/Helsinki — Eastern European .*Time \(GMT\+\d\)$/,
+    );
+    fireEvent.change(zone, { target: { value: 'Europe/Helsinki' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
-    expect(await screen.findByText(/must be an IANA time zone/)).toBeTruthy();
-    expect(zone.value).toBe('Mars/Base');
+    expect(await screen.findByText('Choose a time zone from the list.')).toBeTruthy();
+    expect(zone.value).toBe('Europe/Helsinki');
     expect(zone.getAttribute('aria-invalid')).toBe('true');
+    expect(zone.getAttribute('aria-describedby')).toBe(
+      'settings-timezone-hint settings-timezone-error',
+    );
+  });
+
+  it('says what to do about refused reminders in the reader’s language, keeping what was typed', async () => {
+    stubApi({
+      'PATCH /api/users/me/settings': json(400, {
+        statusCode: 400,
+        message: 'Validation failed',
+        fields: { reminders: ['reminders must be at least 1 minute'] },
+      }),
+    });
+    renderInApp(<SettingsForm settings={settings} />, { language: 'zh-Hant' });
+    const reminders = screen.getByLabelText<HTMLInputElement>(/會面提醒/);
+    fireEvent.change(reminders, { target: { value: '0, 15' } });
+    fireEvent.click(screen.getByRole('button', { name: '儲存設定' }));
+    expect(await screen.findByText(/請輸入最多 5 個整數分鐘數/)).toBeTruthy();
+    expect(screen.queryByText(/must be at least/)).toBeNull();
+    expect(reminders.value).toBe('0, 15');
+    expect(reminders.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('keeps a saved zone the browser does not know', () => {
+    renderInApp(<SettingsForm settings={{ ...settings, timezone: 'Mars/Base' }} />);
+    expect(screen.getByLabelText<HTMLSelectElement>('Your time zone').value).toBe('Mars/Base');
+  });
+
+  it('offers a choice only for kinds the product sends today', () => {
+    renderInApp(<SettingsForm settings={settings} />);
+    for (const kind of SENT_KINDS) {
+      if (isAlwaysSent(kind)) continue;
+      expect(screen.getByRole('combobox', { name: en[`kind.${kind}` as MessageKey] })).toBeTruthy();
+    }
+    for (const unbuilt of [
+      'message.unread',
+      'opportunity.digest',
+      'agreement.expiring',
+      'followup.survey',
+    ])
+      expect(screen.queryByText(en[`kind.${unbuilt}` as MessageKey])).toBeNull();
+    expect(
+      screen.getByText('Invitations go to the address a colleague gives: always sent.'),
+    ).toBeTruthy();
   });
 
   it('keeps account emails on: no choice for them', () => {

@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import {
   DELIVERIES,
   isAccountKind,
+  isAlwaysSent,
   LANGUAGES as WIRE_LANGUAGES,
-  NOTIFICATION_KINDS,
+  SENT_KINDS,
   type Delivery,
   type Language,
   type NotificationKind,
@@ -14,6 +15,7 @@ import { client } from '../api/client';
 import { LANGUAGES, useI18n, type MessageKey } from '../i18n';
 import { keys, QueryLoaded } from '../queries';
 import { ErrorBox, Field, fieldErrors } from '../ui';
+import { timeZones, zoneLabel } from '../zoned-time';
 
 /** The user's settings: language, time zone, reminder times and, per kind, how to be told. */
 export function SettingsPage() {
@@ -43,13 +45,31 @@ function described(id: string, errors: string[] | undefined, hint = false) {
   };
 }
 
+/** What to do about each field the server refused, in words for people. */
+const FIELD_MESSAGES = {
+  language: 'settings.error.language',
+  timezone: 'settings.error.timezone',
+  reminders: 'settings.error.reminders',
+  notifications: 'settings.error.notifications',
+} as const satisfies Record<string, MessageKey>;
+
 export function SettingsForm({ settings }: { settings: WireUserSettings }) {
-  const { t } = useI18n();
+  const { t, language: viewerLanguage } = useI18n();
   const queryClient = useQueryClient();
   const [language, setLanguage] = useState<Language>(settings.language);
   const [timezone, setTimezone] = useState(settings.timezone);
   const [reminders, setReminders] = useState(settings.reminders.join(', '));
   const [deliveries, setDeliveries] = useState(settings.notifications);
+  // Every zone the browser knows, named in the language of the page (the saved one kept first
+  // if the browser does not know it: the server then says what is wrong with it).
+  const zones = useMemo(
+    () =>
+      timeZones(settings.timezone).map((zone) => ({
+        zone,
+        label: zoneLabel(zone, viewerLanguage),
+      })),
+    [settings.timezone, viewerLanguage],
+  );
   const save = useMutation({
     mutationFn: async () =>
       (
@@ -68,7 +88,14 @@ export function SettingsForm({ settings }: { settings: WireUserSettings }) {
       void queryClient.invalidateQueries({ queryKey: keys.notifications });
     },
   });
-  const fields = fieldErrors(save.error);
+  // The server's messages are English and name rules; each field's is said here, in the
+  // reader's language, as what to do.
+  // (A field not among them leaves the error to be shown whole.)
+  const fields: Partial<Record<keyof typeof FIELD_MESSAGES, string[]>> = Object.fromEntries(
+    Object.keys(fieldErrors(save.error))
+      .filter((field): field is keyof typeof FIELD_MESSAGES => field in FIELD_MESSAGES)
+      .map((field) => [field, [t(FIELD_MESSAGES[field])]]),
+  );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate();
@@ -101,12 +128,18 @@ export function SettingsForm({ settings }: { settings: WireUserSettings }) {
           hint={t('settings.timezoneHint')}
           errors={fields.timezone}
         >
-          <input
+          <select
             id="settings-timezone"
             {...described('settings-timezone', fields.timezone, true)}
             value={timezone}
             onChange={(event) => setTimezone(event.target.value)}
-          />
+          >
+            {zones.map(({ zone, label }) => (
+              <option key={zone} value={zone}>
+                {label}
+              </option>
+            ))}
+          </select>
         </Field>
         <Field
           id="settings-reminders"
@@ -131,15 +164,17 @@ export function SettingsForm({ settings }: { settings: WireUserSettings }) {
           )}
           <table className="deliveries">
             <tbody>
-              {NOTIFICATION_KINDS.map((kind) => (
+              {SENT_KINDS.map((kind) => (
                 <tr key={kind}>
                   <th scope="row">
                     <label htmlFor={`delivery-${kind}`}>{t(`kind.${kind}` as MessageKey)}</label>
                   </th>
                   <td>
-                    {isAccountKind(kind) ? (
+                    {isAlwaysSent(kind) ? (
                       <span className="muted" id={`delivery-${kind}`}>
-                        {t('settings.accountKind')}
+                        {t(
+                          isAccountKind(kind) ? 'settings.accountKind' : 'settings.invitationKind',
+                        )}
                       </span>
                     ) : (
                       <select

@@ -1,7 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
-import { storeToken, type User } from '../../api';
+import { ApiError, storeToken, type User } from '../../api';
 import { client } from '../../api/client';
+import type { MessageKey, Translate } from '../../i18n';
+import { fieldErrors } from '../../ui';
 
 /**
  * The account's calls, through the typed client. A password change or reset answers a new token
@@ -80,4 +82,31 @@ export const ShellContext = createContext<ShellActions>({
 
 export function useShell(): ShellActions {
   return useContext(ShellContext);
+}
+
+/** What to do about each field of the account forms the server refused, in words for people. */
+const FIELD_MESSAGES: Record<string, MessageKey> = {
+  email: 'account.error.email',
+  password: 'account.error.password',
+  newPassword: 'account.error.password',
+  currentPassword: 'account.error.currentPassword',
+  token: 'error.auth.token_invalid_link',
+};
+
+/**
+ * The account forms' refused fields, each with one sentence in the reader's language (the
+ * server's messages are English and name the field: "is wrong", "newPassword must be…"). A field
+ * not listed keeps the server's words.
+ */
+export function accountFieldErrors(error: unknown, t: Translate): Record<string, string[]> {
+  const fields = fieldErrors(error);
+  const wrongPassword = error instanceof ApiError && error.code === 'auth.wrong_password';
+  return Object.fromEntries(
+    Object.entries(fields).map(([field, messages]) => {
+      if (field === 'currentPassword' && wrongPassword)
+        return [field, [t('error.auth.wrong_password')]];
+      const key = FIELD_MESSAGES[field];
+      return [field, key ? [t(key)] : messages];
+    }),
+  );
 }

@@ -47,7 +47,9 @@ describe('forgot password', () => {
     renderInApp(<ForgotPasswordPage />);
     fill('Email', 'ada');
     fireEvent.click(screen.getByRole('button', { name: 'Email me a link' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('email must be an email address');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Give an email address, such as ada@example.hk.',
+    );
     expect(screen.getByLabelText<HTMLInputElement>('Email').value).toBe('ada');
     expect(screen.getByLabelText('Email').getAttribute('aria-invalid')).toBe('true');
   });
@@ -105,6 +107,7 @@ describe('change password', () => {
       'POST /api/auth/password': json(400, {
         statusCode: 400,
         message: 'The current password is wrong',
+        code: 'auth.wrong_password',
         fields: { currentPassword: ['is wrong'] },
       }),
     });
@@ -113,11 +116,27 @@ describe('change password', () => {
     fill('New password', 'a-new-long-password');
     fireEvent.click(screen.getByRole('button', { name: 'Change the password' }));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toBe('is wrong');
+    expect(alert.textContent).toBe('The current password is not right.');
     expect(alert.closest('.field')?.querySelector('input')?.id).toBe('current-password');
     expect(screen.getByLabelText<HTMLInputElement>('New password').value).toBe(
       'a-new-long-password',
     );
+  });
+
+  it('says what was refused in the reader’s language, never the field’s name', async () => {
+    stubApi({
+      'POST /api/auth/password': json(400, {
+        statusCode: 400,
+        message: 'Invalid input',
+        fields: { newPassword: ['newPassword must be at least 10 characters long'] },
+      }),
+    });
+    renderInApp(<ChangePasswordForm />, { language: 'zh-Hant' });
+    fill('目前密碼', 'the-old-long-password');
+    fill('新密碼', 'short');
+    fireEvent.click(screen.getByRole('button', { name: '更改密碼' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('請設定最少 10 個字元的密碼。');
+    expect(screen.queryByText(/newPassword/)).toBeNull();
   });
 
   it('stores the new token the answer carries', async () => {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n';
-import { ErrorBox, Field, fieldErrors } from '../../ui';
-import { useRequestEmailChange } from './account-api';
+import { ErrorBox, Field } from '../../ui';
+import { accountFieldErrors, useRequestEmailChange } from './account-api';
 
 /** A new address and the password; the change takes effect when the link sent there is followed. */
 export function ChangeEmailForm({ current }: { current: string }) {
@@ -9,7 +9,7 @@ export function ChangeEmailForm({ current }: { current: string }) {
   const [email, setEmail] = useState('');
   const [currentPassword, setPassword] = useState('');
   const request = useRequestEmailChange();
-  const fields = fieldErrors(request.error);
+  const fields = accountFieldErrors(request.error, t);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

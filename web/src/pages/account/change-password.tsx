@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n';
-import { ErrorBox, Field, fieldErrors } from '../../ui';
-import { useChangePassword } from './account-api';
+import { ErrorBox, Field } from '../../ui';
+import { accountFieldErrors, useChangePassword } from './account-api';
 
 /** The current password, then the new one; the answer's token replaces the stored one. */
 export function ChangePasswordForm() {
@@ -9,7 +9,7 @@ export function ChangePasswordForm() {
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
   const change = useChangePassword();
-  const fields = fieldErrors(change.error);
+  const fields = accountFieldErrors(change.error, t);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -61,6 +61,7 @@ export function ChangePasswordForm() {
             required
           />
         </Field>
+        <p className="muted">{t('account.password.note')}</p>
         {change.error && Object.keys(fields).length === 0 && <ErrorBox error={change.error} />}
         {change.isSuccess && (
           <p className="notice ok" role="status">

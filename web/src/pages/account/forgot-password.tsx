@@ -1,15 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../i18n';
-import { ErrorBox, Field, fieldErrors } from '../../ui';
-import { useRequestReset } from './account-api';
+import { ErrorBox, Field } from '../../ui';
+import { accountFieldErrors, useRequestReset } from './account-api';
 
 /** `/forgot-password`: asks for a reset link; the answer is the same whether the address has an account. */
 export function ForgotPasswordPage() {
   const { t } = useI18n();
   const [email, setEmail] = useState('');
   const request = useRequestReset();
-  const fields = fieldErrors(request.error);
+  const fields = accountFieldErrors(request.error, t);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

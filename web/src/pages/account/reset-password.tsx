@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n';
-import { ErrorBox, Field, fieldErrors } from '../../ui';
-import { useConfirmReset, useShell } from './account-api';
+import { ErrorBox, Field } from '../../ui';
+import { accountFieldErrors, useConfirmReset, useShell } from './account-api';
 
 /** `/reset-password?token=`: the page the emailed link opens; a new password signs the user in. */
 export function ResetPasswordPage() {
@@ -11,7 +11,7 @@ export function ResetPasswordPage() {
   const [password, setPassword] = useState('');
   const confirm = useConfirmReset();
   const { signedIn } = useShell();
-  const fields = fieldErrors(confirm.error);
+  const fields = accountFieldErrors(confirm.error, t);
 
   if (!token) {
     return (
