@@ -291,12 +291,17 @@ describe('web app: reaching people (notifications, settings, accounts, teams)', 
     await expect(
       page.locator('#settings-timezone option[value="America/Toronto"]').innerText(),
     ).resolves.toMatch(/^America\/Toronto — Eastern .*Time \(GMT-\d\)$/);
-    await page.getByLabel('Language of emails and notifications').selectOption('zh-Hant');
+    await page
+      .getByLabel('Your language (the app, emails and notifications)')
+      .selectOption('zh-Hant');
     await zone.selectOption('America/Toronto');
     await page.getByLabel('Meeting reminders, in minutes before').fill('60, 10');
     await received.selectOption('off');
     await page.getByLabel('A firm withdraws its meeting request').selectOption('in-app');
     await page.getByRole('button', { name: 'Save settings' }).click();
+    // The app follows the language saved, in the same page; the header switches it back here.
+    await page.getByText('設定已儲存。').waitFor();
+    await page.locator('#language').selectOption('en');
     await page.getByText('Settings saved.').waitFor();
     await screenshot(page, 'notifications-settings');
 

@@ -52,7 +52,7 @@ export function App() {
       .resetQueries({ queryKey: keys.account })
       .then(() => navigate(next ?? (path === '/signup' ? '/company' : home)));
   };
-  const shell = { signedIn, reload };
+  const shell = { signedIn, reload, setLanguage };
   const signOut = () => {
     storeToken(null);
     clearAccount(queryClient);

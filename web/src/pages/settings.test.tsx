@@ -1,5 +1,5 @@
 import { fireEvent, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   isAlwaysSent,
   NOTIFICATION_KINDS,
@@ -8,6 +8,7 @@ import {
 } from '../../../src/notifications/notification.wire';
 import { en, type MessageKey } from '../i18n/en';
 import { json, renderInApp, stubApi } from '../testing/render';
+import { ShellContext } from './account/account-api';
 import { SettingsForm } from './settings';
 
 const settings: WireUserSettings = {
@@ -24,8 +25,13 @@ describe('SettingsForm', () => {
     const fetch = stubApi({
       'PATCH /api/users/me/settings': json(200, { ...settings, language: 'zh-Hant' }),
     });
-    renderInApp(<SettingsForm settings={settings} />);
-    fireEvent.change(screen.getByLabelText('Language of emails and notifications'), {
+    const setLanguage = vi.fn();
+    renderInApp(
+      <ShellContext.Provider value={{ signedIn: vi.fn(), reload: vi.fn(), setLanguage }}>
+        <SettingsForm settings={settings} />
+      </ShellContext.Provider>,
+    );
+    fireEvent.change(screen.getByLabelText('Your language (the app, emails and notifications)'), {
       target: { value: 'zh-Hant' },
     });
     fireEvent.change(screen.getByLabelText(/Meeting reminders/), {
@@ -44,6 +50,8 @@ describe('SettingsForm', () => {
     expect(body.language).toBe('zh-Hant');
     expect(body.reminders).toEqual([60, 10]);
     expect(body.notifications.announcement).toBe('off');
+    // The app itself switches to the language saved.
+    expect(setLanguage).toHaveBeenCalledWith('zh-Hant');
   });
 
   it('offers the time zones by name, and shows the server’s 400 beside the field, keeping the choice', async () => {

@@ -12,6 +12,7 @@ import {
   type WireUserSettings,
 } from '../../../src/notifications/notification.wire';
 import { client } from '../api/client';
+import { useShell } from './account/account-api';
 import { LANGUAGES, useI18n, type MessageKey } from '../i18n';
 import { keys, QueryLoaded } from '../queries';
 import { ErrorBox, Field, fieldErrors } from '../ui';
@@ -56,6 +57,7 @@ const FIELD_MESSAGES = {
 export function SettingsForm({ settings }: { settings: WireUserSettings }) {
   const { t, language: viewerLanguage } = useI18n();
   const queryClient = useQueryClient();
+  const shell = useShell();
   const [language, setLanguage] = useState<Language>(settings.language);
   const [timezone, setTimezone] = useState(settings.timezone);
   const [reminders, setReminders] = useState(settings.reminders.join(', '));
@@ -84,6 +86,8 @@ export function SettingsForm({ settings }: { settings: WireUserSettings }) {
       ).data!,
     onSuccess: (saved) => {
       queryClient.setQueryData(keys.settings, saved);
+      // One language per person: the app shows the one the emails are written in.
+      shell.setLanguage(saved.language);
       // The words of notifications follow the language chosen.
       void queryClient.invalidateQueries({ queryKey: keys.notifications });
     },
@@ -167,7 +171,7 @@ export function SettingsForm({ settings }: { settings: WireUserSettings }) {
               {SENT_KINDS.map((kind) => (
                 <tr key={kind}>
                   <th scope="row">
-                    <label htmlFor={`delivery-${kind}`}>{t(`kind.${kind}` as MessageKey)}</label>
+                    <label htmlFor={`delivery-${kind}`}>{t(`kind.${kind}` as const)}</label>
                   </th>
                   <td>
                     {isAlwaysSent(kind) ? (

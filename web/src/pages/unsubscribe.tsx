@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { WireUnsubscribe } from '../../../src/notifications/notification.wire';
 import { client } from '../api/client';
-import { I18nContext, initialLanguage, makeI18n, useI18n, type MessageKey } from '../i18n';
+import { I18nContext, initialLanguage, makeI18n, useI18n } from '../i18n';
 import { Loading } from '../ui';
 
 /**
@@ -38,7 +38,7 @@ function Unsubscribe() {
     mutationFn: async () => (await client.POST('/api/unsubscribe', query)).data!,
   });
   const words = (state: WireUnsubscribe) => ({
-    kind: t(`kind.${state.kind}` as MessageKey),
+    kind: t(`kind.${state.kind}` as const),
     email: state.email,
   });
   let body;

@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
 import { ApiError, storeToken, type User } from '../../api';
 import { client } from '../../api/client';
-import type { MessageKey, Translate } from '../../i18n';
+import type { Language, MessageKey, Translate } from '../../i18n';
 import { fieldErrors } from '../../ui';
 
 /**
@@ -73,11 +73,14 @@ export interface ShellActions {
   signedIn: (user: User, next?: string) => void;
   /** Loads the signed-in account again (after its address changed). */
   reload: () => void;
+  /** Shows the app in this language (the settings saved a new one). */
+  setLanguage: (language: Language) => void;
 }
 
 export const ShellContext = createContext<ShellActions>({
   signedIn: () => undefined,
   reload: () => undefined,
+  setLanguage: () => undefined,
 });
 
 export function useShell(): ShellActions {

@@ -67,7 +67,7 @@ describe('reset password', () => {
     });
     const signedIn = vi.fn();
     renderInApp(
-      <ShellContext.Provider value={{ signedIn, reload: vi.fn() }}>
+      <ShellContext.Provider value={{ signedIn, reload: vi.fn(), setLanguage: vi.fn() }}>
         <ResetPasswordPage />
       </ShellContext.Provider>,
       { path: '/reset-password?token=abc' },

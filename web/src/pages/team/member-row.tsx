@@ -1,4 +1,4 @@
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { ErrorBox } from '../../ui';
 import { ConfirmButton } from './confirm-button';
 import { useChangeRole, useRemoveMember, type TeamMember } from './team-api';
@@ -27,7 +27,7 @@ export function MemberRow({
   const remove = useRemoveMember(companyId);
   const self = member.userId === viewerId;
   const otherRole = member.role === 'owner' ? 'member' : 'owner';
-  const roleName = (role: string) => t(`team.role.${role}` as MessageKey);
+  const roleName = (role: 'owner' | 'member') => t(`team.role.${role}` as const);
   const error = changeRole.error ?? remove.error;
 
   return (
@@ -43,8 +43,11 @@ export function MemberRow({
       <div className="actions">
         {viewerIsOwner && (
           <ConfirmButton
-            label={roleName(otherRole)}
-            accessibleLabel={`${t('team.roleOf', { name: member.name })}: ${roleName(otherRole)}`}
+            label={t(otherRole === 'owner' ? 'team.makeOwner' : 'team.makeMember')}
+            accessibleLabel={t(
+              otherRole === 'owner' ? 'team.makeOwnerNamed' : 'team.makeMemberNamed',
+              { name: member.name },
+            )}
             question={t('team.roleConfirm', { name: member.name, role: roleName(otherRole) })}
             busy={changeRole.isPending}
             onConfirm={() => changeRole.mutate({ userId: member.userId, role: otherRole })}

@@ -1,4 +1,4 @@
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { QueryLoaded } from '../../queries';
 import { ErrorBox } from '../../ui';
 import { ConfirmButton } from './confirm-button';
@@ -25,7 +25,7 @@ export function PendingInvitations({ companyId }: { companyId: string }) {
                 <li key={invitation.id}>
                   {t('team.invite.until', {
                     email: invitation.email,
-                    role: t(`team.role.${invitation.role}` as MessageKey),
+                    role: t(`team.role.${invitation.role}` as const),
                     time: dateTime(invitation.expiresAt),
                   })}{' '}
                   <ConfirmButton

@@ -90,7 +90,7 @@ describe('the team page', () => {
     });
     renderTeam('u1');
     const ada = (await screen.findByText('ada@example.com')).closest('li')!;
-    fireEvent.click(within(ada).getByRole('button', { name: 'Role of Ada: Member' }));
+    fireEvent.click(within(ada).getByRole('button', { name: 'Make Ada a member' }));
     fireEvent.click(within(ada).getByRole('button', { name: 'Yes, do it' }));
     expect((await within(ada).findByRole('alert')).textContent).toBe(
       'A company keeps at least one owner: make another member owner first.',
@@ -176,7 +176,7 @@ describe('the invitation page', () => {
     stubApi({ 'POST /api/auth/register': json(201, { user, accessToken: 'jwt' }) });
     const signedIn = vi.fn();
     renderInApp(
-      <ShellContext.Provider value={{ signedIn, reload: vi.fn() }}>
+      <ShellContext.Provider value={{ signedIn, reload: vi.fn(), setLanguage: vi.fn() }}>
         <InvitationPage />
       </ShellContext.Provider>,
       { path: '/invitations/accept?token=abc' },
