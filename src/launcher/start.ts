@@ -125,6 +125,9 @@ async function main(): Promise<void> {
     // it for any other): an admin email of one's own needs a password of one's own.
     ADMIN_EMAIL: env.ADMIN_EMAIL ?? DEMO_ADMIN.email,
     ADMIN_PASSWORD: env.ADMIN_PASSWORD ?? (env.ADMIN_EMAIL ? undefined : DEMO_ADMIN.password),
+    // A calm terminal: warnings and errors only (no line per request, no start-up chatter after
+    // the banner) unless LOG_LEVEL asks for more.
+    LOG_LEVEL: env.LOG_LEVEL ?? 'warn',
   };
   say(
     `Database: ${database?.description ?? 'DATABASE_URL'}. Redis: ${redis?.description ?? 'REDIS_URL'}. ` +
@@ -185,14 +188,18 @@ async function main(): Promise<void> {
   ).join('\n');
   process.stdout.write(
     `\n  TradeMatch is running.\n\n` +
-      `  Web app       ${base}/\n` +
-      `  API           ${base}/api\n` +
-      `  API docs      ${base}/api/docs\n` +
+      `  Open ${base}/ in a browser and sign in with one of the demo logins below.\n` +
       (mailbox
-        ? `  Mailbox       ${mailbox.webUrl}  (every email TradeMatch sends; SMTP_URL unset)\n\n`
-        : '\n') +
+        ? `  Open ${mailbox.webUrl} to read every email TradeMatch sends (the demo's are there).\n`
+        : '') +
+      `\n  Web app       ${base}/\n` +
+      (mailbox
+        ? `  Mailbox       ${mailbox.webUrl}  (a local mail catcher: SMTP_URL is unset)\n`
+        : '') +
+      `  API docs      ${base}/api/docs\n\n` +
       `  Demo logins (password "${DEMO_PASSWORD}"):\n${logins}\n\n` +
       (env.ADMIN_EMAIL ? `  Your admin    ${env.ADMIN_EMAIL} (password: ADMIN_PASSWORD)\n\n` : '') +
+      `  Logs: warnings and errors only; LOG_LEVEL=info npm start shows each request.\n` +
       `  Press Ctrl+C to stop.\n\n`,
   );
 }
