@@ -28,26 +28,23 @@ export const NOTIFICATION_KINDS = [
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
- * The kinds something in the product sends today: the settings page offers a choice for these
- * only. The rest of NOTIFICATION_KINDS (messages, opportunities, agreements, follow-ups) belong to
- * features not built yet; the server still accepts a delivery for every kind (SPEC.md), so that a
- * choice saved now holds once they are. Add a kind here in the change that first sends it.
+ * The kinds of features not built yet (messages, opportunities, agreements, follow-ups): nothing
+ * sends them, so the settings page offers no choice for them; the server still accepts a delivery
+ * for every kind (SPEC.md), so that a choice saved now holds once they are. Take a kind out of this
+ * list in the change that first sends it.
  */
-export const SENT_KINDS = [
-  'request.received',
-  'request.answered',
-  'request.cancelled',
-  'schedule.published',
-  'meeting.changed',
-  'meeting.reminder',
-  'requests.digest',
-  'company.verification',
-  'application.decided',
-  'announcement',
-  'invitation',
-  'password.reset',
-  'email.verification',
+export const UNSENT_KINDS = [
+  'message.unread',
+  'opportunity.digest',
+  'agreement.expiring',
+  'followup.survey',
 ] as const satisfies readonly NotificationKind[];
+
+/** The kinds something in the product sends today, in NOTIFICATION_KINDS' order. */
+export const SENT_KINDS = NOTIFICATION_KINDS.filter(
+  (kind): kind is Exclude<NotificationKind, (typeof UNSENT_KINDS)[number]> =>
+    !(UNSENT_KINDS as readonly string[]).includes(kind),
+);
 
 /**
  * Kinds always emailed whatever the reader chose: account emails, and invitations (they go to the
