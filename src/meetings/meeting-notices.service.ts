@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { MatchmakingSession } from '../sessions/session.entity';
 import { buildSlots, type Slot } from '../sessions/slots';
@@ -26,6 +28,7 @@ export class MeetingNotices {
   constructor(
     private readonly notifications: NotificationsService,
     private readonly reminders: MeetingReminders,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The session's agenda before a publish, to compare the published one with. */
@@ -98,6 +101,7 @@ export class MeetingNotices {
       session,
       companyId,
       placed.map((meeting) => calendarMeeting(meeting, slots[meeting.slotIndex], partner(meeting))),
+      this.config.appUrl,
     );
     await this.notifications.notify(manager, {
       kind: 'schedule.published',

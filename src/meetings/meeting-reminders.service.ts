@@ -1,6 +1,8 @@
-import { Injectable, Optional, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { DEFAULT_REMINDERS } from '../notifications/notification.wire';
 import { NotificationsService } from '../notifications/notifications.service';
 import { MatchmakingSession } from '../sessions/session.entity';
@@ -55,6 +57,7 @@ export function reminderLead(minutes: number): {
 export class MeetingReminders implements OnModuleInit {
   constructor(
     private readonly notifications: NotificationsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     // Only in the API: the worker changes no settings.
     @Optional() private readonly settings?: SettingsService,
   ) {}
@@ -96,7 +99,12 @@ export class MeetingReminders implements OnModuleInit {
           }
         }
         if (byLead.size === 0) continue;
-        const ics = meetingsCalendar(session, companyId, [calendarMeeting(meeting, slot, partner)]);
+        const ics = meetingsCalendar(
+          session,
+          companyId,
+          [calendarMeeting(meeting, slot, partner)],
+          this.config.appUrl,
+        );
         for (const [minutes, recipients] of byLead) {
           await this.notifications.notify(manager, {
             kind: 'meeting.reminder',
