@@ -91,17 +91,18 @@ async function freshDelegation(world: World): Promise<string> {
   return response.body.id as string;
 }
 
+/** From Hong Kong, as the world's company: delegates come from the delegation's origin. */
 function delegationInput() {
   return {
     title: unique('Mission'),
-    direction: 'inbound',
-    originCountry: 'CA',
-    destinationCountry: 'HK',
-    city: 'Hong Kong',
-    leader: 'Daniel Tremblay',
+    direction: 'outbound',
+    originCountry: 'HK',
+    destinationCountry: 'CA',
+    city: 'Toronto',
+    leader: 'Grace Lau',
     startsOn: '2033-04-12',
     endsOn: '2033-04-15',
-    timezone: 'Asia/Hong_Kong',
+    timezone: 'America/Toronto',
     capacity: 10,
   };
 }
