@@ -312,6 +312,10 @@ const MATRIX: Record<string, Entry> = {
     }),
     expect: organisers(200),
   },
+  'GET /api/companies/import/template.csv': {
+    call: () => ({ url: '/api/companies/import/template.csv' }),
+    expect: organisers(200),
+  },
   'GET /api/companies/{id}': {
     // A pending company is its owner's and the organisers' alone.
     call: (world) => ({ url: `/api/companies/${world.pendingCompanyId}` }),
@@ -512,6 +516,10 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /api/sessions/{id}/report': {
     call: (world) => ({ url: `/api/sessions/${world.sessionId}/report` }),
+    expect: organisers(200),
+  },
+  'GET /api/sessions/{id}/meetings.csv': {
+    call: (world) => ({ url: `/api/sessions/${world.sessionId}/meetings.csv` }),
     expect: organisers(200),
   },
   'GET /api/jobs/{id}': {
