@@ -293,7 +293,7 @@ export const en = {
   'org.report.title': 'Report',
   'org.report.csv': 'Download CSV',
   'org.report.summary':
-    '{all, plural, one {# meeting} other {# meetings}}: {held, number} held, {noShow, number} no-shows, {upcoming, number} still to take place.',
+    '{all, plural, one {# meeting} other {# meetings}}: {held, number} held, {noShow, plural, one {# no-show} other {# no-shows}}, {upcoming, number} still to take place or not marked.',
   'org.report.accepted':
     'Accepted or mutual requests: {placed, number} of {pairs, plural, one {# pair} other {# pairs}} got a meeting ({percent} %).',
   'org.report.chart.status': 'Meetings by status',

@@ -282,7 +282,7 @@ export const zhHant: Record<MessageKey, string> = {
   'org.report.title': '報告',
   'org.report.csv': '下載 CSV',
   'org.report.summary':
-    '共 {all, plural, other {# 場}}會面：已舉行 {held, number} 場，缺席 {noShow, number} 場，尚待舉行 {upcoming, number} 場。',
+    '共 {all, plural, other {# 場}}會面：已舉行 {held, number} 場，缺席 {noShow, number} 場，尚待舉行或未標示 {upcoming, number} 場。',
   'org.report.accepted':
     '已接受或雙方互邀的邀請：{pairs, plural, other {# 對}}中 {placed, number} 對獲安排會面（{percent} %）。',
   'org.report.chart.status': '按狀態劃分的會面',

@@ -29,6 +29,7 @@ export function ActivityList({
             )}
             {item.request &&
               item.request.status === 'pending' &&
+              !item.request.scheduled &&
               companyIds.includes(item.request.toCompanyId) && (
                 <AnswerRequest request={item.request} />
               )}
