@@ -256,7 +256,7 @@ export class RequestsService {
       })
       .orderBy('request.createdAt', 'DESC')
       .getMany();
-    const views = await this.withMutual(requests);
+    const views = await this.withPairState(requests);
     return {
       sent: views.filter((view) => view.fromCompanyId === companyId),
       received: views.filter((view) => view.toCompanyId === companyId),
@@ -273,7 +273,7 @@ export class RequestsService {
 
   private async view(id: string): Promise<RequestView> {
     const request = await this.query().where('request.id = :id', { id }).getOneOrFail();
-    return (await this.withMutual([request]))[0];
+    return (await this.withPairState([request]))[0];
   }
 
   /** Whether the request's two firms have a meeting in its session that was not cancelled. */
@@ -291,7 +291,7 @@ export class RequestsService {
    * Marks the requests whose reverse (same pair, other direction) is also pending or accepted,
    * and those whose pair has a meeting.
    */
-  private async withMutual(requests: MeetingRequest[]): Promise<RequestView[]> {
+  private async withPairState(requests: MeetingRequest[]): Promise<RequestView[]> {
     if (requests.length === 0) return [];
     const rows = await this.dataSource.query<{ id: string; mutual: boolean; scheduled: boolean }[]>(
       `SELECT r.id,
