@@ -507,7 +507,7 @@ const MATRIX: Record<string, Entry> = {
   },
   'POST /api/meetings/{id}/feedback': {
     // Either side may give feedback: the owner passes the check, and is told the meeting
-    // has not taken place yet (409); others are refused first.
+    // has not begun yet (409 meeting.not_begun); others are refused first.
     call: (world) => ({
       url: `/api/meetings/${world.meetingId}/feedback`,
       body: { rating: 5, outcome: 'follow-up' },
