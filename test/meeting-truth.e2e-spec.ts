@@ -178,7 +178,9 @@ describe('meeting truth and the meetings export', () => {
   });
 
   it('exports a row per meeting: the slot in the session zone, both firms, status, ratings', async () => {
-    await org().patch(`/api/meetings/${meetingOf('h3', 'c3').id}`).send({ status: 'cancelled' });
+    await org()
+      .patch(`/api/meetings/${meetingOf('h3', 'c3').id}`)
+      .send({ status: 'cancelled' });
     const response = await org().get(`/api/sessions/${sessionId}/meetings.csv`).expect(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     expect(response.headers['content-disposition']).toContain(`session-${sessionId}-meetings.csv`);
