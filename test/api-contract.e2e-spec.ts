@@ -24,6 +24,8 @@ const FILES: Record<string, string[]> = {
   'GET /api/sessions/{id}/agenda.ics': ['text/calendar'],
   'GET /api/calendar/agenda.ics': ['text/calendar'],
   'GET /api/sessions/{id}/report': ['application/json', 'text/csv'],
+  'GET /api/sessions/{id}/meetings.csv': ['text/csv'],
+  'GET /api/companies/import/template.csv': ['text/csv'],
 };
 
 /** A schema that says something: not the bare `{type: 'object'}` of an undeclared answer. */

@@ -91,17 +91,18 @@ async function freshDelegation(world: World): Promise<string> {
   return response.body.id as string;
 }
 
+/** From Hong Kong, as the world's company: delegates come from the delegation's origin. */
 function delegationInput() {
   return {
     title: unique('Mission'),
-    direction: 'inbound',
-    originCountry: 'CA',
-    destinationCountry: 'HK',
-    city: 'Hong Kong',
-    leader: 'Daniel Tremblay',
+    direction: 'outbound',
+    originCountry: 'HK',
+    destinationCountry: 'CA',
+    city: 'Toronto',
+    leader: 'Grace Lau',
     startsOn: '2033-04-12',
     endsOn: '2033-04-15',
-    timezone: 'Asia/Hong_Kong',
+    timezone: 'America/Toronto',
     capacity: 10,
   };
 }
@@ -326,6 +327,10 @@ const MATRIX: Record<string, Entry> = {
     }),
     expect: organisers(200),
   },
+  'GET /api/companies/import/template.csv': {
+    call: () => ({ url: '/api/companies/import/template.csv' }),
+    expect: organisers(200),
+  },
   'GET /api/companies/{id}': {
     // A pending company is its owner's and the organisers' alone.
     call: (world) => ({ url: `/api/companies/${world.pendingCompanyId}` }),
@@ -517,7 +522,7 @@ const MATRIX: Record<string, Entry> = {
   },
   'POST /api/meetings/{id}/feedback': {
     // Either side may give feedback: the owner passes the check, and is told the meeting
-    // has not taken place yet (409); others are refused first.
+    // has not begun yet (409 meeting.not_begun); others are refused first.
     call: (world) => ({
       url: `/api/meetings/${world.meetingId}/feedback`,
       body: { rating: 5, outcome: 'follow-up' },
@@ -526,6 +531,10 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /api/sessions/{id}/report': {
     call: (world) => ({ url: `/api/sessions/${world.sessionId}/report` }),
+    expect: organisers(200),
+  },
+  'GET /api/sessions/{id}/meetings.csv': {
+    call: (world) => ({ url: `/api/sessions/${world.sessionId}/meetings.csv` }),
     expect: organisers(200),
   },
   'GET /api/jobs/{id}': {

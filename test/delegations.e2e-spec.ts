@@ -384,6 +384,39 @@ describe('delegations', () => {
         .expect(404);
     });
 
+    it('takes delegates from the travelling side: companies of its origin country only (409)', async () => {
+      // Canadian firms travelling to Hong Kong: a Hong Kong firm may not join them.
+      const inbound = await createDelegation({
+        direction: 'inbound',
+        originCountry: 'CA',
+        destinationCountry: 'HK',
+        city: 'Hong Kong',
+        timezone: 'Asia/Hong_Kong',
+      });
+      const hongKong = await firm();
+      const refused = await client
+        .as(hongKong.owner.accessToken)
+        .post(`/api/delegations/${inbound.id}/applications`)
+        .send({ companyId: hongKong.companyId })
+        .expect(409);
+      expect(refused.body.code).toBe('application.wrong_country');
+      expect(refused.body.message).toContain('CA');
+      const owner = await client.signUp();
+      const canadian = await client.verifiedCompany(owner.accessToken, organiser.accessToken, {
+        country: 'CA',
+        city: 'Toronto',
+        timezone: 'America/Toronto',
+      });
+      await apply(inbound.id, { owner, companyId: canadian.id });
+      const detail = await client
+        .as(organiser.accessToken)
+        .get(`/api/delegations/${inbound.id}`)
+        .expect(200);
+      expect(
+        detail.body.applications.map((application: { companyId: string }) => application.companyId),
+      ).toEqual([canadian.id]);
+    });
+
     it('refuses applications to a delegation that is over (409)', async () => {
       const delegation = await createDelegation({ startsOn: '2020-01-10', endsOn: '2020-01-12' });
       const applicant = await firm();

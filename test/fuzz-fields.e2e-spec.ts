@@ -487,6 +487,7 @@ describe('fuzz, field by field: every field of every route and live event', () =
       caller: 'organiser',
       query: { format: 'json' },
     }),
+    'GET /api/sessions/{id}/meetings.csv': () => ({ caller: 'organiser' }),
     'PATCH /api/meetings/{id}': () => ({
       caller: 'organiser',
       params: { id: world.meetingId },

@@ -152,6 +152,96 @@ describe('POST /api/companies/import (CSV)', () => {
     expect(await stored([name])).toEqual([]);
   });
 
+  it('answers a trial run (?dryRun=true) exactly as the import, and stores nothing', async () => {
+    const good = [unique('Trial Import'), unique('Trial Import')];
+    const bad = unique('Trial Bad');
+    const csv = [
+      HEADER,
+      row({ name: good[0], ownerEmail: member.user.email, status: 'verified' }),
+      row({ name: bad, country: 'Canada' }),
+      row({ name: good[1], ownerEmail: 'ghost@example.org' }),
+      // The same name and country as row 2: only the database knows, within the same file too.
+      row({ name: good[0] }),
+    ].join('\n');
+    const count = async () =>
+      (await db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM companies'))[0].n;
+    const members = async () =>
+      (await db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM company_members'))[0].n;
+    const [companiesBefore, membersBefore] = [await count(), await members()];
+
+    const trial = await client
+      .as(organiser.accessToken)
+      .post('/api/companies/import?dryRun=true')
+      .set('Content-Type', 'text/csv')
+      .send(csv)
+      .expect(200);
+    expect(await stored([...good, bad])).toEqual([]);
+    expect([await count(), await members()]).toEqual([companiesBefore, membersBefore]);
+    const shape = (body: {
+      total: number;
+      created: { row: number; name: string }[];
+      errors: { row: number; fields: Record<string, string[]> }[];
+    }) => ({
+      total: body.total,
+      created: body.created.map((created) => [created.row, created.name]),
+      errors: body.errors.map((error) => [error.row, Object.keys(error.fields).sort()]),
+    });
+    expect(trial.body.dryRun).toBe(true);
+    expect(shape(trial.body)).toEqual({
+      total: 4,
+      created: [[2, good[0]]],
+      errors: [
+        [3, ['country']],
+        [4, ['ownerEmail']],
+        [5, ['name']],
+      ],
+    });
+
+    // The import itself then gives the same answer, and stores what it said.
+    const real = await importCsv(organiser.accessToken, csv).expect(200);
+    expect(real.body.dryRun).toBe(false);
+    expect(shape(real.body)).toEqual(shape(trial.body));
+    expect(await stored([...good, bad])).toEqual([good[0]]);
+
+    const wrong = await client
+      .as(organiser.accessToken)
+      .post('/api/companies/import?dryRun=yes')
+      .set('Content-Type', 'text/csv')
+      .send(csv)
+      .expect(400);
+    expect(Object.keys(wrong.body.fields)).toEqual(['dryRun']);
+    await client
+      .as(member.accessToken)
+      .post('/api/companies/import?dryRun=true')
+      .set('Content-Type', 'text/csv')
+      .send(csv)
+      .expect(403);
+  });
+
+  it('gives organisers a template: every column, an example row the import takes', async () => {
+    const template = await client
+      .as(organiser.accessToken)
+      .get('/api/companies/import/template.csv')
+      .expect(200);
+    expect(template.headers['content-type']).toMatch(/^text\/csv/);
+    expect(template.headers['content-disposition']).toContain('companies-import-template.csv');
+    expect(template.text.startsWith('\uFEFF')).toBe(true);
+    const [header, example, ...rest] = template.text.slice(1).trim().split('\n');
+    expect(header).toBe(HEADER);
+    expect(rest).toEqual([]);
+    // The example, made unique, is a row the import takes (the BOM and all).
+    const name = unique('Template Co');
+    const answer = await client
+      .as(organiser.accessToken)
+      .post('/api/companies/import?dryRun=true')
+      .set('Content-Type', 'text/csv')
+      .send(template.text.replace('Maple Channel Partners', name))
+      .expect(200);
+    expect(example).toContain('Maple Channel Partners');
+    expect(answer.body).toMatchObject({ total: 1, errors: [], created: [{ row: 2, name }] });
+    await client.as(member.accessToken).get('/api/companies/import/template.csv').expect(403);
+  });
+
   it('refuses a JSON body where CSV is expected (415)', async () => {
     const response = await client
       .as(organiser.accessToken)

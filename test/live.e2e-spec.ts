@@ -94,15 +94,15 @@ describe('the /live namespace (socket.io)', () => {
       .as(organiser.accessToken)
       .post('/api/delegations')
       .send({
-        title: 'Inbound Canadian ICT delegation',
-        direction: 'inbound',
-        originCountry: 'CA',
-        destinationCountry: 'HK',
-        city: 'Hong Kong',
-        leader: 'Daniel Tremblay',
+        title: 'Hong Kong ICT delegation to Canada',
+        direction: 'outbound',
+        originCountry: 'HK',
+        destinationCountry: 'CA',
+        city: 'Toronto',
+        leader: 'Grace Lau',
         startsOn: '2030-10-12',
         endsOn: '2030-10-15',
-        timezone: 'Asia/Hong_Kong',
+        timezone: 'America/Toronto',
         capacity: 3,
       })
       .expect(201);

@@ -5,6 +5,7 @@ import { JobRecovery } from '../src/jobs/job-recovery.service';
 import { holdKey } from '../src/jobs/step-pause';
 import { eventually, startWorker, testConfig } from './support/app';
 import { useApi, type Account } from './support/client';
+import { atSlot } from './support/session-clock';
 
 /**
  * Every write that can meet a scheduling run or a score block, made exactly while the job is
@@ -19,6 +20,7 @@ const SLOT = 10 * 60_000;
 interface MeetingView {
   id: string;
   slotIndex: number;
+  startsAt: string;
   companyIds: string[];
   status: string;
   origin: string;
@@ -245,7 +247,9 @@ describe('writes that meet a scheduling run or a score block', () => {
       const [meeting] = await runSchedule(sessionId);
 
       const job = await meet('schedule.before-publish', sessionId, startSchedule(sessionId), () =>
-        org().patch(`/api/meetings/${meeting.id}`).send({ status: 'held' }).expect(200),
+        atSlot(db, sessionId, meeting.startsAt, () =>
+          org().patch(`/api/meetings/${meeting.id}`).send({ status: 'held' }).expect(200),
+        ),
       );
 
       // At the first attempt: not by failing on the pair's unique index and trying again.
@@ -427,22 +431,29 @@ describe('writes that meet a scheduling run or a score block', () => {
       const meetings = await runSchedule(sessionId);
       const of = (x: string, y: string) => meetings.find((m) => pairOf(m) === pair(x, y))!;
       const held = of(h[1], c[1]);
-      await org().patch(`/api/meetings/${held.id}`).send({ status: 'held' }).expect(200);
-      await client
-        .as(hk.accessToken)
-        .post(`/api/meetings/${held.id}/feedback`)
-        .send({ companyId: h[1], rating: 5, outcome: 'follow-up' })
-        .expect(201);
+      await atSlot(db, sessionId, held.startsAt, async () => {
+        await org().patch(`/api/meetings/${held.id}`).send({ status: 'held' }).expect(200);
+        await client
+          .as(hk.accessToken)
+          .post(`/api/meetings/${held.id}/feedback`)
+          .send({ companyId: h[1], rating: 5, outcome: 'follow-up' })
+          .expect(201);
+      });
       const refused = await client
         .as(ca.accessToken)
         .patch(`/api/meetings/${held.id}`)
         .send({ status: 'cancelled' })
         .expect(409);
       expect(refused.body).toMatchObject({ code: 'meeting.already_held' });
-      await org().patch(`/api/meetings/${held.id}`).send({ status: 'no-show' }).expect(409);
+      const corrected = await atSlot(db, sessionId, held.startsAt, () =>
+        org().patch(`/api/meetings/${held.id}`).send({ status: 'no-show' }).expect(409),
+      );
+      expect(corrected.body.code).toBe('meeting.has_feedback');
 
       const noShow = of(h[2], c[2]);
-      await org().patch(`/api/meetings/${noShow.id}`).send({ status: 'no-show' }).expect(200);
+      await atSlot(db, sessionId, noShow.startsAt, () =>
+        org().patch(`/api/meetings/${noShow.id}`).send({ status: 'no-show' }).expect(200),
+      );
       const late = await org().patch(`/api/meetings/${noShow.id}`).send({ status: 'cancelled' });
       expect(late.status).toBe(409);
       expect(late.body.code).toBe('meeting.already_no_show');
@@ -453,7 +464,9 @@ describe('writes that meet a scheduling run or a score block', () => {
         .patch(`/api/meetings/${cancelled.id}`)
         .send({ status: 'cancelled' })
         .expect(200);
-      const revived = await org().patch(`/api/meetings/${cancelled.id}`).send({ status: 'held' });
+      const revived = await atSlot(db, sessionId, cancelled.startsAt, () =>
+        org().patch(`/api/meetings/${cancelled.id}`).send({ status: 'held' }),
+      );
       expect(revived.status).toBe(409);
       expect(revived.body.code).toBe('meeting.cancelled');
 

@@ -3,6 +3,7 @@ import ICAL from 'ical.js';
 import { DataSource } from 'typeorm';
 import { startWorker } from './support/app';
 import { unique, useApi, type Account } from './support/client';
+import { atSlot } from './support/session-clock';
 
 const START = Date.UTC(2031, 8, 15, 14, 0); // 22:00 in Hong Kong, 10:00 in Toronto (EDT)
 const SLOT = 20 * 60_000;
@@ -268,13 +269,25 @@ describe('scheduling, agendas, meetings and reports', () => {
           .expect(409)
       ).body.code,
     ).toBe('meeting.cancelled');
+    // Not before it begins: held says what happened.
     expect(
       (
         await client
           .as(organiser.accessToken)
           .patch(`/api/meetings/${accepted.id}`)
           .send({ status: 'held' })
-          .expect(200)
+          .expect(409)
+      ).body.code,
+    ).toBe('meeting.not_begun');
+    expect(
+      (
+        await atSlot(client.app.get(DataSource), sessionId, accepted.startsAt, () =>
+          client
+            .as(organiser.accessToken)
+            .patch(`/api/meetings/${accepted.id}`)
+            .send({ status: 'held' })
+            .expect(200),
+        )
       ).body.status,
     ).toBe('held');
     await client
@@ -303,7 +316,7 @@ describe('scheduling, agendas, meetings and reports', () => {
     ).toEqual([]);
 
     // A meeting an organiser fixes stays where it is, with its id, when scheduling runs again.
-    await answer(ca.accessToken, await ask(hk.accessToken, 'h3', 'c2'), 'accepted');
+    await ask(hk.accessToken, 'h3', 'c2');
     const withNew = await runSchedule();
     const pinned = withNew.meetings.find((m) => pairOf(m) === pair('h3', 'c2'));
     expect(pinned).toBeDefined();
@@ -325,7 +338,7 @@ describe('scheduling, agendas, meetings and reports', () => {
     });
   });
 
-  it('takes feedback once per side, after the meeting took place', async () => {
+  it('takes feedback once per side, once the meeting has begun', async () => {
     const schedule = (
       await client.as(organiser.accessToken).get(`/api/sessions/${sessionId}/schedule`).expect(200)
     ).body;
@@ -342,7 +355,7 @@ describe('scheduling, agendas, meetings and reports', () => {
         .post(url(future.id))
         .send({ rating: 4, outcome: 'none', companyId: side })
         .expect(409);
-      expect(early.body.code).toBe('meeting.not_held');
+      expect(early.body.code).toBe('meeting.not_begun');
     }
     for (const rating of [undefined, 0, 6, 4.5]) {
       const bad = await client
@@ -418,13 +431,16 @@ describe('scheduling, agendas, meetings and reports', () => {
     expect(
       report.body.byCountryPair.map((line: { countryPair: string }) => line.countryPair),
     ).toEqual(['CA–HK']);
-    expect(report.body.acceptedRequests).toEqual({ pairs: 3, placed: 2, share: 0.667 });
+    // h1–c1 (mutual, its meeting cancelled) and h2–c2; h3–c2 is only pending.
+    expect(report.body.acceptedRequests).toEqual({ pairs: 2, placed: 1, share: 0.5 });
     const csv = await client
       .as(organiser.accessToken)
       .get(`/api/sessions/${sessionId}/report?format=csv`)
       .expect(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-    const lines = csv.text.trim().split('\n');
+    // With a byte-order mark, for Excel (the shared CSV writer).
+    expect(csv.text.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.text.slice(1).trim().split('\n');
     expect(lines[0]).toBe(
       'countryPair,scheduled,held,noShow,cancelled,feedback,averageRating,none,follow-up,negotiating,agreement-signed',
     );
@@ -439,8 +455,9 @@ describe('scheduling, agendas, meetings and reports', () => {
   it('leaves no double booking when firms cancel while scheduling runs again', async () => {
     const db = client.app.get(DataSource);
     // More wanted meetings, so that there is something to cancel and to replan.
-    await answer(ca.accessToken, await ask(hk.accessToken, 'h2', 'c1'), 'accepted');
-    await answer(hk.accessToken, await ask(ca.accessToken, 'c3', 'h1'), 'accepted');
+    // (Left pending: a pair the schedule already has takes no answer, request.meeting_scheduled.)
+    await ask(hk.accessToken, 'h2', 'c1');
+    await ask(ca.accessToken, 'c3', 'h1');
     const before = await runSchedule();
     const cancellable = before.meetings.filter((m) => m.status === 'scheduled');
     const queued = client.as(organiser.accessToken).post(`/api/sessions/${sessionId}/schedule`);

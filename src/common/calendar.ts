@@ -10,6 +10,8 @@ export interface CalendarEntry {
   endsAt: Date;
   /** Overrides the description derived from the kind. */
   description?: string;
+  /** A link to open for the event (the live room of a meeting). */
+  url?: string;
 }
 
 const KIND_LABELS: Record<string, string> = {
@@ -45,6 +47,7 @@ export function buildCalendar(
       location: entry.location || null,
       description: entry.description ?? KIND_LABELS[entry.kind] ?? entry.kind,
       categories: [{ name: KIND_LABELS[entry.kind] ?? entry.kind }],
+      url: entry.url ?? null,
     });
   }
   return feed.toString();

@@ -94,6 +94,10 @@ export const ERROR_CODES = [
   'company.owner_required',
   'company_member.not_found',
   'invitation.not_found',
+  // Meeting truth and delegations' travelling side (issue 15).
+  'meeting.not_begun',
+  'request.meeting_scheduled',
+  'application.wrong_country',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,13 +1,26 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, type AuthUser } from '../auth/auth.decorators';
 import { AcceptsText } from '../common/accepts-text';
 import { AppError } from '../common/app-error';
+import { sendsCsv } from '../common/csv';
 import { UuidParam } from '../common/uuid-param';
 import { CompaniesService } from './companies.service';
 import { CompanyImportService } from './company-import.service';
 import {
   CreateCompanyDto,
+  ImportQuery,
   ListCompaniesQuery,
   UpdateCompanyDto,
   VerifyCompanyDto,
@@ -40,8 +53,18 @@ export class CompaniesController {
    * Bulk registration from a `text/csv` body with a header row. Columns: name, country, city,
    * website, description, sectors, offers, seeks, partnerTypes, targetMarkets, languages, timezone,
    * employees, and optionally ownerEmail and status (pending or verified); list cells separate
-   * values with `;`. Returns the rows created and, for every other row, what was wrong.
+   * values with `;`. Returns the rows created and, for every other row, what was wrong. With
+   * `?dryRun=true`, a trial run: the same answer, and nothing stored.
    */
+  /** The import's CSV template: every column it reads, and one example row. */
+  @Get('import/template.csv')
+  @Roles('organiser')
+  @ApiProduces('text/csv')
+  importTemplate(@Res({ passthrough: true }) reply: FastifyReply): string {
+    sendsCsv(reply, 'companies-import-template.csv');
+    return this.importer.template();
+  }
+
   @Post('import')
   @AcceptsText()
   @Roles('organiser')
@@ -54,7 +77,7 @@ export class CompaniesController {
         'name,country,city,sectors,languages,timezone,employees\nMaple Channel Partners,CA,Toronto,e-commerce,en,America/Toronto,10-49',
     },
   })
-  import(@Body() csv: unknown) {
+  import(@Body() csv: unknown, @Query() query: ImportQuery) {
     if (typeof csv !== 'string') {
       throw new AppError(
         'unsupported-media-type',
@@ -62,7 +85,7 @@ export class CompaniesController {
         'Send the companies as a text/csv body',
       );
     }
-    return this.importer.import(csv);
+    return this.importer.import(csv, query.dryRun === 'true');
   }
 
   @Get(':id')

@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { parse } from 'csv-parse/sync';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, type FieldErrors } from '../common/app-error';
+import { writeCsv } from '../common/csv';
 import { textInputErrors } from '../common/text-input';
 import { collectFieldErrors } from '../common/validation';
 import { User } from '../users/user.entity';
@@ -58,10 +59,36 @@ export interface RejectedRow {
 }
 
 export interface ImportResult {
+  /** A trial run (`?dryRun=true`): the answer the import would give, with nothing stored. */
+  dryRun: boolean;
   total: number;
+  /** The rows created (in a trial run: that would be; their ids were never stored). */
   created: ImportedRow[];
   errors: RejectedRow[];
 }
+
+/** The columns of the import's template, in order, and one example row. */
+export const IMPORT_TEMPLATE_COLUMNS = [...PROFILE_COLUMNS, ...EXTRA_COLUMNS] as const;
+const TEMPLATE_EXAMPLE: Record<(typeof IMPORT_TEMPLATE_COLUMNS)[number], string> = {
+  name: 'Maple Channel Partners',
+  country: 'CA',
+  city: 'Toronto',
+  website: 'https://maple-channel.example.com',
+  description: 'Distributes payment and security hardware across Canada',
+  sectors: 'e-commerce;smart-cards-payments',
+  offers: 'distribution in north america;retail channel',
+  seeks: 'nfc payment terminals',
+  partnerTypes: 'distributor;reseller',
+  targetMarkets: 'HK;US',
+  languages: 'en;fr',
+  timezone: 'America/Toronto',
+  employees: '10-49',
+  ownerEmail: '',
+  status: 'pending',
+};
+
+/** Thrown inside a trial run's transaction to roll everything back once the answer is known. */
+class TrialRunOver extends Error {}
 
 type CsvRecord = Record<string, string>;
 
@@ -127,7 +154,22 @@ export class CompanyImportService {
     private readonly live: LiveEmitter,
   ) {}
 
-  async import(csv: string): Promise<ImportResult> {
+  /**
+   * The import's template: the header row of every column the import reads and one example row
+   * (`writeCsv`: with a byte-order mark, which the import reads back).
+   */
+  template(): string {
+    return writeCsv(IMPORT_TEMPLATE_COLUMNS, [TEMPLATE_EXAMPLE]);
+  }
+
+  /**
+   * Imports the rows; with `dryRun`, answers exactly as the import would (rows created, rows
+   * refused and why) and stores nothing: every row is written as the import writes it, each in
+   * a savepoint of one transaction that is rolled back at the end. Written, not only validated,
+   * so that what only the database knows (a name already taken, also by an earlier row of the
+   * same file; an owner's email) is answered too.
+   */
+  async import(csv: string, dryRun = false): Promise<ImportResult> {
     if (csv.trim() === '') {
       throw new AppError(
         'bad-request',
@@ -158,25 +200,48 @@ export class CompanyImportService {
     }
     checkColumns(records);
 
-    const result: ImportResult = { total: records.length, created: [], errors: [] };
+    if (dryRun) {
+      let answer: ImportResult | null = null;
+      await this.dataSource
+        .transaction(async (manager) => {
+          answer = await this.importRows(records, true, manager);
+          throw new TrialRunOver();
+        })
+        .catch((error: unknown) => {
+          if (!(error instanceof TrialRunOver)) throw error;
+        });
+      return answer!;
+    }
+    return this.importRows(records, false, null);
+  }
+
+  /** Each row in its own transaction, or savepoint of `within` (a trial run's transaction). */
+  private async importRows(
+    records: CsvRecord[],
+    dryRun: boolean,
+    within: EntityManager | null,
+  ): Promise<ImportResult> {
+    const result: ImportResult = { dryRun, total: records.length, created: [], errors: [] };
     const refresh: { companyId: string; version: number }[] = [];
     for (const [index, record] of records.entries()) {
       const row = index + 2; // 1-based, after the header row
-      const outcome = await this.importRow(record);
+      const outcome = await this.importRow(record, within);
       if ('fields' in outcome) {
         result.errors.push({ row, ...outcome });
       } else {
         result.created.push({ row, id: outcome.id, name: outcome.name });
+        if (dryRun) continue;
         refresh.push({ companyId: outcome.id, version: outcome.version });
         if (outcome.ownerId) this.live.joinCompany(outcome.ownerId, outcome.id);
       }
     }
-    await this.refreshQueue.enqueue(refresh);
+    if (!dryRun) await this.refreshQueue.enqueue(refresh);
     return result;
   }
 
   private async importRow(
     record: CsvRecord,
+    within: EntityManager | null,
   ): Promise<ImportedCompany | { message: string; fields: FieldErrors }> {
     const plain: Record<string, unknown> = {};
     for (const column of PROFILE_COLUMNS) {
@@ -204,7 +269,7 @@ export class CompanyImportService {
       return { message: AppError.invalid(fields).message, fields };
 
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await (within ?? this.dataSource.manager).transaction(async (manager) => {
         let ownerId: string | null = null;
         if (ownerEmail) {
           const owner = await manager.findOneBy(User, { email: ownerEmail });

@@ -51,6 +51,13 @@ export class DelegationApplicationsService {
     if (delegation.endsOn < todayIn(delegation.timezone)) {
       throw AppError.conflict('delegation.ended', 'This delegation is over');
     }
+    // Delegates come from the travelling side: the delegation's origin country (SPEC.md).
+    if (company.country !== delegation.originCountry) {
+      throw AppError.conflict(
+        'application.wrong_country',
+        `This delegation travels from ${delegation.originCountry}: only companies of ${delegation.originCountry} may apply, and this one is of ${company.country}`,
+      );
+    }
     try {
       const application = await this.dataSource.getRepository(DelegationApplication).save({
         delegationId,

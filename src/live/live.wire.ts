@@ -113,6 +113,11 @@ export interface WireRequest {
   status: 'pending' | 'accepted' | 'declined' | 'cancelled';
   /** The other firm asked for this meeting too. */
   mutual: boolean;
+  /**
+   * The pair has a meeting (scheduled, held or a no-show): the request is settled by it, and is
+   * no longer accepted or declined.
+   */
+  scheduled: boolean;
   createdAt: string;
   answeredAt: string | null;
 }

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { NotificationsService, type Notifier } from '../notifications/notifications.service';
 import type { MatchmakingSession } from '../sessions/session.entity';
 import { buildSlots, type Slot } from '../sessions/slots';
@@ -27,6 +29,7 @@ export class MeetingNotices {
     // A bare NoticeWriter in the demo seed, which has no queues.
     @Inject(NotificationsService) private readonly notifications: Notifier,
     private readonly reminders: MeetingReminders,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'appUrl'>,
   ) {}
 
   /** The session's agenda before a publish, to compare the published one with. */
@@ -99,6 +102,7 @@ export class MeetingNotices {
       session,
       companyId,
       placed.map((meeting) => calendarMeeting(meeting, slots[meeting.slotIndex], partner(meeting))),
+      this.config.appUrl,
     );
     await this.notifications.notify(manager, {
       kind: 'schedule.published',

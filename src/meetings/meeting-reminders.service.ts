@@ -1,6 +1,8 @@
 import { Inject, Injectable, Optional, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { DEFAULT_REMINDERS } from '../notifications/notification.wire';
 import { NotificationsService, type Notifier } from '../notifications/notifications.service';
 import { MatchmakingSession } from '../sessions/session.entity';
@@ -56,6 +58,7 @@ export class MeetingReminders implements OnModuleInit {
   constructor(
     // A bare NoticeWriter in the demo seed, which has no queues.
     @Inject(NotificationsService) private readonly notifications: Notifier,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'appUrl'>,
     // Only in the API: the worker changes no settings.
     @Optional() private readonly settings?: SettingsService,
   ) {}
@@ -97,7 +100,12 @@ export class MeetingReminders implements OnModuleInit {
           }
         }
         if (byLead.size === 0) continue;
-        const ics = meetingsCalendar(session, companyId, [calendarMeeting(meeting, slot, partner)]);
+        const ics = meetingsCalendar(
+          session,
+          companyId,
+          [calendarMeeting(meeting, slot, partner)],
+          this.config.appUrl,
+        );
         for (const [minutes, recipients] of byLead) {
           await this.notifications.notify(manager, {
             kind: 'meeting.reminder',

@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, Not } from 'typeorm';
 import { isOrganiser, type AuthUser } from '../auth/auth.decorators';
 import { TokenService } from '../auth/token.service';
 import { AppError } from '../common/app-error';
 import { isUniqueViolation } from '../common/database-errors';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { CompaniesService } from '../companies/companies.service';
 import { Company } from '../companies/company.entity';
 import { localTime } from '../delegations/delegation-time';
@@ -20,7 +22,7 @@ import { MeetingFeedback } from './feedback.entity';
 import { meetingsCalendar } from './meeting-calendar';
 import { MeetingNotices } from './meeting-notices.service';
 import { Meeting } from './meeting.entity';
-import { refusedTransition } from './meeting-transitions';
+import { refusedFeedback, refusedTransition } from './meeting-transitions';
 import { toMeetingView, type MeetingView } from './meeting.view';
 import type { Outcome } from './meeting.wire';
 
@@ -37,6 +39,12 @@ export interface AgendaItem extends MeetingView {
   };
   /** The feedback this company gave on the meeting, or null while it has given none. */
   feedback: { rating: number; outcome: Outcome; comment: string; givenAt: string } | null;
+}
+
+/** Whether the meeting's slot has started (not, for a slot the session's window no longer has). */
+function hasBegun(session: MatchmakingSession, slotIndex: number, now = new Date()): boolean {
+  const slot = buildSlots(session)[slotIndex];
+  return slot !== undefined && slot.startsAt <= now;
 }
 
 function toFeedbackView(given: MeetingFeedback | undefined): AgendaItem['feedback'] {
@@ -59,6 +67,7 @@ export class MeetingsService {
     private readonly live: LiveEmitter,
     private readonly tokens: TokenService,
     private readonly notices: MeetingNotices,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The whole schedule with its placement report (organisers). */
@@ -218,6 +227,7 @@ export class MeetingsService {
         roomId: item.roomId ?? null,
         other: item.other,
       })),
+      this.config.appUrl,
     );
   }
 
@@ -270,7 +280,12 @@ export class MeetingsService {
         throw AppError.conflict('session.closed', 'The session is closed');
       if (changesStatus && input.status) {
         const feedbackGiven = await manager.existsBy(MeetingFeedback, { meetingId });
-        const refused = refusedTransition(meeting.status, input.status, feedbackGiven);
+        const refused = refusedTransition(
+          meeting.status,
+          input.status,
+          feedbackGiven,
+          hasBegun(session, meeting.slotIndex),
+        );
         if (refused) throw AppError.conflict(refused.code, refused.message);
       }
       if (input.fixed !== undefined) meeting.fixed = input.fixed;
@@ -297,7 +312,7 @@ export class MeetingsService {
     return view;
   }
 
-  /** Each side leaves feedback once, after the meeting was held (or its slot has ended). */
+  /** Each side leaves feedback once, once the meeting has begun (see refusedFeedback). */
   async feedback(user: AuthUser, meetingId: string, input: FeedbackDto): Promise<MeetingFeedback> {
     const meeting = await this.dataSource.getRepository(Meeting).findOneBy({ id: meetingId });
     if (!meeting) throw AppError.notFound('meeting', meetingId);
@@ -319,7 +334,6 @@ export class MeetingsService {
     const session = await this.dataSource
       .getRepository(MatchmakingSession)
       .findOneByOrFail({ id: meeting.sessionId });
-    const slot = buildSlots(session)[meeting.slotIndex];
     const feedback = {
       meetingId,
       companyId,
@@ -336,12 +350,10 @@ export class MeetingsService {
           where: { id: meetingId },
           lock: { mode: 'pessimistic_read' },
         });
-        const over =
-          current?.status === 'held' ||
-          (current?.status === 'scheduled' && slot && slot.endsAt <= new Date());
-        if (!over) {
-          throw AppError.conflict('meeting.not_held', 'Feedback is for meetings that took place');
-        }
+        // Gone if a scheduling run replaced it meanwhile.
+        if (!current) throw AppError.notFound('meeting', meetingId);
+        const refused = refusedFeedback(current.status, hasBegun(session, current.slotIndex));
+        if (refused) throw AppError.conflict(refused.code, refused.message);
         // insert, not save: a second feedback must fail on the primary key, not overwrite it.
         await manager.insert(MeetingFeedback, feedback);
       });

@@ -129,6 +129,12 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         ]
       }
     },
+    "CompaniesController_importTemplate": {
+      "body": "text",
+      "produces": [
+        "text/csv"
+      ]
+    },
     "CompaniesController_import": {
       "body": "json",
       "schema": {
@@ -343,6 +349,12 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
       "schema": {
         "$ref": "#/components/schemas/WireUnsubscribe"
       }
+    },
+    "MeetingsExportController_meetingsCsv": {
+      "body": "text",
+      "produces": [
+        "text/csv"
+      ]
     },
     "ReportsController_report": {
       "body": "json-or-text",
@@ -1101,6 +1113,10 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
     "ImportResult": {
       "type": "object",
       "properties": {
+        "dryRun": {
+          "type": "boolean",
+          "description": "A trial run (`?dryRun=true`): the answer the import would give, with nothing stored."
+        },
         "total": {
           "type": "number"
         },
@@ -1108,7 +1124,8 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           "type": "array",
           "items": {
             "$ref": "#/components/schemas/ImportedRow"
-          }
+          },
+          "description": "The rows created (in a trial run: that would be; their ids were never stored)."
         },
         "errors": {
           "type": "array",
@@ -1118,6 +1135,7 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         }
       },
       "required": [
+        "dryRun",
         "total",
         "created",
         "errors"
@@ -1913,7 +1931,7 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
             "placed",
             "share"
           ],
-          "description": "Pairs with an accepted request, and how many of them have a meeting."
+          "description": "Pairs with an accepted request or mutual interest, and how many of them have a meeting."
         }
       },
       "required": [
@@ -2556,6 +2574,10 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           "type": "boolean",
           "description": "The other firm asked for this meeting too."
         },
+        "scheduled": {
+          "type": "boolean",
+          "description": "The pair has a meeting (scheduled, held or a no-show): the request is settled by it, and is\nno longer accepted or declined."
+        },
         "createdAt": {
           "type": "string"
         },
@@ -2574,6 +2596,7 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "message",
         "status",
         "mutual",
+        "scheduled",
         "createdAt",
         "answeredAt"
       ]

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { IsIn } from 'class-validator';
 import { Optional } from '../common/validators';
 import { CurrentUser, Roles, type AuthUser } from '../auth/auth.decorators';
+import { sendsCsv } from '../common/csv';
 import { UuidParam } from '../common/uuid-param';
 import { ReportsService } from './reports.service';
 
@@ -31,8 +32,8 @@ export class ReportsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     if (query.format !== 'csv') return this.reports.report(user, id);
-    void reply.header('Content-Type', 'text/csv; charset=utf-8');
-    void reply.header('Content-Disposition', `attachment; filename="session-${id}-report.csv"`);
-    return this.reports.csv(user, id);
+    const body = await this.reports.csv(user, id);
+    sendsCsv(reply, `session-${id}-report.csv`);
+    return body;
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
+import { writeCsv } from '../common/csv';
 import { OUTCOMES, type Outcome } from '../meetings/meeting.wire';
 import { SessionsService } from '../sessions/sessions.service';
 
@@ -22,7 +22,7 @@ export interface SessionReport {
   sessionId: string;
   totals: OutcomeLine;
   byCountryPair: OutcomeLine[];
-  /** Pairs with an accepted request, and how many of them have a meeting. */
+  /** Pairs with an accepted request or mutual interest, and how many of them have a meeting. */
   acceptedRequests: { pairs: number; placed: number; share: number };
 }
 
@@ -55,6 +55,17 @@ function emptyLine(countryPair: string): OutcomeLine {
   };
 }
 
+const REPORT_CSV_COLUMNS = [
+  'countryPair',
+  'scheduled',
+  'held',
+  'noShow',
+  'cancelled',
+  'feedback',
+  'averageRating',
+  ...OUTCOMES,
+] as const;
+
 const PAIR = `least(a.country, b.country) || '–' || greatest(a.country, b.country)`;
 const STATUS_FIELD: Record<string, 'scheduled' | 'held' | 'noShow' | 'cancelled'> = {
   scheduled: 'scheduled',
@@ -73,8 +84,12 @@ export class ReportsService {
 
   async report(user: AuthUser, sessionId: string): Promise<SessionReport> {
     await this.sessions.findVisible(user, sessionId);
+    // A meeting with feedback took place (refusedTransition): it counts as held, marked or not.
     const meetings = await this.dataSource.query<MeetingRow[]>(
-      `SELECT ${PAIR} AS pair, m.status::text AS status, count(*)::int AS n
+      `SELECT ${PAIR} AS pair,
+              CASE WHEN m.status = 'scheduled' AND EXISTS (SELECT 1 FROM meeting_feedback f WHERE f.meeting_id = m.id)
+                   THEN 'held' ELSE m.status::text END AS status,
+              count(*)::int AS n
          FROM meetings m JOIN companies a ON a.id = m.company_a JOIN companies b ON b.id = m.company_b
         WHERE m.session_id = $1 GROUP BY 1, 2`,
       [sessionId],
@@ -86,10 +101,13 @@ export class ReportsService {
         WHERE m.session_id = $1 GROUP BY 1, 2`,
       [sessionId],
     );
+    // Two firms that asked each other count as accepted, whether or not either pressed accept.
     const [accepted] = await this.dataSource.query<{ pairs: number; placed: number }[]>(
       `WITH pairs AS (
-         SELECT DISTINCT least(from_company_id, to_company_id) AS a, greatest(from_company_id, to_company_id) AS b
-           FROM meeting_requests WHERE session_id = $1 AND status = 'accepted')
+         SELECT least(from_company_id, to_company_id) AS a, greatest(from_company_id, to_company_id) AS b
+           FROM meeting_requests WHERE session_id = $1 AND status IN ('pending', 'accepted')
+          GROUP BY 1, 2
+         HAVING bool_or(status = 'accepted') OR count(DISTINCT from_company_id) = 2)
        SELECT count(*)::int AS pairs,
               count(*) FILTER (WHERE EXISTS (
                 SELECT 1 FROM meetings m WHERE m.session_id = $1 AND m.company_a = pairs.a AND m.company_b = pairs.b
@@ -136,7 +154,8 @@ export class ReportsService {
   /** The same report as CSV: one row per country pair and a last row for the whole session. */
   async csv(user: AuthUser, sessionId: string): Promise<string> {
     const report = await this.report(user, sessionId);
-    return stringify(
+    return writeCsv(
+      REPORT_CSV_COLUMNS,
       [...report.byCountryPair, report.totals].map((line) => ({
         countryPair: line.countryPair,
         scheduled: line.scheduled,
@@ -144,10 +163,9 @@ export class ReportsService {
         noShow: line.noShow,
         cancelled: line.cancelled,
         feedback: line.feedback,
-        averageRating: line.averageRating ?? '',
-        ...Object.fromEntries(OUTCOMES.map((outcome) => [outcome, line.outcomes[outcome]])),
+        averageRating: line.averageRating,
+        ...line.outcomes,
       })),
-      { header: true },
     );
   }
 }

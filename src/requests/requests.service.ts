@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, Not, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
 import { AppError } from '../common/app-error';
 import { isUniqueViolation } from '../common/database-errors';
@@ -9,6 +9,7 @@ import { Company } from '../companies/company.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { MatchmakingSession } from '../sessions/session.entity';
 import { LiveEmitter } from '../live/live-emitter';
+import { Meeting } from '../meetings/meeting.entity';
 import { explainIneligibility } from '../matching/ineligibility-messages';
 import { ineligibility } from '../matching/scoring/explain-pair';
 import { loadProfilesOf, toScoringSession } from '../matching/session-inputs';
@@ -23,7 +24,16 @@ export type RequestView = WireRequest;
 
 const ACTIVE: RequestStatus[] = ['pending', 'accepted'];
 
-function toRequestView(request: MeetingRequest, mutual: boolean): RequestView {
+/** A meeting, not cancelled, of request `r`'s two firms in its session (`company_a` < `company_b`). */
+const PAIR_MEETING_SQL = `SELECT 1 FROM meetings m
+   WHERE m.session_id = r.session_id AND m.status <> 'cancelled'
+     AND m.company_a = least(r.from_company_id, r.to_company_id)
+     AND m.company_b = greatest(r.from_company_id, r.to_company_id)`;
+
+function toRequestView(
+  request: MeetingRequest,
+  { mutual, scheduled }: { mutual: boolean; scheduled: boolean },
+): RequestView {
   return {
     id: request.id,
     sessionId: request.sessionId,
@@ -34,6 +44,7 @@ function toRequestView(request: MeetingRequest, mutual: boolean): RequestView {
     message: request.message,
     status: request.status,
     mutual,
+    scheduled,
     createdAt: request.createdAt.toISOString(),
     answeredAt: request.answeredAt?.toISOString() ?? null,
   };
@@ -161,6 +172,13 @@ export class RequestsService {
       if (!from.includes(request.status)) {
         throw AppError.conflict('request.not_pending', `This request is already ${request.status}`);
       }
+      // A pair with a meeting has its answer: the meeting (cancelled, it frees the pair).
+      if (input.status !== 'cancelled' && (await this.pairHasMeeting(manager, request))) {
+        throw AppError.conflict(
+          'request.meeting_scheduled',
+          'These two firms already have a meeting in this session: it answers the request',
+        );
+      }
       request.status = input.status;
       request.answeredAt = new Date();
       const saved = await manager.save(request);
@@ -212,7 +230,7 @@ export class RequestsService {
       })
       .orderBy('request.createdAt', 'DESC')
       .getMany();
-    const views = await this.withMutual(requests);
+    const views = await this.withPairState(requests);
     return {
       sent: views.filter((view) => view.fromCompanyId === companyId),
       received: views.filter((view) => view.toCompanyId === companyId),
@@ -229,21 +247,43 @@ export class RequestsService {
 
   private async view(id: string): Promise<RequestView> {
     const request = await this.query().where('request.id = :id', { id }).getOneOrFail();
-    return (await this.withMutual([request]))[0];
+    return (await this.withPairState([request]))[0];
   }
 
-  /** Marks the requests whose reverse (same pair, other direction) is also pending or accepted. */
-  private async withMutual(requests: MeetingRequest[]): Promise<RequestView[]> {
+  /** Whether the request's two firms have a meeting in its session that was not cancelled. */
+  private async pairHasMeeting(manager: EntityManager, request: MeetingRequest): Promise<boolean> {
+    const [a, b] = [request.fromCompanyId, request.toCompanyId].sort();
+    return manager.existsBy(Meeting, {
+      sessionId: request.sessionId,
+      companyA: a,
+      companyB: b,
+      status: Not('cancelled'),
+    });
+  }
+
+  /**
+   * Marks the requests whose reverse (same pair, other direction) is also pending or accepted,
+   * and those whose pair has a meeting.
+   */
+  private async withPairState(requests: MeetingRequest[]): Promise<RequestView[]> {
     if (requests.length === 0) return [];
-    const pairs = await this.dataSource.query<{ id: string }[]>(
-      `SELECT r.id FROM meeting_requests r
-         JOIN meeting_requests reverse ON reverse.session_id = r.session_id
-          AND reverse.from_company_id = r.to_company_id AND reverse.to_company_id = r.from_company_id
-          AND reverse.status IN ('pending', 'accepted')
-        WHERE r.id = ANY($1::uuid[]) AND r.status IN ('pending', 'accepted')`,
+    const rows = await this.dataSource.query<{ id: string; mutual: boolean; scheduled: boolean }[]>(
+      `SELECT r.id,
+              r.status IN ('pending', 'accepted') AND EXISTS (
+                SELECT 1 FROM meeting_requests reverse
+                 WHERE reverse.session_id = r.session_id
+                   AND reverse.from_company_id = r.to_company_id AND reverse.to_company_id = r.from_company_id
+                   AND reverse.status IN ('pending', 'accepted')) AS mutual,
+              EXISTS (${PAIR_MEETING_SQL}) AS scheduled
+         FROM meeting_requests r WHERE r.id = ANY($1::uuid[])`,
       [requests.map((request) => request.id)],
     );
-    const mutual = new Set(pairs.map((pair) => pair.id));
-    return requests.map((request) => toRequestView(request, mutual.has(request.id)));
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return requests.map((request) =>
+      toRequestView(request, {
+        mutual: byId.get(request.id)?.mutual ?? false,
+        scheduled: byId.get(request.id)?.scheduled ?? false,
+      }),
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { fingerprintInputs, type ScheduleInputs } from './schedule-inputs';
+import { fingerprintInputs, requestTier, type ScheduleInputs } from './schedule-inputs';
 
 const T0 = Date.UTC(2033, 0, 1, 9, 0);
 
@@ -59,5 +59,17 @@ describe('fingerprintInputs', () => {
     const changed = inputs();
     change(changed);
     expect(fingerprintInputs(changed)).not.toBe(fingerprintInputs(inputs()));
+  });
+});
+
+describe('requestTier', () => {
+  it('counts two firms that asked each other as mutual, whether or not either accepted', () => {
+    expect(requestTier(true, false)).toBe(0);
+    expect(requestTier(true, true)).toBe(0);
+  });
+
+  it('puts an accepted one-way request before a pending one', () => {
+    expect(requestTier(false, true)).toBe(1);
+    expect(requestTier(false, false)).toBe(2);
   });
 });

@@ -32,6 +32,15 @@ export interface ScheduleInputs {
   kept: KeptMeeting[];
 }
 
+/**
+ * The priority of a requested pair: mutual when both firms asked (two live requests in opposite
+ * directions), whether or not either pressed accept, as SPEC.md says; then accepted; then pending.
+ */
+export function requestTier(bothAsked: boolean, accepted: boolean): Tier {
+  if (bothAsked) return 0;
+  return accepted ? 1 : 2;
+}
+
 function pairKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
@@ -39,7 +48,7 @@ function pairKey(a: string, b: string): string {
 /**
  * Everything the solver needs, read in one transaction: slots; participants with the slots they
  * are free in (none of the slots already begun in a live session); meetings that stay; and the
- * candidate pairs by priority: accepted mutual requests, accepted requests, pending requests, and
+ * candidate pairs by priority: mutual requests, accepted requests, pending requests, and
  * the session's match scores. A pair with a declined request is never a candidate.
  */
 export async function loadScheduleInputs(
@@ -126,7 +135,7 @@ export async function loadScheduleInputs(
   const pairs: SolverPair[] = [];
   const requestIds: string[][] = [];
   for (const entry of byPair.values()) {
-    const tier: Tier = entry.accepted ? (entry.directions.size === 2 ? 0 : 1) : 2;
+    const tier = requestTier(entry.directions.size === 2, entry.accepted);
     pairs.push({ a: entry.a, b: entry.b, tier, score: 0 });
     requestIds.push(entry.ids);
   }

@@ -10,7 +10,7 @@ jest.setTimeout(90_000);
 /**
  * Delegations in the browser: an organiser creates one with an itinerary item, two firms apply,
  * the organiser accepts one and is told the delegation is full for the other, who is waitlisted
- * and moves up when the first withdraws.
+ * and moves up when the first withdraws; a firm of another country is offered no Apply.
  */
 describe('web app: delegations', () => {
   let app: NestFastifyApplication;
@@ -209,5 +209,29 @@ describe('web app: delegations', () => {
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('heading', { name: title }).waitFor();
     await page.getByText('1 of 3 places taken, 2 left').waitFor();
+  });
+
+  it('offers no Apply to a firm of another country than the one the delegation travels from', async () => {
+    const canadian = await client.signUp({ name: 'Sam Roy' });
+    const name = `Moncton Mobile ${suffix}`;
+    await client.verifiedCompany(canadian.accessToken, organiser.accessToken, {
+      name,
+      country: 'CA',
+      city: 'Moncton',
+      timezone: 'America/Moncton',
+    });
+    const page = await signedInPage(browser, canadian.accessToken);
+    await page.goto(`${url}${delegationPath}`);
+    await page.getByRole('heading', { name: title }).waitFor();
+    await applicationOf(page, name)
+      // Country names from the browser's Intl.DisplayNames ("Hong Kong" or "Hong Kong SAR China").
+      .getByText(
+        new RegExp(
+          `^${name} is a company of Canada: only companies of Hong Kong[^,]*, where this delegation travels from, may apply.$`,
+        ),
+      )
+      .waitFor();
+    await expect(applicationOf(page, name).getByRole('button').count()).resolves.toBe(0);
+    await page.close();
   });
 });

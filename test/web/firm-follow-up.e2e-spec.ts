@@ -1,8 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Browser, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
 import type { TestClient } from '../support/client';
 import { unique, type Account } from '../support/client';
+import { atSlot } from '../support/session-clock';
 import { screenshot, signedInPage, closeWebStack, startWebStack } from './support';
 
 const START = Date.UTC(2031, 8, 15, 14, 0); // 22:00 in Hong Kong
@@ -27,6 +29,7 @@ describe('web app: feedback, cancelling, the calendar feed and editing the compa
   let sessionId: string;
   let hkId: string;
   let heldId: string;
+  let heldStartsAt: string;
   const suffix = unique('f').split('-').pop()!;
   const title = `Hong Kong – Canada follow-up day ${suffix}`;
   const hkName = `Tai Po Payments ${suffix}`;
@@ -81,9 +84,11 @@ describe('web app: feedback, cancelling, the calendar feed and editing the compa
       .as(organiser.accessToken)
       .get(`/api/sessions/${sessionId}/schedule`)
       .expect(200);
-    heldId = schedule.body.meetings.find((meeting: { companyIds: string[] }) =>
+    const held = schedule.body.meetings.find((meeting: { companyIds: string[] }) =>
       meeting.companyIds.includes(firms[0].companyId),
-    ).id;
+    );
+    heldId = held.id;
+    heldStartsAt = held.startsAt;
 
     page = await signedInPage(browser, hk.accessToken);
   });
@@ -99,15 +104,18 @@ describe('web app: feedback, cancelling, the calendar feed and editing the compa
   it('gives feedback on a meeting that was held, and shows it as given', async () => {
     await page.goto(`${url}/sessions/${sessionId}`);
     await meetingWith(heldName).waitFor();
-    // Still to come (the day is years ahead): no feedback form until it is held.
+    // Still to come (the day is years ahead): no feedback form until it begins.
     await meetingWith(heldName).getByRole('button', { name: 'Cancel meeting' }).waitFor();
     await expect(meetingWith(heldName).getByRole('form').count()).resolves.toBe(0);
-    // The organiser marks it held; meeting.updated brings the form in without a reload.
-    await client
-      .as(organiser.accessToken)
-      .patch(`/api/meetings/${heldId}`)
-      .send({ status: 'held' })
-      .expect(200);
+    // The organiser marks it held once it began (the session's clock moved to its slot for
+    // that); meeting.updated brings the form in without a reload.
+    await atSlot(app.get(DataSource), sessionId, heldStartsAt, () =>
+      client
+        .as(organiser.accessToken)
+        .patch(`/api/meetings/${heldId}`)
+        .send({ status: 'held' })
+        .expect(200),
+    );
     await meetingWith(heldName).getByText('Held').waitFor();
     const form = meetingWith(heldName).getByRole('form', {
       name: `Feedback on the meeting with ${heldName}`,

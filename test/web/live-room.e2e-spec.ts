@@ -128,8 +128,8 @@ describe('web app: the live room', () => {
     await screenshot(page, 'live-room');
   });
 
-  it('shows a request as it arrives, answered from its notice', async () => {
-    await client
+  it('shows a request as it arrives; the pair already meets, so it takes no answer', async () => {
+    const asked = await client
       .as(ca.accessToken)
       .post(`/api/sessions/${sessionId}/requests`)
       .send({ fromCompanyId: caId, toCompanyId: hkId, message: 'Another ten minutes later?' })
@@ -139,10 +139,15 @@ describe('web app: the live room', () => {
       hasText: `New meeting request: ${caName} → ${hkName}`,
     });
     await notice.getByText('Another ten minutes later?').waitFor();
-    await notice.getByRole('button', { name: `Accept the request from ${caName}` }).click();
-    await activity.getByText(`Request ${caName} → ${hkName}: Accepted`).waitFor();
-    // Answered: the notice no longer offers the buttons.
-    await notice.getByRole('button').first().waitFor({ state: 'detached' });
+    // The two firms meet in slot 1 already (a pair meets once): no Accept or Decline, and why.
+    await notice.getByText('A meeting with this firm is scheduled: see your agenda.').waitFor();
+    await expect(notice.getByRole('button').count()).resolves.toBe(0);
+    const refused = await client
+      .as(hk.accessToken)
+      .patch(`/api/sessions/${sessionId}/requests/${asked.body.id}`)
+      .send({ status: 'accepted' })
+      .expect(409);
+    expect(refused.body.code).toBe('request.meeting_scheduled');
     const requests = await client
       .as(hk.accessToken)
       .get(`/api/sessions/${sessionId}/requests?companyId=${hkId}`)
@@ -151,7 +156,7 @@ describe('web app: the live room', () => {
       requests.body.received.find(
         (request: { fromCompanyId: string }) => request.fromCompanyId === caId,
       ),
-    ).toMatchObject({ status: 'accepted', mutual: true });
+    ).toMatchObject({ status: 'pending', mutual: true, scheduled: true });
   });
 
   it('says it is reconnecting when the connection drops, and comes back by itself', async () => {

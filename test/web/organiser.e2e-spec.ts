@@ -2,10 +2,12 @@ import { readFile } from 'node:fs/promises';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Browser, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
 import { eventually } from '../support/app';
 import type { TestClient } from '../support/client';
 import { PASSWORD, unique } from '../support/client';
 import { collect, LiveClients, request, until } from '../support/live';
+import { atSlot } from '../support/session-clock';
 import { screenshot, signedInPage, closeWebStack, startWebStack } from './support';
 
 /**
@@ -305,10 +307,16 @@ describe('web app: an organiser runs a session', () => {
     const row = page
       .getByRole('row')
       .filter({ has: page.getByRole('rowheader', { name: hkName }) });
-    await row.getByRole('button', { name: new RegExp(`^${other} at .*, Scheduled$`) }).click();
-    await heading(`${hkName} ↔ ${other}`)
-      .or(heading(`${other} ↔ ${hkName}`))
-      .waitFor();
+    const open = async () => {
+      await row.getByRole('button', { name: new RegExp(`^${other} at .*, Scheduled$`) }).click();
+      await heading(`${hkName} ↔ ${other}`)
+        .or(heading(`${other} ↔ ${hkName}`))
+        .waitFor();
+    };
+    await open();
+    // Weeks ahead: cancelling is offered, held and no-show are not yet (meeting.not_begun).
+    await page.getByText('It can be marked held or a no-show once it begins.').waitFor();
+    await expect(page.getByRole('button', { name: 'Mark held' }).count()).resolves.toBe(0);
     await screenshot(page, 'schedule-board');
     // Saved first, then shown checked (the box shows what the API has).
     const keep = page.getByLabel('Keep in this slot when scheduling runs again');
@@ -324,17 +332,23 @@ describe('web app: an organiser runs a session', () => {
       return fixed?.fixed || undefined;
     });
     await eventually(async () => (await keep.isChecked()) || undefined);
-    await page.getByRole('button', { name: 'Mark held' }).click();
-    await row.getByRole('button', { name: new RegExp(`^${other} at .*, Held$`) }).waitFor();
-    await eventually(async () => {
-      const after = await client
-        .as(organiserToken)
-        .get(`/api/sessions/${sessionId}/schedule`)
-        .expect(200);
-      const held = (after.body.meetings as { id: string; status: string }[]).find(
-        (candidate) => candidate.id === meeting.id,
-      );
-      return held?.status === 'held' || undefined;
+    // The day comes (the session's clock moved so that the meeting's slot has begun).
+    await atSlot(app.get(DataSource), sessionId, meeting.startsAt, async () => {
+      await page.reload();
+      await heading('Schedule board').waitFor();
+      await open();
+      await page.getByRole('button', { name: 'Mark held' }).click();
+      await row.getByRole('button', { name: new RegExp(`^${other} at .*, Held$`) }).waitFor();
+      await eventually(async () => {
+        const after = await client
+          .as(organiserToken)
+          .get(`/api/sessions/${sessionId}/schedule`)
+          .expect(200);
+        const held = (after.body.meetings as { id: string; status: string }[]).find(
+          (candidate) => candidate.id === meeting.id,
+        );
+        return held?.status === 'held' || undefined;
+      });
     });
     // Both firms rate the meeting, for the report.
     const ratings = [
@@ -354,7 +368,10 @@ describe('web app: an organiser runs a session', () => {
     await page.getByRole('link', { name: '← Back to the session' }).click();
     await page.getByRole('navigation', { name: 'Session pages' }).getByText('Report').click();
     await heading('Report').waitFor();
-    await page.getByText(/^1 of \d+ meetings held/).waitFor();
+    // What became of the meetings, then the ratings: never a rating beside "0 held".
+    await page
+      .getByText(/^\d+ meetings: 1 held, 0 no-shows, .* 2 ratings, 4\.5 on average/)
+      .waitFor();
     const held = page.getByRole('figure', { name: 'Meetings held by country pair' });
     await held.getByRole('rowheader', { name: 'CA–HK' }).waitFor();
     expect(await held.getByRole('cell').first().textContent()).toBe('1');
@@ -373,7 +390,9 @@ describe('web app: an organiser runs a session', () => {
       page.getByRole('button', { name: 'Download CSV' }).click(),
     ]);
     const text = await readFile(await file.path(), 'utf8');
-    const [header, ...lines] = text.trim().split('\n');
+    // With a byte-order mark, for Excel.
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const [header, ...lines] = text.slice(1).trim().split('\n');
     expect(header.split(',')).toEqual(
       expect.arrayContaining(['countryPair', 'scheduled', 'held', 'noShow', 'averageRating']),
     );
@@ -381,6 +400,14 @@ describe('web app: an organiser runs a session', () => {
     const pair = lines.map((line) => line.split(',')).find((cells) => cells[0] === 'CA–HK')!;
     expect(pair[columns.indexOf('held')]).toBe('1');
     expect(lines.at(-1)!.startsWith('all,')).toBe(true);
+    // And a row per meeting.
+    const [meetingsFile] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Meetings (CSV)' }).click(),
+    ]);
+    const meetingsText = await readFile(await meetingsFile.path(), 'utf8');
+    expect(meetingsText.startsWith('\uFEFFdate,start,end,timezone,slot')).toBe(true);
+    expect(meetingsText).toContain(',held,');
   });
 
   it('fits a phone, in Traditional Chinese', async () => {

@@ -193,3 +193,11 @@ export class ListCompaniesQuery extends PaginationQuery {
   @IsIn(COMPANY_STATUSES, { message: `status must be one of: ${COMPANY_STATUSES.join(', ')}` })
   status?: CompanyStatus;
 }
+
+/** `POST /api/companies/import?dryRun=true`: a trial run that stores nothing. */
+export class ImportQuery {
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @Optional()
+  @IsIn(['true', 'false'], { message: 'dryRun must be true or false' })
+  dryRun?: 'true' | 'false';
+}

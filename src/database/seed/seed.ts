@@ -277,7 +277,11 @@ async function createDemoSession(
  * requests, and one on right now with its schedule published (the worker turns it live as it
  * starts, and its slot clock runs).
  */
-async function seedSessions(manager: EntityManager, notifier: Notifier): Promise<number> {
+async function seedSessions(
+  manager: EntityManager,
+  notifier: Notifier,
+  appUrl: string,
+): Promise<number> {
   let created = 0;
   if (!(await manager.existsBy(MatchmakingSession, { title: DEMO_SESSION.title }))) {
     const startsAt = DateTime.utc()
@@ -315,7 +319,8 @@ async function seedSessions(manager: EntityManager, notifier: Notifier): Promise
     );
     // Published as if just before it began, so the running slot has meetings too; the firms get
     // their agendas and reminders as from the worker's publish (MeetingNotices).
-    const notices = new MeetingNotices(notifier, new MeetingReminders(notifier));
+    const app = { appUrl };
+    const notices = new MeetingNotices(notifier, new MeetingReminders(notifier, app), app);
     const before = await notices.agendaBefore(manager, session.id);
     const published = await planAndPublish(manager, session, new Date(startsAt.getTime() - 1));
     await notices.schedulePublished(manager, session, true, before, published.companies);
@@ -350,7 +355,8 @@ export async function seedDemo(
       users,
       companies,
       delegations: await seedDelegations(manager),
-      sessions: await seedSessions(manager, notifier),
+      // The calendars' room links: the app's address (any, when nothing is written).
+      sessions: await seedSessions(manager, notifier, links?.appUrl ?? 'http://localhost:3000'),
     };
   });
 }

@@ -4,7 +4,7 @@
  */
 
 /**
- * Priority of a candidate pair: 0 accepted requests with mutual interest, 1 accepted requests,
+ * Priority of a candidate pair: 0 mutual requests (both firms asked), 1 accepted requests,
  * 2 pending requests, 3 other pairs (optional fillers, by score).
  */
 export type Tier = 0 | 1 | 2 | 3;

@@ -329,6 +329,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/companies/import/template.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bulk registration from a `text/csv` body with a header row. Columns: name, country, city,
+         *     website, description, sectors, offers, seeks, partnerTypes, targetMarkets, languages, timezone,
+         *     employees, and optionally ownerEmail and status (pending or verified); list cells separate
+         *     values with `;`. Returns the rows created and, for every other row, what was wrong. With
+         *     `?dryRun=true`, a trial run: the same answer, and nothing stored.
+         */
+        get: operations["CompaniesController_importTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/companies/import": {
         parameters: {
             query?: never;
@@ -338,12 +361,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Bulk registration from a `text/csv` body with a header row. Columns: name, country, city,
-         *     website, description, sectors, offers, seeks, partnerTypes, targetMarkets, languages, timezone,
-         *     employees, and optionally ownerEmail and status (pending or verified); list cells separate
-         *     values with `;`. Returns the rows created and, for every other row, what was wrong.
-         */
         post: operations["CompaniesController_import"];
         delete?: never;
         options?: never;
@@ -851,6 +868,26 @@ export interface paths {
         };
         /** Meetings held, no-shows, ratings and outcomes, overall and by country pair; `?format=csv`. */
         get: operations["ReportsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/meetings.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One row per meeting: the slot's date and times in the session's zone, both firms and their
+         *     countries, the status, and each side's rating, outcome and comment.
+         */
+        get: operations["MeetingsExportController_meetingsCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1609,7 +1646,10 @@ export interface components {
             correlationId?: string;
         };
         ImportResult: {
+            /** @description A trial run (`?dryRun=true`): the answer the import would give, with nothing stored. */
+            dryRun: boolean;
             total: number;
+            /** @description The rows created (in a trial run: that would be; their ids were never stored). */
             created: components["schemas"]["ImportedRow"][];
             errors: components["schemas"]["RejectedRow"][];
         };
@@ -1789,7 +1829,7 @@ export interface components {
             sessionId: string;
             totals: components["schemas"]["OutcomeLine"];
             byCountryPair: components["schemas"]["OutcomeLine"][];
-            /** @description Pairs with an accepted request, and how many of them have a meeting. */
+            /** @description Pairs with an accepted request or mutual interest, and how many of them have a meeting. */
             acceptedRequests: {
                 pairs: number;
                 placed: number;
@@ -1951,6 +1991,11 @@ export interface components {
             status: "pending" | "accepted" | "cancelled" | "declined";
             /** @description The other firm asked for this meeting too. */
             mutual: boolean;
+            /**
+             * @description The pair has a meeting (scheduled, held or a no-show): the request is settled by it, and is
+             *     no longer accepted or declined.
+             */
+            scheduled: boolean;
             createdAt: string;
             answeredAt: string | null;
         };
@@ -2738,9 +2783,39 @@ export interface operations {
             };
         };
     };
-    CompaniesController_import: {
+    CompaniesController_importTemplate: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CompaniesController_import: {
+        parameters: {
+            query?: {
+                dryRun?: "true" | "false";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4052,6 +4127,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MeetingsExportController_meetingsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "text/csv": string;
                 };
             };

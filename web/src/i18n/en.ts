@@ -297,9 +297,9 @@ export const en = {
   'org.report.title': 'Report',
   'org.report.csv': 'Download CSV',
   'org.report.summary':
-    '{held, number} of {all, plural, one {# meeting} other {# meetings}} held; {feedback, plural, one {# rating} other {# ratings}}, {rating} on average (out of 5).',
+    '{all, plural, one {# meeting} other {# meetings}}: {held, number} held, {noShow, plural, one {# no-show} other {# no-shows}}, {upcoming, number} still to take place or not marked.',
   'org.report.accepted':
-    'Accepted requests: {placed, number} of {pairs, plural, one {# pair} other {# pairs}} got a meeting ({percent} %).',
+    'Accepted or mutual requests: {placed, number} of {pairs, plural, one {# pair} other {# pairs}} got a meeting ({percent} %).',
   'org.report.chart.status': 'Meetings by status',
   'org.report.chart.held': 'Meetings held by country pair',
   'org.report.chart.rating': 'Average rating by country pair (1–5)',
@@ -690,6 +690,28 @@ export const en = {
   'team.accept.noToken': 'This page opens from the link in the invitation email.',
   'team.accept.haveAccount': 'I have an account',
   'team.accept.newAccount': 'I am new to TradeMatch',
+  // ── Meeting truth, exports and delegations' travelling side (issue 15) ───────────────────
+  'requests.meetingScheduled': 'A meeting with this firm is scheduled: see your agenda.',
+  'org.meeting.notBegun': 'It can be marked held or a no-show once it begins.',
+  'org.report.meetingsCsv': 'Meetings (CSV)',
+  'org.report.ratings':
+    '{feedback, plural, one {# rating} other {# ratings}}, {rating} on average (out of 5).',
+  'org.report.noRatings': 'No ratings yet.',
+  'org.import.template': 'Download the template',
+  'org.import.check': 'Check without importing',
+  'org.import.checking': 'Checking…',
+  'org.import.trialResult': 'Trial run: nothing was stored',
+  'org.import.trialSummary':
+    '{created, number} of {total, plural, one {# row} other {# rows}} would be imported, {failed, number} refused. Nothing was stored: correct the rows refused, then import.',
+  'org.import.wouldCreate': 'Would be created',
+  'applications.wrongCountry':
+    '{name} is a company of {country}: only companies of {origin}, where this delegation travels from, may apply.',
+  'error.meeting.not_begun':
+    'This meeting has not begun yet: it can be marked held or a no-show, and rated, once it starts.',
+  'error.request.meeting_scheduled':
+    'These two firms already have a meeting scheduled: it answers this request.',
+  'error.application.wrong_country':
+    'Only companies of the country this delegation travels from may apply.',
 } as const satisfies Record<`error.${ErrorCode}`, string> & Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -63,6 +63,8 @@ function plausibleValues(count: number): Record<string, string | number> {
     'pages',
     'pause',
     'index',
+    'noShow',
+    'upcoming',
   ];
   return { ...text, ...Object.fromEntries(numbers.map((name) => [name, count])) };
 }

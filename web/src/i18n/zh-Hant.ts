@@ -285,9 +285,9 @@ export const zhHant: Record<MessageKey, string> = {
   'org.report.title': '報告',
   'org.report.csv': '下載 CSV',
   'org.report.summary':
-    '{all, plural, other {# 場}}會面中已舉行 {held, number} 場；{feedback, plural, other {# 個}}評分，平均 {rating}（滿分 5）。',
+    '共 {all, plural, other {# 場}}會面：已舉行 {held, number} 場，缺席 {noShow, number} 場，尚待舉行或未標示 {upcoming, number} 場。',
   'org.report.accepted':
-    '已接受的邀請：{pairs, plural, other {# 對}}中 {placed, number} 對獲安排會面（{percent} %）。',
+    '已接受或雙方互邀的邀請：{pairs, plural, other {# 對}}中 {placed, number} 對獲安排會面（{percent} %）。',
   'org.report.chart.status': '按狀態劃分的會面',
   'org.report.chart.held': '按國家或地區組合劃分的已舉行會面',
   'org.report.chart.rating': '按國家或地區組合劃分的平均評分（1 至 5）',
@@ -654,4 +654,22 @@ export const zhHant: Record<MessageKey, string> = {
   'team.accept.noToken': '此頁面須從邀請電郵中的連結開啟。',
   'team.accept.haveAccount': '我已有帳戶',
   'team.accept.newAccount': '我是 TradeMatch 新用戶',
+  // ── 會面實況、匯出及代表團的出訪方（issue 15）──────────────────────────────────────
+  'requests.meetingScheduled': '已與此公司安排會面，請查看你的議程。',
+  'org.meeting.notBegun': '會面開始後才可標示為已舉行或缺席。',
+  'org.report.meetingsCsv': '會面（CSV）',
+  'org.report.ratings': '{feedback, plural, other {# 個}}評分，平均 {rating}（滿分 5）。',
+  'org.report.noRatings': '尚未有評分。',
+  'org.import.template': '下載範本',
+  'org.import.check': '試行檢查（不匯入）',
+  'org.import.checking': '檢查中…',
+  'org.import.trialResult': '試行結果：未有儲存任何資料',
+  'org.import.trialSummary':
+    '{total, plural, other {# 行}}中有 {created, number} 行可以匯入，{failed, number} 行被拒。未有儲存任何資料：請更正被拒的行，然後匯入。',
+  'org.import.wouldCreate': '可建立',
+  'applications.wrongCountry':
+    '{name} 是 {country} 的公司：只有代表團出發地 {origin} 的公司可以報名。',
+  'error.meeting.not_begun': '此會面尚未開始：開始後才可標示為已舉行或缺席，以及評分。',
+  'error.request.meeting_scheduled': '這兩家公司已安排會面，此邀請已獲解決。',
+  'error.application.wrong_country': '只有代表團出發地所屬國家或地區的公司可以報名。',
 };

@@ -8,7 +8,20 @@ const WITHDRAWABLE = new Set(['pending', 'accepted', 'waitlisted']);
 
 type Application = DelegationDetail['applications'][number];
 
-/** One of the user's companies: its application's status and withdrawal, or the apply button. */
+/** A country's name in the UI's language (`HK` → Hong Kong, 香港), or its code. */
+function countryName(code: string, language: string): string {
+  try {
+    return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/**
+ * One of the user's companies: its application's status and withdrawal, or the apply button;
+ * none for a company of another country than the delegation's origin, which says why (delegates
+ * come from the travelling side: the API answers application.wrong_country).
+ */
 export function CompanyApplication({
   delegation,
   company,
@@ -22,7 +35,8 @@ export function CompanyApplication({
   busy: boolean;
   onAct: (action: () => Promise<unknown>) => void;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const travels = company.country === delegation.originCountry;
   return (
     <li className="application">
       <strong>{company.name}</strong>{' '}
@@ -52,6 +66,14 @@ export function CompanyApplication({
             </button>
           )}
         </>
+      ) : !travels ? (
+        <div className="muted">
+          {t('applications.wrongCountry', {
+            name: company.name,
+            country: countryName(company.country, language),
+            origin: countryName(delegation.originCountry, language),
+          })}
+        </div>
       ) : company.status === 'verified' ? (
         <>
           {delegation.seatsLeft === 0 && <div className="muted">{t('applications.fullHint')}</div>}

@@ -2,7 +2,10 @@ import { useI18n } from '../../i18n';
 import { AnswerRequest } from './answer-request';
 import type { Activity } from './use-live-room';
 
-/** What happened in the room; a request received can be answered from its notice. */
+/**
+ * What happened in the room; a request received can be answered from its notice, unless its two
+ * firms already have a meeting, which answers it.
+ */
 export function ActivityList({
   activity,
   companyIds,
@@ -29,9 +32,12 @@ export function ActivityList({
             )}
             {item.request &&
               item.request.status === 'pending' &&
-              companyIds.includes(item.request.toCompanyId) && (
+              companyIds.includes(item.request.toCompanyId) &&
+              (item.request.scheduled ? (
+                <p className="muted">{t('requests.meetingScheduled')}</p>
+              ) : (
                 <AnswerRequest request={item.request} />
-              )}
+              ))}
           </li>
         ))}
       </ul>

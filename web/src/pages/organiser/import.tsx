@@ -1,25 +1,31 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { download } from '../../api';
 import { call } from '../../api/call';
 import { client } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { keys } from '../../queries';
 import { ErrorBox, Field } from '../../ui';
-import type { ImportResult } from './types';
+import { ImportOutcome } from './import-outcome';
 
 const EXAMPLE =
   'name,country,city,sectors,offers,seeks,partnerTypes,targetMarkets,languages,timezone,employees,ownerEmail,status';
 
-/** Bulk registration from CSV: a file or pasted text, then what was created and each bad row. */
+/**
+ * Bulk registration from CSV: a file or pasted text, then what was created and each bad row. A
+ * trial run ("check without importing") gives the same answer and stores nothing; the template
+ * is a CSV file with every column and an example row.
+ */
 export function ImportPage() {
   const { t } = useI18n();
   const [csv, setCsv] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
   const queryClient = useQueryClient();
   const upload = useMutation({
-    mutationFn: (text: string) =>
+    mutationFn: ({ text, dryRun }: { text: string; dryRun: boolean }) =>
       call(
         client.POST('/api/companies/import', {
+          params: { query: dryRun ? { dryRun: 'true' } : {} },
           body: text,
           // The file as it is, not as JSON.
           bodySerializer: (csv: string) => csv,
@@ -27,8 +33,18 @@ export function ImportPage() {
         }),
       ),
     // New companies: the verification queue and the lists count them.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.companies }),
+    onSuccess: (_result, { dryRun }) =>
+      dryRun ? undefined : queryClient.invalidateQueries({ queryKey: keys.companies }),
   });
+  const template = useMutation({
+    mutationFn: () =>
+      download(
+        client.GET('/api/companies/import/template.csv', { parseAs: 'blob' }),
+        'companies-import-template.csv',
+      ),
+  });
+  const checking = upload.isPending && upload.variables.dryRun;
+  const importing = upload.isPending && !upload.variables.dryRun;
 
   const pick = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -38,7 +54,7 @@ export function ImportPage() {
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    upload.mutate(csv);
+    upload.mutate({ text: csv, dryRun: false });
   };
 
   return (
@@ -48,6 +64,17 @@ export function ImportPage() {
       <pre className="example" aria-label={t('org.import.header')}>
         {EXAMPLE}
       </pre>
+      <div className="actions">
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => template.mutate()}
+          disabled={template.isPending}
+        >
+          {template.isPending ? t('common.loading') : t('org.import.template')}
+        </button>
+      </div>
+      {template.isError && <ErrorBox error={template.error} />}
       <form onSubmit={submit}>
         <Field id="csv-file" label={t('org.import.file')}>
           <input
@@ -71,62 +98,21 @@ export function ImportPage() {
           />
         </Field>
         {upload.isError && <ErrorBox error={upload.error} />}
-        <button type="submit" disabled={upload.isPending || csv.trim() === ''}>
-          {upload.isPending ? t('org.import.busy') : t('org.import.submit')}
-        </button>
+        <div className="actions">
+          <button
+            type="button"
+            className="secondary"
+            disabled={upload.isPending || csv.trim() === ''}
+            onClick={() => upload.mutate({ text: csv, dryRun: true })}
+          >
+            {checking ? t('org.import.checking') : t('org.import.check')}
+          </button>
+          <button type="submit" disabled={upload.isPending || csv.trim() === ''}>
+            {importing ? t('org.import.busy') : t('org.import.submit')}
+          </button>
+        </div>
       </form>
       {upload.isSuccess && <ImportOutcome result={upload.data} />}
     </main>
-  );
-}
-
-function ImportOutcome({ result }: { result: ImportResult }) {
-  const { t } = useI18n();
-  return (
-    <section aria-labelledby="import-result">
-      <h2 id="import-result">{t('org.import.result')}</h2>
-      <p role="status" className={result.errors.length === 0 ? 'notice ok' : 'notice'}>
-        {t('org.import.summary', {
-          created: result.created.length,
-          total: result.total,
-          failed: result.errors.length,
-        })}
-      </p>
-      {result.created.length > 0 && (
-        <>
-          <h3>{t('org.import.created')}</h3>
-          <ul className="plain">
-            {result.created.map((row) => (
-              <li key={row.id}>{t('org.import.createdRow', { row: row.row, name: row.name })}</li>
-            ))}
-          </ul>
-        </>
-      )}
-      {result.errors.length > 0 && (
-        <>
-          <h3>{t('org.import.errors')}</h3>
-          <ul className="plain import-errors">
-            {result.errors.map((row) => (
-              <li key={row.row} className="error">
-                <div>
-                  <strong>{t('org.import.row', { row: row.row })}</strong>{' '}
-                  {Object.keys(row.fields).length === 0 && row.message}
-                  {Object.keys(row.fields).length > 0 && (
-                    <dl className="facts">
-                      {Object.entries(row.fields).map(([field, messages]) => (
-                        <div key={field}>
-                          <dt>{field}</dt>
-                          <dd>{messages.join('; ')}</dd>
-                        </div>
-                      ))}
-                    </dl>
-                  )}
-                </div>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </section>
   );
 }

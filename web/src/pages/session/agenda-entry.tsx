@@ -4,7 +4,7 @@ import { CancelMeeting } from './cancel-meeting';
 import { FeedbackForm } from './feedback-form';
 import { FeedbackGiven } from './feedback-given';
 
-/** One meeting: when, with whom, where; feedback once it ended, cancel before it begins. */
+/** One meeting: when, with whom, where; feedback once it began, cancel before it begins. */
 export function AgendaEntry({
   item,
   company,
@@ -19,8 +19,9 @@ export function AgendaEntry({
   onCancelled: () => void;
 }) {
   const { t, time, dateTime } = useI18n();
-  const ended =
-    item.status === 'held' || (item.status === 'scheduled' && Date.parse(item.endsAt) <= now);
+  // Feedback is taken once the meeting has begun (the API refuses it before: meeting.not_begun).
+  const begun =
+    item.status === 'held' || (item.status === 'scheduled' && Date.parse(item.startsAt) <= now);
   const future = item.status === 'scheduled' && Date.parse(item.startsAt) > now;
   return (
     <li>
@@ -44,7 +45,7 @@ export function AgendaEntry({
         {' · '}
         {item.table !== undefined ? t('agenda.table', { table: item.table }) : t('agenda.video')}
       </div>
-      {ended &&
+      {begun &&
         (item.feedback ? (
           <FeedbackGiven feedback={item.feedback} />
         ) : (

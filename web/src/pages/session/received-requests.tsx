@@ -3,7 +3,10 @@ import { useI18n } from '../../i18n';
 import { RequestStatus } from './request-status';
 import type { Answer } from './requests';
 
-/** The requests other firms sent to the company; a pending one is accepted or declined. */
+/**
+ * The requests other firms sent to the company; a pending one is accepted or declined, unless
+ * the pair already has a meeting, which answers it.
+ */
 export function ReceivedRequests({
   requests,
   busy,
@@ -28,7 +31,10 @@ export function ReceivedRequests({
                 <RequestStatus request={request} />
               </div>
               {request.message && <q>{request.message}</q>}
-              {request.status === 'pending' && (
+              {request.scheduled && request.status !== 'cancelled' && (
+                <p className="muted">{t('requests.meetingScheduled')}</p>
+              )}
+              {request.status === 'pending' && !request.scheduled && (
                 <div className="actions">
                   <button
                     type="button"

@@ -31,7 +31,9 @@ export function Requests({
           body: { status },
         }),
       ),
-    onSuccess: () =>
+    // Refused too (a meeting answered it meanwhile: request.meeting_scheduled), the list is
+    // loaded again, and shows why there is nothing left to answer.
+    onSettled: () =>
       queryClient.invalidateQueries({ queryKey: keys.requests(sessionId, company.companyId) }),
   });
   const busy = answer.isPending ? answer.variables.request.id : null;

@@ -16,6 +16,9 @@ export function SentRequests({ requests }: { requests: MeetingRequest[] }) {
             <li key={request.id} className="request">
               {t('requests.to', { name: request.toCompanyName })}{' '}
               <RequestStatus request={request} />
+              {request.scheduled && request.status !== 'cancelled' && (
+                <p className="muted">{t('requests.meetingScheduled')}</p>
+              )}
             </li>
           ))}
         </ul>

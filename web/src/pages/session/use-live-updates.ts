@@ -37,12 +37,17 @@ export function useLiveUpdates(joined: boolean, sessionId: string, companyId: st
       socket.on('matches.updated', (event) => {
         if (mine(event.sessionId)) invalidate(matchesKey);
       });
+      // A meeting placed or cancelled settles a pair's requests, or frees them (`scheduled`).
       socket.on('schedule.published', (event) => {
-        if (mine(event.sessionId)) invalidate(agendaKey);
+        if (!mine(event.sessionId)) return;
+        invalidate(agendaKey);
+        invalidate(requestsKey);
       });
       // The other firm cancelled, or an organiser marked a meeting held or missed.
       socket.on('meeting.updated', ({ meeting }) => {
-        if (mine(meeting.sessionId)) invalidate(agendaKey);
+        if (!mine(meeting.sessionId)) return;
+        invalidate(agendaKey);
+        invalidate(requestsKey);
       });
     });
     return () => {

@@ -4,13 +4,15 @@ import { QueryLoaded } from '../../../queries';
 import { ErrorBox } from '../../../ui';
 import { PairTable } from './pair-table';
 import { ReportCharts } from './report-charts';
-import { useReport, useReportCsv } from './use-report';
+import { ReportSummary } from './report-summary';
+import { useMeetingsCsv, useReport, useReportCsv } from './use-report';
 
-/** What came of a session: meetings, ratings and outcomes by country pair, and the CSV. */
+/** What came of a session: meetings, ratings and outcomes by country pair, and the CSV files. */
 export function ReportPage({ id }: { id: string }) {
   const { t } = useI18n();
   const report = useReport(id);
   const csv = useReportCsv(id);
+  const meetingsCsv = useMeetingsCsv(id);
 
   return (
     <main>
@@ -22,19 +24,16 @@ export function ReportPage({ id }: { id: string }) {
         <button type="button" onClick={() => csv.mutate()} disabled={csv.isPending}>
           {csv.isPending ? t('common.loading') : t('org.report.csv')}
         </button>
+        <button type="button" onClick={() => meetingsCsv.mutate()} disabled={meetingsCsv.isPending}>
+          {meetingsCsv.isPending ? t('common.loading') : t('org.report.meetingsCsv')}
+        </button>
       </div>
       {csv.isError && <ErrorBox error={csv.error} />}
+      {meetingsCsv.isError && <ErrorBox error={meetingsCsv.error} />}
       <QueryLoaded query={report}>
         {(value) => (
           <>
-            <p className="lead">
-              {t('org.report.summary', {
-                held: value.totals.held,
-                all: value.totals.scheduled + value.totals.held + value.totals.noShow,
-                feedback: value.totals.feedback,
-                rating: value.totals.averageRating ?? '–',
-              })}
-            </p>
+            <ReportSummary totals={value.totals} />
             <p>
               {t('org.report.accepted', {
                 placed: value.acceptedRequests.placed,

@@ -17,6 +17,20 @@ export function useReport(id: string) {
   });
 }
 
+/** The session's meetings as a CSV file, a row per meeting (`GET /api/sessions/:id/meetings.csv`). */
+export function useMeetingsCsv(id: string) {
+  return useMutation({
+    mutationFn: () =>
+      download(
+        client.GET('/api/sessions/{id}/meetings.csv', {
+          params: { path: { id } },
+          parseAs: 'blob',
+        }),
+        `session-meetings-${id.slice(0, 8)}.csv`,
+      ),
+  });
+}
+
 /** The report as a CSV file, fetched with the bearer token and saved. */
 export function useReportCsv(id: string) {
   return useMutation({

@@ -51,4 +51,12 @@ describe('MeetingActions', () => {
     for (const name of ['Mark held', 'Mark no-show'])
       expect(screen.getByRole<HTMLButtonElement>('button', { name }).disabled).toBe(true);
   });
+
+  it('offers held and no-show only once the meeting has begun, and says so', () => {
+    show({ ...meeting, startsAt: '2099-12-01T02:00:00Z', endsAt: '2099-12-01T02:20:00Z' });
+    for (const name of ['Mark held', 'Mark no-show'])
+      expect(screen.queryByRole('button', { name })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Cancel meeting' })).toBeTruthy();
+    expect(screen.getByText('It can be marked held or a no-show once it begins.')).toBeTruthy();
+  });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { ErrorBox } from '../../../ui';
 import type { MeetingStatus, ScheduledMeeting } from '../types';
@@ -32,6 +32,13 @@ export function MeetingActions({
   useEffect(() => title.current?.focus(), []);
   const change = useMeetingChange(meeting, onChanged);
   const busy = change.isPending;
+  // Held and no-show say what happened: not offered before the meeting begins (meeting.not_begun).
+  // (As of when the panel opened: it is opened anew for each meeting.)
+  const [openedAt] = useState(() => Date.now());
+  const begun = Date.parse(meeting.startsAt) <= openedAt;
+  const marks = MARKS.filter(
+    (mark) => mark.status !== meeting.status && (begun || mark.status === 'cancelled'),
+  );
   return (
     <div className="card meeting-panel" role="region" aria-labelledby="meeting-title">
       <h3 id="meeting-title" tabIndex={-1} ref={title}>
@@ -56,7 +63,7 @@ export function MeetingActions({
         {t('org.meeting.fixed')}
       </label>
       <div className="actions">
-        {MARKS.filter((mark) => mark.status !== meeting.status).map((option) => (
+        {marks.map((option) => (
           <button
             key={option.status}
             type="button"
@@ -71,6 +78,9 @@ export function MeetingActions({
           {t('org.meeting.close')}
         </button>
       </div>
+      {!begun && meeting.status === 'scheduled' && (
+        <p className="muted">{t('org.meeting.notBegun')}</p>
+      )}
       {change.isError && <ErrorBox error={change.error} />}
     </div>
   );
