@@ -93,6 +93,21 @@ export const ERROR_CODES = [
   'company.last_owner',
   'company.owner_required',
   'company_member.not_found',
+  // Schedules as drafts, and the board by hand (issue 15).
+  'schedule_draft.not_found',
+  'schedule_draft.replaced',
+  'schedule_draft.stale',
+  'board.not_participant',
+  'board.ineligible',
+  'board.pair_declined',
+  'board.pair_meets',
+  'board.slot_begun',
+  'board.meeting_begun',
+  'board.company_busy',
+  'board.unavailable',
+  'board.max_meetings',
+  'board.table_taken',
+  'board.tables_full',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -19,6 +19,7 @@ import { Attendance } from './attendance.entity';
 import { MeetingFeedback } from './feedback.entity';
 import { meetingsCalendar } from './meeting-calendar';
 import { MeetingNotices } from './meeting-notices.service';
+import { MeetingBoard } from './meeting-board.service';
 import { Meeting } from './meeting.entity';
 import { refusedTransition } from './meeting-transitions';
 import { toMeetingView, type MeetingView } from './meeting.view';
@@ -59,6 +60,7 @@ export class MeetingsService {
     private readonly live: LiveEmitter,
     private readonly tokens: TokenService,
     private readonly notices: MeetingNotices,
+    private readonly board: MeetingBoard,
   ) {}
 
   /** The whole schedule with its placement report (organisers). */
@@ -229,6 +231,19 @@ export class MeetingsService {
    * for it (see SessionsService.lockShared).
    */
   async update(user: AuthUser, meetingId: string, input: UpdateMeetingDto): Promise<MeetingView> {
+    if (
+      input.slotIndex !== undefined ||
+      input.table !== undefined ||
+      input.swapWith !== undefined
+    ) {
+      // A move on the board (organisers): see MeetingBoard.
+      if (input.status !== undefined) {
+        throw AppError.invalid({
+          status: ['give a status or a move (slotIndex, table, swapWith), not both'],
+        });
+      }
+      return this.board.move(user, meetingId, input);
+    }
     if (input.status === undefined && input.fixed === undefined) {
       throw AppError.invalid({ status: ['give status, fixed or both'] });
     }

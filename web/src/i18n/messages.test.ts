@@ -63,6 +63,9 @@ function plausibleValues(count: number): Record<string, string | number> {
     'pages',
     'pause',
     'index',
+    'added',
+    'moved',
+    'removed',
   ];
   return { ...text, ...Object.fromEntries(numbers.map((name) => [name, count])) };
 }
