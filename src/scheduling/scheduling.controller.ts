@@ -9,7 +9,7 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, type AuthUser } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
@@ -35,12 +35,13 @@ export class SchedulingController {
   @Post('schedule')
   @Roles('organiser')
   @HttpCode(HttpStatus.ACCEPTED)
+  @ApiBody({ type: StartScheduleDto, required: false })
   start(
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
-    @Body() body: StartScheduleDto = {},
+    @Body() body: StartScheduleDto,
   ) {
-    return this.scheduling.start(user, id, body?.draft ?? false);
+    return this.scheduling.start(user, id, body.draft ?? false);
   }
 
   /** `{meetings, report}`: every meeting, and the placement report of the last run. */

@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsUUID } from 'class-validator';
+import { OptionalBody } from '../../common/validation';
 import { Optional } from '../../common/validators';
 
+/** Options of a scheduling run; the body may be left out (a run that publishes). */
+@OptionalBody()
 export class StartScheduleDto {
   /** Make a draft to review (`GET .../schedule/draft`) instead of publishing. */
   @ApiPropertyOptional()
