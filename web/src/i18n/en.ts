@@ -205,6 +205,8 @@ export const en = {
   'org.job.run.scheduling': 'Run scheduling',
   'org.job.label.scoring': 'Scoring progress',
   'org.job.label.scheduling': 'Scheduling progress',
+  'org.job.run.draft': 'Make a draft',
+  'org.job.label.draft': 'Draft progress',
   'org.job.state.waiting': 'Queued…',
   'org.job.state.waiting-children': 'Running: {percent} %',
   'org.job.state.delayed': 'Waiting to retry…',
@@ -294,7 +296,6 @@ export const en = {
   'org.draft.title': 'Draft schedule',
   'org.draft.none':
     'No draft. A draft lets you review a new schedule, and what it changes, before any firm sees it.',
-  'org.draft.make': 'Make a draft',
   'org.draft.early':
     'Requests stay open until {time}: requests made after this run will need another run. Run scheduling now?',
   'org.draft.runAnyway': 'Run now',
@@ -306,10 +307,10 @@ export const en = {
     'Requests, meetings or participants changed since this draft was made: make a new draft before publishing.',
   'org.draft.publish': 'Publish the draft',
   'org.draft.publishConfirm':
-    '{count, plural, =0 {No firm will be told.} one {# firm will be told of its agenda.} other {# firms will be told of their agendas.}} The draft replaces the published schedule. Publish it now?',
+    '{count, plural, one {# firm will be told of its agenda.} other {# firms will be told of their agendas.}} The draft replaces the published schedule. Publish it now?',
   'org.draft.confirmPublish': 'Yes, publish',
   'org.draft.published':
-    'Published: {count, plural, =0 {no firm was told.} one {# firm was told.} other {# firms were told.}}',
+    'Published: {count, plural, one {# firm was told.} other {# firms were told.}}',
   'org.draft.discard': 'Discard the draft',
   'org.draft.discardConfirm': 'Discard this draft? The published schedule stays as it is.',
   'org.draft.confirmDiscard': 'Yes, discard',
@@ -332,6 +333,12 @@ export const en = {
   'org.board.inTheWay': 'In the way: {company} ↔ {other} at {time}.',
   'org.board.firm': 'Concerned: {company}.',
   'org.board.pinned': 'pinned',
+  'org.board.where': '{company} at {time}',
+  'org.board.dragStart': 'Picked up the meeting {what}.',
+  'org.board.dragOver': 'The meeting {what} is over {where}.',
+  'org.board.dragEnd': 'The meeting {what} was dropped on {where}.',
+  'org.board.dragCancel': 'The meeting {what} stays where it was.',
+  'org.board.bookDone': 'Booked: {company} ↔ {other} at {time}.',
   'org.meeting.moveTo': 'Move to',
   'org.meeting.move': 'Move',
   'org.meeting.swapWith': 'Swap with',

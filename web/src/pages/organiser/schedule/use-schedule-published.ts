@@ -1,12 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import type { LiveSocket } from '../../../live';
 import { keys } from '../../../queries';
-import { useLiveSocket } from '../live-socket';
 
-/** Scheduling ran again (here or in another organiser's browser): the board follows. */
-export function useSchedulePublished(id: string): void {
+/**
+ * Scheduling ran again or a meeting moved (here or in another organiser's browser): the board
+ * follows.
+ */
+export function useSchedulePublished(id: string, socket: LiveSocket | null): void {
   const queryClient = useQueryClient();
-  const socket = useLiveSocket();
   useEffect(() => {
     if (!socket) return;
     const published = (event: { sessionId: string }) => {
