@@ -45,7 +45,8 @@ export function MeetingCell({
   meeting: CellMeeting | undefined;
   selected: boolean;
   nameOf: (companyId: string) => string;
-  onSelect: () => void;
+  /** Opens the meeting's actions; none in a draft, which is read only. */
+  onSelect?: () => void;
   onBook?: () => void;
   movable?: boolean;
   change?: 'added' | 'moved';
@@ -118,19 +119,23 @@ export function MeetingCell({
           ⠿
         </button>
       )}
-      <button
-        type="button"
-        className="link"
-        aria-pressed={selected}
-        aria-label={t('org.board.cell', {
-          other: nameOf(other),
-          time: time(slot.startsAt),
-          status,
-        })}
-        onClick={onSelect}
-      >
-        {nameOf(other)}
-      </button>
+      {onSelect ? (
+        <button
+          type="button"
+          className="link"
+          aria-pressed={selected}
+          aria-label={t('org.board.cell', {
+            other: nameOf(other),
+            time: time(slot.startsAt),
+            status,
+          })}
+          onClick={onSelect}
+        >
+          {nameOf(other)}
+        </button>
+      ) : (
+        <span>{nameOf(other)}</span>
+      )}
       <small>
         {status}
         {meeting.table !== undefined && ` · ${t('org.board.table', { table: meeting.table })}`}

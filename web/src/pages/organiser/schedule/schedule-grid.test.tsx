@@ -118,6 +118,7 @@ describe('ScheduleGrid', () => {
     renderInApp(<ScheduleGrid board={board()} draft={draft} onChanged={() => {}} now={before} />);
     expect(screen.queryByRole('button', { name: /^Book a meeting/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /^Move / })).toBeNull();
+    expect(screen.queryByRole('button', { name: /, Scheduled$/ })).toBeNull();
     const cells = screen.getAllByRole('cell');
     expect(cells.filter((cell) => cell.className.includes('change-added'))).toHaveLength(2);
     expect(cells.filter((cell) => cell.className.includes('change-moved'))).toHaveLength(2);

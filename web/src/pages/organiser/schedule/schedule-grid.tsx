@@ -193,10 +193,14 @@ export function ScheduleGrid({
                         meeting={meeting}
                         selected={meeting?.id !== undefined && meeting.id === selectedId}
                         nameOf={nameOf}
-                        onSelect={() => {
-                          setBooking(null);
-                          setSelectedId(editable ? (meeting?.id ?? null) : null);
-                        }}
+                        onSelect={
+                          editable
+                            ? () => {
+                                setBooking(null);
+                                setSelectedId(meeting?.id ?? null);
+                              }
+                            : undefined
+                        }
                         onBook={
                           bookable
                             ? () => {
