@@ -431,12 +431,31 @@ describe('schedule drafts and the board by hand', () => {
       expect(firmTwice.find((answer) => answer.status === 409)?.body.code).toBe(
         'board.company_busy',
       );
+      // Two meetings moved into one slot of one table at once.
+      const moving = await Promise.all([
+        at(organiser.accessToken, 'h2', 'c3', 3, 1),
+        at(organiser.accessToken, 'h1', 'c2', 2, 1),
+      ]);
+      expect(moving.map((answer) => answer.status)).toEqual([201, 201]);
+      const [m1, m2] = moving.map((answer) => answer.body.id as string);
+      const moved = await Promise.all([
+        patch(m1, { slotIndex: 2 }),
+        client.as(other.accessToken).patch(`/api/meetings/${m2}`).send({ slotIndex: 3 }),
+        patch(m2, { slotIndex: 3, table: 1 }),
+      ]);
+      expect(moved.map((answer) => answer.status).filter((status) => status >= 500)).toEqual([]);
       const rows = await db().query<{ n: number }[]>(
         `SELECT count(*)::int AS n FROM meeting_attendance WHERE session_id = $1
           GROUP BY slot_index, company_id HAVING count(*) > 1`,
         [race],
       );
       expect(rows).toEqual([]);
+      const tables = await db().query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM meetings WHERE session_id = $1 AND status <> 'cancelled'
+          GROUP BY slot_index, table_number HAVING count(*) > 1`,
+        [race],
+      );
+      expect(tables).toEqual([]);
     });
   });
 });
