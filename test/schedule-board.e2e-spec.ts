@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { eventually, startWorker } from './support/app';
 import { unique, useApi, type Account } from './support/client';
+import { collect, LiveClients, listen, until } from './support/live';
 
 const START = Date.UTC(2031, 9, 6, 1, 0); // 09:00 in Hong Kong
 const SLOT = 20 * 60_000;
@@ -407,6 +408,27 @@ describe('schedule drafts and the board by hand', () => {
       expect(attendance).toEqual([{ slot_index: 2 }, { slot_index: 2 }]);
       // A firm may not move meetings.
       await patch(first.id, { slotIndex: 3 }, hk.accessToken).expect(403);
+    });
+
+    it("tells the firms' and every organiser's live connection of a moved meeting", async () => {
+      const live = new LiveClients();
+      try {
+        const url = await listen(client.app);
+        const [board, firmSide] = await Promise.all([
+          live.connected(url, other.accessToken),
+          live.connected(url, hk.accessToken),
+        ]);
+        const seen = [board, firmSide].map((socket) =>
+          collect<{ meeting: { id: string; slotIndex: number } }>(socket, 'meeting.updated'),
+        );
+        await patch(first.id, { slotIndex: 3 }).expect(200);
+        await until(() => seen.every((events) => events.length > 0));
+        for (const events of seen) {
+          expect(events[0].meeting).toMatchObject({ id: first.id, slotIndex: 3 });
+        }
+      } finally {
+        live.closeAll();
+      }
     });
 
     it('never double-books when two organisers place meetings at once', async () => {
