@@ -14,15 +14,9 @@ import { Participant } from '../sessions/participant.entity';
 import { MatchmakingSession } from '../sessions/session.entity';
 import { SessionsService } from '../sessions/sessions.service';
 import { buildSlots } from '../sessions/slots';
-import type { AgendaMeeting } from './agenda-changes';
 import { Attendance } from './attendance.entity';
-import {
-  freeTable,
-  placementConflict,
-  type BoardConflict,
-  type BoardState,
-  type Placement,
-} from './board-rules';
+import { asAgenda, checkMovable, checkPlace, placementOf, refused } from './board-checks';
+import { freeTable, placementConflict, type BoardState, type Placement } from './board-rules';
 import type { BookMeetingDto } from './dto/board.dto';
 import type { UpdateMeetingDto } from './dto/meeting.dto';
 import { MeetingNotices } from './meeting-notices.service';
@@ -32,19 +26,6 @@ import type { MeetingOrigin } from './meeting.wire';
 
 /** A board move: where to (`slotIndex`, `table`) or whom to swap with, and a pin. */
 export type BoardMove = Pick<UpdateMeetingDto, 'slotIndex' | 'table' | 'swapWith' | 'fixed'>;
-
-function refused(conflict: BoardConflict): AppError {
-  return AppError.conflict(conflict.code, conflict.message, conflict.details);
-}
-
-const asAgenda = (meeting: Meeting): AgendaMeeting => ({
-  id: meeting.id,
-  slotIndex: meeting.slotIndex,
-  companyA: meeting.companyA,
-  companyB: meeting.companyB,
-  table: meeting.tableNumber,
-  roomId: meeting.roomId,
-});
 
 /**
  * The board by hand (organisers): book a meeting in a free cell, move one, swap two, pin one,
@@ -400,55 +381,5 @@ export class MeetingBoard {
       }
       throw error;
     }
-  }
-}
-
-function placementOf(meeting: Meeting): Placement {
-  return {
-    meetingId: meeting.id,
-    companyA: meeting.companyA,
-    companyB: meeting.companyB,
-    slotIndex: meeting.slotIndex,
-    table: meeting.tableNumber,
-  };
-}
-
-/** 400 for a slot the session does not have, or a table it does not have. */
-function checkPlace(session: MatchmakingSession, slotIndex: number, table: number | undefined) {
-  const count = buildSlots(session).length;
-  if (slotIndex >= count) {
-    throw AppError.invalid({
-      slotIndex: [`must be one of the session's slots, from 0 to ${count - 1}`],
-    });
-  }
-  if (table === undefined) return;
-  if (session.mode !== 'in-person') {
-    throw AppError.invalid({ table: ['only in-person sessions have tables'] });
-  }
-  if (session.tables !== null && table > session.tables) {
-    throw AppError.invalid({
-      table: [`must be a table of the session, from 1 to ${session.tables}`],
-    });
-  }
-}
-
-/** A meeting moves only while it is still to take place, and before its slot begins. */
-function checkMovable(meeting: Meeting, startsAt: number, now: number): void {
-  if (meeting.status === 'cancelled')
-    throw AppError.conflict('meeting.cancelled', 'This meeting was cancelled', {
-      meetingId: meeting.id,
-    });
-  if (meeting.status === 'held')
-    throw AppError.conflict('meeting.already_held', 'This meeting was marked held', {
-      meetingId: meeting.id,
-    });
-  if (meeting.status === 'no-show')
-    throw AppError.conflict('meeting.already_no_show', 'This meeting was marked a no-show', {
-      meetingId: meeting.id,
-    });
-  if (startsAt <= now) {
-    throw AppError.conflict('board.meeting_begun', 'This meeting has already begun', {
-      meetingId: meeting.id,
-    });
   }
 }
