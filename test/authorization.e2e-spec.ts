@@ -82,6 +82,28 @@ async function freshSession(world: World): Promise<string> {
   return sessionId;
 }
 
+/** A draft of the session's schedule, written as a draft run would (its id is returned). */
+async function draftOf(sessionId: string, fingerprint: string): Promise<string> {
+  const [row] = await client.app.get(DataSource).query<{ id: string }[]>(
+    `INSERT INTO schedule_drafts (session_id, meetings, report, fingerprint)
+     VALUES ($1, '[]', $2, $3)
+     ON CONFLICT (session_id) DO UPDATE SET fingerprint = EXCLUDED.fingerprint RETURNING id`,
+    [
+      sessionId,
+      JSON.stringify({
+        requested: { mutual: 0, accepted: 0, pending: 0 },
+        placed: { mutual: 0, accepted: 0, pending: 0, score: 0 },
+        placedShare: 1,
+        unplaced: [],
+        meetings: 0,
+        solverMs: 0,
+      }),
+      fingerprint,
+    ],
+  );
+  return row.id;
+}
+
 async function freshDelegation(world: World): Promise<string> {
   const response = await client
     .as(world.organiser.accessToken)
@@ -460,7 +482,8 @@ const MATRIX: Record<string, Entry> = {
       url: `/api/sessions/${await freshSession(world)}/requests`,
       body: { fromCompanyId: world.companyId, toCompanyId: world.otherCompanyId },
     }),
-    expect: { admin: 403, organiser: 403, owner: 201, stranger: 403, anonymous: 401 },
+    // Organisers may ask on a firm's behalf.
+    expect: ownerAndOrganisers(201),
   },
   'PATCH /api/sessions/{id}/requests/{requestId}': {
     // The owner's firm cancels a request it sent; only its sender may cancel.
@@ -476,7 +499,8 @@ const MATRIX: Record<string, Entry> = {
         body: { status: 'cancelled' },
       };
     },
-    expect: { admin: 403, organiser: 403, owner: 200, stranger: 403, anonymous: 401 },
+    // Organisers may answer and cancel on a firm's behalf.
+    expect: ownerAndOrganisers(200),
   },
   'GET /api/sessions/{id}/requests': {
     call: (world) => ({
@@ -491,6 +515,37 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/sessions/{id}/schedule': {
     call: (world) => ({ url: `/api/sessions/${world.sessionId}/schedule` }),
     expect: organisers(200),
+  },
+  'GET /api/sessions/{id}/schedule/draft': {
+    call: async (world) => {
+      await draftOf(world.sessionId, 'fingerprint-of-other-inputs');
+      return { url: `/api/sessions/${world.sessionId}/schedule/draft` };
+    },
+    expect: organisers(200),
+  },
+  'DELETE /api/sessions/{id}/schedule/draft': {
+    call: async (world) => {
+      await draftOf(world.sessionId, 'fingerprint-of-other-inputs');
+      return { url: `/api/sessions/${world.sessionId}/schedule/draft` };
+    },
+    expect: organisers(204),
+  },
+  'POST /api/sessions/{id}/schedule/draft/publish': {
+    // A draft of other inputs: an organiser passes every check but the last, the draft's
+    // freshness (409); the others are refused first.
+    call: async (world) => ({
+      url: `/api/sessions/${world.sessionId}/schedule/draft/publish`,
+      body: { draftId: await draftOf(world.sessionId, 'fingerprint-of-other-inputs') },
+    }),
+    expect: organisers(409),
+  },
+  'POST /api/sessions/{id}/meetings': {
+    // The two firms in a session of their own each time (a pair meets once).
+    call: async (world) => ({
+      url: `/api/sessions/${await freshSession(world)}/meetings`,
+      body: { companyIds: [world.companyId, world.otherCompanyId], slotIndex: 0 },
+    }),
+    expect: organisers(201),
   },
   'GET /api/sessions/{id}/agenda': {
     call: (world) => ({

@@ -493,6 +493,24 @@ describe('fuzz, field by field: every field of every route and live event', () =
       params: { id: world.meetingId },
       body: { fixed: true },
     }),
+    'POST /api/sessions/{id}/schedule': () => ({
+      caller: 'organiser',
+      params: { id: world.sessionId },
+      body: { draft: true },
+    }),
+    'GET /api/sessions/{id}/schedule/draft': () => ({ caller: 'organiser' }),
+    'DELETE /api/sessions/{id}/schedule/draft': () => ({ caller: 'organiser' }),
+    'POST /api/sessions/{id}/schedule/draft/publish': () => ({
+      caller: 'organiser',
+      params: { id: world.sessionId },
+      body: { draftId: world.meetingId },
+    }),
+    // The world's pair meets already (409): every field still gets its 400 first.
+    'POST /api/sessions/{id}/meetings': () => ({
+      caller: 'organiser',
+      params: { id: world.sessionId },
+      body: { companyIds: [world.companyId, world.otherCompanyId], slotIndex: 0 },
+    }),
     'POST /api/meetings/{id}/feedback': () => ({
       caller: 'owner',
       params: { id: world.meetingId },

@@ -131,13 +131,16 @@ describe('meeting requests', () => {
     );
   });
 
-  it('refuses requests on behalf of a company the caller does not own (403), and bad input (400/404)', async () => {
+  it('refuses requests on behalf of a company the caller does not own (403) unless an organiser asks, and bad input (400/404)', async () => {
     expect((await ask(a.accessToken, firm.ca, firm.hk2).expect(403)).body.code).toBe(
       'company.not_yours',
     );
-    expect((await ask(organiser.accessToken, firm.hk2, firm.ca).expect(403)).body.code).toBe(
-      'company.not_yours',
-    );
+    // Organisers act on any firm's behalf: they ask, and they may cancel what they asked.
+    const forFirm = (await ask(organiser.accessToken, firm.hk2, firm.ca).expect(201)).body;
+    expect(forFirm).toMatchObject({ fromCompanyId: firm.hk2, status: 'pending' });
+    expect(
+      (await answer(organiser.accessToken, forFirm.id, 'cancelled').expect(200)).body.status,
+    ).toBe('cancelled');
     const bad = await client
       .as(a.accessToken)
       .post(`/api/sessions/${sessionId}/requests`)
@@ -192,6 +195,7 @@ describe('meeting requests', () => {
     expect((await answer(b.accessToken, request.id, 'cancelled').expect(403)).body.code).toBe(
       'company.not_yours',
     );
+
     expect((await answer(b.accessToken, request.id, 'accepted').expect(200)).body).toMatchObject({
       status: 'accepted',
       answeredAt: expect.any(String),
@@ -204,9 +208,10 @@ describe('meeting requests', () => {
     );
     // Once cancelled, the firm may ask again.
     const again = (await ask(a.accessToken, firm.hk2, firm.ca).expect(201)).body;
-    expect((await answer(b.accessToken, again.id, 'declined').expect(200)).body.status).toBe(
-      'declined',
-    );
+    // An organiser answers on the receiver's behalf.
+    expect(
+      (await answer(organiser.accessToken, again.id, 'declined').expect(200)).body.status,
+    ).toBe('declined');
     expect((await answer(a.accessToken, again.id, 'cancelled').expect(409)).body.code).toBe(
       'request.not_pending',
     );

@@ -27,6 +27,12 @@ export const STATUS_OF_KIND: Record<ErrorKind, number> = {
 /** Offending fields of a bad request: each field path with what is wrong with it. */
 export type FieldErrors = Record<string, string[]>;
 
+/**
+ * What a 409 names beside its code, for clients to word it: the meeting, firm, slot or table in
+ * the way (`{meetingId, companyId, slotIndex, table}`).
+ */
+export type ErrorDetails = Record<string, string | number>;
+
 /** The most fields one 400 names. */
 export const MAX_FIELD_ERRORS = 50;
 
@@ -41,6 +47,7 @@ export class AppError extends Error {
     message: string,
     readonly fields?: FieldErrors,
     readonly retryAfterSeconds?: number,
+    readonly details?: ErrorDetails,
   ) {
     super(message);
     this.name = 'AppError';
@@ -59,8 +66,8 @@ export class AppError extends Error {
     return new AppError('forbidden', code, message);
   }
 
-  static conflict(code: ErrorCode, message: string): AppError {
-    return new AppError('conflict', code, message);
+  static conflict(code: ErrorCode, message: string, details?: ErrorDetails): AppError {
+    return new AppError('conflict', code, message, undefined, undefined, details);
   }
 
   /** A 400 naming the offending fields; the message lists them all. */

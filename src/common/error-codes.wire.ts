@@ -98,6 +98,21 @@ export const ERROR_CODES = [
   'meeting.not_begun',
   'request.meeting_scheduled',
   'application.wrong_country',
+  // Schedules as drafts, and the board by hand (issue 15).
+  'schedule_draft.not_found',
+  'schedule_draft.replaced',
+  'schedule_draft.stale',
+  'board.not_participant',
+  'board.ineligible',
+  'board.pair_declined',
+  'board.pair_meets',
+  'board.slot_begun',
+  'board.meeting_begun',
+  'board.company_busy',
+  'board.unavailable',
+  'board.max_meetings',
+  'board.table_taken',
+  'board.tables_full',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

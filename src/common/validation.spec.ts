@@ -1,9 +1,14 @@
 import { PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsString, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsInt, IsString, Min, ValidateNested } from 'class-validator';
 import { AppError } from './app-error';
 import { NUL_MESSAGE, SURROGATE_MESSAGE } from './text-input';
-import { collectFieldErrors, createValidationPipe, reservedKeyErrors } from './validation';
+import {
+  collectFieldErrors,
+  createValidationPipe,
+  OptionalBody,
+  reservedKeyErrors,
+} from './validation';
 import { IsInstant, Optional } from './validators';
 
 class Window {
@@ -64,6 +69,23 @@ describe('validation', () => {
 
   it('passes a valid body through, converted', async () => {
     await expect(validate({ count: 2, windows: [{ from: 'x' }] })).resolves.toBeInstanceOf(Body);
+  });
+
+  it('reads a missing body as {} only for a DTO marked OptionalBody', async () => {
+    @OptionalBody()
+    class Options {
+      @Optional()
+      @IsBoolean()
+      draft?: boolean;
+    }
+    const options = (value: unknown) => pipe.transform(value, { type: 'body', metatype: Options });
+    await expect(options(undefined)).resolves.toBeInstanceOf(Options);
+    const wrong = (await options({ draft: 'yes' }).catch((caught: unknown) => caught)) as AppError;
+    expect(Object.keys(wrong.fields ?? {})).toEqual(['draft']);
+    const nulled = (await options(null).catch((caught: unknown) => caught)) as AppError;
+    expect(nulled.fields).toEqual({ body: ['must be an object'] });
+    const missing = (await validate(undefined).catch((caught: unknown) => caught)) as AppError;
+    expect(missing.fields).toEqual({ body: ['must be an object'] });
   });
 
   it('collectFieldErrors returns nothing for no errors', () => {

@@ -52,6 +52,19 @@ export function assertObjectBody(value: unknown): void {
 
 const PRIMITIVE_TYPES = new Set<unknown>([String, Boolean, Number, Array, Object]);
 
+/** DTOs whose body may be left out altogether (read as `{}`); see `OptionalBody`. */
+const OPTIONAL_BODIES = new WeakSet<object>();
+
+/**
+ * Marks a DTO of only optional fields whose body a client may leave out altogether, as callers
+ * of a route that took no body before it took options do (`POST .../schedule`, `{draft?}`).
+ */
+export function OptionalBody(): ClassDecorator {
+  return (target) => {
+    OPTIONAL_BODIES.add(target);
+  };
+}
+
 /**
  * The global pipe, which first refuses bodies that are no object, and reserved keys and text that
  * cannot be stored (NUL, lone surrogates) anywhere in a body, a query or a path parameter. The one
@@ -65,6 +78,14 @@ class StrictValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const isDto = metadata.metatype !== undefined && !PRIMITIVE_TYPES.has(metadata.metatype);
+    if (
+      isDto &&
+      metadata.type === 'body' &&
+      value === undefined &&
+      OPTIONAL_BODIES.has(metadata.metatype as object)
+    ) {
+      value = {};
+    }
     if (isDto && metadata.type === 'body') assertObjectBody(value);
     else if (isDto || metadata.type === 'query' || metadata.type === 'param') {
       // A single parameter (`@Param('id')`, `@Query('q')`) is named by its name.

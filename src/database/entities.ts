@@ -8,6 +8,7 @@ import { MatchScore } from '../matching/match-score.entity';
 import { Attendance } from '../meetings/attendance.entity';
 import { MeetingFeedback } from '../meetings/feedback.entity';
 import { Meeting } from '../meetings/meeting.entity';
+import { ScheduleDraft } from '../scheduling/schedule-draft.entity';
 import { ScheduleReport } from '../scheduling/schedule-report.entity';
 import { MeetingRequest } from '../requests/meeting-request.entity';
 import { Participant } from '../sessions/participant.entity';
@@ -34,6 +35,7 @@ export const ENTITIES = [
   Attendance,
   MeetingFeedback,
   ScheduleReport,
+  ScheduleDraft,
   UserSettings,
   Notification,
   OutboxMessage,

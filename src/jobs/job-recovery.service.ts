@@ -5,7 +5,7 @@ import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { FullRescores } from '../matching/full-rescores.service';
 import { statesAllowing } from '../sessions/session-lifecycle';
-import { JOBS, QUEUES, type ScheduleJob } from './queues';
+import { JOBS, QUEUES, scheduleJobOf, type ScheduleJob } from './queues';
 import { RedisEpoch } from './redis-epoch.service';
 
 /**
@@ -50,11 +50,9 @@ export class JobRecovery implements OnModuleInit {
       [statesAllowing('schedule')],
     );
     for (const session of pending) {
-      await this.scheduling.add(
-        JOBS.schedule,
-        { sessionId: session.id },
-        { jobId: session.schedule_job_id },
-      );
+      await this.scheduling.add(JOBS.schedule, scheduleJobOf(session.id, session.schedule_job_id), {
+        jobId: session.schedule_job_id,
+      });
     }
     if (pending.length > 0) this.logger.log(`Queued ${pending.length} scheduling runs again`);
     return pending.length;

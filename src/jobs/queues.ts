@@ -112,14 +112,22 @@ export function companyChangedJobId(job: CompanyChangedJob): string {
   return `company-changed.${job.companyId}.v${job.version}`;
 }
 
-/** Plan and publish a session's schedule. */
+/** Plan a session's schedule and publish it, or keep it as a draft (`draft`). */
 export interface ScheduleJob {
   sessionId: string;
+  draft?: boolean;
 }
 
-/** One scheduling run per session and state of its inputs. */
-export function scheduleJobId(sessionId: string, inputsKey: string): string {
-  return `schedule.${sessionId}.${inputsKey}`;
+/** One scheduling run per session, state of its inputs and kind (a draft or a publish). */
+export function scheduleJobId(sessionId: string, inputsKey: string, draft = false): string {
+  return `schedule.${sessionId}.${draft ? 'draft-' : ''}${inputsKey}`;
+}
+
+/** The job of a run queued again from its id alone (JobRecovery): a draft run stays one. */
+export function scheduleJobOf(sessionId: string, jobId: string): ScheduleJob {
+  return jobId.startsWith(`schedule.${sessionId}.draft-`)
+    ? { sessionId, draft: true }
+    : { sessionId };
 }
 
 /** Send one email of the outbox (`notification_outbox`), if it is still due and nobody else is. */

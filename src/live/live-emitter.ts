@@ -105,8 +105,15 @@ export class LiveEmitter implements OnApplicationShutdown {
     this.clientSend(rooms.company(company.id), 'company.updated', { company });
   }
 
+  /** A meeting changed: its two firms, and the organisers (whose schedule boards follow it). */
   meetingUpdated(meeting: WireMeeting): void {
-    this.clientSend(meeting.companyIds.map(rooms.company), 'meeting.updated', { meeting });
+    this.clientSend(
+      [...meeting.companyIds.map(rooms.company), rooms.organisers],
+      'meeting.updated',
+      {
+        meeting,
+      },
+    );
   }
 
   requestCreated(request: WireRequest): void {

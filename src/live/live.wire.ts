@@ -22,6 +22,8 @@ export interface WireError {
   code?: string;
   /** Every offending field with what is wrong (a 400). */
   fields?: Record<string, string[]>;
+  /** What a 409 names beside its code: the meeting, firm, slot or table in the way. */
+  details?: Record<string, string | number>;
   correlationId?: string;
 }
 

@@ -21,7 +21,8 @@ import { MeetingReminders } from './meeting-reminders.service';
 /**
  * What firms are told about their meetings, in the transaction of the change: a published
  * schedule (each firm's agenda with its `.ics`; a republish only to firms whose agenda changed,
- * saying what changed), a cancelled meeting (both sides), and the reminders that follow both.
+ * saying what changed), a meeting placed by hand or cancelled (both sides), and the reminders
+ * that follow each.
  */
 @Injectable()
 export class MeetingNotices {
@@ -144,6 +145,60 @@ export class MeetingNotices {
       link: `/sessions/${session.id}`,
       ics: calendar.body ? { filename: calendar.filename, content: calendar.body } : undefined,
     });
+  }
+
+  /**
+   * Meetings an organiser placed by hand (booked, moved or swapped), in the transaction of the
+   * change, told as a published change is: both firms of each meeting are told what changed
+   * (`meeting.changed`, `added` or `moved` with where it was), and its reminders are planned
+   * again for its new time (a moved meeting keeps its id, so its old ones are withdrawn first).
+   */
+  async meetingsPlaced(
+    manager: EntityManager,
+    session: MatchmakingSession,
+    placed: readonly { before: AgendaMeeting | null; after: AgendaMeeting }[],
+  ): Promise<void> {
+    if (placed.length === 0) return;
+    const slots = buildSlots(session);
+    const audience = await loadAudience(
+      manager,
+      placed.flatMap(({ after }) => [after.companyA, after.companyB]),
+    );
+    await this.reminders.withdraw(
+      manager,
+      placed.flatMap(({ before }) => (before ? [before.id] : [])),
+    );
+    await this.reminders.plan(
+      manager,
+      session,
+      placed.map(({ after }) => after),
+      audience,
+    );
+    for (const { before, after } of placed) {
+      const slot = slots[after.slotIndex];
+      const was = before ? slots[before.slotIndex] : undefined;
+      if (!slot) continue;
+      for (const companyId of [after.companyA, after.companyB]) {
+        const partner = audience.firms.get(partnerOf(after, companyId));
+        await this.notifications.notify(manager, {
+          kind: 'meeting.changed',
+          recipients: audience.users.get(companyId) ?? [],
+          params: {
+            meetingId: after.id,
+            change: before ? 'moved' : 'added',
+            session: session.title,
+            company: audience.firms.get(companyId)?.name ?? '',
+            partner: partner?.name ?? '',
+            country: partner?.country ?? '',
+            startsAt: startMoment(slot, partner),
+            from: startMoment(was ?? slot, partner),
+            cancelledBy: 'organisers',
+            ...placeOf(after),
+          },
+          link: `/sessions/${session.id}`,
+        });
+      }
+    }
   }
 
   /**

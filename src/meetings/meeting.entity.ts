@@ -30,6 +30,11 @@ import {
   where: `"status" <> 'cancelled'`,
 })
 @Index('meetings_session_slot_idx', ['sessionId', 'slotIndex'])
+// One meeting per table and slot: two organisers placing meetings at once cannot share a table.
+@Index('meetings_table_key', ['sessionId', 'slotIndex', 'tableNumber'], {
+  unique: true,
+  where: `"status" <> 'cancelled' AND "table_number" IS NOT NULL`,
+})
 export class Meeting {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -21,6 +21,7 @@ import { Attendance } from './attendance.entity';
 import { MeetingFeedback } from './feedback.entity';
 import { meetingsCalendar } from './meeting-calendar';
 import { MeetingNotices } from './meeting-notices.service';
+import { MeetingBoard } from './meeting-board.service';
 import { Meeting } from './meeting.entity';
 import { refusedFeedback, refusedTransition } from './meeting-transitions';
 import { toMeetingView, type MeetingView } from './meeting.view';
@@ -68,6 +69,7 @@ export class MeetingsService {
     private readonly tokens: TokenService,
     private readonly notices: MeetingNotices,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly board: MeetingBoard,
   ) {}
 
   /** The whole schedule with its placement report (organisers). */
@@ -239,6 +241,19 @@ export class MeetingsService {
    * for it (see SessionsService.lockShared).
    */
   async update(user: AuthUser, meetingId: string, input: UpdateMeetingDto): Promise<MeetingView> {
+    if (
+      input.slotIndex !== undefined ||
+      input.table !== undefined ||
+      input.swapWith !== undefined
+    ) {
+      // A move on the board (organisers): see MeetingBoard.
+      if (input.status !== undefined) {
+        throw AppError.invalid({
+          status: ['give a status or a move (slotIndex, table, swapWith), not both'],
+        });
+      }
+      return this.board.move(user, meetingId, input);
+    }
     if (input.status === undefined && input.fixed === undefined) {
       throw AppError.invalid({ status: ['give status, fixed or both'] });
     }

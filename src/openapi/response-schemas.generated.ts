@@ -318,6 +318,12 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "$ref": "#/components/schemas/MeetingFeedback"
       }
     },
+    "SessionMeetingsController_book": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/MeetingView"
+      }
+    },
     "NotificationsController_list": {
       "body": "json",
       "schema": {
@@ -408,18 +414,25 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "text/calendar"
       ]
     },
+    "ScheduleDraftsController_show": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/ScheduleDraftView"
+      }
+    },
+    "ScheduleDraftsController_discard": {
+      "body": "none"
+    },
+    "ScheduleDraftsController_publish": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/PublishedDraftView"
+      }
+    },
     "SchedulingController_start": {
       "body": "json",
       "schema": {
-        "type": "object",
-        "properties": {
-          "jobId": {
-            "type": "string"
-          }
-        },
-        "required": [
-          "jobId"
-        ]
+        "$ref": "#/components/schemas/ScheduleRunView"
       }
     },
     "SchedulingController_schedule": {
@@ -682,6 +695,29 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
       },
       "required": [
         "accepted"
+      ]
+    },
+    "AddedMeeting": {
+      "type": "object",
+      "properties": {
+        "companyIds": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "minItems": 2,
+          "maxItems": 2
+        },
+        "slotIndex": {
+          "type": "number"
+        },
+        "table": {
+          "type": "number"
+        }
+      },
+      "required": [
+        "companyIds",
+        "slotIndex"
       ]
     },
     "AdminUserView": {
@@ -1074,6 +1110,99 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "updatedAt"
       ]
     },
+    "DraftChanges": {
+      "type": "object",
+      "properties": {
+        "added": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/AddedMeeting"
+          }
+        },
+        "moved": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/MovedMeeting"
+          }
+        },
+        "removed": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/RemovedMeeting"
+          }
+        }
+      },
+      "required": [
+        "added",
+        "moved",
+        "removed"
+      ]
+    },
+    "DraftMeetingView": {
+      "type": "object",
+      "description": "A meeting of a draft: one that stays (with its id and status) or one the draft would add.",
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "The published meeting that stays; none for a meeting the draft would add."
+        },
+        "slotIndex": {
+          "type": "number"
+        },
+        "startsAt": {
+          "type": "string"
+        },
+        "endsAt": {
+          "type": "string"
+        },
+        "companyIds": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "minItems": 2,
+          "maxItems": 2
+        },
+        "table": {
+          "type": "number"
+        },
+        "origin": {
+          "type": "string",
+          "enum": [
+            "pending",
+            "accepted",
+            "mutual",
+            "score"
+          ]
+        },
+        "status": {
+          "type": "string",
+          "enum": [
+            "scheduled",
+            "held",
+            "no-show",
+            "cancelled"
+          ]
+        },
+        "fixed": {
+          "type": "boolean"
+        },
+        "kept": {
+          "type": "boolean",
+          "description": "A meeting that stays where it is whatever the draft (held, pinned, or begun)."
+        }
+      },
+      "required": [
+        "slotIndex",
+        "startsAt",
+        "endsAt",
+        "companyIds",
+        "origin",
+        "status",
+        "fixed",
+        "kept"
+      ]
+    },
     "ErrorResponse": {
       "type": "object",
       "description": "An error in the shape of the HTTP API.",
@@ -1099,6 +1228,20 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
             }
           },
           "description": "Every offending field with what is wrong (a 400)."
+        },
+        "details": {
+          "type": "object",
+          "additionalProperties": {
+            "oneOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "number"
+              }
+            ]
+          },
+          "description": "What a 409 names beside its code: the meeting, firm, slot or table in the way."
         },
         "correlationId": {
           "type": "string"
@@ -1494,6 +1637,40 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "role"
       ]
     },
+    "MovedMeeting": {
+      "type": "object",
+      "properties": {
+        "meetingId": {
+          "type": "string"
+        },
+        "companyIds": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "minItems": 2,
+          "maxItems": 2
+        },
+        "fromSlotIndex": {
+          "type": "number"
+        },
+        "slotIndex": {
+          "type": "number"
+        },
+        "fromTable": {
+          "type": "number"
+        },
+        "table": {
+          "type": "number"
+        }
+      },
+      "required": [
+        "meetingId",
+        "companyIds",
+        "fromSlotIndex",
+        "slotIndex"
+      ]
+    },
     "OutcomeLine": {
       "type": "object",
       "properties": {
@@ -1672,6 +1849,21 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "solverMs"
       ]
     },
+    "PublishedDraftView": {
+      "type": "object",
+      "properties": {
+        "meetings": {
+          "type": "number"
+        },
+        "firmsTold": {
+          "type": "number"
+        }
+      },
+      "required": [
+        "meetings",
+        "firmsTold"
+      ]
+    },
     "Reason": {
       "type": "object",
       "properties": {
@@ -1726,6 +1918,107 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "row",
         "message",
         "fields"
+      ]
+    },
+    "RemovedMeeting": {
+      "type": "object",
+      "properties": {
+        "meetingId": {
+          "type": "string"
+        },
+        "companyIds": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "minItems": 2,
+          "maxItems": 2
+        },
+        "slotIndex": {
+          "type": "number"
+        },
+        "table": {
+          "type": "number"
+        }
+      },
+      "required": [
+        "meetingId",
+        "companyIds",
+        "slotIndex"
+      ]
+    },
+    "ScheduleDraftView": {
+      "type": "object",
+      "properties": {
+        "draftId": {
+          "type": "string"
+        },
+        "createdAt": {
+          "type": "string"
+        },
+        "meetings": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/DraftMeetingView"
+          }
+        },
+        "report": {
+          "$ref": "#/components/schemas/PlacementReport"
+        },
+        "changes": {
+          "$ref": "#/components/schemas/DraftChanges"
+        },
+        "stale": {
+          "type": "boolean",
+          "description": "Requests, meetings or participants changed since the draft was made: publishing is refused."
+        },
+        "firstPublish": {
+          "type": "boolean",
+          "description": "The first publish of the session tells every participant; a later one the firms it changes."
+        },
+        "firmsToTell": {
+          "type": "number"
+        }
+      },
+      "required": [
+        "draftId",
+        "createdAt",
+        "meetings",
+        "report",
+        "changes",
+        "stale",
+        "firstPublish",
+        "firmsToTell"
+      ]
+    },
+    "ScheduleRunView": {
+      "type": "object",
+      "description": "A queued run, and a warning when it runs while requests may still come in.",
+      "properties": {
+        "jobId": {
+          "type": "string"
+        },
+        "warning": {
+          "type": "object",
+          "properties": {
+            "code": {
+              "type": "string",
+              "enum": [
+                "requests_still_open"
+              ]
+            },
+            "requestDeadline": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "code",
+            "requestDeadline"
+          ]
+        }
+      },
+      "required": [
+        "jobId"
       ]
     },
     "ScoringWeights": {

@@ -68,7 +68,8 @@ export class RequestsService {
     }
     const fromCompany = await this.companies.find(input.fromCompanyId);
     const toCompany = await this.companies.find(input.toCompanyId);
-    if (!(await this.companies.speaksFor(user.id, input.fromCompanyId))) {
+    // Organisers may ask on any participant's behalf (SPEC, "Organisers' control").
+    if (!(await this.companies.canManage(user, input.fromCompanyId))) {
       throw AppError.forbidden(
         'company.not_yours',
         'You may only ask for meetings on behalf of your own company',
@@ -157,7 +158,8 @@ export class RequestsService {
       });
       if (!request) throw AppError.notFound('request', requestId);
       const side = input.status === 'cancelled' ? request.fromCompanyId : request.toCompanyId;
-      if (!(await this.companies.speaksFor(user.id, side, manager))) {
+      // Organisers answer and cancel on a firm's behalf too.
+      if (!(await this.companies.canManage(user, side, manager))) {
         throw AppError.forbidden(
           'company.not_yours',
           input.status === 'cancelled'

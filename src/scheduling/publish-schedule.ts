@@ -7,6 +7,7 @@ import {
   ORIGIN_OF_TIER,
   type ScheduleInputs,
 } from './schedule-inputs';
+import type { DraftMeeting } from './schedule-draft.entity';
 import { ScheduleReport, type PlacementReport } from './schedule-report.entity';
 import { solveSchedule } from './solver/solve-schedule';
 import type { ScheduleResult } from './solver/schedule-types';
@@ -120,16 +121,15 @@ export async function planAndPublish(
   return publishPlan(manager, session, null, asOf);
 }
 
-async function publish(
-  manager: EntityManager,
-  session: MatchmakingSession,
+/**
+ * The meetings a plan adds, as rows: each pair in id order, with a table for in-person sessions
+ * (the lowest one the meetings that stay leave free in its slot). Pure.
+ */
+export function plannedMeetings(
+  session: Pick<MatchmakingSession, 'mode'>,
   inputs: ScheduleInputs,
   result: ScheduleResult,
-): Promise<void> {
-  await manager.query(
-    `DELETE FROM meetings WHERE session_id = $1 AND status = 'scheduled' AND NOT (id = ANY($2::uuid[]))`,
-    [session.id, inputs.kept.map((meeting) => meeting.id)],
-  );
+): DraftMeeting[] {
   const tablesTaken = new Map<number, Set<number>>();
   for (const meeting of inputs.kept) {
     if (meeting.tableNumber !== null) {
@@ -139,7 +139,7 @@ async function publish(
     }
   }
   const inPerson = session.mode === 'in-person';
-  const rows = result.meetings.map(({ pair, slot }) => {
+  return result.meetings.map(({ pair, slot }) => {
     const { a, b, tier, score } = inputs.problem.pairs[pair];
     const [companyA, companyB] = [inputs.ids[a], inputs.ids[b]].sort();
     let table: number | null = null;
@@ -150,17 +150,41 @@ async function publish(
       taken.add(table);
       tablesTaken.set(slot, taken);
     }
-    return {
-      slot,
-      companyA,
-      companyB,
-      table,
-      room: inPerson ? null : newRoomId(),
-      origin: ORIGIN_OF_TIER[tier],
-      score,
-    };
+    return { slotIndex: slot, companyA, companyB, table, origin: ORIGIN_OF_TIER[tier], score };
   });
+}
+
+async function publish(
+  manager: EntityManager,
+  session: MatchmakingSession,
+  inputs: ScheduleInputs,
+  result: ScheduleResult,
+): Promise<void> {
+  await replaceMovableMeetings(
+    manager,
+    session,
+    inputs.kept.map((meeting) => meeting.id),
+    plannedMeetings(session, inputs, result),
+  );
+}
+
+/**
+ * Inside the caller's transaction (under the session's row lock FOR UPDATE): deletes the
+ * session's meetings that are still to take place and not among `keptIds`, and inserts `rows`
+ * (each video meeting with a new room), with their attendance rows.
+ */
+export async function replaceMovableMeetings(
+  manager: EntityManager,
+  session: MatchmakingSession,
+  keptIds: readonly string[],
+  rows: readonly DraftMeeting[],
+): Promise<void> {
+  await manager.query(
+    `DELETE FROM meetings WHERE session_id = $1 AND status = 'scheduled' AND NOT (id = ANY($2::uuid[]))`,
+    [session.id, keptIds],
+  );
   if (rows.length === 0) return;
+  const inPerson = session.mode === 'in-person';
   const inserted = await manager.query<
     { id: string; slot_index: number; company_a: string; company_b: string }[]
   >(
@@ -169,11 +193,11 @@ async function publish(
      RETURNING id, slot_index, company_a, company_b`,
     [
       session.id,
-      rows.map((row) => row.slot),
+      rows.map((row) => row.slotIndex),
       rows.map((row) => row.companyA),
       rows.map((row) => row.companyB),
       rows.map((row) => row.table),
-      rows.map((row) => row.room),
+      rows.map(() => (inPerson ? null : newRoomId())),
       rows.map((row) => row.origin),
       rows.map((row) => row.score),
     ],

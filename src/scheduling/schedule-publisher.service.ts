@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
@@ -10,9 +11,10 @@ import { LiveEmitter } from '../live/live-emitter';
 import { MeetingNotices } from '../meetings/meeting-notices.service';
 import { MatchmakingSession } from '../sessions/session.entity';
 import { allows } from '../sessions/session-lifecycle';
-import { planSchedule, publishPlan, type SchedulePlan } from './publish-schedule';
+import { planSchedule, plannedMeetings, publishPlan, type SchedulePlan } from './publish-schedule';
+import { ScheduleDraft } from './schedule-draft.entity';
 import type { PlacementReport } from './schedule-report.entity';
-import { loadScheduleInputs } from './schedule-inputs';
+import { fingerprintInputs, loadScheduleInputs } from './schedule-inputs';
 
 /**
  * Runs scheduling jobs in two steps. It plans from a consistent snapshot of the inputs without
@@ -20,7 +22,8 @@ import { loadScheduleInputs } from './schedule-inputs';
  * its time budget); then it publishes in one transaction under the session's row lock, where
  * `publishPlan` reads the inputs again and plans again if anything changed meanwhile: a change
  * that meets a run always wins; the firms' notices (agendas, reminders) are written in that same
- * transaction. Then it tells the room.
+ * transaction. Then it tells the room. A draft run (`draft`) keeps its plan as the session's
+ * draft instead, which an organiser reviews and publishes (ScheduleDrafts).
  */
 @Injectable()
 export class SchedulePublisher {
@@ -41,6 +44,11 @@ export class SchedulePublisher {
     await stepPause(this.config.jobStepDelayMs);
     const planned = inputs && planSchedule(inputs);
     await job.updateProgress(70);
+    if (job.data.draft) {
+      const kept = await this.keepDraft(sessionId, String(job.id), planned);
+      await job.updateProgress(100);
+      return kept;
+    }
     await this.pauses.at('schedule.before-publish', sessionId);
     const published = await this.dataSource.transaction(async (manager) => {
       const session = await manager.findOne(MatchmakingSession, {
@@ -71,6 +79,42 @@ export class SchedulePublisher {
     }
     this.live.schedulePublished(sessionId, published.companies);
     return published.report;
+  }
+
+  /**
+   * A draft run keeps its plan as the session's draft (replacing any earlier one) with the
+   * fingerprint of the inputs it was planned from; nothing is published and nobody is told.
+   */
+  private keepDraft(
+    sessionId: string,
+    jobId: string,
+    planned: SchedulePlan | null,
+  ): Promise<PlacementReport | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const session = await manager.findOne(MatchmakingSession, {
+        where: { id: sessionId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!session) return null;
+      await manager.query(
+        'UPDATE sessions SET schedule_job_id = NULL WHERE id = $1 AND schedule_job_id = $2',
+        [sessionId, jobId],
+      );
+      if (!planned || !allows(session.status, 'schedule')) return null;
+      await manager.upsert(
+        ScheduleDraft,
+        {
+          sessionId,
+          id: randomUUID(),
+          meetings: plannedMeetings(session, planned.inputs, planned.result),
+          report: planned.report,
+          fingerprint: fingerprintInputs(planned.inputs),
+          createdAt: new Date(),
+        },
+        ['sessionId'],
+      );
+      return planned.report;
+    });
   }
 
   /** The inputs as of now, all read in one snapshot (REPEATABLE READ), without locking. */

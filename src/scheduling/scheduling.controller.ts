@@ -1,10 +1,21 @@
-import { Controller, Get, Header, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  HttpStatus,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, type AuthUser } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
 import { AgendaQuery } from '../meetings/dto/meeting.dto';
 import { MeetingsService } from '../meetings/meetings.service';
+import { StartScheduleDto } from './dto/schedule.dto';
 import { SchedulingService } from './scheduling.service';
 
 @ApiTags('scheduling')
@@ -16,12 +27,21 @@ export class SchedulingController {
     private readonly meetings: MeetingsService,
   ) {}
 
-  /** Queues scheduling: `202 {jobId}`; follow it at GET /api/jobs/:jobId. */
+  /**
+   * Queues scheduling: `202 {jobId}`; follow it at GET /api/jobs/:jobId. With `{draft: true}` the
+   * run makes a draft instead of publishing. Before the request deadline, a `warning` says that
+   * later requests will need another run.
+   */
   @Post('schedule')
   @Roles('organiser')
   @HttpCode(HttpStatus.ACCEPTED)
-  start(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
-    return this.scheduling.start(user, id);
+  @ApiBody({ type: StartScheduleDto, required: false })
+  start(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Body() body: StartScheduleDto,
+  ) {
+    return this.scheduling.start(user, id, body.draft ?? false);
   }
 
   /** `{meetings, report}`: every meeting, and the placement report of the last run. */

@@ -8,6 +8,13 @@ import { inputsDigest, JOB_KEY_LENGTH } from '../common/inputs-digest';
 import { JOBS, QUEUES, scheduleJobId, type ScheduleJob } from '../jobs/queues';
 import { reachQueue } from '../jobs/reach-queue';
 import { SessionsService } from '../sessions/sessions.service';
+import { ScheduleDraft } from './schedule-draft.entity';
+
+/** A queued run, and a warning when it runs while requests may still come in. */
+export interface ScheduleRunView {
+  jobId: string;
+  warning?: { code: 'requests_still_open'; requestDeadline: string };
+}
 
 /** Queues scheduling runs; the worker plans and publishes (SchedulePublisher). */
 @Injectable()
@@ -22,7 +29,7 @@ export class SchedulingService {
    * `202 {jobId}`; the job id comes from the state of every input, so a repeat queues nothing
    * while that run is queued, running or done.
    */
-  async start(user: AuthUser, sessionId: string): Promise<{ jobId: string }> {
+  async start(user: AuthUser, sessionId: string, draft = false): Promise<ScheduleRunView> {
     const session = await this.sessions.findVisible(user, sessionId);
     this.sessions.assertAllows(session, 'schedule');
     const [state] = await this.dataSource.query<Record<string, string | number | null>[]>(
@@ -37,11 +44,29 @@ export class SchedulingService {
       [state, session.updatedAt.toISOString(), session.scoreGeneration, session.status],
       JOB_KEY_LENGTH,
     );
-    const jobId = scheduleJobId(sessionId, key);
+    const jobId = scheduleJobId(sessionId, key, draft);
+    // Before the request deadline, requests still come in: the organiser is told that those will
+    // need another run (the web app asks before running early).
+    const answer: ScheduleRunView =
+      Date.now() < session.requestDeadline.getTime()
+        ? {
+            jobId,
+            warning: {
+              code: 'requests_still_open',
+              requestDeadline: session.requestDeadline.toISOString(),
+            },
+          }
+        : { jobId };
     const existing = await reachQueue(() => this.queue.getJob(jobId));
     if (existing) {
-      // Asked again after a run that failed for good (every attempt): run it again, same id.
-      if (!(await reachQueue(() => existing.isFailed()))) return { jobId };
+      // Asked again after a run that failed for good (every attempt), or for a draft after the
+      // draft of the same inputs was discarded: run it again, same id.
+      const again =
+        (await reachQueue(() => existing.isFailed())) ||
+        (draft &&
+          (await reachQueue(() => existing.isCompleted())) &&
+          !(await this.dataSource.getRepository(ScheduleDraft).existsBy({ sessionId })));
+      if (!again) return answer;
       await reachQueue(() => existing.remove());
     }
     // Recorded first, so that a worker queues the run again if Redis loses it (see JobRecovery).
@@ -50,7 +75,9 @@ export class SchedulingService {
       jobId,
     ]);
     try {
-      await reachQueue(() => this.queue.add(JOBS.schedule, { sessionId }, { jobId }));
+      await reachQueue(() =>
+        this.queue.add(JOBS.schedule, draft ? { sessionId, draft } : { sessionId }, { jobId }),
+      );
     } catch (error) {
       await this.dataSource.query(
         'UPDATE sessions SET schedule_job_id = NULL WHERE id = $1 AND schedule_job_id = $2',
@@ -58,6 +85,6 @@ export class SchedulingService {
       );
       throw error;
     }
-    return { jobId };
+    return answer;
   }
 }

@@ -250,6 +250,12 @@ describe('web app: an organiser runs a session', () => {
     await client.acceptedRequest(sessionId, hk, firms[caName]);
     await client.acceptedRequest(sessionId, hk, firms[ca2Name]);
     await page.getByRole('button', { name: 'Run scheduling' }).click();
+    // Requests are still open: the organiser is asked first.
+    await page
+      .getByRole('alertdialog')
+      .getByText(/^Requests stay open until .*: requests made after this run will need another run/)
+      .waitFor();
+    await page.getByRole('button', { name: 'Run now' }).click();
     await page
       .locator('.job')
       .filter({ hasText: 'Run scheduling' })
@@ -267,6 +273,55 @@ describe('web app: an organiser runs a session', () => {
     await page.getByRole('columnheader', { name: '22:00' }).waitFor();
     await page.getByText(/1 of 2 requested pairs placed \(50 %\)/).waitFor();
     await page.getByText('One of them already has the most meetings allowed.').waitFor();
+  });
+
+  it('moves a meeting on the board with the keyboard, then reviews and publishes a draft', async () => {
+    const row = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: hkName }) });
+    const handle = row.getByRole('button', { name: /^Move / });
+    const cellName = async () =>
+      (await row.getByRole('button', { name: /, Scheduled$/ }).getAttribute('aria-label')) ?? '';
+    const before = await cellName();
+    // What the drag says, for screen readers (visually hidden).
+    const live = page.locator('[id^="DndLiveRegion"]');
+    await handle.focus();
+    await page.keyboard.press('Space');
+    // Picked up, and at once over the cell it starts from.
+    await eventually(async () =>
+      /^(Picked up the meeting |The meeting .* is over )/.test((await live.textContent()) ?? '')
+        ? true
+        : undefined,
+    );
+    // Arrow keys move the meeting a little at a time, until it is over a free slot of the firm.
+    const startTime = /at (.+), Scheduled$/.exec(before)?.[1];
+    for (let step = 0; step < 30; step += 1) {
+      await page.keyboard.press('ArrowRight');
+      const over = new RegExp(`is over ${hkName} at (.+)\\.$`).exec(
+        (await live.textContent()) ?? '',
+      );
+      if (over && over[1] !== startTime) break;
+    }
+    await page.keyboard.press('Space');
+    await eventually(async () => ((await cellName()) !== before ? true : undefined));
+    await screenshot(page, 'schedule-board-moved');
+
+    // A draft: asked first (requests are open), shown on the board, published after asking.
+    await page.getByRole('button', { name: 'Make a draft' }).click();
+    await page.getByRole('button', { name: 'Run now' }).click();
+    await page.getByText(/^Draft made /).waitFor({ timeout: 45_000 });
+    expect(await page.getByLabel('Show the draft on the board').isChecked()).toBe(true);
+    await page
+      .getByText(/Against the published schedule: \d+ added, \d+ moved, \d+ removed\.$/)
+      .waitFor();
+    await screenshot(page, 'schedule-draft');
+    await page.getByRole('button', { name: 'Publish the draft' }).click();
+    await page
+      .getByRole('alertdialog', { name: 'Publish the draft' })
+      .getByText(/will be told/)
+      .waitFor();
+    await page.getByRole('button', { name: 'Yes, publish' }).click();
+    await page.getByText(/^Published: \d+ firms? (was|were) told\.$/).waitFor();
   });
 
   it('sends an announcement to the live room', async () => {

@@ -25,6 +25,8 @@ export class ApiError extends Error {
     message: string,
     readonly code?: string,
     readonly fields: Record<string, string[]> = {},
+    /** What a 409 names beside its code: the meeting, firm, slot or table in the way. */
+    readonly details: Record<string, string | number> = {},
   ) {
     super(message);
   }
@@ -49,7 +51,13 @@ export async function errorOf(response: Response, sentToken: boolean): Promise<A
     storeToken(null);
     window.dispatchEvent(new Event(SIGNED_OUT));
   }
-  return new ApiError(response.status, message, parsed.code, parsed.fields ?? {});
+  return new ApiError(
+    response.status,
+    message,
+    parsed.code,
+    parsed.fields ?? {},
+    parsed.details ?? {},
+  );
 }
 
 /**

@@ -22,6 +22,7 @@ export const keys = {
   sessionList: (params: string) => ['sessions', 'list', params] as const,
   session: (id: string) => ['sessions', id] as const,
   board: (id: string) => ['sessions', id, 'board'] as const,
+  draft: (id: string) => ['sessions', id, 'board', 'draft'] as const,
   participants: (id: string, page: number) => ['sessions', id, 'participants', page] as const,
   matches: (id: string, companyId: string) => ['sessions', id, 'matches', companyId] as const,
   requests: (id: string, companyId: string) => ['sessions', id, 'requests', companyId] as const,

@@ -12,6 +12,7 @@ import {
   Min,
 } from 'class-validator';
 import { IsIanaTimeZone, Optional, trimOrEmpty } from '../../common/validators';
+import { BOARD_FIELD_MESSAGES } from './board.dto';
 import {
   MEETING_STATUS_UPDATES,
   OUTCOMES,
@@ -31,6 +32,28 @@ export class UpdateMeetingDto {
   @Optional()
   @IsBoolean({ message: 'fixed must be true or false' })
   fixed?: boolean;
+
+  /** Organisers move the meeting to another slot (the board checks every hard constraint). */
+  @ApiPropertyOptional({ minimum: 0 })
+  @Optional()
+  @IsInt({ message: BOARD_FIELD_MESSAGES.slot })
+  @Min(0, { message: BOARD_FIELD_MESSAGES.slot })
+  @Max(100_000, { message: BOARD_FIELD_MESSAGES.slot })
+  slotIndex?: number;
+
+  /** Organisers move the meeting to another table (in-person sessions). */
+  @ApiPropertyOptional({ minimum: 1 })
+  @Optional()
+  @IsInt({ message: BOARD_FIELD_MESSAGES.table })
+  @Min(1, { message: BOARD_FIELD_MESSAGES.table })
+  @Max(100_000, { message: BOARD_FIELD_MESSAGES.table })
+  table?: number;
+
+  /** Organisers swap the meeting's slot and table with another meeting of the session. */
+  @ApiPropertyOptional()
+  @Optional()
+  @IsUUID('all', { message: 'swapWith must be a meeting id (UUID)' })
+  swapWith?: string;
 }
 
 // One message however the rating is wrong (0, 6, 4.5), whichever check fails first; a missing

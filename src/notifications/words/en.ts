@@ -54,9 +54,10 @@ export const en = {
     '{change, select, added {New: {startsAt} with {partner} ({country})} moved {Moved: with {partner} ({country}), from {from} to {startsAt}} other {Removed: {startsAt} with {partner} ({country})}}',
   'schedule.published.action': 'See your agenda',
 
-  'meeting.changed.title': 'Your meeting with {partner} is cancelled',
+  'meeting.changed.title':
+    '{change, select, added {New meeting with {partner}} moved {Your meeting with {partner} moved} other {Your meeting with {partner} is cancelled}}',
   'meeting.changed.body':
-    'The meeting of {company} with {partner} ({country}) in “{session}” at {startsAt} was cancelled {cancelledBy, select, organisers {by the organisers} partner {by {partner}} other {by {company}}}. The slot is free again; its reminders will not be sent.',
+    '{change, select, added {The organisers booked a meeting of {company} with {partner} ({country}) in “{session}” at {startsAt}, {place, select, table {at table {table}} other {by video call}}. Reminders will follow.} moved {The organisers moved the meeting of {company} with {partner} ({country}) in “{session}” from {from} to {startsAt}, {place, select, table {at table {table}} other {by video call}}. Its reminders follow the new time.} other {The meeting of {company} with {partner} ({country}) in “{session}” at {startsAt} was cancelled {cancelledBy, select, organisers {by the organisers} partner {by {partner}} other {by {company}}}. The slot is free again; its reminders will not be sent.}}',
   'meeting.changed.action': 'See your agenda',
 
   'meeting.reminder.title':

@@ -106,6 +106,21 @@ const SAMPLES: [TemplatedKind, NoticeParams][] = [
     },
   ],
   ['announcement', { session: 'S', from: 'Organiser', text: 'Coffee in hall B' }],
+  [
+    'meeting.changed',
+    {
+      change: 'moved',
+      session: 'S',
+      company: 'Maple Channel',
+      partner: 'Harbour Pay',
+      country: 'HK',
+      startsAt: moment,
+      from: { ...moment, at: '2031-09-15T00:00:00.000Z' },
+      cancelledBy: 'organisers',
+      place: 'table',
+      table: 4,
+    },
+  ],
 ];
 
 describe('the words of the events', () => {
@@ -130,6 +145,17 @@ describe('the words of the events', () => {
     const zh = renderNotice('schedule.published', params, HK);
     expect(zh.body).toContain('Maple Channel 共有 1 場會面：');
     expect(zh.body).toMatch(/• 2031年9月15日.*09:00.*：Harbour Pay（HK），第 3 桌/);
+  });
+
+  it('tells a meeting an organiser moved or booked: from when to when, and where', () => {
+    const [, params] = SAMPLES[SAMPLES.length - 1];
+    const en = renderNotice('meeting.changed', params, VAN);
+    expect(en.title).toBe('Your meeting with Harbour Pay moved');
+    expect(en.body).toMatch(
+      /from Sun, 14 Sept 2031, 17:00 .* to Sun, 14 Sept 2031, 18:00 .*table 4/,
+    );
+    const zh = renderNotice('meeting.changed', { ...params, change: 'added' }, HK);
+    expect(zh.title).toBe('與 Harbour Pay 的新會面');
   });
 
   it('words a reminder’s lead in days, hours or minutes', () => {

@@ -50,9 +50,10 @@ export const zhHant: Record<MessageKey, string> = {
     '{change, select, added {新增：{startsAt} 與 {partner}（{country}）會面} moved {改期：與 {partner}（{country}）的會面由 {from} 改至 {startsAt}} other {取消：{startsAt} 與 {partner}（{country}）的會面}}',
   'schedule.published.action': '查看您的日程',
 
-  'meeting.changed.title': '您與 {partner} 的會面已取消',
+  'meeting.changed.title':
+    '{change, select, added {與 {partner} 的新會面} moved {您與 {partner} 的會面時間已更改} other {您與 {partner} 的會面已取消}}',
   'meeting.changed.body':
-    '{company} 與 {partner}（{country}）在「{session}」原定於 {startsAt} 的會面，已由{cancelledBy, select, organisers {主辦單位} partner {{partner}} other {{company}}}取消。該時段已空出，此會面的提醒亦不會再發送。',
+    '{change, select, added {主辦單位已為 {company} 安排與 {partner}（{country}）在「{session}」於 {startsAt} 的會面，{place, select, table {地點為第 {table} 桌} other {以視像會議進行}}。稍後會發送提醒。} moved {主辦單位已將 {company} 與 {partner}（{country}）在「{session}」的會面由 {from} 改至 {startsAt}，{place, select, table {地點為第 {table} 桌} other {以視像會議進行}}。提醒將按新時間發送。} other {{company} 與 {partner}（{country}）在「{session}」原定於 {startsAt} 的會面，已由{cancelledBy, select, organisers {主辦單位} partner {{partner}} other {{company}}}取消。該時段已空出，此會面的提醒亦不會再發送。}}',
   'meeting.changed.action': '查看您的日程',
 
   'meeting.reminder.title':

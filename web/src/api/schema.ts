@@ -751,7 +751,11 @@ export interface paths {
         /** `{meetings, report}`: every meeting, and the placement report of the last run. */
         get: operations["SchedulingController_schedule"];
         put?: never;
-        /** Queues scheduling: `202 {jobId}`; follow it at GET /api/jobs/:jobId. */
+        /**
+         * Queues scheduling: `202 {jobId}`; follow it at GET /api/jobs/:jobId. With `{draft: true}` the
+         *     run makes a draft instead of publishing. Before the request deadline, a `warning` says that
+         *     later requests will need another run.
+         */
         post: operations["SchedulingController_start"];
         delete?: never;
         options?: never;
@@ -809,6 +813,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{id}/schedule/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The draft with its report and what it changes against the published schedule. */
+        get: operations["ScheduleDraftsController_show"];
+        put?: never;
+        post?: never;
+        /** Discards the draft (nothing happens when there is none). */
+        delete: operations["ScheduleDraftsController_discard"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/schedule/draft/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publishes the draft in one transaction; 409 when it is no longer the inputs' plan. */
+        post: operations["ScheduleDraftsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calendar/agenda.ics": {
         parameters: {
             query?: never;
@@ -853,6 +892,23 @@ export interface paths {
         put?: never;
         /** Each side, once: rating 1–5, outcome, comment. */
         post: operations["MeetingsController_feedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Books a meeting by hand in a free cell of the board: `201`, or `409` naming what is in the way. */
+        post: operations["SessionMeetingsController_book"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1496,6 +1552,17 @@ export interface components {
              */
             status: "accepted" | "declined" | "cancelled";
         };
+        StartScheduleDto: {
+            /** @description Make a draft to review (`GET .../schedule/draft`) instead of publishing. */
+            draft?: boolean;
+        };
+        PublishDraftDto: {
+            /**
+             * Format: uuid
+             * @description The draft reviewed: a newer draft is not published in its place.
+             */
+            draftId: string;
+        };
         UpdateMeetingDto: {
             /**
              * @description Organisers mark `held` or `no-show`; either side or an organiser may cancel.
@@ -1504,6 +1571,15 @@ export interface components {
             status?: "held" | "no-show" | "cancelled";
             /** @description Organisers fix a meeting in its slot: scheduling again leaves it there. */
             fixed?: boolean;
+            /** @description Organisers move the meeting to another slot (the board checks every hard constraint). */
+            slotIndex?: number;
+            /** @description Organisers move the meeting to another table (in-person sessions). */
+            table?: number;
+            /**
+             * Format: uuid
+             * @description Organisers swap the meeting's slot and table with another meeting of the session.
+             */
+            swapWith?: string;
         };
         FeedbackDto: {
             rating: number;
@@ -1528,9 +1604,21 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        BookMeetingDto: {
+            /** @description The two firms, both participants of the session. */
+            companyIds: string[];
+            slotIndex: number;
+            /** @description In-person sessions: the table (the lowest one free when not given). */
+            table?: number;
+        };
         /** @description The answer of a route that sends an email (`202`): the same whatever happens next. */
         Accepted: {
             accepted: boolean;
+        };
+        AddedMeeting: {
+            companyIds: string[];
+            slotIndex: number;
+            table?: number;
         };
         /** @description What an admin sees of an account: its view and whether it is disabled. */
         AdminUserView: {
@@ -1633,6 +1721,28 @@ export interface components {
             createdAt: string;
             updatedAt: string;
         };
+        DraftChanges: {
+            added: components["schemas"]["AddedMeeting"][];
+            moved: components["schemas"]["MovedMeeting"][];
+            removed: components["schemas"]["RemovedMeeting"][];
+        };
+        /** @description A meeting of a draft: one that stays (with its id and status) or one the draft would add. */
+        DraftMeetingView: {
+            /** @description The published meeting that stays; none for a meeting the draft would add. */
+            id?: string;
+            slotIndex: number;
+            startsAt: string;
+            endsAt: string;
+            companyIds: string[];
+            table?: number;
+            /** @enum {string} */
+            origin: "pending" | "accepted" | "mutual" | "score";
+            /** @enum {string} */
+            status: "scheduled" | "held" | "no-show" | "cancelled";
+            fixed: boolean;
+            /** @description A meeting that stays where it is whatever the draft (held, pinned, or begun). */
+            kept: boolean;
+        };
         /** @description An error in the shape of the HTTP API. */
         ErrorResponse: {
             statusCode: number;
@@ -1642,6 +1752,10 @@ export interface components {
             /** @description Every offending field with what is wrong (a 400). */
             fields?: {
                 [key: string]: string[];
+            };
+            /** @description What a 409 names beside its code: the meeting, firm, slot or table in the way. */
+            details?: {
+                [key: string]: string | number;
             };
             correlationId?: string;
         };
@@ -1727,6 +1841,14 @@ export interface components {
             /** @enum {string} */
             role: "member" | "owner";
         };
+        MovedMeeting: {
+            meetingId: string;
+            companyIds: string[];
+            fromSlotIndex: number;
+            slotIndex: number;
+            fromTable?: number;
+            table?: number;
+        };
         OutcomeLine: {
             /** @description `CA–HK` (codes in order), or `all` for the session. */
             countryPair: string;
@@ -1772,6 +1894,10 @@ export interface components {
             meetings: number;
             solverMs: number;
         };
+        PublishedDraftView: {
+            meetings: number;
+            firmsTold: number;
+        };
         Reason: {
             /** @enum {string} */
             component: "complementarity" | "sector" | "partnerType" | "market" | "language" | "timeOverlap";
@@ -1784,6 +1910,33 @@ export interface components {
             message: string;
             fields: {
                 [key: string]: string[];
+            };
+        };
+        RemovedMeeting: {
+            meetingId: string;
+            companyIds: string[];
+            slotIndex: number;
+            table?: number;
+        };
+        ScheduleDraftView: {
+            draftId: string;
+            createdAt: string;
+            meetings: components["schemas"]["DraftMeetingView"][];
+            report: components["schemas"]["PlacementReport"];
+            changes: components["schemas"]["DraftChanges"];
+            /** @description Requests, meetings or participants changed since the draft was made: publishing is refused. */
+            stale: boolean;
+            /** @description The first publish of the session tells every participant; a later one the firms it changes. */
+            firstPublish: boolean;
+            firmsToTell: number;
+        };
+        /** @description A queued run, and a warning when it runs while requests may still come in. */
+        ScheduleRunView: {
+            jobId: string;
+            warning?: {
+                /** @enum {string} */
+                code: "requests_still_open";
+                requestDeadline: string;
             };
         };
         ScoringWeights: {
@@ -3883,16 +4036,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["StartScheduleDto"];
+            };
+        };
         responses: {
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        jobId: string;
-                    };
+                    "application/json": components["schemas"]["ScheduleRunView"];
                 };
             };
             /** @description The error shape of every failure: status, code and, for a 400, every bad field */
@@ -4010,6 +4165,98 @@ export interface operations {
             };
         };
     };
+    ScheduleDraftsController_show: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleDraftView"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ScheduleDraftsController_discard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ScheduleDraftsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishDraftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedDraftView"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     CalendarFeedController_agenda: {
         parameters: {
             query: {
@@ -4095,6 +4342,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeetingFeedback"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SessionMeetingsController_book: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookMeetingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingView"];
                 };
             };
             /** @description The error shape of every failure: status, code and, for a 400, every bad field */

@@ -39,6 +39,8 @@ function plausibleValues(count: number): Record<string, string | number> {
     left: '4:05',
     rating: '4.5',
     score: '87',
+    what: 'Ada Foods ↔ Bao Tea',
+    where: 'Ada Foods at 10:30',
   };
   const numbers = [
     'count',
@@ -65,6 +67,9 @@ function plausibleValues(count: number): Record<string, string | number> {
     'index',
     'noShow',
     'upcoming',
+    'added',
+    'moved',
+    'removed',
   ];
   return { ...text, ...Object.fromEntries(numbers.map((name) => [name, count])) };
 }

@@ -64,4 +64,29 @@ describe('JobRunner', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Run scoring' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Already running');
   });
+
+  it('asks before a scheduling run while requests are still open, and runs only if told', async () => {
+    const fetch = stubApi({
+      'POST /api/sessions/s1/schedule': json(202, { jobId: '7' }),
+      'GET /api/jobs/7': json(200, job('completed', 100)),
+    });
+    renderInApp(
+      <JobRunner
+        name="draft"
+        sessionId="s1"
+        socket={null}
+        requestDeadline={new Date(Date.now() + 86_400_000).toISOString()}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Make a draft' }));
+    expect(screen.getByRole('alertdialog').textContent).toMatch(
+      /^Requests stay open until .+: requests made after this run will need another run\./,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Not now' }));
+    expect(fetch).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Make a draft' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Run now' }));
+    await screen.findByText('Done: 100 %');
+    expect(JSON.parse(fetch.mock.calls[0][1]?.body as string)).toEqual({ draft: true });
+  });
 });

@@ -42,27 +42,42 @@ export function JobRunner({
   sessionId,
   socket,
   disabled,
+  requestDeadline,
   onFinished,
 }: {
-  name: 'scoring' | 'scheduling';
+  /** `draft`: a scheduling run that makes a draft instead of publishing. */
+  name: 'scoring' | 'scheduling' | 'draft';
   sessionId: string;
   socket: LiveSocket | null;
   disabled?: boolean;
+  /** For scheduling: before this instant the organiser is asked first (requests still come). */
+  requestDeadline?: string;
   onFinished?: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, dateTime } = useI18n();
   const queryClient = useQueryClient();
   const [jobId, setJobId] = useState<string | null>(null);
+  const [asking, setAsking] = useState(false);
   const start = useMutation({
     mutationFn: () =>
-      call(
-        client.POST(
-          name === 'scoring' ? '/api/sessions/{id}/scoring' : '/api/sessions/{id}/schedule',
-          { params: { path: { id: sessionId } } },
-        ),
-      ),
+      name === 'scoring'
+        ? call(client.POST('/api/sessions/{id}/scoring', { params: { path: { id: sessionId } } }))
+        : call(
+            client.POST('/api/sessions/{id}/schedule', {
+              params: { path: { id: sessionId } },
+              body: name === 'draft' ? { draft: true } : {},
+            }),
+          ),
     onSuccess: (queued) => setJobId(queued.jobId),
   });
+  const early = () =>
+    name !== 'scoring' &&
+    requestDeadline !== undefined &&
+    Date.now() < new Date(requestDeadline).getTime();
+  const run = () => {
+    setAsking(false);
+    start.mutate();
+  };
   // Polled until it finishes, in case live events are lost; a poll never undoes a newer event.
   const polled = useQuery({
     queryKey: keys.job(jobId ?? ''),
@@ -101,11 +116,24 @@ export function JobRunner({
     <div className="job">
       <button
         type="button"
-        onClick={() => start.mutate()}
-        disabled={disabled || start.isPending || running}
+        onClick={() => (early() ? setAsking(true) : run())}
+        disabled={disabled || start.isPending || running || asking}
       >
         {t(`org.job.run.${name}`)}
       </button>
+      {asking && requestDeadline && (
+        <div className="notice" role="alertdialog" aria-labelledby={`${name}-early`}>
+          <p id={`${name}-early`}>{t('org.draft.early', { time: dateTime(requestDeadline) })}</p>
+          <div className="actions">
+            <button type="button" onClick={run} autoFocus>
+              {t('org.draft.runAnyway')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setAsking(false)}>
+              {t('org.draft.notYet')}
+            </button>
+          </div>
+        </div>
+      )}
       {jobId && (
         <div className="job-progress">
           <label htmlFor={`${name}-progress`}>{t(`org.job.label.${name}`)}</label>

@@ -52,3 +52,7 @@ export type OutcomeLine = Schemas['OutcomeLine'];
 export type SessionReport = Schemas['SessionReport'];
 
 export type ImportResult = Schemas['ImportResult'];
+
+export type ScheduleDraft = Schemas['ScheduleDraftView'];
+
+export type DraftMeeting = Schemas['DraftMeetingView'];

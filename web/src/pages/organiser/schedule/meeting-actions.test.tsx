@@ -4,6 +4,7 @@ import { json, renderInApp, stubApi } from '../../../testing/render';
 import type { ScheduledMeeting } from '../types';
 import { meeting, nameOf } from './testing';
 import { MeetingActions } from './meeting-actions';
+import type { Board } from './use-board';
 
 const show = (shown: ScheduledMeeting, onChanged = vi.fn()) =>
   renderInApp(
@@ -58,5 +59,48 @@ describe('MeetingActions', () => {
       expect(screen.queryByRole('button', { name })).toBeNull();
     expect(screen.getByRole('button', { name: 'Cancel meeting' })).toBeTruthy();
     expect(screen.getByText('It can be marked held or a no-show once it begins.')).toBeTruthy();
+  });
+
+  it('moves a meeting to a slot to come, or swaps it, and names what is in the way', async () => {
+    const later = { ...meeting, id: 'm2', companyIds: ['a', 'c'], slotIndex: 1 };
+    const slots = [0, 1, 2].map((index) => ({
+      index,
+      startsAt: new Date(Date.parse(meeting.startsAt) + index * 20 * 60_000).toISOString(),
+      endsAt: new Date(Date.parse(meeting.startsAt) + (index + 1) * 20 * 60_000).toISOString(),
+    }));
+    later.startsAt = slots[1].startsAt;
+    const board = {
+      session: { id: 's1', slots } as unknown as Board['session'],
+      schedule: { meetings: [meeting, later], report: null },
+      names: new Map(),
+    };
+    const fetch = stubApi({
+      'PATCH /api/meetings/m1': json(409, {
+        statusCode: 409,
+        message: 'This firm already has a meeting in that slot',
+        code: 'board.company_busy',
+        details: { meetingId: 'm2', companyId: 'a' },
+      }),
+    });
+    renderInApp(
+      <MeetingActions
+        meeting={meeting}
+        board={board}
+        nameOf={(id) => ({ a: 'Ada Foods', b: 'Bao Tea', c: 'Cedar Apps' })[id] ?? id}
+        onChanged={vi.fn()}
+        onClose={vi.fn()}
+        now={Date.parse(meeting.startsAt) - 60_000}
+      />,
+    );
+    fireEvent.change(screen.getByLabelText('Move to'), { target: { value: '1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Move' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /^One of the firms already has a meeting in that slot\. In the way: Ada Foods ↔ Cedar Apps at /,
+    );
+    expect(JSON.parse(fetch.mock.calls[0][1]?.body as string)).toEqual({ slotIndex: 1 });
+    fireEvent.change(screen.getByLabelText('Swap with'), { target: { value: 'm2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Swap' }));
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
+    expect(JSON.parse(fetch.mock.calls[1][1]?.body as string)).toEqual({ swapWith: 'm2' });
   });
 });

@@ -2,7 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { ErrorBox } from '../../../ui';
 import type { MeetingStatus, ScheduledMeeting } from '../types';
+import { BoardError } from './board-error';
+import type { Board } from './use-board';
+import { useMoveMeeting } from './use-board-changes';
 import { useMeetingChange } from './use-meeting-change';
+import { useNow } from './use-now';
 
 const MARKS: { status: Exclude<MeetingStatus, 'scheduled'>; label: MessageKey }[] = [
   { status: 'held', label: 'org.meeting.markHeld' },
@@ -12,30 +16,46 @@ const MARKS: { status: Exclude<MeetingStatus, 'scheduled'>; label: MessageKey }[
 
 /**
  * The chosen meeting: when and where, its status, and what an organiser can do with it (mark it
- * held or no-show, cancel it, keep it in its slot when scheduling runs again). A cancelled meeting
- * takes nothing more.
+ * held or no-show, cancel it, keep it in its slot when scheduling runs again, and, while it is
+ * to come, move it to another slot or swap it with another meeting). A cancelled meeting takes
+ * nothing more.
  */
 export function MeetingActions({
   meeting,
+  board,
   nameOf,
   onChanged,
   onClose,
+  now,
 }: {
   meeting: ScheduledMeeting;
+  /** The board, for the slots and meetings a move or swap may choose (none: no moves offered). */
+  board?: Board;
   nameOf: (companyId: string) => string;
   onChanged: (meeting: ScheduledMeeting) => void;
   onClose: () => void;
+  now?: number;
 }) {
   const { t, dateTime, time } = useI18n();
+  const move = useMoveMeeting(meeting.sessionId);
+  const [slotIndex, setSlotIndex] = useState('');
+  const [swapWith, setSwapWith] = useState('');
+  const clock = useNow(now);
+  const future = (startsAt: string) => new Date(startsAt).getTime() > clock;
+  const movable = board !== undefined && meeting.status === 'scheduled' && future(meeting.startsAt);
+  const slots = board?.session.slots.filter(
+    (slot) => slot.index !== meeting.slotIndex && future(slot.startsAt),
+  );
+  const partners = board?.schedule.meetings.filter(
+    (other) => other.id !== meeting.id && other.status === 'scheduled' && future(other.startsAt),
+  );
   const title = useRef<HTMLHeadingElement>(null);
   // The panel opens under the grid: the keyboard and screen readers are taken there.
   useEffect(() => title.current?.focus(), []);
   const change = useMeetingChange(meeting, onChanged);
-  const busy = change.isPending;
+  const busy = change.isPending || move.isPending;
   // Held and no-show say what happened: not offered before the meeting begins (meeting.not_begun).
-  // (As of when the panel opened: it is opened anew for each meeting.)
-  const [openedAt] = useState(() => Date.now());
-  const begun = Date.parse(meeting.startsAt) <= openedAt;
+  const begun = !future(meeting.startsAt);
   const marks = MARKS.filter(
     (mark) => mark.status !== meeting.status && (begun || mark.status === 'cancelled'),
   );
@@ -81,7 +101,62 @@ export function MeetingActions({
       {!begun && meeting.status === 'scheduled' && (
         <p className="muted">{t('org.meeting.notBegun')}</p>
       )}
+      {movable && slots && partners && (
+        <div className="columns">
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (slotIndex !== '')
+                move.mutate({ meetingId: meeting.id, move: { slotIndex: Number(slotIndex) } });
+            }}
+          >
+            <label htmlFor="move-slot">{t('org.meeting.moveTo')}</label>
+            <select
+              id="move-slot"
+              value={slotIndex}
+              onChange={(event) => setSlotIndex(event.target.value)}
+            >
+              <option value="">{t('org.meeting.choose')}</option>
+              {slots.map((slot) => (
+                <option key={slot.index} value={slot.index}>
+                  {dateTime(slot.startsAt)}
+                </option>
+              ))}
+            </select>
+            <button type="submit" disabled={busy || slotIndex === ''}>
+              {t('org.meeting.move')}
+            </button>
+          </form>
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (swapWith) move.mutate({ meetingId: meeting.id, move: { swapWith } });
+            }}
+          >
+            <label htmlFor="swap-with">{t('org.meeting.swapWith')}</label>
+            <select
+              id="swap-with"
+              value={swapWith}
+              onChange={(event) => setSwapWith(event.target.value)}
+            >
+              <option value="">{t('org.meeting.choose')}</option>
+              {partners.map((other) => (
+                <option key={other.id} value={other.id}>
+                  {nameOf(other.companyIds[0])} ↔ {nameOf(other.companyIds[1])},{' '}
+                  {time(other.startsAt)}
+                </option>
+              ))}
+            </select>
+            <button type="submit" disabled={busy || !swapWith}>
+              {t('org.meeting.swap')}
+            </button>
+          </form>
+        </div>
+      )}
       {change.isError && <ErrorBox error={change.error} />}
+      {move.isError && board && (
+        <BoardError error={move.error} meetings={board.schedule.meetings} nameOf={nameOf} />
+      )}
     </div>
   );
 }

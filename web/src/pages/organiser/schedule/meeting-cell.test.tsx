@@ -21,7 +21,7 @@ describe('MeetingCell', () => {
       inRow(
         <MeetingCell
           companyId="a"
-          startsAt={meeting.startsAt}
+          slot={{ index: 0, startsAt: meeting.startsAt }}
           meeting={undefined}
           selected={false}
           nameOf={nameOf}
@@ -33,13 +33,54 @@ describe('MeetingCell', () => {
     expect(screen.queryByRole('button')).toBeNull();
   });
 
+  it('offers to book a free cell when booking is offered', () => {
+    const book = vi.fn();
+    renderInApp(
+      inRow(
+        <MeetingCell
+          companyId="a"
+          slot={{ index: 0, startsAt: meeting.startsAt }}
+          meeting={undefined}
+          selected={false}
+          nameOf={nameOf}
+          onSelect={vi.fn()}
+          onBook={book}
+        />,
+      ),
+    );
+    fireEvent.click(screen.getByRole('button', { name: /^Book a meeting for Ada Foods at / }));
+    expect(book).toHaveBeenCalledOnce();
+  });
+
+  it('gives a movable meeting a handle to drag, and marks a pin, a draft change and now', () => {
+    renderInApp(
+      inRow(
+        <MeetingCell
+          companyId="a"
+          slot={{ index: 0, startsAt: meeting.startsAt }}
+          meeting={{ ...meeting, fixed: true }}
+          selected={false}
+          nameOf={nameOf}
+          onSelect={vi.fn()}
+          movable
+          change="moved"
+          now
+        />,
+      ),
+    );
+    const handle = screen.getByRole('button', { name: 'Move Ada Foods ↔ Bao Tea' });
+    expect(handle.getAttribute('aria-roledescription')).toBe('draggable');
+    expect(screen.getByRole('cell').className).toBe('cell scheduled change-moved now');
+    expect(screen.getByRole('cell').textContent).toContain('Scheduled · pinned · moved');
+  });
+
   it('shows the other firm, the status and the table, and is chosen by its button', () => {
     const select = vi.fn();
     renderInApp(
       inRow(
         <MeetingCell
           companyId="b"
-          startsAt={held.startsAt}
+          slot={{ index: 0, startsAt: held.startsAt }}
           meeting={held}
           selected
           nameOf={nameOf}

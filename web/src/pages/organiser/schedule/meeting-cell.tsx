@@ -1,48 +1,146 @@
+import { useDraggable, useDroppable } from '@dnd-kit/core';
 import { useI18n } from '../../../i18n';
 import type { ScheduledMeeting } from '../types';
 
+/** A meeting as a cell shows it: a published one, or one of a draft (which may have no id yet). */
+export type CellMeeting = Pick<
+  ScheduledMeeting,
+  'companyIds' | 'status' | 'table' | 'fixed' | 'startsAt' | 'slotIndex'
+> & { id?: string };
+
+/** What a drop on a cell carries: the cell's firm and slot, and the meeting there if any. */
+export interface CellTarget {
+  companyId: string;
+  slotIndex: number;
+  startsAt: string;
+  meetingId?: string;
+}
+
+/** What a dragged meeting carries. */
+export interface DraggedMeeting {
+  meetingId: string;
+  companyIds: string[];
+}
+
 /**
- * A company's slot on the board: free, or the firm it meets there with the meeting's status and
- * table; the firm's name is a button that opens the meeting's actions.
+ * A company's slot on the board: free (a button books a meeting there, when booking is offered),
+ * or the firm it meets there with the meeting's status and table; the firm's name is a button
+ * that opens the meeting's actions, and a movable meeting has a handle to drag it (pointer or
+ * keyboard). Every cell takes a dropped meeting. A draft's cell says what the draft changed.
  */
 export function MeetingCell({
   companyId,
-  startsAt,
+  slot,
   meeting,
   selected,
   nameOf,
   onSelect,
+  onBook,
+  movable = false,
+  change,
+  now = false,
 }: {
   companyId: string;
-  startsAt: string;
-  meeting: ScheduledMeeting | undefined;
+  slot: { index: number; startsAt: string };
+  meeting: CellMeeting | undefined;
   selected: boolean;
   nameOf: (companyId: string) => string;
-  onSelect: () => void;
+  /** Opens the meeting's actions; none in a draft, which is read only. */
+  onSelect?: () => void;
+  onBook?: () => void;
+  movable?: boolean;
+  change?: 'added' | 'moved';
+  now?: boolean;
 }) {
   const { t, time } = useI18n();
-  if (!meeting)
+  const target: CellTarget = {
+    companyId,
+    slotIndex: slot.index,
+    startsAt: slot.startsAt,
+    ...(meeting?.id ? { meetingId: meeting.id } : {}),
+  };
+  const { setNodeRef: dropOn, isOver } = useDroppable({
+    id: `${companyId}/${slot.index}`,
+    data: target,
+  });
+  const other = meeting?.companyIds.find((side) => side !== companyId);
+  const dragged: DraggedMeeting | undefined =
+    meeting?.id !== undefined
+      ? { meetingId: meeting.id, companyIds: meeting.companyIds }
+      : undefined;
+  const { setNodeRef, listeners, attributes, transform } = useDraggable({
+    id: `${meeting?.id ?? 'none'}@${companyId}/${slot.index}`,
+    data: dragged,
+    disabled: !movable || !dragged,
+  });
+  const classes = [
+    meeting ? `cell ${meeting.status}` : 'free',
+    change ? `change-${change}` : '',
+    now ? 'now' : '',
+    isOver ? 'over' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  if (!meeting || !other)
     return (
-      <td className="free">
-        <span className="visually-hidden">{t('org.board.free')}</span>
+      <td className={classes} ref={dropOn}>
+        {onBook ? (
+          <button
+            type="button"
+            className="link book"
+            aria-label={t('org.board.book', {
+              company: nameOf(companyId),
+              time: time(slot.startsAt),
+            })}
+            onClick={onBook}
+          >
+            +
+          </button>
+        ) : (
+          <span className="visually-hidden">{t('org.board.free')}</span>
+        )}
       </td>
     );
-  const other = meeting.companyIds.find((side) => side !== companyId)!;
   const status = t(`org.meeting.${meeting.status}`);
   return (
-    <td className={`cell ${meeting.status}`}>
-      <button
-        type="button"
-        className="link"
-        aria-pressed={selected}
-        aria-label={t('org.board.cell', { other: nameOf(other), time: time(startsAt), status })}
-        onClick={onSelect}
-      >
-        {nameOf(other)}
-      </button>
+    <td className={classes} ref={dropOn}>
+      {movable && dragged && (
+        <button
+          type="button"
+          className="link handle"
+          ref={setNodeRef}
+          {...listeners}
+          {...attributes}
+          aria-label={t('org.board.drag', { company: nameOf(companyId), other: nameOf(other) })}
+          style={
+            transform ? { transform: `translate(${transform.x}px, ${transform.y}px)` } : undefined
+          }
+        >
+          ⠿
+        </button>
+      )}
+      {onSelect ? (
+        <button
+          type="button"
+          className="link"
+          aria-pressed={selected}
+          aria-label={t('org.board.cell', {
+            other: nameOf(other),
+            time: time(slot.startsAt),
+            status,
+          })}
+          onClick={onSelect}
+        >
+          {nameOf(other)}
+        </button>
+      ) : (
+        <span>{nameOf(other)}</span>
+      )}
       <small>
         {status}
         {meeting.table !== undefined && ` · ${t('org.board.table', { table: meeting.table })}`}
+        {meeting.fixed && ` · ${t('org.board.pinned')}`}
+        {change && ` · ${t(`org.draft.change.${change}`)}`}
       </small>
     </td>
   );

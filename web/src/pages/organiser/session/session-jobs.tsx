@@ -35,6 +35,7 @@ export function SessionJobs({
           sessionId={id}
           socket={socket}
           disabled={!ACTION_STATES.schedule.includes(detail.status)}
+          requestDeadline={detail.requestDeadline}
           onFinished={() => {
             setScheduled(true);
             void queryClient.invalidateQueries({ queryKey: keys.session(id), exact: true });

@@ -1,0 +1,126 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { json, renderInApp, stubApi } from '../../../testing/render';
+import type { Participant, ScheduleDraft, ScheduledMeeting } from '../types';
+import { meeting } from './testing';
+import { ScheduleGrid } from './schedule-grid';
+import type { Board } from './use-board';
+
+const slot = (index: number) => ({
+  index,
+  startsAt: new Date(Date.UTC(2026, 11, 1, 2, index * 20)).toISOString(),
+  endsAt: new Date(Date.UTC(2026, 11, 1, 2, index * 20 + 20)).toISOString(),
+});
+const slots = [slot(0), slot(1), slot(2)];
+const participant = (companyId: string, name: string, country: string) =>
+  [companyId, { companyId, name, country }] as [string, Participant];
+
+function board(status = 'scheduled', meetings: ScheduledMeeting[] = [meeting]): Board {
+  return {
+    session: {
+      id: 's1',
+      title: 'HK–Canada',
+      status,
+      startsAt: slots[0].startsAt,
+      endsAt: slots[2].endsAt,
+      slots,
+    } as unknown as Board['session'],
+    schedule: { meetings, report: null },
+    names: new Map([
+      participant('a', 'Ada Foods', 'HK'),
+      participant('b', 'Bao Tea', 'CA'),
+      participant('c', 'Cedar Apps', 'CA'),
+    ]),
+  };
+}
+const before = Date.parse(slots[0].startsAt) - 60_000;
+
+describe('ScheduleGrid', () => {
+  it('shows every participant, and highlights the slot under way in a live session', () => {
+    const during = Date.parse(slots[1].startsAt) + 60_000;
+    renderInApp(<ScheduleGrid board={board('live')} onChanged={() => {}} now={during} />);
+    expect(screen.getAllByRole('row')).toHaveLength(4);
+    const now = screen.getAllByRole('columnheader').find((th) => th.getAttribute('aria-current'));
+    expect(now?.textContent).toMatch(/now$/);
+    expect(now).toBe(screen.getAllByRole('columnheader')[2]);
+  });
+
+  it('highlights no slot when the session is not live', () => {
+    renderInApp(<ScheduleGrid board={board()} onChanged={() => {}} now={before} />);
+    expect(
+      screen.getAllByRole('columnheader').filter((th) => th.getAttribute('aria-current')),
+    ).toEqual([]);
+  });
+
+  it('books a pair in a free cell, and says what is in the way when the server refuses', async () => {
+    const fetch = stubApi({
+      'POST /api/sessions/s1/meetings': json(409, {
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'This firm already has a meeting in that slot',
+        code: 'board.company_busy',
+        details: { companyId: 'a', slotIndex: 0, meetingId: 'm1' },
+      }),
+    });
+    renderInApp(<ScheduleGrid board={board()} onChanged={() => {}} now={before} />);
+    fireEvent.click(
+      screen.getAllByRole('button', { name: /^Book a meeting for Cedar Apps at / })[0],
+    );
+    const form = screen.getByRole('form');
+    fireEvent.change(within(form).getByLabelText('Meets'), { target: { value: 'a' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Book the meeting' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(
+      /^One of the firms already has a meeting in that slot\. In the way: Ada Foods ↔ Bao Tea at .+\.$/,
+    );
+    expect(JSON.parse(fetch.mock.calls[0][1]?.body as string)).toEqual({
+      companyIds: ['c', 'a'],
+      slotIndex: 0,
+    });
+  });
+
+  it('picks a meeting up with the keyboard, and says so', async () => {
+    renderInApp(<ScheduleGrid board={board()} onChanged={() => {}} now={before} />);
+    const [handle] = screen.getAllByRole('button', { name: 'Move Ada Foods ↔ Bao Tea' });
+    handle.focus();
+    fireEvent.keyDown(handle, { code: 'Space', key: ' ' });
+    expect(await screen.findByText('Picked up the meeting Ada Foods ↔ Bao Tea.')).toBeTruthy();
+    fireEvent.keyDown(handle, { code: 'Escape', key: 'Escape' });
+    expect(
+      await screen.findByText('The meeting Ada Foods ↔ Bao Tea stays where it was.'),
+    ).toBeTruthy();
+  });
+
+  it('shows a draft read only, with what it adds and moves', () => {
+    const draft = {
+      draftId: 'd1',
+      createdAt: slots[0].startsAt,
+      meetings: [
+        { ...meeting, id: 'm1', slotIndex: 2, startsAt: slots[2].startsAt, kept: false },
+        {
+          ...meeting,
+          id: undefined,
+          companyIds: ['a', 'c'],
+          slotIndex: 0,
+          kept: false,
+        },
+      ],
+      report: null,
+      changes: {
+        added: [{ companyIds: ['a', 'c'], slotIndex: 0 }],
+        moved: [{ meetingId: 'm1', companyIds: ['a', 'b'], fromSlotIndex: 0, slotIndex: 2 }],
+        removed: [],
+      },
+      stale: false,
+      firstPublish: false,
+      firmsToTell: 3,
+    } as unknown as ScheduleDraft;
+    renderInApp(<ScheduleGrid board={board()} draft={draft} onChanged={() => {}} now={before} />);
+    expect(screen.queryByRole('button', { name: /^Book a meeting/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Move / })).toBeNull();
+    expect(screen.queryByRole('button', { name: /, Scheduled$/ })).toBeNull();
+    const cells = screen.getAllByRole('cell');
+    expect(cells.filter((cell) => cell.className.includes('change-added'))).toHaveLength(2);
+    expect(cells.filter((cell) => cell.className.includes('change-moved'))).toHaveLength(2);
+  });
+});
