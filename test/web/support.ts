@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -36,10 +36,60 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Saves a full-page screenshot as docs/screenshots/<name>.png. */
+/**
+ * Saves a full-page screenshot as docs/screenshots/<name>.png, after checking the page with axe-core
+ * (every screenshot is a state a user sees: none may have a serious or critical violation).
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  await expectAccessible(page, name);
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+let axeSource: string | undefined;
+
+/** What axe-core found on a page: each serious or critical rule broken, with where. */
+export interface AccessibilityFinding {
+  rule: string;
+  impact: string;
+  help: string;
+  where: string[];
+}
+
+/**
+ * Runs axe-core (WCAG 2.1 A and AA rules and best practices) in the page and fails on any serious or
+ * critical violation, naming the rule and the elements. axe is evaluated through DevTools, which
+ * the app's CSP (no inline scripts) does not govern, so the page is checked under its real CSP.
+ */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  const findings = await page.evaluate(async () => {
+    interface AxeResult {
+      violations: {
+        id: string;
+        impact?: string | null;
+        help: string;
+        nodes: { target: unknown[] }[];
+      }[];
+    }
+    const axe = (
+      globalThis as unknown as {
+        axe: { run: (context: unknown, options: unknown) => Promise<AxeResult> };
+      }
+    ).axe;
+    const result = await axe.run('html', { resultTypes: ['violations'] });
+    return result.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => ({
+        rule: violation.id,
+        impact: violation.impact ?? '',
+        help: violation.help,
+        where: violation.nodes.slice(0, 5).map((node) => node.target.map(String).join(' ')),
+      }));
+  });
+  if (findings.length > 0)
+    throw new Error(`${what}: accessibility (axe-core): ${JSON.stringify(findings, null, 1)}`);
 }
 
 /** Opens a browser context signed in with the given token (as the web app stores it). */
