@@ -77,6 +77,8 @@ export const en = {
   'matches.none': 'No matches yet: scoring runs in the background, look again in a moment.',
   'matches.score': 'Score {score}',
   'matches.request': 'Request a meeting',
+  'matches.requestNamed': 'Request a meeting with {name}',
+  'matches.sendNamed': 'Send request to {name}',
   'matches.message': 'Message (optional)',
   'matches.send': 'Send request',
   'matches.cancel': 'Cancel',

@@ -70,6 +70,8 @@ export const zhHant: Record<MessageKey, string> = {
   'matches.none': '暫時沒有配對結果：系統正在評分，請稍後再看。',
   'matches.score': '分數 {score}',
   'matches.request': '邀請會面',
+  'matches.requestNamed': '邀請會面：{name}',
+  'matches.sendNamed': '發出邀請：{name}',
   'matches.message': '留言（選填）',
   'matches.send': '發出邀請',
   'matches.cancel': '取消',

@@ -75,7 +75,12 @@ export function MatchCard({
           />
           {send.isError && <ErrorBox error={send.error} />}
           <div className="actions">
-            <button type="button" onClick={() => send.mutate()} disabled={send.isPending}>
+            <button
+              type="button"
+              aria-label={t('matches.sendNamed', { name: match.company.name })}
+              onClick={() => send.mutate()}
+              disabled={send.isPending}
+            >
               {send.isPending ? t('common.saving') : t('matches.send')}
             </button>
             <button type="button" className="secondary" onClick={() => setOpen(false)}>
@@ -84,7 +89,11 @@ export function MatchCard({
           </div>
         </div>
       ) : (
-        <button type="button" onClick={() => setOpen(true)}>
+        <button
+          type="button"
+          aria-label={t('matches.requestNamed', { name: match.company.name })}
+          onClick={() => setOpen(true)}
+        >
           {t('matches.request')}
         </button>
       )}
