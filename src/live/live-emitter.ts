@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { Server } from 'socket.io';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import type { SessionStatus } from '../sessions/session-lifecycle.wire';
 import type { Slot } from '../sessions/slots';
 import { rooms, type LiveNamespace, type LiveSlot } from './live.events';
 import type {
@@ -141,6 +142,25 @@ export class LiveEmitter implements OnApplicationShutdown {
   /** A new schedule is out: every participant's agenda may have changed. */
   schedulePublished(sessionId: string, companyIds: readonly string[]): void {
     this.clientSend([...companyIds.map(rooms.company), rooms.organisers], 'schedule.published', {
+      sessionId,
+    });
+  }
+
+  /**
+   * A session's status changed: every open page of it (the live room, the firms' session pages,
+   * the organisers') shows the new one, and a closed room stops offering its calls.
+   */
+  sessionUpdated(sessionId: string, status: SessionStatus, companyIds: readonly string[]): void {
+    this.clientSend(
+      [rooms.session(sessionId), ...companyIds.map(rooms.company), rooms.organisers],
+      'session.updated',
+      { sessionId, status },
+    );
+  }
+
+  /** Who takes part in a session changed: its companies and the organisers list them. */
+  participantsUpdated(sessionId: string, companyIds: readonly string[]): void {
+    this.clientSend([...companyIds.map(rooms.company), rooms.organisers], 'participants.updated', {
       sessionId,
     });
   }
