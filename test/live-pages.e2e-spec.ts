@@ -44,12 +44,14 @@ describe('live events of the pages (/live)', () => {
   afterEach(() => clients.closeAll());
   afterAll(() => worker.close());
 
-  it("sends company.updated on a verification to the company's users only", async () => {
-    const [mine, other] = await Promise.all([
+  it("sends company.updated on a verification to the company's users and the organisers only", async () => {
+    const [mine, org, other] = await Promise.all([
       clients.connected(url, ca.accessToken),
+      clients.connected(url, organiser.accessToken),
       clients.connected(url, outsider.accessToken),
     ]);
     const heard = collect<{ company: { id: string; status: string } }>(mine, 'company.updated');
+    const toOrganiser = collect<{ company: { id: string } }>(org, 'company.updated');
     const overheard = collect(other, 'company.updated');
     await client
       .as(organiser.accessToken)
@@ -58,6 +60,8 @@ describe('live events of the pages (/live)', () => {
       .expect(200);
     await until(() => heard.length > 0);
     expect(heard[0].company).toMatchObject({ id: firm.ca, status: 'verified' });
+    await until(() => toOrganiser.length > 0);
+    expect(toOrganiser[0].company.id).toBe(firm.ca);
     await settle();
     expect(overheard).toEqual([]);
   });
@@ -85,6 +89,26 @@ describe('live events of the pages (/live)', () => {
     expect(participants[3]).toEqual([]);
     expect(matches[2]).toEqual([]);
   }, 30_000);
+
+  it('sends request.created to both firms and the organisers, not to others', async () => {
+    const [org, to, other] = await Promise.all([
+      clients.connected(url, organiser.accessToken),
+      clients.connected(url, ca.accessToken),
+      clients.connected(url, outsider.accessToken),
+    ]);
+    const heard = [org, to, other].map((socket) =>
+      collect<{ request: { sessionId: string } }>(socket, 'request.created'),
+    );
+    await client
+      .as(hk.accessToken)
+      .post(`/api/sessions/${sessionId}/requests`)
+      .send({ fromCompanyId: firm.hk, toCompanyId: firm.ca })
+      .expect(201);
+    await until(() => heard[0].length > 0 && heard[1].length > 0);
+    expect(heard[0][0].request.sessionId).toBe(sessionId);
+    await settle();
+    expect(heard[2]).toEqual([]);
+  });
 
   it("sends session.updated on a status move to the session's firms and organisers, not to others", async () => {
     const [org, firmSocket, other] = await Promise.all([

@@ -102,8 +102,9 @@ export class LiveEmitter implements OnApplicationShutdown {
     this.namespace?.in(rooms.user(userId)).disconnectSockets(true);
   }
 
+  /** A company's profile or status changed: its users, and the organisers who list it. */
   companyUpdated(company: WireCompany): void {
-    this.clientSend(rooms.company(company.id), 'company.updated', { company });
+    this.clientSend([rooms.company(company.id), rooms.organisers], 'company.updated', { company });
   }
 
   /** A meeting changed: its two firms, and the organisers (whose schedule boards follow it). */
@@ -199,6 +200,11 @@ export class LiveEmitter implements OnApplicationShutdown {
   }
 }
 
+/** A request's two firms, and the organisers (whose board and placement report count it). */
 function bothCompanies(request: WireRequest): string[] {
-  return [rooms.company(request.fromCompanyId), rooms.company(request.toCompanyId)];
+  return [
+    rooms.company(request.fromCompanyId),
+    rooms.company(request.toCompanyId),
+    rooms.organisers,
+  ];
 }
