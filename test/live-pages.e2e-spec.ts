@@ -90,6 +90,26 @@ describe('live events of the pages (/live)', () => {
     expect(matches[2]).toEqual([]);
   }, 30_000);
 
+  it('sends company.updated for a company registered to the organisers, not to others', async () => {
+    const [org, other] = await Promise.all([
+      clients.connected(url, organiser.accessToken),
+      clients.connected(url, outsider.accessToken),
+    ]);
+    const heard = collect<{ company: { id: string; status: string } }>(org, 'company.updated');
+    const overheard = collect(other, 'company.updated');
+    const registered = await client.company(ca.accessToken, {
+      country: 'CA',
+      timezone: 'America/Toronto',
+      city: 'Ottawa',
+    });
+    await until(() => heard.some((event) => event.company.id === registered.id));
+    expect(heard.find((event) => event.company.id === registered.id)?.company.status).toBe(
+      'pending',
+    );
+    await settle();
+    expect(overheard).toEqual([]);
+  });
+
   it('sends request.created to both firms and the organisers, not to others', async () => {
     const [org, to, other] = await Promise.all([
       clients.connected(url, organiser.accessToken),
