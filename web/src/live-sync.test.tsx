@@ -2,9 +2,10 @@ import { act, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Membership, SessionDetail } from './api';
 import { VIEWER_ZONE } from './i18n';
-import { useLiveSync, type LiveEventSource } from './live-sync';
+import { applyLiveEvent, useLiveSync, type LiveEventSource } from './live-sync';
 import { SessionPage } from './pages/session';
 import { Participation } from './pages/session/participation';
+import { keys, makeQueryClient } from './queries';
 import { json, renderInApp, stubApi } from './testing/render';
 
 /** A stand-in for the live socket: the test says what the server sends. */
@@ -126,5 +127,55 @@ describe('the live connection of the app', () => {
     expect(api).toHaveBeenCalledTimes(1);
     socket.send('connect');
     await vi.waitFor(() => expect(api).toHaveBeenCalledTimes(2));
+  });
+});
+
+describe('what a live event makes stale', () => {
+  const stale = (apply: (queryClient: ReturnType<typeof makeQueryClient>) => void) => {
+    const queryClient = makeQueryClient();
+    const cached = [
+      keys.account,
+      keys.company('c1'),
+      keys.pendingCompanies,
+      keys.session('s1'),
+      keys.matches('s1', 'c1'),
+      keys.participants('s1', 1),
+      keys.session('s2'),
+      keys.delegation('d1'),
+      keys.unreadCount,
+    ];
+    for (const key of cached) queryClient.setQueryData(key, {});
+    apply(queryClient);
+    return cached
+      .filter((key) => queryClient.getQueryState(key)?.isInvalidated)
+      .map((key) => key.join('/'));
+  };
+
+  it('a company decision: the account (its memberships) and every company query', () => {
+    expect(
+      stale((queryClient) =>
+        applyLiveEvent(queryClient, 'company.updated', {
+          company: { id: 'c1' } as never,
+        }),
+      ),
+    ).toEqual(['account', 'companies/c1', 'companies/pending']);
+  });
+
+  it("a firm joining: that session's page and participants, nothing of its matches", () => {
+    expect(
+      stale((queryClient) =>
+        applyLiveEvent(queryClient, 'participants.updated', { sessionId: 's1' }),
+      ),
+    ).toEqual(['sessions/s1', 'sessions/s1/participants/1']);
+  });
+
+  it('an application decided: the delegations', () => {
+    expect(
+      stale((queryClient) =>
+        applyLiveEvent(queryClient, 'application.updated', {
+          application: { delegationId: 'd1' } as never,
+        }),
+      ),
+    ).toEqual(['delegations/d1']);
   });
 });
