@@ -77,8 +77,8 @@ const connectLiveLazily = async (): Promise<LiveEventSource> =>
   (await import('./live')).connectLive();
 
 /**
- * One live connection for the signed-in user (none signed out), whatever page is open: every event of
- * `staleQueries` marks its queries stale, so a page shows what someone else changed (an
+ * One live connection for the signed-in user (none signed out), whatever page is open: every
+ * event of `staleQueries` marks its queries stale, so a page shows what someone else changed (an
  * organiser's decision, a firm joining, a session closed, matches scored) without a reload.
  * After the connection was down and could not recover what it missed, everything on screen is
  * loaded again. socket.io-client is loaded only once this runs; `connect` is the test's seam.
