@@ -72,7 +72,10 @@ export class CompaniesService {
     );
     await this.refreshQueue.enqueue([{ companyId: company.id, version: company.version }]);
     this.live.joinCompany(user.id, company.id);
-    return toCompanyView(company, true);
+    const view = toCompanyView(company, true);
+    // The organisers' lists of companies waiting for a decision show it at once.
+    this.live.companyUpdated(view);
+    return view;
   }
 
   /**

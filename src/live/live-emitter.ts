@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { Server } from 'socket.io';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import type { SessionStatus } from '../sessions/session-lifecycle.wire';
 import type { Slot } from '../sessions/slots';
 import { rooms, type LiveNamespace, type LiveSlot } from './live.events';
 import type {
@@ -101,8 +102,9 @@ export class LiveEmitter implements OnApplicationShutdown {
     this.namespace?.in(rooms.user(userId)).disconnectSockets(true);
   }
 
+  /** A company's profile or status changed: its users, and the organisers who list it. */
   companyUpdated(company: WireCompany): void {
-    this.clientSend(rooms.company(company.id), 'company.updated', { company });
+    this.clientSend([rooms.company(company.id), rooms.organisers], 'company.updated', { company });
   }
 
   /** A meeting changed: its two firms, and the organisers (whose schedule boards follow it). */
@@ -145,6 +147,25 @@ export class LiveEmitter implements OnApplicationShutdown {
     });
   }
 
+  /**
+   * A session's status changed: every open page of it (the live room, the firms' session pages,
+   * the organisers') shows the new one, and a closed room stops offering its calls.
+   */
+  sessionUpdated(sessionId: string, status: SessionStatus, companyIds: readonly string[]): void {
+    this.clientSend(
+      [rooms.session(sessionId), ...companyIds.map(rooms.company), rooms.organisers],
+      'session.updated',
+      { sessionId, status },
+    );
+  }
+
+  /** Who takes part in a session changed: its companies and the organisers list them. */
+  participantsUpdated(sessionId: string, companyIds: readonly string[]): void {
+    this.clientSend([...companyIds.map(rooms.company), rooms.organisers], 'participants.updated', {
+      sessionId,
+    });
+  }
+
   /** A job organisers follow moved on. */
   jobProgress(sessionId: string, job: WireJob): void {
     this.clientSend(rooms.organisers, 'job.progress', { sessionId, job });
@@ -179,6 +200,11 @@ export class LiveEmitter implements OnApplicationShutdown {
   }
 }
 
+/** A request's two firms, and the organisers (whose board and placement report count it). */
 function bothCompanies(request: WireRequest): string[] {
-  return [rooms.company(request.fromCompanyId), rooms.company(request.toCompanyId)];
+  return [
+    rooms.company(request.fromCompanyId),
+    rooms.company(request.toCompanyId),
+    rooms.organisers,
+  ];
 }

@@ -194,6 +194,16 @@ export interface ServerToClientEvents {
   'matches.updated': (payload: { sessionId: string }) => void;
   /** A schedule was published for the session (sent to its companies and the organisers). */
   'schedule.published': (payload: { sessionId: string }) => void;
+  /**
+   * A session's status changed: opened, scheduled by hand, gone live, closed or moved back (sent
+   * to its room, its companies and the organisers).
+   */
+  'session.updated': (payload: { sessionId: string; status: SessionStatus }) => void;
+  /**
+   * A company joined the session or changed its availability (sent to the session's companies,
+   * that company included, and the organisers): the participant list and count changed.
+   */
+  'participants.updated': (payload: { sessionId: string }) => void;
   /** A meeting was held, missed or cancelled (sent to both companies). */
   'meeting.updated': (payload: { meeting: WireMeeting }) => void;
   /** A meeting request was made (sent to both companies). */

@@ -5,10 +5,12 @@ import { isOrganiser, type AuthUser } from '../auth/auth.decorators';
 import { AppError } from '../common/app-error';
 import { paginate, type Page, type PaginationQuery } from '../common/pagination';
 import { CompaniesService } from '../companies/companies.service';
+import { LiveEmitter } from '../live/live-emitter';
 import { ScoringQueue } from '../matching/scoring-queue';
 import { normaliseAvailability } from './availability';
 import type { JoinSessionDto } from './dto/session.dto';
 import { Participant, type AvailabilityWindow } from './participant.entity';
+import { sessionCompanyIds } from './session-companies';
 import { SessionsService } from './sessions.service';
 
 export interface ParticipantView {
@@ -49,6 +51,7 @@ export class ParticipantsService {
     private readonly sessions: SessionsService,
     private readonly companies: CompaniesService,
     private readonly scoring: ScoringQueue,
+    private readonly live: LiveEmitter,
   ) {}
 
   /**
@@ -108,6 +111,7 @@ export class ParticipantsService {
       companyId: company.id,
       stamp: `v${company.version}-${saved.updatedAt.getTime()}`,
     });
+    this.live.participantsUpdated(sessionId, await sessionCompanyIds(this.dataSource, sessionId));
     return { participant: toParticipantView({ ...saved, company }), created: !existing };
   }
 

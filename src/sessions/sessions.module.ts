@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CompaniesModule } from '../companies/companies.module';
+import { LiveEmitterModule } from '../live/live-emitter.module';
 import { MeetingNoticesModule } from '../meetings/meeting-notices.module';
 import { ScoringQueueModule } from '../matching/scoring-queue.module';
 import { SessionClock } from './jobs/session-clock.queue';
@@ -14,6 +15,7 @@ import { SessionsService } from './sessions.service';
   imports: [
     TypeOrmModule.forFeature([MatchmakingSession, Participant]),
     CompaniesModule,
+    LiveEmitterModule,
     MeetingNoticesModule,
     ScoringQueueModule,
   ],

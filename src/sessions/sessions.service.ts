@@ -8,12 +8,14 @@ import { Delegation } from '../delegations/delegation.entity';
 import { DEFAULT_WEIGHTS } from '../matching/scoring/scoring-types';
 import { mergeWeights } from '../matching/scoring/weights';
 import { MeetingReminders } from '../meetings/meeting-reminders.service';
+import { LiveEmitter } from '../live/live-emitter';
 import { normaliseAvailability } from './availability';
 import type { CreateSessionDto, ListSessionsQuery, UpdateSessionDto } from './dto/session.dto';
 import { Participant } from './participant.entity';
 import { SessionClock } from './jobs/session-clock.queue';
 import { allows, canMove, nextStatuses, statesAllowing } from './session-lifecycle';
 import type { SessionAction } from './session-lifecycle.wire';
+import { sessionCompanyIds } from './session-companies';
 import { MatchmakingSession } from './session.entity';
 import {
   sessionSlots,
@@ -77,6 +79,7 @@ export class SessionsService {
     @InjectRepository(Participant) private readonly participants: Repository<Participant>,
     private readonly clock: SessionClock,
     private readonly reminders: MeetingReminders,
+    private readonly live: LiveEmitter,
   ) {}
 
   async create(user: AuthUser, input: CreateSessionDto): Promise<SessionView> {
@@ -137,6 +140,7 @@ export class SessionsService {
   /** Edits (in draft or open) and status moves, under the session's row lock. */
   async update(id: string, changes: UpdateSessionDto): Promise<SessionView> {
     const { status, ...fields } = changes;
+    let moved = false;
     const saved = await this.dataSource.transaction(async (manager) => {
       const session = await this.lock(manager, id);
       if (Object.keys(fields).length > 0) {
@@ -156,6 +160,7 @@ export class SessionsService {
           );
         }
         session.status = status;
+        moved = true;
         // Closed before its meetings (or with meetings left): their reminders would tell of
         // meetings that will not take place.
         if (status === 'closed') await this.reminders.withdrawSession(manager, id);
@@ -163,6 +168,9 @@ export class SessionsService {
       return manager.save(session);
     });
     await this.clock.schedule(saved);
+    if (moved) {
+      this.live.sessionUpdated(id, saved.status, await sessionCompanyIds(this.dataSource, id));
+    }
     return toSessionView(saved);
   }
 

@@ -1,7 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { eventually } from '../support/app';
 import type { TestClient } from '../support/client';
 import { unique, type Account } from '../support/client';
 import { screenshot, closeWebStack, startWebStack } from './support';
@@ -158,7 +157,9 @@ describe('web app: a firm from sign-up to its agenda', () => {
       .send({ status: 'verified' })
       .expect(200);
 
-    await page.reload();
+    // No reload: the company page hears of the decision over the live connection.
+    await page.locator('.badge.verified', { hasText: 'Verified' }).waitFor();
+    await expect(page.getByText('Waiting for an organiser to verify it').count()).resolves.toBe(0);
     await page.getByRole('link', { name: 'Sessions', exact: true }).click();
     await heading('Matchmaking sessions').waitFor();
     await page.getByRole('link', { name: sessionTitle }).waitFor();
@@ -168,13 +169,11 @@ describe('web app: a firm from sign-up to its agenda', () => {
     await page.getByRole('button', { name: `Join as ${firmName}` }).click();
     await page.getByText(`${firmName} takes part`).waitFor();
 
-    // The worker scores the new participant in the background: look again until it has.
-    await eventually(async () => {
-      await page.reload();
-      await heading('Your best matches').waitFor();
-      return (await page.getByText(canadianName).count()) > 0 ? true : undefined;
-    }, 20_000);
+    // The worker scores the new participant in the background; no reload: the matches show
+    // when the live connection says scoring finished.
+    await heading('Your best matches').waitFor();
     const match = page.locator('li.match', { hasText: canadianName });
+    await match.waitFor({ timeout: 20_000 });
     await expect(match.locator('.score').innerText()).resolves.toMatch(/^\d+$/);
     await expect(match.locator('.reasons li').count()).resolves.toBeGreaterThan(0);
     await expect(match.innerText()).resolves.toContain('contactless smart cards');

@@ -11,6 +11,7 @@ import {
   saveLanguage,
   type Language,
 } from './i18n';
+import { useLiveSync } from './live-sync';
 import { Bell } from './notifications/bell';
 import { ShellContext } from './pages/account/account-api';
 import { VerifyBanner } from './pages/account/verify-banner';
@@ -36,6 +37,8 @@ export function App() {
   const queryClient = useQueryClient();
   const account = useAccountQuery();
   const reload = useReloadAccount();
+  // Every page follows the live connection: what others change shows without a reload.
+  useLiveSync(account.data?.user.id);
 
   useEffect(() => saveLanguage(language), [language]);
   useEffect(() => {

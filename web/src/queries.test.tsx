@@ -3,7 +3,7 @@ import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { call } from './api/call';
 import { client } from './api/client';
-import { QueryLoaded } from './queries';
+import { keys, makeQueryClient, QueryLoaded } from './queries';
 import { json, renderInApp, stubApi } from './testing/render';
 
 function Count() {
@@ -27,5 +27,20 @@ describe('QueryLoaded', () => {
     status = 200;
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('count 7')).toBeTruthy();
+  });
+});
+
+describe('makeQueryClient', () => {
+  it('loads sessions, delegations and companies again on focus, not the account', () => {
+    const queryClient = makeQueryClient();
+    const onFocus = (key: readonly unknown[]) =>
+      queryClient.getQueryDefaults(key).refetchOnWindowFocus ??
+      queryClient.getDefaultOptions().queries?.refetchOnWindowFocus;
+    expect(onFocus(keys.sessionList('pageSize=100'))).toBe(true);
+    expect(onFocus(keys.session('s1'))).toBe(true);
+    expect(onFocus(keys.delegation('d1'))).toBe(true);
+    expect(onFocus(keys.pendingCompanies)).toBe(true);
+    expect(onFocus(keys.account)).toBe(false);
+    expect(onFocus(keys.notifications)).toBe(false);
   });
 });

@@ -3,16 +3,22 @@ import type { ReactNode } from 'react';
 import { ErrorBox, Loading } from './ui';
 
 /**
- * The app's cache of server state. No retries and no refetch on focus: a failed load shows its
- * error with a retry button, as before; live events and mutations mark what changed as stale.
+ * The app's cache of server state. No retries: a failed load shows its error with a retry
+ * button; live events (`live-sync.ts`) and mutations mark what changed as stale. Sessions,
+ * delegations and companies also change in ways no live event tells everyone (a session opened
+ * that the firm is not in, a seat taken by another firm, a company registered): they load again
+ * when the window regains focus. The rest (the account, settings, notifications) does not.
  */
 export function makeQueryClient(): QueryClient {
-  return new QueryClient({
+  const queryClient = new QueryClient({
     defaultOptions: {
       queries: { retry: false, refetchOnWindowFocus: false },
       mutations: { retry: false },
     },
   });
+  for (const key of [keys.sessions, keys.delegations, keys.companies])
+    queryClient.setQueryDefaults(key, { refetchOnWindowFocus: true });
+  return queryClient;
 }
 
 /** A query key per resource; invalidating a key marks everything under it stale. */

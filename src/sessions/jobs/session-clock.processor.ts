@@ -7,6 +7,7 @@ import { JOBS, QUEUES, type GoLiveJob, type SlotClockJob } from '../../jobs/queu
 import { RedisEpoch } from '../../jobs/redis-epoch.service';
 import { processorOptions } from '../../jobs/worker-options';
 import { LiveEmitter } from '../../live/live-emitter';
+import { sessionCompanyIds } from '../session-companies';
 import { MatchmakingSession } from '../session.entity';
 import { buildSlots, SLOT_ENDING_NOTICE_MS } from '../slots';
 import { SessionClock } from './session-clock.queue';
@@ -64,6 +65,11 @@ export class SessionClockProcessor
       [data.sessionId, data.startsAt],
     );
     if (rows.length === 0) return false;
+    this.live.sessionUpdated(
+      data.sessionId,
+      'live',
+      await sessionCompanyIds(this.dataSource, data.sessionId),
+    );
     await this.startClocks([data.sessionId]);
     return true;
   }

@@ -1,15 +1,14 @@
 import { Link } from 'react-router';
 import { useI18n } from '../i18n';
-import { useLiveNotifications, useUnreadCount } from './use-notifications';
+import { useUnreadCount } from './use-notifications';
 
 /**
  * The bell in the app's header on every page: the unread count (kept fresh by the live
- * `notification` event) and a link to the notifications. `live` false: no live connection (tests).
+ * `notification` event, see `live-sync.ts`) and a link to the notifications.
  */
-export function Bell({ live = true }: { live?: boolean }) {
+export function Bell() {
   const { t } = useI18n();
   const count = useUnreadCount().data ?? 0;
-  useLiveNotifications(live);
   return (
     <Link
       to="/notifications"

@@ -1,8 +1,12 @@
 import { useI18n } from '../../i18n';
 
-/** "Join call" before the call; in it, the camera and microphone toggles and hang-up. */
+/**
+ * "Join call" before the call (none once the meeting is over); in it, the camera and microphone
+ * toggles and hang-up.
+ */
 export function CallControls({
   inCall,
+  over,
   starting,
   camera,
   mic,
@@ -11,6 +15,7 @@ export function CallControls({
   onHangUp,
 }: {
   inCall: boolean;
+  over: boolean;
   starting: boolean;
   camera: boolean;
   mic: boolean;
@@ -22,9 +27,11 @@ export function CallControls({
   return (
     <div className="actions">
       {!inCall ? (
-        <button type="button" onClick={onJoin} disabled={starting}>
-          {t('call.join')}
-        </button>
+        !over && (
+          <button type="button" onClick={onJoin} disabled={starting}>
+            {t('call.join')}
+          </button>
+        )
       ) : (
         <>
           <button

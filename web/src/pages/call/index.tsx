@@ -4,6 +4,7 @@ import type { LiveMeeting, LiveSocket } from '../../live';
 import { CallControls } from './call-controls';
 import { callStatus } from './call-status';
 import { CallVideos } from './call-videos';
+import { useMeetingTime } from './use-meeting-time';
 import { useVideoCall } from './use-video-call';
 
 /** The one-to-one video call of a meeting, signalled through the live room's socket. */
@@ -11,10 +12,13 @@ export function VideoCall({
   socket,
   meeting,
   iceServers,
+  offset = 0,
 }: {
   socket: LiveSocket;
   meeting: LiveMeeting;
   iceServers: RTCIceServer[];
+  /** How far the server's clock is ahead of this one, in ms. */
+  offset?: number;
 }) {
   const { t } = useI18n();
   const errorText = useErrorText();
@@ -23,6 +27,8 @@ export function VideoCall({
   const name = meeting.other.name;
   const inCall = phase !== 'idle' && phase !== 'starting';
   const status = callStatus(phase);
+  const time = useMeetingTime(meeting, offset);
+  const idle = time === 'before' ? 'call.idle' : time === 'during' ? 'call.idleNow' : 'call.ended';
 
   return (
     <section
@@ -44,7 +50,7 @@ export function VideoCall({
         </p>
       )}
       <p className={status ? `notice ${status.tone}` : 'muted'} role="status" aria-live="polite">
-        {status ? t(status.key, { name }) : t('call.idle')}
+        {status ? t(status.key, { name }) : t(idle)}
       </p>
       <CallVideos
         name={name}
@@ -54,6 +60,7 @@ export function VideoCall({
       />
       <CallControls
         inCall={inCall}
+        over={time === 'after'}
         starting={phase === 'starting'}
         camera={call.camera}
         mic={call.mic}

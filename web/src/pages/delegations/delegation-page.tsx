@@ -11,7 +11,6 @@ import { DelegationHeader } from './delegation-header';
 import { Decisions } from './decisions';
 import { Itinerary } from './itinerary';
 import { isOrganiserRole } from './types';
-import { useApplicationUpdates } from './use-application-updates';
 
 /** One delegation: its itinerary, applying and withdrawing, and the organisers' decisions. */
 export function DelegationPage({
@@ -35,7 +34,6 @@ export function DelegationPage({
     [queryClient, id],
   );
   const organiser = isOrganiserRole(user);
-  useApplicationUpdates(id, reload);
   return (
     <main>
       <Link to="/delegations">← {t('delegations.title')}</Link>

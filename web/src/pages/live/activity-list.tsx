@@ -23,6 +23,7 @@ export function ActivityList({
             {t(item.key, {
               ...item.values,
               ...(item.status ? { status: t(`requests.status.${item.status}`) } : {}),
+              ...(item.sessionStatus ? { status: t(`sessions.status.${item.sessionStatus}`) } : {}),
             })}
             {item.request?.message && (
               <>

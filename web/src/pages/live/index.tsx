@@ -32,8 +32,10 @@ export default function LivePage({ id }: { id: string }) {
     );
 
   const { current, next } = state.meetings;
-  // Firms may test the call before their meeting: signalling is open until it ends.
-  const callMeeting = state.session.mode === 'video' ? (current ?? next) : null;
+  const closed = state.session.status === 'closed';
+  // Firms may test the call before their meeting: signalling is open until it ends. A closed
+  // session (also closed while the room is open) offers no call.
+  const callMeeting = state.session.mode === 'video' && !closed ? (current ?? next) : null;
   return (
     <main>
       <Link to={`/sessions/${id}`}>← {state.session.title}</Link>
@@ -45,7 +47,12 @@ export default function LivePage({ id }: { id: string }) {
           {t('live.reconnecting')}
         </div>
       )}
-      {ending !== null && (
+      {closed && (
+        <p className="notice" role="status">
+          {t('live.closed')}
+        </p>
+      )}
+      {ending !== null && !closed && (
         <p className="notice" role="status">
           {t('live.ending', { seconds: ending })}
         </p>
@@ -56,6 +63,7 @@ export default function LivePage({ id }: { id: string }) {
           socket={socket}
           meeting={callMeeting}
           iceServers={state.iceServers ?? []}
+          offset={offset}
         />
       )}
       <div className="columns">

@@ -22,11 +22,14 @@ export interface Activity {
   request?: WireRequest;
   /** The status a request changed to, worded in the language shown. */
   status?: WireRequest['status'];
+  /** The status the session moved to, worded in the language shown. */
+  sessionStatus?: LiveSessionState['session']['status'];
 }
 
 /**
  * The session's live room over socket.io: joined on every (re)connection, then kept up to date by
- * its events (presence, slots, announcements, requests, schedules, matches).
+ * its events (presence, slots, announcements, requests, schedules, matches, the session's status
+ * and its meetings).
  */
 export function useLiveRoom(id: string) {
   const [connection, setConnection] = useState<Connection>('connecting');
@@ -122,6 +125,17 @@ export function useLiveRoom(id: string) {
         note({ key: 'live.schedulePublished', values: {} });
         join();
       }
+    });
+    // Closed (or moved back, or gone live) by an organiser: the room shows it, and a closed
+    // room offers no call.
+    socket.on('session.updated', (event) => {
+      if (event.sessionId !== id) return;
+      note({ key: 'live.sessionStatus', values: {}, sessionStatus: event.status });
+      join();
+    });
+    // A meeting cancelled (or marked) is no longer the current or next one to call.
+    socket.on('meeting.updated', ({ meeting }) => {
+      if (meeting.sessionId === id) join();
     });
     socket.on('matches.updated', (event) => {
       if (event.sessionId === id) note({ key: 'live.matchesUpdated', values: {} });

@@ -9,7 +9,6 @@ import { Agenda } from './agenda';
 import { JoinButton } from './join-button';
 import { Matches } from './matches';
 import { Requests } from './requests';
-import { useLiveUpdates } from './use-live-updates';
 
 /** Matches, requests and agenda once the company takes part; the join button before. */
 export function Participation({
@@ -55,8 +54,6 @@ export function Participation({
           .map((request) => request.toCompanyId)
       : [],
   );
-  const joined = matches.isSuccess && matches.data !== null;
-  useLiveUpdates(joined, session.id, company.companyId);
 
   return (
     <QueryLoaded query={matches}>

@@ -12,7 +12,6 @@ import { PlacementReportSection } from './placement-report';
 import { ScheduleGrid } from './schedule-grid';
 import { useBoard, type Board } from './use-board';
 import { useDraft } from './use-draft';
-import { useSchedulePublished } from './use-schedule-published';
 
 /**
  * The schedule board: the published schedule as a grid of companies by slots, changed by hand,
@@ -25,7 +24,6 @@ export function ScheduleBoardPage({ id }: { id: string }) {
   const draft = useDraft(id);
   const [showDraft, setShowDraft] = useState(false);
   const socket = useLiveSocket();
-  useSchedulePublished(id, socket);
   // A changed meeting replaces its old self on the board, without loading the board again.
   const changed = (value: Board) => (meeting: ScheduledMeeting) =>
     queryClient.setQueryData<Board>(keys.board(id), {
