@@ -11,6 +11,7 @@ import { Meeting } from '../meetings/meeting.entity';
 import { ScheduleReport } from '../scheduling/schedule-report.entity';
 import { MeetingRequest } from '../requests/meeting-request.entity';
 import { Participant } from '../sessions/participant.entity';
+import { SessionInvitation } from '../sessions/session-invitation.entity';
 import { MatchmakingSession } from '../sessions/session.entity';
 import { Notification } from '../notifications/notification.entity';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
@@ -39,4 +40,5 @@ export const ENTITIES = [
   OutboxMessage,
   AccountToken,
   CompanyInvitation,
+  SessionInvitation,
 ];

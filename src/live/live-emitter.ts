@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { Server } from 'socket.io';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import type { SessionStatus } from '../sessions/session-lifecycle.wire';
 import type { Slot } from '../sessions/slots';
 import { rooms, type LiveNamespace, type LiveSlot } from './live.events';
 import type {
@@ -141,6 +142,14 @@ export class LiveEmitter implements OnApplicationShutdown {
   /** A job organisers follow moved on. */
   jobProgress(sessionId: string, job: WireJob): void {
     this.clientSend(rooms.organisers, 'job.progress', { sessionId, job });
+  }
+
+  /** A session's status changed (an organiser moved it on or back). */
+  sessionUpdated(sessionId: string, status: SessionStatus): void {
+    this.clientSend([rooms.session(sessionId), rooms.organisers], 'session.updated', {
+      sessionId,
+      status,
+    });
   }
 
   slotStarted(sessionId: string, slot: Slot, next: Slot | null): void {

@@ -209,6 +209,11 @@ export interface ServerToClientEvents {
   'slot.started': (payload: { sessionId: string; slot: LiveSlot; next: LiveSlot | null }) => void;
   /** A slot ends in a minute (sent to the session's room). */
   'slot.ending': (payload: { sessionId: string; slot: LiveSlot; secondsLeft: number }) => void;
+  /**
+   * The session's status changed: moved on, closed, or taken back by an organiser (sent to the
+   * session's room and the organisers), so that an open room stops offering calls once closed.
+   */
+  'session.updated': (payload: { sessionId: string; status: SessionStatus }) => void;
   /** An organiser's broadcast to the session's room. */
   announcement: (payload: Announcement) => void;
   /** WebRTC offer, answer or ICE candidate from the other side of a video meeting. */
