@@ -123,6 +123,12 @@ export const en = {
   'live.requestUpdated': 'Request {from} → {to}: {status}',
   'live.schedulePublished': 'The schedule was published: your agenda may have changed.',
   'live.matchesUpdated': 'Your matches were updated.',
+  'live.sessionStatus.draft': 'The session is a draft again.',
+  'live.sessionStatus.open': 'The organisers moved the session back: it is open.',
+  'live.sessionStatus.scheduled': 'The organisers moved the session back: it is scheduled.',
+  'live.sessionStatus.live': 'The session is live.',
+  'live.sessionStatus.closed': 'The organisers closed the session.',
+  'live.closed': 'This session is closed: no more meetings take place in it.',
   'call.title': 'Video call',
   'call.with': 'Your meeting with {name} ({country})',
   'call.join': 'Join call',
@@ -201,6 +207,22 @@ export const en = {
   'org.session.moveTo.scheduled': 'Mark scheduled',
   'org.session.moveTo.live': 'Start now (live)',
   'org.session.moveTo.closed': 'Close session',
+  'org.session.closeTitle': 'Close “{title}”?',
+  'org.session.closeQuestion':
+    'Closing ends the session now for {count, plural, =0 {its participants} one {its # participant} other {its # participants}}: no more requests, scheduling or meetings, and reminders of meetings not held are withdrawn. Only feedback and reports remain. You can undo it within 24 hours, while no meeting is held.',
+  'org.session.closeConfirm': 'Close the session',
+  'org.session.liveTitle': 'Start “{title}” now?',
+  'org.session.liveQuestion':
+    'The session goes live now, before its start time: the live room opens and the slot clock runs for {count, plural, =0 {its participants} one {its # participant} other {its # participants}}, and participants can no longer join. You can move it back within 24 hours, while no meeting is held and before its start time.',
+  'org.session.liveConfirm': 'Start now',
+  'org.session.undoCloseHelp': 'Closed by mistake? You can reopen it until {time}.',
+  'org.session.undoLiveHelp': 'Started by mistake? You can move it back until {time}.',
+  'org.session.undoClose': 'Undo close',
+  'org.session.backTo.draft': 'Back to draft',
+  'org.session.backTo.open': 'Back to open',
+  'org.session.backTo.scheduled': 'Back to scheduled',
+  'org.session.backTo.live': 'Back to live',
+  'org.session.backTo.closed': 'Back to closed',
   'org.session.jobs': 'Scoring and scheduling',
   'org.session.jobsHint':
     'Both run in the background; the bar follows the job as the worker reports it.',
@@ -482,6 +504,15 @@ export const en = {
   'error.session.closed': 'The session is closed.',
   'error.session.availability_outside':
     'Some participants are available outside the new times: they must change their availability first.',
+  'error.session.undo_expired':
+    'This change can no longer be undone: that is possible for 24 hours after it only.',
+  'error.session.undo_started':
+    'The session has reached its start time, so it would go live again at once: it stays live.',
+  'error.session.undo_meetings_held':
+    'A meeting has been held or marked missed since this change, so it can no longer be undone.',
+  'error.session_invitation.not_found': 'This invitation does not exist.',
+  'error.session_invitation.already_participant':
+    'A company of this person already takes part in the session.',
   'error.participant.not_found': 'This company does not take part in the session.',
   'error.participant.no_side':
     'This session pairs firms of certain countries only, and this company’s country is not one of them.',
@@ -664,8 +695,10 @@ export const en = {
   'team.leaveConfirm':
     'Leave {company}? You lose access to it at once; an owner can invite you again.',
   'team.roleConfirm': 'Make {name} {role}?',
-  'team.confirm': 'Yes, do it',
-  'team.cancel': 'Cancel',
+  'confirm.yes': 'Yes, do it',
+  'confirm.cancel': 'Cancel',
+  'confirm.required': 'required',
+  'confirm.typeToConfirm': 'Type “{title}” to confirm',
   'team.ownersManage': 'Owners invite colleagues, change roles and remove members.',
   'team.lastOwner':
     'A company keeps at least one owner: make another member owner before you step down.',

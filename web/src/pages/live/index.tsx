@@ -33,7 +33,9 @@ export default function LivePage({ id }: { id: string }) {
 
   const { current, next } = state.meetings;
   // Firms may test the call before their meeting: signalling is open until it ends.
-  const callMeeting = state.session.mode === 'video' ? (current ?? next) : null;
+  // Not once the session is closed: a closed session holds no more meetings.
+  const closed = state.session.status === 'closed';
+  const callMeeting = state.session.mode === 'video' && !closed ? (current ?? next) : null;
   return (
     <main>
       <Link to={`/sessions/${id}`}>← {state.session.title}</Link>
@@ -44,6 +46,11 @@ export default function LivePage({ id }: { id: string }) {
         <div className="banner" role="status" aria-live="assertive">
           {t('live.reconnecting')}
         </div>
+      )}
+      {closed && (
+        <p className="notice" role="status">
+          {t('live.closed')}
+        </p>
       )}
       {ending !== null && (
         <p className="notice" role="status">

@@ -123,6 +123,15 @@ export function useLiveRoom(id: string) {
         join();
       }
     });
+    socket.on('session.updated', (event) => {
+      if (event.sessionId !== id) return;
+      // Closed (or taken back): the room stops (or starts again) offering calls at once.
+      setState(
+        (current) =>
+          current && { ...current, session: { ...current.session, status: event.status } },
+      );
+      note({ key: `live.sessionStatus.${event.status}`, values: {} });
+    });
     socket.on('matches.updated', (event) => {
       if (event.sessionId === id) note({ key: 'live.matchesUpdated', values: {} });
     });
