@@ -9,6 +9,8 @@ export interface ConfirmOptions {
   question: ReactNode;
   /** The confirming button's words ("Close the session"); "Yes, do it" if not given. */
   confirmLabel?: string;
+  /** The other button's words ("Keep it"); "Cancel" if not given. */
+  cancelLabel?: string;
   /** Words the user types to confirm (a session's title, for what cannot be undone). */
   typeToConfirm?: string;
   /** A reason to give (sent to the firm when rejecting); `required` keeps Confirm off until then. */
@@ -76,6 +78,7 @@ export function ConfirmDialog({
   title,
   question,
   confirmLabel,
+  cancelLabel,
   typeToConfirm,
   reason,
   onConfirm,
@@ -175,7 +178,7 @@ export function ConfirmDialog({
               {confirmLabel ?? t('confirm.yes')}
             </button>
             <button type="button" className="secondary" data-cancel onClick={onCancel}>
-              {t('confirm.cancel')}
+              {cancelLabel ?? t('confirm.cancel')}
             </button>
           </div>
         </form>

@@ -209,11 +209,11 @@ export const en = {
   'org.session.moveTo.closed': 'Close session',
   'org.session.closeTitle': 'Close “{title}”?',
   'org.session.closeQuestion':
-    'Closing ends the session now for {count, plural, =0 {its participants} one {its # participant} other {its # participants}}: no more requests, scheduling or meetings, and reminders of meetings not held are withdrawn. Only feedback and reports remain. You can undo it within 24 hours, while no meeting is held.',
+    'Closing ends the session now for its participants ({count, plural, one {# firm} other {# firms}}): no more requests, scheduling or meetings, and reminders of meetings not held are withdrawn. Only feedback and reports remain. You can undo it within 24 hours, while no meeting is held.',
   'org.session.closeConfirm': 'Close the session',
   'org.session.liveTitle': 'Start “{title}” now?',
   'org.session.liveQuestion':
-    'The session goes live now, before its start time: the live room opens and the slot clock runs for {count, plural, =0 {its participants} one {its # participant} other {its # participants}}, and participants can no longer join. You can move it back within 24 hours, while no meeting is held and before its start time.',
+    'The session goes live now, before its start time: the live room opens and the slot clock runs for its participants ({count, plural, one {# firm} other {# firms}}), and participants can no longer join. You can move it back within 24 hours, while no meeting is held and before its start time.',
   'org.session.liveConfirm': 'Start now',
   'org.session.undoCloseHelp': 'Closed by mistake? You can reopen it until {time}.',
   'org.session.undoLiveHelp': 'Started by mistake? You can move it back until {time}.',
@@ -264,6 +264,11 @@ export const en = {
   'org.companies.verify': 'Verify',
   'org.companies.reject': 'Reject',
   'org.companies.verifyNamed': 'Verify {name}',
+  'org.companies.rejectTitle': 'Reject {name}?',
+  'org.companies.rejectQuestion':
+    '{name} will not appear in the directory nor take part in sessions and delegations. Its users are told, with the reason you give below.',
+  'org.companies.rejectReason': 'Reason, sent to the firm',
+  'org.companies.rejectConfirm': 'Reject and tell the firm',
   'org.companies.rejectNamed': 'Reject {name}',
   'org.import.title': 'Import companies',
   'org.import.intro':
@@ -399,6 +404,12 @@ export const en = {
   'applications.apply': 'Apply as {name}',
   'applications.fullHint': 'The delegation is full: an organiser may put you on the waitlist.',
   'applications.withdraw': 'Withdraw the application',
+  'applications.withdrawTitle': 'Withdraw the application of {name}?',
+  'applications.withdrawQuestion':
+    '{name} will no longer be considered for “{title}”. A withdrawal is final: the company cannot apply again.',
+  'applications.withdrawAccepted':
+    '{name} gives up its accepted seat in “{title}”; the seat goes to the first firm on the waiting list. A withdrawal is final: the company cannot apply again.',
+  'applications.withdrawConfirm': 'Withdraw for good',
   'applications.status.pending': 'Applied',
   'applications.status.accepted': 'Accepted',
   'applications.status.rejected': 'Not accepted',
@@ -419,6 +430,11 @@ export const en = {
   'applications.accept': 'Accept',
   'applications.waitlist': 'Waitlist',
   'applications.reject': 'Reject',
+  'applications.rejectTitle': 'Reject the application of {name}?',
+  'applications.rejectQuestion':
+    '{name} is told that its application is rejected, with the reason you give below.',
+  'applications.rejectReason': 'Reason, sent to the firm',
+  'applications.rejectConfirm': 'Reject and tell the firm',
   'delegationForm.editTitle': 'Edit {title}',
   'delegationForm.title': 'Title',
   'delegationForm.direction': 'Direction',
