@@ -24,6 +24,7 @@ const PUBLIC_PATHS = [
   '/reset-password',
   '/verify-email',
   '/invitations/accept',
+  '/session-invitations/accept',
 ];
 
 /** The app's shell: the header, the language, the account; signed out, any path signs in. */

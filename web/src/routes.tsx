@@ -8,6 +8,7 @@ import { DelegationFormPage } from './pages/delegation-form';
 import { DelegationPage, DelegationsPage, isOrganiserRole } from './pages/delegations';
 import { NotificationsPage } from './pages/notifications';
 import { SessionPage } from './pages/session';
+import { SessionInvitationPage } from './pages/session-invitation';
 import { SessionsPage } from './pages/sessions';
 import { SettingsPage } from './pages/settings';
 import { UnsubscribePage } from './pages/unsubscribe';
@@ -148,6 +149,8 @@ export const routes: RouteObject[] = [
       { path: 'reset-password', element: <ResetPasswordPage /> },
       { path: 'verify-email', element: <VerifyEmailPage /> },
       { path: 'invitations/accept', element: <InvitationPage /> },
+      // An organiser's invitation to a session (issue 15); opens signed out too.
+      { path: 'session-invitations/accept', element: <SessionInvitationPage /> },
       { path: 'account', element: <AccountPage /> },
       {
         path: 'companies/:id/team',

@@ -42,7 +42,7 @@ export function OrganiserSessionPage({ id }: { id: string }) {
             {detail.status !== 'draft' && detail.status !== 'closed' && (
               <AnnounceForm sessionId={id} socket={socket} />
             )}
-            <Participants id={id} count={detail.participantCount} />
+            <Participants detail={detail} />
           </>
         )}
       </QueryLoaded>
