@@ -34,6 +34,10 @@ const OrganiserSessionPage = lazy(() =>
 );
 const ScheduleBoardPage = lazy(() => organiser().then((m) => ({ default: m.ScheduleBoardPage })));
 const ReportPage = lazy(() => organiser().then((m) => ({ default: m.ReportPage })));
+// The platform admin's screens (issue 15).
+const UsersPage = lazy(() =>
+  import('./pages/admin/users-page').then((m) => ({ default: m.UsersPage })),
+);
 
 /** Ids in paths are UUIDs; any other id is a page that does not exist. */
 const UUID = /^[0-9a-f-]{36}$/;
@@ -76,6 +80,16 @@ function Home() {
 function OrganisersOnly() {
   const { me } = useAccount();
   if (!organising(me.user.role)) return <NotFound />;
+  return (
+    <Lazy>
+      <Outlet />
+    </Lazy>
+  );
+}
+
+function AdminsOnly() {
+  const { me } = useAccount();
+  if (me.user.role !== 'admin') return <NotFound />;
   return (
     <Lazy>
       <Outlet />
@@ -166,6 +180,14 @@ export const routes: RouteObject[] = [
             path: 'delegations/:id/edit',
             element: <WithId page={(id) => <DelegationFormPage key={id} id={id} />} />,
           },
+        ],
+      },
+      {
+        path: 'admin',
+        element: <AdminsOnly />,
+        children: [
+          { path: 'users', element: <UsersPage /> },
+          { path: '*', element: <NotFound /> },
         ],
       },
       {
