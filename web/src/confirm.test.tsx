@@ -44,7 +44,7 @@ describe('the confirmation dialog', () => {
     screen.getByRole('dialog', { name: 'Close “Fintech day”?' });
     const field = screen.getByLabelText('Type “Fintech day” to confirm');
     expect(document.activeElement).toBe(field);
-    const confirm = screen.getByRole('button', { name: 'Close the session' }) as HTMLButtonElement;
+    const confirm = screen.getByRole<HTMLButtonElement>('button', { name: 'Close the session' });
     expect(confirm.disabled).toBe(true);
     fireEvent.change(field, { target: { value: 'Fintech' } });
     expect(confirm.disabled).toBe(true);
@@ -65,7 +65,7 @@ describe('the confirmation dialog', () => {
       />,
     );
     fireEvent.click(screen.getByRole('button', { name: 'Reject' }));
-    const confirm = screen.getByRole('button', { name: 'Yes, do it' }) as HTMLButtonElement;
+    const confirm = screen.getByRole<HTMLButtonElement>('button', { name: 'Yes, do it' });
     expect(confirm.disabled).toBe(true);
     fireEvent.change(screen.getByLabelText(/Reason/), { target: { value: '  No website  ' } });
     fireEvent.click(confirm);

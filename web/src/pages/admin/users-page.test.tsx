@@ -68,7 +68,7 @@ describe("the admin's accounts page", () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Disable the account' }));
     await vi.waitFor(() => {
       const patch = fetch.mock.calls.find(([, init]) => init?.method === 'PATCH');
-      expect(JSON.parse(String(patch?.[1]?.body))).toEqual({ disabled: true });
+      expect(JSON.parse(patch?.[1]?.body as string)).toEqual({ disabled: true });
     });
   });
 
