@@ -235,7 +235,7 @@ describe('web app: an organiser runs a session', () => {
     await page.goto(`${url}/organise/sessions/${sessionId}`);
     await heading(sessionTitle).waitFor();
     await heading('Participants (4)').waitFor();
-    await page.getByRole('cell', { name: caName }).waitFor();
+    await page.getByRole('cell', { name: caName, exact: true }).waitFor();
     await page.getByRole('button', { name: 'Run scoring' }).click();
     await page.getByText('Done: 100 %').waitFor({ timeout: 45_000 });
     expect(await page.getByLabel('Scoring progress').getAttribute('value')).toBe('100');
