@@ -119,6 +119,10 @@ describe('web app: delegations', () => {
     await itinerary.getByRole('button', { name: 'Add item' }).click();
     await itinerary.locator('ol.itinerary li', { hasText: 'Spare slot' }).waitFor();
     await itinerary.getByRole('button', { name: 'Remove Spare slot' }).click();
+    await page
+      .getByRole('dialog', { name: 'Remove “Spare slot” from the itinerary?' })
+      .getByRole('button', { name: 'Remove the item' })
+      .click();
     await itinerary.locator('ol.itinerary li', { hasText: 'Spare slot' }).waitFor({
       state: 'detached',
     });

@@ -423,6 +423,10 @@ export const en = {
   'delegations.itineraryZone': 'Times in your time zone ({zone}), with the local time beside them.',
   'delegations.noItinerary': 'No programme yet.',
   'delegations.localTime': 'local time in {city}: {start}–{end} ({zone})',
+  'delegations.removeItemTitle': 'Remove “{title}” from the itinerary?',
+  'delegations.removeItemQuestion':
+    '“{title}” leaves the programme of every delegate and their calendars. To have it back, add it again.',
+  'delegations.removeItemConfirm': 'Remove the item',
   'delegations.removeItem': 'Remove {title}',
   'delegations.downloadItinerary': 'Add the itinerary to your calendar (.ics)',
   'itinerary.kind': 'Kind',

@@ -407,6 +407,10 @@ export const zhHant: Record<MessageKey, string> = {
   'delegations.itineraryZone': '時間以你的時區（{zone}）顯示，旁邊附當地時間。',
   'delegations.noItinerary': '暫時未有行程。',
   'delegations.localTime': '{city} 當地時間：{start}–{end}（{zone}）',
+  'delegations.removeItemTitle': '從行程刪除「{title}」？',
+  'delegations.removeItemQuestion':
+    '「{title}」會從所有團員的行程及日曆中刪除。如需保留，請重新加入。',
+  'delegations.removeItemConfirm': '刪除項目',
   'delegations.removeItem': '刪除 {title}',
   'delegations.downloadItinerary': '把行程加入行事曆（.ics）',
   'itinerary.kind': '類別',
