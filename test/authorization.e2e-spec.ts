@@ -3,6 +3,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { accountLink, invitationLink } from './support/account-mail';
+import { newSecretToken } from '../src/common/secret-token';
 import { signUnsubscribeKey } from '../src/notifications/unsubscribe-key';
 import { startWorker, testConfig } from './support/app';
 import { companyInput, PASSWORD, unique, useApi, type TestClient } from './support/client';
@@ -461,6 +462,49 @@ const MATRIX: Record<string, Entry> = {
       body: { companyId: world.companyId },
     }),
     expect: ownerAndOrganisers(200),
+  },
+  'PATCH /api/sessions/{id}/participants/{companyId}': {
+    call: (world) => ({
+      url: `/api/sessions/${world.sessionId}/participants/${world.companyId}`,
+      body: { availability: [] },
+    }),
+    expect: ownerAndOrganisers(200),
+  },
+  'DELETE /api/sessions/{id}/participants/{companyId}': {
+    // The owner's firm leaves a session of its own each time.
+    call: async (world) => ({
+      url: `/api/sessions/${await freshSession(world)}/participants/${world.companyId}`,
+    }),
+    expect: ownerAndOrganisers(204),
+  },
+  'POST /api/sessions/{id}/invitations': {
+    call: (world) => ({
+      url: `/api/sessions/${world.sessionId}/invitations`,
+      body: { email: `${unique('firm')}@example.org`, companyName: 'Northwind' },
+    }),
+    expect: organisers(201),
+  },
+  'GET /api/sessions/{id}/invitations': {
+    call: (world) => ({ url: `/api/sessions/${world.sessionId}/invitations` }),
+    expect: organisers(200),
+  },
+  'POST /api/session-invitations/accept': {
+    // An invitation to a session of its own each time: firm accounts claim it, organisers not.
+    call: async (world) => {
+      const sessionId = await client.videoSession(
+        world.organiser.accessToken,
+        Date.UTC(2033, 0, 10, 13),
+        60,
+      );
+      const { token, hash } = newSecretToken();
+      await client.app.get(DataSource).query(
+        `INSERT INTO session_invitations (session_id, email, token_hash, expires_at)
+         VALUES ($1, $2, $3, now() + interval '1 day')`,
+        [sessionId, `${unique('s')}@example.org`, hash],
+      );
+      return { url: '/api/session-invitations/accept', body: { token } };
+    },
+    expect: { admin: 403, organiser: 403, owner: 200, stranger: 200, anonymous: 401 },
   },
   'GET /api/sessions/{id}/participants': {
     call: (world) => ({ url: `/api/sessions/${world.sessionId}/participants` }),

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import { HttpExceptionFilter } from '../src/common/http-exception.filter';
+import { newSecretToken } from '../src/common/secret-token';
 import { signUnsubscribeKey } from '../src/notifications/unsubscribe-key';
 import { accountLink, invitationLink } from './support/account-mail';
 import { startWorker, testConfig } from './support/app';
@@ -440,6 +441,34 @@ describe('fuzz, field by field: every field of every route and live event', () =
           ],
         },
       };
+    },
+    'PATCH /api/sessions/{id}/participants/{companyId}': () => ({
+      caller: 'owner',
+      params: { id: world.sessionId, companyId: world.companyId },
+      body: { availability: [] },
+    }),
+    'DELETE /api/sessions/{id}/participants/{companyId}': async () => {
+      const leaving = await freshCompany();
+      await client.join(world.owner.accessToken, world.sessionId, leaving);
+      return { caller: 'owner', params: { id: world.sessionId, companyId: leaving } };
+    },
+    'POST /api/sessions/{id}/invitations': () => ({
+      caller: 'organiser',
+      params: { id: targets.sessionId },
+      body: { email: `${unique('fuzz-firm')}@example.org`, companyName: 'Northwind Wireless' },
+    }),
+    'GET /api/sessions/{id}/invitations': () => ({
+      caller: 'organiser',
+      params: { id: targets.sessionId },
+    }),
+    'POST /api/session-invitations/accept': async () => {
+      const { token, hash } = newSecretToken();
+      await client.app.get(DataSource).query(
+        `INSERT INTO session_invitations (session_id, email, token_hash, expires_at)
+         VALUES ($1, $2, $3, now() + interval '1 day')`,
+        [targets.sessionId, `${unique('fuzz-s')}@example.org`, hash],
+      );
+      return { caller: 'owner', body: { token } };
     },
     'POST /api/sessions/{id}/requests': async () => {
       const from = await freshCompany();

@@ -45,6 +45,12 @@ export const ERROR_CODES = [
   'session.live',
   'session.closed',
   'session.availability_outside',
+  // Taking a move to live or closed back (SPEC.md, "Organisers' control")
+  'session.undo_expired',
+  'session.undo_started',
+  'session.undo_meetings_held',
+  'session_invitation.not_found',
+  'session_invitation.already_participant',
   'participant.not_found',
   'participant.no_side',
   'request.not_found',

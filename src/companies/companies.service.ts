@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager, type Repository } from 'typeorm';
 import { isOrganiser, type AuthUser } from '../auth/auth.decorators';
@@ -31,6 +31,8 @@ function duplicateCompany(): AppError {
 /** Registration, the directory, profile edits and verification of companies. */
 @Injectable()
 export class CompaniesService {
+  private readonly logger = new Logger(CompaniesService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(Company) private readonly companies: Repository<Company>,
@@ -194,7 +196,28 @@ export class CompaniesService {
     await this.scoring.companyChanged({ companyId: saved.id, version: saved.version });
     const view = toCompanyView(saved, true);
     this.live.companyUpdated(view);
+    if (changed && status === 'verified') await this.tellVerified(saved.id);
     return view;
+  }
+
+  private readonly verifiedListeners: ((companyId: string) => Promise<void>)[] = [];
+
+  /**
+   * Calls `listener` after a company's verification committed (sessions its users were invited
+   * to take it then): a hook rather than an import, as the sessions import companies.
+   */
+  onVerified(listener: (companyId: string) => Promise<void>): void {
+    this.verifiedListeners.push(listener);
+  }
+
+  private async tellVerified(companyId: string): Promise<void> {
+    for (const listener of this.verifiedListeners) {
+      try {
+        await listener(companyId);
+      } catch (error) {
+        this.logger.warn({ err: error, companyId }, 'a follow-up of a verification failed');
+      }
+    }
   }
 
   listMemberships(userId: string): Promise<MembershipView[]> {

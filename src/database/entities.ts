@@ -12,6 +12,7 @@ import { ScheduleDraft } from '../scheduling/schedule-draft.entity';
 import { ScheduleReport } from '../scheduling/schedule-report.entity';
 import { MeetingRequest } from '../requests/meeting-request.entity';
 import { Participant } from '../sessions/participant.entity';
+import { SessionInvitation } from '../sessions/session-invitation.entity';
 import { MatchmakingSession } from '../sessions/session.entity';
 import { Notification } from '../notifications/notification.entity';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
@@ -41,4 +42,5 @@ export const ENTITIES = [
   OutboxMessage,
   AccountToken,
   CompanyInvitation,
+  SessionInvitation,
 ];

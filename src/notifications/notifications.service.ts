@@ -21,13 +21,15 @@ import type { Language } from './notification.wire';
 import { OutboxMessage } from './outbox-message.entity';
 import type { NoticeParams } from './render/notice-params';
 import { renderEmail } from './render/render-email';
-import { renderNotice, type TemplatedKind } from './render/render-notice';
+import { renderNotice, type EmailWords, type TemplatedKind } from './render/render-notice';
 
 export type { Notice, Notifier, NotifyResult } from './notice-writer';
 
 /** See `notifyAddress`. */
 export interface AddressedEmail {
   kind: TemplatedKind;
+  /** Words other than the kind's own (a session's invitation is sent as an `invitation`). */
+  words?: EmailWords;
   to: string;
   userId: string | null;
   /** How the email greets its reader. */
@@ -91,7 +93,7 @@ export class NotificationsService {
    */
   async notifyAddress(manager: EntityManager, email: AddressedEmail): Promise<string> {
     if (!email.link.startsWith('/')) throw new Error(`notify: link must be a path: ${email.link}`);
-    const words = renderNotice(email.kind, email.params, {
+    const words = renderNotice(email.words ?? email.kind, email.params, {
       language: email.language,
       timezone: DEFAULT_SETTINGS.timezone,
     });

@@ -490,6 +490,12 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "text/calendar"
       ]
     },
+    "SessionInvitationsController_accept": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/AcceptedSessionInvitationView"
+      }
+    },
     "SessionsController_create": {
       "body": "json",
       "schema": {
@@ -541,6 +547,30 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
       "body": "json",
       "schema": {
         "$ref": "#/components/schemas/ParticipantView"
+      }
+    },
+    "SessionsController_updateParticipant": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/ParticipantView"
+      }
+    },
+    "SessionsController_removeParticipant": {
+      "body": "none"
+    },
+    "SessionsController_invite": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/SessionInvitationView"
+      }
+    },
+    "SessionsController_invitationsOf": {
+      "body": "json",
+      "schema": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/SessionInvitationView"
+        }
       }
     },
     "SessionsController_participantsOf": {
@@ -695,6 +725,28 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
       },
       "required": [
         "accepted"
+      ]
+    },
+    "AcceptedSessionInvitationView": {
+      "type": "object",
+      "description": "`POST /api/session-invitations/accept`: the session, and the company that joined (if yet).",
+      "properties": {
+        "sessionId": {
+          "type": "string"
+        },
+        "sessionTitle": {
+          "type": "string"
+        },
+        "companyId": {
+          "type": "string",
+          "nullable": true,
+          "description": "Null until one of the user's companies is verified (it joins then by itself)."
+        }
+      },
+      "required": [
+        "sessionId",
+        "sessionTitle",
+        "companyId"
       ]
     },
     "AddedMeeting": {
@@ -2156,6 +2208,22 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
             "closed"
           ]
         },
+        "undoUntil": {
+          "type": "string",
+          "nullable": true,
+          "description": "Until when an organiser may take the last move (to live or closed) back to `previousStatus`\n(UNDO_GRACE_MS after it, while no meeting is held); null when it cannot be taken back."
+        },
+        "previousStatus": {
+          "type": "string",
+          "enum": [
+            "scheduled",
+            "draft",
+            "open",
+            "live",
+            "closed"
+          ],
+          "nullable": true
+        },
         "weights": {
           "$ref": "#/components/schemas/ScoringWeights"
         },
@@ -2186,9 +2254,53 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "requestDeadline",
         "delegationId",
         "status",
+        "undoUntil",
+        "previousStatus",
         "weights",
         "createdAt",
         "updatedAt"
+      ]
+    },
+    "SessionInvitationView": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "sessionId": {
+          "type": "string"
+        },
+        "email": {
+          "type": "string"
+        },
+        "companyName": {
+          "type": "string"
+        },
+        "claimed": {
+          "type": "boolean",
+          "description": "The link was followed by a signed-in firm user."
+        },
+        "companyId": {
+          "type": "string",
+          "nullable": true,
+          "description": "The company that joined through it, if one did."
+        },
+        "expiresAt": {
+          "type": "string"
+        },
+        "createdAt": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "id",
+        "sessionId",
+        "email",
+        "companyName",
+        "claimed",
+        "companyId",
+        "expiresAt",
+        "createdAt"
       ]
     },
     "SessionReport": {
@@ -2307,6 +2419,22 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
             "closed"
           ]
         },
+        "undoUntil": {
+          "type": "string",
+          "nullable": true,
+          "description": "Until when an organiser may take the last move (to live or closed) back to `previousStatus`\n(UNDO_GRACE_MS after it, while no meeting is held); null when it cannot be taken back."
+        },
+        "previousStatus": {
+          "type": "string",
+          "enum": [
+            "scheduled",
+            "draft",
+            "open",
+            "live",
+            "closed"
+          ],
+          "nullable": true
+        },
         "weights": {
           "$ref": "#/components/schemas/ScoringWeights"
         },
@@ -2334,6 +2462,8 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "requestDeadline",
         "delegationId",
         "status",
+        "undoUntil",
+        "previousStatus",
         "weights",
         "createdAt",
         "updatedAt"

@@ -37,6 +37,9 @@ export async function requestNotice(
         otherName: actor.name,
       },
       status: request.status,
+      // A request cancelled because a firm left the session says so (ParticipantsService.remove).
+      removed: 'no',
+      removedCompany: '',
       hasMessage: request.message ? 'yes' : 'no',
       message: request.message,
     },

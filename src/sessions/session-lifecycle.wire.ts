@@ -35,3 +35,13 @@ export const NEXT_STATUSES: Readonly<Record<SessionStatus, readonly SessionStatu
 
 /** The states in which a scheduling run may start and publishes a schedule. */
 export const SCHEDULING_STATES: readonly SessionStatus[] = ACTION_STATES.schedule;
+
+/**
+ * A move to `live` or `closed` made by mistake may be taken back to the status before it, by an
+ * organiser, within this long and while no meeting was held since (SPEC.md, "Organisers'
+ * control"); the session's view says until when (`undoUntil`).
+ */
+export const UNDO_GRACE_MS = 24 * 60 * 60 * 1000;
+
+/** The statuses whose last move may be taken back. */
+export const UNDOABLE_STATUSES: readonly SessionStatus[] = ['live', 'closed'];

@@ -75,6 +75,22 @@ export class MatchmakingSession {
   @Column({ type: 'enum', enum: SESSION_STATUSES, enumName: 'session_status', default: 'open' })
   status: SessionStatus;
 
+  /**
+   * The status before the last move and when that move was made: an organiser may take a move
+   * to `live` or `closed` back within a grace period (see `undoRefusal`).
+   */
+  @Column({
+    type: 'enum',
+    enum: SESSION_STATUSES,
+    enumName: 'session_status',
+    name: 'previous_status',
+    nullable: true,
+  })
+  previousStatus: SessionStatus | null;
+
+  @Column({ type: 'timestamptz', name: 'status_changed_at', nullable: true })
+  statusChangedAt: Date | null;
+
   /** Scoring weights of this session (the defaults unless the organiser set others). */
   @Column({ type: 'jsonb' })
   weights: ScoringWeights;

@@ -3,7 +3,16 @@ import { mergeWeights } from '../matching/scoring/weights';
 import type { MatchmakingSession } from './session.entity';
 import type { SessionMode } from './session.wire';
 import type { SessionStatus } from './session-lifecycle.wire';
+import { undoUntil } from './session-lifecycle';
 import { buildSlots } from './slots';
+
+/** `undoUntil` for the view: none once passed, nor for a live session whose start has come. */
+function undoableUntil(session: MatchmakingSession, now = new Date()): string | null {
+  const until = undoUntil(session);
+  if (!until || until <= now) return null;
+  if (session.status === 'live' && session.startsAt <= now) return null;
+  return until.toISOString();
+}
 
 export interface SlotView {
   index: number;
@@ -28,6 +37,12 @@ export interface SessionView {
   requestDeadline: string;
   delegationId: string | null;
   status: SessionStatus;
+  /**
+   * Until when an organiser may take the last move (to live or closed) back to `previousStatus`
+   * (UNDO_GRACE_MS after it, while no meeting is held); null when it cannot be taken back.
+   */
+  undoUntil: string | null;
+  previousStatus: SessionStatus | null;
   weights: ScoringWeights;
   createdAt: string;
   updatedAt: string;
@@ -66,6 +81,8 @@ export function toSessionView(session: MatchmakingSession): SessionView {
     requestDeadline: session.requestDeadline.toISOString(),
     delegationId: session.delegationId,
     status: session.status,
+    undoUntil: undoableUntil(session),
+    previousStatus: session.previousStatus,
     weights: mergeWeights(session.weights),
     createdAt: session.createdAt.toISOString(),
     updatedAt: session.updatedAt.toISOString(),

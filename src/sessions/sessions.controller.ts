@@ -1,6 +1,7 @@
 import {
   Body,
   Controller,
+  Delete,
   Get,
   HttpCode,
   HttpStatus,
@@ -16,11 +17,17 @@ import { PaginationQuery } from '../common/pagination';
 import { UuidParam } from '../common/uuid-param';
 import {
   CreateSessionDto,
+  InviteToSessionDto,
   JoinSessionDto,
   ListSessionsQuery,
+  UpdateParticipantDto,
   UpdateSessionDto,
 } from './dto/session.dto';
 import { ParticipantsService } from './participants.service';
+import {
+  SessionInvitationsService,
+  type SessionInvitationView,
+} from './session-invitations.service';
 import { SessionsService } from './sessions.service';
 
 @ApiTags('sessions')
@@ -30,6 +37,7 @@ export class SessionsController {
   constructor(
     private readonly sessions: SessionsService,
     private readonly participants: ParticipantsService,
+    private readonly invitations: SessionInvitationsService,
   ) {}
 
   /** Created `open`, or `draft` (hidden from members) if asked. */
@@ -69,6 +77,53 @@ export class SessionsController {
     const { participant, created } = await this.participants.join(user, id, body);
     void reply.status(created ? HttpStatus.CREATED : HttpStatus.OK);
     return participant;
+  }
+
+  /** A participant's availability, replaced whole (its own users, organisers). */
+  @Patch(':id/participants/:companyId')
+  updateParticipant(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @UuidParam('companyId') companyId: string,
+    @Body() body: UpdateParticipantDto,
+  ) {
+    return this.participants.updateAvailability(user, id, companyId, body);
+  }
+
+  /**
+   * Takes a company out of the session before it is live (its own users, organisers): its
+   * requests not yet met and its scheduled meetings are cancelled, the other firms told.
+   */
+  @Delete(':id/participants/:companyId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async removeParticipant(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @UuidParam('companyId') companyId: string,
+  ): Promise<void> {
+    await this.participants.remove(user, id, companyId);
+  }
+
+  /** Emails a firm an invitation to register and take part (organisers). */
+  @Post(':id/invitations')
+  @Roles('organiser')
+  @HttpCode(HttpStatus.CREATED)
+  invite(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Body() body: InviteToSessionDto,
+  ): Promise<SessionInvitationView> {
+    return this.invitations.invite(user, id, body);
+  }
+
+  /** The session's invitations, newest first (organisers). */
+  @Get(':id/invitations')
+  @Roles('organiser')
+  invitationsOf(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+  ): Promise<SessionInvitationView[]> {
+    return this.invitations.list(user, id);
   }
 
   @Get(':id/participants')

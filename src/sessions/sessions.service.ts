@@ -7,13 +7,22 @@ import { paginate, type Page } from '../common/pagination';
 import { Delegation } from '../delegations/delegation.entity';
 import { DEFAULT_WEIGHTS } from '../matching/scoring/scoring-types';
 import { mergeWeights } from '../matching/scoring/weights';
+import { loadAgendaMeetings, loadAudience } from '../meetings/meeting-audience';
 import { MeetingReminders } from '../meetings/meeting-reminders.service';
 import { LiveEmitter } from '../live/live-emitter';
 import { normaliseAvailability } from './availability';
 import type { CreateSessionDto, ListSessionsQuery, UpdateSessionDto } from './dto/session.dto';
 import { Participant } from './participant.entity';
 import { SessionClock } from './jobs/session-clock.queue';
-import { allows, canMove, nextStatuses, statesAllowing } from './session-lifecycle';
+import {
+  allows,
+  canMove,
+  isUndo,
+  nextStatuses,
+  statesAllowing,
+  undoRefusal,
+  type UndoRefusal,
+} from './session-lifecycle';
 import type { SessionAction } from './session-lifecycle.wire';
 import { sessionCompanyIds } from './session-companies';
 import { MatchmakingSession } from './session.entity';
@@ -24,6 +33,14 @@ import {
   type SessionView,
 } from './session.view';
 import { buildSlots } from './slots';
+
+const UNDO_WORDS: Record<UndoRefusal, string> = {
+  'session.undo_expired':
+    'This move can no longer be taken back: it is possible within 24 hours of it only',
+  'session.undo_started': 'The session has reached its start time: it would go live again at once',
+  'session.undo_meetings_held':
+    'A meeting was held or marked missed since this move: it can no longer be taken back',
+};
 
 type SessionFields = Omit<CreateSessionDto, 'status'>;
 
@@ -151,19 +168,24 @@ export class SessionsService {
         await this.checkAvailabilityStillFits(manager, session);
       }
       if (status !== undefined && status !== session.status) {
-        if (!canMove(session.status, status)) {
-          const next = nextStatuses(session.status);
-          throw AppError.conflict(
-            'session.bad_transition',
-            `A ${session.status} session cannot become ${status}` +
-              (next.length > 0 ? `; it can become ${next.join(' or ')}` : '; it is closed'),
-          );
+        if (isUndo(session, status)) await this.takeBack(manager, session);
+        else {
+          if (!canMove(session.status, status)) {
+            const next = nextStatuses(session.status);
+            throw AppError.conflict(
+              'session.bad_transition',
+              `A ${session.status} session cannot become ${status}` +
+                (next.length > 0 ? `; it can become ${next.join(' or ')}` : '; it is closed'),
+            );
+          }
+          session.previousStatus = session.status;
+          session.statusChangedAt = new Date();
+          session.status = status;
+          // Closed before its meetings (or with meetings left): their reminders would tell of
+          // meetings that will not take place.
+          if (status === 'closed') await this.reminders.withdrawSession(manager, id);
         }
-        session.status = status;
         moved = true;
-        // Closed before its meetings (or with meetings left): their reminders would tell of
-        // meetings that will not take place.
-        if (status === 'closed') await this.reminders.withdrawSession(manager, id);
       }
       return manager.save(session);
     });
@@ -172,6 +194,34 @@ export class SessionsService {
       this.live.sessionUpdated(id, saved.status, await sessionCompanyIds(this.dataSource, id));
     }
     return toSessionView(saved);
+  }
+
+  /**
+   * Takes the session's last move (to live or closed) back, under its row lock: refused with 409
+   * past the grace period, once its start has come, or if a meeting was held or missed since the
+   * move. Reopening a closed session plans again the reminders its closing withdrew.
+   */
+  private async takeBack(manager: EntityManager, session: MatchmakingSession): Promise<void> {
+    const [{ count }] = await manager.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM meetings
+        WHERE session_id = $1 AND status IN ('held', 'no-show') AND updated_at >= $2`,
+      [session.id, session.statusChangedAt ?? new Date(0)],
+    );
+    const refusal = undoRefusal(session, new Date(), count);
+    if (refusal) throw AppError.conflict(refusal, UNDO_WORDS[refusal]);
+    const reopened = session.status === 'closed';
+    session.status = session.previousStatus!;
+    session.previousStatus = null;
+    session.statusChangedAt = new Date();
+    if (reopened) {
+      // Those already held lie in the past: plan() writes no reminder for a time gone by.
+      const meetings = await loadAgendaMeetings(manager, session.id);
+      const audience = await loadAudience(
+        manager,
+        meetings.flatMap((meeting) => [meeting.companyA, meeting.companyB]),
+      );
+      await this.reminders.plan(manager, session, meetings, audience);
+    }
   }
 
   /** The session, or 404 (also for a draft a member asks about). */

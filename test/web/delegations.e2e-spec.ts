@@ -119,6 +119,10 @@ describe('web app: delegations', () => {
     await itinerary.getByRole('button', { name: 'Add item' }).click();
     await itinerary.locator('ol.itinerary li', { hasText: 'Spare slot' }).waitFor();
     await itinerary.getByRole('button', { name: 'Remove Spare slot' }).click();
+    await page
+      .getByRole('dialog', { name: 'Remove “Spare slot” from the itinerary?' })
+      .getByRole('button', { name: 'Remove the item' })
+      .click();
     await itinerary.locator('ol.itinerary li', { hasText: 'Spare slot' }).waitFor({
       state: 'detached',
     });
@@ -183,6 +187,12 @@ describe('web app: delegations', () => {
     await applicationOf(firstPage, firstName)
       .getByRole('button', { name: 'Withdraw the application' })
       .click();
+    // It says what will happen and asks first: a withdrawal is final.
+    const dialog = firstPage.getByRole('dialog', {
+      name: `Withdraw the application of ${firstName}?`,
+    });
+    await dialog.getByText(/gives up its accepted seat/).waitFor();
+    await dialog.getByRole('button', { name: 'Withdraw for good' }).click();
     await applicationOf(firstPage, firstName).getByText('Withdrawn').waitFor();
 
     // No reload: the promotion from the waitlist reaches the page as it happens.

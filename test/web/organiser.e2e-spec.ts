@@ -237,7 +237,7 @@ describe('web app: an organiser runs a session', () => {
     await page.goto(`${url}/organise/sessions/${sessionId}`);
     await heading(sessionTitle).waitFor();
     await heading('Participants (4)').waitFor();
-    await page.getByRole('cell', { name: caName }).waitFor();
+    await page.getByRole('cell', { name: caName, exact: true }).waitFor();
     await page.getByRole('button', { name: 'Run scoring' }).click();
     await page.getByText('Done: 100 %').waitFor({ timeout: 45_000 });
     expect(await page.getByLabel('Scoring progress').getAttribute('value')).toBe('100');
@@ -479,5 +479,59 @@ describe('web app: an organiser runs a session', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(phone, 'schedule-board-phone-zh-hant');
     await phone.context().close();
+  });
+  it('removes a participant after asking, and adds it back from the directory', async () => {
+    await page.goto(`${url}/organise/sessions/${sessionId}`);
+    await heading(sessionTitle).waitFor();
+    await page.getByRole('button', { name: `Remove ${ca2Name} from the session` }).click();
+    const dialog = page.getByRole('dialog', { name: `Remove ${ca2Name} from the session?` });
+    await dialog.getByText(/meeting requests not yet met are cancelled/).waitFor();
+    await screenshot(page, 'organiser-remove-participant');
+    await dialog.getByRole('button', { name: 'Remove and cancel its requests' }).click();
+    await heading('Participants (3)').waitFor();
+    await page.getByLabel('Search the directory').fill(ca2Name);
+    await page.getByRole('button', { name: `Add ${ca2Name} to the session` }).click();
+    await heading('Participants (4)').waitFor();
+  });
+
+  it('closes the session only after its title is typed, and undoes the close', async () => {
+    await page.getByRole('button', { name: 'Close session' }).click();
+    const dialog = page.getByRole('dialog', { name: `Close “${sessionTitle}”?` });
+    const confirm = dialog.getByRole('button', { name: 'Close the session' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByLabel(`Type “${sessionTitle}” to confirm`).fill(sessionTitle);
+    await screenshot(page, 'organiser-close-session');
+    await confirm.click();
+    await page.getByText(/Closed by mistake\? You can reopen it until/).waitFor();
+    await page.getByRole('button', { name: 'Undo close' }).click();
+    await page.getByRole('button', { name: 'Close session' }).waitFor();
+    const read = await client.as(organiserToken).get(`/api/sessions/${sessionId}`).expect(200);
+    expect(read.body.status).toBe('scheduled');
+  });
+
+  it('lets the admin find, create and disable accounts', async () => {
+    const admin = await client.admin();
+    const adminPage = await signedInPage(browser, admin.accessToken);
+    await adminPage.goto(`${url}/`);
+    await adminPage.getByRole('link', { name: 'Accounts' }).click();
+    await adminPage.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
+    const email = `${unique('new-organiser')}@example.org`;
+    await adminPage.getByLabel('Name', { exact: true }).fill('Henry Organiser');
+    await adminPage.getByLabel('Email', { exact: true }).fill(email);
+    await adminPage.getByLabel('First password').fill(PASSWORD);
+    await adminPage.getByRole('button', { name: 'Create the account' }).click();
+    await adminPage.getByText(`Account created for Henry Organiser (${email}).`).waitFor();
+    await adminPage.getByLabel('Name or email').fill(email);
+    await adminPage.getByRole('cell', { name: email }).waitFor();
+    await adminPage.getByRole('button', { name: 'Disable the account of Henry Organiser' }).click();
+    const dialog = adminPage.getByRole('dialog', {
+      name: 'Disable the account of Henry Organiser?',
+    });
+    await screenshot(adminPage, 'admin-accounts');
+    await dialog.getByRole('button', { name: 'Disable the account' }).click();
+    await adminPage
+      .getByRole('button', { name: 'Enable the account of Henry Organiser' })
+      .waitFor();
+    await adminPage.context().close();
   });
 });

@@ -196,4 +196,22 @@ describe('web app: the video call', () => {
     await panel.getByRole('button', { name: '掛斷' }).click();
     await page.context().close();
   });
+  it('stops offering the call the moment the organisers close the session, and again if they undo it', async () => {
+    const page = await signedInPage(browser, hk.accessToken);
+    await page.goto(`${url}/sessions/${sessionId}/live`);
+    await callPanel(page).getByRole('button', { name: 'Join call' }).waitFor();
+    const move = (status: string) =>
+      client
+        .as(organiser.accessToken)
+        .patch(`/api/sessions/${sessionId}`)
+        .send({ status })
+        .expect(200);
+    const before = (await move('closed')).body.previousStatus as string;
+    // No reload: session.updated reaches the open room.
+    await page.getByText('This session is closed: no more meetings take place in it.').waitFor();
+    await page.getByRole('heading', { name: 'Video call' }).waitFor({ state: 'detached' });
+    await move(before);
+    await callPanel(page).getByRole('button', { name: 'Join call' }).waitFor();
+    await page.context().close();
+  });
 });

@@ -25,6 +25,7 @@ const PUBLIC_PATHS = [
   '/reset-password',
   '/verify-email',
   '/invitations/accept',
+  '/session-invitations/accept',
 ];
 
 /** The app's shell: the header, the language, the account; signed out, any path signs in. */
@@ -89,6 +90,7 @@ export function App() {
           {me && (
             <>
               {me.user.role !== 'member' && <Link to="/organise">{t('nav.organise')}</Link>}
+              {me.user.role === 'admin' && <Link to="/admin/users">{t('nav.admin')}</Link>}
               <Link to="/sessions">{t('nav.sessions')}</Link>
               <Link to="/delegations">{t('nav.delegations')}</Link>
               <Link to="/company">{t('nav.company')}</Link>

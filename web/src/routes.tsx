@@ -8,6 +8,7 @@ import { DelegationFormPage } from './pages/delegation-form';
 import { DelegationPage, DelegationsPage, isOrganiserRole } from './pages/delegations';
 import { NotificationsPage } from './pages/notifications';
 import { SessionPage } from './pages/session';
+import { SessionInvitationPage } from './pages/session-invitation';
 import { SessionsPage } from './pages/sessions';
 import { SettingsPage } from './pages/settings';
 import { UnsubscribePage } from './pages/unsubscribe';
@@ -33,6 +34,10 @@ const OrganiserSessionPage = lazy(() =>
 );
 const ScheduleBoardPage = lazy(() => organiser().then((m) => ({ default: m.ScheduleBoardPage })));
 const ReportPage = lazy(() => organiser().then((m) => ({ default: m.ReportPage })));
+// The platform admin's screens (issue 15).
+const UsersPage = lazy(() =>
+  import('./pages/admin/users-page').then((m) => ({ default: m.UsersPage })),
+);
 
 /** Ids in paths are UUIDs; any other id is a page that does not exist. */
 const UUID = /^[0-9a-f-]{36}$/;
@@ -75,6 +80,16 @@ function Home() {
 function OrganisersOnly() {
   const { me } = useAccount();
   if (!organising(me.user.role)) return <NotFound />;
+  return (
+    <Lazy>
+      <Outlet />
+    </Lazy>
+  );
+}
+
+function AdminsOnly() {
+  const { me } = useAccount();
+  if (me.user.role !== 'admin') return <NotFound />;
   return (
     <Lazy>
       <Outlet />
@@ -148,6 +163,8 @@ export const routes: RouteObject[] = [
       { path: 'reset-password', element: <ResetPasswordPage /> },
       { path: 'verify-email', element: <VerifyEmailPage /> },
       { path: 'invitations/accept', element: <InvitationPage /> },
+      // An organiser's invitation to a session (issue 15); opens signed out too.
+      { path: 'session-invitations/accept', element: <SessionInvitationPage /> },
       { path: 'account', element: <AccountPage /> },
       {
         path: 'companies/:id/team',
@@ -163,6 +180,14 @@ export const routes: RouteObject[] = [
             path: 'delegations/:id/edit',
             element: <WithId page={(id) => <DelegationFormPage key={id} id={id} />} />,
           },
+        ],
+      },
+      {
+        path: 'admin',
+        element: <AdminsOnly />,
+        children: [
+          { path: 'users', element: <UsersPage /> },
+          { path: '*', element: <NotFound /> },
         ],
       },
       {

@@ -2,7 +2,7 @@ import { NOTIFICATION_KINDS } from '../notification.wire';
 import { en } from '../words/en';
 import { zhHant } from '../words/zh-Hant';
 import { renderEmail } from './render-email';
-import { formatMoment, isTemplated, renderNotice } from './render-notice';
+import { EMAIL_ONLY_WORDS, formatMoment, isTemplated, renderNotice } from './render-notice';
 
 const params = {
   fromCompany: 'Maple <Channel> & Co',
@@ -51,8 +51,40 @@ describe('renderNotice', () => {
     for (const key of Object.keys(en)) {
       const kind = key.replace(/\.(title|body|action)$/, '');
       if (kind === key) continue;
+      // Words an email of another kind is sent with (a session's invitation is an `invitation`).
+      if ((EMAIL_ONLY_WORDS as readonly string[]).includes(kind)) continue;
       expect(NOTIFICATION_KINDS).toContain(kind);
       expect(isTemplated(kind)).toBe(true);
+    }
+  });
+
+  it('says a request went because a firm left the session, and words a session invitation', () => {
+    const reader = { language: 'en' as const, timezone: 'UTC' };
+    const left = renderNotice(
+      'request.cancelled',
+      { ...params, removed: 'yes', removedCompany: 'Harbour Pay' },
+      reader,
+    );
+    expect(left.title).toBe('Harbour Pay no longer takes part in “HK–Canada ICT matching”');
+    const withdrawn = renderNotice(
+      'request.cancelled',
+      { ...params, removed: 'no', removedCompany: '' },
+      reader,
+    );
+    expect(withdrawn.title).toBe('Maple <Channel> & Co withdrew its meeting request');
+    for (const language of ['en', 'zh-Hant'] as const) {
+      const invited = renderNotice(
+        'session.invitation',
+        {
+          inviter: 'Grace Lau',
+          company: 'Northwind',
+          session: 'Fintech day',
+          startsAt: params.startsAt,
+        },
+        { language, timezone: 'UTC' },
+      );
+      expect(invited.title).toContain('Fintech day');
+      expect(invited.body).toContain('Northwind');
     }
   });
 });

@@ -82,9 +82,16 @@ export function formatMoment(moment: Moment, timezone: string, language: Languag
   });
 }
 
+/**
+ * Words of the catalogue that are not a kind of their own: emails sent under a kind (for its
+ * delivery rules) with other words, such as a session's invitation (kind `invitation`).
+ */
+export const EMAIL_ONLY_WORDS = ['session.invitation'] as const;
+export type EmailWords = TemplatedKind | (typeof EMAIL_ONLY_WORDS)[number];
+
 /** The words of one notice for one reader. */
 export function renderNotice(
-  kind: TemplatedKind,
+  kind: EmailWords,
   params: NoticeParams,
   reader: { language: Language; timezone: string },
 ): RenderedNotice {

@@ -16,9 +16,10 @@ export const en = {
     '{status, select, accepted {{toCompany} ({toCountry}) accepted the meeting {fromCompany} asked for in “{session}”, which starts {startsAt}. The meeting is placed when the schedule is published.} other {{toCompany} ({toCountry}) declined the meeting {fromCompany} asked for in “{session}”. Other firms in your matches may be a better fit.}}',
   'request.answered.action': 'See your requests',
 
-  'request.cancelled.title': '{fromCompany} withdrew its meeting request',
+  'request.cancelled.title':
+    '{removed, select, yes {{removedCompany} no longer takes part in “{session}”} other {{fromCompany} withdrew its meeting request}}',
   'request.cancelled.body':
-    '{fromCompany} ({fromCountry}) withdrew the meeting it had asked {toCompany} for in “{session}”, which starts {startsAt}.',
+    '{removed, select, yes {{removedCompany} no longer takes part in “{session}”, which starts {startsAt}: the meeting {fromCompany} had asked {toCompany} for is cancelled.} other {{fromCompany} ({fromCountry}) withdrew the meeting it had asked {toCompany} for in “{session}”, which starts {startsAt}.}}',
   'request.cancelled.action': 'See your requests',
 
   // Accounts and teams (issue 14): the links these emails carry work once.
@@ -38,6 +39,14 @@ export const en = {
   'invitation.body':
     '{inviter} invites you to the team of {company} on TradeMatch, the cross-border business matching platform, as {role, select, owner {an owner (you may manage the team)} other {a member}}. Sign in or create an account with the link below, within seven days, to join.',
   'invitation.action': 'Join {company}',
+
+  // An organiser invites a firm to register and take part in a session (issue 15).
+  'session.invitation.title': '{inviter} invites {company} to “{session}” on TradeMatch',
+  'session.invitation.body':
+    '{inviter} invites {company} to take part in “{session}”, which starts {startsAt}: one-to-one business meetings on TradeMatch, the cross-border business matching platform. Create an account with the link below (or sign in), register your company and, once the organisers have verified it, it joins the session. The link works for 14 days.',
+  'session.invitation.action': 'Accept the invitation',
+  'email.whyInvitedToSession':
+    'You receive this email because {inviter} entered {email} in TradeMatch as the address of a firm to invite. If you do not expect it, ignore it.',
 
   'email.whyInvited':
     'You receive this email because {inviter} entered {email} in TradeMatch. If you do not know them, ignore it.',

@@ -13,9 +13,10 @@ export const zhHant: Record<MessageKey, string> = {
     '{status, select, accepted {{toCompany}（{toCountry}）已接受 {fromCompany} 在「{session}」提出的會面邀請，活動於 {startsAt} 開始。會面時段將於日程公布時安排。} other {{toCompany}（{toCountry}）已婉拒 {fromCompany} 在「{session}」提出的會面邀請。您的配對清單中或有更合適的企業。}}',
   'request.answered.action': '查看您的邀請',
 
-  'request.cancelled.title': '{fromCompany} 已撤回會面邀請',
+  'request.cancelled.title':
+    '{removed, select, yes {{removedCompany} 已不再參與「{session}」} other {{fromCompany} 已撤回會面邀請}}',
   'request.cancelled.body':
-    '{fromCompany}（{fromCountry}）已撤回在「{session}」向 {toCompany} 提出的會面邀請，活動於 {startsAt} 開始。',
+    '{removed, select, yes {{removedCompany} 已不再參與「{session}」（於 {startsAt} 開始）：{fromCompany} 向 {toCompany} 提出的會面邀請已取消。} other {{fromCompany}（{fromCountry}）已撤回在「{session}」向 {toCompany} 提出的會面邀請，活動於 {startsAt} 開始。}}',
   'request.cancelled.action': '查看您的邀請',
 
   // 帳戶與團隊（issue 14）：這些電郵中的連結只可使用一次。
@@ -34,6 +35,14 @@ export const zhHant: Record<MessageKey, string> = {
   'invitation.body':
     '{inviter} 邀請您以{role, select, owner {擁有人（可管理團隊）} other {成員}}身分加入 {company} 在 TradeMatch（跨境商貿配對平台）上的團隊。請於七天內透過以下連結登入或建立帳戶，即可加入。',
   'invitation.action': '加入 {company}',
+
+  // 主辦機構邀請企業註冊並參與配對活動（issue 15）。
+  'session.invitation.title': '{inviter} 邀請 {company} 參與 TradeMatch 上的「{session}」',
+  'session.invitation.body':
+    '{inviter} 邀請 {company} 參與「{session}」（於 {startsAt} 開始）：TradeMatch 跨境商貿配對平台上的一對一商務會面。請使用以下連結建立帳戶（或登入）並登記貴公司；主辦機構核實後，貴公司即加入活動。連結於 14 天內有效。',
+  'session.invitation.action': '接受邀請',
+  'email.whyInvitedToSession':
+    '您收到此電郵，是因為 {inviter} 在 TradeMatch 輸入了 {email} 作為受邀企業的地址。如您並無預期，請忽略此電郵。',
 
   'email.whyInvited':
     '您收到此電郵，是因為 {inviter} 在 TradeMatch 輸入了 {email}。如您不認識對方，請忽略此電郵。',

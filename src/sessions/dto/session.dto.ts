@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   isISO31661Alpha2,
@@ -17,6 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { ConfirmTokenDto } from '../../accounts/dto/account.dto';
 import { PaginationQuery } from '../../common/pagination';
 import {
   IsIanaTimeZone,
@@ -219,3 +221,37 @@ export class JoinSessionDto {
   @Type(() => AvailabilityWindowDto)
   availability?: AvailabilityWindowDto[];
 }
+
+/** `PATCH /api/sessions/:id/participants/:companyId`: the participant's availability, whole. */
+export class UpdateParticipantDto {
+  /** When the company can meet; an empty list means the whole session. */
+  @ApiProperty({ type: [AvailabilityWindowDto] })
+  @IsArray({ message: 'availability must be a list of windows' })
+  @ArrayMaxSize(MAX_AVAILABILITY_WINDOWS)
+  @IsObject({ each: true, message: 'availability must each be an object with from and to' })
+  @ValidateNested({ each: true })
+  @Type(() => AvailabilityWindowDto)
+  availability: AvailabilityWindowDto[];
+}
+
+/** `POST /api/sessions/:id/invitations`: a firm invited by email to register and join. */
+export class InviteToSessionDto {
+  @ApiProperty({ example: 'info@northwind.ca' })
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toLowerCase() : value,
+  )
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email: string;
+
+  /** The firm's name, for the email's greeting; the firm registers its company itself. */
+  @ApiPropertyOptional({ example: 'Northwind Wireless', nullable: true, type: String })
+  @Transform(trimOrEmpty)
+  @Optional({ nullable: true })
+  @IsString()
+  @MaxLength(200)
+  companyName?: string;
+}
+
+/** `POST /api/session-invitations/accept`: the token of the emailed link. */
+export class AcceptSessionInvitationDto extends ConfirmTokenDto {}

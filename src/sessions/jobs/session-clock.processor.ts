@@ -59,7 +59,8 @@ export class SessionClockProcessor
 
   private async goLive(data: GoLiveJob): Promise<boolean> {
     const [rows] = await this.dataSource.query<[{ id: string }[], number]>(
-      `UPDATE sessions SET status = 'live', updated_at = now()
+      `UPDATE sessions SET status = 'live', previous_status = status, status_changed_at = now(),
+              updated_at = now()
        WHERE id = $1 AND starts_at = $2 AND status IN ('open', 'scheduled') AND starts_at <= now()
        RETURNING id`,
       [data.sessionId, data.startsAt],
@@ -103,7 +104,8 @@ export class SessionClockProcessor
    */
   async onApplicationBootstrap(): Promise<void> {
     const [rows] = await this.dataSource.query<[{ id: string }[], number]>(
-      `UPDATE sessions SET status = 'live', updated_at = now()
+      `UPDATE sessions SET status = 'live', previous_status = status, status_changed_at = now(),
+              updated_at = now()
        WHERE status IN ('open', 'scheduled') AND starts_at <= now() AND ends_at > now() RETURNING id`,
     );
     if (rows.length > 0) this.logger.log(`${rows.length} sessions went live on start-up`);

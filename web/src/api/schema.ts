@@ -667,6 +667,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{id}/participants/{companyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Takes a company out of the session before it is live (its own users, organisers): its
+         *     requests not yet met and its scheduled meetings are cancelled, the other firms told.
+         */
+        delete: operations["SessionsController_removeParticipant"];
+        options?: never;
+        head?: never;
+        /** A participant's availability, replaced whole (its own users, organisers). */
+        patch: operations["SessionsController_updateParticipant"];
+        trace?: never;
+    };
+    "/api/sessions/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The session's invitations, newest first (organisers). */
+        get: operations["SessionsController_invitationsOf"];
+        put?: never;
+        /** Emails a firm an invitation to register and take part (organisers). */
+        post: operations["SessionsController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session-invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Claims a session invitation (the token of its emailed link) for the signed-in firm user: one
+         *     of their companies joins the session now if verified, or when it is. A bad, used or expired
+         *     token is `400` naming `token`.
+         */
+        post: operations["SessionInvitationsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{id}/scoring": {
         parameters: {
             query?: never;
@@ -1531,6 +1591,26 @@ export interface components {
             /** @description When the company can meet; none means the whole session. */
             availability?: components["schemas"]["AvailabilityWindowDto"][];
         };
+        UpdateParticipantDto: {
+            /** @description When the company can meet; an empty list means the whole session. */
+            availability: components["schemas"]["AvailabilityWindowDto"][];
+        };
+        InviteToSessionDto: {
+            /**
+             * Format: email
+             * @example info@northwind.ca
+             */
+            email: string;
+            /**
+             * @description The firm's name, for the email's greeting; the firm registers its company itself.
+             * @example Northwind Wireless
+             */
+            companyName?: string | null;
+        };
+        AcceptSessionInvitationDto: {
+            /** @example q7Z1d0m2c3M5y0s1l8K1n9S2b4V6x0A2r7T3e5W8u1o */
+            token: string;
+        };
         CreateRequestDto: {
             /**
              * Format: uuid
@@ -1614,6 +1694,13 @@ export interface components {
         /** @description The answer of a route that sends an email (`202`): the same whatever happens next. */
         Accepted: {
             accepted: boolean;
+        };
+        /** @description `POST /api/session-invitations/accept`: the session, and the company that joined (if yet). */
+        AcceptedSessionInvitationView: {
+            sessionId: string;
+            sessionTitle: string;
+            /** @description Null until one of the user's companies is verified (it joins then by itself). */
+            companyId: string | null;
         };
         AddedMeeting: {
             companyIds: string[];
@@ -1974,9 +2061,28 @@ export interface components {
             delegationId: string | null;
             /** @enum {string} */
             status: "scheduled" | "draft" | "open" | "live" | "closed";
+            /**
+             * @description Until when an organiser may take the last move (to live or closed) back to `previousStatus`
+             *     (UNDO_GRACE_MS after it, while no meeting is held); null when it cannot be taken back.
+             */
+            undoUntil: string | null;
+            /** @enum {string|null} */
+            previousStatus: "scheduled" | "draft" | "open" | "live" | "closed" | null;
             weights: components["schemas"]["ScoringWeights"];
             createdAt: string;
             updatedAt: string;
+        };
+        SessionInvitationView: {
+            id: string;
+            sessionId: string;
+            email: string;
+            companyName: string;
+            /** @description The link was followed by a signed-in firm user. */
+            claimed: boolean;
+            /** @description The company that joined through it, if one did. */
+            companyId: string | null;
+            expiresAt: string;
+            createdAt: string;
         };
         SessionReport: {
             sessionId: string;
@@ -2008,6 +2114,13 @@ export interface components {
             delegationId: string | null;
             /** @enum {string} */
             status: "scheduled" | "draft" | "open" | "live" | "closed";
+            /**
+             * @description Until when an organiser may take the last move (to live or closed) back to `previousStatus`
+             *     (UNDO_GRACE_MS after it, while no meeting is held); null when it cannot be taken back.
+             */
+            undoUntil: string | null;
+            /** @enum {string|null} */
+            previousStatus: "scheduled" | "draft" | "open" | "live" | "closed" | null;
             weights: components["schemas"]["ScoringWeights"];
             createdAt: string;
             updatedAt: string;
@@ -3807,6 +3920,166 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ParticipantView"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SessionsController_removeParticipant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                companyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SessionsController_updateParticipant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                companyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateParticipantDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantView"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SessionsController_invitationsOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionInvitationView"][];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SessionsController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteToSessionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionInvitationView"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SessionInvitationsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptSessionInvitationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedSessionInvitationView"];
                 };
             };
             /** @description The error shape of every failure: status, code and, for a 400, every bad field */

@@ -1,6 +1,7 @@
 import { type Membership } from '../../api';
 import { call } from '../../api/call';
 import { client } from '../../api/client';
+import { ConfirmButton } from '../../confirm';
 import { useI18n } from '../../i18n';
 import type { DelegationDetail } from './types';
 
@@ -47,11 +48,23 @@ export function CompanyApplication({
           </span>
           <div className="muted">{t(`applications.explain.${application.status}`)}</div>
           {WITHDRAWABLE.has(application.status) && (
-            <button
-              type="button"
+            <ConfirmButton
+              label={busy ? t('common.saving') : t('applications.withdraw')}
               className="secondary"
-              disabled={busy}
-              onClick={() =>
+              title={t('applications.withdrawTitle', { name: company.name })}
+              question={
+                <p>
+                  {t(
+                    application.status === 'accepted'
+                      ? 'applications.withdrawAccepted'
+                      : 'applications.withdrawQuestion',
+                    { name: company.name, title: delegation.title },
+                  )}
+                </p>
+              }
+              confirmLabel={t('applications.withdrawConfirm')}
+              busy={busy}
+              onConfirm={() =>
                 onAct(() =>
                   call(
                     client.PATCH('/api/delegations/{id}/applications/{applicationId}', {
@@ -61,9 +74,7 @@ export function CompanyApplication({
                   ),
                 )
               }
-            >
-              {busy ? t('common.saving') : t('applications.withdraw')}
-            </button>
+            />
           )}
         </>
       ) : !travels ? (

@@ -1,3 +1,4 @@
+import { ConfirmButton } from '../../confirm';
 import { useI18n, type MessageKey } from '../../i18n';
 import { ErrorBox } from '../../ui';
 import type { DelegationDetail } from './types';
@@ -20,7 +21,8 @@ export function DecisionRow({
   application: DelegationDetail['applications'][number];
   busy: boolean;
   error: unknown;
-  onDecide: (status: Decision) => void;
+  /** `reason`: why it is rejected, sent to the firm. */
+  onDecide: (status: Decision, reason?: string) => void;
 }) {
   const { t, dateTime } = useI18n();
   return (
@@ -34,18 +36,35 @@ export function DecisionRow({
       </div>
       {application.status !== 'withdrawn' && (
         <div className="actions">
-          {DECISIONS.filter((status) => status !== application.status).map((status) => (
-            <button
-              key={status}
-              type="button"
-              className={status === 'accepted' ? undefined : 'secondary'}
-              disabled={busy}
-              aria-label={`${t(DECISION_LABEL[status])}: ${application.companyName}`}
-              onClick={() => onDecide(status)}
-            >
-              {t(DECISION_LABEL[status])}
-            </button>
-          ))}
+          {DECISIONS.filter((status) => status !== application.status).map((status) =>
+            status === 'rejected' ? (
+              <ConfirmButton
+                key={status}
+                label={t(DECISION_LABEL[status])}
+                accessibleLabel={`${t(DECISION_LABEL[status])}: ${application.companyName}`}
+                className="secondary"
+                title={t('applications.rejectTitle', { name: application.companyName })}
+                question={
+                  <p>{t('applications.rejectQuestion', { name: application.companyName })}</p>
+                }
+                reason={{ label: t('applications.rejectReason'), required: true, maxLength: 1000 }}
+                confirmLabel={t('applications.rejectConfirm')}
+                busy={busy}
+                onConfirm={(reason) => onDecide(status, reason)}
+              />
+            ) : (
+              <button
+                key={status}
+                type="button"
+                className={status === 'accepted' ? undefined : 'secondary'}
+                disabled={busy}
+                aria-label={`${t(DECISION_LABEL[status])}: ${application.companyName}`}
+                onClick={() => onDecide(status)}
+              >
+                {t(DECISION_LABEL[status])}
+              </button>
+            ),
+          )}
         </div>
       )}
       {error !== null && <ErrorBox error={error} />}

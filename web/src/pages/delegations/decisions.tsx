@@ -17,11 +17,19 @@ export function Decisions({
 }) {
   const { t } = useI18n();
   const decide = useMutation({
-    mutationFn: ({ application, status }: { application: Application; status: Decision }) =>
+    mutationFn: ({
+      application,
+      status,
+      reason,
+    }: {
+      application: Application;
+      status: Decision;
+      reason?: string;
+    }) =>
       call(
         client.PATCH('/api/delegations/{id}/applications/{applicationId}', {
           params: { path: { id: delegation.id, applicationId: application.id } },
-          body: { status },
+          body: status === 'rejected' ? { status, reason } : { status },
         }),
       ),
     onSuccess: onChange,
@@ -50,7 +58,7 @@ export function Decisions({
               application={application}
               busy={busy === application.id}
               error={failed === application.id ? decide.error : null}
-              onDecide={(status) => decide.mutate({ application, status })}
+              onDecide={(status, reason) => decide.mutate({ application, status, reason })}
             />
           ))}
         </ul>

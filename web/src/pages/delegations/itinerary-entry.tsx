@@ -1,3 +1,4 @@
+import { ConfirmButton } from '../../confirm';
 import { useI18n, VIEWER_ZONE } from '../../i18n';
 import type { DelegationDetail, ItineraryItem } from './types';
 
@@ -36,9 +37,15 @@ export function ItineraryEntry({
         </div>
       )}
       {onRemove && (
-        <button type="button" className="secondary small" disabled={removing} onClick={onRemove}>
-          {removing ? t('common.saving') : t('delegations.removeItem', { title: item.title })}
-        </button>
+        <ConfirmButton
+          label={removing ? t('common.saving') : t('delegations.removeItem', { title: item.title })}
+          className="secondary small"
+          title={t('delegations.removeItemTitle', { title: item.title })}
+          question={<p>{t('delegations.removeItemQuestion', { title: item.title })}</p>}
+          confirmLabel={t('delegations.removeItemConfirm')}
+          busy={removing}
+          onConfirm={onRemove}
+        />
       )}
     </li>
   );

@@ -1,12 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { type AgendaItem } from '../../api';
 import { call } from '../../api/call';
 import { client } from '../../api/client';
+import { ConfirmButton } from '../../confirm';
 import { useI18n } from '../../i18n';
 import { ErrorBox } from '../../ui';
 
-/** Either firm may cancel a meeting that has not begun; a second click confirms. */
+/** Either firm may cancel a meeting that has not begun, after saying so and asking. */
 export function CancelMeeting({
   item,
   onCancelled,
@@ -15,7 +15,6 @@ export function CancelMeeting({
   onCancelled: () => void;
 }) {
   const { t } = useI18n();
-  const [confirming, setConfirming] = useState(false);
   const cancel = useMutation({
     mutationFn: () =>
       call(
@@ -30,21 +29,15 @@ export function CancelMeeting({
   const busy = cancel.isPending || cancel.isSuccess;
   return (
     <div className="actions">
-      {confirming ? (
-        <>
-          <span>{t('meeting.confirmCancel', { name: item.other.name })}</span>
-          <button type="button" className="danger" disabled={busy} onClick={() => cancel.mutate()}>
-            {busy ? t('common.saving') : t('meeting.yesCancel')}
-          </button>
-          <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-            {t('meeting.keep')}
-          </button>
-        </>
-      ) : (
-        <button type="button" className="secondary small" onClick={() => setConfirming(true)}>
-          {t('meeting.cancel')}
-        </button>
-      )}
+      <ConfirmButton
+        label={busy ? t('common.saving') : t('meeting.cancel')}
+        className="secondary small"
+        question={<p>{t('meeting.confirmCancel', { name: item.other.name })}</p>}
+        confirmLabel={t('meeting.yesCancel')}
+        cancelLabel={t('meeting.keep')}
+        busy={busy}
+        onConfirm={() => cancel.mutate()}
+      />
       {cancel.isError && <ErrorBox error={cancel.error} />}
     </div>
   );

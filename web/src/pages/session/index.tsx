@@ -10,6 +10,7 @@ import { ActingFor } from './acting-for';
 import { CompanyNotices } from './company-notices';
 import { Participation } from './participation';
 import { SessionHeader } from './session-header';
+import { WhoTakesPart } from './who-takes-part';
 
 /** One session: join it, then matches, requests and the agenda of the chosen company. */
 export function SessionPage({ id, companies }: { id: string; companies: Membership[] }) {
@@ -44,6 +45,7 @@ export function SessionPage({ id, companies }: { id: string; companies: Membersh
                 }
               />
             )}
+            <WhoTakesPart sessionId={id} count={detail.participantCount} />
           </>
         )}
       </QueryLoaded>

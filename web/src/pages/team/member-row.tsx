@@ -1,6 +1,6 @@
 import { useI18n } from '../../i18n';
 import { ErrorBox } from '../../ui';
-import { ConfirmButton } from './confirm-button';
+import { ConfirmButton } from '../../confirm';
 import { useChangeRole, useRemoveMember, type TeamMember } from './team-api';
 
 /**

@@ -1,7 +1,7 @@
 import { useI18n } from '../../i18n';
 import { QueryLoaded } from '../../queries';
 import { ErrorBox } from '../../ui';
-import { ConfirmButton } from './confirm-button';
+import { ConfirmButton } from '../../confirm';
 import { useInvitations, useWithdrawInvitation } from './team-api';
 
 /**

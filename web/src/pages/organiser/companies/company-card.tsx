@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { ConfirmButton } from '../../../confirm';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { ErrorBox } from '../../../ui';
 import type { CompanyProfile } from '../types';
@@ -64,19 +65,20 @@ export function CompanyCard({
             type="button"
             disabled={busy}
             aria-label={t('org.companies.verifyNamed', { name: company.name })}
-            onClick={() => decision.mutate('verified')}
+            onClick={() => decision.mutate({ status: 'verified' })}
           >
             {t('org.companies.verify')}
           </button>
-          <button
-            type="button"
-            className="danger"
-            disabled={busy}
-            aria-label={t('org.companies.rejectNamed', { name: company.name })}
-            onClick={() => decision.mutate('rejected')}
-          >
-            {t('org.companies.reject')}
-          </button>
+          <ConfirmButton
+            label={t('org.companies.reject')}
+            accessibleLabel={t('org.companies.rejectNamed', { name: company.name })}
+            title={t('org.companies.rejectTitle', { name: company.name })}
+            question={<p>{t('org.companies.rejectQuestion', { name: company.name })}</p>}
+            reason={{ label: t('org.companies.rejectReason'), required: true, maxLength: 1000 }}
+            confirmLabel={t('org.companies.rejectConfirm')}
+            busy={busy}
+            onConfirm={(reason) => decision.mutate({ status: 'rejected', reason })}
+          />
         </div>
       )}
       {decision.isError && <ErrorBox error={decision.error} />}

@@ -24,11 +24,12 @@ export function useVerification(
   onDecided: (company: CompanyProfile) => void,
 ) {
   return useMutation({
-    mutationFn: (status: 'verified' | 'rejected') =>
+    /** `reason`: why it is rejected, sent to the firm. */
+    mutationFn: ({ status, reason }: { status: 'verified' | 'rejected'; reason?: string }) =>
       call(
         client.POST('/api/companies/{id}/verification', {
           params: { path: { id: company.id } },
-          body: { status },
+          body: status === 'rejected' ? { status, reason } : { status },
         }),
       ),
     onSuccess: (decided) => onDecided({ ...company, ...decided }),

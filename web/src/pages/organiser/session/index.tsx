@@ -1,6 +1,9 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { Link } from 'react-router';
+import type { LiveSocket } from '../../../live';
 import { useI18n } from '../../../i18n';
-import { QueryLoaded } from '../../../queries';
+import { keys, QueryLoaded } from '../../../queries';
 import { AnnounceForm } from '../announce';
 import { useLiveSocket } from '../live-socket';
 import { Lifecycle } from './lifecycle';
@@ -18,6 +21,7 @@ export function OrganiserSessionPage({ id }: { id: string }) {
   const { t } = useI18n();
   const session = useOrganiserSession(id);
   const socket = useLiveSocket();
+  useSessionStatusUpdates(id, socket);
 
   return (
     <main>
@@ -42,10 +46,29 @@ export function OrganiserSessionPage({ id }: { id: string }) {
             {detail.status !== 'draft' && detail.status !== 'closed' && (
               <AnnounceForm sessionId={id} socket={socket} />
             )}
-            <Participants id={id} count={detail.participantCount} />
+            <Participants detail={detail} />
           </>
         )}
       </QueryLoaded>
     </main>
   );
+}
+
+/**
+ * The session's status as it changes elsewhere (it went live at its start, another organiser
+ * closed it or took a move back): `session.updated` reaches the organisers' room.
+ */
+function useSessionStatusUpdates(id: string, socket: LiveSocket | null): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!socket) return;
+    const onUpdated = (event: { sessionId: string }) => {
+      if (event.sessionId === id)
+        void queryClient.invalidateQueries({ queryKey: keys.session(id), exact: true });
+    };
+    socket.on('session.updated', onUpdated);
+    return () => {
+      socket.off('session.updated', onUpdated);
+    };
+  }, [id, socket, queryClient]);
 }

@@ -1,9 +1,18 @@
 import { useI18n } from '../../../i18n';
 import type { Participant } from '../types';
+import { ParticipantRow } from './participant-row';
 
-/** A page of participants: name, country, city, sectors, when they joined. */
-export function ParticipantsTable({ participants }: { participants: Participant[] }) {
-  const { t, dateTime } = useI18n();
+/** A page of participants, with their availability and, while it may change, what to do. */
+export function ParticipantsTable({
+  participants,
+  timezone,
+  editable,
+}: {
+  participants: Participant[];
+  timezone: string;
+  editable: boolean;
+}) {
+  const { t } = useI18n();
   return (
     <div className="table-scroll">
       <table>
@@ -13,18 +22,19 @@ export function ParticipantsTable({ participants }: { participants: Participant[
             <th scope="col">{t('org.companies.country')}</th>
             <th scope="col">{t('company.city')}</th>
             <th scope="col">{t('company.sectors')}</th>
+            <th scope="col">{t('org.participants.availability')}</th>
             <th scope="col">{t('org.participants.joined')}</th>
+            {editable && <th scope="col">{t('org.participants.actions')}</th>}
           </tr>
         </thead>
         <tbody>
           {participants.map((participant) => (
-            <tr key={participant.companyId}>
-              <td>{participant.name}</td>
-              <td>{participant.country}</td>
-              <td>{participant.city}</td>
-              <td>{participant.sectors.join(', ')}</td>
-              <td>{dateTime(participant.joinedAt)}</td>
-            </tr>
+            <ParticipantRow
+              key={participant.companyId}
+              participant={participant}
+              timezone={timezone}
+              editable={editable}
+            />
           ))}
         </tbody>
       </table>
