@@ -96,6 +96,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
         message: exception.message,
         code: exception.code,
         ...(exception.fields ? { fields: exception.fields } : {}),
+        ...(exception.rules ? { rules: exception.rules } : {}),
       };
     }
     if (exception instanceof HttpException && isFastifyClientError(exception.cause)) {

@@ -35,14 +35,24 @@ export const MAX_DELEGATION_DAYS = 60;
 export const MAX_ITINERARY_ITEMS = 300;
 
 function checkDateOrder(startsOn: string, endsOn: string): void {
-  if (endsOn < startsOn) throw AppError.invalid({ endsOn: ['must be on or after startsOn'] });
+  if (endsOn < startsOn) {
+    throw AppError.invalid(
+      { endsOn: ['must be on or after startsOn'] },
+      { endsOn: [{ rule: 'notBefore', params: { field: 'startsOn' } }] },
+    );
+  }
   const days = DateTime.fromISO(endsOn).diff(DateTime.fromISO(startsOn), 'days').days + 1;
   if (days > MAX_DELEGATION_DAYS) {
-    throw AppError.invalid({
-      endsOn: [
-        `must be within ${MAX_DELEGATION_DAYS} days of the first day: a delegation lasts at most ${MAX_DELEGATION_DAYS} days`,
-      ],
-    });
+    throw AppError.invalid(
+      {
+        endsOn: [
+          `must be within ${MAX_DELEGATION_DAYS} days of the first day: a delegation lasts at most ${MAX_DELEGATION_DAYS} days`,
+        ],
+      },
+      {
+        endsOn: [{ rule: 'withinDays', params: { field: 'startsOn', days: MAX_DELEGATION_DAYS } }],
+      },
+    );
   }
 }
 

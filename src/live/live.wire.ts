@@ -13,6 +13,7 @@ import type { JobState } from '../jobs/job.wire';
 import type { MeetingOrigin, MeetingStatus } from '../meetings/meeting.wire';
 import type { SessionMode } from '../sessions/session.wire';
 import type { SessionStatus } from '../sessions/session-lifecycle.wire';
+import type { WireFieldRules } from '../common/field-rules.wire';
 
 /** An error in the shape of the HTTP API. */
 export interface WireError {
@@ -22,6 +23,8 @@ export interface WireError {
   code?: string;
   /** Every offending field with what is wrong (a 400). */
   fields?: Record<string, string[]>;
+  /** For each field of `fields`, the rules it broke with their parameters, to word them. */
+  rules?: WireFieldRules;
   correlationId?: string;
 }
 

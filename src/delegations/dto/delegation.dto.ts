@@ -14,9 +14,12 @@ import {
 import { PaginationQuery } from '../../common/pagination';
 import { ReasonText } from '../../common/reason-text';
 import {
+  IsAfterField,
   IsCalendarDate,
   IsIanaTimeZone,
   IsInstant,
+  IsNotBeforeField,
+  IsWithinDays,
   Optional,
   trimOrEmpty,
   trimString,
@@ -73,6 +76,11 @@ export class CreateDelegationDto {
   /** Last day (inclusive), in the delegation's zone; a delegation lasts at most 60 days. */
   @ApiProperty({ example: '2027-06-11' })
   @IsCalendarDate()
+  @IsNotBeforeField('startsOn')
+  @IsWithinDays('startsOn', 60, {
+    calendar: true,
+    message: 'must be within 60 days of the first day: a delegation lasts at most 60 days',
+  })
   endsOn: string;
 
   @ApiProperty({ example: 'Europe/Helsinki' })
@@ -144,6 +152,7 @@ export class CreateItineraryItemDto {
 
   @ApiProperty({ example: '2027-06-08T12:00:00+03:00' })
   @IsInstant()
+  @IsAfterField('startsAt')
   endsAt: string;
 }
 
