@@ -3,6 +3,7 @@
  * ApiError of a failed answer, files saved with the token, and the server's types. Requests go
  * through the typed client (`api/client.ts`).
  */
+import type { WireFieldRules } from '../../src/common/field-rules.wire';
 import type { components, operations } from './api/schema';
 
 const TOKEN_KEY = 'tradematch.token';
@@ -18,13 +19,15 @@ export function storeToken(token: string | null): void {
   else localStorage.setItem(TOKEN_KEY, token);
 }
 
-/** An error answer of the API: `{statusCode, error, message, code?, fields?}`. */
+/** An error answer of the API: `{statusCode, error, message, code?, fields?, rules?}`. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
     readonly code?: string,
     readonly fields: Record<string, string[]> = {},
+    /** For each field of `fields`, the rules it broke, to word them (`form-errors.ts`). */
+    readonly rules: WireFieldRules = {},
   ) {
     super(message);
   }
@@ -49,7 +52,13 @@ export async function errorOf(response: Response, sentToken: boolean): Promise<A
     storeToken(null);
     window.dispatchEvent(new Event(SIGNED_OUT));
   }
-  return new ApiError(response.status, message, parsed.code, parsed.fields ?? {});
+  return new ApiError(
+    response.status,
+    message,
+    parsed.code,
+    parsed.fields ?? {},
+    (parsed.rules ?? {}),
+  );
 }
 
 /**

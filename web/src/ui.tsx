@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { cloneElement, isValidElement, type ReactNode } from 'react';
 import { ERROR_CODES, type ErrorCode } from '../../src/common/error-codes.wire';
 import { ApiError } from './api';
 import { useI18n } from './i18n';
@@ -61,10 +61,22 @@ export function Field({
   errors?: string[];
   children: ReactNode;
 }) {
+  // The control says it is invalid and which hint and messages describe it, unless it says so
+  // itself (a control that is no single element, such as a group, is left alone).
+  const described = [hint && `${id}-hint`, errors?.length && `${id}-error`].filter(Boolean);
+  const control =
+    isValidElement<{ 'aria-invalid'?: unknown; 'aria-describedby'?: string }>(children) &&
+    children.props['aria-invalid'] === undefined
+      ? cloneElement(children, {
+          'aria-invalid': errors?.length ? true : undefined,
+          'aria-describedby':
+            children.props['aria-describedby'] ?? (described.join(' ') || undefined),
+        })
+      : children;
   return (
     <div className={errors?.length ? 'field invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
-      {children}
+      {control}
       {hint && <small id={`${id}-hint`}>{hint}</small>}
       <FieldMessages messages={errors} id={`${id}-error`} />
     </div>
@@ -78,22 +90,4 @@ export function FieldMessages({ messages, id }: { messages: string[] | undefined
       {message}
     </small>
   ));
-}
-
-/**
- * The field messages of a 400 by top-level field, or none: `offers[2]: must be ...` belongs to
- * the offers field.
- */
-export function fieldErrors(error: unknown): Record<string, string[]> {
-  if (!(error instanceof ApiError)) return {};
-  const byField: Record<string, string[]> = {};
-  for (const [path, messages] of Object.entries(error.fields)) {
-    const root = /^[^.[]+/.exec(path)?.[0] ?? path;
-    const nested = path !== root;
-    byField[root] = [
-      ...(byField[root] ?? []),
-      ...messages.map((message) => (nested ? `${path}: ${message}` : message)),
-    ];
-  }
-  return byField;
 }

@@ -24,7 +24,7 @@ export function CompanyForm({
   const [form, setForm] = useState(() => initialForm(company));
   const [sectors, setSectors] = useState<string[]>(company?.sectors ?? []);
   const [partnerTypes, setPartnerTypes] = useState<string[]>(company?.partnerTypes ?? []);
-  const { fields, general, setError, edited } = useFormErrors();
+  const { fields, general, setError, edited, formRef } = useFormErrors();
   const save = useSaveCompany(company, {
     onMutate: () => setError(null),
     onSuccess: onRegistered,
@@ -73,7 +73,7 @@ export function CompanyForm({
       )}
       <QueryLoaded query={taxonomy}>
         {(tax) => (
-          <form onSubmit={submit} noValidate>
+          <form ref={formRef} onSubmit={submit} noValidate>
             {text('name', 'company.name')}
             <div className="row">
               {text('country', 'company.country')}

@@ -11,7 +11,7 @@ import { useSaveDelegation } from './use-save-delegation';
 export function DelegationForm({ delegation }: { delegation?: Delegation }) {
   const { t } = useI18n();
   const [form, setForm] = useState(() => initialFields(delegation));
-  const { fields, general, setError, edited } = useFormErrors();
+  const { fields, general, setError, edited, formRef } = useFormErrors();
   const save = useSaveDelegation(delegation, { onMutate: () => setError(null), onError: setError });
   const busy = save.isPending;
   const change = (key: keyof DelegationFields, value: string) => {
@@ -46,7 +46,7 @@ export function DelegationForm({ delegation }: { delegation?: Delegation }) {
   };
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form ref={formRef} onSubmit={submit} noValidate>
       {input('title', 'delegationForm.title')}
       <Field
         id="delegation-direction"

@@ -52,3 +52,6 @@ export type OutcomeLine = Schemas['OutcomeLine'];
 export type SessionReport = Schemas['SessionReport'];
 
 export type ImportResult = Schemas['ImportResult'];
+
+export const isWeightName = (name: string): name is WeightName =>
+  (WEIGHT_NAMES as readonly string[]).includes(name);

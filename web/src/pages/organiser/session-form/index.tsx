@@ -1,7 +1,8 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useI18n, type MessageKey } from '../../../i18n';
-import { ErrorBox, Field, fieldErrors, FieldMessages } from '../../../ui';
-import type { SessionSettings } from '../types';
+import { useFieldErrors, useFocusFirstInvalid } from '../../../form-errors';
+import { ErrorBox, Field, FieldMessages } from '../../../ui';
+import { isWeightName, type SessionSettings } from '../types';
 import { DelegationSelect } from './delegation-select';
 import { apiField, initialForm, requestBody, type FormState, type TextKey } from './form-state';
 import { ModeAndZone } from './mode-and-zone';
@@ -20,7 +21,14 @@ export function SessionForm({ session }: { session?: SessionSettings }) {
   const busy = save.isPending;
   const error = save.error;
 
-  const allFields = fieldErrors(error);
+  const allFields = useFieldErrors(error, {
+    // `weights.sector: must be 1 or less` is said as "Sector: Must be 1 or less."
+    nestedLabel: (path) => {
+      const name = /^weights\.(\w+)$/.exec(path)?.[1];
+      return name && isWeightName(name) ? t(`org.weight.${name}`) : undefined;
+    },
+  });
+  const formRef = useFocusFirstInvalid(error);
   const fields = Object.fromEntries(
     Object.entries(allFields).filter(([field]) => !edited.includes(field)),
   );
@@ -47,7 +55,7 @@ export function SessionForm({ session }: { session?: SessionSettings }) {
   };
 
   return (
-    <form onSubmit={submit} noValidate className="session-form">
+    <form ref={formRef} onSubmit={submit} noValidate className="session-form">
       {input('title', 'org.form.title')}
       <Field id="description" label={t('org.form.description')} errors={fields.description}>
         <textarea
