@@ -57,7 +57,7 @@ export async function errorOf(response: Response, sentToken: boolean): Promise<A
     message,
     parsed.code,
     parsed.fields ?? {},
-    (parsed.rules ?? {}),
+    parsed.rules ?? {},
   );
 }
 

@@ -81,7 +81,7 @@ export function fieldErrors(
     if (override) said = [i18n.t(override)];
     else if (worded.length > 0 && worded.every((words) => words !== null)) {
       const label = nested ? nestedLabel?.(path) : undefined;
-      said = (worded).map((words) => (label ? `${label}: ${words}` : words));
+      said = worded.map((words) => (label ? `${label}: ${words}` : words));
     } else said = messages.map((message) => (nested ? `${path}: ${message}` : message));
     byField[root] = [...new Set([...(byField[root] ?? []), ...said])];
   }
