@@ -1,5 +1,11 @@
 import { CountryCodes } from 'validator/es/lib/isISO31661Alpha2';
-import type { Language } from './i18n';
+import {
+  PARTNER_TYPES,
+  SECTORS,
+  type PartnerType,
+  type Sector,
+} from '../../src/companies/taxonomy';
+import type { Language, Translate } from './i18n';
 
 /**
  * Names of countries and languages in the UI's language (`Intl.DisplayNames`), and the lists the
@@ -79,4 +85,14 @@ export function languageChoices(language: Language): Choice[] {
     }
   }
   return choices.sort(byName(language));
+}
+
+const TAXONOMY_CODES: ReadonlySet<string> = new Set<string>([...SECTORS, ...PARTNER_TYPES]);
+
+/**
+ * A sector's or partnership kind's label in the UI's language (`smart-cards-payments` → "Smart
+ * cards and payments"); a code the app does not know yet is shown as it is.
+ */
+export function taxonomyLabel(code: string, t: Translate): string {
+  return TAXONOMY_CODES.has(code) ? t(`taxonomy.${code as Sector | PartnerType}`) : code;
 }
