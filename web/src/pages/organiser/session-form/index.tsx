@@ -6,6 +6,7 @@ import { isWeightName, type SessionSettings } from '../types';
 import { DelegationSelect } from './delegation-select';
 import { apiField, initialForm, requestBody, type FormState, type TextKey } from './form-state';
 import { ModeAndZone } from './mode-and-zone';
+import { CountriesPicker } from '../../../pickers';
 import { TextField } from './text-field';
 import { useSaveSession } from './use-save-session';
 import { WeightsFieldset } from './weights-fieldset';
@@ -44,7 +45,7 @@ export function SessionForm({ session }: { session?: SessionSettings }) {
       type={type}
       hint={hint}
       value={form[key]}
-      errors={key === 'sideB' ? undefined : fields[apiField(key)]}
+      errors={fields[apiField(key)]}
       onChange={(value) => set({ [key]: value })}
     />
   );
@@ -89,8 +90,21 @@ export function SessionForm({ session }: { session?: SessionSettings }) {
         <legend>{t('org.form.sides')}</legend>
         <small>{t('org.form.sidesHint')}</small>
         <div className="row">
-          {input('sideA', 'org.form.sideA')}
-          {input('sideB', 'org.form.sideB')}
+          {(['sideA', 'sideB'] as const).map((key) => (
+            <Field
+              key={key}
+              id={key}
+              label={t(key === 'sideA' ? 'org.form.sideA' : 'org.form.sideB')}
+              // The API names both sides as one field: its words go under the first.
+              errors={key === 'sideA' ? fields.sides : undefined}
+            >
+              <CountriesPicker
+                id={key}
+                values={form[key]}
+                onChange={(codes) => set({ [key]: codes })}
+              />
+            </Field>
+          ))}
         </div>
       </fieldset>
       <DelegationSelect
