@@ -82,7 +82,7 @@ describe('web app: the video call', () => {
     await hkPage.goto(`${url}/sessions/${sessionId}/live`);
     await callPanel(hkPage).waitFor();
     await expect(callPanel(hkPage).innerText()).resolves.toContain(
-      `Your meeting with ${caName} (CA)`,
+      `Your meeting with ${caName} (Canada)`,
     );
     await callPanel(hkPage).getByRole('button', { name: 'Join call' }).click();
     await callPanel(hkPage).getByText(`Waiting for ${caName} to join…`).waitFor();

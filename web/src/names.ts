@@ -5,7 +5,7 @@ import {
   type PartnerType,
   type Sector,
 } from '../../src/companies/taxonomy';
-import type { Language, Translate } from './i18n';
+import { useI18n, type Language, type Translate } from './i18n';
 
 /**
  * Names of countries and languages in the UI's language (`Intl.DisplayNames`), and the lists the
@@ -95,4 +95,23 @@ const TAXONOMY_CODES: ReadonlySet<string> = new Set<string>([...SECTORS, ...PART
  */
 export function taxonomyLabel(code: string, t: Translate): string {
   return TAXONOMY_CODES.has(code) ? t(`taxonomy.${code as Sector | PartnerType}`) : code;
+}
+
+/**
+ * Names for what the API gives as codes, in the UI's language: a country, a list of countries,
+ * languages, sectors or partnership kinds ("Fintech, Smart cards and payments").
+ */
+export function useNames() {
+  const { t, language } = useI18n();
+  const join = (values: readonly string[]) => listOf(values, language);
+  return {
+    country: (code: string) => countryName(code, language),
+    countries: (codes: readonly string[]) => join(codes.map((code) => countryName(code, language))),
+    languages: (codes: readonly string[]) =>
+      join(codes.map((code) => languageName(code, language))),
+    taxonomy: (codes: readonly string[]) =>
+      new Intl.ListFormat(language, { style: 'narrow', type: 'unit' }).format(
+        codes.map((code) => taxonomyLabel(code, t)),
+      ),
+  };
 }

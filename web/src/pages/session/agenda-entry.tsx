@@ -1,5 +1,6 @@
 import type { AgendaItem, Membership } from '../../api';
 import { useI18n } from '../../i18n';
+import { useNames } from '../../names';
 import { CancelMeeting } from './cancel-meeting';
 import { FeedbackForm } from './feedback-form';
 import { FeedbackGiven } from './feedback-given';
@@ -19,6 +20,7 @@ export function AgendaEntry({
   onCancelled: () => void;
 }) {
   const { t, time, dateTime } = useI18n();
+  const names = useNames();
   const ended =
     item.status === 'held' || (item.status === 'scheduled' && Date.parse(item.endsAt) <= now);
   const future = item.status === 'scheduled' && Date.parse(item.startsAt) > now;
@@ -28,7 +30,7 @@ export function AgendaEntry({
         {dateTime(item.startsAt)}–{time(item.endsAt)}
       </time>
       <div>
-        <strong>{item.other.name}</strong> ({item.other.city}, {item.other.country})
+        <strong>{item.other.name}</strong> ({item.other.city}, {names.country(item.other.country)})
         {item.status !== 'scheduled' && (
           <>
             {' '}
