@@ -13,8 +13,8 @@ interface SelectProps {
   id: string;
   value: string;
   onChange: (value: string) => void;
-  /** Offered first, unchosen: "Choose…" (a required field with no value yet). */
-  placeholder?: boolean;
+  /** Offered first with no value: "Choose…" (a field not filled in yet), or words of its own ("Any"). */
+  placeholder?: boolean | string;
   /** Added by `Field`. */
   'aria-invalid'?: boolean;
   'aria-describedby'?: string;
@@ -31,7 +31,9 @@ function ChoiceSelect({
   const known = props.value === '' || choices.some((choice) => choice.code === props.value);
   return (
     <select {...props} onChange={(event) => onChange(event.target.value)}>
-      {placeholder && <option value="">{t('picker.choose')}</option>}
+      {placeholder !== false && (
+        <option value="">{placeholder === true ? t('picker.choose') : placeholder}</option>
+      )}
       {!known && <option value={props.value}>{props.value}</option>}
       {choices.map((choice) => (
         <option key={choice.code} value={choice.code}>
