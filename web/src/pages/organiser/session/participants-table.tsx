@@ -1,9 +1,11 @@
 import { useI18n } from '../../../i18n';
+import { useNames } from '../../../names';
 import type { Participant } from '../types';
 
 /** A page of participants: name, country, city, sectors, when they joined. */
 export function ParticipantsTable({ participants }: { participants: Participant[] }) {
   const { t, dateTime } = useI18n();
+  const names = useNames();
   return (
     <div className="table-scroll">
       <table>
@@ -20,9 +22,9 @@ export function ParticipantsTable({ participants }: { participants: Participant[
           {participants.map((participant) => (
             <tr key={participant.companyId}>
               <td>{participant.name}</td>
-              <td>{participant.country}</td>
+              <td>{names.country(participant.country)}</td>
               <td>{participant.city}</td>
-              <td>{participant.sectors.join(', ')}</td>
+              <td>{names.taxonomy(participant.sectors)}</td>
               <td>{dateTime(participant.joinedAt)}</td>
             </tr>
           ))}
