@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useI18n, VIEWER_ZONE } from '../../../i18n';
+import { useNames } from '../../../names';
 import type { ScheduledMeeting } from '../types';
 import { MeetingActions } from './meeting-actions';
 import { MeetingCell } from './meeting-cell';
@@ -15,6 +16,7 @@ export function ScheduleGrid({
   onChanged: (meeting: ScheduledMeeting) => void;
 }) {
   const { t, time, dateTime } = useI18n();
+  const { country } = useNames();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const { session, schedule, names } = board;
   const nameOf = namer(names);
@@ -57,7 +59,8 @@ export function ScheduleGrid({
             {companies.map((companyId) => (
               <tr key={companyId}>
                 <th scope="row">
-                  {nameOf(companyId)} <span className="muted">{names.get(companyId)?.country}</span>
+                  {nameOf(companyId)}{' '}
+                  <span className="muted">{country(names.get(companyId)?.country ?? '')}</span>
                 </th>
                 {slots.map((slot) => {
                   const meeting = cells.get(`${companyId}/${slot.index}`);
