@@ -186,7 +186,7 @@ describe('web app: the video call', () => {
     });
     await page.goto(`${url}/sessions/${sessionId}/live`);
     const panel = page.locator('section', { has: page.getByRole('heading', { name: '視像通話' }) });
-    await panel.getByText(`你與 ${hkName}（HK）的會面`).waitFor();
+    await panel.getByText(`你與 ${hkName}（香港）的會面`).waitFor();
     await panel.getByRole('button', { name: '加入通話' }).click();
     await panel.getByRole('button', { name: '關閉鏡頭' }).waitFor();
     await panel.getByRole('button', { name: '關閉咪高峰' }).waitFor();
