@@ -108,7 +108,7 @@ describe('web app: delegations', () => {
     // 18:00 in Helsinki (summer time, +03:00) is 23:00 in Hong Kong.
     await expect(item.innerText()).resolves.toMatch(/23:00/);
     await expect(item.innerText()).resolves.toContain(
-      'local time in Helsinki: 18:00–20:00 (Europe/Helsinki)',
+      'local time in Helsinki: 18:00–20:00 (Eastern European Time)',
     );
     await expect(item.innerText()).resolves.toContain('Reception');
 

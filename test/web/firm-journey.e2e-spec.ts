@@ -217,7 +217,7 @@ describe('web app: a firm from sign-up to its agenda', () => {
     const text = await meeting.innerText();
     // Slot 0 starts at 22:00 in Hong Kong, 10:00 in Toronto.
     expect(text).toMatch(/22:00/);
-    expect(text).toContain('their time: 10:00 (America/Toronto)');
+    expect(text).toContain('their time: 10:00 (Eastern Time)');
     expect(text).toContain('Video meeting');
     const calendar = page.getByRole('link', { name: 'Add to calendar (.ics)' });
     const [download] = await Promise.all([page.waitForEvent('download'), calendar.click()]);

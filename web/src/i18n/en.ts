@@ -636,7 +636,6 @@ export const en = {
   'picker.remove': 'Remove {name}',
   'picker.chosen': 'Chosen',
   // A time with its date when it falls on another day than the viewer's
-  'time.otherDay': '{date}, {time}',
   // ── Notifications, settings and unsubscribing (issue 14) ──────────────────────────────
   'notify.bell': 'Notifications',
   'notify.bellUnread': 'Notifications: {count, plural, one {# unread} other {# unread}}',

@@ -53,7 +53,6 @@ function plausibleValues(count: number): Record<string, string | number> {
     languages: 'English',
     viewerCountry: 'Hong Kong',
     list: 'a, b and c',
-    date: 'Tue, 9 Mar',
   };
   const numbers = [
     'count',

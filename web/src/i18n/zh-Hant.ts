@@ -595,7 +595,6 @@ export const zhHant: Record<MessageKey, string> = {
   'picker.add': '加入',
   'picker.remove': '移除{name}',
   'picker.chosen': '已選擇',
-  'time.otherDay': '{date} {time}',
   // ── 通知、設定及取消訂閱（issue 14）──────────────────────────────────────────────
   'notify.bell': '通知',
   'notify.bellUnread': '通知：{count, plural, other {# 則未讀}}',

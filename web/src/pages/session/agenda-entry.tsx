@@ -1,6 +1,7 @@
 import type { AgendaItem, Membership } from '../../api';
 import { useI18n } from '../../i18n';
 import { useNames } from '../../names';
+import { zoneName } from '../../zoned-time';
 import { CancelMeeting } from './cancel-meeting';
 import { FeedbackForm } from './feedback-form';
 import { FeedbackGiven } from './feedback-given';
@@ -19,7 +20,7 @@ export function AgendaEntry({
   onChange: () => void;
   onCancelled: () => void;
 }) {
-  const { t, time, dateTime } = useI18n();
+  const { t, time, dateTime, when, language } = useI18n();
   const names = useNames();
   const ended =
     item.status === 'held' || (item.status === 'scheduled' && Date.parse(item.endsAt) <= now);
@@ -40,8 +41,9 @@ export function AgendaEntry({
       </div>
       <div className="muted">
         {t('agenda.theirTime', {
-          time: time(item.startsAt, item.other.timezone),
-          zone: item.other.timezone,
+          // With its date when the other firm's day is not the viewer's (their morning, our evening).
+          time: when(item.startsAt, item.other.timezone, item.startsAt),
+          zone: zoneName(item.other.timezone, language),
         })}
         {' · '}
         {item.table !== undefined ? t('agenda.table', { table: item.table }) : t('agenda.video')}
