@@ -16,7 +16,7 @@ export function AnnounceForm({
   sessionId: string;
   socket: LiveSocket | null;
 }) {
-  const { t, time } = useI18n();
+  const { t, when } = useI18n();
   const [text, setText] = useState('');
   const [sentAt, setSentAt] = useState<string | null>(null);
   const announce = useMutation({
@@ -73,7 +73,7 @@ export function AnnounceForm({
           </button>
           {sentAt && (
             <span className="notice ok" role="status">
-              {t('org.announce.sent', { time: time(sentAt) })}
+              {t('org.announce.sent', { time: when(sentAt) })}
             </span>
           )}
         </div>
