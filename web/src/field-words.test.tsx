@@ -6,7 +6,7 @@ import { fieldErrors, ruleWords } from './field-words';
 import { useFieldErrors, useFocusFirstInvalid } from './form-errors';
 import { makeI18n } from './i18n';
 import { renderInApp } from './testing/render';
-import { Field } from './ui';
+import { ErrorBox, Field } from './ui';
 
 const en = makeI18n('en');
 const zh = makeI18n('zh-Hant');
@@ -122,5 +122,16 @@ describe('a form refused', () => {
     ]);
     expect(screen.getByLabelText('Country').getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByLabelText('Name').getAttribute('aria-invalid')).toBeNull();
+  });
+});
+
+describe('an error shown whole', () => {
+  it('says what is wrong with each field, in the reader’s language', () => {
+    const error = invalid(
+      { message: ['must be shorter than or equal to 2000 characters'] },
+      { message: [{ rule: 'maxLength', params: { max: 2000 } }] },
+    );
+    renderInApp(<ErrorBox error={error} />, { language: 'zh-Hant' });
+    expect(screen.getByRole('alert').textContent).toBe('須為 2,000 個字元或以下。');
   });
 });

@@ -1,6 +1,7 @@
 import { cloneElement, isValidElement, type ReactNode } from 'react';
 import { ERROR_CODES, type ErrorCode } from '../../src/common/error-codes.wire';
 import { ApiError } from './api';
+import { fieldErrors } from './field-words';
 import { useI18n } from './i18n';
 
 const ERROR_CODE_SET: ReadonlySet<string> = new Set(ERROR_CODES);
@@ -12,11 +13,19 @@ function isErrorCode(code: string | undefined): code is ErrorCode {
 /**
  * What to tell people about an error, in the UI's language: the words of the API's error code,
  * the API's own message for a code this app does not know yet, or that the server is unreachable.
+ * A 400 shown whole (by a form with no place for each field's words) says what is wrong with
+ * each field, in words for people (`fieldErrors`).
  */
 export function useErrorText(): (error: unknown) => string {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   return (error) => {
     if (error instanceof ApiError && error.status === 0) return t('common.network');
+    // A 400 of fields: their words (an error with its own code keeps the code's words).
+    if (error instanceof ApiError && (error.code ?? 'validation_failed') === 'validation_failed') {
+      const fields = Object.values(fieldErrors(error, i18n)).flat();
+      if (fields.length > 0) return fields.join(' ');
+    }
     if (error instanceof ApiError && isErrorCode(error.code)) return t(`error.${error.code}`);
     if (error instanceof Error) return error.message;
     return String(error);
