@@ -85,3 +85,12 @@ describe('an agenda entry', () => {
     );
   });
 });
+
+describe('calendar dates', () => {
+  it('are written as the dates of date-times are, in each language', () => {
+    const en = makeI18n('en', 'UTC');
+    expect(en.dateTime('2031-06-09T12:00:00Z')).toContain(en.date('2031-06-09'));
+    const zh = makeI18n('zh-Hant', 'UTC');
+    expect(zh.dateTime('2031-06-09T12:00:00Z')).toContain(zh.date('2031-06-09'));
+  });
+});

@@ -30,6 +30,8 @@ export interface I18n {
   /** A date and time in the chosen language, in `timeZone` (the viewer's own by default). */
   dateTime: (iso: string, timeZone?: string) => string;
   time: (iso: string, timeZone?: string) => string;
+  /** A calendar date (YYYY-MM-DD) in the style of `dateTime`'s dates. */
+  date: (calendarDate: string) => string;
   /**
    * A time in `timeZone` (the viewer's own by default), with its date, as `dateTime` writes it,
    * when that day is not the viewer's day of `reference` (now by default): "Next slot starts at
@@ -84,6 +86,8 @@ export function makeI18n(language: Language, viewerZone = VIEWER_ZONE): I18n {
     dateTime: (iso, timeZone = viewerZone) =>
       intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'short', timeZone }),
     time: (iso, timeZone = viewerZone) => intl.formatTime(iso, { timeStyle: 'short', timeZone }),
+    date: (calendarDate) =>
+      intl.formatDate(`${calendarDate}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' }),
     when: (iso, timeZone = viewerZone, reference = new Date().toISOString()) =>
       dayIn(iso, timeZone) === dayIn(reference, viewerZone)
         ? intl.formatTime(iso, { timeStyle: 'short', timeZone })
