@@ -14,12 +14,12 @@ export function ItineraryEntry({
   removing: boolean;
   onRemove?: () => void;
 }) {
-  const { t, dateTime, time, when, language } = useI18n();
+  const { t, dateTime, when, language } = useI18n();
   const local = delegation.timezone !== VIEWER_ZONE;
   return (
     <li>
       <time dateTime={item.startsAt}>
-        {dateTime(item.startsAt)}–{time(item.endsAt)}
+        {dateTime(item.startsAt)}–{when(item.endsAt, undefined, item.startsAt)}
       </time>
       <div>
         <span className="badge">{t(`itinerary.kind.${item.kind}`)}</span>{' '}

@@ -20,7 +20,7 @@ export function AgendaEntry({
   onChange: () => void;
   onCancelled: () => void;
 }) {
-  const { t, time, dateTime, when, language } = useI18n();
+  const { t, dateTime, when, language } = useI18n();
   const names = useNames();
   const ended =
     item.status === 'held' || (item.status === 'scheduled' && Date.parse(item.endsAt) <= now);
@@ -28,7 +28,7 @@ export function AgendaEntry({
   return (
     <li>
       <time dateTime={item.startsAt}>
-        {dateTime(item.startsAt)}–{time(item.endsAt)}
+        {dateTime(item.startsAt)}–{when(item.endsAt, undefined, item.startsAt)}
       </time>
       <div>
         <strong>{item.other.name}</strong> ({item.other.city}, {names.country(item.other.country)})
