@@ -195,7 +195,7 @@ describe('web app: delegations', () => {
     await secondPage.getByRole('heading', { name: '行程' }).waitFor();
     await applicationOf(secondPage, secondName).getByText('已取錄').waitFor();
     await expect(secondPage.locator('ol.itinerary li').first().innerText()).resolves.toContain(
-      'Helsinki 當地時間：下午6:00–晚上8:00（Europe/Helsinki）',
+      'Helsinki 當地時間：下午6:00–晚上8:00（東歐時間）',
     );
     await screenshot(secondPage, 'delegation-phone-zh-hant');
   });

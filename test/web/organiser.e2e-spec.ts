@@ -182,7 +182,7 @@ describe('web app: an organiser runs a session', () => {
 
     // The directory filters by country and status.
     await page.getByRole('searchbox', { name: 'Search' }).fill(suffix);
-    await page.getByRole('searchbox', { name: 'Country' }).fill('ca');
+    await page.getByLabel('Country', { exact: true }).selectOption('CA');
     await page.getByLabel('Status').selectOption('verified');
     await page.getByRole('button', { name: 'Show companies' }).click();
     await heading('Companies found (2)').waitFor();
