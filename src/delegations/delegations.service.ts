@@ -18,19 +18,18 @@ import {
   type ItineraryItemView,
   type SeatCounts,
 } from './delegation.view';
-import type {
-  CreateDelegationDto,
-  CreateItineraryItemDto,
-  ListDelegationsQuery,
-  UpdateDelegationDto,
+import {
+  MAX_DELEGATION_DAYS,
+  type CreateDelegationDto,
+  type CreateItineraryItemDto,
+  type ListDelegationsQuery,
+  type UpdateDelegationDto,
 } from './dto/delegation.dto';
 import { buildCalendar } from '../common/calendar';
 import { ItineraryItem } from './itinerary-item.entity';
 
 const NO_SEATS_TAKEN: SeatCounts = { accepted: 0, waitlisted: 0 };
 
-/** A delegation's trip lasts at most this many days (first and last included). */
-export const MAX_DELEGATION_DAYS = 60;
 /** Items an itinerary may hold: a few a day over the longest trip. */
 export const MAX_ITINERARY_ITEMS = 300;
 

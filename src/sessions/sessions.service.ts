@@ -10,7 +10,12 @@ import { DEFAULT_WEIGHTS } from '../matching/scoring/scoring-types';
 import { mergeWeights } from '../matching/scoring/weights';
 import { MeetingReminders } from '../meetings/meeting-reminders.service';
 import { normaliseAvailability } from './availability';
-import type { CreateSessionDto, ListSessionsQuery, UpdateSessionDto } from './dto/session.dto';
+import {
+  MAX_SESSION_DAYS,
+  type CreateSessionDto,
+  type ListSessionsQuery,
+  type UpdateSessionDto,
+} from './dto/session.dto';
 import { Participant } from './participant.entity';
 import { SessionClock } from './jobs/session-clock.queue';
 import { allows, canMove, nextStatuses, statesAllowing } from './session-lifecycle';
@@ -39,12 +44,6 @@ function applyFields(session: MatchmakingSession, input: Partial<SessionFields>)
   if (weights !== undefined) session.weights = mergeWeights(weights, mergeWeights(session.weights));
 }
 
-/**
- * A matchmaking session lasts at most this long: days of back-to-back meetings, not months. It
- * bounds everything that grows with the window (the slots of `GET /api/sessions/:id`, the clock's
- * jobs): a decade of 5-minute slots was a million slots per read.
- */
-export const MAX_SESSION_DAYS = 7;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Rules that span fields: a window that holds a slot, a deadline in time, sides apart. */

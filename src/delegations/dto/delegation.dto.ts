@@ -34,6 +34,9 @@ import {
   type ItineraryKind,
 } from '../delegation.wire';
 
+/** A delegation's trip lasts at most this many days (first and last included). */
+export const MAX_DELEGATION_DAYS = 60;
+
 export class CreateDelegationDto {
   @ApiProperty({ example: 'Hong Kong ICT mission to Finland' })
   @Transform(trimString)
@@ -77,9 +80,9 @@ export class CreateDelegationDto {
   @ApiProperty({ example: '2027-06-11' })
   @IsCalendarDate()
   @IsNotBeforeField('startsOn')
-  @IsWithinDays('startsOn', 60, {
+  @IsWithinDays('startsOn', MAX_DELEGATION_DAYS, {
     calendar: true,
-    message: 'must be within 60 days of the first day: a delegation lasts at most 60 days',
+    message: `must be within ${MAX_DELEGATION_DAYS} days of the first day: a delegation lasts at most ${MAX_DELEGATION_DAYS} days`,
   })
   endsOn: string;
 

@@ -36,6 +36,13 @@ import {
 import { SESSION_STATUSES, type SessionStatus } from '../session-lifecycle.wire';
 import { SESSION_MODES, type SessionMode } from '../session.wire';
 
+/**
+ * A matchmaking session lasts at most this long: days of back-to-back meetings, not months. It
+ * bounds everything that grows with the window (the slots of `GET /api/sessions/:id`, the clock's
+ * jobs): a decade of 5-minute slots was a million slots per read.
+ */
+export const MAX_SESSION_DAYS = 7;
+
 const upperEach = mapStrings((code) => code.trim().toUpperCase());
 
 /** Per-session scoring weights; each 0–1, any left out keeps its default. */
@@ -132,8 +139,8 @@ export class CreateSessionDto {
   @ApiProperty({ example: '2027-03-10T05:00:00Z' })
   @IsInstant()
   @IsAfterField('startsAt')
-  @IsWithinDays('startsAt', 7, {
-    message: 'must be within 7 days of the start: a session lasts at most 7 days',
+  @IsWithinDays('startsAt', MAX_SESSION_DAYS, {
+    message: `must be within ${MAX_SESSION_DAYS} days of the start: a session lasts at most ${MAX_SESSION_DAYS} days`,
   })
   endsAt: string;
 
