@@ -45,6 +45,8 @@ export const FIELD_RULES = [
   'notAfter',
   'notBefore',
   'withinDays',
+  // `params` `{first, last}`: calendar dates (an itinerary item within its delegation's days)
+  'withinDates',
   'slotFits',
   // Per field kinds of this product
   'sides',

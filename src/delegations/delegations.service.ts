@@ -166,11 +166,21 @@ export class DelegationsService {
       const endsAt = new Date(input.endsAt);
       if (endsAt <= startsAt) throw AppError.invalid({ endsAt: ['must be after startsAt'] });
       if (!fitsDelegationDays({ startsAt, endsAt }, delegation)) {
-        throw AppError.invalid({
-          startsAt: [
-            `must lie within the delegation's days, ${delegation.startsOn} to ${delegation.endsOn} in ${delegation.timezone}`,
-          ],
-        });
+        throw AppError.invalid(
+          {
+            startsAt: [
+              `must lie within the delegation's days, ${delegation.startsOn} to ${delegation.endsOn} in ${delegation.timezone}`,
+            ],
+          },
+          {
+            startsAt: [
+              {
+                rule: 'withinDates',
+                params: { first: delegation.startsOn, last: delegation.endsOn },
+              },
+            ],
+          },
+        );
       }
       if ((await manager.countBy(ItineraryItem, { delegationId: id })) >= MAX_ITINERARY_ITEMS) {
         throw AppError.conflict(

@@ -98,7 +98,7 @@ describe('web app: delegations', () => {
     await itinerary.getByRole('button', { name: 'Add item' }).click();
     await itinerary
       .locator('.field.invalid', { has: page.getByLabel('Starts') })
-      .getByText(/must lie within the delegation's days/)
+      .getByText(/Must fall within the delegation’s days/)
       .waitFor();
     await itinerary.getByLabel('Starts').fill('2031-06-09T18:00');
     await itinerary.getByLabel('Ends').fill('2031-06-09T20:00');

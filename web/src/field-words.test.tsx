@@ -33,6 +33,9 @@ describe('ruleWords', () => {
     expect(ruleWords({ rule: 'yearRange', params: { min: 2000, max: 2099 } }, en)).toBe(
       'Choose a date between the years 2000 and 2099.',
     );
+    expect(
+      ruleWords({ rule: 'withinDates', params: { first: '2031-06-09', last: '2031-06-13' } }, zh),
+    ).toBe(`須在代表團的日程之內（${zh.date('2031-06-09')}至${zh.date('2031-06-13')}）。`);
     expect(ruleWords({ rule: 'sidesApart', params: { values: ['HK', 'CA'] } }, en)).toBe(
       'A country cannot be on both sides: Hong Kong and Canada.',
     );

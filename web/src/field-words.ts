@@ -14,14 +14,14 @@ export interface FieldWordsOptions {
   nestedLabel?: (path: string) => string | undefined;
 }
 
-type Words = Pick<I18n, 't' | 'language'>;
+type Words = Pick<I18n, 't' | 'language' | 'date'>;
 
 /**
  * One rule a field broke (`{rule: 'maxLength', params: {max: 2000}}`) as a sentence in the
  * reader's language ("Must be 2,000 characters or fewer."); null for `invalid` or a rule this app
  * does not know yet, whose English message is shown instead.
  */
-export function ruleWords(rule: WireFieldRule, { t, language }: Words): string | null {
+export function ruleWords(rule: WireFieldRule, { t, language, date }: Words): string | null {
   if (!KNOWN_RULES.has(rule.rule) || rule.rule === 'invalid') return null;
   const params = rule.params ?? {};
   const number = (name: string) => Number(params[name] ?? 0);
@@ -38,6 +38,11 @@ export function ruleWords(rule: WireFieldRule, { t, language }: Words): string |
       return t('rule.length', { min: number('min'), max: number('max') });
     case 'yearRange':
       return t('rule.yearRange', { first: String(params.min), last: String(params.max) });
+    case 'withinDates':
+      return t('rule.withinDates', {
+        first: date(String(params.first)),
+        last: date(String(params.last)),
+      });
     case 'withinDays':
       return t('rule.withinDays', { days: number('days') });
     case 'sidesApart': {

@@ -580,6 +580,7 @@ export const en = {
   'rule.notAfter': 'Must be no later than the end.',
   'rule.notBefore': 'Must be on or after the first day.',
   'rule.withinDays': 'Must be within {days, plural, one {# day} other {# days}} of the start.',
+  'rule.withinDates': 'Must fall within the delegation’s days, {first} to {last}.',
   'rule.slotFits': 'The session is too short for one meeting of this length.',
   'rule.sides': 'Choose at least one country for each side.',
   'rule.sidesApart': 'A country cannot be on both sides: {values}.',

@@ -543,6 +543,7 @@ export const zhHant: Record<MessageKey, string> = {
   'rule.notAfter': '不可遲於結束時間。',
   'rule.notBefore': '須在首日當日或之後。',
   'rule.withinDays': '須在開始後 {days, plural, other {# 天}}內。',
+  'rule.withinDates': '須在代表團的日程之內（{first}至{last}）。',
   'rule.slotFits': '配對會時間太短，容不下一場此長度的會面。',
   'rule.sides': '每一方請至少選擇一個國家或地區。',
   'rule.sidesApart': '同一國家或地區不可同時屬於雙方：{values}。',
