@@ -2460,6 +2460,7 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
             "notAfter",
             "notBefore",
             "withinDays",
+            "withinDates",
             "slotFits",
             "sides",
             "sidesApart",

@@ -1915,7 +1915,7 @@ export interface components {
         /** @description One rule a field broke, for clients to word in their reader's language. */
         WireFieldRule: {
             /** @enum {string} */
-            rule: "required" | "notAllowed" | "invalid" | "isString" | "isNumber" | "isInt" | "isBoolean" | "isArray" | "isObject" | "notBlank" | "min" | "max" | "minLength" | "maxLength" | "length" | "arrayMinSize" | "arrayMaxSize" | "distinct" | "isIn" | "isEmail" | "isUrl" | "isUuid" | "isCountry" | "isLanguage" | "isTimeZone" | "isDateTime" | "isDate" | "format" | "yearRange" | "after" | "notAfter" | "notBefore" | "withinDays" | "slotFits" | "sides" | "sidesApart" | "weightAboveZero" | "deliveries";
+            rule: "required" | "notAllowed" | "invalid" | "isString" | "isNumber" | "isInt" | "isBoolean" | "isArray" | "isObject" | "notBlank" | "min" | "max" | "minLength" | "maxLength" | "length" | "arrayMinSize" | "arrayMaxSize" | "distinct" | "isIn" | "isEmail" | "isUrl" | "isUuid" | "isCountry" | "isLanguage" | "isTimeZone" | "isDateTime" | "isDate" | "format" | "yearRange" | "after" | "notAfter" | "notBefore" | "withinDays" | "withinDates" | "slotFits" | "sides" | "sidesApart" | "weightAboveZero" | "deliveries";
             params?: {
                 [key: string]: string | number | string[];
             };
