@@ -72,14 +72,21 @@ export function Field({
 }) {
   // The control says it is invalid and which hint and messages describe it, unless it says so
   // itself (a control that is no single element, such as a group, is left alone).
-  const described = [hint && `${id}-hint`, errors?.length && `${id}-error`].filter(Boolean);
   const control =
     isValidElement<{ 'aria-invalid'?: unknown; 'aria-describedby'?: string }>(children) &&
     children.props['aria-invalid'] === undefined
       ? cloneElement(children, {
           'aria-invalid': errors?.length ? true : undefined,
           'aria-describedby':
-            children.props['aria-describedby'] ?? (described.join(' ') || undefined),
+            [
+              ...new Set(
+                [
+                  ...(children.props['aria-describedby']?.split(' ') ?? []),
+                  hint && `${id}-hint`,
+                  errors?.length && `${id}-error`,
+                ].filter(Boolean),
+              ),
+            ].join(' ') || undefined,
         })
       : children;
   return (
