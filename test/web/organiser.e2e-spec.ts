@@ -356,7 +356,7 @@ describe('web app: an organiser runs a session', () => {
     await heading('Report').waitFor();
     await page.getByText(/^1 of \d+ meetings held/).waitFor();
     const held = page.getByRole('figure', { name: 'Meetings held by country pair' });
-    await held.getByRole('rowheader', { name: 'CA–HK' }).waitFor();
+    await held.getByRole('rowheader', { name: 'Canada–Hong Kong' }).waitFor();
     expect(await held.getByRole('cell').first().textContent()).toBe('1');
     const rating = page.getByRole('figure', { name: 'Average rating by country pair (1–5)' });
     expect(await rating.getByRole('cell').first().textContent()).toBe('4.5 (2)');

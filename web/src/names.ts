@@ -106,6 +106,12 @@ export function useNames() {
   const join = (values: readonly string[]) => listOf(values, language);
   return {
     country: (code: string) => countryName(code, language),
+    /** A report's `CA–HK` as "Canada–Hong Kong". */
+    countryPair: (pair: string) =>
+      pair
+        .split('–')
+        .map((code) => countryName(code, language))
+        .join('–'),
     countries: (codes: readonly string[]) => join(codes.map((code) => countryName(code, language))),
     languages: (codes: readonly string[]) =>
       join(codes.map((code) => languageName(code, language))),
