@@ -1,4 +1,5 @@
 import type { ErrorCode, NotFoundSubject } from './error-codes.wire';
+import type { WireFieldRules } from './field-rules.wire';
 
 /** What went wrong, in the terms of SPEC.md; the global filter maps each kind to its HTTP status. */
 export type ErrorKind =
@@ -47,6 +48,8 @@ export class AppError extends Error {
     message: string,
     readonly fields?: FieldErrors,
     readonly retryAfterSeconds?: number,
+    /** The rules each field of `fields` broke (a 400), for clients to word. */
+    readonly rules?: WireFieldRules,
     readonly details?: ErrorDetails,
   ) {
     super(message);
@@ -67,15 +70,16 @@ export class AppError extends Error {
   }
 
   static conflict(code: ErrorCode, message: string, details?: ErrorDetails): AppError {
-    return new AppError('conflict', code, message, undefined, undefined, details);
+    return new AppError('conflict', code, message, undefined, undefined, undefined, details);
   }
 
-  /** A 400 naming the offending fields; the message lists them all. */
   /**
    * A 400 naming the offending fields: at most `MAX_FIELD_ERRORS` of them, so that a body of
    * 10,000 bad items is not answered with megabytes of errors (the message says how many more).
+   * Each field shown has its rules (`rules`), `invalid` when the caller names none: clients then
+   * show the field's English message.
    */
-  static invalid(fields: FieldErrors): AppError {
+  static invalid(fields: FieldErrors, rules: WireFieldRules = {}): AppError {
     const entries = Object.entries(fields);
     const shown = entries.slice(0, MAX_FIELD_ERRORS);
     const more = entries.length - shown.length;
@@ -87,6 +91,13 @@ export class AppError extends Error {
       'validation_failed',
       `Invalid input. ${message}`,
       Object.fromEntries(shown),
+      undefined,
+      Object.fromEntries(
+        shown.map(([field]) => [
+          field,
+          rules[field]?.length ? rules[field] : [{ rule: 'invalid' }],
+        ]),
+      ),
     );
   }
 }

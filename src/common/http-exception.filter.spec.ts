@@ -7,15 +7,23 @@ describe('HttpExceptionFilter.toBody', () => {
   jest.spyOn(filter['logger'], 'error').mockImplementation(() => undefined);
   jest.spyOn(filter['logger'], 'warn').mockImplementation(() => undefined);
 
-  it('renders a domain error with its status, code and fields', () => {
+  it('renders a domain error with its status, code, fields and rules', () => {
     expect(
-      filter.toBody(AppError.invalid({ email: ['must be an email address'] }), 'req-1'),
+      filter.toBody(
+        AppError.invalid(
+          { email: ['must be an email address'], note: ['is odd'] },
+          { email: [{ rule: 'isEmail' }] },
+        ),
+        'req-1',
+      ),
     ).toEqual({
       statusCode: 400,
       error: 'Bad Request',
-      message: 'Invalid input. email: must be an email address',
+      message: 'Invalid input. email: must be an email address. note: is odd',
       code: 'validation_failed',
-      fields: { email: ['must be an email address'] },
+      fields: { email: ['must be an email address'], note: ['is odd'] },
+      // A field its thrower gave no rule is `invalid`: clients show its message.
+      rules: { email: [{ rule: 'isEmail' }], note: [{ rule: 'invalid' }] },
     });
     expect(filter.toBody(AppError.conflict('user.email_taken', 'Taken'), 'req-1')).toMatchObject({
       statusCode: 409,

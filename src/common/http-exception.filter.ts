@@ -97,6 +97,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
         code: exception.code,
         ...(exception.fields ? { fields: exception.fields } : {}),
         ...(exception.details ? { details: exception.details } : {}),
+        ...(exception.rules ? { rules: exception.rules } : {}),
       };
     }
     if (exception instanceof HttpException && isFastifyClientError(exception.cause)) {

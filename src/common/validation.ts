@@ -5,6 +5,8 @@ import {
   type ValidationPipeOptions,
 } from '@nestjs/common';
 import { AppError, type FieldErrors } from './app-error';
+import { rulesOfError } from './field-rules';
+import type { WireFieldRules } from './field-rules.wire';
 import { textInputErrors } from './text-input';
 
 /** Keys that name a JavaScript object's internals: class-transformer trips over them. */
@@ -95,12 +97,23 @@ class StrictValidationPipe extends ValidationPipe {
   }
 }
 
+/** A field refused, in English (`fields`) and as rules with their parameters (`rules`). */
+export interface FieldProblems {
+  fields: FieldErrors;
+  rules: WireFieldRules;
+}
+
 /**
- * Flattens class-validator's tree into `{ 'availability[0].from': ['must be ...'] }`. When the
- * errors carry values (`validationError.value`), a field that is missing says `is required`.
+ * Flattens class-validator's tree into `{ 'availability[0].from': ['must be ...'] }` with the
+ * rules broken, `{ 'availability[0].from': [{rule: 'isDateTime'}] }`. When the errors carry values
+ * (`validationError.value`), a field that is missing says `is required`; with their objects
+ * (`validationError.target`), the rules carry their parameters (`{rule: 'max', params: {max: 1}}`).
  */
-export function collectFieldErrors(errors: ValidationError[], parent = ''): FieldErrors {
-  const fields: FieldErrors = {};
+export function collectFieldProblems(
+  errors: ValidationError[],
+  parent = '',
+  problems: FieldProblems = { fields: {}, rules: {} },
+): FieldProblems {
   for (const error of errors) {
     const path = /^\d+$/.test(error.property)
       ? `${parent}[${error.property}]`
@@ -114,17 +127,30 @@ export function collectFieldErrors(errors: ValidationError[], parent = ''): Fiel
     ) {
       // Missing, or null where a value is needed (on a PATCH, a field that cannot be emptied):
       // whichever rule ran first ("must be shorter than 254 characters") would mislead.
-      fields[path] = ['is required'];
+      problems.fields[path] = ['is required'];
+      problems.rules[path] = [{ rule: 'required' }];
     } else if (error.constraints) {
-      fields[path] = Object.values(error.constraints).map((message) =>
+      problems.fields[path] = Object.values(error.constraints).map((message) =>
         message.startsWith(`${error.property} `)
           ? message.slice(error.property.length + 1)
           : message,
       );
+      problems.rules[path] = rulesOfError(error);
     }
-    Object.assign(fields, collectFieldErrors(error.children ?? [], path));
+    collectFieldProblems(error.children ?? [], path, problems);
   }
-  return fields;
+  return problems;
+}
+
+/** The English messages of `collectFieldProblems`, by field. */
+export function collectFieldErrors(errors: ValidationError[]): FieldErrors {
+  return collectFieldProblems(errors).fields;
+}
+
+/** A 400 naming every field of class-validator's errors, with its messages and rules. */
+export function invalidInput(errors: ValidationError[]): AppError {
+  const { fields, rules } = collectFieldProblems(errors);
+  return AppError.invalid(fields, rules);
 }
 
 /**
@@ -139,8 +165,9 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     forbidUnknownValues: true,
     stopAtFirstError: true,
-    // Values let a missing field be told apart; only the messages reach the client.
-    validationError: { target: false, value: true },
-    exceptionFactory: (errors) => AppError.invalid(collectFieldErrors(errors)),
+    // Values let a missing field be told apart, and objects give the rules' parameters (from the
+    // decorators of their class); only messages and rules reach the client.
+    validationError: { target: true, value: true },
+    exceptionFactory: (errors) => invalidInput(errors),
   });
 }

@@ -113,3 +113,81 @@ export const IsInstant = (): PropertyDecorator =>
           : '$property must be an ISO 8601 date-time with its offset, such as 2026-06-08T09:00:00+03:00 or 2026-06-08T06:00:00Z',
     },
   });
+
+/** A date or date-time field's value in milliseconds, or null when it is neither. */
+function timeOf(value: unknown): number | null {
+  if (typeof value !== 'string' || !(isInstant(value) || isCalendarDate(value))) return null;
+  return DateTime.fromISO(value, { zone: 'utc' }).toMillis();
+}
+
+/**
+ * A date or date-time compared with another field of the same input, checked with every other
+ * field (not after them by the service, which once showed date errors only when the rest was
+ * fixed). When either is missing or malformed, its own rules speak and this one passes; a PATCH
+ * that sends one of the two is checked by the service against the stored other.
+ */
+function ComparedWith(
+  name: string,
+  field: string,
+  holds: (value: number, other: number) => boolean,
+  message: string,
+  constraints: unknown[] = [field],
+): PropertyDecorator {
+  return ValidateBy({
+    name,
+    constraints,
+    validator: {
+      validate: (value: unknown, args) => {
+        const self = timeOf(value);
+        const other = timeOf((args?.object as Record<string, unknown> | undefined)?.[field]);
+        return self === null || other === null || holds(self, other);
+      },
+      defaultMessage: () => `$property ${message}`,
+    },
+  });
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const IsAfterField = (field: string): PropertyDecorator =>
+  ComparedWith('isAfterField', field, (value, other) => value > other, `must be after ${field}`);
+
+export const IsNotAfterField = (field: string): PropertyDecorator =>
+  ComparedWith(
+    'isNotAfterField',
+    field,
+    (value, other) => value <= other,
+    `must not be after ${field}`,
+  );
+
+export const IsNotBeforeField = (field: string): PropertyDecorator =>
+  ComparedWith(
+    'isNotBeforeField',
+    field,
+    (value, other) => value >= other,
+    `must be on or after ${field}`,
+  );
+
+/**
+ * At most `days` after `field`: date-times by the clock (7 days = 168 hours), calendar dates
+ * counting the first and last day (a 60-day trip ends on its 60th day).
+ */
+export const IsWithinDays = (
+  field: string,
+  days: number,
+  { calendar = false, message = `must be within ${days} days of ${field}` } = {},
+): PropertyDecorator =>
+  ComparedWith(
+    'isWithinDays',
+    field,
+    (value, other) => value - other <= (calendar ? days - 1 : days) * DAY_MS,
+    message,
+    [field, days],
+  );
+
+/** The values in both lists of a pair `[a, b]` (none when it is no pair of lists): sides' countries. */
+export function valuesInBothLists(value: unknown): string[] {
+  if (!Array.isArray(value) || value.length !== 2 || !value.every(Array.isArray)) return [];
+  const [a, b] = value as unknown[][];
+  return a.filter((item): item is string => typeof item === 'string' && b.includes(item));
+}

@@ -18,31 +18,40 @@ import {
   type ItineraryItemView,
   type SeatCounts,
 } from './delegation.view';
-import type {
-  CreateDelegationDto,
-  CreateItineraryItemDto,
-  ListDelegationsQuery,
-  UpdateDelegationDto,
+import {
+  MAX_DELEGATION_DAYS,
+  type CreateDelegationDto,
+  type CreateItineraryItemDto,
+  type ListDelegationsQuery,
+  type UpdateDelegationDto,
 } from './dto/delegation.dto';
 import { buildCalendar } from '../common/calendar';
 import { ItineraryItem } from './itinerary-item.entity';
 
 const NO_SEATS_TAKEN: SeatCounts = { accepted: 0, waitlisted: 0 };
 
-/** A delegation's trip lasts at most this many days (first and last included). */
-export const MAX_DELEGATION_DAYS = 60;
 /** Items an itinerary may hold: a few a day over the longest trip. */
 export const MAX_ITINERARY_ITEMS = 300;
 
 function checkDateOrder(startsOn: string, endsOn: string): void {
-  if (endsOn < startsOn) throw AppError.invalid({ endsOn: ['must be on or after startsOn'] });
+  if (endsOn < startsOn) {
+    throw AppError.invalid(
+      { endsOn: ['must be on or after startsOn'] },
+      { endsOn: [{ rule: 'notBefore', params: { field: 'startsOn' } }] },
+    );
+  }
   const days = DateTime.fromISO(endsOn).diff(DateTime.fromISO(startsOn), 'days').days + 1;
   if (days > MAX_DELEGATION_DAYS) {
-    throw AppError.invalid({
-      endsOn: [
-        `must be within ${MAX_DELEGATION_DAYS} days of the first day: a delegation lasts at most ${MAX_DELEGATION_DAYS} days`,
-      ],
-    });
+    throw AppError.invalid(
+      {
+        endsOn: [
+          `must be within ${MAX_DELEGATION_DAYS} days of the first day: a delegation lasts at most ${MAX_DELEGATION_DAYS} days`,
+        ],
+      },
+      {
+        endsOn: [{ rule: 'withinDays', params: { field: 'startsOn', days: MAX_DELEGATION_DAYS } }],
+      },
+    );
   }
 }
 
@@ -157,11 +166,21 @@ export class DelegationsService {
       const endsAt = new Date(input.endsAt);
       if (endsAt <= startsAt) throw AppError.invalid({ endsAt: ['must be after startsAt'] });
       if (!fitsDelegationDays({ startsAt, endsAt }, delegation)) {
-        throw AppError.invalid({
-          startsAt: [
-            `must lie within the delegation's days, ${delegation.startsOn} to ${delegation.endsOn} in ${delegation.timezone}`,
-          ],
-        });
+        throw AppError.invalid(
+          {
+            startsAt: [
+              `must lie within the delegation's days, ${delegation.startsOn} to ${delegation.endsOn} in ${delegation.timezone}`,
+            ],
+          },
+          {
+            startsAt: [
+              {
+                rule: 'withinDates',
+                params: { first: delegation.startsOn, last: delegation.endsOn },
+              },
+            ],
+          },
+        );
       }
       if ((await manager.countBy(ItineraryItem, { delegationId: id })) >= MAX_ITINERARY_ITEMS) {
         throw AppError.conflict(

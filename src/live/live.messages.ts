@@ -1,7 +1,6 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { IsDefined, IsString, IsUUID, Length, validateSync } from 'class-validator';
-import { AppError } from '../common/app-error';
-import { assertObjectBody, collectFieldErrors } from '../common/validation';
+import { assertObjectBody, invalidInput } from '../common/validation';
 
 /** `session:join` and `session:leave`. */
 export class JoinMessage {
@@ -41,8 +40,8 @@ export function parseMessage<T extends object>(type: ClassConstructor<T>, body: 
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     stopAtFirstError: true,
-    validationError: { target: false, value: true },
+    validationError: { target: true, value: true },
   });
-  if (errors.length > 0) throw AppError.invalid(collectFieldErrors(errors));
+  if (errors.length > 0) throw invalidInput(errors);
   return message;
 }

@@ -13,6 +13,7 @@ import type { JobState } from '../jobs/job.wire';
 import type { MeetingOrigin, MeetingStatus } from '../meetings/meeting.wire';
 import type { SessionMode } from '../sessions/session.wire';
 import type { SessionStatus } from '../sessions/session-lifecycle.wire';
+import type { WireFieldRules } from '../common/field-rules.wire';
 
 /** An error in the shape of the HTTP API. */
 export interface WireError {
@@ -24,6 +25,8 @@ export interface WireError {
   fields?: Record<string, string[]>;
   /** What a 409 names beside its code: the meeting, firm, slot or table in the way. */
   details?: Record<string, string | number>;
+  /** For each field of `fields`, the rules it broke with their parameters, to word them. */
+  rules?: WireFieldRules;
   correlationId?: string;
 }
 

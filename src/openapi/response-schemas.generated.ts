@@ -1295,6 +1295,16 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           },
           "description": "What a 409 names beside its code: the meeting, firm, slot or table in the way."
         },
+        "rules": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/WireFieldRule"
+            }
+          },
+          "description": "For each field of `fields`, the rules it broke with their parameters, to word them."
+        },
         "correlationId": {
           "type": "string"
         }
@@ -1937,14 +1947,57 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           "type": "number"
         },
         "text": {
-          "type": "string"
+          "type": "string",
+          "description": "In English; clients word `code` with `params` in their reader's language."
+        },
+        "code": {
+          "type": "string",
+          "enum": [
+            "complementarity.offers",
+            "complementarity.seeks",
+            "complementarity.both",
+            "complementarity.none",
+            "sector.common",
+            "sector.none",
+            "partnerType.common",
+            "partnerType.none",
+            "market.theirs",
+            "market.yours",
+            "market.both",
+            "market.none",
+            "language.common",
+            "language.none",
+            "timeOverlap.common",
+            "timeOverlap.none"
+          ]
+        },
+        "params": {
+          "type": "object",
+          "additionalProperties": {
+            "oneOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "number"
+              },
+              {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
+            ]
+          }
         }
       },
       "required": [
         "component",
         "value",
         "weight",
-        "text"
+        "text",
+        "code",
+        "params"
       ]
     },
     "RejectedRow": {
@@ -2806,6 +2859,78 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "statusReason",
         "createdAt",
         "updatedAt"
+      ]
+    },
+    "WireFieldRule": {
+      "type": "object",
+      "description": "One rule a field broke, for clients to word in their reader's language.",
+      "properties": {
+        "rule": {
+          "type": "string",
+          "enum": [
+            "required",
+            "notAllowed",
+            "invalid",
+            "isString",
+            "isNumber",
+            "isInt",
+            "isBoolean",
+            "isArray",
+            "isObject",
+            "notBlank",
+            "min",
+            "max",
+            "minLength",
+            "maxLength",
+            "length",
+            "arrayMinSize",
+            "arrayMaxSize",
+            "distinct",
+            "isIn",
+            "isEmail",
+            "isUrl",
+            "isUuid",
+            "isCountry",
+            "isLanguage",
+            "isTimeZone",
+            "isDateTime",
+            "isDate",
+            "format",
+            "yearRange",
+            "after",
+            "notAfter",
+            "notBefore",
+            "withinDays",
+            "withinDates",
+            "slotFits",
+            "sides",
+            "sidesApart",
+            "weightAboveZero",
+            "deliveries"
+          ]
+        },
+        "params": {
+          "type": "object",
+          "additionalProperties": {
+            "oneOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "number"
+              },
+              {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
+            ]
+          }
+        }
+      },
+      "required": [
+        "rule"
       ]
     },
     "WireJob": {

@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import { isOrganiser, type AuthUser } from '../auth/auth.decorators';
 import { AppError, type FieldErrors } from '../common/app-error';
+import type { WireFieldRules } from '../common/field-rules.wire';
 import { paginate, type Page } from '../common/pagination';
 import { Delegation } from '../delegations/delegation.entity';
 import { DEFAULT_WEIGHTS } from '../matching/scoring/scoring-types';
@@ -11,7 +12,12 @@ import { loadAgendaMeetings, loadAudience } from '../meetings/meeting-audience';
 import { MeetingReminders } from '../meetings/meeting-reminders.service';
 import { LiveEmitter } from '../live/live-emitter';
 import { normaliseAvailability } from './availability';
-import type { CreateSessionDto, ListSessionsQuery, UpdateSessionDto } from './dto/session.dto';
+import {
+  MAX_SESSION_DAYS,
+  type CreateSessionDto,
+  type ListSessionsQuery,
+  type UpdateSessionDto,
+} from './dto/session.dto';
 import { Participant } from './participant.entity';
 import { SessionClock } from './jobs/session-clock.queue';
 import {
@@ -57,35 +63,41 @@ function applyFields(session: MatchmakingSession, input: Partial<SessionFields>)
   if (weights !== undefined) session.weights = mergeWeights(weights, mergeWeights(session.weights));
 }
 
-/**
- * A matchmaking session lasts at most this long: days of back-to-back meetings, not months. It
- * bounds everything that grows with the window (the slots of `GET /api/sessions/:id`, the clock's
- * jobs): a decade of 5-minute slots was a million slots per read.
- */
-export const MAX_SESSION_DAYS = 7;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Rules that span fields: a window that holds a slot, a deadline in time, sides apart. */
 function checkSession(session: MatchmakingSession): void {
   const fields: FieldErrors = {};
-  if (session.endsAt <= session.startsAt) fields.endsAt = ['must be after startsAt'];
-  else if (session.endsAt.getTime() - session.startsAt.getTime() > MAX_SESSION_DAYS * DAY_MS) {
+  const rules: WireFieldRules = {};
+  if (session.endsAt <= session.startsAt) {
+    fields.endsAt = ['must be after startsAt'];
+    rules.endsAt = [{ rule: 'after', params: { field: 'startsAt' } }];
+  } else if (session.endsAt.getTime() - session.startsAt.getTime() > MAX_SESSION_DAYS * DAY_MS) {
     fields.endsAt = [
       `must be within ${MAX_SESSION_DAYS} days of the start: a session lasts at most ${MAX_SESSION_DAYS} days`,
     ];
+    rules.endsAt = [{ rule: 'withinDays', params: { field: 'startsAt', days: MAX_SESSION_DAYS } }];
   } else if (buildSlots(session).length === 0) {
     fields.slotMinutes = ['the session window holds no whole slot of this length'];
+    rules.slotMinutes = [{ rule: 'slotFits' }];
   }
-  if (session.requestDeadline > session.endsAt)
+  if (session.requestDeadline > session.endsAt) {
     fields.requestDeadline = ['must be before the session ends'];
+    rules.requestDeadline = [{ rule: 'notAfter', params: { field: 'endsAt' } }];
+  }
   if (session.sides) {
     const [a, b] = session.sides;
     const both = a.filter((country) => b.includes(country));
-    if (both.length > 0) fields.sides = [`a country cannot be on both sides: ${both.join(', ')}`];
+    if (both.length > 0) {
+      fields.sides = [`a country cannot be on both sides: ${both.join(', ')}`];
+      rules.sides = [{ rule: 'sidesApart', params: { values: both } }];
+    }
   }
-  if (Object.values(mergeWeights(session.weights)).every((weight) => weight === 0))
+  if (Object.values(mergeWeights(session.weights)).every((weight) => weight === 0)) {
     fields.weights = ['at least one weight must be above 0'];
-  if (Object.keys(fields).length > 0) throw AppError.invalid(fields);
+    rules.weights = [{ rule: 'weightAboveZero' }];
+  }
+  if (Object.keys(fields).length > 0) throw AppError.invalid(fields, rules);
 }
 
 @Injectable()

@@ -116,14 +116,14 @@ describe('web app: the live room', () => {
 
   it('starts the slot clock when the first slot begins, with the firm’s meeting in it', async () => {
     await expect(section(/^Current slot$/).innerText()).resolves.toContain(
-      `Next: with ${caName} (CA)`,
+      `Next: with ${caName} (Canada)`,
     );
     // The session goes live by itself at its start: slot.started reaches the page.
     await section(/^Current slot$/)
       .getByText(/^Slot 1 ends in (9:[0-5]\d|10:00)$/)
       .waitFor({ timeout: 40_000 });
     await section(/^Current slot$/)
-      .getByText(`Now: with ${caName} (CA)`)
+      .getByText(`Now: with ${caName} (Canada)`)
       .waitFor();
     await screenshot(page, 'live-room');
   });

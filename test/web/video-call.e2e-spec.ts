@@ -82,7 +82,7 @@ describe('web app: the video call', () => {
     await hkPage.goto(`${url}/sessions/${sessionId}/live`);
     await callPanel(hkPage).waitFor();
     await expect(callPanel(hkPage).innerText()).resolves.toContain(
-      `Your meeting with ${caName} (CA)`,
+      `Your meeting with ${caName} (Canada)`,
     );
     await callPanel(hkPage).getByRole('button', { name: 'Join call' }).click();
     await callPanel(hkPage).getByText(`Waiting for ${caName} to join…`).waitFor();
@@ -186,7 +186,7 @@ describe('web app: the video call', () => {
     });
     await page.goto(`${url}/sessions/${sessionId}/live`);
     const panel = page.locator('section', { has: page.getByRole('heading', { name: '視像通話' }) });
-    await panel.getByText(`你與 ${hkName}（HK）的會面`).waitFor();
+    await panel.getByText(`你與 ${hkName}（香港）的會面`).waitFor();
     await panel.getByRole('button', { name: '加入通話' }).click();
     await panel.getByRole('button', { name: '關閉鏡頭' }).waitFor();
     await panel.getByRole('button', { name: '關閉咪高峰' }).waitFor();

@@ -3,6 +3,7 @@
  * ApiError of a failed answer, files saved with the token, and the server's types. Requests go
  * through the typed client (`api/client.ts`).
  */
+import type { WireFieldRules } from '../../src/common/field-rules.wire';
 import type { components, operations } from './api/schema';
 
 const TOKEN_KEY = 'tradematch.token';
@@ -18,13 +19,15 @@ export function storeToken(token: string | null): void {
   else localStorage.setItem(TOKEN_KEY, token);
 }
 
-/** An error answer of the API: `{statusCode, error, message, code?, fields?}`. */
+/** An error answer of the API: `{statusCode, error, message, code?, fields?, rules?}`. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
     readonly code?: string,
     readonly fields: Record<string, string[]> = {},
+    /** For each field of `fields`, the rules it broke, to word them (`form-errors.ts`). */
+    readonly rules: WireFieldRules = {},
     /** What a 409 names beside its code: the meeting, firm, slot or table in the way. */
     readonly details: Record<string, string | number> = {},
   ) {
@@ -56,6 +59,7 @@ export async function errorOf(response: Response, sentToken: boolean): Promise<A
     message,
     parsed.code,
     parsed.fields ?? {},
+    parsed.rules ?? {},
     parsed.details ?? {},
   );
 }

@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
+import { cloneElement, isValidElement, type ReactNode } from 'react';
 import { ERROR_CODES, type ErrorCode } from '../../src/common/error-codes.wire';
 import { ApiError } from './api';
+import { fieldErrors } from './field-words';
 import { useI18n } from './i18n';
 
 const ERROR_CODE_SET: ReadonlySet<string> = new Set(ERROR_CODES);
@@ -12,11 +13,19 @@ function isErrorCode(code: string | undefined): code is ErrorCode {
 /**
  * What to tell people about an error, in the UI's language: the words of the API's error code,
  * the API's own message for a code this app does not know yet, or that the server is unreachable.
+ * A 400 shown whole (by a form with no place for each field's words) says what is wrong with
+ * each field, in words for people (`fieldErrors`).
  */
 export function useErrorText(): (error: unknown) => string {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   return (error) => {
     if (error instanceof ApiError && error.status === 0) return t('common.network');
+    // A 400 of fields: their words (an error with its own code keeps the code's words).
+    if (error instanceof ApiError && (error.code ?? 'validation_failed') === 'validation_failed') {
+      const fields = Object.values(fieldErrors(error, i18n)).flat();
+      if (fields.length > 0) return fields.join(' ');
+    }
     if (error instanceof ApiError && isErrorCode(error.code)) return t(`error.${error.code}`);
     if (error instanceof Error) return error.message;
     return String(error);
@@ -61,10 +70,29 @@ export function Field({
   errors?: string[];
   children: ReactNode;
 }) {
+  // The control says it is invalid and which hint and messages describe it, unless it says so
+  // itself (a control that is no single element, such as a group, is left alone).
+  const control =
+    isValidElement<{ 'aria-invalid'?: unknown; 'aria-describedby'?: string }>(children) &&
+    children.props['aria-invalid'] === undefined
+      ? cloneElement(children, {
+          'aria-invalid': errors?.length ? true : undefined,
+          'aria-describedby':
+            [
+              ...new Set(
+                [
+                  ...(children.props['aria-describedby']?.split(' ') ?? []),
+                  hint && `${id}-hint`,
+                  errors?.length && `${id}-error`,
+                ].filter(Boolean),
+              ),
+            ].join(' ') || undefined,
+        })
+      : children;
   return (
     <div className={errors?.length ? 'field invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
-      {children}
+      {control}
       {hint && <small id={`${id}-hint`}>{hint}</small>}
       <FieldMessages messages={errors} id={`${id}-error`} />
     </div>
@@ -78,22 +106,4 @@ export function FieldMessages({ messages, id }: { messages: string[] | undefined
       {message}
     </small>
   ));
-}
-
-/**
- * The field messages of a 400 by top-level field, or none: `offers[2]: must be ...` belongs to
- * the offers field.
- */
-export function fieldErrors(error: unknown): Record<string, string[]> {
-  if (!(error instanceof ApiError)) return {};
-  const byField: Record<string, string[]> = {};
-  for (const [path, messages] of Object.entries(error.fields)) {
-    const root = /^[^.[]+/.exec(path)?.[0] ?? path;
-    const nested = path !== root;
-    byField[root] = [
-      ...(byField[root] ?? []),
-      ...messages.map((message) => (nested ? `${path}: ${message}` : message)),
-    ];
-  }
-  return byField;
 }

@@ -55,3 +55,19 @@ export function zoneLabel(zone: string, locale: string, now = new Date()): strin
   if (!name || !offset) return id;
   return name === offset ? `${id} (${offset})` : `${id} — ${name} (${offset})`;
 }
+
+/**
+ * A zone's name as people say it, in `locale`: "Hong Kong Time", "香港時間", or the city of its
+ * IANA name ("Kolkata") when the browser has no such name.
+ */
+export function zoneName(zone: string, locale: string, now = new Date()): string {
+  try {
+    const name = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'longGeneric' })
+      .formatToParts(now)
+      .find((piece) => piece.type === 'timeZoneName')?.value;
+    if (name && !/^GMT/.test(name)) return name;
+  } catch {
+    // An unknown zone: its city below.
+  }
+  return (zone.split('/').pop() ?? zone).replaceAll('_', ' ');
+}

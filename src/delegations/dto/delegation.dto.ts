@@ -14,9 +14,12 @@ import {
 import { PaginationQuery } from '../../common/pagination';
 import { ReasonText } from '../../common/reason-text';
 import {
+  IsAfterField,
   IsCalendarDate,
   IsIanaTimeZone,
   IsInstant,
+  IsNotBeforeField,
+  IsWithinDays,
   Optional,
   trimOrEmpty,
   trimString,
@@ -30,6 +33,9 @@ import {
   type Direction,
   type ItineraryKind,
 } from '../delegation.wire';
+
+/** A delegation's trip lasts at most this many days (first and last included). */
+export const MAX_DELEGATION_DAYS = 60;
 
 export class CreateDelegationDto {
   @ApiProperty({ example: 'Hong Kong ICT mission to Finland' })
@@ -73,6 +79,11 @@ export class CreateDelegationDto {
   /** Last day (inclusive), in the delegation's zone; a delegation lasts at most 60 days. */
   @ApiProperty({ example: '2027-06-11' })
   @IsCalendarDate()
+  @IsNotBeforeField('startsOn')
+  @IsWithinDays('startsOn', MAX_DELEGATION_DAYS, {
+    calendar: true,
+    message: `must be within ${MAX_DELEGATION_DAYS} days of the first day: a delegation lasts at most ${MAX_DELEGATION_DAYS} days`,
+  })
   endsOn: string;
 
   @ApiProperty({ example: 'Europe/Helsinki' })
@@ -144,6 +155,7 @@ export class CreateItineraryItemDto {
 
   @ApiProperty({ example: '2027-06-08T12:00:00+03:00' })
   @IsInstant()
+  @IsAfterField('startsAt')
   endsAt: string;
 }
 

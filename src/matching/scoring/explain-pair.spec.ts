@@ -49,6 +49,36 @@ describe('explainPair', () => {
     });
   });
 
+  it('gives each reason a code and parameters for clients to word in their language', () => {
+    const explanation = explainPair(harbour, maple, session(), rarity);
+    const coded = Object.fromEntries(
+      explanation.reasons.map((r) => [r.component, { code: r.code, params: r.params }]),
+    );
+    expect(coded).toEqual({
+      complementarity: {
+        code: 'complementarity.both',
+        params: {
+          viewer: 'Harbour Pay Systems',
+          offered: ['nfc payment terminals', 'mobile payments'],
+          sought: ['distribution in asia'],
+        },
+      },
+      sector: { code: 'sector.common', params: { sectors: ['fintech', 'e-commerce'] } },
+      partnerType: { code: 'partnerType.common', params: { partnerTypes: ['distributor'] } },
+      market: {
+        code: 'market.both',
+        params: { viewer: 'Harbour Pay Systems', country: 'CA', viewerCountry: 'HK' },
+      },
+      language: { code: 'language.common', params: { languages: ['en'] } },
+      timeOverlap: { code: 'timeOverlap.common', params: { common: 6, of: 6 } },
+    });
+    const none = explainPair(harbour, profile('far', { country: 'FR' }), session(), rarity);
+    expect(none.reasons.find((r) => r.component === 'sector')).toMatchObject({
+      code: 'sector.none',
+      params: {},
+    });
+  });
+
   it('speaks from the other side when the viewer changes', () => {
     const explanation = explainPair(maple, harbour, session(), rarity);
     const complementarity = explanation.reasons.find((r) => r.component === 'complementarity');

@@ -12,6 +12,7 @@ import {
   sideOf,
   tagWeight,
 } from './scoring-rules';
+import type { ReasonCode, ReasonParams } from './reason.wire';
 import type {
   ComponentName,
   Ineligibility,
@@ -82,10 +83,12 @@ function commonSlots(
   };
 }
 
-/** A component's exact value (0..1) with its sentence. */
+/** A component's exact value (0..1) with its sentence, and its code and parameters to word it. */
 interface Component {
   value: number;
   text: string;
+  code: ReasonCode;
+  params: ReasonParams;
 }
 
 /**
@@ -123,10 +126,17 @@ export function explainPair(
   const ranked: { reason: Reason; contribution: number }[] = [];
   COMPONENTS.forEach((name, i) => {
     if (!componentApplies(name, session)) return;
-    const { value, text } = components[name];
+    const { value, text, code, params } = components[name];
     score += weights[i] * value;
     ranked.push({
-      reason: { component: name, value: round(value, 3), weight: session.weights[name], text },
+      reason: {
+        component: name,
+        value: round(value, 3),
+        weight: session.weights[name],
+        text,
+        code,
+        params,
+      },
       contribution: session.weights[name] * value,
     });
   });
@@ -178,12 +188,25 @@ function complementarity(
     parts.push(`offers ${listTags(offered.met)}, which ${viewer.name} seeks`);
   if (sought.met.length > 0)
     parts.push(`seeks ${listTags(sought.met)}, which ${viewer.name} offers`);
+  const code: ReasonCode =
+    offered.met.length > 0 && sought.met.length > 0
+      ? 'complementarity.both'
+      : offered.met.length > 0
+        ? 'complementarity.offers'
+        : sought.met.length > 0
+          ? 'complementarity.seeks'
+          : 'complementarity.none';
   return {
     value: (offered.value + sought.value) / 2,
     text:
       parts.length > 0
         ? sentence(parts.join('; '))
         : 'No offer of either firm meets what the other seeks.',
+    code,
+    params:
+      code === 'complementarity.none'
+        ? {}
+        : { viewer: viewer.name, offered: offered.met, sought: sought.met },
   };
 }
 
@@ -195,6 +218,9 @@ function sector(viewer: ScoringProfile, other: ScoringProfile): Component {
       common.length > 0
         ? `Both work in ${joinList(common.map(taxonomyPhrase))}.`
         : 'No sector in common.',
+    ...(common.length > 0
+      ? { code: 'sector.common', params: { sectors: common } }
+      : { code: 'sector.none', params: {} }),
   };
 }
 
@@ -207,6 +233,9 @@ function partnerType(viewer: ScoringProfile, other: ScoringProfile): Component {
       common.length > 0
         ? `Both look for ${joinList(common.map(taxonomyPhrase))} partnerships.`
         : 'Looks for other kinds of partnership.',
+    ...(common.length > 0
+      ? { code: 'partnerType.common', params: { partnerTypes: common } }
+      : { code: 'partnerType.none', params: {} }),
   };
 }
 
@@ -221,9 +250,23 @@ function market(viewer: ScoringProfile, other: ScoringProfile): Component {
     value += 0.5;
     parts.push(`targets ${nameOf(regionNames, viewer.country)}, where ${viewer.name} is based`);
   }
+  const theirs = viewer.targetMarkets.includes(other.country);
+  const yours = other.targetMarkets.includes(viewer.country);
   return {
     value,
     text: parts.length > 0 ? sentence(parts.join('; ')) : "Neither targets the other's market.",
+    code:
+      theirs && yours
+        ? 'market.both'
+        : theirs
+          ? 'market.theirs'
+          : yours
+            ? 'market.yours'
+            : 'market.none',
+    params:
+      theirs || yours
+        ? { viewer: viewer.name, country: other.country, viewerCountry: viewer.country }
+        : {},
   };
 }
 
@@ -235,6 +278,9 @@ function language(viewer: ScoringProfile, other: ScoringProfile): Component {
       common.length > 0
         ? `Both speak ${joinList(common.map((code) => nameOf(languageNames, code)))}.`
         : 'No language in common.',
+    ...(common.length > 0
+      ? { code: 'language.common', params: { languages: common } }
+      : { code: 'language.none', params: {} }),
   };
 }
 
@@ -251,6 +297,9 @@ function timeOverlap(
       common > 0
         ? `Available at the same time in ${common} of ${smaller} slots.`
         : 'No common available time.',
+    ...(common > 0
+      ? { code: 'timeOverlap.common', params: { common, of: smaller } }
+      : { code: 'timeOverlap.none', params: {} }),
   };
 }
 

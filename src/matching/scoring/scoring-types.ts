@@ -3,6 +3,8 @@
  * API, the worker and the benchmark can all run the same code.
  */
 
+import type { ReasonCode, ReasonParams } from './reason.wire';
+
 export interface ScoringProfile {
   id: string;
   name: string;
@@ -54,5 +56,8 @@ export interface Reason {
   component: ComponentName;
   value: number /* 0..1, rounded to 3 decimals */;
   weight: number;
+  /** In English; clients word `code` with `params` in their reader's language. */
   text: string;
+  code: ReasonCode;
+  params: ReasonParams;
 }

@@ -16,13 +16,19 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
 import { ConfirmTokenDto } from '../../accounts/dto/account.dto';
+import { isInstant } from '../../common/time';
 import { PaginationQuery } from '../../common/pagination';
 import {
+  IsAfterField,
   IsIanaTimeZone,
   IsInstant,
+  IsNotAfterField,
+  IsWithinDays,
+  valuesInBothLists,
   mapStrings,
   Optional,
   Satisfies,
@@ -31,6 +37,13 @@ import {
 } from '../../common/validators';
 import { SESSION_STATUSES, type SessionStatus } from '../session-lifecycle.wire';
 import { SESSION_MODES, type SessionMode } from '../session.wire';
+
+/**
+ * A matchmaking session lasts at most this long: days of back-to-back meetings, not months. It
+ * bounds everything that grows with the window (the slots of `GET /api/sessions/:id`, the clock's
+ * jobs): a decade of 5-minute slots was a million slots per read.
+ */
+export const MAX_SESSION_DAYS = 7;
 
 const upperEach = mapStrings((code) => code.trim().toUpperCase());
 
@@ -56,6 +69,38 @@ function isSides(value: unknown): boolean {
         side.every((country: unknown) => typeof country === 'string' && isISO31661Alpha2(country)),
     )
   );
+}
+
+/** Sides that share no country, checked with every other field (the service checks a PATCH). */
+function IsSidesApart(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isSidesApart',
+    validator: {
+      validate: (value: unknown) => valuesInBothLists(value).length === 0,
+      defaultMessage: (args) =>
+        `a country cannot be on both sides: ${valuesInBothLists(args?.value).join(', ')}`,
+    },
+  });
+}
+
+const MINUTE_MS = 60_000;
+
+/** A session window that holds one whole slot at least (when both ends are well-formed). */
+function IsSlotFitting(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isSlotFitting',
+    validator: {
+      validate: (value: unknown, args) => {
+        const { startsAt, endsAt } = (args?.object ?? {}) as Record<string, unknown>;
+        if (typeof value !== 'number' || typeof startsAt !== 'string' || typeof endsAt !== 'string')
+          return true;
+        if (!isInstant(startsAt) || !isInstant(endsAt)) return true;
+        const window = Date.parse(endsAt) - Date.parse(startsAt);
+        return window <= 0 || window >= value * MINUTE_MS;
+      },
+      defaultMessage: () => 'the session window holds no whole slot of this length',
+    },
+  });
 }
 
 const upperSides = ({ value }: { value: unknown }): unknown =>
@@ -95,12 +140,17 @@ export class CreateSessionDto {
   /** After startsAt, and at most 7 days after it: a session lasts at most 7 days. */
   @ApiProperty({ example: '2027-03-10T05:00:00Z' })
   @IsInstant()
+  @IsAfterField('startsAt')
+  @IsWithinDays('startsAt', MAX_SESSION_DAYS, {
+    message: `must be within ${MAX_SESSION_DAYS} days of the start: a session lasts at most ${MAX_SESSION_DAYS} days`,
+  })
   endsAt: string;
 
   @ApiProperty({ example: 20, minimum: 5, maximum: 240 })
   @IsInt({ message: 'slotMinutes must be a whole number' })
   @Min(5)
   @Max(240)
+  @IsSlotFitting()
   slotMinutes: number;
 
   @ApiPropertyOptional({ example: 5, minimum: 0, maximum: 120, default: 0 })
@@ -130,11 +180,8 @@ export class CreateSessionDto {
   })
   @Transform(upperSides)
   @Optional({ nullable: true })
-  @Satisfies(
-    'isSides',
-    isSides,
-    'must be two lists of ISO 3166-1 alpha-2 country codes, such as [["HK"], ["CA"]]',
-  )
+  @Satisfies('isSides', isSides, 'must be two lists of countries, one for each side')
+  @IsSidesApart()
   sides?: [string[], string[]] | null;
 
   /** Meetings at once (in-person sessions). */
@@ -148,6 +195,7 @@ export class CreateSessionDto {
   /** Requests are refused after this instant; at the latest the end of the session. */
   @ApiProperty({ example: '2027-03-08T12:00:00Z' })
   @IsInstant()
+  @IsNotAfterField('endsAt')
   requestDeadline: string;
 
   @ApiPropertyOptional({ nullable: true, type: String })

@@ -1844,6 +1844,10 @@ export interface components {
             details?: {
                 [key: string]: string | number;
             };
+            /** @description For each field of `fields`, the rules it broke with their parameters, to word them. */
+            rules?: {
+                [key: string]: components["schemas"]["WireFieldRule"][];
+            };
             correlationId?: string;
         };
         ImportResult: {
@@ -1990,7 +1994,13 @@ export interface components {
             component: "complementarity" | "sector" | "partnerType" | "market" | "language" | "timeOverlap";
             value: number;
             weight: number;
+            /** @description In English; clients word `code` with `params` in their reader's language. */
             text: string;
+            /** @enum {string} */
+            code: "complementarity.offers" | "complementarity.seeks" | "complementarity.both" | "complementarity.none" | "sector.common" | "sector.none" | "partnerType.common" | "partnerType.none" | "market.theirs" | "market.yours" | "market.both" | "market.none" | "language.common" | "language.none" | "timeOverlap.common" | "timeOverlap.none";
+            params: {
+                [key: string]: string | number | string[];
+            };
         };
         RejectedRow: {
             row: number;
@@ -2207,6 +2217,14 @@ export interface components {
             statusReason: string | null;
             createdAt: string;
             updatedAt: string;
+        };
+        /** @description One rule a field broke, for clients to word in their reader's language. */
+        WireFieldRule: {
+            /** @enum {string} */
+            rule: "required" | "notAllowed" | "invalid" | "isString" | "isNumber" | "isInt" | "isBoolean" | "isArray" | "isObject" | "notBlank" | "min" | "max" | "minLength" | "maxLength" | "length" | "arrayMinSize" | "arrayMaxSize" | "distinct" | "isIn" | "isEmail" | "isUrl" | "isUuid" | "isCountry" | "isLanguage" | "isTimeZone" | "isDateTime" | "isDate" | "format" | "yearRange" | "after" | "notAfter" | "notBefore" | "withinDays" | "withinDates" | "slotFits" | "sides" | "sidesApart" | "weightAboveZero" | "deliveries";
+            params?: {
+                [key: string]: string | number | string[];
+            };
         };
         /** @description A background job, as `GET /api/jobs/:id` gives it. */
         WireJob: {

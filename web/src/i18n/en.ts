@@ -1,10 +1,15 @@
 import type { ErrorCode } from '../../../src/common/error-codes.wire';
+import type { FieldRuleName } from '../../../src/common/field-rules.wire';
+import type { PartnerType, Sector } from '../../../src/companies/taxonomy';
+import type { ReasonCode } from '../../../src/matching/scoring/reason.wire';
 
 /**
  * Every string the app shows, in English: the source of the message keys. Messages are ICU
  * (FormatJS): `{name}` is a value, `{count, plural, one {…} other {…}}` a count, and an
  * apostrophe before `{` would quote it. Every error code of the API has its words, `error.<code>`:
- * a code without them fails the type-check here.
+ * a code without them fails the type-check here; so has every rule a 400 names (`rule.<rule>`),
+ * every match reason's code (`reason.<code>`) and every sector and partnership kind
+ * (`taxonomy.<code>`).
  */
 export const en = {
   'app.name': 'TradeMatch',
@@ -32,7 +37,7 @@ export const en = {
   'company.intro':
     'Tell other firms what you offer and what you seek. An organiser checks the company before it can join sessions.',
   'company.name': 'Company name',
-  'company.country': 'Country (two letters, e.g. HK, CA)',
+  'company.country': 'Country',
   'company.city': 'City',
   'company.website': 'Website',
   'company.description': 'Description',
@@ -40,8 +45,8 @@ export const en = {
   'company.partnerTypes': 'Partnerships you want',
   'company.offers': 'What you offer (comma-separated)',
   'company.seeks': 'What you seek (comma-separated)',
-  'company.targetMarkets': 'Target markets (country codes, comma-separated)',
-  'company.languages': 'Languages (e.g. en, zh)',
+  'company.targetMarkets': 'Target markets',
+  'company.languages': 'Languages',
   'company.timezone': 'Time zone',
   'company.employees': 'Employees',
   'company.submit': 'Register company',
@@ -175,7 +180,7 @@ export const en = {
   'org.form.crossBorderOnly': 'Only firms of different countries meet',
   'org.form.sides': 'Sides',
   'org.form.sidesHint':
-    'Optional: every meeting pairs a firm of one side with a firm of the other (country codes, e.g. HK and CA).',
+    'Optional: every meeting pairs a firm of one side with a firm of the other.',
   'org.form.sideA': 'Side A countries',
   'org.form.sideB': 'Side B countries',
   'org.form.delegation': 'Delegation',
@@ -552,14 +557,14 @@ export const en = {
   'delegationForm.editTitle': 'Edit {title}',
   'delegationForm.title': 'Title',
   'delegationForm.direction': 'Direction',
-  'delegationForm.origin': 'From (country code, e.g. HK)',
-  'delegationForm.destination': 'To (country code, e.g. FI)',
+  'delegationForm.origin': 'From',
+  'delegationForm.destination': 'To',
   'delegationForm.city': 'City',
   'delegationForm.leader': 'Leader',
   'delegationForm.startsOn': 'First day',
   'delegationForm.endsOn': 'Last day',
   'delegationForm.timezone': 'Time zone of the place',
-  'delegationForm.timezoneHint': 'An IANA name, e.g. Europe/Helsinki.',
+  'delegationForm.timezoneHint': 'The delegation’s days are in this zone.',
   'delegationForm.capacity': 'Places (companies)',
   'delegationForm.description': 'Description',
   'delegationForm.create': 'Create delegation',
@@ -699,6 +704,100 @@ export const en = {
   'error.company.owner_required': 'Only the company’s owners may manage its team.',
   'error.company_member.not_found': 'This person is not in the company’s team.',
   'error.invitation.not_found': 'This invitation was accepted or withdrawn already.',
+  // A rule a field broke (a 400's `rules`), as what to do about it
+  'rule.required': 'Fill this in.',
+  'rule.notAllowed': 'This cannot be given here.',
+  'rule.invalid': 'This is not valid.',
+  'rule.isString': 'Enter text.',
+  'rule.isNumber': 'Enter a number.',
+  'rule.isInt': 'Enter a whole number.',
+  'rule.isBoolean': 'Choose yes or no.',
+  'rule.isArray': 'Choose from the list.',
+  'rule.isObject': 'Fill in these fields.',
+  'rule.notBlank': 'Fill this in.',
+  'rule.min': 'Must be {min, number} or more.',
+  'rule.max': 'Must be {max, number} or less.',
+  'rule.minLength':
+    '{min, plural, =1 {Fill this in.} other {Must be at least {min, number} characters.}}',
+  'rule.maxLength': 'Must be {max, number} characters or fewer.',
+  'rule.length':
+    '{min, plural, =1 {Fill this in, in {max, number} characters or fewer.} other {Must be {min, number} to {max, number} characters.}}',
+  'rule.arrayMinSize':
+    '{min, plural, =1 {Choose at least one.} other {Choose at least {min, number}.}}',
+  'rule.arrayMaxSize': 'Choose at most {max, number}.',
+  'rule.distinct': 'Give each value once.',
+  'rule.isIn': 'Choose one of the options.',
+  'rule.isEmail': 'Enter an email address, such as ada@example.hk.',
+  'rule.isUrl': 'Enter a web address, such as https://example.hk.',
+  'rule.isUuid': 'Choose from the list.',
+  'rule.isCountry': 'Choose a country.',
+  'rule.isLanguage': 'Choose a language.',
+  'rule.isTimeZone': 'Choose a time zone.',
+  'rule.isDateTime': 'Choose a date and time.',
+  'rule.isDate': 'Choose a date.',
+  'rule.format': 'This is not in the expected form.',
+  'rule.yearRange': 'Choose a date between the years {first} and {last}.',
+  'rule.after': 'Must be after the start.',
+  'rule.notAfter': 'Must be no later than the end.',
+  'rule.notBefore': 'Must be on or after the first day.',
+  'rule.withinDays': 'Must be within {days, plural, one {# day} other {# days}} of the start.',
+  'rule.withinDates': 'Must fall within the delegation’s days, {first} to {last}.',
+  'rule.slotFits': 'The session is too short for one meeting of this length.',
+  'rule.sides': 'Choose at least one country for each side.',
+  'rule.sidesApart': 'A country cannot be on both sides: {values}.',
+  'rule.weightAboveZero': 'Give at least one weight above 0.',
+  'rule.deliveries': 'Choose from the lists how to be told of each kind.',
+  // Why two firms match (`reasons[].code`), from the viewer's side about the other firm
+  'reason.complementarity.offers': 'Offers {offered}, which {viewer} seeks.',
+  'reason.complementarity.seeks': 'Seeks {sought}, which {viewer} offers.',
+  'reason.complementarity.both':
+    'Offers {offered}, which {viewer} seeks; seeks {sought}, which {viewer} offers.',
+  'reason.complementarity.none': 'No offer of either firm meets what the other seeks.',
+  'reason.sector.common': 'Both work in {sectors}.',
+  'reason.sector.none': 'No sector in common.',
+  'reason.partnerType.common': 'Both look for {partnerTypes} partnerships.',
+  'reason.partnerType.none': 'Looks for other kinds of partnership.',
+  'reason.market.theirs': 'Based in {country}, a market {viewer} targets.',
+  'reason.market.yours': 'Targets {viewerCountry}, where {viewer} is based.',
+  'reason.market.both':
+    'Based in {country}, a market {viewer} targets; targets {viewerCountry}, where {viewer} is based.',
+  'reason.market.none': 'Neither targets the other’s market.',
+  'reason.language.common': 'Both speak {languages}.',
+  'reason.language.none': 'No language in common.',
+  'reason.timeOverlap.common':
+    'Available at the same time in {common, number} of {of, plural, one {# slot} other {# slots}}.',
+  'reason.timeOverlap.none': 'No common available time.',
+  'reason.more': '{list} and {count, plural, one {# more} other {# more}}',
+  // Sectors and kinds of partnership of the taxonomy (GET /api/taxonomy), by code
+  'taxonomy.e-commerce': 'E-commerce',
+  'taxonomy.e-government': 'E-government',
+  'taxonomy.internet-applications': 'Internet applications',
+  'taxonomy.ict-research': 'ICT research',
+  'taxonomy.wireless-mobile': 'Wireless and mobile',
+  'taxonomy.information-security': 'Information security',
+  'taxonomy.smart-cards-payments': 'Smart cards and payments',
+  'taxonomy.multimedia': 'Multimedia',
+  'taxonomy.telecommunications': 'Telecommunications',
+  'taxonomy.software': 'Software',
+  'taxonomy.hardware': 'Hardware',
+  'taxonomy.it-services': 'IT services',
+  'taxonomy.digital-entertainment': 'Digital entertainment',
+  'taxonomy.fintech': 'Fintech',
+  'taxonomy.distributor': 'Distributor',
+  'taxonomy.reseller': 'Reseller',
+  'taxonomy.joint-venture': 'Joint venture',
+  'taxonomy.investment': 'Investment',
+  'taxonomy.technology-licensing': 'Technology licensing',
+  'taxonomy.research-partner': 'Research partner',
+  'taxonomy.supplier': 'Supplier',
+  'taxonomy.customer': 'Customer',
+  'taxonomy.outsourcing': 'Outsourcing',
+  // Pickers of countries, languages and time zones
+  'picker.choose': 'Choose…',
+  'picker.add': 'Add',
+  'picker.remove': 'Remove {name}',
+  'picker.chosen': 'Chosen',
+  // A time with its date when it falls on another day than the viewer's
   // ── Notifications, settings and unsubscribing (issue 14) ──────────────────────────────
   'notify.bell': 'Notifications',
   'notify.bellUnread': 'Notifications: {count, plural, one {# unread} other {# unread}}',
@@ -918,6 +1017,10 @@ export const en = {
     'These two firms already have a meeting scheduled: it answers this request.',
   'error.application.wrong_country':
     'Only companies of the country this delegation travels from may apply.',
-} as const satisfies Record<`error.${ErrorCode}`, string> & Record<string, string>;
+} as const satisfies Record<`error.${ErrorCode}`, string> &
+  Record<`rule.${FieldRuleName}`, string> &
+  Record<`reason.${ReasonCode}`, string> &
+  Record<`taxonomy.${Sector | PartnerType}`, string> &
+  Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -30,6 +30,20 @@ export interface I18n {
   /** A date and time in the chosen language, in `timeZone` (the viewer's own by default). */
   dateTime: (iso: string, timeZone?: string) => string;
   time: (iso: string, timeZone?: string) => string;
+  /** A calendar date (YYYY-MM-DD) in the style of `dateTime`'s dates. */
+  date: (calendarDate: string) => string;
+  /**
+   * A time in `timeZone` (the viewer's own by default), with its date, as `dateTime` writes it,
+   * when that day is not the viewer's day of `reference` (now by default): "Next slot starts at
+   * 7:30 AM" today, "at Apr 10, 2031, 7:30 AM" a month away; "their time: Mar 11, 2031, 7:30
+   * AM" when the other firm's morning is the viewer's evening before (`reference`: the meeting).
+   */
+  when: (iso: string, timeZone?: string, reference?: string) => string;
+}
+
+/** The calendar day of an instant in a zone, for comparing days. */
+function dayIn(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(new Date(iso));
 }
 
 export const VIEWER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -63,14 +77,21 @@ function makeIntl(language: Language): IntlShape {
   );
 }
 
-export function makeI18n(language: Language): I18n {
+/** The words and formats of `language` for a viewer in `viewerZone` (the browser's by default). */
+export function makeI18n(language: Language, viewerZone = VIEWER_ZONE): I18n {
   const intl = makeIntl(language);
   return {
     language,
     t: (key, values) => intl.formatMessage({ id: key }, values),
-    dateTime: (iso, timeZone = VIEWER_ZONE) =>
+    dateTime: (iso, timeZone = viewerZone) =>
       intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'short', timeZone }),
-    time: (iso, timeZone = VIEWER_ZONE) => intl.formatTime(iso, { timeStyle: 'short', timeZone }),
+    time: (iso, timeZone = viewerZone) => intl.formatTime(iso, { timeStyle: 'short', timeZone }),
+    date: (calendarDate) =>
+      intl.formatDate(`${calendarDate}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' }),
+    when: (iso, timeZone = viewerZone, reference = new Date().toISOString()) =>
+      dayIn(iso, timeZone) === dayIn(reference, viewerZone)
+        ? intl.formatTime(iso, { timeStyle: 'short', timeZone })
+        : intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'short', timeZone }),
   };
 }
 

@@ -4,9 +4,12 @@ import { LANGUAGES, MESSAGES, makeI18n, type Language, type MessageKey } from '.
 const languages = Object.keys(LANGUAGES) as Language[];
 const keys = Object.keys(MESSAGES.en).filter((key): key is MessageKey => key in MESSAGES.en);
 
-/** The names of the values a message takes: `{name}` and `{count, plural, …}` alike. */
+/**
+ * The names of the values a message takes: `{name}` and `{count, plural, …}` alike (not the
+ * words of a plural's branch, `=1 {Fill this in.}`).
+ */
 function valueNames(message: string): string[] {
-  return [...new Set([...message.matchAll(/\{(\w+)/g)].map((match) => match[1]))].sort();
+  return [...new Set([...message.matchAll(/\{(\w+)\s*[,}]/g)].map((match) => match[1]))].sort();
 }
 
 /** A plausible value for every name a message may take; a new name needs one here. */
@@ -41,6 +44,17 @@ function plausibleValues(count: number): Record<string, string | number> {
     score: '87',
     what: 'Ada Foods ↔ Bao Tea',
     where: 'Ada Foods at 10:30',
+    first: '2000',
+    last: '2099',
+    values: 'Hong Kong and Canada',
+    viewer: 'Harbour Pay',
+    offered: 'payment gateways',
+    sought: 'distribution in Asia',
+    sectors: 'fintech and software',
+    partnerTypes: 'distributor',
+    languages: 'English',
+    viewerCountry: 'Hong Kong',
+    list: 'a, b and c',
   };
   const numbers = [
     'count',
@@ -70,6 +84,10 @@ function plausibleValues(count: number): Record<string, string | number> {
     'added',
     'moved',
     'removed',
+    'min',
+    'days',
+    'common',
+    'of',
   ];
   return { ...text, ...Object.fromEntries(numbers.map((name) => [name, count])) };
 }

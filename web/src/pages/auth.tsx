@@ -5,7 +5,8 @@ import { call } from '../api/call';
 import { client } from '../api/client';
 import { useI18n, VIEWER_ZONE } from '../i18n';
 import { Link } from 'react-router';
-import { ErrorBox, Field, fieldErrors } from '../ui';
+import { useFieldErrors, useFocusFirstInvalid } from '../form-errors';
+import { ErrorBox, Field } from '../ui';
 
 /**
  * Sign in or sign up; both store the token and hand the user to the app. `embedded` (in a page
@@ -41,7 +42,8 @@ export function AuthPage({
   });
   const busy = signIn.isPending;
   const error = signIn.error;
-  const fields = fieldErrors(error);
+  const fields = useFieldErrors(error);
+  const formRef = useFocusFirstInvalid(error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -54,7 +56,7 @@ export function AuthPage({
     <Frame className="narrow">
       <p className="lead">{t('auth.welcome')}</p>
       <Heading>{mode === 'signup' ? t('auth.signUp') : t('auth.signIn')}</Heading>
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         {mode === 'signup' && (
           <Field id="name" label={t('auth.name')} errors={fields.name}>
             <input

@@ -15,7 +15,8 @@ import { client } from '../api/client';
 import { useShell } from './account/account-api';
 import { LANGUAGES, useI18n, type MessageKey } from '../i18n';
 import { keys, QueryLoaded } from '../queries';
-import { ErrorBox, Field, fieldErrors } from '../ui';
+import { useFieldErrors, useFocusFirstInvalid } from '../form-errors';
+import { ErrorBox, Field } from '../ui';
 import { timeZones, zoneLabel } from '../zoned-time';
 
 /** The user's settings: language, time zone, reminder times and, per kind, how to be told. */
@@ -92,14 +93,9 @@ export function SettingsForm({ settings }: { settings: WireUserSettings }) {
       void queryClient.invalidateQueries({ queryKey: keys.notifications });
     },
   });
-  // The server's messages are English and name rules; each field's is said here, in the
-  // reader's language, as what to do.
-  // (A field not among them leaves the error to be shown whole.)
-  const fields: Partial<Record<keyof typeof FIELD_MESSAGES, string[]>> = Object.fromEntries(
-    Object.keys(fieldErrors(save.error))
-      .filter((field): field is keyof typeof FIELD_MESSAGES => field in FIELD_MESSAGES)
-      .map((field) => [field, [t(FIELD_MESSAGES[field])]]),
-  );
+  // Each field the server refused is said here, in the reader's language, as what to do.
+  const fields = useFieldErrors(save.error, { overrides: FIELD_MESSAGES });
+  const formRef = useFocusFirstInvalid(save.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate();
@@ -111,7 +107,7 @@ export function SettingsForm({ settings }: { settings: WireUserSettings }) {
     <main className="narrow">
       <h1>{t('settings.title')}</h1>
       <p>{t('settings.intro')}</p>
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Field id="settings-language" label={t('settings.language')} errors={fields.language}>
           <select
             id="settings-language"

@@ -9,12 +9,14 @@ import { makeQueryClient } from '../queries';
 /** Renders a component as the app does: in a language (English unless told), under a router, with a query cache of its own. */
 export function renderInApp(
   ui: ReactNode,
-  options: { language?: Language; path?: string } = {},
+  options: { language?: Language; path?: string; zone?: string } = {},
 ): RenderResult {
   return render(
     <QueryClientProvider client={makeQueryClient()}>
       <MemoryRouter initialEntries={[options.path ?? '/']}>
-        <I18nContext.Provider value={makeI18n(options.language ?? 'en')}>{ui}</I18nContext.Provider>
+        <I18nContext.Provider value={makeI18n(options.language ?? 'en', options.zone)}>
+          {ui}
+        </I18nContext.Provider>
       </MemoryRouter>
     </QueryClientProvider>,
   );

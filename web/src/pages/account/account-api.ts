@@ -2,8 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
 import { ApiError, storeToken, type User } from '../../api';
 import { client } from '../../api/client';
-import type { Language, MessageKey, Translate } from '../../i18n';
-import { fieldErrors } from '../../ui';
+import { useFieldErrors } from '../../form-errors';
+import type { Language, MessageKey } from '../../i18n';
 
 /**
  * The account's calls, through the typed client. A password change or reset answers a new token
@@ -88,7 +88,7 @@ export function useShell(): ShellActions {
 }
 
 /** What to do about each field of the account forms the server refused, in words for people. */
-const FIELD_MESSAGES: Record<string, MessageKey> = {
+const FIELD_MESSAGES: Partial<Record<string, MessageKey>> = {
   email: 'account.error.email',
   password: 'account.error.password',
   newPassword: 'account.error.password',
@@ -97,19 +97,14 @@ const FIELD_MESSAGES: Record<string, MessageKey> = {
 };
 
 /**
- * The account forms' refused fields, each with one sentence in the reader's language (the
- * server's messages are English and name the field: "is wrong", "newPassword must be…"). A field
- * not listed keeps the server's words.
+ * The account forms' refused fields, each with one sentence in the reader's language: the
+ * field's own sentence (what to do), the words of the rules it broke for any other field.
  */
-export function accountFieldErrors(error: unknown, t: Translate): Record<string, string[]> {
-  const fields = fieldErrors(error);
+export function useAccountFieldErrors(error: unknown): Record<string, string[]> {
   const wrongPassword = error instanceof ApiError && error.code === 'auth.wrong_password';
-  return Object.fromEntries(
-    Object.entries(fields).map(([field, messages]) => {
-      if (field === 'currentPassword' && wrongPassword)
-        return [field, [t('error.auth.wrong_password')]];
-      const key = FIELD_MESSAGES[field];
-      return [field, key ? [t(key)] : messages];
-    }),
-  );
+  return useFieldErrors(error, {
+    overrides: wrongPassword
+      ? { ...FIELD_MESSAGES, currentPassword: 'error.auth.wrong_password' }
+      : FIELD_MESSAGES,
+  });
 }

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n';
 import { ErrorBox, Field } from '../../ui';
-import { accountFieldErrors, useRequestEmailChange } from './account-api';
+import { useFocusFirstInvalid } from '../../form-errors';
+import { useAccountFieldErrors, useRequestEmailChange } from './account-api';
 
 /** A new address and the password; the change takes effect when the link sent there is followed. */
 export function ChangeEmailForm({ current }: { current: string }) {
@@ -9,7 +10,8 @@ export function ChangeEmailForm({ current }: { current: string }) {
   const [email, setEmail] = useState('');
   const [currentPassword, setPassword] = useState('');
   const request = useRequestEmailChange();
-  const fields = accountFieldErrors(request.error, t);
+  const fields = useAccountFieldErrors(request.error);
+  const formRef = useFocusFirstInvalid(request.error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -19,7 +21,7 @@ export function ChangeEmailForm({ current }: { current: string }) {
   return (
     <section aria-labelledby="email-title">
       <h2 id="email-title">{t('account.email.title')}</h2>
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Field id="new-email" label={t('account.email.new')} errors={fields.email}>
           <input
             id="new-email"

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n';
 import { ErrorBox, Field } from '../../ui';
-import { accountFieldErrors, useChangePassword } from './account-api';
+import { useFocusFirstInvalid } from '../../form-errors';
+import { useAccountFieldErrors, useChangePassword } from './account-api';
 
 /** The current password, then the new one; the answer's token replaces the stored one. */
 export function ChangePasswordForm() {
@@ -9,7 +10,8 @@ export function ChangePasswordForm() {
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
   const change = useChangePassword();
-  const fields = accountFieldErrors(change.error, t);
+  const fields = useAccountFieldErrors(change.error);
+  const formRef = useFocusFirstInvalid(change.error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -27,7 +29,7 @@ export function ChangePasswordForm() {
   return (
     <section aria-labelledby="password-title">
       <h2 id="password-title">{t('account.password.title')}</h2>
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Field
           id="current-password"
           label={t('account.password.current')}

@@ -2,14 +2,16 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../i18n';
 import { ErrorBox, Field } from '../../ui';
-import { accountFieldErrors, useRequestReset } from './account-api';
+import { useFocusFirstInvalid } from '../../form-errors';
+import { useAccountFieldErrors, useRequestReset } from './account-api';
 
 /** `/forgot-password`: asks for a reset link; the answer is the same whether the address has an account. */
 export function ForgotPasswordPage() {
   const { t } = useI18n();
   const [email, setEmail] = useState('');
   const request = useRequestReset();
-  const fields = accountFieldErrors(request.error, t);
+  const fields = useAccountFieldErrors(request.error);
+  const formRef = useFocusFirstInvalid(request.error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -24,7 +26,7 @@ export function ForgotPasswordPage() {
           {t('account.forgot.sent', { email: request.variables })}
         </p>
       ) : (
-        <form onSubmit={submit} noValidate>
+        <form ref={formRef} onSubmit={submit} noValidate>
           <p>{t('account.forgot.intro')}</p>
           <Field id="email" label={t('auth.email')} errors={fields.email}>
             <input

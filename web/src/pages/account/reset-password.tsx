@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n';
 import { ErrorBox, Field } from '../../ui';
-import { accountFieldErrors, useConfirmReset, useShell } from './account-api';
+import { useFocusFirstInvalid } from '../../form-errors';
+import { useAccountFieldErrors, useConfirmReset, useShell } from './account-api';
 
 /** `/reset-password?token=`: the page the emailed link opens; a new password signs the user in. */
 export function ResetPasswordPage() {
@@ -11,7 +12,8 @@ export function ResetPasswordPage() {
   const [password, setPassword] = useState('');
   const confirm = useConfirmReset();
   const { signedIn } = useShell();
-  const fields = accountFieldErrors(confirm.error, t);
+  const fields = useAccountFieldErrors(confirm.error);
+  const formRef = useFocusFirstInvalid(confirm.error);
 
   if (!token) {
     return (
@@ -31,7 +33,7 @@ export function ResetPasswordPage() {
   return (
     <main className="narrow">
       <h1>{t('account.reset.title')}</h1>
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Field
           id="password"
           label={t('account.reset.password')}

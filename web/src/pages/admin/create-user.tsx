@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n';
-import { ErrorBox, Field, fieldErrors } from '../../ui';
+import { useFieldErrors, useFocusFirstInvalid } from '../../form-errors';
+import { ErrorBox, Field } from '../../ui';
 import { useCreateUser } from './use-users';
 
 /** An admin creates an organiser's (or another admin's) account, with a first password. */
@@ -11,7 +12,8 @@ export function CreateUser() {
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<'organiser' | 'admin'>('organiser');
   const create = useCreateUser();
-  const fields = fieldErrors(create.error);
+  const fields = useFieldErrors(create.error);
+  const formRef = useFocusFirstInvalid(create.error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -35,7 +37,7 @@ export function CreateUser() {
   return (
     <section aria-labelledby="create-user">
       <h2 id="create-user">{t('admin.create.title')}</h2>
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Field id="new-user-name" label={t('admin.create.name')} errors={fields.name}>
           <input
             id="new-user-name"

@@ -1,4 +1,5 @@
 import { useI18n } from '../../i18n';
+import { useNames } from '../../names';
 import { useErrorText } from '../../ui';
 import type { LiveMeeting, LiveSocket } from '../../live';
 import { CallControls } from './call-controls';
@@ -21,6 +22,7 @@ export function VideoCall({
   offset?: number;
 }) {
   const { t } = useI18n();
+  const names = useNames();
   const errorText = useErrorText();
   const call = useVideoCall(socket, meeting, iceServers);
   const { phase, problem } = call;
@@ -38,7 +40,7 @@ export function VideoCall({
       data-peer-state={call.peerState}
     >
       <h2 id="call">{t('call.title')}</h2>
-      <p>{t('call.with', { name, country: meeting.other.country })}</p>
+      <p>{t('call.with', { name, country: names.country(meeting.other.country) })}</p>
       {problem && (
         <div className="error" role="alert">
           {t(problem.key, { message: problem.error === undefined ? '' : errorText(problem.error) })}

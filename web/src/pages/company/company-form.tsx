@@ -8,8 +8,12 @@ import { ErrorBox, Field } from '../../ui';
 import { useTaxonomy } from '../../use-taxonomy';
 import { ChoicesFieldset } from './choices-fieldset';
 import { companyBody, initialForm } from './form-state';
-import { TIME_ZONES } from './time-zones';
+import { CountriesPicker, CountrySelect, LanguagesPicker, ZoneSelect } from '../../pickers';
+import { taxonomyLabel } from '../../names';
 import { useSaveCompany } from './use-save-company';
+
+/** The fields typed as text. */
+type TextKey = 'name' | 'city' | 'website' | 'offers' | 'seeks';
 
 /** Registers a company, or edits `company` (PATCH) when one is given. */
 export function CompanyForm({
@@ -24,28 +28,23 @@ export function CompanyForm({
   const [form, setForm] = useState(() => initialForm(company));
   const [sectors, setSectors] = useState<string[]>(company?.sectors ?? []);
   const [partnerTypes, setPartnerTypes] = useState<string[]>(company?.partnerTypes ?? []);
-  const { fields, general, setError, edited } = useFormErrors();
+  const { fields, general, setError, edited, formRef } = useFormErrors();
   const save = useSaveCompany(company, {
     onMutate: () => setError(null),
     onSuccess: onRegistered,
     onError: setError,
   });
   const busy = save.isPending;
-  const change = (key: keyof typeof form, value: string) => {
+  const change = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => {
     setForm({ ...form, [key]: value });
     edited(key);
   };
 
-  const text = (
-    key: keyof typeof form,
-    label: MessageKey,
-    extra: { type?: string; list?: string } = {},
-  ) => (
+  const text = (key: TextKey, label: MessageKey, extra: { type?: string } = {}) => (
     <Field id={key} label={t(label)} errors={fields[key]}>
       <input
         id={key}
         type={extra.type ?? 'text'}
-        list={extra.list}
         value={form[key]}
         onChange={(event) => change(key, event.target.value)}
       />
@@ -73,10 +72,16 @@ export function CompanyForm({
       )}
       <QueryLoaded query={taxonomy}>
         {(tax) => (
-          <form onSubmit={submit} noValidate>
+          <form ref={formRef} onSubmit={submit} noValidate>
             {text('name', 'company.name')}
             <div className="row">
-              {text('country', 'company.country')}
+              <Field id="country" label={t('company.country')} errors={fields.country}>
+                <CountrySelect
+                  id="country"
+                  value={form.country}
+                  onChange={(country) => change('country', country)}
+                />
+              </Field>
               {text('city', 'company.city')}
             </div>
             {text('website', 'company.website', { type: 'url' })}
@@ -91,7 +96,7 @@ export function CompanyForm({
             <ChoicesFieldset
               name="sectors"
               legend={t('company.sectors')}
-              options={tax.sectors}
+              options={tax.sectors.map(({ id }) => ({ id, label: taxonomyLabel(id, t) }))}
               chosen={sectors}
               errors={fields.sectors}
               onToggle={(id) => toggle(sectors, setSectors, id, 'sectors')}
@@ -99,23 +104,40 @@ export function CompanyForm({
             <ChoicesFieldset
               name="partnerTypes"
               legend={t('company.partnerTypes')}
-              options={tax.partnerTypes}
+              options={tax.partnerTypes.map(({ id }) => ({ id, label: taxonomyLabel(id, t) }))}
               chosen={partnerTypes}
               errors={fields.partnerTypes}
               onToggle={(id) => toggle(partnerTypes, setPartnerTypes, id, 'partnerTypes')}
             />
             {text('offers', 'company.offers')}
             {text('seeks', 'company.seeks')}
-            {text('targetMarkets', 'company.targetMarkets')}
+            <Field
+              id="targetMarkets"
+              label={t('company.targetMarkets')}
+              errors={fields.targetMarkets}
+            >
+              <CountriesPicker
+                id="targetMarkets"
+                values={form.targetMarkets}
+                onChange={(markets) => change('targetMarkets', markets)}
+              />
+            </Field>
             <div className="row">
-              {text('languages', 'company.languages')}
-              {text('timezone', 'company.timezone', { list: 'time-zones' })}
+              <Field id="languages" label={t('company.languages')} errors={fields.languages}>
+                <LanguagesPicker
+                  id="languages"
+                  values={form.languages}
+                  onChange={(languages) => change('languages', languages)}
+                />
+              </Field>
+              <Field id="timezone" label={t('company.timezone')} errors={fields.timezone}>
+                <ZoneSelect
+                  id="timezone"
+                  value={form.timezone}
+                  onChange={(zone) => change('timezone', zone)}
+                />
+              </Field>
             </div>
-            <datalist id="time-zones">
-              {TIME_ZONES.map((zone) => (
-                <option key={zone} value={zone} />
-              ))}
-            </datalist>
             <Field id="employees" label={t('company.employees')} errors={fields.employees}>
               <select
                 id="employees"

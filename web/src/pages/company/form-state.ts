@@ -22,8 +22,8 @@ export function initialForm(company?: WireCompany) {
     description: company?.description ?? '',
     offers: company?.offers.join(', ') ?? '',
     seeks: company?.seeks.join(', ') ?? '',
-    targetMarkets: company?.targetMarkets.join(', ') ?? '',
-    languages: company?.languages.join(', ') ?? 'en',
+    targetMarkets: company?.targetMarkets ?? [],
+    languages: company?.languages ?? ['en'],
     timezone: company?.timezone ?? VIEWER_ZONE,
     employees: company?.employees ?? '1-9',
   };
@@ -31,7 +31,7 @@ export function initialForm(company?: WireCompany) {
 
 export type CompanyFormState = ReturnType<typeof initialForm>;
 
-/** What is sent: lists split, codes in their case; editing, an emptied website is cleared. */
+/** What is sent: lists split; editing, an emptied website is cleared. */
 export function companyBody(
   form: CompanyFormState,
   sectors: string[],
@@ -40,15 +40,15 @@ export function companyBody(
 ): CompanyBody {
   const body = {
     name: form.name,
-    country: form.country.trim().toUpperCase(),
+    country: form.country,
     city: form.city,
     description: form.description,
     sectors,
     partnerTypes,
     offers: list(form.offers),
     seeks: list(form.seeks),
-    targetMarkets: list(form.targetMarkets).map((code) => code.toUpperCase()),
-    languages: list(form.languages).map((code) => code.toLowerCase()),
+    targetMarkets: form.targetMarkets,
+    languages: form.languages,
     timezone: form.timezone,
     employees: form.employees,
   };

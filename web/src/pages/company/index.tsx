@@ -1,4 +1,3 @@
 export { CompanyForm } from './company-form';
 export { CompanyPage } from './company-page';
 export { CompanyEditPage } from './edit-page';
-export { TIME_ZONES } from './time-zones';

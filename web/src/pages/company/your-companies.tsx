@@ -1,11 +1,13 @@
 import { Link } from 'react-router';
 import type { Membership } from '../../api';
 import { useI18n } from '../../i18n';
+import { useNames } from '../../names';
 import { RejectionReason } from './rejection-reason';
 
 /** The companies the user speaks for: status (why, if rejected), and links to the sessions and to edit (owners). */
 export function YourCompanies({ companies }: { companies: Membership[] }) {
   const { t } = useI18n();
+  const names = useNames();
   return (
     <section aria-labelledby="yours">
       <h2 id="yours">{t('company.yours')}</h2>
@@ -15,7 +17,8 @@ export function YourCompanies({ companies }: { companies: Membership[] }) {
         <ul className="cards">
           {companies.map((company) => (
             <li key={company.companyId} className="card">
-              <strong>{company.name}</strong> <span className="muted">{company.country}</span>
+              <strong>{company.name}</strong>{' '}
+              <span className="muted">{names.country(company.country)}</span>
               <div className={`badge ${company.status}`}>
                 {t(`company.status.${company.status}`)}
               </div>

@@ -25,13 +25,11 @@ export function initialFields(delegation?: Delegation): DelegationFields {
   };
 }
 
-/** Countries in capitals, the capacity as a number when it reads as one. */
+/** The capacity as a number when it reads as one. */
 export function delegationBody(form: DelegationFields): DelegationBody {
   const capacity = Number(form.capacity);
   return {
     ...form,
-    originCountry: form.originCountry.trim().toUpperCase(),
-    destinationCountry: form.destinationCountry.trim().toUpperCase(),
     // A number the API checks; text it cannot read goes as it is, so it says what is wrong.
     capacity: form.capacity.trim() !== '' && Number.isFinite(capacity) ? capacity : form.capacity,
   } as DelegationBody;

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useFormErrors } from '../../form-errors';
 import { useI18n, type MessageKey } from '../../i18n';
 import { ErrorBox, Field } from '../../ui';
-import { TIME_ZONES } from '../company';
+import { CountrySelect, ZoneSelect } from '../../pickers';
 import type { Delegation } from '../delegations';
 import { delegationBody, initialFields, type DelegationFields } from './delegation-fields';
 import { useSaveDelegation } from './use-save-delegation';
@@ -11,7 +11,7 @@ import { useSaveDelegation } from './use-save-delegation';
 export function DelegationForm({ delegation }: { delegation?: Delegation }) {
   const { t } = useI18n();
   const [form, setForm] = useState(() => initialFields(delegation));
-  const { fields, general, setError, edited } = useFormErrors();
+  const { fields, general, setError, edited, formRef } = useFormErrors();
   const save = useSaveDelegation(delegation, { onMutate: () => setError(null), onError: setError });
   const busy = save.isPending;
   const change = (key: keyof DelegationFields, value: string) => {
@@ -22,7 +22,7 @@ export function DelegationForm({ delegation }: { delegation?: Delegation }) {
   const input = (
     key: keyof DelegationFields,
     label: MessageKey,
-    extra: { type?: string; list?: string; hint?: MessageKey } = {},
+    extra: { type?: string; hint?: MessageKey } = {},
   ) => (
     <Field
       id={`delegation-${key}`}
@@ -33,7 +33,6 @@ export function DelegationForm({ delegation }: { delegation?: Delegation }) {
       <input
         id={`delegation-${key}`}
         type={extra.type ?? 'text'}
-        list={extra.list}
         value={form[key]}
         onChange={(event) => change(key, event.target.value)}
       />
@@ -46,7 +45,7 @@ export function DelegationForm({ delegation }: { delegation?: Delegation }) {
   };
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form ref={formRef} onSubmit={submit} noValidate>
       {input('title', 'delegationForm.title')}
       <Field
         id="delegation-direction"
@@ -63,8 +62,22 @@ export function DelegationForm({ delegation }: { delegation?: Delegation }) {
         </select>
       </Field>
       <div className="row">
-        {input('originCountry', 'delegationForm.origin')}
-        {input('destinationCountry', 'delegationForm.destination')}
+        {(['originCountry', 'destinationCountry'] as const).map((key) => (
+          <Field
+            key={key}
+            id={`delegation-${key}`}
+            label={t(
+              key === 'originCountry' ? 'delegationForm.origin' : 'delegationForm.destination',
+            )}
+            errors={fields[key]}
+          >
+            <CountrySelect
+              id={`delegation-${key}`}
+              value={form[key]}
+              onChange={(country) => change(key, country)}
+            />
+          </Field>
+        ))}
       </div>
       <div className="row">
         {input('city', 'delegationForm.city')}
@@ -75,17 +88,20 @@ export function DelegationForm({ delegation }: { delegation?: Delegation }) {
         {input('endsOn', 'delegationForm.endsOn', { type: 'date' })}
       </div>
       <div className="row">
-        {input('timezone', 'delegationForm.timezone', {
-          list: 'delegation-zones',
-          hint: 'delegationForm.timezoneHint',
-        })}
+        <Field
+          id="delegation-timezone"
+          label={t('delegationForm.timezone')}
+          hint={t('delegationForm.timezoneHint')}
+          errors={fields.timezone}
+        >
+          <ZoneSelect
+            id="delegation-timezone"
+            value={form.timezone}
+            onChange={(zone) => change('timezone', zone)}
+          />
+        </Field>
         {input('capacity', 'delegationForm.capacity', { type: 'number' })}
       </div>
-      <datalist id="delegation-zones">
-        {TIME_ZONES.map((zone) => (
-          <option key={zone} value={zone} />
-        ))}
-      </datalist>
       <Field
         id="delegation-description"
         label={t('delegationForm.description')}

@@ -26,7 +26,7 @@ export function ItineraryItemForm({
     endsAt: `${delegation.startsOn}T10:00`,
   });
   const [form, setForm] = useState(blank);
-  const { fields, general, setError, edited } = useFormErrors();
+  const { fields, general, setError, edited, formRef } = useFormErrors();
   const [added, setAdded] = useState<string | null>(null);
   const add = useMutation({
     mutationFn: (item: ReturnType<typeof blank>) =>
@@ -86,7 +86,7 @@ export function ItineraryItemForm({
   );
 
   return (
-    <form className="subform" onSubmit={submit} noValidate>
+    <form ref={formRef} className="subform" onSubmit={submit} noValidate>
       <h3>{t('itinerary.add')}</h3>
       <p className="muted">
         {t('itinerary.zoneHint', { zone: delegation.timezone, city: delegation.city })}

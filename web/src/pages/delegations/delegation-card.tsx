@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { useI18n } from '../../i18n';
+import { useNames } from '../../names';
 import { Seats } from './seats';
 import type { Delegation } from './types';
 import { useCalendarDate } from './use-calendar-date';
@@ -7,6 +8,7 @@ import { useCalendarDate } from './use-calendar-date';
 /** One delegation in the list: title, direction, seats, route and dates. */
 export function DelegationCard({ delegation }: { delegation: Delegation }) {
   const { t } = useI18n();
+  const names = useNames();
   const date = useCalendarDate();
   return (
     <li className="card delegation">
@@ -19,8 +21,8 @@ export function DelegationCard({ delegation }: { delegation: Delegation }) {
       </div>
       <p className="muted">
         {t('delegations.route', {
-          origin: delegation.originCountry,
-          destination: delegation.destinationCountry,
+          origin: names.country(delegation.originCountry),
+          destination: names.country(delegation.destinationCountry),
           city: delegation.city,
         })}
         <br />

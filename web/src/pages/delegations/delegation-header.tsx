@@ -1,4 +1,5 @@
 import { useI18n } from '../../i18n';
+import { useNames } from '../../names';
 import { Seats } from './seats';
 import type { DelegationDetail } from './types';
 import { useCalendarDate } from './use-calendar-date';
@@ -6,6 +7,7 @@ import { useCalendarDate } from './use-calendar-date';
 /** The delegation's title, direction, seats, route, dates, leader and description. */
 export function DelegationHeader({ delegation }: { delegation: DelegationDetail }) {
   const { t } = useI18n();
+  const names = useNames();
   const date = useCalendarDate();
   return (
     <>
@@ -16,8 +18,8 @@ export function DelegationHeader({ delegation }: { delegation: DelegationDetail 
       </div>
       <p>
         {t('delegations.route', {
-          origin: delegation.originCountry,
-          destination: delegation.destinationCountry,
+          origin: names.country(delegation.originCountry),
+          destination: names.country(delegation.destinationCountry),
           city: delegation.city,
         })}{' '}
         ·{' '}

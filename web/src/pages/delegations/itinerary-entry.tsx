@@ -1,5 +1,6 @@
 import { ConfirmButton } from '../../confirm';
 import { useI18n, VIEWER_ZONE } from '../../i18n';
+import { zoneName } from '../../zoned-time';
 import type { DelegationDetail, ItineraryItem } from './types';
 
 /** One item of the programme, with the city's local time when it differs; a remove button for organisers. */
@@ -14,12 +15,12 @@ export function ItineraryEntry({
   removing: boolean;
   onRemove?: () => void;
 }) {
-  const { t, dateTime, time } = useI18n();
+  const { t, dateTime, when, language } = useI18n();
   const local = delegation.timezone !== VIEWER_ZONE;
   return (
     <li>
       <time dateTime={item.startsAt}>
-        {dateTime(item.startsAt)}–{time(item.endsAt)}
+        {dateTime(item.startsAt)}–{when(item.endsAt, undefined, item.startsAt)}
       </time>
       <div>
         <span className="badge">{t(`itinerary.kind.${item.kind}`)}</span>{' '}
@@ -30,9 +31,10 @@ export function ItineraryEntry({
         <div className="muted">
           {t('delegations.localTime', {
             city: delegation.city,
-            start: time(item.startsAt, delegation.timezone),
-            end: time(item.endsAt, delegation.timezone),
-            zone: delegation.timezone,
+            // With their dates when the place's day is not the viewer's.
+            start: when(item.startsAt, delegation.timezone, item.startsAt),
+            end: when(item.endsAt, delegation.timezone, item.startsAt),
+            zone: zoneName(delegation.timezone, language),
           })}
         </div>
       )}

@@ -1,10 +1,9 @@
 import { useI18n } from '../../i18n';
 
-/** A calendar date (YYYY-MM-DD) written out in the chosen language. */
+/**
+ * A calendar date (YYYY-MM-DD) written out in the chosen language, in the style of every other
+ * date of the app (the browser's variant of the language, as `dateTime` writes them).
+ */
 export function useCalendarDate(): (date: string) => string {
-  const { language } = useI18n();
-  return (date) =>
-    new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-      new Date(`${date}T00:00:00Z`),
-    );
+  return useI18n().date;
 }

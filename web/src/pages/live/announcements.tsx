@@ -3,7 +3,7 @@ import type { Announcement } from '../../live';
 
 /** The organisers' announcements, newest first. */
 export function Announcements({ announcements }: { announcements: Announcement[] }) {
-  const { t, time } = useI18n();
+  const { t, when } = useI18n();
   return (
     <section aria-labelledby="announcements">
       <h2 id="announcements">{t('live.announcements')}</h2>
@@ -15,7 +15,7 @@ export function Announcements({ announcements }: { announcements: Announcement[]
             <li key={`${announcement.at}-${announcement.text}`}>
               <div>{announcement.text}</div>
               <small className="muted">
-                {announcement.from.name} · {time(announcement.at)}
+                {announcement.from.name} · {when(announcement.at)}
               </small>
             </li>
           ))}

@@ -1,9 +1,11 @@
 import { useI18n } from '../../i18n';
+import { useNames } from '../../names';
 import type { PresenceUser } from '../../live';
 
 /** Who is in the room, with the companies they speak for. */
 export function PresenceList({ presence }: { presence: PresenceUser[] }) {
   const { t } = useI18n();
+  const names = useNames();
   return (
     <section aria-labelledby="presence">
       <h2 id="presence">{t('live.online', { count: presence.length })}</h2>
@@ -19,7 +21,7 @@ export function PresenceList({ presence }: { presence: PresenceUser[] }) {
                   {' '}
                   ·{' '}
                   {user.companies
-                    .map((company) => `${company.name} (${company.country})`)
+                    .map((company) => `${company.name} (${names.country(company.country)})`)
                     .join(', ')}
                 </span>
               )}

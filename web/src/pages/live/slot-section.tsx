@@ -1,4 +1,5 @@
 import { useI18n } from '../../i18n';
+import { useNames } from '../../names';
 import type { LiveSessionState, LiveSlot } from '../../live';
 import { useSlotClock } from './use-slot-clock';
 
@@ -12,7 +13,8 @@ export function SlotSection({
   offset: number;
   meetings: LiveSessionState['meetings'];
 }) {
-  const { t, time } = useI18n();
+  const { t, when } = useI18n();
+  const names = useNames();
   const { msLeft, left } = useSlotClock(slot.current, offset);
   const { current, next } = meetings;
   return (
@@ -26,19 +28,22 @@ export function SlotSection({
         <p>{t('live.between')}</p>
       )}
       {slot.next && (
-        <p className="muted">{t('live.nextSlot', { time: time(slot.next.startsAt) })}</p>
+        <p className="muted">{t('live.nextSlot', { time: when(slot.next.startsAt) })}</p>
       )}
       {current && (
         <p className="notice ok">
-          {t('live.meetingNow', { name: current.other.name, country: current.other.country })}
+          {t('live.meetingNow', {
+            name: current.other.name,
+            country: names.country(current.other.country),
+          })}
         </p>
       )}
       {next ? (
         <p>
           {t('live.meetingNext', {
             name: next.other.name,
-            country: next.other.country,
-            time: time(next.startsAt),
+            country: names.country(next.other.country),
+            time: when(next.startsAt),
           })}
         </p>
       ) : (

@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api';
 import { useI18n } from '../../i18n';
 import type { LiveSocket } from '../../live';
-import { ErrorBox, Field, fieldErrors } from '../../ui';
+import { useFieldErrors, useFocusFirstInvalid } from '../../form-errors';
+import { ErrorBox, Field } from '../../ui';
 
 const MAX_LENGTH = 500;
 
@@ -15,7 +16,7 @@ export function AnnounceForm({
   sessionId: string;
   socket: LiveSocket | null;
 }) {
-  const { t, time } = useI18n();
+  const { t, when } = useI18n();
   const [text, setText] = useState('');
   const [sentAt, setSentAt] = useState<string | null>(null);
   const announce = useMutation({
@@ -38,7 +39,8 @@ export function AnnounceForm({
   });
   const busy = announce.isPending;
   const error = announce.error;
-  const fields = fieldErrors(error);
+  const fields = useFieldErrors(error);
+  const formRef = useFocusFirstInvalid(error);
 
   const send = (event: FormEvent) => {
     event.preventDefault();
@@ -48,7 +50,7 @@ export function AnnounceForm({
   return (
     <section aria-labelledby="announce">
       <h2 id="announce">{t('org.announce.title')}</h2>
-      <form onSubmit={send}>
+      <form ref={formRef} onSubmit={send}>
         <Field
           id="announcement"
           label={t('org.announce.text')}
@@ -71,7 +73,7 @@ export function AnnounceForm({
           </button>
           {sentAt && (
             <span className="notice ok" role="status">
-              {t('org.announce.sent', { time: time(sentAt) })}
+              {t('org.announce.sent', { time: when(sentAt) })}
             </span>
           )}
         </div>

@@ -56,3 +56,6 @@ export type ImportResult = Schemas['ImportResult'];
 export type ScheduleDraft = Schemas['ScheduleDraftView'];
 
 export type DraftMeeting = Schemas['DraftMeetingView'];
+
+export const isWeightName = (name: string): name is WeightName =>
+  (WEIGHT_NAMES as readonly string[]).includes(name);

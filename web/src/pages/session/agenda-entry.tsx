@@ -1,5 +1,7 @@
 import type { AgendaItem, Membership } from '../../api';
 import { useI18n } from '../../i18n';
+import { useNames } from '../../names';
+import { zoneName } from '../../zoned-time';
 import { CancelMeeting } from './cancel-meeting';
 import { FeedbackForm } from './feedback-form';
 import { FeedbackGiven } from './feedback-given';
@@ -18,7 +20,8 @@ export function AgendaEntry({
   onChange: () => void;
   onCancelled: () => void;
 }) {
-  const { t, time, dateTime } = useI18n();
+  const { t, dateTime, when, language } = useI18n();
+  const names = useNames();
   // Feedback is taken once the meeting has begun (the API refuses it before: meeting.not_begun).
   const begun =
     item.status === 'held' || (item.status === 'scheduled' && Date.parse(item.startsAt) <= now);
@@ -26,10 +29,10 @@ export function AgendaEntry({
   return (
     <li>
       <time dateTime={item.startsAt}>
-        {dateTime(item.startsAt)}–{time(item.endsAt)}
+        {dateTime(item.startsAt)}–{when(item.endsAt, undefined, item.startsAt)}
       </time>
       <div>
-        <strong>{item.other.name}</strong> ({item.other.city}, {item.other.country})
+        <strong>{item.other.name}</strong> ({item.other.city}, {names.country(item.other.country)})
         {item.status !== 'scheduled' && (
           <>
             {' '}
@@ -39,8 +42,9 @@ export function AgendaEntry({
       </div>
       <div className="muted">
         {t('agenda.theirTime', {
-          time: time(item.startsAt, item.other.timezone),
-          zone: item.other.timezone,
+          // With its date when the other firm's day is not the viewer's (their morning, our evening).
+          time: when(item.startsAt, item.other.timezone, item.startsAt),
+          zone: zoneName(item.other.timezone, language),
         })}
         {' · '}
         {item.table !== undefined ? t('agenda.table', { table: item.table }) : t('agenda.video')}

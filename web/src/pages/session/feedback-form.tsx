@@ -4,7 +4,8 @@ import { type AgendaItem, type Membership } from '../../api';
 import { call } from '../../api/call';
 import { client } from '../../api/client';
 import { useI18n } from '../../i18n';
-import { ErrorBox, Field, fieldErrors, FieldMessages } from '../../ui';
+import { useFieldErrors, useFocusFirstInvalid } from '../../form-errors';
+import { ErrorBox, Field, FieldMessages } from '../../ui';
 import { OUTCOMES } from '../../../../src/meetings/meeting.wire';
 
 /** The ratings offered, each with its words (`feedback.stars.<n>`). */
@@ -41,13 +42,15 @@ export function FeedbackForm({
     onSuccess: onGiven,
   });
   const error = give.isError ? give.error : null;
-  const fields = fieldErrors(error);
+  const fields = useFieldErrors(error);
+  const formRef = useFocusFirstInvalid(error);
   // After success the form stays disabled until the agenda shows the feedback given.
   const busy = give.isPending || give.isSuccess;
   const id = (name: string) => `feedback-${item.id}-${name}`;
 
   return (
     <form
+      ref={formRef}
       className="subform feedback"
       aria-label={t('feedback.title', { name: item.other.name })}
       onSubmit={(event) => {

@@ -4,6 +4,8 @@ import { type Match, type Membership } from '../../api';
 import { call } from '../../api/call';
 import { client } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { countryName } from '../../names';
+import { reasonWords } from '../../reasons';
 import { keys } from '../../queries';
 import { ErrorBox } from '../../ui';
 
@@ -19,7 +21,8 @@ export function MatchCard({
   match: Match;
   asked: boolean;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t, language } = i18n;
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState('');
@@ -53,13 +56,13 @@ export function MatchCard({
         </span>
       </div>
       <div className="muted">
-        {match.company.city}, {match.company.country}
+        {match.company.city}, {countryName(match.company.country, language)}
       </div>
       <ul className="reasons">
         {match.reasons
           .filter((reason) => reason.value > 0)
           .map((reason) => (
-            <li key={reason.component}>{reason.text}</li>
+            <li key={reason.component}>{reasonWords(reason, i18n)}</li>
           ))}
       </ul>
       {send.isSuccess || asked ? (

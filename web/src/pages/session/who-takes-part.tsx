@@ -3,12 +3,14 @@ import { useState } from 'react';
 import { call } from '../../api/call';
 import { client } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { useNames } from '../../names';
 import { keys, QueryLoaded } from '../../queries';
 import { Pager } from '../organiser/pager';
 
 /** The firms taking part in the session, 50 a page, by name: who a firm may meet. */
 export function WhoTakesPart({ sessionId, count }: { sessionId: string; count: number }) {
   const { t } = useI18n();
+  const names = useNames();
   const [page, setPage] = useState(1);
   const participants = useQuery({
     queryKey: keys.participants(sessionId, page),
@@ -33,7 +35,7 @@ export function WhoTakesPart({ sessionId, count }: { sessionId: string; count: n
                   <li key={participant.companyId}>
                     <strong>{participant.name}</strong>{' '}
                     <span className="muted">
-                      {participant.city}, {participant.country}
+                      {participant.city}, {names.country(participant.country)}
                     </span>
                   </li>
                 ))}

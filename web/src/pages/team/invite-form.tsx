@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n';
-import { ErrorBox, Field, fieldErrors } from '../../ui';
+import { useFieldErrors, useFocusFirstInvalid } from '../../form-errors';
+import { ErrorBox, Field } from '../../ui';
 import { useInvite, type MemberRole } from './team-api';
 
 /** An owner invites a colleague by email with a role. */
@@ -9,7 +10,8 @@ export function InviteForm({ companyId }: { companyId: string }) {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<MemberRole>('member');
   const invite = useInvite(companyId);
-  const fields = fieldErrors(invite.error);
+  const fields = useFieldErrors(invite.error);
+  const formRef = useFocusFirstInvalid(invite.error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -19,7 +21,7 @@ export function InviteForm({ companyId }: { companyId: string }) {
   return (
     <section aria-labelledby="invite-title">
       <h2 id="invite-title">{t('team.invite.title')}</h2>
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Field id="invite-email" label={t('team.invite.email')} errors={fields.email}>
           <input
             id="invite-email"

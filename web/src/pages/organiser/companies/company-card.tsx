@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { ConfirmButton } from '../../../confirm';
 import { useI18n, type MessageKey } from '../../../i18n';
+import { useNames } from '../../../names';
 import { ErrorBox } from '../../../ui';
 import type { CompanyProfile } from '../types';
 import { useVerification } from './use-companies';
@@ -14,16 +15,17 @@ export function CompanyCard({
   onDecided: (company: CompanyProfile) => void;
 }) {
   const { t, dateTime } = useI18n();
+  const names = useNames();
   const decision = useVerification(company, onDecided);
   const busy = decision.isPending;
   const headingId = `company-${company.id}`;
   const details: [MessageKey, string][] = [
-    ['company.sectors', company.sectors.join(', ')],
-    ['company.partnerTypes', company.partnerTypes.join(', ')],
+    ['company.sectors', names.taxonomy(company.sectors)],
+    ['company.partnerTypes', names.taxonomy(company.partnerTypes)],
     ['org.companies.offers', company.offers.join(', ')],
     ['org.companies.seeks', company.seeks.join(', ')],
-    ['org.companies.markets', company.targetMarkets.join(', ')],
-    ['org.companies.languages', company.languages.join(', ')],
+    ['org.companies.markets', names.countries(company.targetMarkets)],
+    ['org.companies.languages', names.languages(company.languages)],
     ['company.employees', company.employees],
     ['company.timezone', company.timezone],
     ['org.companies.registered', dateTime(company.createdAt)],
@@ -36,7 +38,7 @@ export function CompanyCard({
           {t(`org.companies.status.${company.status}`)}
         </span>{' '}
         <span className="muted">
-          {company.city}, {company.country}
+          {company.city}, {names.country(company.country)}
         </span>
       </div>
       {company.website && (

@@ -3,6 +3,8 @@ import { useI18n, type MessageKey } from '../../../i18n';
 import { QueryLoaded } from '../../../queries';
 import { Field } from '../../../ui';
 import { useTaxonomy } from '../../../use-taxonomy';
+import { taxonomyLabel } from '../../../names';
+import { CountrySelect } from '../../../pickers';
 import type { Filters } from './filters';
 
 /**
@@ -26,7 +28,7 @@ export function CompanyFilters({
     event.preventDefault();
     onSearch(draft);
   };
-  const text = (key: 'q' | 'country', label: MessageKey) => (
+  const text = (key: 'q', label: MessageKey) => (
     <Field id={`filter-${key}`} label={t(label)} errors={fields[key]}>
       <input
         id={`filter-${key}`}
@@ -41,7 +43,14 @@ export function CompanyFilters({
     <form role="search" onSubmit={search} className="filters">
       <div className="row">
         {text('q', 'org.companies.q')}
-        {text('country', 'org.companies.country')}
+        <Field id="filter-country" label={t('org.companies.country')} errors={fields.country}>
+          <CountrySelect
+            id="filter-country"
+            value={draft.country}
+            placeholder={t('org.companies.any')}
+            onChange={(country) => setDraft({ ...draft, country })}
+          />
+        </Field>
         <QueryLoaded query={taxonomy}>
           {(tax) => (
             <Field id="filter-sector" label={t('company.sectors')} errors={fields.sector}>
@@ -53,7 +62,7 @@ export function CompanyFilters({
                 <option value="">{t('org.companies.any')}</option>
                 {tax.sectors.map((sector) => (
                   <option key={sector.id} value={sector.id}>
-                    {sector.label}
+                    {taxonomyLabel(sector.id, t)}
                   </option>
                 ))}
               </select>

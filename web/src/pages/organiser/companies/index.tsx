@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useI18n } from '../../../i18n';
 import { keys, QueryLoaded } from '../../../queries';
-import { fieldErrors } from '../../../ui';
+import { useFieldErrors } from '../../../form-errors';
 import { CompanyCard } from './company-card';
 import { CompanyFilters } from './company-filters';
 import type { Filters } from './filters';
@@ -22,7 +22,7 @@ export function CompaniesPage() {
   const [page, setPage] = useState(1);
   const queryClient = useQueryClient();
   const companies = useCompanies(filters, page);
-  const fields = companies.isError ? fieldErrors(companies.error) : {};
+  const fields = useFieldErrors(companies.isError ? companies.error : null);
 
   return (
     <main>

@@ -1,10 +1,12 @@
 import { useI18n } from '../../../i18n';
+import { useNames } from '../../../names';
 import { OUTCOMES, type SessionReport } from '../types';
 import { STATUS_FIELDS } from './status-fields';
 
 /** Every figure by country pair, and the totals as the last row. */
 export function PairTable({ report }: { report: SessionReport }) {
   const { t } = useI18n();
+  const names = useNames();
   return (
     <div className="table-scroll">
       <table>
@@ -28,7 +30,9 @@ export function PairTable({ report }: { report: SessionReport }) {
           {[...report.byCountryPair, report.totals].map((line) => (
             <tr key={line.countryPair}>
               <th scope="row">
-                {line.countryPair === 'all' ? t('org.report.all') : line.countryPair}
+                {line.countryPair === 'all'
+                  ? t('org.report.all')
+                  : names.countryPair(line.countryPair)}
               </th>
               {STATUS_FIELDS.map(({ field }) => (
                 <td key={field}>{line[field]}</td>

@@ -1,4 +1,5 @@
 import { useI18n } from '../../../i18n';
+import { useNames } from '../../../names';
 import { OUTCOMES, type OutcomeLine, type SessionReport } from '../types';
 import { BarChart, type Bar } from './bar-chart';
 import { STATUS_FIELDS } from './status-fields';
@@ -6,6 +7,7 @@ import { STATUS_FIELDS } from './status-fields';
 /** The four charts: meetings by status, held and rating by country pair, outcomes. */
 export function ReportCharts({ report }: { report: SessionReport }) {
   const { t } = useI18n();
+  const names = useNames();
   const pairs = (pick: (line: OutcomeLine) => Bar) => report.byCountryPair.map(pick);
   return (
     <div className="charts">
@@ -20,14 +22,14 @@ export function ReportCharts({ report }: { report: SessionReport }) {
       <BarChart
         title={t('org.report.chart.held')}
         valueHeading={t('org.meeting.held')}
-        bars={pairs((line) => ({ label: line.countryPair, value: line.held }))}
+        bars={pairs((line) => ({ label: names.countryPair(line.countryPair), value: line.held }))}
       />
       <BarChart
         title={t('org.report.chart.rating')}
         valueHeading={t('org.report.rating')}
         max={5}
         bars={pairs((line) => ({
-          label: line.countryPair,
+          label: names.countryPair(line.countryPair),
           value: line.averageRating ?? 0,
           text:
             line.averageRating === null

@@ -13,6 +13,7 @@ import type { ScheduleDraft, ScheduledMeeting } from '../types';
 import { BoardError } from './board-error';
 import { moveOfDrop } from './board-drop';
 import { BookMeeting } from './book-meeting';
+import { useNames } from '../../../names';
 import { MeetingActions } from './meeting-actions';
 import {
   MeetingCell,
@@ -58,6 +59,7 @@ export function ScheduleGrid({
   now?: number;
 }) {
   const { t, time, dateTime } = useI18n();
+  const { country } = useNames();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [booking, setBooking] = useState<CellTarget | null>(null);
   const move = useMoveMeeting(board.session.id);
@@ -180,7 +182,7 @@ export function ScheduleGrid({
                 <tr key={companyId}>
                   <th scope="row">
                     {nameOf(companyId)}{' '}
-                    <span className="muted">{names.get(companyId)?.country}</span>
+                    <span className="muted">{country(names.get(companyId)?.country ?? '')}</span>
                   </th>
                   {slots.map((slot) => {
                     const meeting = cells.get(`${companyId}/${slot.index}`);

@@ -6,13 +6,6 @@ import { WEIGHT_NAMES, type SessionSettings, type WeightName } from '../types';
 /** What the form sends: a new session, or the changes to one. */
 export type SessionBody = components['schemas']['CreateSessionDto'];
 
-/** Country codes from `HK, MO` or `HK MO`. */
-export const countryCodes = (text: string) =>
-  text
-    .split(/[\s,，;]+/)
-    .map((code) => code.trim().toUpperCase())
-    .filter((code) => code.length > 0);
-
 /** The API's name for a form field. */
 export const apiField = (key: string) =>
   key === 'sideA' || key === 'sideB' ? 'sides' : key === 'draft' ? 'status' : key;
@@ -29,13 +22,14 @@ export type TextKey =
   | 'breakMinutes'
   | 'maxMeetingsPerCompany'
   | 'tables'
-  | 'sideA'
-  | 'sideB'
   | 'delegationId';
 
 export type FormState = Record<TextKey, string> & {
   mode: 'video' | 'in-person';
   timezone: string;
+  /** The countries of each side, chosen from a list. */
+  sideA: string[];
+  sideB: string[];
   crossBorderOnly: boolean;
   draft: boolean;
   weights: Record<WeightName, string>;
@@ -57,8 +51,8 @@ export function initialForm(session?: SessionSettings): FormState {
     maxMeetingsPerCompany: String(session?.maxMeetingsPerCompany ?? 8),
     tables: session?.tables == null ? '' : String(session.tables),
     crossBorderOnly: session?.crossBorderOnly ?? true,
-    sideA: session?.sides?.[0].join(', ') ?? '',
-    sideB: session?.sides?.[1].join(', ') ?? '',
+    sideA: session?.sides?.[0] ?? [],
+    sideB: session?.sides?.[1] ?? [],
     delegationId: session?.delegationId ?? '',
     draft: false,
     weights: Object.fromEntries(
@@ -68,8 +62,7 @@ export function initialForm(session?: SessionSettings): FormState {
 }
 
 export function requestBody(form: FormState, creating: boolean): SessionBody {
-  const sideA = countryCodes(form.sideA);
-  const sideB = countryCodes(form.sideB);
+  const { sideA, sideB } = form;
   const weights = Object.fromEntries(
     WEIGHT_NAMES.filter((name) => form.weights[name].trim() !== '').map((name) => [
       name,

@@ -1,10 +1,12 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useI18n, type MessageKey } from '../../../i18n';
-import { ErrorBox, Field, fieldErrors, FieldMessages } from '../../../ui';
-import type { SessionSettings } from '../types';
+import { useFieldErrors, useFocusFirstInvalid } from '../../../form-errors';
+import { ErrorBox, Field, FieldMessages } from '../../../ui';
+import { isWeightName, type SessionSettings } from '../types';
 import { DelegationSelect } from './delegation-select';
 import { apiField, initialForm, requestBody, type FormState, type TextKey } from './form-state';
 import { ModeAndZone } from './mode-and-zone';
+import { CountriesPicker } from '../../../pickers';
 import { TextField } from './text-field';
 import { useSaveSession } from './use-save-session';
 import { WeightsFieldset } from './weights-fieldset';
@@ -20,7 +22,14 @@ export function SessionForm({ session }: { session?: SessionSettings }) {
   const busy = save.isPending;
   const error = save.error;
 
-  const allFields = fieldErrors(error);
+  const allFields = useFieldErrors(error, {
+    // `weights.sector: must be 1 or less` is said as "Sector: Must be 1 or less."
+    nestedLabel: (path) => {
+      const name = /^weights\.(\w+)$/.exec(path)?.[1];
+      return name && isWeightName(name) ? t(`org.weight.${name}`) : undefined;
+    },
+  });
+  const formRef = useFocusFirstInvalid(error);
   const fields = Object.fromEntries(
     Object.entries(allFields).filter(([field]) => !edited.includes(field)),
   );
@@ -36,7 +45,7 @@ export function SessionForm({ session }: { session?: SessionSettings }) {
       type={type}
       hint={hint}
       value={form[key]}
-      errors={key === 'sideB' ? undefined : fields[apiField(key)]}
+      errors={fields[apiField(key)]}
       onChange={(value) => set({ [key]: value })}
     />
   );
@@ -47,7 +56,7 @@ export function SessionForm({ session }: { session?: SessionSettings }) {
   };
 
   return (
-    <form onSubmit={submit} noValidate className="session-form">
+    <form ref={formRef} onSubmit={submit} noValidate className="session-form">
       {input('title', 'org.form.title')}
       <Field id="description" label={t('org.form.description')} errors={fields.description}>
         <textarea
@@ -81,8 +90,21 @@ export function SessionForm({ session }: { session?: SessionSettings }) {
         <legend>{t('org.form.sides')}</legend>
         <small>{t('org.form.sidesHint')}</small>
         <div className="row">
-          {input('sideA', 'org.form.sideA')}
-          {input('sideB', 'org.form.sideB')}
+          {(['sideA', 'sideB'] as const).map((key) => (
+            <Field
+              key={key}
+              id={key}
+              label={t(key === 'sideA' ? 'org.form.sideA' : 'org.form.sideB')}
+              // The API names both sides as one field: its words go under the first.
+              errors={key === 'sideA' ? fields.sides : undefined}
+            >
+              <CountriesPicker
+                id={key}
+                values={form[key]}
+                onChange={(codes) => set({ [key]: codes })}
+              />
+            </Field>
+          ))}
         </div>
       </fieldset>
       <DelegationSelect

@@ -1,6 +1,6 @@
 import { useI18n } from '../../../i18n';
 import { Field } from '../../../ui';
-import { timeZones } from '../../../zoned-time';
+import { ZoneSelect } from '../../../pickers';
 import type { FormState } from './form-state';
 
 /** The session's mode (video or in person) and the time zone its times are typed in. */
@@ -32,18 +32,11 @@ export function ModeAndZone({
         hint={t('org.form.timezoneHint')}
         errors={fields.timezone}
       >
-        <select
+        <ZoneSelect
           id="timezone"
           value={form.timezone}
-          aria-describedby="timezone-hint"
-          onChange={(event) => set({ timezone: event.target.value })}
-        >
-          {timeZones(form.timezone).map((zone) => (
-            <option key={zone} value={zone}>
-              {zone}
-            </option>
-          ))}
-        </select>
+          onChange={(timezone) => set({ timezone })}
+        />
       </Field>
     </div>
   );

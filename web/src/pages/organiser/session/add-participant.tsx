@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useI18n } from '../../../i18n';
+import { useNames } from '../../../names';
 import { ErrorBox } from '../../../ui';
 import { useAddParticipant, useDirectorySearch } from './use-participants';
 
@@ -13,6 +14,7 @@ export function AddParticipant({
   takingPart: ReadonlySet<string>;
 }) {
   const { t } = useI18n();
+  const names = useNames();
   const [q, setQ] = useState('');
   const search = useDirectorySearch(q);
   const add = useAddParticipant(sessionId);
@@ -42,7 +44,7 @@ export function AddParticipant({
             <li key={company.id} className="application">
               <strong>{company.name}</strong>{' '}
               <span className="muted">
-                {company.city}, {company.country}
+                {company.city}, {names.country(company.country)}
               </span>{' '}
               {takingPart.has(company.id) || added === company.id ? (
                 <span className="badge">{t('org.participants.takesPart')}</span>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../../i18n';
-import { ErrorBox, fieldErrors, FieldMessages } from '../../../ui';
+import { useFieldErrors, useFocusFirstInvalid } from '../../../form-errors';
+import { ErrorBox, FieldMessages } from '../../../ui';
 import { instantOf, knownZone, wallClock } from '../../../zoned-time';
 import { useUpdateAvailability, type Window } from './use-participants';
 
@@ -32,7 +33,8 @@ export function AvailabilityEditor({
     })),
   );
   const save = useUpdateAvailability(sessionId, companyId);
-  const fields = fieldErrors(save.error);
+  const fields = useFieldErrors(save.error);
+  const formRef = useFocusFirstInvalid(save.error);
   const set = (index: number, end: 'from' | 'to', value: string) =>
     setRows((current) => current.map((row, at) => (at === index ? { ...row, [end]: value } : row)));
 
@@ -46,6 +48,7 @@ export function AvailabilityEditor({
 
   return (
     <form
+      ref={formRef}
       onSubmit={submit}
       noValidate
       aria-label={t('org.participants.availabilityOf', { name: companyName })}

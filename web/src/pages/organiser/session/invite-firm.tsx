@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../../i18n';
-import { ErrorBox, Field, fieldErrors } from '../../../ui';
+import { useFieldErrors, useFocusFirstInvalid } from '../../../form-errors';
+import { ErrorBox, Field } from '../../../ui';
 import { useInviteFirm, useSessionInvitations } from './use-participants';
 
 /** Invites a firm by email to register and join the session; the invitations sent so far. */
@@ -10,7 +11,8 @@ export function InviteFirm({ sessionId }: { sessionId: string }) {
   const [companyName, setCompanyName] = useState('');
   const invite = useInviteFirm(sessionId);
   const invitations = useSessionInvitations(sessionId);
-  const fields = fieldErrors(invite.error);
+  const fields = useFieldErrors(invite.error);
+  const formRef = useFocusFirstInvalid(invite.error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -29,7 +31,7 @@ export function InviteFirm({ sessionId }: { sessionId: string }) {
     <section aria-labelledby="invite-firm">
       <h3 id="invite-firm">{t('org.invite.title')}</h3>
       <p className="muted">{t('org.invite.help')}</p>
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Field id="invite-firm-email" label={t('org.invite.email')} errors={fields.email}>
           <input
             id="invite-firm-email"

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ConfirmButton } from '../../../confirm';
 import { useI18n } from '../../../i18n';
+import { useNames } from '../../../names';
 import { ErrorBox } from '../../../ui';
 import type { Participant } from '../types';
 import { AvailabilityEditor } from './availability-editor';
@@ -21,6 +22,7 @@ export function ParticipantRow({
   editable: boolean;
 }) {
   const { t, dateTime } = useI18n();
+  const names = useNames();
   const [editing, setEditing] = useState(false);
   const remove = useRemoveParticipant(participant.sessionId, participant.companyId);
   const name = participant.name;
@@ -28,9 +30,9 @@ export function ParticipantRow({
     <>
       <tr>
         <td>{name}</td>
-        <td>{participant.country}</td>
+        <td>{names.country(participant.country)}</td>
         <td>{participant.city}</td>
-        <td>{participant.sectors.join(', ')}</td>
+        <td>{names.taxonomy(participant.sectors)}</td>
         <td>
           {participant.availability.length === 0
             ? t('org.participants.wholeSession')

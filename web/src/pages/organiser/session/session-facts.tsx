@@ -1,9 +1,11 @@
 import { useI18n, VIEWER_ZONE } from '../../../i18n';
+import { useNames } from '../../../names';
 import type { OrganiserSessionDetail } from '../types';
 
 /** The session's settings: when (in the viewer's zone and the session's), slots, limits, sides. */
 export function SessionFacts({ detail }: { detail: OrganiserSessionDetail }) {
   const { t, dateTime } = useI18n();
+  const names = useNames();
   return (
     <dl className="facts">
       <dt>{t('org.session.when')}</dt>
@@ -45,7 +47,7 @@ export function SessionFacts({ detail }: { detail: OrganiserSessionDetail }) {
         <>
           <dt>{t('org.form.sides')}</dt>
           <dd>
-            {detail.sides[0].join(', ')} ↔ {detail.sides[1].join(', ')}
+            {names.countries(detail.sides[0])} ↔ {names.countries(detail.sides[1])}
           </dd>
         </>
       )}
