@@ -317,7 +317,7 @@ describe('web app: an organiser runs a session', () => {
     await screenshot(page, 'schedule-draft');
     await page.getByRole('button', { name: 'Publish the draft' }).click();
     await page
-      .getByRole('alertdialog', { name: 'Publish the draft' })
+      .getByRole('dialog', { name: 'Publish the draft' })
       .getByText(/will be told/)
       .waitFor();
     await page.getByRole('button', { name: 'Yes, publish' }).click();

@@ -573,6 +573,8 @@ export const en = {
   'meeting.status.no-show': 'No-show',
   'meeting.status.cancelled': 'Cancelled',
   'meeting.cancel': 'Cancel meeting',
+  'org.meeting.confirmCancel':
+    'Cancel the meeting of {name} and {other}? Both firms are told, and the slot becomes free for both.',
   'meeting.confirmCancel': 'Cancel the meeting with {name}? Both slots become free.',
   'meeting.yesCancel': 'Yes, cancel it',
   'meeting.keep': 'Keep it',

@@ -543,6 +543,8 @@ export const zhHant: Record<MessageKey, string> = {
   'meeting.status.held': '已舉行',
   'meeting.status.no-show': '缺席',
   'meeting.status.cancelled': '已取消',
+  'org.meeting.confirmCancel':
+    '要取消 {name} 與 {other} 的會面嗎？雙方公司都會收到通知，該時段亦會騰出。',
   'meeting.cancel': '取消會面',
   'meeting.confirmCancel': '取消與 {name} 的會面？雙方的時段將會騰出。',
   'meeting.yesCancel': '確定取消',

@@ -40,8 +40,8 @@ describe('DraftPanel', () => {
     expect(screen.getByText(/1 added, 0 moved, 1 removed\.$/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Publish the draft' }));
     expect(fetch).not.toHaveBeenCalled();
-    const question = screen.getByRole('alertdialog', { name: 'Publish the draft' });
-    expect(question.textContent).toMatch(/^3 firms will be told of their agendas\./);
+    const question = screen.getByRole('dialog', { name: 'Publish the draft' });
+    expect(question.textContent).toMatch(/3 firms will be told of their agendas\./);
     fireEvent.click(screen.getByRole('button', { name: 'Yes, publish' }));
     expect((await screen.findByRole('status')).textContent).toBe('Published: 3 firms were told.');
     expect(JSON.parse(fetch.mock.calls[0][1]?.body as string)).toEqual({ draftId: 'd1' });

@@ -1,3 +1,4 @@
+import { ConfirmButton } from '../../../confirm';
 import { useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../../i18n';
 import { keys } from '../../../queries';
@@ -5,7 +6,6 @@ import { ErrorBox } from '../../../ui';
 import { JobRunner } from '../job-runner';
 import type { LiveSocket } from '../../../live';
 import { ACTION_STATES, type OrganiserSessionDetail, type ScheduleDraft } from '../types';
-import { ConfirmButton } from './confirm-button';
 import { useDiscardDraft, usePublishDraft } from './use-draft';
 
 /**
@@ -78,19 +78,19 @@ export function DraftPanel({
           <div className="actions">
             <ConfirmButton
               label={t('org.draft.publish')}
+              className=""
               question={t('org.draft.publishConfirm', { count: draft.firmsToTell })}
-              confirm={t('org.draft.confirmPublish')}
-              cancel={t('org.draft.notYet')}
-              disabled={busy || draft.stale}
+              confirmLabel={t('org.draft.confirmPublish')}
+              cancelLabel={t('org.draft.notYet')}
+              busy={busy || draft.stale}
               onConfirm={() => publish.mutate(draft.draftId, { onSuccess: () => onShow(false) })}
             />
             <ConfirmButton
               label={t('org.draft.discard')}
               question={t('org.draft.discardConfirm')}
-              confirm={t('org.draft.confirmDiscard')}
-              cancel={t('org.draft.keep')}
-              danger
-              disabled={busy}
+              confirmLabel={t('org.draft.confirmDiscard')}
+              cancelLabel={t('org.draft.keep')}
+              busy={busy}
               onConfirm={() => discard.mutate(undefined, { onSuccess: () => onShow(false) })}
             />
           </div>

@@ -17,7 +17,23 @@ describe('MeetingActions', () => {
     expect(document.activeElement?.textContent).toBe('Ada Foods ↔ Bao Tea');
     expect(screen.queryByRole('button', { name: 'Mark held' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Mark no-show' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Cancel meeting' })).toBeTruthy();
+    // A held meeting is never cancelled (the API refuses it: meeting.already_held).
+    expect(screen.queryByRole('button', { name: 'Cancel meeting' })).toBeNull();
+  });
+
+  it('cancels a meeting only once asked, saying both firms are told', async () => {
+    const fetch = stubApi({
+      'PATCH /api/meetings/m1': json(200, { ...meeting, status: 'cancelled' }),
+    });
+    show(meeting);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel meeting' }));
+    expect(fetch).not.toHaveBeenCalled();
+    expect(screen.getByRole('dialog').textContent).toMatch(
+      /Cancel the meeting of Ada Foods and Bao Tea\? Both firms are told/,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, cancel it' }));
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledOnce());
+    expect(JSON.parse(fetch.mock.calls[0][1]?.body as string)).toEqual({ status: 'cancelled' });
   });
 
   it('marks a meeting held and hands the changed meeting on', async () => {

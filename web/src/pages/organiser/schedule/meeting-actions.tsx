@@ -1,3 +1,4 @@
+import { ConfirmButton } from '../../../confirm';
 import { useEffect, useRef, useState } from 'react';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { ErrorBox } from '../../../ui';
@@ -83,17 +84,35 @@ export function MeetingActions({
         {t('org.meeting.fixed')}
       </label>
       <div className="actions">
-        {marks.map((option) => (
-          <button
-            key={option.status}
-            type="button"
-            className={option.status === 'cancelled' ? 'danger' : undefined}
-            disabled={busy || meeting.status === 'cancelled'}
-            onClick={() => change.mutate({ status: option.status })}
-          >
-            {t(option.label)}
-          </button>
-        ))}
+        {marks.map((option) =>
+          option.status === 'cancelled' ? (
+            // Cannot be taken back: asks first. Only a meeting still to take place is cancelled
+            // (a held one never: meeting.already_held).
+            meeting.status === 'scheduled' && (
+              <ConfirmButton
+                key={option.status}
+                label={t(option.label)}
+                question={t('org.meeting.confirmCancel', {
+                  name: nameOf(meeting.companyIds[0]),
+                  other: nameOf(meeting.companyIds[1]),
+                })}
+                confirmLabel={t('meeting.yesCancel')}
+                cancelLabel={t('meeting.keep')}
+                busy={busy}
+                onConfirm={() => change.mutate({ status: option.status })}
+              />
+            )
+          ) : (
+            <button
+              key={option.status}
+              type="button"
+              disabled={busy || meeting.status === 'cancelled'}
+              onClick={() => change.mutate({ status: option.status })}
+            >
+              {t(option.label)}
+            </button>
+          ),
+        )}
         <button type="button" className="secondary" onClick={onClose}>
           {t('org.meeting.close')}
         </button>
