@@ -97,6 +97,12 @@ export const en = {
   'requests.to': 'To {name}',
   'requests.accept': 'Accept',
   'requests.decline': 'Decline',
+  'requests.acceptNamed': 'Accept the request from {name}',
+  'requests.declineNamed': 'Decline the request from {name}',
+  'requests.declineConfirm':
+    'Decline the meeting request from {name}? They are told, and it cannot be taken back (they may ask again).',
+  'requests.yesDecline': 'Yes, decline',
+  'requests.keepPending': 'Keep it waiting',
   'requests.mutual': 'You both asked',
   'requests.status.pending': 'Pending',
   'requests.status.accepted': 'Accepted',

@@ -85,6 +85,12 @@ export const zhHant: Record<MessageKey, string> = {
   'requests.to': '致 {name}',
   'requests.accept': '接受',
   'requests.decline': '婉拒',
+  'requests.acceptNamed': '接受 {name} 的邀請',
+  'requests.declineNamed': '婉拒 {name} 的邀請',
+  'requests.declineConfirm':
+    '要婉拒 {name} 的會面邀請嗎？對方會收到通知，此操作無法撤回（對方可再次邀請）。',
+  'requests.yesDecline': '確定婉拒',
+  'requests.keepPending': '暫不回覆',
   'requests.mutual': '雙方都想會面',
   'requests.status.pending': '待回覆',
   'requests.status.accepted': '已接受',

@@ -89,17 +89,32 @@ describe('a meeting in the agenda', () => {
 describe('received requests', () => {
   it('offers accept and decline on a pending request without a meeting', () => {
     renderInApp(<ReceivedRequests requests={[request({})]} busy={null} onAnswer={vi.fn()} />);
-    expect(screen.getByRole('button', { name: 'Accept' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Decline' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^Accept/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^Decline/ })).toBeTruthy();
     expect(screen.getByText(/You both asked/)).toBeTruthy();
+  });
+
+  it('names the firm on each button, and declines only once asked', () => {
+    const onAnswer = vi.fn();
+    renderInApp(<ReceivedRequests requests={[request({})]} busy={null} onAnswer={onAnswer} />);
+    expect(
+      screen.getByRole('button', { name: 'Accept the request from Kowloon Foods' }),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Decline the request from Kowloon Foods' }));
+    expect(onAnswer).not.toHaveBeenCalled();
+    expect(screen.getByRole('dialog').textContent).toMatch(
+      /Decline the meeting request from Kowloon Foods\? They are told/,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, decline' }));
+    expect(onAnswer).toHaveBeenCalledWith(expect.objectContaining({ id: 'r1' }), 'declined');
   });
 
   it('leaves no buttons on a pair that has a meeting, and says why', () => {
     renderInApp(
       <ReceivedRequests requests={[request({ scheduled: true })]} busy={null} onAnswer={vi.fn()} />,
     );
-    expect(screen.queryByRole('button', { name: 'Accept' })).toBeNull();
-    expect(screen.queryByRole('button', { name: 'Decline' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Accept/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Decline/ })).toBeNull();
     expect(
       screen.getByText('A meeting with this firm is scheduled: see your agenda.'),
     ).toBeTruthy();

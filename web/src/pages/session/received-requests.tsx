@@ -1,3 +1,4 @@
+import { ConfirmButton } from '../../confirm';
 import type { MeetingRequest } from '../../api';
 import { useI18n } from '../../i18n';
 import { RequestStatus } from './request-status';
@@ -38,19 +39,23 @@ export function ReceivedRequests({
                 <div className="actions">
                   <button
                     type="button"
+                    aria-label={t('requests.acceptNamed', { name: request.fromCompanyName })}
                     disabled={busy === request.id}
                     onClick={() => onAnswer(request, 'accepted')}
                   >
                     {t('requests.accept')}
                   </button>
-                  <button
-                    type="button"
+                  {/* Cannot be taken back (the firm is told): asks first. */}
+                  <ConfirmButton
+                    label={t('requests.decline')}
+                    accessibleLabel={t('requests.declineNamed', { name: request.fromCompanyName })}
                     className="secondary"
-                    disabled={busy === request.id}
-                    onClick={() => onAnswer(request, 'declined')}
-                  >
-                    {t('requests.decline')}
-                  </button>
+                    question={t('requests.declineConfirm', { name: request.fromCompanyName })}
+                    confirmLabel={t('requests.yesDecline')}
+                    cancelLabel={t('requests.keepPending')}
+                    busy={busy === request.id}
+                    onConfirm={() => onAnswer(request, 'declined')}
+                  />
                 </div>
               )}
             </li>
