@@ -97,7 +97,7 @@ describe('web app: the live room', () => {
     await request(other, 'session:join', { sessionId });
     await section(/^Online now \(2\)$/).waitFor();
     await expect(section(/^Online now/).innerText()).resolves.toContain(
-      `Luc Tremblay · ${caName} (CA)`,
+      `Luc Tremblay · ${caName} (Canada)`,
     );
   });
 

@@ -208,7 +208,7 @@ describe('web app: the video call', () => {
         .expect(200);
     const before = (await move('closed')).body.previousStatus as string;
     // No reload: session.updated reaches the open room.
-    await page.getByText('This session is closed: no more meetings take place in it.').waitFor();
+    await page.getByText('This session is closed: its meetings and calls are over.').waitFor();
     await page.getByRole('heading', { name: 'Video call' }).waitFor({ state: 'detached' });
     await move(before);
     await callPanel(page).getByRole('button', { name: 'Join call' }).waitFor();

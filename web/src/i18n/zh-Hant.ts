@@ -250,7 +250,7 @@ export const zhHant: Record<MessageKey, string> = {
   'org.participants.add': '加入',
   'org.participants.addNamed': '將 {name} 加入配對會',
   'org.participants.edit': '修改可會面時間',
-  'org.participants.editNamed': '修改 {name} 的可會面時間',
+  'org.participants.editNamed': '修改可會面時間：{name}',
   'org.participants.availabilityOf': '{name} 的可會面時間',
   'org.participants.availabilityHelp':
     '時間以配對會的時區 {zone} 顯示。如沒有任何時段，即整個配對會均可會面。',

@@ -90,7 +90,7 @@ describe('the team page', () => {
     });
     renderTeam('u1');
     const ada = (await screen.findByText('ada@example.com')).closest('li')!;
-    fireEvent.click(within(ada).getByRole('button', { name: 'Make Ada a member' }));
+    fireEvent.click(within(ada).getByRole('button', { name: 'Make member: Ada' }));
     fireEvent.click(within(ada).getByRole('button', { name: 'Yes, do it' }));
     expect((await within(ada).findByRole('alert')).textContent).toBe(
       'A company keeps at least one owner: make another member owner first.',

@@ -125,7 +125,7 @@ describe("the organiser's session page", () => {
     });
     renderInApp(<Participants detail={detail()} />);
     fireEvent.click(
-      await screen.findByRole('button', { name: 'Edit the availability of Ada Foods' }),
+      await screen.findByRole('button', { name: 'Edit availability of Ada Foods' }),
     );
     const form = screen.getByRole('form', { name: 'Availability of Ada Foods' });
     fireEvent.click(within(form).getByRole('button', { name: 'Add a window' }));
