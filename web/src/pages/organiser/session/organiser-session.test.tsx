@@ -124,9 +124,7 @@ describe("the organiser's session page", () => {
       [`PATCH /api/sessions/${SESSION}/participants/${ADA}`]: json(200, ada),
     });
     renderInApp(<Participants detail={detail()} />);
-    fireEvent.click(
-      await screen.findByRole('button', { name: 'Edit availability of Ada Foods' }),
-    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit availability of Ada Foods' }));
     const form = screen.getByRole('form', { name: 'Availability of Ada Foods' });
     fireEvent.click(within(form).getByRole('button', { name: 'Add a window' }));
     fireEvent.change(within(form).getByLabelText('From'), {
