@@ -1,13 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
-import { useContext, useState } from 'react';
-import { Link, useLocation, useSearchParams } from 'react-router';
-import { AccountContext } from '../account';
+import { Link } from 'react-router';
 import { call } from '../api/call';
 import { client } from '../api/client';
 import { useI18n } from '../i18n';
 import { ErrorBox } from '../ui';
-import { useShell } from './account/account-api';
-import { AuthPage } from './auth';
+import { InvitationGate } from './invitation-gate';
 
 /**
  * `/session-invitations/accept?token=`: the page an organiser's invitation to a session opens.
@@ -17,88 +14,47 @@ import { AuthPage } from './auth';
  */
 export function SessionInvitationPage() {
   const { t } = useI18n();
-  const token = useSearchParams()[0].get('token') ?? '';
-  const location = useLocation();
-  const account = useContext(AccountContext);
-  const { signedIn } = useShell();
-  const [mode, setMode] = useState<'signin' | 'signup'>('signup');
   const accept = useMutation({
-    mutationFn: () => call(client.POST('/api/session-invitations/accept', { body: { token } })),
-    onSuccess: () => account?.reload(),
+    mutationFn: (token: string) =>
+      call(client.POST('/api/session-invitations/accept', { body: { token } })),
   });
-
-  if (!token) {
-    return (
-      <main className="narrow">
-        <h1>{t('sessionInvite.title')}</h1>
-        <p>{t('team.accept.noToken')}</p>
-      </main>
-    );
-  }
-
-  if (!account) {
-    return (
-      <>
-        <main className="narrow">
-          <h1>{t('sessionInvite.title')}</h1>
-          <p>{t('sessionInvite.intro')}</p>
-          <p>{t('team.accept.signInFirst')}</p>
-          <div className="actions" role="group">
-            <button
-              type="button"
-              aria-pressed={mode === 'signup'}
-              onClick={() => setMode('signup')}
-            >
-              {t('team.accept.newAccount')}
-            </button>
-            <button
-              type="button"
-              aria-pressed={mode === 'signin'}
-              onClick={() => setMode('signin')}
-            >
-              {t('team.accept.haveAccount')}
-            </button>
-          </div>
-        </main>
-        <AuthPage
-          key={mode}
-          mode={mode}
-          embedded
-          onSignedIn={(user) => signedIn(user, `${location.pathname}${location.search}`)}
-        />
-      </>
-    );
-  }
-
   const done = accept.data;
   return (
-    <main className="narrow">
-      <h1>{t('sessionInvite.title')}</h1>
-      {done ? (
-        done.companyId ? (
-          <>
-            <p className="notice ok" role="status">
-              {t('sessionInvite.joined', { title: done.sessionTitle })}
-            </p>
-            <Link to={`/sessions/${done.sessionId}`}>{t('sessionInvite.open')}</Link>
-          </>
-        ) : (
-          <>
-            <p className="notice ok" role="status">
-              {t('sessionInvite.registerNext', { title: done.sessionTitle })}
-            </p>
-            <Link to="/company">{t('sessionInvite.register')}</Link>
-          </>
-        )
-      ) : (
-        <>
-          <p>{t('sessionInvite.intro')}</p>
-          {accept.isError && <ErrorBox error={accept.error} />}
-          <button type="button" disabled={accept.isPending} onClick={() => accept.mutate()}>
-            {t('sessionInvite.submit')}
-          </button>
-        </>
+    <InvitationGate title={t('sessionInvite.title')} intro={t('sessionInvite.intro')}>
+      {(account, token) => (
+        <main className="narrow">
+          <h1>{t('sessionInvite.title')}</h1>
+          {done ? (
+            done.companyId ? (
+              <>
+                <p className="notice ok" role="status">
+                  {t('sessionInvite.joined', { title: done.sessionTitle })}
+                </p>
+                <Link to={`/sessions/${done.sessionId}`}>{t('sessionInvite.open')}</Link>
+              </>
+            ) : (
+              <>
+                <p className="notice ok" role="status">
+                  {t('sessionInvite.registerNext', { title: done.sessionTitle })}
+                </p>
+                <Link to="/company">{t('sessionInvite.register')}</Link>
+              </>
+            )
+          ) : (
+            <>
+              <p>{t('sessionInvite.intro')}</p>
+              {accept.isError && <ErrorBox error={accept.error} />}
+              <button
+                type="button"
+                disabled={accept.isPending}
+                onClick={() => accept.mutate(token, { onSuccess: () => account.reload() })}
+              >
+                {t('sessionInvite.submit')}
+              </button>
+            </>
+          )}
+        </main>
       )}
-    </main>
+    </InvitationGate>
   );
 }
