@@ -14,7 +14,7 @@ describe('the rules of a 400', () => {
 
   beforeAll(async () => {
     [organiser, member] = await Promise.all([client.organiser(), client.signUp()]);
-  });
+  }, 120_000);
 
   it('names every rule of a company with its parameters, nested choices and countries too', async () => {
     const response = await client

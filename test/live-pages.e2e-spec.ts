@@ -64,7 +64,7 @@ describe('live events of the pages (/live)', () => {
     expect(toOrganiser[0].company.id).toBe(firm.ca);
     await settle();
     expect(overheard).toEqual([]);
-  });
+  }, 120_000);
 
   it("sends participants.updated and matches.updated to the session's firms and organisers, not to others", async () => {
     const [org, joined, joining, other] = await Promise.all([

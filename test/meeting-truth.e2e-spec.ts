@@ -86,7 +86,8 @@ describe('meeting truth and the meetings export', () => {
     requestIds.h3c3 = await ask('h3', 'c3');
     await client.runSchedule(organiser.accessToken, sessionId);
     meetings = (await org().get(`/api/sessions/${sessionId}/schedule`).expect(200)).body.meetings;
-  });
+  }, 120_000);
+
   afterAll(() => worker.close());
 
   it('counts two firms that asked each other as mutual, whether or not either accepted', async () => {

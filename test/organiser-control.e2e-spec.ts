@@ -15,7 +15,7 @@ describe("organisers' control of a session", () => {
   let organiser: Account;
   beforeAll(async () => {
     organiser = await client.organiser();
-  });
+  }, 120_000);
 
   const db = () => client.app.get(DataSource);
 

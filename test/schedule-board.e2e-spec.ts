@@ -121,7 +121,8 @@ describe('schedule drafts and the board by hand', () => {
           name: unique(`CA ${name}`),
         })
       ).id;
-  });
+  }, 120_000);
+
   afterAll(() => worker.close());
 
   describe('drafts', () => {
