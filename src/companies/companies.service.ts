@@ -76,7 +76,7 @@ export class CompaniesService {
     this.live.joinCompany(user.id, company.id);
     const view = toCompanyView(company, true);
     // The organisers' lists of companies waiting for a decision show it at once.
-    this.live.companyUpdated(view);
+    this.live.companyRegistered(view);
     return view;
   }
 

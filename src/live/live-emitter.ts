@@ -103,6 +103,11 @@ export class LiveEmitter implements OnApplicationShutdown {
   }
 
   /** A company's profile or status changed: its users, and the organisers who list it. */
+  /** A company was registered: the organisers' queues of companies waiting show it. */
+  companyRegistered(company: WireCompany): void {
+    this.clientSend(rooms.organisers, 'company.updated', { company });
+  }
+
   companyUpdated(company: WireCompany): void {
     this.clientSend([rooms.company(company.id), rooms.organisers], 'company.updated', { company });
   }
