@@ -8,7 +8,7 @@ import type { Redis } from 'ioredis';
 import type { LiveSessionState } from '../src/live/live.events';
 import { PresenceService } from '../src/live/presence.service';
 import { REDIS } from '../src/redis/redis.module';
-import { startApi, startWorker, testConfig } from './support/app';
+import { eventually, startApi, startWorker, testConfig } from './support/app';
 import { unique, useApi, type Account } from './support/client';
 import { collect, LiveClients, listen, request, settle, until } from './support/live';
 
@@ -466,5 +466,27 @@ describe('live matching rooms (/live across two API processes and two workers)',
         data: { type: 'offer' },
       }),
     ).toMatchObject({ ok: false, error: { statusCode: 409 } });
+  });
+
+  it('queues the slot clock of a session live for days a few hours ahead, not every slot', async () => {
+    // Three days of 10-minute slots (432 of them) that went live a minute ago.
+    const longId = await client.videoSession(
+      organiser.accessToken,
+      Date.now() - MINUTE,
+      3 * 24 * 60,
+      { title: unique('Three-day room'), status: 'open' },
+    );
+    const queue = workers[0].get<Queue>(getQueueToken(QUEUES.sessions));
+    const slotIndexes = await eventually(async () => {
+      const jobs = (await queue.getJobs(['delayed', 'waiting', 'active', 'completed'])).filter(
+        (job) => job.id?.startsWith(`slot-clock.${longId}.`),
+      );
+      return jobs.length > 0
+        ? jobs.map((job) => (job.data as { slotIndex: number }).slotIndex)
+        : undefined;
+    });
+    // The running slot and those starting within six hours: about 37 slots of 432.
+    expect(Math.max(...slotIndexes)).toBeLessThanOrEqual(37);
+    expect(Math.max(...slotIndexes)).toBeGreaterThanOrEqual(35);
   });
 });

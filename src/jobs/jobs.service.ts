@@ -34,9 +34,9 @@ export class JobsService {
       const found = (await queue.getJob(id)) as Job | undefined;
       if (!found) continue;
       const state = await found.getState();
-      // A job that completed between the two reads is read again, with its result.
+      // A job that finished between the two reads is read again, with its result or its reason.
       const job =
-        state === 'completed' && found.finishedOn === undefined
+        (state === 'completed' || state === 'failed') && found.finishedOn === undefined
           ? ((await queue.getJob(id)) ?? found)
           : found;
       return this.toView(queue.name, job, state);

@@ -1,4 +1,4 @@
-import { buildSlots, slotAt, slotClockEvents } from './slots';
+import { buildSlots, SLOT_CLOCK_HORIZON_MS, slotAt, slotClockEvents } from './slots';
 
 describe('buildSlots', () => {
   it('cuts the window into slots with breaks, keeping only whole slots', () => {
@@ -99,5 +99,33 @@ describe('the slot clock', () => {
     ]);
     expect(events('2027-03-10T01:25:00Z')).toEqual(['1 started 01:30', '1 ending 01:49']);
     expect(events('2027-03-10T01:50:00Z')).toEqual([]);
+  });
+
+  it('queues a live session of six weeks a few hours ahead, and always its next slot', () => {
+    const weeks = buildSlots({
+      startsAt: new Date('2027-03-01T00:00:00Z'),
+      endsAt: new Date('2027-04-12T00:00:00Z'),
+      slotMinutes: 20,
+      breakMinutes: 10,
+    });
+    expect(weeks).toHaveLength(2016);
+    const now = new Date('2027-03-10T01:05:00Z');
+    const events = slotClockEvents(weeks, now, SLOT_CLOCK_HORIZON_MS);
+    // The running slot and the 12 that start within six hours, each with both notices.
+    expect(events).toHaveLength(26);
+    expect(events[0]).toMatchObject({ kind: 'started', at: new Date('2027-03-10T01:00:00Z') });
+    expect(events.at(-2)).toMatchObject({ kind: 'started', at: new Date('2027-03-10T07:00:00Z') });
+    // Slots far apart: the next one is queued however far off it is.
+    const sparse = buildSlots({
+      startsAt: new Date('2027-03-01T00:00:00Z'),
+      endsAt: new Date('2027-03-05T00:00:00Z'),
+      slotMinutes: 60,
+      breakMinutes: 1440,
+    });
+    expect(
+      slotClockEvents(sparse, new Date('2027-03-01T02:00:00Z'), SLOT_CLOCK_HORIZON_MS).map(
+        (event) => `${event.slotIndex} ${event.kind}`,
+      ),
+    ).toEqual(['1 started', '1 ending']);
   });
 });

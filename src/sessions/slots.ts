@@ -60,14 +60,29 @@ export interface SlotClockEvent {
 }
 
 /**
- * The slot clock of a live session from `now` on: each slot's start and the minute before its
- * end, for every slot not yet over. A slot already running still gets both, due at once if
- * their time has passed, so a session that goes live late tells the room where it stands.
+ * How far ahead a live session's slot clock is queued. A session may be live for weeks (thousands
+ * of slots); queuing all of them at once, again at every worker start, filled Redis with delayed
+ * jobs. Each notice sent tops the clock up to this horizon again (`SessionClock`).
  */
-export function slotClockEvents(slots: readonly Slot[], now: Date): SlotClockEvent[] {
+export const SLOT_CLOCK_HORIZON_MS = 6 * 60 * 60_000;
+
+/**
+ * The slot clock of a live session from `now` on: each slot's start and the minute before its
+ * end, for every slot not yet over that starts before `now + horizonMs`, and always the next
+ * slot's (however far off, so that the clock goes on). A slot already running still gets both,
+ * due at once if their time has passed, so a session that goes live late tells the room where it
+ * stands.
+ */
+export function slotClockEvents(
+  slots: readonly Slot[],
+  now: Date,
+  horizonMs = Number.POSITIVE_INFINITY,
+): SlotClockEvent[] {
   const events: SlotClockEvent[] = [];
+  const horizon = now.getTime() + horizonMs;
   for (const slot of slots) {
     if (slot.endsAt.getTime() <= now.getTime()) continue;
+    if (events.length > 0 && slot.startsAt.getTime() >= horizon) break;
     events.push({ kind: 'started', slotIndex: slot.index, at: slot.startsAt });
     const ending = Math.max(slot.startsAt.getTime(), slot.endsAt.getTime() - SLOT_ENDING_NOTICE_MS);
     events.push({ kind: 'ending', slotIndex: slot.index, at: new Date(ending) });

@@ -81,6 +81,8 @@ export class SessionClockProcessor
       .getRepository(MatchmakingSession)
       .findOneBy({ id: data.sessionId });
     if (!session || session.status !== 'live') return false;
+    // The clock is queued a few hours ahead: each notice tops it up (ids make repeats no-ops).
+    await this.clock.scheduleSlotClock(session);
     const slots = buildSlots(session);
     const slot = slots[data.slotIndex];
     if (!slot) return false;

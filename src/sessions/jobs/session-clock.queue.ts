@@ -10,7 +10,7 @@ import {
   type SlotClockJob,
 } from '../../jobs/queues';
 import type { MatchmakingSession } from '../session.entity';
-import { buildSlots, slotClockEvents } from '../slots';
+import { buildSlots, SLOT_CLOCK_HORIZON_MS, slotClockEvents } from '../slots';
 
 /**
  * Queues a session's timed work as delayed BullMQ jobs: going live at its start, then the slot
@@ -47,10 +47,14 @@ export class SessionClock {
     }
   }
 
-  /** `slot.started` and `slot.ending` for every slot of a live session that is not over yet. */
-  async scheduleSlotClock(session: MatchmakingSession): Promise<void> {
-    const now = new Date();
-    const jobs = slotClockEvents(buildSlots(session), now).map((event) => {
+  /**
+   * `slot.started` and `slot.ending` for the slots of a live session that are not over and start
+   * within the next hours (`SLOT_CLOCK_HORIZON_MS`), and always the next one: each notice sent
+   * calls this again, so the clock runs to the session's end without thousands of jobs waiting.
+   */
+  async scheduleSlotClock(session: MatchmakingSession, now = new Date()): Promise<void> {
+    const slots = slotClockEvents(buildSlots(session), now, SLOT_CLOCK_HORIZON_MS);
+    const jobs = slots.map((event) => {
       const data: SlotClockJob = {
         sessionId: session.id,
         slotIndex: event.slotIndex,
