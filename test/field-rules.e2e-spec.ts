@@ -77,6 +77,56 @@ describe('the rules of a 400', () => {
     });
   });
 
+  it('words what services check beyond the DTO: an itinerary item’s order, ids, a move', async () => {
+    const delegation = await client
+      .as(organiser.accessToken)
+      .post('/api/delegations')
+      .send(delegationInput())
+      .expect(201);
+    const item = await client
+      .as(organiser.accessToken)
+      .post(`/api/delegations/${delegation.body.id}/itinerary`)
+      .send({
+        kind: 'site-visit',
+        title: 'Site visit',
+        startsAt: '2030-06-11T12:00:00+03:00',
+        endsAt: '2030-06-11T09:00:00+03:00',
+      })
+      .expect(400);
+    expect(item.body.rules).toEqual({
+      endsAt: [{ rule: 'after', params: { field: 'startsAt' } }],
+    });
+
+    const job = await client.as(organiser.accessToken).get('/api/jobs/bad%20id').expect(400);
+    expect(job.body.rules).toEqual({ id: [{ rule: 'format' }] });
+    const company = await client.as(member.accessToken).get('/api/companies/42').expect(400);
+    expect(company.body.rules).toEqual({ id: [{ rule: 'isUuid' }] });
+
+    const meetingId = '00000000-0000-4000-8000-000000000000';
+    const both = await client
+      .as(organiser.accessToken)
+      .patch(`/api/meetings/${meetingId}`)
+      .send({ status: 'held', slotIndex: 1 })
+      .expect(400);
+    expect(both.body.rules).toEqual({
+      status: [{ rule: 'exclusive', params: { fields: ['slotIndex', 'table', 'swapWith'] } }],
+    });
+    const none = await client
+      .as(organiser.accessToken)
+      .patch(`/api/meetings/${meetingId}`)
+      .send({})
+      .expect(400);
+    expect(none.body.rules).toEqual({
+      status: [{ rule: 'oneChange', params: { fields: ['status', 'fixed'] } }],
+    });
+    const self = await client
+      .as(organiser.accessToken)
+      .patch(`/api/meetings/${meetingId}`)
+      .send({ swapWith: meetingId })
+      .expect(400);
+    expect(self.body.rules).toEqual({ swapWith: [{ rule: 'otherMeeting' }] });
+  });
+
   it('says a missing field is required and an unknown field not allowed', async () => {
     const response = await client.http
       .post('/api/auth/login')

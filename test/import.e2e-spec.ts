@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { EMPLOYEE_BANDS } from '../src/companies/taxonomy';
 import { unique, type Account, useApi } from './support/client';
 
 const HEADER =
@@ -71,11 +72,27 @@ describe('POST /api/companies/import (CSV)', () => {
       [2, good[0]],
       [4, good[1]],
     ]);
-    const errors = response.body.errors as { row: number; fields: Record<string, string[]> }[];
+    const errors = response.body.errors as {
+      row: number;
+      fields: Record<string, string[]>;
+      rules: Record<string, { rule: string; params?: Record<string, unknown> }[]>;
+    }[];
     expect(errors.map((error) => [error.row, Object.keys(error.fields).sort()])).toEqual([
       [3, ['country', 'employees']],
       [5, ['timezone']],
       [6, ['name']],
+    ]);
+    // Each refused field with the rules it broke, as a 400 names them, for clients to word.
+    expect(errors.map((error) => [error.row, error.rules])).toEqual([
+      [
+        3,
+        {
+          country: [{ rule: 'isCountry' }],
+          employees: [{ rule: 'isIn', params: { values: [...EMPLOYEE_BANDS] } }],
+        },
+      ],
+      [5, { timezone: [{ rule: 'isTimeZone' }] }],
+      [6, { name: [{ rule: 'nameTaken' }] }],
     ]);
     expect(await stored([...good, ...bad])).toEqual([...good].sort());
 
@@ -106,6 +123,7 @@ describe('POST /api/companies/import (CSV)', () => {
     expect(response.body.errors[0]).toMatchObject({
       row: 2,
       fields: { ownerEmail: ['no account has this email'] },
+      rules: { ownerEmail: [{ rule: 'knownAccount' }] },
     });
     expect(await stored([name])).toEqual([]);
   });
@@ -123,6 +141,13 @@ describe('POST /api/companies/import (CSV)', () => {
       /unknown columns: colour.*|missing columns/,
     );
     expect(columns.body.fields.columns.join(' ')).toContain('missing columns: city');
+    expect(columns.body.rules.columns).toEqual([
+      { rule: 'unknownColumns', params: { values: ['colour'] } },
+      {
+        rule: 'missingColumns',
+        params: { values: ['city', 'sectors', 'languages', 'timezone', 'employees'] },
+      },
+    ]);
     await importCsv(organiser.accessToken, '').expect(400);
     const headerOnly = await importCsv(organiser.accessToken, HEADER).expect(400);
     expect(headerOnly.body.code).toBe('import.no_rows');

@@ -78,7 +78,10 @@ export class EmailAddressesService {
     if (!user) throw AppError.notFound('user', userId);
     await this.passwords.assertPassword(user.email, currentPassword, clientAddress);
     if (email === user.email) {
-      throw AppError.invalid({ email: ['is already the address of this account'] });
+      throw AppError.invalid(
+        { email: ['is already the address of this account'] },
+        { email: [{ rule: 'sameEmail' }] },
+      );
     }
     if (await this.users.findForLogin(email)) throw emailTaken();
     await this.limits.consumeAccountEmail('email-change', email);

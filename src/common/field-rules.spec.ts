@@ -89,6 +89,11 @@ describe('the rules of a 400', () => {
     });
   });
 
+  it('names every class-validator constraint this API’s DTOs use (none falls back to invalid)', () => {
+    expect(ruleOfConstraint('arrayUnique', [], ['a', 'a'])).toEqual({ rule: 'distinct' });
+    expect(ruleOfConstraint('isUuid', [], 'x')).toEqual({ rule: 'isUuid' });
+  });
+
   it('sends a constraint it has no name for as invalid', () => {
     expect(ruleOfConstraint('isHexColor', [], '#zz')).toEqual({ rule: 'invalid' });
   });

@@ -40,6 +40,7 @@ const RULES: Record<
   arrayMinSize: { rule: 'arrayMinSize', params: ([min]) => ({ min: Number(min) }) },
   arrayMaxSize: { rule: 'arrayMaxSize', params: ([max]) => ({ max: Number(max) }) },
   isDistinct: { rule: 'distinct' },
+  arrayUnique: { rule: 'distinct' },
   isIn: {
     rule: 'isIn',
     params: ([values]) => ({ values: Array.isArray(values) ? values.map(String) : [] }),

@@ -47,12 +47,40 @@ export const FIELD_RULES = [
   'withinDays',
   // `params` `{first, last}`: calendar dates (an itinerary item within its delegation's days)
   'withinDates',
+  // `params` `{first, last}`: instants (an availability window within its session)
+  'withinSession',
   'slotFits',
   // Per field kinds of this product
   'sides',
   'sidesApart',
   'weightAboveZero',
   'deliveries',
+  // `params` `{min, max}`: a number from `min` to `max` (a table of a session)
+  'range',
+  // `params` `{max}`: bytes (a live signal's data)
+  'maxBytes',
+  // Text PostgreSQL cannot store (a NUL character, a lone surrogate)
+  'storableText',
+  // An id of something that is not there (any more): choose again
+  'exists',
+  // Request bodies: two changes that do not go together (`params.fields`: the others), or none
+  'exclusive',
+  'oneChange',
+  // Meetings and the schedule board
+  'differentCompanies',
+  'otherMeeting',
+  'sameSession',
+  'meetingFirm',
+  // `params` `{min, max}`: a slot's index (0-based) among the session's slots
+  'sessionSlot',
+  'inPersonOnly',
+  // Accounts
+  'sameEmail',
+  'knownAccount',
+  // The company import: a name already taken, columns (`params.values`) unknown or missing
+  'nameTaken',
+  'unknownColumns',
+  'missingColumns',
 ] as const;
 
 export type FieldRuleName = (typeof FIELD_RULES)[number];

@@ -7,7 +7,12 @@ class UuidPipe implements PipeTransform<string, string> {
   constructor(private readonly name: string) {}
 
   transform(value: string): string {
-    if (!isUUID(value)) throw AppError.invalid({ [this.name]: ['must be a UUID'] });
+    if (!isUUID(value)) {
+      throw AppError.invalid(
+        { [this.name]: ['must be a UUID'] },
+        { [this.name]: [{ rule: 'isUuid' }] },
+      );
+    }
     return value;
   }
 }

@@ -96,6 +96,7 @@ describe('validation', () => {
     for (const value of ['text', 42, null, [], [{ count: 1 }]]) {
       const error = (await validate(value).catch((caught: unknown) => caught)) as AppError;
       expect(error.fields).toEqual({ body: ['must be an object'] });
+      expect(error.rules).toEqual({ body: [{ rule: 'isObject' }] });
     }
   });
 
@@ -105,6 +106,7 @@ describe('validation', () => {
       windows: [{ from: 'a', constructor: { prototype: {} } }],
     }).catch((caught: unknown) => caught)) as AppError;
     expect(error.fields).toEqual({ 'windows[0].constructor': ['is not an allowed key'] });
+    expect(error.rules).toEqual({ 'windows[0].constructor': [{ rule: 'notAllowed' }] });
     expect(reservedKeyErrors(JSON.parse('{"a":{"__proto__":{"x":1}}}'))).toEqual({
       'a.__proto__': ['is not an allowed key'],
     });
@@ -160,6 +162,7 @@ describe('validation', () => {
         windows: [{ from: 'a\u0000' }],
       }).catch((caught: unknown) => caught)) as AppError;
       expect(error.fields).toEqual({ 'windows[0].from': [NUL_MESSAGE] });
+      expect(error.rules).toEqual({ 'windows[0].from': [{ rule: 'storableText' }] });
       const query = (await pipe
         .transform({ q: 'x\uD800' }, { type: 'query', metatype: Object })
         .catch((caught: unknown) => caught)) as AppError;

@@ -40,14 +40,25 @@ export function reservedKeyErrors(value: unknown, parent = '', depth = 0): Field
  * be stored (a NUL byte, a lone surrogate): a 400 naming every such field.
  */
 export function assertCleanInput(value: unknown, name = ''): void {
-  const fields = { ...reservedKeyErrors(value, name), ...textInputErrors(value, name) };
-  if (Object.keys(fields).length > 0) throw AppError.invalid(fields);
+  const reserved = reservedKeyErrors(value, name);
+  const unstorable = textInputErrors(value, name);
+  const fields = { ...reserved, ...unstorable };
+  if (Object.keys(fields).length === 0) return;
+  throw AppError.invalid(fields, {
+    ...Object.fromEntries(Object.keys(reserved).map((path) => [path, [{ rule: 'notAllowed' }]])),
+    ...storableTextRules(unstorable),
+  });
+}
+
+/** The rule of each field `textInputErrors` names: text that cannot be stored. */
+export function storableTextRules(fields: FieldErrors): WireFieldRules {
+  return Object.fromEntries(Object.keys(fields).map((path) => [path, [{ rule: 'storableText' }]]));
 }
 
 /** A JSON body a DTO reads must be an object: not an array, a string, a number or null. */
 export function assertObjectBody(value: unknown): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw AppError.invalid({ body: ['must be an object'] });
+    throw AppError.invalid({ body: ['must be an object'] }, { body: [{ rule: 'isObject' }] });
   }
   assertCleanInput(value);
 }

@@ -6,8 +6,9 @@ import { parse } from 'csv-parse/sync';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, type FieldErrors } from '../common/app-error';
 import { writeCsv } from '../common/csv';
+import type { WireFieldRules } from '../common/field-rules.wire';
 import { textInputErrors } from '../common/text-input';
-import { collectFieldErrors } from '../common/validation';
+import { collectFieldProblems, storableTextRules } from '../common/validation';
 import { User } from '../users/user.entity';
 import { LiveEmitter } from '../live/live-emitter';
 import { CompaniesService } from './companies.service';
@@ -54,8 +55,19 @@ export interface ImportedRow {
 
 export interface RejectedRow {
   row: number;
+  /** In English, as is each field's message. */
   message: string;
   fields: FieldErrors;
+  /** The rules each field of `fields` broke, as a `400` names them, for clients to word. */
+  rules: WireFieldRules;
+}
+
+type RowRefusal = Omit<RejectedRow, 'row'>;
+
+/** A row refused for `fields`, with the rules they broke (`invalid` for any not named). */
+function refusal(fields: FieldErrors, rules: WireFieldRules): RowRefusal {
+  const error = AppError.invalid(fields, rules);
+  return { message: error.message, fields: error.fields ?? {}, rules: error.rules ?? {} };
 }
 
 export interface ImportResult {
@@ -135,9 +147,16 @@ function checkColumns(records: CsvRecord[]): void {
   const unknown = header.filter((column) => !known.has(column));
   const missing = REQUIRED_COLUMNS.filter((column) => !header.includes(column));
   const fields: FieldErrors = {};
-  if (unknown.length > 0) fields.columns = [`unknown columns: ${unknown.join(', ')}`];
-  if (missing.length > 0) (fields.columns ??= []).push(`missing columns: ${missing.join(', ')}`);
-  if (Object.keys(fields).length > 0) throw AppError.invalid(fields);
+  const rules: WireFieldRules = {};
+  if (unknown.length > 0) {
+    fields.columns = [`unknown columns: ${unknown.join(', ')}`];
+    rules.columns = [{ rule: 'unknownColumns', params: { values: unknown } }];
+  }
+  if (missing.length > 0) {
+    (fields.columns ??= []).push(`missing columns: ${missing.join(', ')}`);
+    (rules.columns ??= []).push({ rule: 'missingColumns', params: { values: missing } });
+  }
+  if (Object.keys(fields).length > 0) throw AppError.invalid(fields, rules);
 }
 
 /**
@@ -242,7 +261,7 @@ export class CompanyImportService {
   private async importRow(
     record: CsvRecord,
     within: EntityManager | null,
-  ): Promise<ImportedCompany | { message: string; fields: FieldErrors }> {
+  ): Promise<ImportedCompany | RowRefusal> {
     const plain: Record<string, unknown> = {};
     for (const column of PROFILE_COLUMNS) {
       const cell = record[column];
@@ -257,23 +276,30 @@ export class CompanyImportService {
     // pipe refuses such text in a JSON body (and before any validator reads it).
     const unstorable = textInputErrors(record);
     if (Object.keys(unstorable).length > 0)
-      return { message: AppError.invalid(unstorable).message, fields: unstorable };
+      return refusal(unstorable, storableTextRules(unstorable));
     const dto = plainToInstance(CreateCompanyDto, plain);
-    const fields = collectFieldErrors(await validate(dto, { forbidUnknownValues: true }));
+    const { fields, rules } = collectFieldProblems(
+      await validate(dto, { forbidUnknownValues: true, validationError: { target: true } }),
+    );
     const status = record.status || 'pending';
     if (status !== 'pending' && status !== 'verified') {
       fields.status = ['must be pending or verified'];
+      rules.status = [{ rule: 'isIn', params: { values: ['pending', 'verified'] } }];
     }
     const ownerEmail = record.ownerEmail?.toLowerCase() || null;
-    if (Object.keys(fields).length > 0)
-      return { message: AppError.invalid(fields).message, fields };
+    if (Object.keys(fields).length > 0) return refusal(fields, rules);
 
     try {
       return await (within ?? this.dataSource.manager).transaction(async (manager) => {
         let ownerId: string | null = null;
         if (ownerEmail) {
           const owner = await manager.findOneBy(User, { email: ownerEmail });
-          if (!owner) throw AppError.invalid({ ownerEmail: ['no account has this email'] });
+          if (!owner) {
+            throw AppError.invalid(
+              { ownerEmail: ['no account has this email'] },
+              { ownerEmail: [{ rule: 'knownAccount' }] },
+            );
+          }
           ownerId = owner.id;
         }
         const company = await this.companies.insertCompany(
@@ -285,8 +311,17 @@ export class CompanyImportService {
         return { id: company.id, name: company.name, version: company.version, ownerId };
       });
     } catch (error) {
+      if (error instanceof AppError && error.kind === 'bad-request' && error.fields) {
+        return { message: error.message, fields: error.fields, rules: error.rules ?? {} };
+      }
       if (error instanceof AppError && error.kind !== 'not-found') {
-        return { message: error.message, fields: error.fields ?? { name: [error.message] } };
+        // A conflict (the name already registered in this country) is the row's name's fault.
+        const rule = error.code === 'company.duplicate' ? 'nameTaken' : 'invalid';
+        return {
+          message: error.message,
+          fields: { name: [error.message] },
+          rules: { name: [{ rule }] },
+        };
       }
       throw error;
     }

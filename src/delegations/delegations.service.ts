@@ -164,7 +164,12 @@ export class DelegationsService {
       const delegation = await this.lock(manager, id);
       const startsAt = new Date(input.startsAt);
       const endsAt = new Date(input.endsAt);
-      if (endsAt <= startsAt) throw AppError.invalid({ endsAt: ['must be after startsAt'] });
+      if (endsAt <= startsAt) {
+        throw AppError.invalid(
+          { endsAt: ['must be after startsAt'] },
+          { endsAt: [{ rule: 'after', params: { field: 'startsAt' } }] },
+        );
+      }
       if (!fitsDelegationDays({ startsAt, endsAt }, delegation)) {
         throw AppError.invalid(
           {

@@ -17,7 +17,10 @@ export class JobsController {
   @Roles('organiser')
   get(@Param('id') id: string) {
     if (!JOB_ID.test(id))
-      throw AppError.invalid({ id: ['must be a job id such as company-refresh.<uuid>.v1'] });
+      throw AppError.invalid(
+        { id: ['must be a job id such as company-refresh.<uuid>.v1'] },
+        { id: [{ rule: 'format' }] },
+      );
     return this.jobs.get(id);
   }
 }

@@ -153,7 +153,9 @@ export class LiveGateway
   ): Promise<LiveAck<{ announcement: Announcement }>> {
     return this.run(async () => {
       const { sessionId, text } = parseMessage(AnnounceMessage, body);
-      if (text.trim() === '') throw AppError.invalid({ text: ['must not be blank'] });
+      if (text.trim() === '') {
+        throw AppError.invalid({ text: ['must not be blank'] }, { text: [{ rule: 'notBlank' }] });
+      }
       const announcement = await this.sessions.announce(socket.data, sessionId, text.trim());
       this.live.clientSend(rooms.session(sessionId), 'announcement', announcement);
       return { announcement };
@@ -165,7 +167,10 @@ export class LiveGateway
     return this.run(async () => {
       const { meetingId, data } = parseMessage(SignalMessage, body);
       if (Buffer.byteLength(JSON.stringify(data)) > MAX_SIGNAL_BYTES) {
-        throw AppError.invalid({ data: [`must be at most ${MAX_SIGNAL_BYTES / 1024} KiB`] });
+        throw AppError.invalid(
+          { data: [`must be at most ${MAX_SIGNAL_BYTES / 1024} KiB`] },
+          { data: [{ rule: 'maxBytes', params: { max: MAX_SIGNAL_BYTES } }] },
+        );
       }
       const route = await this.sessions.signalRoute(socket.data, meetingId);
       this.live.clientSend(rooms.company(route.to), 'rtc.signal', {

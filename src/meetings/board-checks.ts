@@ -41,18 +41,23 @@ export function checkPlace(
 ) {
   const count = buildSlots(session).length;
   if (slotIndex >= count) {
-    throw AppError.invalid({
-      slotIndex: [`must be one of the session's slots, from 0 to ${count - 1}`],
-    });
+    throw AppError.invalid(
+      { slotIndex: [`must be one of the session's slots, from 0 to ${count - 1}`] },
+      { slotIndex: [{ rule: 'sessionSlot', params: { min: 0, max: count - 1 } }] },
+    );
   }
   if (table === undefined) return;
   if (session.mode !== 'in-person') {
-    throw AppError.invalid({ table: ['only in-person sessions have tables'] });
+    throw AppError.invalid(
+      { table: ['only in-person sessions have tables'] },
+      { table: [{ rule: 'inPersonOnly' }] },
+    );
   }
   if (session.tables !== null && table > session.tables) {
-    throw AppError.invalid({
-      table: [`must be a table of the session, from 1 to ${session.tables}`],
-    });
+    throw AppError.invalid(
+      { table: [`must be a table of the session, from 1 to ${session.tables}`] },
+      { table: [{ rule: 'range', params: { min: 1, max: session.tables } }] },
+    );
   }
 }
 

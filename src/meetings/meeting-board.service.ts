@@ -50,7 +50,10 @@ export class MeetingBoard {
     await this.sessions.findVisible(user, sessionId);
     const [first, second] = input.companyIds;
     if (first === second) {
-      throw AppError.invalid({ companyIds: ['must name two different companies'] });
+      throw AppError.invalid(
+        { companyIds: ['must name two different companies'] },
+        { companyIds: [{ rule: 'differentCompanies' }] },
+      );
     }
     const [companyA, companyB] = [first, second].sort();
     const { meeting, session } = await this.guarded(() =>
@@ -107,10 +110,16 @@ export class MeetingBoard {
       throw AppError.forbidden('auth.role_required', 'Organisers move meetings on the board');
     }
     if (input.swapWith !== undefined && (input.slotIndex ?? input.table) !== undefined) {
-      throw AppError.invalid({ swapWith: ['give swapWith, or slotIndex and table, not both'] });
+      throw AppError.invalid(
+        { swapWith: ['give swapWith, or slotIndex and table, not both'] },
+        { swapWith: [{ rule: 'exclusive', params: { fields: ['slotIndex', 'table'] } }] },
+      );
     }
     if (input.swapWith === meetingId) {
-      throw AppError.invalid({ swapWith: ['must be another meeting than this one'] });
+      throw AppError.invalid(
+        { swapWith: ['must be another meeting than this one'] },
+        { swapWith: [{ rule: 'otherMeeting' }] },
+      );
     }
     const { moved, session } = await this.guarded(() =>
       this.dataSource.transaction(async (manager) => {
@@ -132,7 +141,10 @@ export class MeetingBoard {
                 select: { id: true, companyA: true, companyB: true },
               });
         if (input.swapWith !== undefined && !other) {
-          throw AppError.invalid({ swapWith: ['must be a meeting of the same session'] });
+          throw AppError.invalid(
+            { swapWith: ['must be a meeting of the same session'] },
+            { swapWith: [{ rule: 'sameSession' }] },
+          );
         }
         const firms = [found, ...(other ? [other] : [])].flatMap((m) => [m.companyA, m.companyB]);
         const state = await this.lockBoard(manager, session, firms);

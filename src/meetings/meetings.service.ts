@@ -248,14 +248,20 @@ export class MeetingsService {
     ) {
       // A move on the board (organisers): see MeetingBoard.
       if (input.status !== undefined) {
-        throw AppError.invalid({
-          status: ['give a status or a move (slotIndex, table, swapWith), not both'],
-        });
+        throw AppError.invalid(
+          { status: ['give a status or a move (slotIndex, table, swapWith), not both'] },
+          {
+            status: [{ rule: 'exclusive', params: { fields: ['slotIndex', 'table', 'swapWith'] } }],
+          },
+        );
       }
       return this.board.move(user, meetingId, input);
     }
     if (input.status === undefined && input.fixed === undefined) {
-      throw AppError.invalid({ status: ['give status, fixed or both'] });
+      throw AppError.invalid(
+        { status: ['give status, fixed or both'] },
+        { status: [{ rule: 'oneChange', params: { fields: ['status', 'fixed'] } }] },
+      );
     }
     const { meeting, session } = await this.dataSource.transaction(async (manager) => {
       const found = await manager.findOne(Meeting, {
@@ -335,7 +341,10 @@ export class MeetingsService {
     const mine: string[] = [];
     for (const side of sides) if (await this.companies.speaksFor(user.id, side)) mine.push(side);
     if (input.companyId && !sides.includes(input.companyId)) {
-      throw AppError.invalid({ companyId: ['must be one of the two firms of this meeting'] });
+      throw AppError.invalid(
+        { companyId: ['must be one of the two firms of this meeting'] },
+        { companyId: [{ rule: 'meetingFirm' }] },
+      );
     }
     const companyId = input.companyId ?? (mine.length === 1 ? mine[0] : undefined);
     if (mine.length === 0 || (companyId && !mine.includes(companyId))) {
@@ -345,7 +354,10 @@ export class MeetingsService {
       );
     }
     if (!companyId)
-      throw AppError.invalid({ companyId: ['say which of your two firms gives this feedback'] });
+      throw AppError.invalid(
+        { companyId: ['say which of your two firms gives this feedback'] },
+        { companyId: [{ rule: 'meetingFirm' }] },
+      );
     const session = await this.dataSource
       .getRepository(MatchmakingSession)
       .findOneByOrFail({ id: meeting.sessionId });

@@ -51,7 +51,12 @@ export class UnsubscribeController {
 
   private async holder(key: string) {
     const holder = readUnsubscribeKey(this.config.jwtSecret, key);
-    if (!holder) throw AppError.invalid({ key: ['key is not a valid unsubscribe key'] });
+    if (!holder) {
+      throw AppError.invalid(
+        { key: ['key is not a valid unsubscribe key'] },
+        { key: [{ rule: 'format' }] },
+      );
+    }
     if (!(await this.users.findById(holder.userId))) throw AppError.notFound('user', holder.userId);
     return holder;
   }

@@ -2007,7 +2007,8 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           "type": "number"
         },
         "message": {
-          "type": "string"
+          "type": "string",
+          "description": "In English, as is each field's message."
         },
         "fields": {
           "type": "object",
@@ -2017,12 +2018,23 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
               "type": "string"
             }
           }
+        },
+        "rules": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/WireFieldRule"
+            }
+          },
+          "description": "The rules each field of `fields` broke, as a `400` names them, for clients to word."
         }
       },
       "required": [
         "row",
         "message",
-        "fields"
+        "fields",
+        "rules"
       ]
     },
     "RemovedMeeting": {
@@ -2902,11 +2914,29 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
             "notBefore",
             "withinDays",
             "withinDates",
+            "withinSession",
             "slotFits",
             "sides",
             "sidesApart",
             "weightAboveZero",
-            "deliveries"
+            "deliveries",
+            "range",
+            "maxBytes",
+            "storableText",
+            "exists",
+            "exclusive",
+            "oneChange",
+            "differentCompanies",
+            "otherMeeting",
+            "sameSession",
+            "meetingFirm",
+            "sessionSlot",
+            "inPersonOnly",
+            "sameEmail",
+            "knownAccount",
+            "nameTaken",
+            "unknownColumns",
+            "missingColumns"
           ]
         },
         "params": {

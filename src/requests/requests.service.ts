@@ -64,7 +64,10 @@ export class RequestsService {
   async create(user: AuthUser, sessionId: string, input: CreateRequestDto): Promise<RequestView> {
     const session = await this.sessions.findVisible(user, sessionId);
     if (input.fromCompanyId === input.toCompanyId) {
-      throw AppError.invalid({ toCompanyId: ['must be another company than fromCompanyId'] });
+      throw AppError.invalid(
+        { toCompanyId: ['must be another company than fromCompanyId'] },
+        { toCompanyId: [{ rule: 'differentCompanies' }] },
+      );
     }
     const fromCompany = await this.companies.find(input.fromCompanyId);
     const toCompany = await this.companies.find(input.toCompanyId);

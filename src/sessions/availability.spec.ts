@@ -24,7 +24,7 @@ describe('normaliseAvailability', () => {
   });
 
   it('names each window that is backwards or outside the session', () => {
-    const { problems } = normaliseAvailability(
+    const { problems, rules } = normaliseAvailability(
       [
         { from: '2027-03-10T02:00:00Z', to: '2027-03-10T01:30:00Z' },
         { from: '2027-03-10T04:00:00Z', to: '2027-03-10T06:00:00Z' },
@@ -33,5 +33,14 @@ describe('normaliseAvailability', () => {
       session,
     );
     expect(Object.keys(problems)).toEqual(['availability[0].to', 'availability[1]']);
+    expect(rules).toEqual({
+      'availability[0].to': [{ rule: 'after', params: { field: 'from' } }],
+      'availability[1]': [
+        {
+          rule: 'withinSession',
+          params: { first: '2027-03-10T01:00:00.000Z', last: '2027-03-10T05:00:00.000Z' },
+        },
+      ],
+    });
   });
 });

@@ -1,3 +1,5 @@
+import type { FieldErrors } from '../common/app-error';
+import type { WireFieldRules } from '../common/field-rules.wire';
 import type { AvailabilityWindow } from './participant.entity';
 
 export interface Interval {
@@ -12,17 +14,25 @@ export interface Interval {
 export function normaliseAvailability(
   windows: readonly AvailabilityWindow[],
   session: { startsAt: Date; endsAt: Date },
-): { windows: AvailabilityWindow[]; problems: Record<string, string[]> } {
-  const problems: Record<string, string[]> = {};
+): { windows: AvailabilityWindow[]; problems: FieldErrors; rules: WireFieldRules } {
+  const problems: FieldErrors = {};
+  const rules: WireFieldRules = {};
   const intervals: Interval[] = [];
   windows.forEach((window, index) => {
     const from = Date.parse(window.from);
     const to = Date.parse(window.to);
     if (to <= from) {
       problems[`availability[${index}].to`] = ['must be after from'];
+      rules[`availability[${index}].to`] = [{ rule: 'after', params: { field: 'from' } }];
     } else if (from < session.startsAt.getTime() || to > session.endsAt.getTime()) {
       problems[`availability[${index}]`] = [
         `must lie inside the session, ${session.startsAt.toISOString()} to ${session.endsAt.toISOString()}`,
+      ];
+      rules[`availability[${index}]`] = [
+        {
+          rule: 'withinSession',
+          params: { first: session.startsAt.toISOString(), last: session.endsAt.toISOString() },
+        },
       ];
     } else {
       intervals.push({ from, to });
@@ -41,6 +51,7 @@ export function normaliseAvailability(
       to: new Date(interval.to).toISOString(),
     })),
     problems,
+    rules,
   };
 }
 

@@ -96,8 +96,8 @@ export class ParticipantsService {
         `This session pairs firms of ${session.sides![0].join(', ')} with firms of ${session.sides![1].join(', ')}`,
       );
     }
-    const { windows, problems } = normaliseAvailability(input.availability ?? [], session);
-    if (Object.keys(problems).length > 0) throw AppError.invalid(problems);
+    const { windows, problems, rules } = normaliseAvailability(input.availability ?? [], session);
+    if (Object.keys(problems).length > 0) throw AppError.invalid(problems, rules);
 
     const { saved, existing } = await this.dataSource.transaction(async (manager) => {
       // Availability is an input of scheduling: ordered with a run's publishing.
@@ -137,8 +137,8 @@ export class ParticipantsService {
   ): Promise<ParticipantView> {
     const { session, company } = await this.findManaged(user, sessionId, companyId);
     this.sessions.assertAllows(session, 'join');
-    const { windows, problems } = normaliseAvailability(input.availability, session);
-    if (Object.keys(problems).length > 0) throw AppError.invalid(problems);
+    const { windows, problems, rules } = normaliseAvailability(input.availability, session);
+    if (Object.keys(problems).length > 0) throw AppError.invalid(problems, rules);
     const saved = await this.dataSource.transaction(async (manager) => {
       await this.sessions.lockShared(manager, sessionId);
       const participant = await manager.findOneBy(Participant, { sessionId, companyId });

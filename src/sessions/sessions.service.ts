@@ -284,7 +284,10 @@ export class SessionsService {
       delegationId &&
       !(await this.dataSource.getRepository(Delegation).existsBy({ id: delegationId }))
     ) {
-      throw AppError.invalid({ delegationId: ['no delegation has this id'] });
+      throw AppError.invalid(
+        { delegationId: ['no delegation has this id'] },
+        { delegationId: [{ rule: 'exists' }] },
+      );
     }
   }
 

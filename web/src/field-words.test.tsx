@@ -1,6 +1,8 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { useState, type FormEvent } from 'react';
 import { describe, expect, it } from 'vitest';
+import type { WireFieldRule } from '../../src/common/field-rules.wire';
+import { FIELD_RULES } from '../../src/common/field-rules.wire';
 import { ApiError } from './api';
 import { fieldErrors, ruleWords } from './field-words';
 import { useFieldErrors, useFocusFirstInvalid } from './form-errors';
@@ -10,6 +12,19 @@ import { ErrorBox, Field } from './ui';
 
 const en = makeI18n('en');
 const zh = makeI18n('zh-Hant');
+
+/** Parameters enough for any rule's words. */
+const SAMPLE_PARAMS = {
+  min: 1,
+  max: 12,
+  days: 3,
+  field: 'startsAt',
+  fields: ['slotIndex', 'table'],
+  values: ['HK', 'CA'],
+  first: '2031-06-09',
+  last: '2031-06-13',
+};
+const WINDOW = ['2027-03-10T01:00:00.000Z', '2027-03-10T05:00:00.000Z'];
 
 /** A 400 as the API gives it: English `fields` and the `rules` each broke. */
 function invalid(fields: Record<string, string[]>, rules: ApiError['rules']): ApiError {
@@ -39,6 +54,99 @@ describe('ruleWords', () => {
     expect(ruleWords({ rule: 'sidesApart', params: { values: ['HK', 'CA'] } }, en)).toBe(
       'A country cannot be on both sides: Hong Kong and Canada.',
     );
+  });
+
+  it('words every rule of the wire but `invalid` in both languages', () => {
+    for (const rule of FIELD_RULES.filter((name) => name !== 'invalid')) {
+      for (const i18n of [en, zh]) {
+        const words = ruleWords({ rule, params: SAMPLE_PARAMS }, i18n);
+        expect(words, `${rule} in ${i18n.language}`).toMatch(/\S/);
+        expect(words, `${rule} in ${i18n.language}`).not.toMatch(/rule\.|\{|undefined|NaN/);
+      }
+    }
+  });
+
+  it('words the rules of the board, meetings, accounts and the import with their parameters', () => {
+    const cases: [WireFieldRule, string, string][] = [
+      [
+        { rule: 'sessionSlot', params: { min: 0, max: 11 } },
+        'Choose one of the session’s 12 slots.',
+        '請從配對會的 12 個時段中選擇一個。',
+      ],
+      [{ rule: 'range', params: { min: 1, max: 40 } }, 'Must be from 1 to 40.', '須介於 1 至 40。'],
+      [
+        { rule: 'inPersonOnly' },
+        'Only in-person sessions have tables.',
+        '只有實體配對會設有桌號。',
+      ],
+      [
+        { rule: 'exclusive', params: { fields: ['slotIndex', 'table'] } },
+        'Make one change at a time: this one or the other, not both.',
+        '請一次只作一項變更：此項或另一項，不可同時兩者。',
+      ],
+      [
+        { rule: 'oneChange', params: { fields: ['status', 'fixed'] } },
+        'Say what to change.',
+        '請說明要變更甚麼。',
+      ],
+      [{ rule: 'differentCompanies' }, 'Choose two different firms.', '請選擇兩家不同的公司。'],
+      [
+        { rule: 'otherMeeting' },
+        'Choose another meeting than this one.',
+        '請選擇另一場會面，而非此會面。',
+      ],
+      [
+        { rule: 'sameSession' },
+        'Choose a meeting of the same session.',
+        '請選擇同一配對會的會面。',
+      ],
+      [
+        { rule: 'meetingFirm' },
+        'Choose which of the two firms of this meeting.',
+        '請選擇此會面兩家公司中的哪一家。',
+      ],
+      [
+        { rule: 'maxBytes', params: { max: 65536 } },
+        'Must be 65,536 bytes or fewer.',
+        '須為 65,536 位元組或以下。',
+      ],
+      [
+        { rule: 'storableText' },
+        'Remove the broken or invisible control characters from this text.',
+        '請刪除文字中損壞或不可見的控制字元。',
+      ],
+      [{ rule: 'exists' }, 'This is no longer there: choose again.', '此項已不存在，請重新選擇。'],
+      [
+        { rule: 'sameEmail' },
+        'This is already this account’s address.',
+        '這已是此帳戶的電郵地址。',
+      ],
+      [{ rule: 'knownAccount' }, 'No account has this email address.', '沒有帳戶使用此電郵地址。'],
+      [
+        { rule: 'nameTaken' },
+        'Another company already has this name.',
+        '已有另一家公司使用此名稱。',
+      ],
+      [
+        { rule: 'unknownColumns', params: { values: ['colour', 'size'] } },
+        'Columns this import does not know: colour and size.',
+        '匯入不接受以下欄位：colour和size。',
+      ],
+      [
+        { rule: 'missingColumns', params: { values: ['city'] } },
+        'Columns the file must have: city.',
+        '檔案須包含以下欄位：city。',
+      ],
+      [
+        { rule: 'withinSession', params: { first: WINDOW[0], last: WINDOW[1] } },
+        `Must lie within the session, ${en.dateTime(WINDOW[0])} to ${en.dateTime(WINDOW[1])}.`,
+        `須在配對會的時間之內（${zh.dateTime(WINDOW[0])}至${zh.dateTime(WINDOW[1])}）。`,
+      ],
+    ];
+    for (const [rule, english, chinese] of cases) {
+      expect(ruleWords(rule, en)).toBe(english);
+      expect(ruleWords(rule, zh)).toBe(chinese);
+    }
   });
 
   it('has no words for `invalid` or a rule it does not know (the English message is shown)', () => {

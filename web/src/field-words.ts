@@ -14,17 +14,24 @@ export interface FieldWordsOptions {
   nestedLabel?: (path: string) => string | undefined;
 }
 
-type Words = Pick<I18n, 't' | 'language' | 'date'>;
+type Words = Pick<I18n, 't' | 'language' | 'date' | 'dateTime'>;
 
 /**
  * One rule a field broke (`{rule: 'maxLength', params: {max: 2000}}`) as a sentence in the
  * reader's language ("Must be 2,000 characters or fewer."); null for `invalid` or a rule this app
  * does not know yet, whose English message is shown instead.
  */
-export function ruleWords(rule: WireFieldRule, { t, language, date }: Words): string | null {
+export function ruleWords(
+  rule: WireFieldRule,
+  { t, language, date, dateTime }: Words,
+): string | null {
   if (!KNOWN_RULES.has(rule.rule) || rule.rule === 'invalid') return null;
   const params = rule.params ?? {};
   const number = (name: string) => Number(params[name] ?? 0);
+  const list = (name: string) => {
+    const values = params[name];
+    return listOf(Array.isArray(values) ? values : [], language);
+  };
   switch (rule.rule) {
     case 'min':
     case 'minLength':
@@ -43,6 +50,20 @@ export function ruleWords(rule: WireFieldRule, { t, language, date }: Words): st
         first: date(String(params.first)),
         last: date(String(params.last)),
       });
+    case 'withinSession':
+      return t('rule.withinSession', {
+        first: dateTime(String(params.first)),
+        last: dateTime(String(params.last)),
+      });
+    case 'range':
+      return t('rule.range', { min: number('min'), max: number('max') });
+    case 'maxBytes':
+      return t('rule.maxBytes', { max: number('max') });
+    case 'sessionSlot':
+      return t('rule.sessionSlot', { count: number('max') - number('min') + 1 });
+    case 'unknownColumns':
+    case 'missingColumns':
+      return t(`rule.${rule.rule}`, { values: list('values') });
     case 'withinDays':
       return t('rule.withinDays', { days: number('days') });
     case 'sidesApart': {

@@ -2004,9 +2004,14 @@ export interface components {
         };
         RejectedRow: {
             row: number;
+            /** @description In English, as is each field's message. */
             message: string;
             fields: {
                 [key: string]: string[];
+            };
+            /** @description The rules each field of `fields` broke, as a `400` names them, for clients to word. */
+            rules: {
+                [key: string]: components["schemas"]["WireFieldRule"][];
             };
         };
         RemovedMeeting: {
@@ -2221,7 +2226,7 @@ export interface components {
         /** @description One rule a field broke, for clients to word in their reader's language. */
         WireFieldRule: {
             /** @enum {string} */
-            rule: "required" | "notAllowed" | "invalid" | "isString" | "isNumber" | "isInt" | "isBoolean" | "isArray" | "isObject" | "notBlank" | "min" | "max" | "minLength" | "maxLength" | "length" | "arrayMinSize" | "arrayMaxSize" | "distinct" | "isIn" | "isEmail" | "isUrl" | "isUuid" | "isCountry" | "isLanguage" | "isTimeZone" | "isDateTime" | "isDate" | "format" | "yearRange" | "after" | "notAfter" | "notBefore" | "withinDays" | "withinDates" | "slotFits" | "sides" | "sidesApart" | "weightAboveZero" | "deliveries";
+            rule: "required" | "notAllowed" | "invalid" | "isString" | "isNumber" | "isInt" | "isBoolean" | "isArray" | "isObject" | "notBlank" | "min" | "max" | "minLength" | "maxLength" | "length" | "arrayMinSize" | "arrayMaxSize" | "distinct" | "isIn" | "isEmail" | "isUrl" | "isUuid" | "isCountry" | "isLanguage" | "isTimeZone" | "isDateTime" | "isDate" | "format" | "yearRange" | "after" | "notAfter" | "notBefore" | "withinDays" | "withinDates" | "withinSession" | "slotFits" | "sides" | "sidesApart" | "weightAboveZero" | "deliveries" | "range" | "maxBytes" | "storableText" | "exists" | "exclusive" | "oneChange" | "differentCompanies" | "otherMeeting" | "sameSession" | "meetingFirm" | "sessionSlot" | "inPersonOnly" | "sameEmail" | "knownAccount" | "nameTaken" | "unknownColumns" | "missingColumns";
             params?: {
                 [key: string]: string | number | string[];
             };

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../../../src/common/error-codes.wire';
+import { FIELD_RULES } from '../../../src/common/field-rules.wire';
 import { LANGUAGES, MESSAGES, makeI18n, type Language, type MessageKey } from '.';
 
 const languages = Object.keys(LANGUAGES) as Language[];
@@ -105,6 +107,21 @@ describe('messages', () => {
         expect(() => (text = t(key, values)), `${language} ${key}`).not.toThrow();
         expect(text, `${language} ${key}`).not.toMatch(/[{}]/);
       }
+    }
+  });
+
+  it('words every error code and every field rule of the API in every language', () => {
+    const wanted = [
+      ...ERROR_CODES.map((code) => `error.${code}`),
+      ...FIELD_RULES.map((rule) => `rule.${rule}`),
+    ];
+    for (const language of languages) {
+      const messages: Record<string, string> = MESSAGES[language];
+      for (const key of wanted) expect(messages[key], `${language} ${key}`).toMatch(/\S/);
+    }
+    // Chinese, not English copied: a Chinese reader of a 409 or a 400 is told in Chinese.
+    for (const key of wanted) {
+      expect(MESSAGES['zh-Hant'][key as MessageKey], key).toMatch(/[\u3400-\u9fff]/);
     }
   });
 

@@ -82,7 +82,15 @@ describe('the import page', () => {
     dryRun,
     total: 2,
     created: [{ row: 2, id: 'c1', name: 'Maple Channel Partners' }],
-    errors: [{ row: 3, message: 'Invalid input', fields: { country: ['must be a country code'] } }],
+    errors: [
+      {
+        row: 3,
+        message: 'Invalid input',
+        fields: { country: ['must be a country code'] },
+        // A rule this app has no words for: the server's English message is shown.
+        rules: { country: [{ rule: 'invalid' }] },
+      },
+    ],
   });
 
   it('checks without importing, and shows each row as the import would answer it', async () => {
@@ -103,6 +111,56 @@ describe('the import page', () => {
     expect(screen.getByLabelText<HTMLTextAreaElement>('Or paste the CSV here').value).toContain(
       'Bad,Canada',
     );
+  });
+
+  it('words each refused field by the rules it broke, in the reader’s language', async () => {
+    stubApi({
+      'POST /api/companies/import': json(200, {
+        dryRun: false,
+        total: 3,
+        created: [],
+        errors: [
+          {
+            row: 2,
+            message: 'Invalid input. country: must be a country code. status: must be pending…',
+            fields: {
+              country: ['must be an ISO 3166-1 alpha-2 code'],
+              status: ['must be pending or verified'],
+            },
+            rules: {
+              country: [{ rule: 'isCountry' }],
+              status: [{ rule: 'isIn', params: { values: ['pending', 'verified'] } }],
+            },
+          },
+          {
+            row: 3,
+            message: 'Invalid input. ownerEmail: no account has this email',
+            fields: { ownerEmail: ['no account has this email'] },
+            rules: { ownerEmail: [{ rule: 'knownAccount' }] },
+          },
+          {
+            row: 4,
+            message: 'A company with this name is already registered in this country',
+            fields: { name: ['A company with this name is already registered in this country'] },
+            rules: { name: [{ rule: 'nameTaken' }] },
+          },
+        ],
+      }),
+    });
+    renderInApp(<ImportPage />, { language: 'zh-Hant' });
+    fireEvent.change(screen.getByLabelText('或在此貼上 CSV'), {
+      target: { value: 'name,country\nBad,Canada' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: '匯入' }));
+    await screen.findByRole('heading', { name: '被拒的行' });
+    const said = screen.getAllByRole('definition').map((dd) => dd.textContent);
+    expect(said).toEqual([
+      '請選擇國家或地區。',
+      '請從選項中選擇一項。',
+      '沒有帳戶使用此電郵地址。',
+      '已有另一家公司使用此名稱。',
+    ]);
+    expect(screen.queryByText(/must be|no account|already registered/)).toBeNull();
   });
 
   it('imports for real with the other button', async () => {

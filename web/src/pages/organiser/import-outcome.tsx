@@ -1,12 +1,29 @@
-import { useI18n } from '../../i18n';
+import { ruleWords } from '../../field-words';
+import { useI18n, type I18n } from '../../i18n';
 import type { ImportResult } from './types';
+
+type RefusedRow = ImportResult['errors'][number];
+
+/**
+ * What was wrong with each field of a refused row, in the reader's language: the words of the
+ * rules it broke, as a form words a 400 (`ruleWords`), or the server's English message for a rule
+ * this app has no words for.
+ */
+export function refusedFields(row: RefusedRow, i18n: I18n): [field: string, said: string][] {
+  return Object.entries(row.fields).map(([field, messages]) => {
+    const worded = (row.rules[field] ?? []).map((rule) => ruleWords(rule, i18n));
+    const known = worded.length > 0 && worded.every((words) => words !== null);
+    return [field, known ? worded.join(' ') : messages.join('; ')];
+  });
+}
 
 /**
  * The import's answer: how many rows were created and refused, each created row, and each refused
  * row with what was wrong. A trial run's answer says what would be created, and that nothing was.
  */
 export function ImportOutcome({ result }: { result: ImportResult }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
     <section aria-labelledby="import-result">
       <h2 id="import-result">
@@ -40,10 +57,10 @@ export function ImportOutcome({ result }: { result: ImportResult }) {
                   {Object.keys(row.fields).length === 0 && row.message}
                   {Object.keys(row.fields).length > 0 && (
                     <dl className="facts">
-                      {Object.entries(row.fields).map(([field, messages]) => (
+                      {refusedFields(row, i18n).map(([field, said]) => (
                         <div key={field}>
                           <dt>{field}</dt>
-                          <dd>{messages.join('; ')}</dd>
+                          <dd>{said}</dd>
                         </div>
                       ))}
                     </dl>

@@ -20,7 +20,7 @@ export function BookMeeting({
   nameOf: (companyId: string) => string;
   onClose: () => void;
 }) {
-  const { t, time, dateTime } = useI18n();
+  const { t, when, dateTime } = useI18n();
   const title = useRef<HTMLHeadingElement>(null);
   useEffect(() => title.current?.focus(), []);
   const [otherId, setOtherId] = useState('');
@@ -69,7 +69,7 @@ export function BookMeeting({
           {t('org.board.bookDone', {
             company: nameOf(book.data.companyIds[0]),
             other: nameOf(book.data.companyIds[1]),
-            time: time(book.data.startsAt),
+            time: when(book.data.startsAt),
           })}
         </p>
       )}

@@ -37,7 +37,7 @@ export function MeetingActions({
   onClose: () => void;
   now?: number;
 }) {
-  const { t, dateTime, time } = useI18n();
+  const { t, dateTime, time, when } = useI18n();
   const move = useMoveMeeting(meeting.sessionId);
   const [slotIndex, setSlotIndex] = useState('');
   const [swapWith, setSwapWith] = useState('');
@@ -162,7 +162,7 @@ export function MeetingActions({
               {partners.map((other) => (
                 <option key={other.id} value={other.id}>
                   {nameOf(other.companyIds[0])} ↔ {nameOf(other.companyIds[1])},{' '}
-                  {time(other.startsAt)}
+                  {when(other.startsAt)}
                 </option>
               ))}
             </select>

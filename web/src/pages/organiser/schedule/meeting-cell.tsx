@@ -39,6 +39,7 @@ export function MeetingCell({
   movable = false,
   change,
   now = false,
+  timeOf,
 }: {
   companyId: string;
   slot: { index: number; startsAt: string };
@@ -51,8 +52,11 @@ export function MeetingCell({
   movable?: boolean;
   change?: 'added' | 'moved';
   now?: boolean;
+  /** How the board writes a slot's start (with its date on another day); `time` by default. */
+  timeOf?: (startsAt: string) => string;
 }) {
   const { t, time } = useI18n();
+  const slotTime = timeOf ?? ((startsAt: string) => time(startsAt));
   const target: CellTarget = {
     companyId,
     slotIndex: slot.index,
@@ -90,7 +94,7 @@ export function MeetingCell({
             className="link book"
             aria-label={t('org.board.book', {
               company: nameOf(companyId),
-              time: time(slot.startsAt),
+              time: slotTime(slot.startsAt),
             })}
             onClick={onBook}
           >
@@ -126,7 +130,7 @@ export function MeetingCell({
           aria-pressed={selected}
           aria-label={t('org.board.cell', {
             other: nameOf(other),
-            time: time(slot.startsAt),
+            time: slotTime(slot.startsAt),
             status,
           })}
           onClick={onSelect}

@@ -1,9 +1,10 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, renderInApp, stubApi } from '../../../testing/render';
 import type { Participant, ScheduleDraft, ScheduledMeeting } from '../types';
+import { makeI18n } from '../../../i18n';
 import { meeting } from './testing';
-import { ScheduleGrid } from './schedule-grid';
+import { ScheduleGrid, slotTimeWriter } from './schedule-grid';
 import type { Board } from './use-board';
 
 const slot = (index: number) => ({
@@ -122,5 +123,33 @@ describe('ScheduleGrid', () => {
     const cells = screen.getAllByRole('cell');
     expect(cells.filter((cell) => cell.className.includes('change-added'))).toHaveLength(2);
     expect(cells.filter((cell) => cell.className.includes('change-moved'))).toHaveLength(2);
+  });
+
+  it('shows only the times of the slots on the viewer’s today, and their dates on another day', () => {
+    const zone = 'Asia/Hong_Kong';
+    const sameDay = Date.parse(slots[0].startsAt) - 3_600_000;
+    renderInApp(<ScheduleGrid board={board()} onChanged={() => {}} now={sameDay} />, { zone });
+    const headers = () => screen.getAllByRole('columnheader').slice(1);
+    expect(headers()[0].textContent).toBe(makeI18n('en', zone).time(slots[0].startsAt, zone));
+    cleanup();
+    const dayBefore = Date.parse(slots[0].startsAt) - 86_400_000;
+    renderInApp(<ScheduleGrid board={board()} onChanged={() => {}} now={dayBefore} />, {
+      zone,
+      language: 'zh-Hant',
+    });
+    const zh = makeI18n('zh-Hant', zone);
+    expect(headers()[0].textContent).toBe(zh.dateTime(slots[0].startsAt, zone));
+    expect(headers()[0].textContent).toMatch(/2026年12月1日/);
+  });
+
+  it('dates every slot of a session that spans days, today’s too', () => {
+    const zone = 'Asia/Hong_Kong';
+    const en = makeI18n('en', zone);
+    const twoDays = [slots[0], { ...slots[1], startsAt: '2026-12-02T02:00:00Z' }];
+    const write = slotTimeWriter(en, twoDays, Date.parse(slots[0].startsAt), zone);
+    expect(write(slots[0].startsAt)).toBe(en.dateTime(slots[0].startsAt, zone));
+    expect(write(slots[0].startsAt)).toMatch(/Dec 1, 2026|1 Dec 2026/);
+    const oneDay = slotTimeWriter(en, slots, Date.parse(slots[0].startsAt), zone);
+    expect(oneDay(slots[0].startsAt)).toBe(en.time(slots[0].startsAt, zone));
   });
 });

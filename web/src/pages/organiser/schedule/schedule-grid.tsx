@@ -8,7 +8,7 @@ import {
   type DragEndEvent,
 } from '@dnd-kit/core';
 import { useState } from 'react';
-import { useI18n, VIEWER_ZONE } from '../../../i18n';
+import { useI18n, VIEWER_ZONE, type I18n } from '../../../i18n';
 import type { ScheduleDraft, ScheduledMeeting } from '../types';
 import { BoardError } from './board-error';
 import { moveOfDrop } from './board-drop';
@@ -41,6 +41,27 @@ export function currentSlot(
 }
 
 /**
+ * How the board writes a slot's start: its time alone when it is on the viewer's today and the
+ * session keeps to one day; with its date (`dateTime`'s style) when it is on another day, or when
+ * the session spans days, so that two slots at 9:00 on two days are never told apart by their
+ * place alone.
+ */
+export function slotTimeWriter(
+  { when, dateTime }: Pick<I18n, 'when' | 'dateTime'>,
+  slots: readonly { startsAt: string }[],
+  now: number,
+  viewerZone: string = VIEWER_ZONE,
+): (startsAt: string) => string {
+  const dayOf = (iso: string) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: viewerZone, dateStyle: 'short' }).format(
+      new Date(iso),
+    );
+  const spansDays = new Set(slots.map((slot) => dayOf(slot.startsAt))).size > 1;
+  const today = new Date(now).toISOString();
+  return (startsAt) => (spansDays ? dateTime(startsAt) : when(startsAt, undefined, today));
+}
+
+/**
  * The meetings as a grid of the session's firms by slots: the published schedule, which an
  * organiser changes by hand (drag a meeting to a free slot to move it, or onto another meeting to
  * swap them, pointer or keyboard; a free cell books a pair; a meeting opens its actions), or a
@@ -58,7 +79,8 @@ export function ScheduleGrid({
   onChanged: (meeting: ScheduledMeeting) => void;
   now?: number;
 }) {
-  const { t, time, dateTime } = useI18n();
+  const i18n = useI18n();
+  const { t, dateTime } = i18n;
   const { country } = useNames();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [booking, setBooking] = useState<CellTarget | null>(null);
@@ -95,6 +117,7 @@ export function ScheduleGrid({
   const live = currentSlot(board, clock);
   const selected = schedule.meetings.find((meeting) => meeting.id === selectedId) ?? null;
   const future = (startsAt: string) => new Date(startsAt).getTime() > clock;
+  const slotTime = slotTimeWriter(i18n, slots, clock);
 
   if (companies.length === 0) return <p className="muted">{t('org.board.none')}</p>;
 
@@ -105,7 +128,7 @@ export function ScheduleGrid({
   const where = (data: unknown) => {
     const cell = data as CellTarget | undefined;
     return cell
-      ? t('org.board.where', { company: nameOf(cell.companyId), time: time(cell.startsAt) })
+      ? t('org.board.where', { company: nameOf(cell.companyId), time: slotTime(cell.startsAt) })
       : '';
   };
   const announcements: Announcements = {
@@ -171,7 +194,7 @@ export function ScheduleGrid({
                     className={slot.index === live ? 'now' : undefined}
                     aria-current={slot.index === live ? 'time' : undefined}
                   >
-                    {time(slot.startsAt)}
+                    {slotTime(slot.startsAt)}
                     {slot.index === live && <small> {t('org.board.now')}</small>}
                   </th>
                 ))}
@@ -223,6 +246,7 @@ export function ScheduleGrid({
                         }
                         change={meeting && changeOf(meeting)}
                         now={slot.index === live}
+                        timeOf={slotTime}
                       />
                     );
                   })}
