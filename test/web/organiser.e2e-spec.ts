@@ -13,7 +13,7 @@ import { screenshot, signedInPage, closeWebStack, startWebStack } from './suppor
 /**
  * An organiser in the browser: signs in, creates a session, verifies a firm, imports companies
  * (one bad row), runs scoring and scheduling with their progress bars, marks a meeting held on
- * the schedule board, and opens the report and its CSV.
+ * the schedule board, opens the report and its CSV, and acts for firms on their requests.
  */
 // A browser, a worker and argon2 sign-ins on a 2-core machine shared with other suites.
 jest.setTimeout(90_000);
@@ -485,6 +485,89 @@ describe('web app: an organiser runs a session', () => {
     await screenshot(phone, 'schedule-board-phone-zh-hant');
     await phone.context().close();
   });
+  it('acts for a firm: asks for a meeting in its name, and accepts it for the other firm', async () => {
+    // Kowloon asks the Canadian firm the schedule gave it no meeting with (a pair with a meeting
+    // has its answer: the meeting).
+    const kowloon = firms[pendingName];
+    const agenda = await client
+      .as(kowloon.token)
+      .get(`/api/sessions/${sessionId}/agenda`)
+      .query({ companyId: kowloon.companyId })
+      .expect(200);
+    const met = new Set((agenda.body as { other: { id: string } }[]).map((item) => item.other.id));
+    const otherName = [caName, ca2Name].find((name) => !met.has(firms[name].companyId))!;
+    const other = firms[otherName];
+    await page.goto(`${url}/organise/sessions/${sessionId}`);
+    await heading(sessionTitle).waitFor();
+    await page.getByRole('link', { name: `Act for ${pendingName}` }).click();
+    await heading(`${pendingName} in “${sessionTitle}”`).waitFor();
+    await page.getByText(`You are acting for ${pendingName} as an organiser.`).waitFor();
+    // The reminder to verify the organiser's address would cover the screenshots.
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    // The firm's own matches, requests and agenda.
+    await heading('Your best matches').waitFor();
+    await page.getByRole('button', { name: `Request a meeting with ${otherName}` }).click();
+    await page.getByLabel('Message (optional)').fill('Our cards for your shops?');
+    await page.getByRole('button', { name: `Send request to ${otherName}` }).click();
+    const sent = page.locator('li.request').filter({ hasText: `To ${otherName}` });
+    await sent.getByText('Pending').waitFor();
+    await screenshot(page, 'organiser-act-for-en');
+    // Sent in the firm's name: the firm's own list shows it.
+    const asked = await client
+      .as(kowloon.token)
+      .get(`/api/sessions/${sessionId}/requests`)
+      .query({ companyId: kowloon.companyId })
+      .expect(200);
+    expect(asked.body.sent).toContainEqual(
+      expect.objectContaining({
+        toCompanyId: other.companyId,
+        status: 'pending',
+        message: 'Our cards for your shops?',
+      }),
+    );
+
+    // Back to the organiser's view, and on to the other firm, to accept for it.
+    await page.getByRole('link', { name: /Back to the organiser’s view/ }).click();
+    await heading(sessionTitle).waitFor();
+    await page.getByRole('link', { name: `Act for ${otherName}` }).click();
+    await heading(`${otherName} in “${sessionTitle}”`).waitFor();
+    await page.getByRole('button', { name: `Accept the request from ${pendingName}` }).click();
+    await page
+      .locator('li.request')
+      .filter({ hasText: `From ${pendingName}` })
+      .getByText(/^Accepted/)
+      .waitFor();
+    const answered = await client
+      .as(kowloon.token)
+      .get(`/api/sessions/${sessionId}/requests`)
+      .query({ companyId: kowloon.companyId })
+      .expect(200);
+    expect(answered.body.sent).toContainEqual(
+      expect.objectContaining({ toCompanyId: other.companyId, status: 'accepted' }),
+    );
+
+    // In Traditional Chinese, and at a phone's width with nothing sticking out sideways.
+    const actFor = (companyId: string) => `${url}/organise/sessions/${sessionId}/act/${companyId}`;
+    const chinese = await signedInPage(browser, organiserToken, { locale: 'zh-HK' });
+    await chinese.addInitScript(`sessionStorage.setItem('tradematch.verifyBannerDismissed', '1')`);
+    await chinese.goto(actFor(other.companyId));
+    await chinese.getByText(`你正以主辦單位身分代 ${otherName} 操作。`).waitFor();
+    await chinese.getByRole('heading', { name: '會面邀請' }).waitFor();
+    await screenshot(chinese, 'organiser-act-for-zh-Hant');
+    await chinese.context().close();
+    const phone = await signedInPage(browser, organiserToken, { width: 390, height: 844 });
+    await phone.addInitScript(`sessionStorage.setItem('tradematch.verifyBannerDismissed', '1')`);
+    await phone.goto(actFor(kowloon.companyId));
+    await phone.getByText(`You are acting for ${pendingName} as an organiser.`).waitFor();
+    await phone.getByRole('heading', { name: 'Meeting requests' }).waitFor();
+    const overflow = await phone.evaluate<number>(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(phone, 'organiser-act-for-phone');
+    await phone.context().close();
+  });
+
   it('removes a participant after asking, and adds it back from the directory', async () => {
     await page.goto(`${url}/organise/sessions/${sessionId}`);
     await heading(sessionTitle).waitFor();

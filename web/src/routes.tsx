@@ -34,6 +34,7 @@ const OrganiserSessionPage = lazy(() =>
 );
 const ScheduleBoardPage = lazy(() => organiser().then((m) => ({ default: m.ScheduleBoardPage })));
 const ReportPage = lazy(() => organiser().then((m) => ({ default: m.ReportPage })));
+const ActForPage = lazy(() => organiser().then((m) => ({ default: m.ActForPage })));
 // The platform admin's screens (issue 15).
 const UsersPage = lazy(() =>
   import('./pages/admin/users-page').then((m) => ({ default: m.UsersPage })),
@@ -51,6 +52,14 @@ function NotFound() {
 function WithId({ page }: { page: (id: string) => ReactNode }) {
   const { id } = useParams();
   return id !== undefined && UUID.test(id) ? page(id) : <NotFound />;
+}
+
+/** An organiser's view of a session as one of its firms: both ids in the path are UUIDs. */
+function ActFor() {
+  const { id, companyId } = useParams();
+  if (id === undefined || companyId === undefined || !UUID.test(id) || !UUID.test(companyId))
+    return <NotFound />;
+  return <ActForPage key={companyId} sessionId={id} companyId={companyId} />;
 }
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -214,6 +223,8 @@ export const routes: RouteObject[] = [
             path: 'sessions/:id/report',
             element: <WithId page={(id) => <ReportPage id={id} />} />,
           },
+          // The firm's view of the session, the organiser acting in its name (issue 15).
+          { path: 'sessions/:id/act/:companyId', element: <ActFor /> },
           { path: '*', element: <NotFound /> },
         ],
       },

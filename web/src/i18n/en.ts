@@ -282,6 +282,14 @@ export const en = {
   'org.participants.removeQuestion':
     '{name} leaves the session: its meeting requests not yet met are cancelled, its scheduled meetings too, and the firms on the other side are told. It can be added again later.',
   'org.participants.removeConfirm': 'Remove and cancel its requests',
+  'org.participants.actFor': 'Act for',
+  'org.participants.actForNamed': 'Act for {name}',
+  'org.actFor.title': '{name} in “{title}”',
+  'org.actFor.banner': 'You are acting for {name} as an organiser.',
+  'org.actFor.bannerDetail':
+    'What you do here is done in {name}’s name: the firm sees it in its own requests and agenda, and the other firm is told as usual.',
+  'org.actFor.back': 'Back to the organiser’s view',
+  'org.actFor.feedbackByFirm': 'Feedback on a meeting is for the firm itself to give.',
   'org.invite.title': 'Invite a firm by email',
   'org.invite.help':
     'The firm gets a link to create an account and register its company; once you verify the company, it joins this session.',

@@ -266,6 +266,14 @@ export const zhHant: Record<MessageKey, string> = {
   'org.participants.removeQuestion':
     '{name} 將離開配對會：其未完成的會面邀請及已編排的會面都會取消，並通知對方公司。之後仍可再加入。',
   'org.participants.removeConfirm': '移除並取消其邀請',
+  'org.participants.actFor': '代為操作',
+  'org.participants.actForNamed': '代 {name} 操作',
+  'org.actFor.title': '{name}：「{title}」',
+  'org.actFor.banner': '你正以主辦單位身分代 {name} 操作。',
+  'org.actFor.bannerDetail':
+    '你在此所做的一切均以 {name} 的名義進行：該公司會在自己的會面邀請及議程中看到，對方公司亦會照常收到通知。',
+  'org.actFor.back': '返回主辦管理頁面',
+  'org.actFor.feedbackByFirm': '會面評價須由公司自行填寫。',
   'org.invite.title': '以電郵邀請企業',
   'org.invite.help': '企業會收到連結以建立帳戶及登記公司；你核實該公司後，公司即加入此配對會。',
   'org.invite.email': '電郵地址',

@@ -4,6 +4,7 @@ import { QueryLoaded } from '../../queries';
 import { EDITABLE_STATES, useOrganiserSession } from './session';
 import { SessionForm } from './session-form';
 
+export { ActForPage } from './act-for';
 export { CompaniesPage } from './companies';
 export { OrganiserHome } from './home';
 export { ImportPage } from './import';

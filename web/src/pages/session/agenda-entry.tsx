@@ -5,6 +5,7 @@ import { zoneName } from '../../zoned-time';
 import { CancelMeeting } from './cancel-meeting';
 import { FeedbackForm } from './feedback-form';
 import { FeedbackGiven } from './feedback-given';
+import { useOrganiserActing } from './organiser-acting';
 
 /** One meeting: when, with whom, where; feedback once it began, cancel before it begins. */
 export function AgendaEntry({
@@ -22,6 +23,7 @@ export function AgendaEntry({
 }) {
   const { t, dateTime, when, language } = useI18n();
   const names = useNames();
+  const organiser = useOrganiserActing();
   // Feedback is taken once the meeting has begun (the API refuses it before: meeting.not_begun).
   const begun =
     item.status === 'held' || (item.status === 'scheduled' && Date.parse(item.startsAt) <= now);
@@ -52,6 +54,8 @@ export function AgendaEntry({
       {begun &&
         (item.feedback ? (
           <FeedbackGiven feedback={item.feedback} />
+        ) : organiser ? (
+          <p className="muted">{t('org.actFor.feedbackByFirm')}</p>
         ) : (
           <FeedbackForm item={item} company={company} onGiven={onChange} />
         ))}

@@ -103,6 +103,9 @@ describe("the organiser's session page", () => {
     });
     renderInApp(<Participants detail={detail()} />);
     await screen.findByText('Ada Foods');
+    expect(screen.getByRole('link', { name: 'Act for Ada Foods' }).getAttribute('href')).toBe(
+      `/organise/sessions/${SESSION}/act/${ADA}`,
+    );
     fireEvent.change(screen.getByLabelText('Search the directory'), { target: { value: 'ma' } });
     fireEvent.click(await screen.findByRole('button', { name: 'Add Maple Ledger to the session' }));
     await vi.waitFor(() => expect(sentBodies(fetch, 'POST')).toEqual([{ companyId: MAPLE }]));

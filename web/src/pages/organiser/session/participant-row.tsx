@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { ConfirmButton } from '../../../confirm';
 import { useI18n } from '../../../i18n';
 import { useNames } from '../../../names';
@@ -8,8 +9,9 @@ import { AvailabilityEditor } from './availability-editor';
 import { useRemoveParticipant } from './use-participants';
 
 /**
- * One participant: name, country, city, sectors, availability, when it joined, and, while
- * participants may still change, editing its availability and removing it (after asking).
+ * One participant: name, country, city, sectors, availability, when it joined, a link to act in
+ * its name (its own view of the session), and, while participants may still change, editing its
+ * availability and removing it (after asking).
  */
 export function ParticipantRow({
   participant,
@@ -41,32 +43,41 @@ export function ParticipantRow({
                 .join('; ')}
         </td>
         <td>{dateTime(participant.joinedAt)}</td>
-        {editable && (
-          <td>
-            <div className="actions">
-              <button
-                type="button"
-                className="secondary small"
-                aria-expanded={editing}
-                aria-label={t('org.participants.editNamed', { name })}
-                onClick={() => setEditing((open) => !open)}
-              >
-                {t('org.participants.edit')}
-              </button>
-              <ConfirmButton
-                label={t('org.participants.remove')}
-                accessibleLabel={t('org.participants.removeNamed', { name })}
-                className="danger small"
-                title={t('org.participants.removeTitle', { name })}
-                question={<p>{t('org.participants.removeQuestion', { name })}</p>}
-                confirmLabel={t('org.participants.removeConfirm')}
-                busy={remove.isPending}
-                onConfirm={() => remove.mutate()}
-              />
-            </div>
-            {remove.isError && <ErrorBox error={remove.error} />}
-          </td>
-        )}
+        <td>
+          <div className="actions">
+            <Link
+              className="button secondary small"
+              to={`/organise/sessions/${participant.sessionId}/act/${participant.companyId}`}
+              aria-label={t('org.participants.actForNamed', { name })}
+            >
+              {t('org.participants.actFor')}
+            </Link>
+            {editable && (
+              <>
+                <button
+                  type="button"
+                  className="secondary small"
+                  aria-expanded={editing}
+                  aria-label={t('org.participants.editNamed', { name })}
+                  onClick={() => setEditing((open) => !open)}
+                >
+                  {t('org.participants.edit')}
+                </button>
+                <ConfirmButton
+                  label={t('org.participants.remove')}
+                  accessibleLabel={t('org.participants.removeNamed', { name })}
+                  className="danger small"
+                  title={t('org.participants.removeTitle', { name })}
+                  question={<p>{t('org.participants.removeQuestion', { name })}</p>}
+                  confirmLabel={t('org.participants.removeConfirm')}
+                  busy={remove.isPending}
+                  onConfirm={() => remove.mutate()}
+                />
+              </>
+            )}
+          </div>
+          {remove.isError && <ErrorBox error={remove.error} />}
+        </td>
       </tr>
       {editing && (
         <tr>

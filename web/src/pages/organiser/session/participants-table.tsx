@@ -2,7 +2,10 @@ import { useI18n } from '../../../i18n';
 import type { Participant } from '../types';
 import { ParticipantRow } from './participant-row';
 
-/** A page of participants, with their availability and, while it may change, what to do. */
+/**
+ * A page of participants, with their availability, a way to act for each and, while they may
+ * change, editing and removing them.
+ */
 export function ParticipantsTable({
   participants,
   timezone,
@@ -24,7 +27,7 @@ export function ParticipantsTable({
             <th scope="col">{t('company.sectors')}</th>
             <th scope="col">{t('org.participants.availability')}</th>
             <th scope="col">{t('org.participants.joined')}</th>
-            {editable && <th scope="col">{t('org.participants.actions')}</th>}
+            <th scope="col">{t('org.participants.actions')}</th>
           </tr>
         </thead>
         <tbody>
