@@ -282,7 +282,12 @@ describe('hostile input: bugs the fuzzer found', () => {
         names[2],
       ]);
       expect(response.body.errors).toEqual([
-        { row: 3, message: expect.any(String) as unknown, fields: { name: [NUL] } },
+        {
+          row: 3,
+          message: expect.any(String) as unknown,
+          fields: { name: [NUL] },
+          rules: { name: [{ rule: 'storableText' }] },
+        },
       ]);
     });
   });
