@@ -98,6 +98,16 @@ export function taxonomyLabel(code: string, t: Translate): string {
 }
 
 /**
+ * Sector or partnership labels as one list: "Fintech, Software"; "金融科技、軟件" (CLDR's unit
+ * lists run Chinese labels together or part them with spaces).
+ */
+export function taxonomyList(labels: readonly string[], language: Language): string {
+  return language === 'zh-Hant'
+    ? labels.join('、')
+    : new Intl.ListFormat(language, { style: 'short', type: 'unit' }).format(labels);
+}
+
+/**
  * Names for what the API gives as codes, in the UI's language: a country, a list of countries,
  * languages, sectors or partnership kinds ("Fintech, Smart cards and payments").
  */
@@ -116,8 +126,9 @@ export function useNames() {
     languages: (codes: readonly string[]) =>
       join(codes.map((code) => languageName(code, language))),
     taxonomy: (codes: readonly string[]) =>
-      new Intl.ListFormat(language, { style: 'narrow', type: 'unit' }).format(
+      taxonomyList(
         codes.map((code) => taxonomyLabel(code, t)),
+        language,
       ),
   };
 }

@@ -2,7 +2,7 @@ import { fireEvent, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { makeI18n } from './i18n';
-import { countryChoices, countryName, languageName, taxonomyLabel } from './names';
+import { countryChoices, countryName, languageName, taxonomyLabel, taxonomyList } from './names';
 import { CountriesPicker, CountrySelect, ZoneSelect } from './pickers';
 import { renderInApp } from './testing/render';
 
@@ -40,6 +40,8 @@ describe('names', () => {
     );
     expect(taxonomyLabel('smart-cards-payments', makeI18n('zh-Hant').t)).toBe('智能卡及支付');
     expect(taxonomyLabel('space-mining', makeI18n('en').t)).toBe('space-mining');
+    expect(taxonomyList(['Fintech', 'Software'], 'en')).toBe('Fintech, Software');
+    expect(taxonomyList(['金融科技', '軟件'], 'zh-Hant')).toBe('金融科技、軟件');
   });
 });
 
