@@ -119,4 +119,46 @@ describe('MeetingActions', () => {
     await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
     expect(JSON.parse(fetch.mock.calls[1][1]?.body as string)).toEqual({ swapWith: 'm2' });
   });
+
+  it('moves a meeting in person to a table the organiser chooses, in its slot or another', async () => {
+    const slots = [0, 1].map((index) => ({
+      index,
+      startsAt: new Date(Date.parse(meeting.startsAt) + index * 20 * 60_000).toISOString(),
+      endsAt: new Date(Date.parse(meeting.startsAt) + (index + 1) * 20 * 60_000).toISOString(),
+    }));
+    const board = {
+      session: { id: 's1', slots, tables: 3 } as unknown as Board['session'],
+      schedule: { meetings: [meeting], report: null },
+      names: new Map(),
+    };
+    const fetch = stubApi({ 'PATCH /api/meetings/m1': json(200, { ...meeting, table: 3 }) });
+    renderInApp(
+      <MeetingActions
+        meeting={meeting}
+        board={board}
+        nameOf={nameOf}
+        onChanged={vi.fn()}
+        onClose={vi.fn()}
+        now={Date.parse(meeting.startsAt) - 60_000}
+      />,
+      { language: 'zh-Hant' },
+    );
+    const tables = screen.getByLabelText<HTMLSelectElement>('桌號');
+    expect([...tables.options].map((option) => option.text)).toEqual([
+      '原桌或任何空桌',
+      '第 1 桌',
+      '第 2 桌',
+      '第 3 桌',
+    ]);
+    const slot = screen.getByLabelText<HTMLSelectElement>('移至');
+    expect(slot.options[1].text).toMatch(/（目前時段）$/);
+    fireEvent.change(slot, { target: { value: String(meeting.slotIndex) } });
+    fireEvent.change(tables, { target: { value: '3' } });
+    fireEvent.click(screen.getByRole('button', { name: '移動' }));
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledOnce());
+    expect(JSON.parse(fetch.mock.calls[0][1]?.body as string)).toEqual({
+      slotIndex: meeting.slotIndex,
+      table: 3,
+    });
+  });
 });

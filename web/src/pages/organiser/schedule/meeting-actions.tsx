@@ -18,7 +18,7 @@ const MARKS: { status: Exclude<MeetingStatus, 'scheduled'>; label: MessageKey }[
 /**
  * The chosen meeting: when and where, its status, and what an organiser can do with it (mark it
  * held or no-show, cancel it, keep it in its slot when scheduling runs again, and, while it is
- * to come, move it to another slot or swap it with another meeting). A cancelled meeting takes
+ * to come, move it to another slot (and, in person, table) or swap it with another meeting). A cancelled meeting takes
  * nothing more.
  */
 export function MeetingActions({
@@ -40,12 +40,16 @@ export function MeetingActions({
   const { t, dateTime, time, when } = useI18n();
   const move = useMoveMeeting(meeting.sessionId);
   const [slotIndex, setSlotIndex] = useState('');
+  // In person: the table too ('' lets the server keep the meeting's table or find a free one).
+  const [table, setTable] = useState('');
+  const tables = board?.session.tables ?? null;
   const [swapWith, setSwapWith] = useState('');
   const clock = useNow(now);
   const future = (startsAt: string) => new Date(startsAt).getTime() > clock;
   const movable = board !== undefined && meeting.status === 'scheduled' && future(meeting.startsAt);
+  // Its own slot too when there are tables: a meeting may change table and keep its time.
   const slots = board?.session.slots.filter(
-    (slot) => slot.index !== meeting.slotIndex && future(slot.startsAt),
+    (slot) => (tables !== null || slot.index !== meeting.slotIndex) && future(slot.startsAt),
   );
   const partners = board?.schedule.meetings.filter(
     (other) => other.id !== meeting.id && other.status === 'scheduled' && future(other.startsAt),
@@ -126,7 +130,13 @@ export function MeetingActions({
             onSubmit={(event) => {
               event.preventDefault();
               if (slotIndex !== '')
-                move.mutate({ meetingId: meeting.id, move: { slotIndex: Number(slotIndex) } });
+                move.mutate({
+                  meetingId: meeting.id,
+                  move: {
+                    slotIndex: Number(slotIndex),
+                    ...(table === '' ? {} : { table: Number(table) }),
+                  },
+                });
             }}
           >
             <label htmlFor="move-slot">{t('org.meeting.moveTo')}</label>
@@ -139,9 +149,27 @@ export function MeetingActions({
               {slots.map((slot) => (
                 <option key={slot.index} value={slot.index}>
                   {dateTime(slot.startsAt)}
+                  {slot.index === meeting.slotIndex && t('org.meeting.thisSlot')}
                 </option>
               ))}
             </select>
+            {tables !== null && (
+              <>
+                <label htmlFor="move-table">{t('org.meeting.atTable')}</label>
+                <select
+                  id="move-table"
+                  value={table}
+                  onChange={(event) => setTable(event.target.value)}
+                >
+                  <option value="">{t('org.meeting.anyTable')}</option>
+                  {Array.from({ length: tables }, (_, index) => index + 1).map((number) => (
+                    <option key={number} value={number}>
+                      {t('org.board.table', { table: number })}
+                    </option>
+                  ))}
+                </select>
+              </>
+            )}
             <button type="submit" disabled={busy || slotIndex === ''}>
               {t('org.meeting.move')}
             </button>
