@@ -382,7 +382,7 @@ export const zhHant: Record<MessageKey, string> = {
   'org.draft.discardConfirm': '捨棄此草稿嗎？已發佈的日程維持不變。',
   'org.draft.confirmDiscard': '確定捨棄',
   'org.draft.keep': '保留',
-  'org.draft.show': '在編排表顯示草稿',
+  'org.draft.show': '在排程表顯示草稿',
   'org.draft.showPublished': '顯示已發佈日程',
   'org.draft.change.added': '新增',
   'org.draft.change.moved': '已移動',
