@@ -175,7 +175,8 @@ const whole = (words: readonly string[]) =>
  * formats and standards, JavaScript's empty values, an error code, a rule name or a message key.
  */
 const DEVELOPER_WORDS = [
-  /must be|should be|\bISO\b|IANA|\bundefined\b|\bnull\b|\bNaN\b|\[object /i,
+  /must be|should be/i,
+  /\b(?:ISO|IANA|undefined|null|NaN)\b|\[object /,
   whole(ERROR_CODES),
   whole(FIELD_RULES),
   new RegExp(
@@ -188,7 +189,8 @@ const ENGLISH_PHRASE = /[A-Za-z][\w'’-]*(?:[ ,:]+[A-Za-z][\w'’-]*){2,}/;
 /**
  * Fails when the page, in Traditional Chinese, shows developer words (`DEVELOPER_WORDS`) or an
  * English phrase. `names` are the test's own English data (firm names, titles, addresses, CSV
- * column names), which stay as typed; so does what the user typed in a text area.
+ * column names), which stay as typed; so does what the user typed in a text area. Of a list, only
+ * the option chosen is read.
  */
 export async function expectNoEnglish(
   page: Page,
@@ -199,6 +201,9 @@ export async function expectNoEnglish(
     let text = document.body.innerText;
     for (const field of document.querySelectorAll('textarea'))
       if (field.value) text = text.split(field.value).join(' ');
+    // A closed list shows its chosen option only (time zones are listed by their IANA names).
+    for (const list of document.querySelectorAll('select'))
+      if (list.innerText) text = text.replace(list.innerText, list.selectedOptions[0]?.text ?? '');
     return text;
   })()`);
   let rest = text;

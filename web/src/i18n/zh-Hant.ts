@@ -269,7 +269,7 @@ export const zhHant: Record<MessageKey, string> = {
     '{name} 將離開配對會：其未完成的會面邀請及已編排的會面都會取消，並通知對方公司。之後仍可再加入。',
   'org.participants.removeConfirm': '移除並取消其邀請',
   'org.participants.actFor': '代為操作',
-  'org.participants.actForNamed': '代 {name} 操作',
+  'org.participants.actForNamed': '代為操作：{name}',
   'org.actFor.title': '{name}：「{title}」',
   'org.actFor.banner': '你正以主辦單位身分代 {name} 操作。',
   'org.actFor.bannerDetail':
