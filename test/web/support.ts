@@ -201,6 +201,9 @@ export async function expectNoEnglish(
     let text = document.body.innerText;
     for (const field of document.querySelectorAll('textarea'))
       if (field.value) text = text.split(field.value).join(' ');
+    // What a drag announced to screen readers before the switch stays as it was said.
+    for (const said of document.querySelectorAll('[id^="DndLiveRegion"]'))
+      if (said.innerText) text = text.replace(said.innerText, ' ');
     // A closed list shows its chosen option only (time zones are listed by their IANA names).
     for (const list of document.querySelectorAll('select'))
       if (list.innerText) text = text.replace(list.innerText, list.selectedOptions[0]?.text ?? '');
