@@ -5,7 +5,14 @@ import { DataSource } from 'typeorm';
 import type { TestClient } from '../support/client';
 import { unique, type Account } from '../support/client';
 import { atSlot } from '../support/session-clock';
-import { screenshot, signedInPage, closeWebStack, startWebStack } from './support';
+import {
+  chooseLanguage,
+  closeWebStack,
+  expectNoEnglish,
+  screenshot,
+  signedInPage,
+  startWebStack,
+} from './support';
 
 const START = Date.UTC(2031, 8, 15, 14, 0); // 22:00 in Hong Kong
 
@@ -159,6 +166,23 @@ describe('web app: feedback, cancelling, the calendar feed and editing the compa
     expect(calendar).toContain('BEGIN:VCALENDAR');
     expect(calendar).toContain(`Meeting with ${heldName} (CA)`);
     await screenshot(page, 'agenda-feedback');
+
+    // The same agenda in Traditional Chinese: the feedback given, the feed, no English left.
+    await chooseLanguage(page, 'zh-Hant');
+    await page.getByRole('heading', { name: '你的議程' }).waitFor();
+    await page.getByText(/^你的評價：4\/5 · /).waitFor();
+    await page.getByLabel('行事曆訂閱網址').waitFor();
+    await expectNoEnglish(page, 'agenda-feedback', [
+      title,
+      hkName,
+      heldName,
+      laterName,
+      'Good fit for the Prairies.',
+      'May Chan',
+    ]);
+    await screenshot(page, 'agenda-feedback-zh-Hant');
+    await chooseLanguage(page, 'en');
+    await agenda().waitFor();
   });
 
   it('cancels a meeting still to come, after asking', async () => {

@@ -8,7 +8,14 @@ import type { TestClient } from '../support/client';
 import { PASSWORD, unique } from '../support/client';
 import { collect, LiveClients, request, until } from '../support/live';
 import { atSlot } from '../support/session-clock';
-import { screenshot, signedInPage, closeWebStack, startWebStack } from './support';
+import {
+  chooseLanguage,
+  closeWebStack,
+  expectNoEnglish,
+  screenshot,
+  signedInPage,
+  startWebStack,
+} from './support';
 
 /**
  * An organiser in the browser: signs in, creates a session, verifies a firm, imports companies
@@ -84,6 +91,31 @@ describe('web app: an organiser runs a session', () => {
   });
 
   const heading = (name: string | RegExp) => page.getByRole('heading', { name });
+  // The test's own English: names, the title, the description and the addresses stay as typed.
+  const ownWords = () => [
+    sessionTitle,
+    pendingName,
+    hkName,
+    caName,
+    ca2Name,
+    `Prairie Secure ${suffix}`,
+    `Bad Row ${suffix}`,
+    'Hong Kong payment firms meet Canadian partners.',
+    organiserEmail,
+  ];
+  /** The page in Traditional Chinese, shown with `words` and no English, saved as `<name>-zh-Hant`. */
+  const screenshotInChinese = async (
+    on: Page,
+    name: string,
+    words: string[],
+    extra: string[] = [],
+  ) => {
+    await chooseLanguage(on, 'zh-Hant');
+    for (const word of words) await on.getByText(word).first().waitFor();
+    await expectNoEnglish(on, name, [...ownWords(), ...extra]);
+    await screenshot(on, `${name}-zh-Hant`);
+    await chooseLanguage(on, 'en');
+  };
   const organiseLink = () =>
     page
       .getByRole('navigation', { name: 'main' })
@@ -115,6 +147,25 @@ describe('web app: an organiser runs a session', () => {
     await page.locator('#title-error').waitFor();
     expect(await page.locator('#title-error').textContent()).toMatch(/\w/);
     expect(await page.locator('#startsAt-error').textContent()).toBe('Choose a date and time.');
+    // Bad values too: every refused field says why at once, and the focus is on the first.
+    await page.getByLabel('Starts').fill('2031-09-15T22:00');
+    await page.getByLabel('Ends').fill('2031-09-15T21:00');
+    await page.getByLabel('Slot length (minutes)').fill('0');
+    await page.getByLabel('Most meetings per company').fill('0');
+    await page.getByRole('button', { name: 'Create session' }).click();
+    await page.locator('#slotMinutes-error').waitFor();
+    await page.locator('#maxMeetingsPerCompany-error').waitFor();
+    await page.locator('#endsAt-error').waitFor();
+    await page.locator('#title-error').waitFor();
+    await expect(page.evaluate('document.activeElement?.id')).resolves.toBe('title');
+    await screenshot(page, 'organiser-new-session-errors');
+    await screenshotInChinese(page, 'organiser-new-session-errors', [
+      '新增配對會',
+      '須為 3 至 200 個字元。',
+      '須在開始之後。',
+      '請選擇日期和時間。',
+      '須為 5 或以上。',
+    ]);
 
     await page.getByLabel('Title').fill(sessionTitle);
     await page.getByLabel('Description').fill('Hong Kong payment firms meet Canadian partners.');
@@ -201,8 +252,10 @@ describe('web app: an organiser runs a session', () => {
     await organiseLink().click();
     await page.getByRole('link', { name: 'Import companies' }).click();
     await heading('Import companies').waitFor();
+    const columns =
+      'name,country,city,sectors,offers,seeks,partnerTypes,targetMarkets,languages,timezone,employees,ownerEmail,status';
     const csv = [
-      'name,country,city,sectors,offers,seeks,partnerTypes,targetMarkets,languages,timezone,employees,ownerEmail,status',
+      columns,
       `Prairie Secure ${suffix},CA,Calgary,information-security,penetration testing,distribution in asia,reseller,HK;SG,en,America/Edmonton,10-49,,verified`,
       `Bad Row ${suffix},Canada,Ottawa,software,,,,,en,America/Toronto,lots,,`,
     ].join('\n');
@@ -220,6 +273,13 @@ describe('web app: an organiser runs a session', () => {
       expect.arrayContaining(['country', 'employees']),
     );
     await screenshot(page, 'organiser-import');
+    // The CSV's column names stay as the file has them.
+    await screenshotInChinese(
+      page,
+      'organiser-import',
+      ['匯入公司', '下載範本', '被拒的行'],
+      [columns, 'country', 'employees'],
+    );
   });
 
   it('runs scoring and sees the progress bar reach 100 %', async () => {
@@ -269,6 +329,7 @@ describe('web app: an organiser runs a session', () => {
         timeout: 45_000,
       });
     await screenshot(page, 'organiser-session');
+    await screenshotInChinese(page, 'organiser-session', ['參加公司（4）', '執行排程', '加入公司']);
     await page
       .getByRole('link', { name: 'The schedule is published: open the schedule board' })
       .click();
@@ -320,6 +381,7 @@ describe('web app: an organiser runs a session', () => {
       .getByText(/Against the published schedule: \d+ added, \d+ moved, \d+ removed\.$/)
       .waitFor();
     await screenshot(page, 'schedule-draft');
+    await screenshotInChinese(page, 'schedule-draft', ['排程表', '發佈草稿']);
     await page.getByRole('button', { name: 'Publish the draft' }).click();
     await page
       .getByRole('dialog', { name: 'Publish the draft' })
@@ -505,7 +567,9 @@ describe('web app: an organiser runs a session', () => {
     // The reminder to verify the organiser's address would cover the screenshots.
     await page.getByRole('button', { name: 'Dismiss' }).click();
     // The firm's own matches, requests and agenda.
-    await heading('Your best matches').waitFor();
+    // Headed with the firm's name: the organiser reads whose matches these are.
+    await heading(`${pendingName}’s best matches`).waitFor();
+    await heading(`${pendingName}’s agenda`).waitFor();
     await page.getByRole('button', { name: `Request a meeting with ${otherName}` }).click();
     await page.getByLabel('Message (optional)').fill('Our cards for your shops?');
     await page.getByRole('button', { name: `Send request to ${otherName}` }).click();
@@ -575,6 +639,10 @@ describe('web app: an organiser runs a session', () => {
     const dialog = page.getByRole('dialog', { name: `Remove ${ca2Name} from the session?` });
     await dialog.getByText(/meeting requests not yet met are cancelled/).waitFor();
     await screenshot(page, 'organiser-remove-participant');
+    await screenshotInChinese(page, 'organiser-remove-participant', [
+      `將 ${ca2Name} 從配對會移除？`,
+      '移除並取消其邀請',
+    ]);
     await dialog.getByRole('button', { name: 'Remove and cancel its requests' }).click();
     await heading('Participants (3)').waitFor();
     await page.getByLabel('Search the directory').fill(ca2Name);
@@ -589,6 +657,10 @@ describe('web app: an organiser runs a session', () => {
     expect(await confirm.isDisabled()).toBe(true);
     await dialog.getByLabel(`Type “${sessionTitle}” to confirm`).fill(sessionTitle);
     await screenshot(page, 'organiser-close-session');
+    await screenshotInChinese(page, 'organiser-close-session', [
+      `請輸入「${sessionTitle}」以確認`,
+      '結束配對會',
+    ]);
     await confirm.click();
     await page.getByText(/Closed by mistake\? You can reopen it until/).waitFor();
     await page.getByRole('button', { name: 'Undo close' }).click();
@@ -616,6 +688,12 @@ describe('web app: an organiser runs a session', () => {
       name: 'Disable the account of Henry Organiser?',
     });
     await screenshot(adminPage, 'admin-accounts');
+    await chooseLanguage(adminPage, 'zh-Hant');
+    await adminPage.getByRole('heading', { name: '帳戶管理', level: 1 }).waitFor();
+    await adminPage.getByText('停用 Henry Organiser 的帳戶？').waitFor();
+    await expectNoEnglish(adminPage, 'admin-accounts', ['Henry Organiser', 'Grace Organiser']);
+    await screenshot(adminPage, 'admin-accounts-zh-Hant');
+    await chooseLanguage(adminPage, 'en');
     await dialog.getByRole('button', { name: 'Disable the account' }).click();
     await adminPage
       .getByRole('button', { name: 'Enable the account of Henry Organiser' })

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { ERROR_CODES } from '../../src/common/error-codes.wire';
+import { FIELD_RULES } from '../../src/common/field-rules.wire';
 import { WEB_ROOT } from '../../src/web-app';
+import { en } from '../../web/src/i18n/en';
 import { startApi, startWorker } from '../support/app';
 import { TestClient } from '../support/client';
 import { listen } from '../support/live';
@@ -154,5 +157,69 @@ export async function pageCondition(
   while (!(await page.evaluate<boolean>(expression))) {
     if (Date.now() > deadline) throw new Error(`page condition not met within ${timeoutMs} ms`);
     await page.waitForTimeout(100);
+  }
+}
+
+/** Chooses the app's language with the picker in the header (remembered for the next pages). */
+export async function chooseLanguage(page: Page, language: 'en' | 'zh-Hant'): Promise<void> {
+  await page.locator('select#language').selectOption(language);
+  await pageCondition(page, `document.documentElement.lang === ${JSON.stringify(language)}`);
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const whole = (words: readonly string[]) =>
+  new RegExp(`(?<![\\w.])(?:${words.map(escape).join('|')})(?![\\w])`);
+
+/**
+ * What a page in Traditional Chinese must never show: the API's English ("must be"), names of
+ * formats and standards, JavaScript's empty values, an error code, a rule name or a message key.
+ */
+const DEVELOPER_WORDS = [
+  /must be|should be/i,
+  /\b(?:ISO|IANA|undefined|null|NaN)\b|\[object /,
+  whole(ERROR_CODES),
+  whole(FIELD_RULES),
+  new RegExp(
+    `(?<![\\w@.-])(?:${[...new Set(Object.keys(en).map((key) => key.split('.')[0]))].join('|')})\\.[A-Za-z_]`,
+  ),
+];
+/** Three Latin words in a row: an English phrase, once the names a test gave are taken out. */
+const ENGLISH_PHRASE = /[A-Za-z][\w'’-]*(?:[ ,:]+[A-Za-z][\w'’-]*){2,}/;
+
+/**
+ * Fails when the page, in Traditional Chinese, shows developer words (`DEVELOPER_WORDS`) or an
+ * English phrase. `names` are the test's own English data (firm names, titles, addresses, CSV
+ * column names), which stay as typed; so does what the user typed in a text area. Of a list, only
+ * the option chosen is read.
+ */
+export async function expectNoEnglish(
+  page: Page,
+  what: string,
+  names: string[] = [],
+): Promise<void> {
+  const text = await page.evaluate<string>(`(() => {
+    let text = document.body.innerText;
+    for (const field of document.querySelectorAll('textarea'))
+      if (field.value) text = text.split(field.value).join(' ');
+    // What a drag announced to screen readers before the switch stays as it was said.
+    for (const said of document.querySelectorAll('[id^="DndLiveRegion"]'))
+      if (said.innerText) text = text.replace(said.innerText, ' ');
+    // A closed list shows its chosen option only (time zones are listed by their IANA names).
+    for (const list of document.querySelectorAll('select'))
+      if (list.innerText) text = text.replace(list.innerText, list.selectedOptions[0]?.text ?? '');
+    return text;
+  })()`);
+  let rest = text;
+  for (const name of names.filter(Boolean).sort((a, b) => b.length - a.length))
+    rest = rest.split(name).join(' ');
+  const found = [
+    ...DEVELOPER_WORDS.map((pattern) => pattern.exec(text)?.[0]),
+    ENGLISH_PHRASE.exec(rest)?.[0],
+  ].filter((word): word is string => word !== undefined);
+  if (found.length > 0) {
+    const lines = text.split('\n').filter((line) => found.some((word) => line.includes(word)));
+    throw new Error(
+      `${what}: English on a Chinese page: ${JSON.stringify(found)} in ${JSON.stringify(lines)}`,
+    );
   }
 }

@@ -80,6 +80,7 @@ export const en = {
   'session.needVerified': 'A verified company can join. {name}: {status}.',
   'session.needCompany': 'Register your company to take part.',
   'matches.title': 'Your best matches',
+  'matches.titleActing': '{name}’s best matches',
   'matches.none': 'No matches yet: scoring runs in the background, and they show here once ready.',
   'matches.score': 'Score {score}',
   'matches.request': 'Request a meeting',
@@ -109,6 +110,7 @@ export const en = {
   'requests.status.declined': 'Declined',
   'requests.status.cancelled': 'Cancelled',
   'agenda.title': 'Your agenda',
+  'agenda.titleActing': '{name}’s agenda',
   'agenda.none':
     'No meetings scheduled yet. The agenda appears once the organiser publishes the schedule.',
   'agenda.theirTime': 'their time: {time} ({zone})',

@@ -91,6 +91,12 @@ describe('an organiser acting for a firm', () => {
     expect(screen.getByText(/the firm sees it in its own requests and agenda/)).toBeTruthy();
     const back = screen.getByRole('link', { name: /Back to the organiser’s view/ });
     expect(back.getAttribute('href')).toBe(`/organise/sessions/${SESSION}`);
+    // The firm's headings name the firm: the organiser reads whose matches and agenda these are.
+    expect(
+      await screen.findByRole('heading', { level: 2, name: 'Harbour Pay’s best matches' }),
+    ).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'Harbour Pay’s agenda' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: /^Your / })).toBeNull();
 
     // The firm's own matches: a request goes from the firm, not from the organiser.
     fireEvent.click(
@@ -122,6 +128,8 @@ describe('an organiser acting for a firm', () => {
     renderInApp(<ActForPage sessionId={SESSION} companyId={HARBOUR} />, { language: 'zh-Hant' });
     expect(await screen.findByText('你正以主辦單位身分代 Harbour Pay 操作。')).toBeTruthy();
     expect(await screen.findByText('會面評價須由公司自行填寫。')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'Harbour Pay 的議程' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'Harbour Pay 的最佳配對' })).toBeTruthy();
     expect(screen.queryByRole('form')).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: '取消會面' }));

@@ -7,10 +7,13 @@ import { useI18n, VIEWER_ZONE } from '../../i18n';
 import { keys, QueryLoaded } from '../../queries';
 import { AgendaEntry } from './agenda-entry';
 import { CalendarLinks } from './calendar-links';
+import { useOrganiserActing } from './organiser-acting';
 
 /** The company's published meetings, in the viewer's time zone, and the calendar links. */
 export function Agenda({ sessionId, company }: { sessionId: string; company: Membership }) {
   const { t } = useI18n();
+  // An organiser acting for the firm reads whose agenda this is, not "yours".
+  const acting = useOrganiserActing();
   const queryClient = useQueryClient();
   const queryKey = keys.agenda(sessionId, company.companyId);
   const agenda = useQuery({
@@ -35,7 +38,9 @@ export function Agenda({ sessionId, company }: { sessionId: string; company: Mem
   const [cancelled, setCancelled] = useState<string | null>(null);
   return (
     <section aria-labelledby="agenda">
-      <h2 id="agenda">{t('agenda.title')}</h2>
+      <h2 id="agenda">
+        {acting ? t('agenda.titleActing', { name: company.name }) : t('agenda.title')}
+      </h2>
       {cancelled && (
         <p className="notice" role="status">
           {t('meeting.cancelled', { name: cancelled })}
