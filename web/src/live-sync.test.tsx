@@ -6,7 +6,7 @@ import { applyLiveEvent, useLiveSync, type LiveEventSource } from './live-sync';
 import { SessionPage } from './pages/session';
 import { Participation } from './pages/session/participation';
 import { keys, makeQueryClient } from './queries';
-import { json, renderInApp, stubApi } from './testing/render';
+import { json, renderInApp, sessionFixture, stubApi } from './testing/render';
 
 /** A stand-in for the live socket: the test says what the server sends. */
 class FakeSocket implements LiveEventSource {
@@ -40,21 +40,10 @@ function withLive(socket: FakeSocket) {
   return Live;
 }
 
-const session = {
-  id: 's1',
+const session = sessionFixture({
   title: 'Hong Kong food fair',
-  description: '',
-  status: 'open',
-  mode: 'video',
-  timezone: 'Asia/Hong_Kong',
-  startsAt: '2031-03-10T01:00:00.000Z',
-  endsAt: '2031-03-10T05:00:00.000Z',
-  requestDeadline: '2031-03-09T01:00:00.000Z',
-  slotMinutes: 20,
-  participantCount: 3,
-  slots: [],
   yourCompanyIds: ['c1'],
-} as unknown as SessionDetail;
+}) as unknown as SessionDetail;
 
 const company = { companyId: 'c1', name: 'Ada Exports', status: 'verified' } as Membership;
 

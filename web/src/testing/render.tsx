@@ -51,3 +51,22 @@ export function stubApi(answers: Record<string, Response | Error | (() => Respon
   });
   return answer;
 }
+
+/** A video session to come (10 March 2031, 09:00–13:00 in Hong Kong) as the API gives it. */
+export function sessionFixture(overrides: Record<string, unknown> = {}) {
+  return {
+    id: 's1',
+    title: 'Fintech day',
+    description: '',
+    status: 'open',
+    mode: 'video',
+    timezone: 'Asia/Hong_Kong',
+    startsAt: '2031-03-10T01:00:00.000Z',
+    endsAt: '2031-03-10T05:00:00.000Z',
+    requestDeadline: '2031-03-09T01:00:00.000Z',
+    slotMinutes: 20,
+    participantCount: 3,
+    slots: [],
+    ...overrides,
+  };
+}

@@ -2,7 +2,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { AgendaItem, MeetingRequest } from '../../api';
 import { VIEWER_ZONE } from '../../i18n';
-import { json, renderInApp, stubApi } from '../../testing/render';
+import { json, renderInApp, sessionFixture, stubApi } from '../../testing/render';
 import { ActForPage } from './act-for';
 
 const SESSION = '22222222-2222-4222-8222-222222222222';
@@ -10,20 +10,7 @@ const HARBOUR = '33333333-3333-4333-8333-333333333333';
 const MAPLE = '44444444-4444-4444-8444-444444444444';
 const YUKON = '55555555-5555-4555-8555-555555555555';
 
-const session = {
-  id: SESSION,
-  title: 'Fintech day',
-  description: '',
-  status: 'open',
-  mode: 'video',
-  timezone: 'Asia/Hong_Kong',
-  startsAt: '2031-03-10T01:00:00.000Z',
-  endsAt: '2031-03-10T05:00:00.000Z',
-  requestDeadline: '2031-03-09T01:00:00.000Z',
-  slotMinutes: 20,
-  participantCount: 3,
-  slots: [],
-};
+const session = sessionFixture({ id: SESSION });
 const harbour = { id: HARBOUR, name: 'Harbour Pay', country: 'HK', status: 'verified' };
 const match = {
   company: { id: MAPLE, name: 'Maple Ledger', country: 'CA', city: 'Toronto' },
