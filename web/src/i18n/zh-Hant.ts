@@ -1000,7 +1000,7 @@ export const zhHant: Record<MessageKey, string> = {
   'profile.noSharedSession':
     '你與 {name} 沒有共同參加仍接受邀請的配對會：參加對方所在的配對會，即可邀請會面。',
   'profile.inSession': '於 {title}',
-  'profile.requestIn': '在 {title} 邀請 {name} 會面',
+  'profile.requestIn': '邀請會面：{name}，於 {title}',
   'requests.fromPrefix': '來自',
   'requests.toPrefix': '致',
   'requests.withdraw': '撤回',
