@@ -359,6 +359,11 @@ const MATRIX: Record<string, Entry> = {
     call: (world) => ({ url: `/api/companies/${world.pendingCompanyId}` }),
     expect: ownerAndOrganisers(200),
   },
+  'GET /api/companies/{id}/activities': {
+    // As the company itself: a pending company is its owner's and the organisers' alone.
+    call: (world) => ({ url: `/api/companies/${world.pendingCompanyId}/activities` }),
+    expect: ownerAndOrganisers(200),
+  },
   'PATCH /api/companies/{id}': {
     call: (world) => ({
       url: `/api/companies/${world.companyId}`,

@@ -17,6 +17,7 @@ import { AppError } from '../common/app-error';
 import { sendsCsv } from '../common/csv';
 import { UuidParam } from '../common/uuid-param';
 import { CompaniesService } from './companies.service';
+import { CompanyActivitiesService, type CompanyActivitiesView } from './company-activities.service';
 import { CompanyImportService } from './company-import.service';
 import {
   CreateCompanyDto,
@@ -33,6 +34,7 @@ export class CompaniesController {
   constructor(
     private readonly companies: CompaniesService,
     private readonly importer: CompanyImportService,
+    private readonly activities: CompanyActivitiesService,
   ) {}
 
   /** Registers a company; the caller owns it and it waits, `pending`, for an organiser. */
@@ -91,6 +93,18 @@ export class CompaniesController {
   @Get(':id')
   get(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
     return this.companies.get(user, id);
+  }
+
+  /**
+   * The sessions and delegations the company takes part in that the reader may see: no draft
+   * session for members, and only accepted delegation places of another company.
+   */
+  @Get(':id/activities')
+  activitiesOf(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+  ): Promise<CompanyActivitiesView> {
+    return this.activities.activities(user, id);
   }
 
   @Patch(':id')

@@ -5,6 +5,7 @@ import { ScoringQueueModule } from '../matching/scoring-queue.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { CompaniesController } from './companies.controller';
 import { CompaniesService } from './companies.service';
+import { CompanyActivitiesService } from './company-activities.service';
 import { CompanyImportService } from './company-import.service';
 import { CompanyMember } from './company-member.entity';
 import { Company } from './company.entity';
@@ -19,7 +20,12 @@ import { TaxonomyController } from './taxonomy.controller';
     NotificationsModule,
   ],
   controllers: [TaxonomyController, CompaniesController],
-  providers: [CompaniesService, CompanyImportService, CompanyRefreshQueue],
+  providers: [
+    CompaniesService,
+    CompanyActivitiesService,
+    CompanyImportService,
+    CompanyRefreshQueue,
+  ],
   exports: [CompaniesService],
 })
 export class CompaniesModule {}

@@ -98,6 +98,16 @@ export class CompaniesService {
     if (query.country) builder.andWhere('company.country = :country', { country: query.country });
     if (query.sector) builder.andWhere(':sector = ANY(company.sectors)', { sector: query.sector });
     if (query.status) builder.andWhere('company.status = :status', { status: query.status });
+    if (query.partnerType) {
+      builder.andWhere(':partnerType = ANY(company.partnerTypes)', {
+        partnerType: query.partnerType,
+      });
+    }
+    if (query.targetMarket) {
+      builder.andWhere(':targetMarket = ANY(company.targetMarkets)', {
+        targetMarket: query.targetMarket,
+      });
+    }
     const tsQuery = query.q ? toPrefixTsQuery(query.q) : null;
     if (query.q && !tsQuery)
       return { items: [], total: 0, page: query.page, pageSize: query.pageSize };

@@ -147,6 +147,12 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "$ref": "#/components/schemas/WireCompany"
       }
     },
+    "CompaniesController_activitiesOf": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/CompanyActivitiesView"
+      }
+    },
     "CompaniesController_update": {
       "body": "json",
       "schema": {
@@ -398,7 +404,7 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           "received": {
             "type": "array",
             "items": {
-              "$ref": "#/components/schemas/WireRequest"
+              "$ref": "#/components/schemas/ReceivedRequestView"
             }
           }
         },
@@ -984,6 +990,119 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
       "required": [
         "from",
         "to"
+      ]
+    },
+    "CompanyActivitiesView": {
+      "type": "object",
+      "description": "`GET /api/companies/:id/activities`.",
+      "properties": {
+        "sessions": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/CompanySessionView"
+          }
+        },
+        "delegations": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/CompanyDelegationView"
+          }
+        }
+      },
+      "required": [
+        "sessions",
+        "delegations"
+      ]
+    },
+    "CompanyDelegationView": {
+      "type": "object",
+      "description": "A delegation a company applied to, as its profile page lists it.",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "title": {
+          "type": "string"
+        },
+        "startsOn": {
+          "type": "string"
+        },
+        "endsOn": {
+          "type": "string"
+        },
+        "originCountry": {
+          "type": "string"
+        },
+        "destinationCountry": {
+          "type": "string"
+        },
+        "status": {
+          "type": "string",
+          "enum": [
+            "pending",
+            "rejected",
+            "accepted",
+            "waitlisted",
+            "withdrawn"
+          ],
+          "description": "The company's application; others' users see accepted ones only."
+        }
+      },
+      "required": [
+        "id",
+        "title",
+        "startsOn",
+        "endsOn",
+        "originCountry",
+        "destinationCountry",
+        "status"
+      ]
+    },
+    "CompanySessionView": {
+      "type": "object",
+      "description": "A session a company takes part in, as its profile page lists it.",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "title": {
+          "type": "string"
+        },
+        "mode": {
+          "type": "string",
+          "enum": [
+            "video",
+            "in-person"
+          ]
+        },
+        "status": {
+          "type": "string",
+          "enum": [
+            "draft",
+            "open",
+            "scheduled",
+            "live",
+            "closed"
+          ]
+        },
+        "startsAt": {
+          "type": "string"
+        },
+        "endsAt": {
+          "type": "string"
+        },
+        "timezone": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "id",
+        "title",
+        "mode",
+        "status",
+        "startsAt",
+        "endsAt",
+        "timezone"
       ]
     },
     "DelegationDetailView": {
@@ -2000,6 +2119,81 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "params"
       ]
     },
+    "ReceivedRequestView": {
+      "type": "object",
+      "description": "A received request, with the sender's fit to weigh before answering.",
+      "properties": {
+        "fit": {
+          "allOf": [
+            {
+              "$ref": "#/components/schemas/RequestFit"
+            }
+          ],
+          "nullable": true,
+          "description": "Null when either firm has left the session or the pair is not eligible."
+        },
+        "id": {
+          "type": "string"
+        },
+        "sessionId": {
+          "type": "string"
+        },
+        "fromCompanyId": {
+          "type": "string"
+        },
+        "fromCompanyName": {
+          "type": "string"
+        },
+        "toCompanyId": {
+          "type": "string"
+        },
+        "toCompanyName": {
+          "type": "string"
+        },
+        "message": {
+          "type": "string"
+        },
+        "status": {
+          "type": "string",
+          "enum": [
+            "pending",
+            "accepted",
+            "cancelled",
+            "declined"
+          ]
+        },
+        "mutual": {
+          "type": "boolean",
+          "description": "The other firm asked for this meeting too."
+        },
+        "scheduled": {
+          "type": "boolean",
+          "description": "The pair has a meeting (scheduled, held or a no-show): the request is settled by it, and is\nno longer accepted or declined."
+        },
+        "createdAt": {
+          "type": "string"
+        },
+        "answeredAt": {
+          "type": "string",
+          "nullable": true
+        }
+      },
+      "required": [
+        "fit",
+        "id",
+        "sessionId",
+        "fromCompanyId",
+        "fromCompanyName",
+        "toCompanyId",
+        "toCompanyName",
+        "message",
+        "status",
+        "mutual",
+        "scheduled",
+        "createdAt",
+        "answeredAt"
+      ]
+    },
     "RejectedRow": {
       "type": "object",
       "properties": {
@@ -2062,6 +2256,25 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "meetingId",
         "companyIds",
         "slotIndex"
+      ]
+    },
+    "RequestFit": {
+      "type": "object",
+      "description": "How well the sender fits the receiver, in the receiver's eyes (as its matches say it).",
+      "properties": {
+        "score": {
+          "type": "number"
+        },
+        "reasons": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/Reason"
+          }
+        }
+      },
+      "required": [
+        "score",
+        "reasons"
       ]
     },
     "ScheduleDraftView": {
@@ -2266,9 +2479,9 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "status": {
           "type": "string",
           "enum": [
-            "scheduled",
             "draft",
             "open",
+            "scheduled",
             "live",
             "closed"
           ]
@@ -2281,9 +2494,9 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "previousStatus": {
           "type": "string",
           "enum": [
-            "scheduled",
             "draft",
             "open",
+            "scheduled",
             "live",
             "closed"
           ],
@@ -2477,9 +2690,9 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "status": {
           "type": "string",
           "enum": [
-            "scheduled",
             "draft",
             "open",
+            "scheduled",
             "live",
             "closed"
           ]
@@ -2492,9 +2705,9 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "previousStatus": {
           "type": "string",
           "enum": [
-            "scheduled",
             "draft",
             "open",
+            "scheduled",
             "live",
             "closed"
           ],

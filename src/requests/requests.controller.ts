@@ -14,7 +14,7 @@ import { CurrentUser, type AuthUser } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
 import { RateLimited, RateLimitGuard } from '../rate-limit/rate-limit.guard';
 import { AnswerRequestDto, CreateRequestDto, ListRequestsQuery } from './dto/request.dto';
-import { RequestsService } from './requests.service';
+import { RequestsService, type ReceivedRequestView, type RequestView } from './requests.service';
 
 @ApiTags('requests')
 @ApiBearerAuth()
@@ -48,13 +48,13 @@ export class RequestsController {
     return this.requests.answer(user, id, requestId, body);
   }
 
-  /** `{sent, received}` of one company. */
+  /** `{sent, received}` of one company; each received one with the sender's `fit` for it. */
   @Get()
   list(
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
     @Query() query: ListRequestsQuery,
-  ) {
+  ): Promise<{ sent: RequestView[]; received: ReceivedRequestView[] }> {
     return this.requests.list(user, id, query.companyId);
   }
 }

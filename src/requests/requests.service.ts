@@ -11,8 +11,9 @@ import type { MatchmakingSession } from '../sessions/session.entity';
 import { LiveEmitter } from '../live/live-emitter';
 import { Meeting } from '../meetings/meeting.entity';
 import { explainIneligibility } from '../matching/ineligibility-messages';
-import { ineligibility } from '../matching/scoring/explain-pair';
-import { loadProfilesOf, toScoringSession } from '../matching/session-inputs';
+import { explainPair, ineligibility } from '../matching/scoring/explain-pair';
+import type { Reason } from '../matching/scoring/scoring-types';
+import { loadProfilesOf, loadTagRarity, toScoringSession } from '../matching/session-inputs';
 import { SessionsService } from '../sessions/sessions.service';
 import type { AnswerRequestDto, CreateRequestDto } from './dto/request.dto';
 import { MeetingRequest, type RequestStatus } from './meeting-request.entity';
@@ -21,6 +22,18 @@ import type { WireRequest } from '../live/live.wire';
 
 /** Declared once, in the file of wire types the web app shares. */
 export type RequestView = WireRequest;
+
+/** How well the sender fits the receiver, in the receiver's eyes (as its matches say it). */
+export interface RequestFit {
+  score: number;
+  reasons: Reason[];
+}
+
+/** A received request, with the sender's fit to weigh before answering. */
+export interface ReceivedRequestView extends RequestView {
+  /** Null when either firm has left the session or the pair is not eligible. */
+  fit: RequestFit | null;
+}
 
 const ACTIVE: RequestStatus[] = ['pending', 'accepted'];
 
@@ -219,8 +232,8 @@ export class RequestsService {
     user: AuthUser,
     sessionId: string,
     companyId: string,
-  ): Promise<{ sent: RequestView[]; received: RequestView[] }> {
-    await this.sessions.findVisible(user, sessionId);
+  ): Promise<{ sent: RequestView[]; received: ReceivedRequestView[] }> {
+    const session = await this.sessions.findVisible(user, sessionId);
     await this.companies.find(companyId);
     if (!(await this.companies.canManage(user, companyId))) {
       throw AppError.forbidden(
@@ -236,10 +249,34 @@ export class RequestsService {
       .orderBy('request.createdAt', 'DESC')
       .getMany();
     const views = await this.withPairState(requests);
+    const received = views.filter((view) => view.toCompanyId === companyId);
     return {
       sent: views.filter((view) => view.fromCompanyId === companyId),
-      received: views.filter((view) => view.toCompanyId === companyId),
+      received: await this.withFit(session, companyId, received),
     };
+  }
+
+  /** Each received request with its sender's score and reasons for the receiver. */
+  private async withFit(
+    session: MatchmakingSession,
+    companyId: string,
+    received: RequestView[],
+  ): Promise<ReceivedRequestView[]> {
+    if (received.length === 0) return [];
+    const senders = received.map((view) => view.fromCompanyId);
+    const profiles = await loadProfilesOf(this.dataSource, session.id, [companyId, ...senders]);
+    const viewer = profiles.get(companyId);
+    const tags = [...profiles.values()].flatMap((profile) => [...profile.offers, ...profile.seeks]);
+    const rarity = await loadTagRarity(this.dataSource, session.id, [...new Set(tags)]);
+    const scoring = toScoringSession(session);
+    return received.map((view) => {
+      const sender = profiles.get(view.fromCompanyId);
+      const pair = viewer && sender ? explainPair(viewer, sender, scoring, rarity) : null;
+      return {
+        ...view,
+        fit: pair?.eligible ? { score: pair.score, reasons: pair.reasons } : null,
+      };
+    });
   }
 
   private query() {

@@ -93,6 +93,7 @@ export function App() {
               {me.user.role === 'admin' && <Link to="/admin/users">{t('nav.admin')}</Link>}
               <Link to="/sessions">{t('nav.sessions')}</Link>
               <Link to="/delegations">{t('nav.delegations')}</Link>
+              <Link to="/directory">{t('nav.directory')}</Link>
               <Link to="/company">{t('nav.company')}</Link>
               <Link to="/settings">{t('nav.settings')}</Link>
               <Bell />

@@ -106,4 +106,7 @@ export type SessionDetail = Schemas['SessionDetailView'];
 export type Reason = Schemas['Reason'];
 export type Match = Schemas['MatchView'];
 export type MeetingRequest = Schemas['WireRequest'];
+/** A received request, with the sender's score and reasons for the receiver. */
+export type ReceivedRequest = Schemas['ReceivedRequestView'];
+export type CompanyActivities = Schemas['CompanyActivitiesView'];
 export type AgendaItem = Schemas['AgendaItem'];

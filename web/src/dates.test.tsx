@@ -80,9 +80,9 @@ describe('an agenda entry', () => {
     );
     const line = screen.getByText(/their time/).textContent ?? '';
     expect(line).toMatch(/^their time: Mar 11, 2031, 7:30\sAM \(Hong Kong .*Time\)/);
-    expect(screen.getByText('Harbour Pay').parentElement?.textContent).toContain(
-      '(Hong Kong, Hong Kong)',
-    );
+    // The other firm's name links to its profile (issue 16).
+    const firm = screen.getByRole('link', { name: 'Harbour Pay' });
+    expect(firm.closest('div')?.textContent).toContain('(Hong Kong, Hong Kong)');
   });
 });
 

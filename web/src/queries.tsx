@@ -36,6 +36,7 @@ export const keys = {
   companies: ['companies'] as const,
   companyList: (params: string) => ['companies', 'list', params] as const,
   company: (id: string) => ['companies', id] as const,
+  companyActivities: (id: string) => ['companies', id, 'activities'] as const,
   pendingCompanies: ['companies', 'pending'] as const,
   taxonomy: ['taxonomy'] as const,
   delegations: ['delegations'] as const,

@@ -5,8 +5,10 @@ import { App } from './App';
 import { useI18n } from './i18n';
 import { CompanyEditPage, CompanyPage } from './pages/company';
 import { DelegationFormPage } from './pages/delegation-form';
+import { DirectoryPage } from './pages/directory';
 import { DelegationPage, DelegationsPage, isOrganiserRole } from './pages/delegations';
 import { NotificationsPage } from './pages/notifications';
+import { ProfilePage } from './pages/profile';
 import { SessionPage } from './pages/session';
 import { SessionInvitationPage } from './pages/session-invitation';
 import { SessionsPage } from './pages/sessions';
@@ -121,6 +123,12 @@ function Session() {
   return <WithId page={(id) => <SessionPage id={id} companies={me.companies} />} />;
 }
 
+/** A firm's profile, with what the reader's companies may do with it. */
+function Profile() {
+  const { me } = useAccount();
+  return <WithId page={(id) => <ProfilePage key={id} id={id} companies={me.companies} />} />;
+}
+
 function CompanyEdit() {
   const { reload } = useAccount();
   return <WithId page={(id) => <CompanyEditPage id={id} onSaved={reload} />} />;
@@ -167,6 +175,9 @@ export const routes: RouteObject[] = [
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: 'companies/:id/edit', element: <CompanyEdit /> },
+      // The directory of firms and their profiles (issue 16), for members and organisers alike.
+      { path: 'directory', element: <DirectoryPage /> },
+      { path: 'companies/:id', element: <Profile /> },
       // Accounts and teams (issue 14); the first four open signed out too (App's PUBLIC_PATHS).
       { path: 'forgot-password', element: <ForgotPasswordPage /> },
       { path: 'reset-password', element: <ResetPasswordPage /> },

@@ -180,6 +180,18 @@ export class ListCompaniesQuery extends PaginationQuery {
   @IsIn(SECTORS, { message: 'sector must be one of the taxonomy sectors' })
   sector?: Sector;
 
+  @ApiPropertyOptional({ enum: PARTNER_TYPES })
+  @Optional()
+  @IsIn(PARTNER_TYPES, { message: 'partnerType must be one of the taxonomy partner types' })
+  partnerType?: PartnerType;
+
+  /** Firms that name this country among their target markets. */
+  @ApiPropertyOptional({ example: 'HK' })
+  @Transform(upperString)
+  @Optional()
+  @IsISO31661Alpha2({ message: 'targetMarket must be an ISO 3166-1 alpha-2 code' })
+  targetMarket?: string;
+
   /** Words to look for in names, tags, sectors, cities and descriptions (prefixes match). */
   @ApiPropertyOptional({ example: 'mobile pay' })
   @Transform(trimString)

@@ -384,6 +384,26 @@ export interface paths {
         patch: operations["CompaniesController_update"];
         trace?: never;
     };
+    "/api/companies/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The sessions and delegations the company takes part in that the reader may see: no draft
+         *     session for members, and only accepted delegation places of another company.
+         */
+        get: operations["CompaniesController_activitiesOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/companies/{id}/verification": {
         parameters: {
             query?: never;
@@ -771,7 +791,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** `{sent, received}` of one company. */
+        /** `{sent, received}` of one company; each received one with the sender's `fit` for it. */
         get: operations["RequestsController_list"];
         put?: never;
         /**
@@ -1762,6 +1782,37 @@ export interface components {
             from: string;
             to: string;
         };
+        /** @description `GET /api/companies/:id/activities`. */
+        CompanyActivitiesView: {
+            sessions: components["schemas"]["CompanySessionView"][];
+            delegations: components["schemas"]["CompanyDelegationView"][];
+        };
+        /** @description A delegation a company applied to, as its profile page lists it. */
+        CompanyDelegationView: {
+            id: string;
+            title: string;
+            startsOn: string;
+            endsOn: string;
+            originCountry: string;
+            destinationCountry: string;
+            /**
+             * @description The company's application; others' users see accepted ones only.
+             * @enum {string}
+             */
+            status: "pending" | "rejected" | "accepted" | "waitlisted" | "withdrawn";
+        };
+        /** @description A session a company takes part in, as its profile page lists it. */
+        CompanySessionView: {
+            id: string;
+            title: string;
+            /** @enum {string} */
+            mode: "video" | "in-person";
+            /** @enum {string} */
+            status: "draft" | "open" | "scheduled" | "live" | "closed";
+            startsAt: string;
+            endsAt: string;
+            timezone: string;
+        };
         DelegationDetailView: {
             itinerary: components["schemas"]["ItineraryItemView"][];
             applications: components["schemas"]["WireApplication"][];
@@ -2002,6 +2053,29 @@ export interface components {
                 [key: string]: string | number | string[];
             };
         };
+        /** @description A received request, with the sender's fit to weigh before answering. */
+        ReceivedRequestView: {
+            /** @description Null when either firm has left the session or the pair is not eligible. */
+            fit: components["schemas"]["RequestFit"] | null;
+            id: string;
+            sessionId: string;
+            fromCompanyId: string;
+            fromCompanyName: string;
+            toCompanyId: string;
+            toCompanyName: string;
+            message: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "cancelled" | "declined";
+            /** @description The other firm asked for this meeting too. */
+            mutual: boolean;
+            /**
+             * @description The pair has a meeting (scheduled, held or a no-show): the request is settled by it, and is
+             *     no longer accepted or declined.
+             */
+            scheduled: boolean;
+            createdAt: string;
+            answeredAt: string | null;
+        };
         RejectedRow: {
             row: number;
             /** @description In English, as is each field's message. */
@@ -2019,6 +2093,11 @@ export interface components {
             companyIds: string[];
             slotIndex: number;
             table?: number;
+        };
+        /** @description How well the sender fits the receiver, in the receiver's eyes (as its matches say it). */
+        RequestFit: {
+            score: number;
+            reasons: components["schemas"]["Reason"][];
         };
         ScheduleDraftView: {
             draftId: string;
@@ -2075,14 +2154,14 @@ export interface components {
             requestDeadline: string;
             delegationId: string | null;
             /** @enum {string} */
-            status: "scheduled" | "draft" | "open" | "live" | "closed";
+            status: "draft" | "open" | "scheduled" | "live" | "closed";
             /**
              * @description Until when an organiser may take the last move (to live or closed) back to `previousStatus`
              *     (UNDO_GRACE_MS after it, while no meeting is held); null when it cannot be taken back.
              */
             undoUntil: string | null;
             /** @enum {string|null} */
-            previousStatus: "scheduled" | "draft" | "open" | "live" | "closed" | null;
+            previousStatus: "draft" | "open" | "scheduled" | "live" | "closed" | null;
             weights: components["schemas"]["ScoringWeights"];
             createdAt: string;
             updatedAt: string;
@@ -2128,14 +2207,14 @@ export interface components {
             requestDeadline: string;
             delegationId: string | null;
             /** @enum {string} */
-            status: "scheduled" | "draft" | "open" | "live" | "closed";
+            status: "draft" | "open" | "scheduled" | "live" | "closed";
             /**
              * @description Until when an organiser may take the last move (to live or closed) back to `previousStatus`
              *     (UNDO_GRACE_MS after it, while no meeting is held); null when it cannot be taken back.
              */
             undoUntil: string | null;
             /** @enum {string|null} */
-            previousStatus: "scheduled" | "draft" | "open" | "live" | "closed" | null;
+            previousStatus: "draft" | "open" | "scheduled" | "live" | "closed" | null;
             weights: components["schemas"]["ScoringWeights"];
             createdAt: string;
             updatedAt: string;
@@ -3006,6 +3085,9 @@ export interface operations {
                 pageSize?: number;
                 country?: string;
                 sector?: "e-commerce" | "e-government" | "internet-applications" | "ict-research" | "wireless-mobile" | "information-security" | "smart-cards-payments" | "multimedia" | "telecommunications" | "software" | "hardware" | "it-services" | "digital-entertainment" | "fintech";
+                partnerType?: "distributor" | "reseller" | "joint-venture" | "investment" | "technology-licensing" | "research-partner" | "supplier" | "customer" | "outsourcing";
+                /** @description Firms that name this country among their target markets. */
+                targetMarket?: string;
                 /** @description Words to look for in names, tags, sectors, cities and descriptions (prefixes match). */
                 q?: string;
                 status?: "pending" | "verified" | "rejected";
@@ -3185,6 +3267,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WireCompany"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CompaniesController_activitiesOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyActivitiesView"];
                 };
             };
             /** @description The error shape of every failure: status, code and, for a 400, every bad field */
@@ -4206,7 +4318,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         sent: components["schemas"]["WireRequest"][];
-                        received: components["schemas"]["WireRequest"][];
+                        received: components["schemas"]["ReceivedRequestView"][];
                     };
                 };
             };

@@ -1056,6 +1056,28 @@ export const en = {
     'These two firms already have a meeting scheduled: it answers this request.',
   'error.application.wrong_country':
     'Only companies of the country this delegation travels from may apply.',
+  'nav.directory': 'Directory',
+  'directory.title': 'Directory of firms',
+  'directory.targetMarket': 'Target market',
+  'profile.partnerTypes': 'Partnerships sought',
+  'profile.localTime': 'Their time now: {time} ({zone})',
+  'profile.sessions': 'Matchmaking sessions',
+  'profile.noSessions': 'Takes part in no session you can see.',
+  'profile.delegations': 'Delegations',
+  'profile.noDelegations': 'Travels with no delegation you can see.',
+  'profile.actions': 'Meet this firm',
+  'profile.noSharedSession':
+    'You and {name} take part in no session open to requests together: join a session they take part in to ask for a meeting.',
+  'profile.inSession': 'In {title}',
+  'profile.requestIn': 'Request a meeting with {name} in {title}',
+  'requests.fromPrefix': 'From',
+  'requests.toPrefix': 'To',
+  'requests.withdraw': 'Withdraw',
+  'requests.withdrawNamed': 'Withdraw the request to {name}',
+  'requests.withdrawConfirm':
+    'Withdraw your meeting request to {name}? They are told, and it cannot be taken back (you may ask again).',
+  'requests.yesWithdraw': 'Yes, withdraw',
+  'requests.keepRequest': 'Keep the request',
 } as const satisfies Record<`error.${ErrorCode}`, string> &
   Record<`rule.${FieldRuleName}`, string> &
   Record<`reason.${ReasonCode}`, string> &

@@ -1,4 +1,5 @@
 import type { AgendaItem, Membership } from '../../api';
+import { CompanyLink } from '../../company-link';
 import { useI18n } from '../../i18n';
 import { useNames } from '../../names';
 import { zoneName } from '../../zoned-time';
@@ -34,7 +35,14 @@ export function AgendaEntry({
         {dateTime(item.startsAt)}–{when(item.endsAt, undefined, item.startsAt)}
       </time>
       <div>
-        <strong>{item.other.name}</strong> ({item.other.city}, {names.country(item.other.country)})
+        <strong>
+          {item.other.id ? (
+            <CompanyLink id={item.other.id} name={item.other.name} />
+          ) : (
+            item.other.name
+          )}
+        </strong>{' '}
+        ({item.other.city}, {names.country(item.other.country)})
         {item.status !== 'scheduled' && (
           <>
             {' '}

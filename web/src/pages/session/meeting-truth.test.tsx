@@ -1,6 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { AgendaItem, MeetingRequest, Membership } from '../../api';
+import type { AgendaItem, Membership, ReceivedRequest } from '../../api';
 import { json, renderInApp, stubApi } from '../../testing/render';
 import { AgendaEntry } from './agenda-entry';
 import { ReceivedRequests } from './received-requests';
@@ -24,7 +24,7 @@ const meeting = (startsAt: string, endsAt: string, status = 'scheduled') =>
     feedback: null,
   }) as unknown as AgendaItem;
 
-const request = (overrides: Partial<MeetingRequest>): MeetingRequest => ({
+const request = (overrides: Partial<ReceivedRequest>): ReceivedRequest => ({
   id: 'r1',
   sessionId: 's1',
   fromCompanyId: 'c2',
@@ -37,6 +37,7 @@ const request = (overrides: Partial<MeetingRequest>): MeetingRequest => ({
   scheduled: false,
   createdAt: '2026-11-20T01:00:00.000Z',
   answeredAt: null,
+  fit: null,
   ...overrides,
 });
 

@@ -1,23 +1,27 @@
+import { CompanyLink } from '../../company-link';
 import { ConfirmButton } from '../../confirm';
-import type { MeetingRequest } from '../../api';
+import type { MeetingRequest, ReceivedRequest } from '../../api';
 import { useI18n } from '../../i18n';
+import { reasonWords } from '../../reasons';
 import { RequestStatus } from './request-status';
 import type { Answer } from './requests';
 
 /**
- * The requests other firms sent to the company; a pending one is accepted or declined, unless
- * the pair already has a meeting, which answers it.
+ * The requests other firms sent to the company, each with the sender's profile link, score and
+ * reasons to weigh first; a pending one is accepted or declined, unless the pair already has a
+ * meeting, which answers it.
  */
 export function ReceivedRequests({
   requests,
   busy,
   onAnswer,
 }: {
-  requests: MeetingRequest[];
+  requests: ReceivedRequest[];
   busy: string | null;
   onAnswer: (request: MeetingRequest, status: Answer) => void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
     <>
       <h3>{t('requests.received')}</h3>
@@ -28,9 +32,30 @@ export function ReceivedRequests({
           {requests.map((request) => (
             <li key={request.id} className="request">
               <div>
-                {t('requests.from', { name: request.fromCompanyName })}{' '}
+                {t('requests.fromPrefix')}{' '}
+                <CompanyLink id={request.fromCompanyId} name={request.fromCompanyName} />{' '}
                 <RequestStatus request={request} />
+                {request.fit && (
+                  <>
+                    {' '}
+                    <span
+                      className="score"
+                      aria-label={t('matches.score', { score: Math.round(request.fit.score) })}
+                    >
+                      {Math.round(request.fit.score)}
+                    </span>
+                  </>
+                )}
               </div>
+              {request.fit && (
+                <ul className="reasons">
+                  {request.fit.reasons
+                    .filter((reason) => reason.value > 0)
+                    .map((reason) => (
+                      <li key={reason.component}>{reasonWords(reason, i18n)}</li>
+                    ))}
+                </ul>
+              )}
               {request.message && <q>{request.message}</q>}
               {request.scheduled && request.status !== 'cancelled' && (
                 <p className="muted">{t('requests.meetingScheduled')}</p>

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
-import { type MeetingRequest, type Membership } from '../../api';
+import { type MeetingRequest, type Membership, type ReceivedRequest } from '../../api';
 import { call } from '../../api/call';
 import { client } from '../../api/client';
 import { useI18n } from '../../i18n';
@@ -8,10 +8,15 @@ import { ErrorBox } from '../../ui';
 import { ReceivedRequests } from './received-requests';
 import { SentRequests } from './sent-requests';
 
-export type RequestLists = { sent: MeetingRequest[]; received: MeetingRequest[] };
+export type RequestLists = { sent: MeetingRequest[]; received: ReceivedRequest[] };
 export type Answer = 'accepted' | 'declined';
+/** What the firm does with a request: answers one it received, or withdraws one it sent. */
+type Move = Answer | 'cancelled';
 
-/** The requests the company received (to accept or decline) and those it sent. */
+/**
+ * The requests the company received (to accept or decline) and those it sent (to withdraw; the
+ * other firm is told, as for every answer).
+ */
 export function Requests({
   sessionId,
   company,
@@ -24,7 +29,7 @@ export function Requests({
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const answer = useMutation({
-    mutationFn: ({ request, status }: { request: MeetingRequest; status: Answer }) =>
+    mutationFn: ({ request, status }: { request: MeetingRequest; status: Move }) =>
       call(
         client.PATCH('/api/sessions/{id}/requests/{requestId}', {
           params: { path: { id: sessionId, requestId: request.id } },
@@ -50,7 +55,11 @@ export function Requests({
               busy={busy}
               onAnswer={(request, status) => answer.mutate({ request, status })}
             />
-            <SentRequests requests={sent} />
+            <SentRequests
+              requests={sent}
+              busy={busy}
+              onWithdraw={(request) => answer.mutate({ request, status: 'cancelled' })}
+            />
           </>
         )}
       </QueryLoaded>

@@ -1,9 +1,22 @@
 import type { MeetingRequest } from '../../api';
+import { CompanyLink } from '../../company-link';
+import { ConfirmButton } from '../../confirm';
 import { useI18n } from '../../i18n';
 import { RequestStatus } from './request-status';
 
-/** The requests the company sent, with their status. */
-export function SentRequests({ requests }: { requests: MeetingRequest[] }) {
+/**
+ * The requests the company sent, with their status; one still pending or accepted, and not yet
+ * settled by a meeting, may be withdrawn, after a confirmation (the other firm is told).
+ */
+export function SentRequests({
+  requests,
+  busy,
+  onWithdraw,
+}: {
+  requests: MeetingRequest[];
+  busy: string | null;
+  onWithdraw: (request: MeetingRequest) => void;
+}) {
   const { t } = useI18n();
   return (
     <>
@@ -14,11 +27,30 @@ export function SentRequests({ requests }: { requests: MeetingRequest[] }) {
         <ul className="plain">
           {requests.map((request) => (
             <li key={request.id} className="request">
-              {t('requests.to', { name: request.toCompanyName })}{' '}
-              <RequestStatus request={request} />
+              <div>
+                {t('requests.toPrefix')}{' '}
+                <CompanyLink id={request.toCompanyId} name={request.toCompanyName} />{' '}
+                <RequestStatus request={request} />
+              </div>
               {request.scheduled && request.status !== 'cancelled' && (
                 <p className="muted">{t('requests.meetingScheduled')}</p>
               )}
+              {(request.status === 'pending' || request.status === 'accepted') &&
+                !request.scheduled && (
+                  <div className="actions">
+                    {/* Cannot be taken back (the firm is told): asks first. */}
+                    <ConfirmButton
+                      label={t('requests.withdraw')}
+                      accessibleLabel={t('requests.withdrawNamed', { name: request.toCompanyName })}
+                      className="secondary"
+                      question={t('requests.withdrawConfirm', { name: request.toCompanyName })}
+                      confirmLabel={t('requests.yesWithdraw')}
+                      cancelLabel={t('requests.keepRequest')}
+                      busy={busy === request.id}
+                      onConfirm={() => onWithdraw(request)}
+                    />
+                  </div>
+                )}
             </li>
           ))}
         </ul>

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { call } from '../../api/call';
 import { client } from '../../api/client';
+import { CompanyLink } from '../../company-link';
 import { useI18n } from '../../i18n';
 import { useNames } from '../../names';
 import { keys, QueryLoaded } from '../../queries';
@@ -33,7 +34,9 @@ export function WhoTakesPart({ sessionId, count }: { sessionId: string; count: n
               <ul className="plain">
                 {list.items.map((participant) => (
                   <li key={participant.companyId}>
-                    <strong>{participant.name}</strong>{' '}
+                    <strong>
+                      <CompanyLink id={participant.companyId} name={participant.name} />
+                    </strong>{' '}
                     <span className="muted">
                       {participant.city}, {names.country(participant.country)}
                     </span>

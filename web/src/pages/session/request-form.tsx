@@ -1,0 +1,82 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { call } from '../../api/call';
+import { client } from '../../api/client';
+import { useI18n } from '../../i18n';
+import { keys } from '../../queries';
+import { ErrorBox } from '../../ui';
+
+/**
+ * A meeting request with an optional message, from `fromCompanyId` to the other firm in one
+ * session: a button that opens the message, then sends it. The firm's request lists are loaded
+ * again once it is sent; a refusal (already asked, after the deadline) is shown by the form.
+ */
+export function RequestForm({
+  sessionId,
+  fromCompanyId,
+  to,
+  label,
+}: {
+  sessionId: string;
+  fromCompanyId: string;
+  to: { id: string; name: string };
+  /** The opening button's accessible name ("Request a meeting with X in Y"). */
+  label: string;
+}) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [message, setMessage] = useState('');
+  const fieldId = `message-${sessionId}-${to.id}`;
+  const send = useMutation({
+    mutationFn: () =>
+      call(
+        client.POST('/api/sessions/{id}/requests', {
+          params: { path: { id: sessionId } },
+          body: {
+            fromCompanyId,
+            toCompanyId: to.id,
+            ...(message.trim() ? { message: message.trim() } : {}),
+          },
+        }),
+      ),
+    onSuccess: () => {
+      setOpen(false);
+      void queryClient.invalidateQueries({ queryKey: keys.requests(sessionId, fromCompanyId) });
+    },
+  });
+
+  if (send.isSuccess) return <p className="notice ok">{t('matches.requested')}</p>;
+  if (!open) {
+    return (
+      <button type="button" aria-label={label} onClick={() => setOpen(true)}>
+        {t('matches.request')}
+      </button>
+    );
+  }
+  return (
+    <div className="request-form">
+      <label htmlFor={fieldId}>{t('matches.message')}</label>
+      <textarea
+        id={fieldId}
+        rows={2}
+        value={message}
+        onChange={(event) => setMessage(event.target.value)}
+      />
+      {send.isError && <ErrorBox error={send.error} />}
+      <div className="actions">
+        <button
+          type="button"
+          aria-label={t('matches.sendNamed', { name: to.name })}
+          onClick={() => send.mutate()}
+          disabled={send.isPending}
+        >
+          {send.isPending ? t('common.saving') : t('matches.send')}
+        </button>
+        <button type="button" className="secondary" onClick={() => setOpen(false)}>
+          {t('matches.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
