@@ -11,6 +11,7 @@ import { MatchingModule } from './matching/matching.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ReportsModule } from './reports/reports.module';
+import { PreferencesModule } from './preferences/preferences.module';
 import { RequestsModule } from './requests/requests.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -41,6 +42,7 @@ export class AppModule {
         SessionsModule,
         MatchingModule,
         RequestsModule,
+        PreferencesModule,
         SchedulingModule,
         MeetingsModule,
         ReportsModule,

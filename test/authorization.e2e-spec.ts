@@ -525,6 +525,19 @@ const MATRIX: Record<string, Entry> = {
     }),
     expect: ownerAndOrganisers(200),
   },
+  'PUT /api/sessions/{id}/preferences/{otherCompanyId}': {
+    call: (world) => ({
+      url: `/api/sessions/${world.sessionId}/preferences/${world.otherCompanyId}`,
+      body: { companyId: world.companyId, preference: 'interested' },
+    }),
+    expect: ownerAndOrganisers(200),
+  },
+  'DELETE /api/sessions/{id}/preferences/{otherCompanyId}': {
+    call: (world) => ({
+      url: `/api/sessions/${world.sessionId}/preferences/${world.otherCompanyId}?companyId=${world.companyId}`,
+    }),
+    expect: ownerAndOrganisers(204),
+  },
   'POST /api/sessions/{id}/requests': {
     // From the owner's firm, in a session of its own each time (a pair asks once).
     call: async (world) => ({

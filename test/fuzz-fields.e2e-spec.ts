@@ -490,7 +490,26 @@ describe('fuzz, field by field: every field of every route and live event', () =
     }),
     'GET /api/sessions/{id}/matches': () => ({
       caller: 'owner',
-      query: { companyId: world.companyId, limit: '5', offset: '0', minScore: '0' },
+      query: {
+        companyId: world.companyId,
+        page: '1',
+        pageSize: '5',
+        minScore: '0',
+        country: 'CA',
+        sector: 'fintech',
+        preference: 'interested',
+        includeHidden: 'true',
+      },
+    }),
+    'PUT /api/sessions/{id}/preferences/{otherCompanyId}': () => ({
+      caller: 'owner',
+      params: { id: world.sessionId, otherCompanyId: world.otherCompanyId },
+      body: { companyId: world.companyId, preference: 'must-meet' },
+    }),
+    'DELETE /api/sessions/{id}/preferences/{otherCompanyId}': () => ({
+      caller: 'owner',
+      params: { id: world.sessionId, otherCompanyId: world.otherCompanyId },
+      query: { companyId: world.companyId },
     }),
     'GET /api/sessions/{id}/requests': () => ({
       caller: 'owner',

@@ -303,7 +303,7 @@ describe('writes that meet a scheduling run or a score block', () => {
           .as(hk.accessToken)
           .get(`/api/sessions/${sessionId}/matches?companyId=${companyId}`)
           .expect(200)
-      ).body;
+      ).body.items;
 
     it('ends with the profile a company edited meanwhile', async () => {
       const sessionId = await sessionWith([h[0], c[0]]);

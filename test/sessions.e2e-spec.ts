@@ -396,10 +396,11 @@ describe('matchmaking sessions', () => {
 
       const ranked = async () =>
         (await client.as(hk.accessToken).get(`${url}/matches?companyId=${harbour.id}`).expect(200))
-          .body as {
+          .body.items as {
           company: { id: string; name: string };
           score: number;
           reasons: { component: string; value: number; text: string }[];
+          preference: string | null;
         }[];
       const matches = await ranked();
       expect(matches.map((match) => match.company.id)).toEqual([
@@ -408,6 +409,7 @@ describe('matchmaking sessions', () => {
         unrelated.id,
       ]);
       expect(matches[0].score).toBeGreaterThan(matches[1].score);
+      expect(matches.map((match) => match.preference)).toEqual([null, null, null]);
       expect(matches[1].score).toBeGreaterThan(matches[2].score);
       const complementarity = matches[0].reasons.find(
         (reason) => reason.component === 'complementarity',
@@ -490,18 +492,24 @@ describe('matchmaking sessions', () => {
         .expect(201);
       expect(
         (await client.as(owner.accessToken).get(`${url}?companyId=${company.id}`).expect(200)).body,
-      ).toEqual([]);
+      ).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });
       await client.as(member.accessToken).get(`${url}?companyId=${company.id}`).expect(403);
       await client.as(organiser.accessToken).get(`${url}?companyId=${company.id}`).expect(200);
       const bad = await client
         .as(owner.accessToken)
-        .get(`${url}?limit=500&minScore=x&country=Canada`)
+        .get(
+          `${url}?pageSize=500&page=0&minScore=x&country=Canada&sector=x&preference=maybe&includeHidden=yes`,
+        )
         .expect(400);
       expect(Object.keys(bad.body.fields).sort()).toEqual([
         'companyId',
         'country',
-        'limit',
+        'includeHidden',
         'minScore',
+        'page',
+        'pageSize',
+        'preference',
+        'sector',
       ]);
     });
   });

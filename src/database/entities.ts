@@ -8,6 +8,7 @@ import { MatchScore } from '../matching/match-score.entity';
 import { Attendance } from '../meetings/attendance.entity';
 import { MeetingFeedback } from '../meetings/feedback.entity';
 import { Meeting } from '../meetings/meeting.entity';
+import { MeetingPreferenceRow } from '../preferences/meeting-preference.entity';
 import { ScheduleDraft } from '../scheduling/schedule-draft.entity';
 import { ScheduleReport } from '../scheduling/schedule-report.entity';
 import { MeetingRequest } from '../requests/meeting-request.entity';
@@ -32,6 +33,7 @@ export const ENTITIES = [
   Participant,
   MatchScore,
   MeetingRequest,
+  MeetingPreferenceRow,
   Meeting,
   Attendance,
   MeetingFeedback,

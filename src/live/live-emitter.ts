@@ -131,6 +131,11 @@ export class LiveEmitter implements OnApplicationShutdown {
     this.clientSend(bothCompanies(request), 'request.updated', { request });
   }
 
+  /** A firm's meeting preferences changed: its own users only (the other firm never learns them). */
+  preferenceUpdated(sessionId: string, companyId: string): void {
+    this.clientSend(rooms.company(companyId), 'preference.updated', { sessionId, companyId });
+  }
+
   applicationUpdated(application: WireApplication): void {
     this.clientSend(
       [rooms.company(application.companyId), rooms.organisers],

@@ -214,6 +214,11 @@ export interface ServerToClientEvents {
   /** A meeting request was answered, cancelled or became mutual (sent to both companies). */
   'request.updated': (payload: { request: WireRequest }) => void;
   /**
+   * The company's own meeting preferences in a session changed (sent to that company's users
+   * only): its matches show the new marks.
+   */
+  'preference.updated': (payload: { sessionId: string; companyId: string }) => void;
+  /**
    * People came into or left the session's room (sent to the room): the changes of the last
    * tenth of a second, each user once with their latest state.
    */

@@ -1,6 +1,5 @@
-import { Controller, Get, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, type AuthUser } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
 import { MatchesQuery } from './dto/matches.dto';
@@ -21,18 +20,16 @@ export class MatchingController {
   }
 
   /**
-   * A company's ranked matches, best first: `[{company, score, reasons}]`; `X-Total-Count` says
-   * how many there are in all (page with `limit` and `offset`).
+   * A company's ranked matches, best first, a page at a time:
+   * `{items: [{company, score, reasons, preference}], total, page, pageSize}`. Firms it marked
+   * `not-interested` are hidden unless `includeHidden=true`.
    */
   @Get('matches')
-  async matches(
+  matches(
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
     @Query() query: MatchesQuery,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { items, total } = await this.matching.matches(user, id, query);
-    void reply.header('X-Total-Count', String(total));
-    return items;
+    return this.matching.matches(user, id, query);
   }
 }

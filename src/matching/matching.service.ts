@@ -5,6 +5,8 @@ import type { AuthUser } from '../auth/auth.decorators';
 import { AppError } from '../common/app-error';
 import { CompaniesService } from '../companies/companies.service';
 import { SessionsService } from '../sessions/sessions.service';
+import type { Page } from '../common/pagination';
+import type { MeetingPreference } from '../preferences/preference.wire';
 import type { MatchesQuery } from './dto/matches.dto';
 import { explainPair } from './scoring/explain-pair';
 import type { Reason } from './scoring/scoring-types';
@@ -28,6 +30,8 @@ export interface MatchView {
   };
   score: number;
   reasons: Reason[];
+  /** The viewing company's own mark on this firm; null when none. */
+  preference: MeetingPreference | null;
 }
 
 interface MatchRow {
@@ -44,6 +48,7 @@ interface MatchRow {
   languages: string[];
   timezone: string;
   employees: string;
+  preference: MeetingPreference | null;
   total: number;
 }
 
@@ -63,12 +68,12 @@ export class MatchingService {
     return this.rescores.start(session, { retryFailed: true });
   }
 
-  /** One company's ranked matches with reasons in words, best first. */
-  async matches(
-    user: AuthUser,
-    sessionId: string,
-    query: MatchesQuery,
-  ): Promise<{ items: MatchView[]; total: number }> {
+  /**
+   * One company's ranked matches with reasons in words and its own marks, best first, a page at a
+   * time. Firms it marked `not-interested` are left out unless asked for (`includeHidden=true`,
+   * or the `not-interested` filter).
+   */
+  async matches(user: AuthUser, sessionId: string, query: MatchesQuery): Promise<Page<MatchView>> {
     const session = await this.sessions.findVisible(user, sessionId);
     await this.companies.find(query.companyId);
     if (!(await this.companies.canManage(user, query.companyId))) {
@@ -82,23 +87,43 @@ export class MatchingService {
     );
     if (!viewer) throw AppError.notFound('participant', query.companyId);
 
-    const rows = await this.dataSource.query<MatchRow[]>(
-      `SELECT m.other_id, m.score, c.name, c.country, c.city, c.website, c.sectors, c.offers, c.seeks,
-              c.partner_types, c.languages, c.timezone, c.employees, count(*) OVER ()::int AS total
-         FROM match_scores m JOIN companies c ON c.id = m.other_id
+    const filters = `FROM match_scores m JOIN companies c ON c.id = m.other_id
+         LEFT JOIN meeting_preferences p ON p.session_id = m.session_id
+              AND p.company_id = m.company_id AND p.other_company_id = m.other_id
         WHERE m.session_id = $1 AND m.generation = $2 AND m.company_id = $3
           AND ($4::text IS NULL OR c.country = $4) AND m.score >= $5
-        ORDER BY m.score DESC, m.other_id LIMIT $6 OFFSET $7`,
-      [
-        sessionId,
-        session.scoreGeneration,
-        query.companyId,
-        query.country ?? null,
-        query.minScore,
-        query.limit,
-        query.offset,
-      ],
+          AND ($6::text IS NULL OR $6 = ANY(c.sectors))
+          AND ($7::text IS NULL OR p.preference = $7 OR ($7 = 'none' AND p.preference IS NULL))
+          AND ($8 OR $7 = 'not-interested' OR p.preference IS DISTINCT FROM 'not-interested')`;
+    const params = [
+      sessionId,
+      session.scoreGeneration,
+      query.companyId,
+      query.country ?? null,
+      query.minScore,
+      query.sector ?? null,
+      query.preference ?? null,
+      query.includeHidden === 'true',
+    ];
+    const rows = await this.dataSource.query<MatchRow[]>(
+      `SELECT m.other_id, m.score, c.name, c.country, c.city, c.website, c.sectors, c.offers, c.seeks,
+              c.partner_types, c.languages, c.timezone, c.employees, p.preference,
+              count(*) OVER ()::int AS total
+         ${filters}
+        ORDER BY m.score DESC, m.other_id LIMIT $9 OFFSET $10`,
+      [...params, query.pageSize, (query.page - 1) * query.pageSize],
     );
+    // Past the last page the window count has no row to ride on: count apart.
+    const total =
+      rows[0]?.total ??
+      (query.page > 1
+        ? (
+            await this.dataSource.query<{ total: number }[]>(
+              `SELECT count(*)::int AS total ${filters}`,
+              params,
+            )
+          )[0].total
+        : 0);
     const others = await loadProfilesOf(
       this.dataSource,
       sessionId,
@@ -129,8 +154,9 @@ export class MatchingService {
         },
         score: row.score,
         reasons: other ? explainPair(viewer, other, scoringSession, rarity).reasons : [],
+        preference: row.preference,
       };
     });
-    return { items, total: rows[0]?.total ?? 0 };
+    return { items, total, page: query.page, pageSize: query.pageSize };
   }
 }

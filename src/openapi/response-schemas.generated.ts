@@ -306,10 +306,30 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
     "MatchingController_matches": {
       "body": "json",
       "schema": {
-        "type": "array",
-        "items": {
-          "$ref": "#/components/schemas/MatchView"
-        }
+        "type": "object",
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/MatchView"
+            }
+          },
+          "total": {
+            "type": "number"
+          },
+          "page": {
+            "type": "number"
+          },
+          "pageSize": {
+            "type": "number"
+          }
+        },
+        "required": [
+          "items",
+          "total",
+          "page",
+          "pageSize"
+        ]
       }
     },
     "MeetingsController_update": {
@@ -361,6 +381,15 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
       "schema": {
         "$ref": "#/components/schemas/WireUnsubscribe"
       }
+    },
+    "PreferencesController_set": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/PreferenceView"
+      }
+    },
+    "PreferencesController_clear": {
+      "body": "none"
     },
     "MeetingsExportController_meetingsCsv": {
       "body": "text",
@@ -1662,12 +1691,23 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           "items": {
             "$ref": "#/components/schemas/Reason"
           }
+        },
+        "preference": {
+          "type": "string",
+          "enum": [
+            "must-meet",
+            "interested",
+            "not-interested"
+          ],
+          "nullable": true,
+          "description": "The viewing company's own mark on this firm; null when none."
         }
       },
       "required": [
         "company",
         "score",
-        "reasons"
+        "reasons",
+        "preference"
       ]
     },
     "MeetingFeedback": {
@@ -2028,6 +2068,34 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "unplaced",
         "meetings",
         "solverMs"
+      ]
+    },
+    "PreferenceView": {
+      "type": "object",
+      "properties": {
+        "sessionId": {
+          "type": "string"
+        },
+        "companyId": {
+          "type": "string"
+        },
+        "otherCompanyId": {
+          "type": "string"
+        },
+        "preference": {
+          "type": "string",
+          "enum": [
+            "must-meet",
+            "interested",
+            "not-interested"
+          ]
+        }
+      },
+      "required": [
+        "sessionId",
+        "companyId",
+        "otherCompanyId",
+        "preference"
       ]
     },
     "PublishedDraftView": {

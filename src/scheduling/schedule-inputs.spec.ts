@@ -1,4 +1,10 @@
-import { fingerprintInputs, requestTier, type ScheduleInputs } from './schedule-inputs';
+import {
+  fingerprintInputs,
+  pairPreference,
+  requestStands,
+  requestTier,
+  type ScheduleInputs,
+} from './schedule-inputs';
 
 const T0 = Date.UTC(2033, 0, 1, 9, 0);
 
@@ -48,6 +54,7 @@ describe('fingerprintInputs', () => {
     ],
     ['a request accepted (its tier)', (x) => (x.problem.pairs[0].tier = 1)],
     ['a score', (x) => (x.problem.pairs[1].score = 71)],
+    ['a firm’s mark', (x) => (x.problem.pairs[1].preference = 'must-meet')],
     ['availability', (x) => (x.problem.companies[1].available = [false, true])],
     ['a limit', (x) => (x.problem.companies[0].maxMeetings = 1)],
     ['a meeting kept (held, pinned)', (x) => x.kept.push({ ...x.kept[0], id: 'm2' })],
@@ -71,5 +78,35 @@ describe('requestTier', () => {
   it('puts an accepted one-way request before a pending one', () => {
     expect(requestTier(false, true)).toBe(1);
     expect(requestTier(false, false)).toBe(2);
+  });
+});
+
+describe('pairPreference', () => {
+  it('says not-interested when either firm did, whatever the other said', () => {
+    expect(pairPreference(['must-meet', 'not-interested'])).toBe('not-interested');
+    expect(pairPreference(['not-interested'])).toBe('not-interested');
+  });
+
+  it('says must-meet when either firm did and none said no thanks', () => {
+    expect(pairPreference(['must-meet'])).toBe('must-meet');
+    expect(pairPreference(['interested', 'must-meet'])).toBe('must-meet');
+  });
+
+  it('leaves unmarked and merely interested pairs alone', () => {
+    expect(pairPreference([])).toBeUndefined();
+    expect(pairPreference(['interested', 'interested'])).toBeUndefined();
+  });
+});
+
+describe('requestStands', () => {
+  it('keeps a request both firms made, or an accepted one, even when marked not-interested', () => {
+    expect(requestStands(0, 'not-interested')).toBe(true);
+    expect(requestStands(1, 'not-interested')).toBe(true);
+  });
+
+  it('drops a pending one-way request either firm marked not-interested', () => {
+    expect(requestStands(2, 'not-interested')).toBe(false);
+    expect(requestStands(2, 'must-meet')).toBe(true);
+    expect(requestStands(2, undefined)).toBe(true);
   });
 });

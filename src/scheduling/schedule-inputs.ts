@@ -4,7 +4,14 @@ import { loadProfiles } from '../matching/session-inputs';
 import type { MeetingOrigin } from '../meetings/meeting.wire';
 import type { MatchmakingSession } from '../sessions/session.entity';
 import { buildSlots, type Slot } from '../sessions/slots';
-import type { FixedMeeting, ScheduleProblem, SolverPair, Tier } from './solver/schedule-types';
+import type { MeetingPreference } from '../preferences/preference.wire';
+import type {
+  FixedMeeting,
+  PairPreference,
+  ScheduleProblem,
+  SolverPair,
+  Tier,
+} from './solver/schedule-types';
 
 export const ORIGIN_OF_TIER: Record<Tier, MeetingOrigin> = {
   0: 'mutual',
@@ -41,6 +48,24 @@ export function requestTier(bothAsked: boolean, accepted: boolean): Tier {
   return accepted ? 1 : 2;
 }
 
+/**
+ * The solver's view of a pair's marks (each firm's own, if any): `not-interested` when either side
+ * said so, else `must-meet` when either side did; undefined otherwise (`interested` changes nothing).
+ */
+export function pairPreference(marks: readonly MeetingPreference[]): PairPreference | undefined {
+  if (marks.includes('not-interested')) return 'not-interested';
+  return marks.includes('must-meet') ? 'must-meet' : undefined;
+}
+
+/**
+ * Whether a requested pair stays a candidate: a request both firms made, or one accepted, always
+ * does (an accepted request wins over a mark); a pending one-way request does not once either
+ * firm marked the other `not-interested`.
+ */
+export function requestStands(tier: Tier, preference: PairPreference | undefined): boolean {
+  return tier < 2 || preference !== 'not-interested';
+}
+
 function pairKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
@@ -49,7 +74,9 @@ function pairKey(a: string, b: string): string {
  * Everything the solver needs, read in one transaction: slots; participants with the slots they
  * are free in (none of the slots already begun in a live session); meetings that stay; and the
  * candidate pairs by priority: mutual requests, accepted requests, pending requests, and
- * the session's match scores. A pair with a declined request is never a candidate.
+ * the session's match scores. A pair with a declined request is never a candidate; the firms'
+ * marks (meeting preferences) drop pending requests and fillers either side marked
+ * `not-interested`, and raise `must-meet` fillers above the others (see `requestStands`).
  */
 export async function loadScheduleInputs(
   manager: EntityManager,
@@ -132,10 +159,30 @@ export async function loadScheduleInputs(
     entry.directions.add(request.from_company_id);
     byPair.set(key, entry);
   }
+  const markRows = await manager.query<
+    { company_id: string; other_company_id: string; preference: MeetingPreference }[]
+  >(
+    `SELECT company_id, other_company_id, preference FROM meeting_preferences
+      WHERE session_id = $1 AND preference <> 'interested'`,
+    [session.id],
+  );
+  const marks = new Map<string, MeetingPreference[]>();
+  for (const row of markRows) {
+    const key = pairKey(row.company_id, row.other_company_id);
+    marks.set(key, [...(marks.get(key) ?? []), row.preference]);
+  }
+  const preferenceOf = (key: string) => pairPreference(marks.get(key) ?? []);
+
   const pairs: SolverPair[] = [];
   const requestIds: string[][] = [];
-  for (const entry of byPair.values()) {
+  // Pending requests a firm said no thanks to: neither requests nor fillers.
+  const refused = new Set<string>();
+  for (const [key, entry] of byPair) {
     const tier = requestTier(entry.directions.size === 2, entry.accepted);
+    if (!requestStands(tier, preferenceOf(key))) {
+      refused.add(key);
+      continue;
+    }
     pairs.push({ a: entry.a, b: entry.b, tier, score: 0 });
     requestIds.push(entry.ids);
   }
@@ -162,12 +209,14 @@ export async function loadScheduleInputs(
       a === undefined ||
       b === undefined ||
       declined.has(key) ||
+      refused.has(key) ||
       meetingPairs.has(key) ||
       scoredPairs.has(key)
     )
       continue;
     scoredPairs.add(key);
-    pairs.push({ a, b, tier: 3, score: row.score });
+    const preference = preferenceOf(key);
+    pairs.push({ a, b, tier: 3, score: row.score, ...(preference ? { preference } : {}) });
     requestIds.push([]);
   }
 
@@ -207,7 +256,8 @@ export function fingerprintInputs(inputs: ScheduleInputs): string {
     pairs: sorted(
       problem.pairs.map(
         (pair, p) =>
-          `${pairKey(ids[pair.a], ids[pair.b])}|${pair.tier}|${pair.score}|${sorted(inputs.requestIds[p]).join(',')}`,
+          `${pairKey(ids[pair.a], ids[pair.b])}|${pair.tier}|${pair.score}|${sorted(inputs.requestIds[p]).join(',')}` +
+          (pair.preference ? `|${pair.preference}` : ''),
       ),
     ),
     kept: sorted(

@@ -117,11 +117,14 @@ describe('a worker killed in the middle of a job', () => {
     ]);
 
     // What firms read: a full ranked list, best first.
-    const matches = await expectStatus<{ score: number }[]>(
+    const { items: matches } = await expectStatus<{ items: { score: number }[] }>(
       200,
-      call(base, 'GET', `/api/sessions/${sessionId}/matches?companyId=${companies[0]}&limit=50`, {
-        token,
-      }),
+      call(
+        base,
+        'GET',
+        `/api/sessions/${sessionId}/matches?companyId=${companies[0]}&pageSize=50`,
+        { token },
+      ),
     );
     expect(matches).toHaveLength(50);
     const scores = matches.map((match) => match.score);

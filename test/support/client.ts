@@ -95,6 +95,7 @@ export class TestClient {
     return {
       get: (url: string) => http.get(url).set(auth),
       post: (url: string) => http.post(url).set(auth),
+      put: (url: string) => http.put(url).set(auth),
       patch: (url: string) => http.patch(url).set(auth),
       delete: (url: string) => http.delete(url).set(auth),
     };

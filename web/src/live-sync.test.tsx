@@ -56,10 +56,12 @@ describe('the live connection of the app', () => {
       company: { id: 'c2', name: 'Kowloon Foods', country: 'HK', city: 'Hong Kong' },
       score: 72,
       reasons: [],
+      preference: null,
     };
     const agenda = new URLSearchParams({ companyId: 'c1', timezone: VIEWER_ZONE });
     stubApi({
-      'GET /api/sessions/s1/matches?companyId=c1&limit=20': () => json(200, scored ? [match] : []),
+      'GET /api/sessions/s1/matches?companyId=c1&page=1&pageSize=20': () =>
+        json(200, { items: scored ? [match] : [], total: scored ? 1 : 0, page: 1, pageSize: 20 }),
       'GET /api/sessions/s1/requests?companyId=c1': json(200, { sent: [], received: [] }),
       [`GET /api/sessions/s1/agenda?${agenda.toString()}`]: json(200, []),
     });
@@ -159,6 +161,14 @@ describe('what a live event makes stale', () => {
         applyLiveEvent(queryClient, 'participants.updated', { sessionId: 's1' }),
       ),
     ).toEqual(['sessions/s1', 'sessions/s1/participants/1']);
+  });
+
+  it("a firm's own marks changed: its matches in that session, nothing else", () => {
+    expect(
+      stale((queryClient) =>
+        applyLiveEvent(queryClient, 'preference.updated', { sessionId: 's1', companyId: 'c1' }),
+      ),
+    ).toEqual(['sessions/s1/matches/c1']);
   });
 
   it('an application decided: the delegations', () => {

@@ -27,6 +27,8 @@ export const staleQueries: { [E in keyof Events]?: (payload: Payload<E>) => Stal
   'company.updated': () => [{ key: keys.companies }, { key: keys.account }],
   'application.updated': () => [{ key: keys.delegations }],
   'matches.updated': ({ sessionId }) => [{ key: ofSession(sessionId, 'matches') }],
+  // Another user of the firm marked or unmarked a firm: its matches show the new marks.
+  'preference.updated': ({ sessionId }) => [{ key: ofSession(sessionId, 'matches') }],
   // A new schedule moves agendas, settles requests and changes the session's status.
   'schedule.published': ({ sessionId }) => [{ key: keys.session(sessionId) }],
   'meeting.updated': ({ meeting }) => [

@@ -53,6 +53,9 @@ export function checkSchedule(problem: ScheduleProblem, result: ScheduleResult):
     }
     placed.add(p);
     placedByTier[pair.tier]++;
+    if (pair.tier === 3 && pair.preference === 'not-interested') {
+      errors.push(`pair ${p} is placed though a firm marked it not-interested`);
+    }
     if (met.has(key(a, b))) errors.push(`companies ${a} and ${b} meet more than once (pair ${p})`);
     met.add(key(a, b));
     for (const c of [a, b]) {

@@ -16,6 +16,13 @@ export interface SolverCompany {
   maxMeetings: number;
 }
 
+/**
+ * The firms' marks on an unrequested pair (tier 3): `not-interested` when either side said so
+ * (never placed), `must-meet` when one side asked for it in its marks (placed before every other
+ * filler). Requests (tiers 0-2) ignore it: whether a request stands is the caller's decision.
+ */
+export type PairPreference = 'must-meet' | 'not-interested';
+
 export interface SolverPair {
   /** Company indices. */
   a: number;
@@ -23,6 +30,8 @@ export interface SolverPair {
   tier: Tier;
   /** 0..100, used within tier 3 (and to break ties) */
   score: number;
+  /** Tier 3 only; absent when neither firm marked the other. */
+  preference?: PairPreference;
 }
 
 /** A meeting that stays where it is (already held, or fixed by an organiser). */

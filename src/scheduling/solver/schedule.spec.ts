@@ -414,6 +414,93 @@ describe('checkSchedule', () => {
   });
 });
 
+describe('meeting preferences', () => {
+  it('never places a filler either firm marked not-interested, even with room to spare', () => {
+    const problem: ScheduleProblem = {
+      slots: 3,
+      tables: null,
+      companies: companies(3, 3),
+      pairs: [
+        { ...pair(0, 1, 3, 95), preference: 'not-interested' },
+        pair(0, 2, 3, 10),
+        { ...pair(1, 2, 3, 90), preference: 'must-meet' },
+      ],
+      fixed: [],
+    };
+    const result = solveSchedule(problem);
+    expect(checkSchedule(problem, result)).toEqual([]);
+    expect(placed(result, 0)).toBe(false);
+    expect(placed(result, 1)).toBe(true);
+    expect(placed(result, 2)).toBe(true);
+  });
+
+  it('still places a request marked not-interested: the request wins', () => {
+    const problem: ScheduleProblem = {
+      slots: 1,
+      tables: null,
+      companies: companies(2, 1),
+      pairs: [{ ...pair(0, 1, 1, 20), preference: 'not-interested' }],
+      fixed: [],
+    };
+    const result = solveSchedule(problem);
+    expect(checkSchedule(problem, result)).toEqual([]);
+    expect(placed(result, 0)).toBe(true);
+  });
+
+  it('places a must-meet filler before better-scored unmarked ones', () => {
+    // Company 0 has room for one meeting: the must-meet pair with the lowest score takes it.
+    const problem: ScheduleProblem = {
+      slots: 3,
+      tables: null,
+      companies: [{ available: [true, true, true], maxMeetings: 1 }, ...companies(3, 3)],
+      pairs: [
+        pair(0, 1, 3, 99),
+        { ...pair(0, 2, 3, 5), preference: 'must-meet' },
+        pair(0, 3, 3, 98),
+      ],
+      fixed: [],
+    };
+    for (const seed of [1, 2, 3]) {
+      const result = solveSchedule(problem, { seed });
+      expect(checkSchedule(problem, result)).toEqual([]);
+      expect(result.meetings.map((m) => m.pair)).toEqual([1]);
+    }
+  });
+
+  it('ranks must-meet fillers among themselves by score', () => {
+    const problem: ScheduleProblem = {
+      slots: 1,
+      tables: 1,
+      companies: companies(4, 1),
+      pairs: [
+        { ...pair(0, 1, 3, 40), preference: 'must-meet' },
+        { ...pair(2, 3, 3, 60), preference: 'must-meet' },
+      ],
+      fixed: [],
+    };
+    expect(solveSchedule(problem).meetings.map((m) => m.pair)).toEqual([1]);
+  });
+
+  it('reports a placed filler marked not-interested', () => {
+    const problem: ScheduleProblem = {
+      slots: 1,
+      tables: null,
+      companies: companies(2, 1),
+      pairs: [{ ...pair(0, 1, 3, 50), preference: 'not-interested' }],
+      fixed: [],
+    };
+    const result: ScheduleResult = {
+      meetings: [{ pair: 0, slot: 0 }],
+      unplaced: [],
+      placedByTier: [0, 0, 0, 1],
+      requestedByTier: [0, 0, 0, 1],
+    };
+    expect(checkSchedule(problem, result)).toEqual([
+      expect.stringContaining('marked it not-interested'),
+    ]);
+  });
+});
+
 describe('defaultTimeBudgetMs', () => {
   it('grows with the instance between a quarter of a second and two seconds', () => {
     expect(defaultTimeBudgetMs(0)).toBe(250);

@@ -15,10 +15,12 @@ import type {
  * keeps degrees, per-slot table counts and (when recording) an undo log up to date, so any
  * tentative move is rolled back exactly.
  *
- * Objective, lexicographic: pairs of tier 0, then 1, then 2, then the tier-3 scores, then (ties)
+ * Objective, lexicographic: pairs of tier 0, then 1, then 2, then the tier-3 values, then (ties)
  * the requests' scores. A pair's value is an integer: tier base (2^46, 2^38, 2^30) + score for a
- * request, score x 4 x 2^14 for a filler. A move changes far fewer than 2^7 pairs, so its gain is
- * an exact double, and one more pair of a tier outweighs all the lower parts a move can change.
+ * request, score x 4 x 2^14 for a filler, (401 + score x 1.1) x 2^14 for a filler either firm
+ * marked must-meet: above every other filler, still below 2^23 (fillers marked not-interested are
+ * never candidates). A move changes far fewer than 2^7 pairs, so its gain is an exact double, and
+ * one more pair of a tier outweighs all the lower parts a move can change.
  *
  * Requests first (they get at most REQUEST_SHARE of the budget unless they need no more):
  * 1. Greedy, tier by tier, pairs with few common slots and little demand first; a pair goes to a
@@ -67,9 +69,15 @@ const KEMPE_TRIES_LEAF = 4;
 
 type Continuation = (gain: number) => boolean;
 
-function pairValue(tier: number, score: number): number {
+/** A must-meet filler's value starts above every unmarked filler's (score x 4, at most 400). */
+const MUST_MEET = 401;
+
+function pairValue(tier: number, score: number, preference?: string): number {
   const s = Number.isFinite(score) ? Math.min(100, Math.max(0, score)) : 0;
-  return tier < 3 ? TIER_BASE[tier] + Math.round(s) : Math.round(s * 4) * 2 ** 14;
+  if (tier < 3) return TIER_BASE[tier] + Math.round(s);
+  // 401..511: the whole range of fillers stays below 2^9 x 2^14.
+  if (preference === 'must-meet') return (MUST_MEET + Math.round(s * 1.1)) * 2 ** 14;
+  return Math.round(s * 4) * 2 ** 14;
 }
 
 /** mulberry32: small, fast, deterministic. */
@@ -179,12 +187,14 @@ class Scheduler {
     problem.pairs.forEach((pair, p) => {
       const { a, b } = pair;
       this.tier[p] = pair.tier;
-      this.val[p] = pairValue(pair.tier, pair.score);
+      this.val[p] = pairValue(pair.tier, pair.score, pair.preference);
       const valid =
         Number.isInteger(a) && Number.isInteger(b) && a >= 0 && a < n && b >= 0 && b < n && a !== b;
       if (!valid) return;
       this.pa[p] = a;
       this.pb[p] = b;
+      // Either firm said no thanks: never proposed unless it is a request.
+      if (pair.tier === 3 && pair.preference === 'not-interested') return;
       const k = key(a, b);
       if (meeting.has(k)) return;
       let common = false;

@@ -772,8 +772,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A company's ranked matches, best first: `[{company, score, reasons}]`; `X-Total-Count` says
-         *     how many there are in all (page with `limit` and `offset`).
+         * A company's ranked matches, best first, a page at a time:
+         *     `{items: [{company, score, reasons, preference}], total, page, pageSize}`. Firms it marked
+         *     `not-interested` are hidden unless `includeHidden=true`.
          */
         get: operations["MatchingController_matches"];
         put?: never;
@@ -819,6 +820,27 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["RequestsController_answer"];
+        trace?: never;
+    };
+    "/api/sessions/{id}/preferences/{otherCompanyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Your company's wish about meeting another participant: `must-meet`, `interested` or
+         *     `not-interested` (hidden from your matches; never scheduled unless you asked each other).
+         */
+        put: operations["PreferencesController_set"];
+        post?: never;
+        /** Clears your company's wish about that participant. */
+        delete: operations["PreferencesController_clear"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/sessions/{id}/schedule": {
@@ -1652,6 +1674,15 @@ export interface components {
              */
             status: "accepted" | "declined" | "cancelled";
         };
+        SetPreferenceDto: {
+            /**
+             * Format: uuid
+             * @description Your company (you must be one of its users).
+             */
+            companyId: string;
+            /** @enum {string} */
+            preference: "must-meet" | "interested" | "not-interested";
+        };
         StartScheduleDto: {
             /** @description Make a draft to review (`GET .../schedule/draft`) instead of publishing. */
             draft?: boolean;
@@ -1956,6 +1987,11 @@ export interface components {
             };
             score: number;
             reasons: components["schemas"]["Reason"][];
+            /**
+             * @description The viewing company's own mark on this firm; null when none.
+             * @enum {string|null}
+             */
+            preference: "must-meet" | "interested" | "not-interested" | null;
         };
         /** @description The meeting of the file of wire types the web app shares, with the statuses it can have. */
         MeetingView: {
@@ -2035,6 +2071,13 @@ export interface components {
             unplaced: components["schemas"]["UnplacedRequest"][];
             meetings: number;
             solverMs: number;
+        };
+        PreferenceView: {
+            sessionId: string;
+            companyId: string;
+            otherCompanyId: string;
+            /** @enum {string} */
+            preference: "must-meet" | "interested" | "not-interested";
         };
         PublishedDraftView: {
             meetings: number;
@@ -4263,12 +4306,18 @@ export interface operations {
     MatchingController_matches: {
         parameters: {
             query: {
+                page?: number;
+                pageSize?: number;
                 /** @description The company whose matches to rank. */
                 companyId: string;
-                limit?: number;
-                offset?: number;
                 /** @description Only firms from this country. */
                 country?: string;
+                /** @description Only firms in this sector. */
+                sector?: "e-commerce" | "e-government" | "internet-applications" | "ict-research" | "wireless-mobile" | "information-security" | "smart-cards-payments" | "multimedia" | "telecommunications" | "software" | "hardware" | "it-services" | "digital-entertainment" | "fintech";
+                /** @description Only firms the company marked so (`none`: not marked yet). */
+                preference?: "must-meet" | "interested" | "not-interested" | "none";
+                /** @description Also firms marked `not-interested` (hidden otherwise, unless the filter asks for them). */
+                includeHidden?: "true" | "false";
                 minScore?: number;
             };
             header?: never;
@@ -4284,7 +4333,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MatchView"][];
+                    "application/json": {
+                        items: components["schemas"]["MatchView"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
                 };
             };
             /** @description The error shape of every failure: status, code and, for a 400, every bad field */
@@ -4390,6 +4444,72 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["WireRequest"];
                 };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PreferencesController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                otherCompanyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPreferenceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferenceView"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PreferencesController_clear: {
+        parameters: {
+            query: {
+                companyId: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                otherCompanyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The error shape of every failure: status, code and, for a 400, every bad field */
             "4XX": {

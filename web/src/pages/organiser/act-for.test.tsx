@@ -16,6 +16,7 @@ const match = {
   company: { id: MAPLE, name: 'Maple Ledger', country: 'CA', city: 'Toronto' },
   score: 81,
   reasons: [],
+  preference: null,
 };
 const received: MeetingRequest = {
   id: 'r1',
@@ -46,7 +47,12 @@ const agendaQuery = new URLSearchParams({ companyId: HARBOUR, timezone: VIEWER_Z
 const firmsView = (agenda: AgendaItem[] = []) => ({
   [`GET ${path}`]: json(200, session),
   [`GET /api/companies/${HARBOUR}`]: json(200, harbour),
-  [`GET ${path}/matches?companyId=${HARBOUR}&limit=20`]: json(200, [match]),
+  [`GET ${path}/matches?companyId=${HARBOUR}&page=1&pageSize=20`]: json(200, {
+    items: [match],
+    total: 1,
+    page: 1,
+    pageSize: 20,
+  }),
   [`GET ${path}/requests?companyId=${HARBOUR}`]: json(200, { sent: [], received: [received] }),
   [`GET ${path}/agenda?${agendaQuery.toString()}`]: json(200, agenda),
 });

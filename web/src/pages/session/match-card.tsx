@@ -8,8 +8,9 @@ import { countryName } from '../../names';
 import { reasonWords } from '../../reasons';
 import { keys } from '../../queries';
 import { ErrorBox } from '../../ui';
+import { PreferenceChoice } from './preference-choice';
 
-/** One match: who, how well, why, and a meeting request with an optional message. */
+/** One match: who, how well, why, the firm's wish, and a meeting request with an optional message. */
 export function MatchCard({
   sessionId,
   company,
@@ -65,6 +66,7 @@ export function MatchCard({
             <li key={reason.component}>{reasonWords(reason, i18n)}</li>
           ))}
       </ul>
+      <PreferenceChoice sessionId={sessionId} company={company} match={match} />
       {send.isSuccess || asked ? (
         <p className="notice ok">{t('matches.requested')}</p>
       ) : open ? (

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { ApiError, type Membership, type SessionDetail } from '../../api';
+import type { Membership, SessionDetail } from '../../api';
 import { call } from '../../api/call';
 import { client } from '../../api/client';
 import { useI18n } from '../../i18n';
@@ -9,6 +9,7 @@ import { Agenda } from './agenda';
 import { JoinButton } from './join-button';
 import { Matches } from './matches';
 import { Requests } from './requests';
+import { FIRST_PAGE, useMatches } from './use-matches';
 
 /** Matches, requests and agenda once the company takes part; the join button before. */
 export function Participation({
@@ -21,22 +22,9 @@ export function Participation({
   onJoined: () => void;
 }) {
   const { t } = useI18n();
-  // The matches answer 404 `participant.not_found` while the company has not joined.
-  const matches = useQuery({
-    queryKey: keys.matches(session.id, company.companyId),
-    queryFn: () =>
-      call(
-        client.GET('/api/sessions/{id}/matches', {
-          params: {
-            path: { id: session.id },
-            query: { companyId: company.companyId, limit: 20 },
-          },
-        }),
-      ).catch((error: unknown) => {
-        if (error instanceof ApiError && error.code === 'participant.not_found') return null;
-        throw error;
-      }),
-  });
+  // The matches answer 404 `participant.not_found` (null) while the company has not joined; the
+  // first page is the one the matches list shows first, loaded once.
+  const matches = useMatches(session.id, company.companyId, FIRST_PAGE);
   const requests = useQuery({
     queryKey: keys.requests(session.id, company.companyId),
     queryFn: () =>
@@ -57,8 +45,8 @@ export function Participation({
 
   return (
     <QueryLoaded query={matches}>
-      {(list) =>
-        list === null ? (
+      {(firstPage) =>
+        firstPage === null ? (
           <JoinButton sessionId={session.id} company={company} onJoined={onJoined} />
         ) : (
           <>
@@ -75,7 +63,7 @@ export function Participation({
               <Agenda sessionId={session.id} company={company} />
               <Requests sessionId={session.id} company={company} requests={requests} />
             </div>
-            <Matches sessionId={session.id} company={company} matches={list} asked={asked} />
+            <Matches sessionId={session.id} company={company} asked={asked} />
           </>
         )
       }
