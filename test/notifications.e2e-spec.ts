@@ -427,11 +427,16 @@ describe('notifications', () => {
         () => smtp.mails.find((m) => m.messageId === `<${outboxIds[0]}@trade-match.test>`),
         15_000,
       );
-      const [{ sent_at }] = await client.app
-        .get(DataSource)
-        .query<{ sent_at: Date }[]>('SELECT sent_at FROM notification_outbox WHERE id = $1', [
-          outboxIds[0],
-        ]);
+      // The mail server has the mail a moment before the outbox records its acceptance.
+      const sent_at = await eventually(async () => {
+        const [row] = await client.app
+          .get(DataSource)
+          .query<{ sent_at: Date | null }[]>(
+            'SELECT sent_at FROM notification_outbox WHERE id = $1',
+            [outboxIds[0]],
+          );
+        return row?.sent_at ?? undefined;
+      }, 5_000);
       expect(sent_at.getTime()).toBeGreaterThanOrEqual(notBefore.getTime() - 50);
       expect(mail.attachments).toHaveLength(1);
       expect(mail.attachments[0]).toMatchObject({
