@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CompaniesModule } from '../companies/companies.module';
+import { LiveModule } from '../live/live.module';
+import { ConversationsController } from './conversations.controller';
+import { ConversationsService } from './conversations.service';
+
+@Module({
+  imports: [CompaniesModule, LiveModule],
+  controllers: [ConversationsController],
+  providers: [ConversationsService],
+})
+export class ConversationsModule {}
