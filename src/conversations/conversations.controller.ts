@@ -17,7 +17,7 @@ import { ConversationsService } from './conversations.service';
 import {
   ListConversationsQuery,
   ListMessagesQuery,
-  MarkReadDto,
+  MarkConversationReadDto,
   SendMessageDto,
   StartConversationDto,
 } from './dto/conversation.dto';
@@ -80,7 +80,7 @@ export class ConversationsController {
   read(
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
-    @Body() body: MarkReadDto,
+    @Body() body: MarkConversationReadDto,
   ): Promise<WireConversation> {
     return this.conversations.markRead(user, id, body.companyId);
   }

@@ -6,10 +6,13 @@ import type { AuthUser } from '../auth/auth.decorators';
 import { AppError } from '../common/app-error';
 import { isUniqueViolation } from '../common/database-errors';
 import { CompaniesService } from '../companies/companies.service';
+import { Company } from '../companies/company.entity';
 import { LiveEmitter } from '../live/live-emitter';
+import { NotificationsService } from '../notifications/notifications.service';
 import { Conversation } from './conversation.entity';
 import type { WireConversation, WireMessage, WireMessagePage } from './conversation.wire';
 import { Message } from './message.entity';
+import { unreadNotice, withdrawUnreadNotice } from './unread-notice';
 
 interface MessageRow {
   id: string;
@@ -58,6 +61,7 @@ export class ConversationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly companies: CompaniesService,
     private readonly live: LiveEmitter,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** A company's conversations, the latest message first. */
@@ -160,7 +164,10 @@ export class ConversationsService {
   ): Promise<WireConversation> {
     const conversation = await this.findVisible(user, conversationId);
     await this.assertSide(user, conversation, companyId);
-    await this.advanceRead(this.dataSource.manager, conversation, companyId);
+    await this.dataSource.transaction(async (manager) => {
+      await this.advanceRead(manager, conversation, companyId);
+      await withdrawUnreadNotice(manager, conversation.id, companyId);
+    });
     const [view] = await this.views(companyId, [await this.reload(conversation.id)]);
     return view;
   }
@@ -182,6 +189,16 @@ export class ConversationsService {
       );
       // Writing answers what came before: the sender's side has read up to its own message.
       await this.advanceRead(manager, conversation, companyId);
+      await withdrawUnreadNotice(manager, conversation.id, companyId);
+      // The other firm hears by email (or in-app, as each reader chose) if it leaves it unread.
+      const otherId =
+        companyId === conversation.companyA ? conversation.companyB : conversation.companyA;
+      const [from, to] = await Promise.all([
+        manager.findOneByOrFail(Company, { id: companyId }),
+        manager.findOneByOrFail(Company, { id: otherId }),
+      ]);
+      const notice = await unreadNotice(manager, conversation.id, from, to, text);
+      if (notice) await this.notifications.notify(manager, notice);
       return saved.id;
     });
     const [row] = await this.dataSource.query<MessageRow[]>(

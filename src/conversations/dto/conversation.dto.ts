@@ -14,7 +14,7 @@ export class ListConversationsQuery {
 }
 
 /** The text of a message: 1 to 2,000 characters once trimmed. */
-class MessageText {
+class MessageTextDto {
   @ApiProperty({
     minLength: 1,
     maxLength: MESSAGE_MAX_LENGTH,
@@ -30,7 +30,7 @@ class MessageText {
 }
 
 /** `POST /api/conversations`: the first (or next) message from one company to another. */
-export class StartConversationDto extends MessageText {
+export class StartConversationDto extends MessageTextDto {
   /** Your company (you must be one of its users). */
   @ApiProperty()
   @IsUUID('all', { message: 'fromCompanyId must be a UUID' })
@@ -43,7 +43,7 @@ export class StartConversationDto extends MessageText {
 }
 
 /** `POST /api/conversations/:id/messages`. */
-export class SendMessageDto extends MessageText {
+export class SendMessageDto extends MessageTextDto {
   /** Your company, one of the conversation's two. */
   @ApiProperty()
   @IsUUID('all', { message: 'companyId must be a UUID' })
@@ -51,7 +51,7 @@ export class SendMessageDto extends MessageText {
 }
 
 /** `POST /api/conversations/:id/read`. */
-export class MarkReadDto {
+export class MarkConversationReadDto {
   @ApiProperty()
   @IsUUID('all', { message: 'companyId must be a UUID' })
   companyId: string;

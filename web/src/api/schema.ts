@@ -1195,8 +1195,14 @@ export interface components {
             };
         };
         MarkReadDto: {
-            /** Format: uuid */
-            companyId: string;
+            /**
+             * @example [
+             *       "2f0c1c52-5d0e-4a7b-9d43-3f5b6f1b6a10"
+             *     ]
+             */
+            ids?: string[];
+            /** @enum {boolean} */
+            all?: true;
         };
         SignUpDto: {
             /**
@@ -1750,6 +1756,10 @@ export interface components {
              * Format: uuid
              * @description Your company, one of the conversation's two.
              */
+            companyId: string;
+        };
+        MarkConversationReadDto: {
+            /** Format: uuid */
             companyId: string;
         };
         StartScheduleDto: {
@@ -4773,7 +4783,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["MarkReadDto"];
+                "application/json": components["schemas"]["MarkConversationReadDto"];
             };
         };
         responses: {
