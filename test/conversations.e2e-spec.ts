@@ -301,6 +301,74 @@ describe('conversations between two companies', () => {
     expect((await list(hk.accessToken, h)).find((item) => item.id === id)?.unread).toBe(1);
   });
 
+  it('tells the other firm of a message left unread, once, later, and not once read', async () => {
+    const db = client.app.get(DataSource);
+    const fresh = (await client.verifiedCompany(ca.accessToken, organiser.accessToken)).id;
+    let id = '';
+    /** The unread emails of this conversation to one user, oldest first. */
+    const outbox = async (userId: string) =>
+      db.query<{ status: string; not_before: Date; key: string }[]>(
+        `SELECT status, not_before, key FROM notification_outbox
+          WHERE kind = 'message.unread' AND user_id = $1 AND key LIKE $2
+          ORDER BY created_at`,
+        [userId, `message-unread.${id}.%`],
+      );
+    const before = Date.now();
+    const first = await start(hk.accessToken, {
+      fromCompanyId: h,
+      toCompanyId: fresh,
+      text: 'Are you at the fair?',
+    }).expect(201);
+    id = first.body.conversation.id as string;
+    await send(hk.accessToken, id, { companyId: h, text: 'Second, same stretch' }).expect(201);
+    // One email for the stretch, due in 15 minutes, to the other firm's users only.
+    let rows = await outbox(ca.user.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].status).toBe('pending');
+    expect(new Date(rows[0].not_before).getTime()).toBeGreaterThanOrEqual(before + 14 * 60_000);
+    expect(await outbox(hk.user.id)).toEqual([]);
+    // Not shown in-app before it is due either.
+    const shown = await client.as(ca.accessToken).get('/api/notifications').expect(200);
+    expect(JSON.stringify(shown.body)).not.toContain('Are you at the fair?');
+
+    await client
+      .as(ca.accessToken)
+      .post(`/api/conversations/${id}/read`)
+      .send({ companyId: fresh })
+      .expect(200);
+    rows = await outbox(ca.user.id);
+    expect(rows.map((row) => row.status)).toEqual(['withdrawn']);
+    // A new stretch of unread messages is told of again.
+    await send(hk.accessToken, id, { companyId: h, text: 'Third' }).expect(201);
+    rows = await outbox(ca.user.id);
+    expect(rows.map((row) => row.status)).toEqual(['withdrawn', 'pending']);
+    // Replying reads them: the pending one is withdrawn too.
+    await send(ca.accessToken, id, { companyId: fresh, text: 'Yes' }).expect(201);
+    rows = await outbox(ca.user.id);
+    expect(rows.map((row) => row.status)).toEqual(['withdrawn', 'withdrawn']);
+
+    // A reader who turned these off gets none (the reply above is read first: no stretch waits).
+    await client
+      .as(hk.accessToken)
+      .post(`/api/conversations/${id}/read`)
+      .send({ companyId: h })
+      .expect(200);
+    await client
+      .as(hk.accessToken)
+      .patch('/api/users/me/settings')
+      .send({ notifications: { 'message.unread': 'off' } })
+      .expect(200);
+    await send(ca.accessToken, id, { companyId: fresh, text: 'Still there?' }).expect(201);
+    expect((await outbox(hk.user.id)).map((row) => row.status)).toEqual(['withdrawn']);
+    const hidden = await db.query(
+      `SELECT 1 FROM notifications
+        WHERE kind = 'message.unread' AND user_id = $1 AND params->>'conversationId' = $2
+          AND created_at > now()`,
+      [hk.user.id, id],
+    );
+    expect(hidden).toEqual([]);
+  });
+
   it('sends message.created to both firms on either API process, and to nobody else', async () => {
     const hkSocket = await live.connected(url, hk.accessToken);
     const caSocket = await live.connected(otherUrl, ca.accessToken);
