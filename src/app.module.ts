@@ -12,6 +12,7 @@ import { MeetingsModule } from './meetings/meetings.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ReportsModule } from './reports/reports.module';
 import { PreferencesModule } from './preferences/preferences.module';
+import { ConversationsModule } from './conversations/conversations.module';
 import { RequestsModule } from './requests/requests.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -43,6 +44,7 @@ export class AppModule {
         MatchingModule,
         RequestsModule,
         PreferencesModule,
+        ConversationsModule,
         SchedulingModule,
         MeetingsModule,
         ReportsModule,

@@ -66,6 +66,28 @@ function unsubscribeKeyOf(world: World): string {
   return signUnsubscribeKey(testConfig().jwtSecret, world.owner.user.id, 'announcement');
 }
 
+/** The owner's firm's conversation with the partner's firm (one per pair), made on first use. */
+let conversationId: string | undefined;
+async function conversationOf(world: World): Promise<string> {
+  conversationId ??= (
+    await client
+      .as(world.owner.accessToken)
+      .post('/api/conversations')
+      .send({ fromCompanyId: world.companyId, toCompanyId: world.otherCompanyId, text: 'Hello' })
+      .expect(201)
+  ).body.conversation.id as string;
+  return conversationId;
+}
+
+/** Only the two firms' users: organisers and admins may not read conversations either. */
+const companyOwnOnly = (status: number, others: number): Entry['expect'] => ({
+  admin: others,
+  organiser: others,
+  owner: status,
+  stranger: others,
+  anonymous: 401,
+});
+
 /** A fresh session of the world's organiser with the owner's and the partner's firms in it. */
 async function freshSession(world: World): Promise<string> {
   const org = world.organiser.accessToken;
@@ -524,6 +546,36 @@ const MATRIX: Record<string, Entry> = {
       url: `/api/sessions/${world.sessionId}/matches?companyId=${world.companyId}`,
     }),
     expect: ownerAndOrganisers(200),
+  },
+  'GET /api/conversations': {
+    call: (world) => ({ url: `/api/conversations?companyId=${world.companyId}` }),
+    expect: companyOwnOnly(200, 403),
+  },
+  'POST /api/conversations': {
+    call: (world) => ({
+      url: '/api/conversations',
+      body: { fromCompanyId: world.companyId, toCompanyId: world.otherCompanyId, text: 'Hi' },
+    }),
+    expect: companyOwnOnly(201, 403),
+  },
+  // Outside the pair a conversation does not exist (404), organisers included.
+  'GET /api/conversations/{id}/messages': {
+    call: async (world) => ({ url: `/api/conversations/${await conversationOf(world)}/messages` }),
+    expect: companyOwnOnly(200, 404),
+  },
+  'POST /api/conversations/{id}/messages': {
+    call: async (world) => ({
+      url: `/api/conversations/${await conversationOf(world)}/messages`,
+      body: { companyId: world.companyId, text: 'Hi again' },
+    }),
+    expect: companyOwnOnly(201, 404),
+  },
+  'POST /api/conversations/{id}/read': {
+    call: async (world) => ({
+      url: `/api/conversations/${await conversationOf(world)}/read`,
+      body: { companyId: world.companyId },
+    }),
+    expect: companyOwnOnly(200, 404),
   },
   'PUT /api/sessions/{id}/preferences/{otherCompanyId}': {
     call: (world) => ({

@@ -267,6 +267,19 @@ describe('fuzz, field by field: every field of every route and live event', () =
     if (target) targets = await rebuildTargets(target);
   };
 
+  /** The owner's firm's conversation with the partner's firm, made on first use. */
+  let conversationId: string | undefined;
+  const conversation = async (): Promise<string> => {
+    conversationId ??= (
+      await client
+        .as(world.owner.accessToken)
+        .post('/api/conversations')
+        .send({ fromCompanyId: world.companyId, toCompanyId: world.otherCompanyId, text: 'Hi' })
+        .expect(201)
+    ).body.conversation.id as string;
+    return conversationId;
+  };
+
   /**
    * The valid base of every route with a body or a query: the one table of hand-written bases.
    * A route missing here is still fuzzed, from its schema's examples alone, as the owner.
@@ -500,6 +513,26 @@ describe('fuzz, field by field: every field of every route and live event', () =
         preference: 'interested',
         includeHidden: 'true',
       },
+    }),
+    'GET /api/conversations': () => ({ caller: 'owner', query: { companyId: world.companyId } }),
+    'POST /api/conversations': () => ({
+      caller: 'owner',
+      body: { fromCompanyId: world.companyId, toCompanyId: world.otherCompanyId, text: 'Hello' },
+    }),
+    'GET /api/conversations/{id}/messages': async () => ({
+      caller: 'owner',
+      params: { id: await conversation() },
+      query: { limit: '5', before: '2032-06-08T07:00:00Z' },
+    }),
+    'POST /api/conversations/{id}/messages': async () => ({
+      caller: 'partner',
+      params: { id: await conversation() },
+      body: { companyId: world.otherCompanyId, text: 'Hello back' },
+    }),
+    'POST /api/conversations/{id}/read': async () => ({
+      caller: 'owner',
+      params: { id: await conversation() },
+      body: { companyId: world.companyId },
     }),
     'PUT /api/sessions/{id}/preferences/{otherCompanyId}': () => ({
       caller: 'owner',

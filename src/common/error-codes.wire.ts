@@ -119,6 +119,9 @@ export const ERROR_CODES = [
   'board.max_meetings',
   'board.table_taken',
   'board.tables_full',
+  // Messages between two companies (issue 16).
+  'conversation.not_found',
+  'message.not_found',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -17,6 +17,8 @@ import { SessionInvitation } from '../sessions/session-invitation.entity';
 import { MatchmakingSession } from '../sessions/session.entity';
 import { Notification } from '../notifications/notification.entity';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
+import { Conversation } from '../conversations/conversation.entity';
+import { Message } from '../conversations/message.entity';
 import { CompanyInvitation } from '../teams/company-invitation.entity';
 import { UserSettings } from '../users/user-settings.entity';
 import { User } from '../users/user.entity';
@@ -45,4 +47,6 @@ export const ENTITIES = [
   AccountToken,
   CompanyInvitation,
   SessionInvitation,
+  Conversation,
+  Message,
 ];

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { Server } from 'socket.io';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import type { WireMessage } from '../conversations/conversation.wire';
 import type { SessionStatus } from '../sessions/session-lifecycle.wire';
 import type { Slot } from '../sessions/slots';
 import { rooms, type LiveNamespace, type LiveSlot } from './live.events';
@@ -134,6 +135,14 @@ export class LiveEmitter implements OnApplicationShutdown {
   /** A firm's meeting preferences changed: its own users only (the other firm never learns them). */
   preferenceUpdated(sessionId: string, companyId: string): void {
     this.clientSend(rooms.company(companyId), 'preference.updated', { sessionId, companyId });
+  }
+
+  /** A message between two companies: the users of both, and nobody else (organisers neither). */
+  messageCreated(companyIds: readonly string[], message: WireMessage): void {
+    this.clientSend(companyIds.map(rooms.company), 'message.created', {
+      conversationId: message.conversationId,
+      message,
+    });
   }
 
   applicationUpdated(application: WireApplication): void {

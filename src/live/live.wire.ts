@@ -14,6 +14,7 @@ import type { MeetingOrigin, MeetingStatus } from '../meetings/meeting.wire';
 import type { SessionMode } from '../sessions/session.wire';
 import type { SessionStatus } from '../sessions/session-lifecycle.wire';
 import type { WireFieldRules } from '../common/field-rules.wire';
+import type { WireMessage } from '../conversations/conversation.wire';
 
 /** An error in the shape of the HTTP API. */
 export interface WireError {
@@ -218,6 +219,11 @@ export interface ServerToClientEvents {
    * only): its matches show the new marks.
    */
   'preference.updated': (payload: { sessionId: string; companyId: string }) => void;
+  /**
+   * A message between two companies was sent (sent to the users of both companies, never to
+   * organisers, who may not read conversations).
+   */
+  'message.created': (payload: { conversationId: string; message: WireMessage }) => void;
   /**
    * People came into or left the session's room (sent to the room): the changes of the last
    * tenth of a second, each user once with their latest state.

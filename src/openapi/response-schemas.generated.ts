@@ -171,6 +171,51 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "$ref": "#/components/schemas/Taxonomy"
       }
     },
+    "ConversationsController_list": {
+      "body": "json",
+      "schema": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/WireConversation"
+        }
+      }
+    },
+    "ConversationsController_start": {
+      "body": "json",
+      "schema": {
+        "type": "object",
+        "properties": {
+          "conversation": {
+            "$ref": "#/components/schemas/WireConversation"
+          },
+          "message": {
+            "$ref": "#/components/schemas/WireMessage"
+          }
+        },
+        "required": [
+          "conversation",
+          "message"
+        ]
+      }
+    },
+    "ConversationsController_messages": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/WireMessagePage"
+      }
+    },
+    "ConversationsController_send": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/WireMessage"
+      }
+    },
+    "ConversationsController_read": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/WireConversation"
+      }
+    },
     "DelegationsController_create": {
       "body": "json",
       "schema": {
@@ -3154,6 +3199,71 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "updatedAt"
       ]
     },
+    "WireConversation": {
+      "type": "object",
+      "description": "One conversation as one of its two companies sees it.",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "companyIds": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "minItems": 2,
+          "maxItems": 2,
+          "description": "The pair, in a fixed order (the same for both sides)."
+        },
+        "otherCompany": {
+          "type": "object",
+          "properties": {
+            "id": {
+              "type": "string"
+            },
+            "name": {
+              "type": "string"
+            },
+            "country": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "id",
+            "name",
+            "country"
+          ]
+        },
+        "lastMessage": {
+          "allOf": [
+            {
+              "$ref": "#/components/schemas/WireMessage"
+            }
+          ],
+          "nullable": true
+        },
+        "unread": {
+          "type": "number",
+          "description": "Messages of the other company this company has not read."
+        },
+        "readUpTo": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "string",
+            "nullable": true
+          },
+          "description": "Read receipts: per company id, the newest message it has read (null: none yet)."
+        }
+      },
+      "required": [
+        "id",
+        "companyIds",
+        "otherCompany",
+        "lastMessage",
+        "unread",
+        "readUpTo"
+      ]
+    },
     "WireFieldRule": {
       "type": "object",
       "description": "One rule a field broke, for clients to word in their reader's language.",
@@ -3305,6 +3415,73 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "attempts",
         "createdAt",
         "finishedAt"
+      ]
+    },
+    "WireMessage": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "conversationId": {
+          "type": "string"
+        },
+        "companyId": {
+          "type": "string",
+          "description": "The company the message speaks for."
+        },
+        "senderId": {
+          "type": "string",
+          "nullable": true,
+          "description": "The user who wrote it; null once that account is gone."
+        },
+        "senderName": {
+          "type": "string",
+          "nullable": true
+        },
+        "text": {
+          "type": "string"
+        },
+        "sentAt": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "id",
+        "conversationId",
+        "companyId",
+        "senderId",
+        "senderName",
+        "text",
+        "sentAt"
+      ]
+    },
+    "WireMessagePage": {
+      "type": "object",
+      "description": "`GET /api/conversations/:id/messages`: newest first; `nextBefore` pages back (null: the start).",
+      "properties": {
+        "items": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/WireMessage"
+          }
+        },
+        "nextBefore": {
+          "type": "string",
+          "nullable": true
+        },
+        "readUpTo": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "string",
+            "nullable": true
+          }
+        }
+      },
+      "required": [
+        "items",
+        "nextBefore",
+        "readUpTo"
       ]
     },
     "WireNotification": {

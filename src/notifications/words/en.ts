@@ -96,6 +96,11 @@ export const en = {
     '{promoted, select, yes {A seat was freed in the delegation “{delegation}” to {city} ({startsOn} to {endsOn}) and {company}, first on the waitlist, now has it.} other {{status, select, accepted {The organisers accepted {company} to the delegation “{delegation}” to {city} ({startsOn} to {endsOn}).} rejected {The organisers did not accept {company} to the delegation “{delegation}” to {city}.{hasReason, select, yes { Their reason: “{reason}”} other {}}} other {The delegation “{delegation}” to {city} ({startsOn} to {endsOn}) is full; {company} is on its waitlist and gets the first seat that is freed.}}}}',
   'application.decided.action': 'See the delegation',
 
+  'message.unread.title': '{fromCompany} wrote to {toCompany}',
+  'message.unread.body':
+    '{fromCompany} ({fromCountry}) sent {toCompany} a message that is still unread: “{text}”',
+  'message.unread.action': 'Read and reply',
+
   'announcement.title': 'Announcement in “{session}”',
   'announcement.body': '{from}: “{text}”',
   'announcement.action': 'Open the session',

@@ -90,6 +90,11 @@ export const zhHant: Record<MessageKey, string> = {
     '{promoted, select, yes {前往 {city} 的代表團「{delegation}」（{startsOn} 至 {endsOn}）有名額空出，候補名單首位的 {company} 現已獲取錄。} other {{status, select, accepted {主辦單位已取錄 {company} 加入前往 {city} 的代表團「{delegation}」（{startsOn} 至 {endsOn}）。} rejected {主辦單位未有取錄 {company} 加入前往 {city} 的代表團「{delegation}」。{hasReason, select, yes {原因：「{reason}」} other {}}} other {前往 {city} 的代表團「{delegation}」（{startsOn} 至 {endsOn}）名額已滿；{company} 已列入候補名單，有名額空出時將優先獲取錄。}}}}',
   'application.decided.action': '查看代表團',
 
+  'message.unread.title': '{fromCompany} 傳訊息給 {toCompany}',
+  'message.unread.body':
+    '{fromCompany}（{fromCountry}）傳給 {toCompany} 的訊息尚未讀取：「{text}」',
+  'message.unread.action': '閱讀並回覆',
+
   'announcement.title': '「{session}」公告',
   'announcement.body': '{from}：「{text}」',
   'announcement.action': '開啟活動',

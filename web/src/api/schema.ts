@@ -843,6 +843,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your company's conversations, the latest message first, each with its unread count. */
+        get: operations["ConversationsController_list"];
+        put?: never;
+        /** Writes to another verified company: starts the pair's one conversation, or continues it. */
+        post: operations["ConversationsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** History, newest first; `before` (a message id or an instant) pages back. */
+        get: operations["ConversationsController_messages"];
+        put?: never;
+        post: operations["ConversationsController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks the conversation read for your company; the other firm sees it in `readUpTo`. */
+        post: operations["ConversationsController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{id}/schedule": {
         parameters: {
             query?: never;
@@ -1683,6 +1735,33 @@ export interface components {
             /** @enum {string} */
             preference: "must-meet" | "interested" | "not-interested";
         };
+        StartConversationDto: {
+            /** @example Shall we talk at the fair? */
+            text: string;
+            /**
+             * Format: uuid
+             * @description Your company (you must be one of its users).
+             */
+            fromCompanyId: string;
+            /**
+             * Format: uuid
+             * @description The company you write to.
+             */
+            toCompanyId: string;
+        };
+        SendMessageDto: {
+            /** @example Shall we talk at the fair? */
+            text: string;
+            /**
+             * Format: uuid
+             * @description Your company, one of the conversation's two.
+             */
+            companyId: string;
+        };
+        MarkConversationReadDto: {
+            /** Format: uuid */
+            companyId: string;
+        };
         StartScheduleDto: {
             /** @description Make a draft to review (`GET .../schedule/draft`) instead of publishing. */
             draft?: boolean;
@@ -2345,6 +2424,24 @@ export interface components {
             createdAt: string;
             updatedAt: string;
         };
+        /** @description One conversation as one of its two companies sees it. */
+        WireConversation: {
+            id: string;
+            /** @description The pair, in a fixed order (the same for both sides). */
+            companyIds: string[];
+            otherCompany: {
+                id: string;
+                name: string;
+                country: string;
+            };
+            lastMessage: components["schemas"]["WireMessage"] | null;
+            /** @description Messages of the other company this company has not read. */
+            unread: number;
+            /** @description Read receipts: per company id, the newest message it has read (null: none yet). */
+            readUpTo: {
+                [key: string]: string | null;
+            };
+        };
         /** @description One rule a field broke, for clients to word in their reader's language. */
         WireFieldRule: {
             /** @enum {string} */
@@ -2368,6 +2465,25 @@ export interface components {
             finishedAt: string | null;
             failedReason?: string;
             result?: unknown;
+        };
+        WireMessage: {
+            id: string;
+            conversationId: string;
+            /** @description The company the message speaks for. */
+            companyId: string;
+            /** @description The user who wrote it; null once that account is gone. */
+            senderId: string | null;
+            senderName: string | null;
+            text: string;
+            sentAt: string;
+        };
+        /** @description `GET /api/conversations/:id/messages`: newest first; `nextBefore` pages back (null: the start). */
+        WireMessagePage: {
+            items: components["schemas"]["WireMessage"][];
+            nextBefore: string | null;
+            readUpTo: {
+                [key: string]: string | null;
+            };
         };
         /** @description One notification in the app, its words in the reader's language and time zone. */
         WireNotification: {
@@ -4510,6 +4626,174 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ConversationsController_list: {
+        parameters: {
+            query: {
+                /** @description Your company (you must be one of its users). */
+                companyId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WireConversation"][];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ConversationsController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartConversationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        conversation: components["schemas"]["WireConversation"];
+                        message: components["schemas"]["WireMessage"];
+                    };
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ConversationsController_messages: {
+        parameters: {
+            query?: {
+                /** @description Only messages older than this one: a message id, or an instant (ISO 8601). */
+                before?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WireMessagePage"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ConversationsController_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMessageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WireMessage"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ConversationsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkConversationReadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WireConversation"];
+                };
             };
             /** @description The error shape of every failure: status, code and, for a 400, every bad field */
             "4XX": {

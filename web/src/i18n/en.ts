@@ -397,6 +397,8 @@ export const en = {
   'error.board.max_meetings': 'One of the firms already has the most meetings the session allows.',
   'error.board.table_taken': 'That table already has a meeting in that slot.',
   'error.board.tables_full': 'Every table already has a meeting in that slot.',
+  'error.conversation.not_found': 'No such conversation.',
+  'error.message.not_found': 'No such message in this conversation.',
   'org.draft.title': 'Draft schedule',
   'org.draft.none':
     'No draft. A draft lets you review a new schedule, and what it changes, before any firm sees it.',

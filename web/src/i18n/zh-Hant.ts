@@ -376,6 +376,8 @@ export const zhHant: Record<MessageKey, string> = {
   'error.board.max_meetings': '其中一家企業的會面已達場次上限。',
   'error.board.table_taken': '該桌在此時段已有會面。',
   'error.board.tables_full': '此時段所有桌子都已有會面。',
+  'error.conversation.not_found': '找不到此對話。',
+  'error.message.not_found': '此對話中找不到這則訊息。',
   'org.draft.title': '日程草稿',
   'org.draft.none': '沒有草稿。草稿讓你在企業看到之前，先檢視新日程及其變動。',
   'org.draft.early': '請求開放至 {time}：之後提出的請求需要再次編排。現在就編排嗎？',
