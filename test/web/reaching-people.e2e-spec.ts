@@ -276,9 +276,9 @@ describe('web app: reaching people (notifications, settings, accounts, teams)', 
     // The unsubscribe link's click shows here: that kind's emails are off, the app still tells.
     const received = page.getByLabel('A firm asks you for a meeting');
     await expect(received.inputValue()).resolves.toBe('in-app');
-    // Only kinds something sends today are offered.
+    // Only kinds something sends today are offered (unread messages are, since conversations).
+    await expectCount(page.getByText('Unread messages from other firms'), 1);
     for (const unbuilt of [
-      'Unread messages from other firms',
       'New business opportunities for you',
       'Agreements about to expire',
       'Follow-up questions after a session',
