@@ -81,9 +81,10 @@ export class SessionClockProcessor
       .getRepository(MatchmakingSession)
       .findOneBy({ id: data.sessionId });
     if (!session || session.status !== 'live') return false;
-    // The clock is queued a few hours ahead: each notice tops it up (ids make repeats no-ops).
-    await this.clock.scheduleSlotClock(session);
     const slots = buildSlots(session);
+    // The clock is queued a few hours ahead: each slot's start tops it up (ids make repeats
+    // no-ops); the next slot's start is always queued, so the chain never breaks.
+    if (data.kind === 'started') await this.clock.scheduleSlotClock(session, new Date(), slots);
     const slot = slots[data.slotIndex];
     if (!slot) return false;
     const due =

@@ -10,7 +10,7 @@ import {
   type SlotClockJob,
 } from '../../jobs/queues';
 import type { MatchmakingSession } from '../session.entity';
-import { buildSlots, SLOT_CLOCK_HORIZON_MS, slotClockEvents } from '../slots';
+import { buildSlots, SLOT_CLOCK_HORIZON_MS, slotClockEvents, type Slot } from '../slots';
 
 /**
  * Queues a session's timed work as delayed BullMQ jobs: going live at its start, then the slot
@@ -52,8 +52,12 @@ export class SessionClock {
    * within the next hours (`SLOT_CLOCK_HORIZON_MS`), and always the next one: each notice sent
    * calls this again, so the clock runs to the session's end without thousands of jobs waiting.
    */
-  async scheduleSlotClock(session: MatchmakingSession, now = new Date()): Promise<void> {
-    const slots = slotClockEvents(buildSlots(session), now, SLOT_CLOCK_HORIZON_MS);
+  async scheduleSlotClock(
+    session: MatchmakingSession,
+    now = new Date(),
+    sessionSlots: Slot[] = buildSlots(session),
+  ): Promise<void> {
+    const slots = slotClockEvents(sessionSlots, now, SLOT_CLOCK_HORIZON_MS);
     const jobs = slots.map((event) => {
       const data: SlotClockJob = {
         sessionId: session.id,
