@@ -399,6 +399,10 @@ export const en = {
   'error.board.tables_full': 'Every table already has a meeting in that slot.',
   'error.conversation.not_found': 'No such conversation.',
   'error.message.not_found': 'No such message in this conversation.',
+  'error.opportunity.not_found': 'No such post on the board.',
+  'error.opportunity.expired': 'This post is past its deadline.',
+  'error.opportunity.own': 'Your company posted this.',
+  'error.interest.duplicate': 'Your company has already expressed interest in this post.',
   'org.draft.title': 'Draft schedule',
   'org.draft.none':
     'No draft. A draft lets you review a new schedule, and what it changes, before any firm sees it.',
@@ -776,6 +780,7 @@ export const en = {
   'rule.notAfter': 'Must be no later than the end.',
   'rule.notBefore': 'Must be on or after the first day.',
   'rule.withinDays': 'Must be within {days, plural, one {# day} other {# days}} of the start.',
+  'rule.future': 'Must be in the future.',
   'rule.withinDates': 'Must fall within the delegation’s days, {first} to {last}.',
   'rule.slotFits': 'The session is too short for one meeting of this length.',
   'rule.sides': 'Choose at least one country for each side.',
