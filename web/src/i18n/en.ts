@@ -900,7 +900,7 @@ export const en = {
   'kind.application.decided': 'A delegation application is decided',
   'kind.announcement': 'Announcements in a session',
   'kind.message.unread': 'Unread messages from other firms',
-  'kind.opportunity.digest': 'New business opportunities for you',
+  'kind.opportunity.digest': 'Weekly digest of new opportunities that fit your firm',
   'kind.agreement.expiring': 'Agreements about to expire',
   'kind.followup.survey': 'Follow-up questions after a session',
   'kind.invitation': 'Invitations to a company team',

@@ -846,7 +846,7 @@ export const zhHant: Record<MessageKey, string> = {
   'kind.application.decided': '代表團申請有結果',
   'kind.announcement': '活動中的公告',
   'kind.message.unread': '其他企業的未讀訊息',
-  'kind.opportunity.digest': '適合你的新商機',
+  'kind.opportunity.digest': '適合貴公司的新商機每週摘要',
   'kind.agreement.expiring': '即將到期的協議',
   'kind.followup.survey': '活動後的跟進問卷',
   'kind.invitation': '加入公司團隊的邀請',
