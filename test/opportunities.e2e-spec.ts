@@ -573,6 +573,25 @@ describe('the opportunities board', () => {
       expect(forbidden.body.code).toBe('company.not_yours');
     });
 
+    it('is taken once when a firm expresses it twice at the same moment, and one message is sent', async () => {
+      const offer = await post(ca, offerBody(c));
+      const answers = await Promise.all(
+        [1, 2, 3].map((n) =>
+          as(far)
+            .post(`/api/opportunities/${offer.id}/interest`)
+            .send({ companyId: f, message: `At once ${n}` }),
+        ),
+      );
+      expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409, 409]);
+      const [{ n }] = await client.app
+        .get(DataSource)
+        .query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM messages WHERE company_id = $1 AND text LIKE 'At once %'`,
+          [f],
+        );
+      expect(n).toBe(1);
+    });
+
     it("in an organiser's post is a registration the organisers list and export as CSV", async () => {
       const project = await post(organiser, projectBody());
       await as(hk)
