@@ -13,6 +13,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { ReportsModule } from './reports/reports.module';
 import { PreferencesModule } from './preferences/preferences.module';
 import { ConversationsModule } from './conversations/conversations.module';
+import { OpportunitiesModule } from './opportunities/opportunities.module';
 import { RequestsModule } from './requests/requests.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -45,6 +46,7 @@ export class AppModule {
         RequestsModule,
         PreferencesModule,
         ConversationsModule,
+        OpportunitiesModule,
         SchedulingModule,
         MeetingsModule,
         ReportsModule,

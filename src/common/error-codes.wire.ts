@@ -122,6 +122,11 @@ export const ERROR_CODES = [
   // Messages between two companies (issue 16).
   'conversation.not_found',
   'message.not_found',
+  // The opportunities board (issue 16).
+  'opportunity.not_found',
+  'opportunity.expired',
+  'opportunity.own',
+  'interest.duplicate',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

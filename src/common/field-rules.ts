@@ -60,6 +60,7 @@ const RULES: Record<
   },
   isSlotFitting: { rule: 'slotFits' },
   isDeliveries: { rule: 'deliveries' },
+  isInTheFuture: { rule: 'future' },
   isAfterField: { rule: 'after', params: ([field]) => ({ field: String(field) }) },
   isNotAfterField: { rule: 'notAfter', params: ([field]) => ({ field: String(field) }) },
   isNotBeforeField: { rule: 'notBefore', params: ([field]) => ({ field: String(field) }) },

@@ -45,6 +45,8 @@ export const FIELD_RULES = [
   'notAfter',
   'notBefore',
   'withinDays',
+  // An instant that must lie ahead (a post's deadline)
+  'future',
   // `params` `{first, last}`: calendar dates (an itinerary item within its delegation's days)
   'withinDates',
   // `params` `{first, last}`: instants (an availability window within its session)

@@ -24,6 +24,12 @@ interface MessageRow {
   sent_at: Date;
 }
 
+/** More to write in a message's transaction, given the message once it is stored. */
+export type AlsoWrite = (
+  manager: EntityManager,
+  message: { id: string; conversationId: string },
+) => Promise<void>;
+
 const MESSAGE_COLUMNS = `m.id, m.conversation_id, m.company_id, m.sender_id, u.name AS sender_name,
   m.text, m.sent_at`;
 
@@ -79,10 +85,15 @@ export class ConversationsService {
     );
   }
 
-  /** Starts the pair's conversation, or continues it, with a first message from `fromCompanyId`. */
+  /**
+   * Starts the pair's conversation, or continues it, with a first message from `fromCompanyId`.
+   * `alsoWrite` writes what else goes with the message in its transaction (the interest in a post
+   * on the opportunities board): if it fails, the message was never sent.
+   */
   async start(
     user: AuthUser,
     input: { fromCompanyId: string; toCompanyId: string; text: string },
+    alsoWrite?: AlsoWrite,
   ): Promise<{ conversation: WireConversation; message: WireMessage }> {
     if (input.fromCompanyId === input.toCompanyId) {
       throw AppError.invalid(
@@ -104,7 +115,7 @@ export class ConversationsService {
       }
     }
     const conversation = await this.findOrCreatePair(from.id, to.id);
-    const message = await this.insertMessage(user, conversation, from.id, input.text);
+    const message = await this.insertMessage(user, conversation, from.id, input.text, alsoWrite);
     const [view] = await this.views(from.id, [await this.reload(conversation.id)]);
     return { conversation: view, message };
   }
@@ -177,6 +188,7 @@ export class ConversationsService {
     conversation: Conversation,
     companyId: string,
     text: string,
+    alsoWrite?: AlsoWrite,
   ): Promise<WireMessage> {
     const id = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(
@@ -199,6 +211,7 @@ export class ConversationsService {
       ]);
       const notice = await unreadNotice(manager, conversation.id, from, to, text);
       if (notice) await this.notifications.notify(manager, notice);
+      await alsoWrite?.(manager, { id: saved.id, conversationId: conversation.id });
       return saved.id;
     });
     const [row] = await this.dataSource.query<MessageRow[]>(

@@ -19,6 +19,8 @@ import { Notification } from '../notifications/notification.entity';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
 import { Conversation } from '../conversations/conversation.entity';
 import { Message } from '../conversations/message.entity';
+import { OpportunityInterest } from '../opportunities/opportunity-interest.entity';
+import { Opportunity } from '../opportunities/opportunity.entity';
 import { CompanyInvitation } from '../teams/company-invitation.entity';
 import { UserSettings } from '../users/user-settings.entity';
 import { User } from '../users/user.entity';
@@ -49,4 +51,6 @@ export const ENTITIES = [
   SessionInvitation,
   Conversation,
   Message,
+  Opportunity,
+  OpportunityInterest,
 ];

@@ -427,6 +427,52 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "$ref": "#/components/schemas/WireUnsubscribe"
       }
     },
+    "OpportunitiesController_create": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/WireOpportunity"
+      }
+    },
+    "OpportunitiesController_list": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/WireOpportunityPage"
+      }
+    },
+    "OpportunitiesController_get": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/WireOpportunity"
+      }
+    },
+    "OpportunitiesController_update": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/WireOpportunity"
+      }
+    },
+    "OpportunitiesController_remove": {
+      "body": "none"
+    },
+    "OpportunitiesController_express": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/WireOpportunityInterest"
+      }
+    },
+    "OpportunitiesController_interest": {
+      "body": "json-or-text",
+      "schema": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/WireOpportunityInterest"
+        }
+      },
+      "produces": [
+        "application/json",
+        "text/csv"
+      ]
+    },
     "PreferencesController_set": {
       "body": "json",
       "schema": {
@@ -3304,6 +3350,7 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
             "notAfter",
             "notBefore",
             "withinDays",
+            "future",
             "withinDates",
             "withinSession",
             "slotFits",
@@ -3568,6 +3615,262 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "items",
         "total",
         "unread",
+        "page",
+        "pageSize"
+      ]
+    },
+    "WireOpportunity": {
+      "type": "object",
+      "description": "One post on the board, as a signed-in user sees it.",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "kind": {
+          "type": "string",
+          "enum": [
+            "offer",
+            "request",
+            "project",
+            "market-info"
+          ]
+        },
+        "title": {
+          "type": "string"
+        },
+        "description": {
+          "type": "string"
+        },
+        "sectors": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "description": "Taxonomy sector codes."
+        },
+        "countries": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "description": "ISO 3166-1 alpha-2 codes: the markets the post is about (or whose firms may take part)."
+        },
+        "partnerTypes": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "description": "Taxonomy partner-type codes."
+        },
+        "deadline": {
+          "type": "string",
+          "nullable": true,
+          "description": "After this instant the post leaves the board; null: open-ended."
+        },
+        "link": {
+          "type": "string",
+          "nullable": true,
+          "description": "The source, an http(s) URL; null when none."
+        },
+        "partnerCountry": {
+          "type": "string",
+          "nullable": true,
+          "description": "For an organiser's post: the partner economy (ISO 3166-1 alpha-2); null when none."
+        },
+        "company": {
+          "type": "object",
+          "properties": {
+            "id": {
+              "type": "string"
+            },
+            "name": {
+              "type": "string"
+            },
+            "country": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "id",
+            "name",
+            "country"
+          ],
+          "nullable": true,
+          "description": "The posting company (a firm's post); null for an organiser's post."
+        },
+        "postedBy": {
+          "type": "object",
+          "properties": {
+            "id": {
+              "type": "string"
+            },
+            "name": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "id",
+            "name"
+          ],
+          "nullable": true,
+          "description": "Who wrote it; null once that account is gone."
+        },
+        "createdAt": {
+          "type": "string"
+        },
+        "updatedAt": {
+          "type": "string"
+        },
+        "open": {
+          "type": "boolean",
+          "description": "False once the deadline has passed (only the poster and organisers still open it)."
+        },
+        "canEdit": {
+          "type": "boolean",
+          "description": "Whether the viewer may edit and delete it (the posting company's users, organisers)."
+        },
+        "interestCount": {
+          "type": "number",
+          "nullable": true,
+          "description": "How many companies expressed interest: for those who may read the list, null for others."
+        },
+        "interested": {
+          "type": "boolean",
+          "description": "With `?companyId=`: whether that company has expressed interest already; false otherwise."
+        },
+        "score": {
+          "type": "number",
+          "nullable": true,
+          "description": "With `?companyId=`: how well the post fits that company, 0–100, by the scoring of matches;\nnull without it, and for the company's own posts."
+        },
+        "reasons": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/Reason"
+          },
+          "description": "With `?companyId=`: why, strongest first, as a match's reasons; empty otherwise."
+        }
+      },
+      "required": [
+        "id",
+        "kind",
+        "title",
+        "description",
+        "sectors",
+        "countries",
+        "partnerTypes",
+        "deadline",
+        "link",
+        "partnerCountry",
+        "company",
+        "postedBy",
+        "createdAt",
+        "updatedAt",
+        "open",
+        "canEdit",
+        "interestCount",
+        "interested",
+        "score",
+        "reasons"
+      ]
+    },
+    "WireOpportunityInterest": {
+      "type": "object",
+      "description": "A company's interest in a post: for a firm's post, the message it wrote to the posting company\n(in their conversation, `conversationId`); for an organiser's post, its registration.",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "opportunityId": {
+          "type": "string"
+        },
+        "company": {
+          "type": "object",
+          "properties": {
+            "id": {
+              "type": "string"
+            },
+            "name": {
+              "type": "string"
+            },
+            "country": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "id",
+            "name",
+            "country"
+          ]
+        },
+        "user": {
+          "type": "object",
+          "properties": {
+            "id": {
+              "type": "string"
+            },
+            "name": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "id",
+            "name"
+          ],
+          "nullable": true,
+          "description": "The user who expressed it; null once that account is gone."
+        },
+        "email": {
+          "type": "string",
+          "nullable": true,
+          "description": "That user's email address: for organisers only, null for everyone else."
+        },
+        "message": {
+          "type": "string"
+        },
+        "conversationId": {
+          "type": "string",
+          "nullable": true,
+          "description": "The conversation with the posting company (a firm's post); null for an organiser's post."
+        },
+        "createdAt": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "id",
+        "opportunityId",
+        "company",
+        "user",
+        "email",
+        "message",
+        "conversationId",
+        "createdAt"
+      ]
+    },
+    "WireOpportunityPage": {
+      "type": "object",
+      "description": "`GET /api/opportunities`: open posts, best fit first with `companyId`, newest first without.",
+      "properties": {
+        "items": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/WireOpportunity"
+          }
+        },
+        "total": {
+          "type": "number"
+        },
+        "page": {
+          "type": "number"
+        },
+        "pageSize": {
+          "type": "number"
+        }
+      },
+      "required": [
+        "items",
+        "total",
         "page",
         "pageSize"
       ]

@@ -276,13 +276,11 @@ describe('web app: reaching people (notifications, settings, accounts, teams)', 
     // The unsubscribe link's click shows here: that kind's emails are off, the app still tells.
     const received = page.getByLabel('A firm asks you for a meeting');
     await expect(received.inputValue()).resolves.toBe('in-app');
-    // Only kinds something sends today are offered (unread messages are, since conversations).
+    // Only kinds something sends today are offered (unread messages are, since conversations;
+    // the weekly digest of the opportunities board, since the board).
     await expectCount(page.getByText('Unread messages from other firms'), 1);
-    for (const unbuilt of [
-      'New business opportunities for you',
-      'Agreements about to expire',
-      'Follow-up questions after a session',
-    ]) {
+    await expectCount(page.getByText('Weekly digest of new opportunities that fit your firm'), 1);
+    for (const unbuilt of ['Agreements about to expire', 'Follow-up questions after a session']) {
       await expectCount(page.getByText(unbuilt), 0);
     }
     // The zone is chosen by name from a list, not typed.

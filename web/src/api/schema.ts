@@ -895,6 +895,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open posts, filtered and paged; with `companyId`, ranked for it with `score` and `reasons`. */
+        get: operations["OpportunitiesController_list"];
+        put?: never;
+        /** Posts an offer or request for your (verified) company, or, as an organiser, a project or market information. */
+        post: operations["OpportunitiesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opportunities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One post (past its deadline, for its company's users and organisers only). */
+        get: operations["OpportunitiesController_get"];
+        put?: never;
+        post?: never;
+        /** Deletes a post and the interest expressed in it (messages sent stay in their conversations). */
+        delete: operations["OpportunitiesController_remove"];
+        options?: never;
+        head?: never;
+        /** Changes a post: its company's users and organisers. */
+        patch: operations["OpportunitiesController_update"];
+        trace?: never;
+    };
+    "/api/opportunities/{id}/interest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who expressed interest, first first (`?format=csv` to export): its company's users and organisers. */
+        get: operations["OpportunitiesController_interest"];
+        put?: never;
+        /**
+         * Your company's interest: a message to the posting company (a firm's post), or a registration
+         *     (an organiser's post). Once per company and post.
+         */
+        post: operations["OpportunitiesController_express"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{id}/schedule": {
         parameters: {
             query?: never;
@@ -1762,6 +1820,112 @@ export interface components {
             /** Format: uuid */
             companyId: string;
         };
+        CreateOpportunityDto: {
+            /**
+             * @example offer
+             * @enum {string}
+             */
+            kind: "offer" | "request" | "project" | "market-info";
+            /** @example NFC payment terminals for Canadian retail chains */
+            title: string;
+            /** @example We supply certified terminals and look for distributors in Ontario and Quebec. */
+            description: string;
+            /**
+             * @example [
+             *       "smart-cards-payments"
+             *     ]
+             */
+            sectors: ("e-commerce" | "e-government" | "internet-applications" | "ict-research" | "wireless-mobile" | "information-security" | "smart-cards-payments" | "multimedia" | "telecommunications" | "software" | "hardware" | "it-services" | "digital-entertainment" | "fintech")[];
+            /**
+             * @description ISO 3166-1 alpha-2 codes: the markets the post is about, or whose firms may take part.
+             * @example [
+             *       "CA"
+             *     ]
+             */
+            countries: string[];
+            /**
+             * @example [
+             *       "distributor"
+             *     ]
+             */
+            partnerTypes?: ("distributor" | "reseller" | "joint-venture" | "investment" | "technology-licensing" | "research-partner" | "supplier" | "customer" | "outsourcing")[];
+            /**
+             * Format: date-time
+             * @description After this instant the post leaves the board; in the future; `null`: open-ended.
+             * @example 2031-06-30T16:00:00Z
+             */
+            deadline?: string | null;
+            /**
+             * Format: uri
+             * @description The source: an http(s) URL.
+             * @example https://example.gov/tender/42
+             */
+            link?: string | null;
+            /**
+             * Format: uuid
+             * @description Your company, for an `offer` or a `request`; absent for a `project` or `market-info`.
+             */
+            companyId?: string;
+            /**
+             * @description The partner economy of a `project` or `market-info` (ISO 3166-1 alpha-2).
+             * @example FI
+             */
+            partnerCountry?: string | null;
+        };
+        UpdateOpportunityDto: {
+            /** @example NFC payment terminals for Canadian retail chains */
+            title?: string;
+            /** @example We supply certified terminals and look for distributors in Ontario and Quebec. */
+            description?: string;
+            /**
+             * @example [
+             *       "smart-cards-payments"
+             *     ]
+             */
+            sectors?: ("e-commerce" | "e-government" | "internet-applications" | "ict-research" | "wireless-mobile" | "information-security" | "smart-cards-payments" | "multimedia" | "telecommunications" | "software" | "hardware" | "it-services" | "digital-entertainment" | "fintech")[];
+            /**
+             * @description ISO 3166-1 alpha-2 codes: the markets the post is about, or whose firms may take part.
+             * @example [
+             *       "CA"
+             *     ]
+             */
+            countries?: string[];
+            /**
+             * @example [
+             *       "distributor"
+             *     ]
+             */
+            partnerTypes?: ("distributor" | "reseller" | "joint-venture" | "investment" | "technology-licensing" | "research-partner" | "supplier" | "customer" | "outsourcing")[];
+            /**
+             * Format: date-time
+             * @description After this instant the post leaves the board; in the future; `null`: open-ended.
+             * @example 2031-06-30T16:00:00Z
+             */
+            deadline?: string | null;
+            /**
+             * Format: uri
+             * @description The source: an http(s) URL.
+             * @example https://example.gov/tender/42
+             */
+            link?: string | null;
+            /**
+             * @description The partner economy of a `project` or `market-info` (ISO 3166-1 alpha-2).
+             * @example FI
+             */
+            partnerCountry?: string | null;
+        };
+        ExpressInterestDto: {
+            /**
+             * Format: uuid
+             * @description Your company (you must be one of its users).
+             */
+            companyId: string;
+            /**
+             * @description To the posting company (a firm's post), or with the registration (an organiser's post).
+             * @example We distribute payment hardware across Ontario; shall we talk?
+             */
+            message: string;
+        };
         StartScheduleDto: {
             /** @description Make a draft to review (`GET .../schedule/draft`) instead of publishing. */
             draft?: boolean;
@@ -2445,7 +2609,7 @@ export interface components {
         /** @description One rule a field broke, for clients to word in their reader's language. */
         WireFieldRule: {
             /** @enum {string} */
-            rule: "required" | "notAllowed" | "invalid" | "isString" | "isNumber" | "isInt" | "isBoolean" | "isArray" | "isObject" | "notBlank" | "min" | "max" | "minLength" | "maxLength" | "length" | "arrayMinSize" | "arrayMaxSize" | "distinct" | "isIn" | "isEmail" | "isUrl" | "isUuid" | "isCountry" | "isLanguage" | "isTimeZone" | "isDateTime" | "isDate" | "format" | "yearRange" | "after" | "notAfter" | "notBefore" | "withinDays" | "withinDates" | "withinSession" | "slotFits" | "sides" | "sidesApart" | "weightAboveZero" | "deliveries" | "range" | "maxBytes" | "storableText" | "exists" | "exclusive" | "oneChange" | "differentCompanies" | "otherMeeting" | "sameSession" | "meetingFirm" | "sessionSlot" | "inPersonOnly" | "sameEmail" | "knownAccount" | "nameTaken" | "unknownColumns" | "missingColumns";
+            rule: "required" | "notAllowed" | "invalid" | "isString" | "isNumber" | "isInt" | "isBoolean" | "isArray" | "isObject" | "notBlank" | "min" | "max" | "minLength" | "maxLength" | "length" | "arrayMinSize" | "arrayMaxSize" | "distinct" | "isIn" | "isEmail" | "isUrl" | "isUuid" | "isCountry" | "isLanguage" | "isTimeZone" | "isDateTime" | "isDate" | "format" | "yearRange" | "after" | "notAfter" | "notBefore" | "withinDays" | "future" | "withinDates" | "withinSession" | "slotFits" | "sides" | "sidesApart" | "weightAboveZero" | "deliveries" | "range" | "maxBytes" | "storableText" | "exists" | "exclusive" | "oneChange" | "differentCompanies" | "otherMeeting" | "sameSession" | "meetingFirm" | "sessionSlot" | "inPersonOnly" | "sameEmail" | "knownAccount" | "nameTaken" | "unknownColumns" | "missingColumns";
             params?: {
                 [key: string]: string | number | string[];
             };
@@ -2502,6 +2666,85 @@ export interface components {
             items: components["schemas"]["WireNotification"][];
             total: number;
             unread: number;
+            page: number;
+            pageSize: number;
+        };
+        /** @description One post on the board, as a signed-in user sees it. */
+        WireOpportunity: {
+            id: string;
+            /** @enum {string} */
+            kind: "offer" | "request" | "project" | "market-info";
+            title: string;
+            description: string;
+            /** @description Taxonomy sector codes. */
+            sectors: string[];
+            /** @description ISO 3166-1 alpha-2 codes: the markets the post is about (or whose firms may take part). */
+            countries: string[];
+            /** @description Taxonomy partner-type codes. */
+            partnerTypes: string[];
+            /** @description After this instant the post leaves the board; null: open-ended. */
+            deadline: string | null;
+            /** @description The source, an http(s) URL; null when none. */
+            link: string | null;
+            /** @description For an organiser's post: the partner economy (ISO 3166-1 alpha-2); null when none. */
+            partnerCountry: string | null;
+            /** @description The posting company (a firm's post); null for an organiser's post. */
+            company: {
+                id: string;
+                name: string;
+                country: string;
+            } | null;
+            /** @description Who wrote it; null once that account is gone. */
+            postedBy: {
+                id: string;
+                name: string;
+            } | null;
+            createdAt: string;
+            updatedAt: string;
+            /** @description False once the deadline has passed (only the poster and organisers still open it). */
+            open: boolean;
+            /** @description Whether the viewer may edit and delete it (the posting company's users, organisers). */
+            canEdit: boolean;
+            /** @description How many companies expressed interest: for those who may read the list, null for others. */
+            interestCount: number | null;
+            /** @description With `?companyId=`: whether that company has expressed interest already; false otherwise. */
+            interested: boolean;
+            /**
+             * @description With `?companyId=`: how well the post fits that company, 0–100, by the scoring of matches;
+             *     null without it, and for the company's own posts.
+             */
+            score: number | null;
+            /** @description With `?companyId=`: why, strongest first, as a match's reasons; empty otherwise. */
+            reasons: components["schemas"]["Reason"][];
+        };
+        /**
+         * @description A company's interest in a post: for a firm's post, the message it wrote to the posting company
+         *     (in their conversation, `conversationId`); for an organiser's post, its registration.
+         */
+        WireOpportunityInterest: {
+            id: string;
+            opportunityId: string;
+            company: {
+                id: string;
+                name: string;
+                country: string;
+            };
+            /** @description The user who expressed it; null once that account is gone. */
+            user: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description That user's email address: for organisers only, null for everyone else. */
+            email: string | null;
+            message: string;
+            /** @description The conversation with the posting company (a firm's post); null for an organiser's post. */
+            conversationId: string | null;
+            createdAt: string;
+        };
+        /** @description `GET /api/opportunities`: open posts, best fit first with `companyId`, newest first without. */
+        WireOpportunityPage: {
+            items: components["schemas"]["WireOpportunity"][];
+            total: number;
             page: number;
             pageSize: number;
         };
@@ -4793,6 +5036,238 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WireConversation"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    OpportunitiesController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Your company: the posts are then ranked for it, with `score` and `reasons`. */
+                companyId?: string;
+                /** @description Words to look for in titles and descriptions (prefixes match). */
+                q?: string;
+                kind?: "offer" | "request" | "project" | "market-info";
+                sector?: "e-commerce" | "e-government" | "internet-applications" | "ict-research" | "wireless-mobile" | "information-security" | "smart-cards-payments" | "multimedia" | "telecommunications" | "software" | "hardware" | "it-services" | "digital-entertainment" | "fintech";
+                /** @description Posts about this country: among its countries, its partner economy or the poster's. */
+                country?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WireOpportunityPage"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    OpportunitiesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOpportunityDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WireOpportunity"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    OpportunitiesController_get: {
+        parameters: {
+            query?: {
+                companyId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WireOpportunity"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    OpportunitiesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    OpportunitiesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOpportunityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WireOpportunity"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    OpportunitiesController_interest: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WireOpportunityInterest"][];
+                    "text/csv": string;
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    OpportunitiesController_express: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExpressInterestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WireOpportunityInterest"];
                 };
             };
             /** @description The error shape of every failure: status, code and, for a 400, every bad field */

@@ -4,6 +4,7 @@ import {
   isAlwaysSent,
   NOTIFICATION_KINDS,
   SENT_KINDS,
+  UNSENT_KINDS,
   type WireUserSettings,
 } from '../../../src/notifications/notification.wire';
 import { en, type MessageKey } from '../i18n/en';
@@ -109,7 +110,7 @@ describe('SettingsForm', () => {
       if (isAlwaysSent(kind)) continue;
       expect(screen.getByRole('combobox', { name: en[`kind.${kind}` as MessageKey] })).toBeTruthy();
     }
-    for (const unbuilt of ['opportunity.digest', 'agreement.expiring', 'followup.survey'])
+    for (const unbuilt of UNSENT_KINDS)
       expect(screen.queryByText(en[`kind.${unbuilt}` as MessageKey])).toBeNull();
     expect(
       screen.getByText('Invitations go to the address a colleague gives: always sent.'),
