@@ -47,8 +47,8 @@ export function OpportunityPage({
               <p className="muted">
                 <Deadline deadline={post.deadline} />
               </p>
-              <FitReasons reasons={post.reasons} />
               <p className="description">{post.description}</p>
+              <FitReasons reasons={post.reasons} />
               <PostFacts post={post} />
               {post.link && (
                 <p>
