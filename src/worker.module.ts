@@ -7,6 +7,7 @@ import { RedisEpochModule } from './jobs/redis-epoch.module';
 import { configureJobLocks } from './jobs/worker-options';
 import { MatchingWorkerModule } from './matching/matching-worker.module';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
+import { OpportunitiesWorkerModule } from './opportunities/opportunities-worker.module';
 import { RequestsWorkerModule } from './requests/requests-worker.module';
 import { SchedulingWorkerModule } from './scheduling/scheduling-worker.module';
 import { SessionsWorkerModule } from './sessions/sessions-worker.module';
@@ -28,6 +29,7 @@ export class WorkerModule {
         SchedulingWorkerModule,
         NotificationsWorkerModule,
         RequestsWorkerModule,
+        OpportunitiesWorkerModule,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { migrate, withDataSource } from '../src/database/migrate';
 import { DEMO_COMPANIES } from '../src/database/seed/demo-companies';
+import { DEMO_OPPORTUNITIES } from '../src/database/seed/demo-opportunities';
 import { DEMO_LOGINS, seedDemo } from '../src/database/seed/seed';
 import { fitsDelegationDays } from '../src/delegations/delegation-time';
 import { testConfig } from './support/app';
@@ -36,12 +37,14 @@ describe('npm run seed (the demo)', () => {
       companies: DEMO_COMPANIES.length,
       delegations: 2,
       sessions: 2,
+      opportunities: DEMO_OPPORTUNITIES.length,
     });
     expect(await withDataSource(url, (db) => seedDemo(db, links))).toEqual({
       users: 0,
       companies: 0,
       delegations: 0,
       sessions: 0,
+      opportunities: 0,
     });
 
     await withDataSource(url, async (db: DataSource) => {
@@ -140,6 +143,38 @@ describe('npm run seed (the demo)', () => {
       expect(new Set(finland.map((item) => item.kind))).toEqual(
         new Set(['reception', 'seminar', 'site-visit', 'matching-session', 'meeting']),
       );
+    });
+  });
+
+  it('puts a few posts on the opportunities board: firms of both sides and the organisers', async () => {
+    await withDataSource(url, async (db: DataSource) => {
+      const posts = await db.query<
+        {
+          kind: string;
+          country: string | null;
+          partner_country: string | null;
+          days: number | null;
+          poster: string | null;
+        }[]
+      >(
+        `SELECT o.kind, c.country, o.partner_country,
+                (extract(epoch FROM o.deadline - now()) / 86400)::float8 AS days, u.email AS poster
+           FROM opportunities o LEFT JOIN companies c ON c.id = o.company_id
+           LEFT JOIN users u ON u.id = o.posted_by ORDER BY o.kind, c.country`,
+      );
+      expect(posts.length).toBe(DEMO_OPPORTUNITIES.length);
+      expect(posts.every((post) => post.poster !== null)).toBe(true);
+      expect(posts.map((post) => [post.kind, post.country ?? post.partner_country])).toEqual(
+        expect.arrayContaining([
+          ['offer', 'CA'],
+          ['request', 'HK'],
+          ['project', 'FI'],
+          ['market-info', 'CA'],
+        ]),
+      );
+      const project = posts.find((post) => post.kind === 'project')!;
+      expect(project.days).toBeGreaterThan(20);
+      expect(project.days).toBeLessThan(40);
     });
   });
 

@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       redisUrl: 'redis://127.0.0.1:6379',
       redisPrefix: 'tm',
       requestsDigestHour: 8,
+      opportunityDigestDay: 1,
       port: 3000,
       jwtSecret: valid.JWT_SECRET,
       jwtExpiresInSeconds: 12 * 3600,
@@ -79,6 +80,17 @@ describe('loadConfig', () => {
     for (const value of ['24', '-1', 'eight', '8.5']) {
       expect(problemsOf({ ...valid, REQUESTS_DIGEST_HOUR: value })).toEqual([
         expect.stringMatching(/^REQUESTS_DIGEST_HOUR must be an hour from 0 to 23/),
+      ]);
+    }
+  });
+
+  it('reads the day of the opportunities digest, or off, and refuses another value', () => {
+    expect(loadConfig(valid).opportunityDigestDay).toBe(1);
+    expect(loadConfig({ ...valid, OPPORTUNITY_DIGEST_DAY: 'sun' }).opportunityDigestDay).toBe(0);
+    expect(loadConfig({ ...valid, OPPORTUNITY_DIGEST_DAY: 'off' }).opportunityDigestDay).toBeNull();
+    for (const value of ['monday', '1', 'Mon!']) {
+      expect(problemsOf({ ...valid, OPPORTUNITY_DIGEST_DAY: value })).toEqual([
+        expect.stringMatching(/^OPPORTUNITY_DIGEST_DAY must be a day of the week/),
       ]);
     }
   });

@@ -158,6 +158,11 @@ class EnvironmentVariables {
     message: 'must be an hour from 0 to 23 (local time of each user), or off',
   })
   REQUESTS_DIGEST_HOUR = '8';
+
+  @Matches(/^(off|mon|tue|wed|thu|fri|sat|sun)$/, {
+    message: 'must be a day of the week (mon, tue, wed, thu, fri, sat or sun), or off',
+  })
+  OPPORTUNITY_DIGEST_DAY = 'mon';
 }
 
 export interface AppConfig {
@@ -208,6 +213,11 @@ export interface AppConfig {
    * goes out; null: the worker does not schedule it (the tests run it by hand).
    */
   requestsDigestHour: number | null;
+  /**
+   * The day of the week (0 = Sunday … 6 = Saturday) on which the weekly digest of new posts on
+   * the opportunities board goes out, at 01:00 UTC; null: the worker does not schedule it.
+   */
+  opportunityDigestDay: number | null;
 }
 
 const SECONDS_PER_UNIT = { s: 1, m: 60, h: 3600, d: 86400 } as const;
@@ -296,6 +306,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     outboxLeaseMs: vars.OUTBOX_LEASE_MS,
     requestsDigestHour:
       vars.REQUESTS_DIGEST_HOUR === 'off' ? null : Number(vars.REQUESTS_DIGEST_HOUR),
+    opportunityDigestDay:
+      vars.OPPORTUNITY_DIGEST_DAY === 'off'
+        ? null
+        : ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].indexOf(vars.OPPORTUNITY_DIGEST_DAY),
   };
 }
 

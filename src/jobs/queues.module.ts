@@ -18,8 +18,18 @@ class QueueErrorLogger {
     @InjectQueue(QUEUES.mail) mail: Queue,
     @InjectQueue(QUEUES.notices) notices: Queue,
     @InjectQueue(QUEUES.liveNotices) liveNotices: Queue,
+    @InjectQueue(QUEUES.opportunities) opportunities: Queue,
   ) {
-    for (const queue of [companies, sessions, scoring, scheduling, mail, notices, liveNotices]) {
+    for (const queue of [
+      companies,
+      sessions,
+      scoring,
+      scheduling,
+      mail,
+      notices,
+      liveNotices,
+      opportunities,
+    ]) {
       queue.on('error', (error) =>
         this.logger.warn({ err: error }, `queue ${queue.name}: ${error.message}`),
       );

@@ -10,6 +10,7 @@ export const QUEUES = {
   mail: 'mail',
   notices: 'notices',
   liveNotices: 'live-notices',
+  opportunities: 'opportunities',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -25,6 +26,7 @@ export const JOBS = {
   deliverMail: 'mail.deliver',
   requestsDigest: 'requests.digest',
   announceNotices: 'notices.announce',
+  opportunitiesDigest: 'opportunities.digest',
 } as const;
 
 /** Normalise one company's tags and rebuild its search document, as of `version`. */
@@ -164,3 +166,15 @@ export interface RequestsDigestJob {
 
 /** The one job scheduler of the digest: however many workers start, it is scheduled once. */
 export const REQUESTS_DIGEST_SCHEDULER = 'requests-digest.hourly';
+
+/**
+ * Send the weekly digest of new posts on the opportunities board that fit each verified firm
+ * well (weekly, by a BullMQ job scheduler; idempotent per user and week).
+ */
+export interface OpportunitiesDigestJob {
+  /** Nothing: the run reads the time and the posts when it runs. */
+  at?: string;
+}
+
+/** The one job scheduler of the weekly digest of the opportunities board. */
+export const OPPORTUNITIES_DIGEST_SCHEDULER = 'opportunities-digest.weekly';

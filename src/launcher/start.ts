@@ -145,7 +145,8 @@ async function main(): Promise<void> {
   const seeded = await withDataSource(childEnv.DATABASE_URL!, (db) => seedDemo(db, links));
   say(
     `Demo data: ${seeded.users} new accounts, ${seeded.companies} new companies, ` +
-      `${seeded.delegations} new delegations, ${seeded.sessions} new sessions.`,
+      `${seeded.delegations} new delegations, ${seeded.sessions} new sessions, ` +
+      `${seeded.opportunities} new posts on the opportunities board.`,
   );
 
   const children = [

@@ -29,6 +29,8 @@ export default async function globalSetup(): Promise<void> {
     // The hourly digest job would mail every suite's users with requests waiting; its own test
     // runs it by hand.
     REQUESTS_DIGEST_HOUR: 'off',
+    // Likewise the weekly digest of new posts on the opportunities board.
+    OPPORTUNITY_DIGEST_DAY: 'off',
     TM_TEST_DATABASE: database,
   });
 }

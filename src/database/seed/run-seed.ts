@@ -12,7 +12,8 @@ async function main(): Promise<void> {
   const result = await withDataSource(loadDatabaseUrl(), (db) => seedDemo(db, links));
   console.log(
     `Demo loaded: ${result.users} new accounts, ${result.companies} new companies, ` +
-      `${result.delegations} new delegations, ${result.sessions} new sessions ` +
+      `${result.delegations} new delegations, ${result.sessions} new sessions, ` +
+      `${result.opportunities} new posts on the opportunities board ` +
       `(demo password: ${DEMO_PASSWORD}). Start the worker to index them for search.`,
   );
   if (!links) console.log('No JWT_SECRET: the demo was loaded without notifications or emails.');

@@ -19,6 +19,7 @@ import { User, type Role } from '../../users/user.entity';
 import { DEMO_COMPANIES } from './demo-companies';
 import { DEMO_PASSWORD } from './demo-credentials';
 import { DEMO_DELEGATIONS, scheduleDemoDelegation } from './demo-delegations';
+import { DEMO_OPPORTUNITIES } from './demo-opportunities';
 import { DEMO_LIVE_SESSION, DEMO_SESSION } from './demo-sessions';
 import { planAndPublish } from '../../scheduling/publish-schedule';
 import type { AppConfig } from '../../config/app-config';
@@ -26,6 +27,7 @@ import { MeetingNotices } from '../../meetings/meeting-notices.service';
 import { MeetingReminders } from '../../meetings/meeting-reminders.service';
 import { NoticeWriter, type Notifier } from '../../notifications/notice-writer';
 import { requestNotice } from '../../requests/request-notice';
+import { Opportunity } from '../../opportunities/opportunity.entity';
 
 export { DEMO_PASSWORD };
 
@@ -83,6 +85,7 @@ export interface SeedResult {
   companies: number;
   delegations: number;
   sessions: number;
+  opportunities: number;
 }
 
 async function seedUsers(manager: EntityManager, passwordHash: string): Promise<number> {
@@ -333,7 +336,8 @@ async function seedSessions(
  * Loads the demo of SPEC.md: an admin, two organisers, the Hong Kong, Canadian and partner
  * economies' firms (each verified and owned by its own account), an outbound Hong Kong ICT
  * delegation to Finland, an inbound Canadian delegation to an ICT exhibition in Hong Kong, and a
- * video matchmaking session between the Hong Kong and Canadian firms with its matches scored. Idempotent: what exists stays.
+ * video matchmaking session between the Hong Kong and Canadian firms with its matches scored, and
+ * a handful of posts on the opportunities board. Idempotent: what exists stays.
  * The worker's start-up sweep builds the companies' search documents.
  *
  * The sessions' requests, answers and published schedule write the notifications and outbox
@@ -357,8 +361,48 @@ export async function seedDemo(
       delegations: await seedDelegations(manager),
       // The calendars' room links: the app's address (any, when nothing is written).
       sessions: await seedSessions(manager, notifier, links?.appUrl ?? 'http://localhost:3000'),
+      opportunities: await seedOpportunities(manager),
     };
   });
+}
+
+/**
+ * The demo's opportunities board (demo-opportunities.ts), posted the day the demo is loaded; a
+ * title already there is kept (and, with it, its deadline).
+ */
+async function seedOpportunities(manager: EntityManager): Promise<number> {
+  const [companies, users] = await Promise.all([
+    manager.find(Company, { where: { name: In(DEMO_COMPANIES.map((c) => c.name)) } }),
+    manager.find(User, {
+      where: {
+        email: In([...DEMO_COMPANIES.map((c) => c.ownerEmail), ...STAFF.map((u) => u.email)]),
+      },
+    }),
+  ]);
+  const companyByName = new Map(companies.map((company) => [company.name, company]));
+  const userByEmail = new Map(users.map((user) => [user.email, user]));
+  const today = DateTime.utc();
+  let created = 0;
+  for (const demo of DEMO_OPPORTUNITIES) {
+    if (await manager.existsBy(Opportunity, { title: demo.title })) continue;
+    const company = demo.company ? companyByName.get(demo.company) : undefined;
+    if (demo.company && !company) continue;
+    const poster = company
+      ? userByEmail.get(ownerOf(company.name))
+      : userByEmail.get(demo.organiser ?? '');
+    const { deadlineInDays, company: _company, organiser: _organiser, ...fields } = demo;
+    await manager.insert(Opportunity, {
+      ...fields,
+      deadline:
+        deadlineInDays === null
+          ? null
+          : today.plus({ days: deadlineInDays }).startOf('hour').toJSDate(),
+      companyId: company?.id ?? null,
+      postedById: poster?.id ?? null,
+    });
+    created += 1;
+  }
+  return created;
 }
 
 /**

@@ -101,6 +101,14 @@ export const en = {
     '{fromCompany} ({fromCountry}) sent {toCompany} a message that is still unread: “{text}”',
   'message.unread.action': 'Read and reply',
 
+  'opportunity.digest.title':
+    '{count, plural, one {# new opportunity} other {# new opportunities}} on the board for {company}',
+  'opportunity.digest.body':
+    'New on the opportunities board this week, the best fit for {company} first:\n{posts}\n\nOpen the board to read them and express interest before their deadlines.',
+  'opportunity.digest.post':
+    '“{title}”: {kind, select, offer {an offer from {poster}} request {a request from {poster}} project {a project of the organisers} other {market information from the organisers}}{hasPartner, select, yes { ({partnerCountry})} other {}}, {score} % fit{hasDeadline, select, yes {, until {deadline}} other {}}',
+  'opportunity.digest.action': 'Open the opportunities board',
+
   'announcement.title': 'Announcement in “{session}”',
   'announcement.body': '{from}: “{text}”',
   'announcement.action': 'Open the session',

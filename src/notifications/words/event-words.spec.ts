@@ -107,6 +107,39 @@ const SAMPLES: [TemplatedKind, NoticeParams][] = [
   ],
   ['announcement', { session: 'S', from: 'Organiser', text: 'Coffee in hall B' }],
   [
+    'opportunity.digest',
+    {
+      week: '2031-09-15',
+      company: 'Maple Channel',
+      count: 2,
+      posts: {
+        line: 'opportunity.digest.post',
+        items: [
+          {
+            title: 'NFC terminals for retail',
+            kind: 'offer',
+            poster: 'Harbour Pay',
+            hasPartner: 'no',
+            partnerCountry: '',
+            score: 87,
+            hasDeadline: 'no',
+            deadline: '',
+          },
+          {
+            title: 'Digital identity for Oulu',
+            kind: 'project',
+            poster: '',
+            hasPartner: 'yes',
+            partnerCountry: 'FI',
+            score: 52,
+            hasDeadline: 'yes',
+            deadline: { at },
+          },
+        ],
+      },
+    },
+  ],
+  [
     'meeting.changed',
     {
       change: 'moved',
@@ -163,6 +196,21 @@ describe('the words of the events', () => {
     const day = renderNotice('meeting.reminder', { ...params, unit: 'days', amount: 1 }, VAN);
     expect(day.title).toBe('Meeting with Harbour Pay in 1 day');
     expect(renderNotice('meeting.reminder', params, HK).title).toBe('15 分鐘後與 Harbour Pay 會面');
+  });
+
+  it('lists the posts of the weekly opportunities digest, deadlines in the reader’s zone', () => {
+    const [, params] = SAMPLES.find(([kind]) => kind === 'opportunity.digest')!;
+    const en = renderNotice('opportunity.digest', params, VAN);
+    expect(en.title).toBe('2 new opportunities on the board for Maple Channel');
+    expect(en.body).toContain(
+      '• “NFC terminals for retail”: an offer from Harbour Pay, 87 % fit\n',
+    );
+    expect(en.body).toMatch(
+      /• “Digital identity for Oulu”: a project of the organisers \(FI\), 52 % fit, until Sun, 14 Sept 2031, 18:00/,
+    );
+    const zh = renderNotice('opportunity.digest', params, HK);
+    expect(zh.title).toBe('商機版上有 2 則適合 Maple Channel 的新貼文');
+    expect(zh.body).toContain('「NFC terminals for retail」：Harbour Pay 的供應，契合度 87%');
   });
 
   it('gives the organiser’s reason of a rejection', () => {

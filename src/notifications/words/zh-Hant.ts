@@ -95,6 +95,13 @@ export const zhHant: Record<MessageKey, string> = {
     '{fromCompany}（{fromCountry}）傳給 {toCompany} 的訊息尚未讀取：「{text}」',
   'message.unread.action': '閱讀並回覆',
 
+  'opportunity.digest.title': '商機版上有 {count} 則適合 {company} 的新貼文',
+  'opportunity.digest.body':
+    '本週商機版的新貼文，按與 {company} 的契合度排列：\n{posts}\n\n請開啟商機版細閱，並在截止前表達興趣。',
+  'opportunity.digest.post':
+    '「{title}」：{kind, select, offer {{poster} 的供應} request {{poster} 的需求} project {主辦單位發布的項目} other {主辦單位發布的市場資訊}}{hasPartner, select, yes {（{partnerCountry}）} other {}}，契合度 {score}%{hasDeadline, select, yes {，截止時間 {deadline}} other {}}',
+  'opportunity.digest.action': '開啟商機版',
+
   'announcement.title': '「{session}」公告',
   'announcement.body': '{from}：「{text}」',
   'announcement.action': '開啟活動',
