@@ -109,7 +109,7 @@ describe('SettingsForm', () => {
       if (isAlwaysSent(kind)) continue;
       expect(screen.getByRole('combobox', { name: en[`kind.${kind}` as MessageKey] })).toBeTruthy();
     }
-    for (const unbuilt of ['opportunity.digest', 'agreement.expiring', 'followup.survey'])
+    for (const unbuilt of ['agreement.expiring', 'followup.survey'])
       expect(screen.queryByText(en[`kind.${unbuilt}` as MessageKey])).toBeNull();
     expect(
       screen.getByText('Invitations go to the address a colleague gives: always sent.'),
