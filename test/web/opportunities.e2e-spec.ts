@@ -254,6 +254,47 @@ describe('web app: the opportunities board', () => {
     await page.context().close();
   });
 
+  it('its firm edits its own post, then deletes it after confirming', async () => {
+    const { client } = stack;
+    const id = (
+      await client
+        .as(poster.token)
+        .post('/api/opportunities')
+        .send({
+          kind: 'request',
+          companyId: poster.id,
+          title: `Card readers sought ${suffix}`,
+          description: 'For kiosks.',
+          sectors: ['smart-cards-payments'],
+          countries: ['HK'],
+          deadline: new Date(Date.now() + 5 * DAY).toISOString(),
+        })
+        .expect(201)
+    ).body.id as string;
+    const before = await client.as(poster.token).get(`/api/opportunities/${id}`).expect(200);
+    const page = await openPage(poster.token);
+    await page.goto(`${url}/opportunities/${id}`);
+    await page.getByRole('link', { name: `Edit Card readers sought ${suffix}` }).click();
+    await page.getByLabel('Title').fill(`Contactless card readers sought ${suffix}`);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page
+      .getByRole('heading', { name: `Contactless card readers sought ${suffix}`, level: 1 })
+      .waitFor();
+    // Only the title was sent: the deadline stays the instant it was.
+    const after = await client.as(poster.token).get(`/api/opportunities/${id}`).expect(200);
+    expect(after.body.deadline).toBe(before.body.deadline);
+
+    await page
+      .getByRole('button', { name: `Delete Contactless card readers sought ${suffix}` })
+      .click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(/It leaves the board for everyone/).waitFor();
+    await dialog.getByRole('button', { name: 'Yes, delete it' }).click();
+    await page.getByRole('heading', { name: 'Opportunities', level: 1 }).waitFor();
+    await client.as(poster.token).get(`/api/opportunities/${id}`).expect(404);
+    await page.context().close();
+  });
+
   it('reads in Traditional Chinese, and on a phone without sideways scrolling', async () => {
     const phone = await openPage(seeker.token, { language: 'zh-Hant', phone: true });
     await phone.goto(`${url}/opportunities?q=${suffix}`);
