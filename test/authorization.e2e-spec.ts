@@ -79,6 +79,25 @@ async function conversationOf(world: World): Promise<string> {
   return conversationId;
 }
 
+/** A post on the opportunities board by the owner's firm (or, `partner`, by the partner's firm). */
+async function opportunityOf(world: World, by: 'owner' | 'partner' = 'owner'): Promise<string> {
+  const companyId = by === 'owner' ? world.companyId : world.otherCompanyId;
+  return (
+    await client
+      .as(world[by].accessToken)
+      .post('/api/opportunities')
+      .send({
+        kind: 'offer',
+        title: unique('Payment terminals'),
+        description: 'Looking for distributors.',
+        sectors: ['smart-cards-payments'],
+        countries: ['CA'],
+        companyId,
+      })
+      .expect(201)
+  ).body.id as string;
+}
+
 /** Only the two firms' users: organisers and admins may not read conversations either. */
 const companyOwnOnly = (status: number, others: number): Entry['expect'] => ({
   admin: others,
@@ -576,6 +595,53 @@ const MATRIX: Record<string, Entry> = {
       body: { companyId: world.companyId },
     }),
     expect: companyOwnOnly(200, 404),
+  },
+  // The opportunities board: firms post for their company (organisers may act for one), all
+  // signed-in users read; the posting firm's users and organisers edit, delete and see interest.
+  'POST /api/opportunities': {
+    call: (world) => ({
+      url: '/api/opportunities',
+      body: {
+        kind: 'request',
+        title: 'Resellers in Canada',
+        description: '',
+        sectors: ['fintech'],
+        countries: ['CA'],
+        companyId: world.companyId,
+      },
+    }),
+    expect: ownerAndOrganisers(201),
+  },
+  'GET /api/opportunities': {
+    call: () => ({ url: '/api/opportunities?q=payment' }),
+    expect: signedIn(200),
+  },
+  'GET /api/opportunities/{id}': {
+    call: async (world) => ({ url: `/api/opportunities/${await opportunityOf(world)}` }),
+    expect: signedIn(200),
+  },
+  'PATCH /api/opportunities/{id}': {
+    call: async (world) => ({
+      url: `/api/opportunities/${await opportunityOf(world)}`,
+      body: { title: 'Payment terminals for Canada' },
+    }),
+    expect: ownerAndOrganisers(200),
+  },
+  'DELETE /api/opportunities/{id}': {
+    call: async (world) => ({ url: `/api/opportunities/${await opportunityOf(world)}` }),
+    expect: ownerAndOrganisers(204),
+  },
+  // Interest speaks for a firm: its own users only (organisers do not write firms' messages).
+  'POST /api/opportunities/{id}/interest': {
+    call: async (world) => ({
+      url: `/api/opportunities/${await opportunityOf(world, 'partner')}/interest`,
+      body: { companyId: world.companyId, message: 'Interested' },
+    }),
+    expect: companyOwnOnly(201, 403),
+  },
+  'GET /api/opportunities/{id}/interest': {
+    call: async (world) => ({ url: `/api/opportunities/${await opportunityOf(world)}/interest` }),
+    expect: ownerAndOrganisers(200),
   },
   'PUT /api/sessions/{id}/preferences/{otherCompanyId}': {
     call: (world) => ({

@@ -280,6 +280,23 @@ describe('fuzz, field by field: every field of every route and live event', () =
     return conversationId;
   };
 
+  /** A post on the opportunities board by the owner's firm (or the partner's), new each time. */
+  const opportunity = async (by: 'owner' | 'partner' = 'owner'): Promise<string> =>
+    (
+      await client
+        .as(world[by].accessToken)
+        .post('/api/opportunities')
+        .send({
+          kind: 'offer',
+          title: unique('Fuzz terminals'),
+          description: 'Payment terminals for Canadian retail.',
+          sectors: ['smart-cards-payments'],
+          countries: ['CA'],
+          companyId: by === 'owner' ? world.companyId : world.otherCompanyId,
+        })
+        .expect(201)
+    ).body.id as string;
+
   /**
    * The valid base of every route with a body or a query: the one table of hand-written bases.
    * A route missing here is still fuzzed, from its schema's examples alone, as the owner.
@@ -533,6 +550,63 @@ describe('fuzz, field by field: every field of every route and live event', () =
       caller: 'owner',
       params: { id: await conversation() },
       body: { companyId: world.companyId },
+    }),
+    'POST /api/opportunities': () => ({
+      caller: 'owner',
+      body: {
+        kind: 'offer',
+        title: 'NFC terminals for Canadian retail',
+        description: 'Certified terminals, with after-sales service.',
+        sectors: ['smart-cards-payments'],
+        countries: ['CA'],
+        partnerTypes: ['distributor'],
+        deadline: new Date(Date.now() + 30 * 24 * HOUR).toISOString(),
+        link: 'https://example.hk/terminals',
+        companyId: world.companyId,
+        // The schema's example names a partner economy, which only organisers' posts have.
+        partnerCountry: null,
+      },
+    }),
+    'GET /api/opportunities': () => ({
+      caller: 'owner',
+      query: {
+        companyId: world.companyId,
+        q: 'terminals',
+        kind: 'offer',
+        sector: 'smart-cards-payments',
+        country: 'CA',
+        page: '1',
+        pageSize: '5',
+      },
+    }),
+    'GET /api/opportunities/{id}': async () => ({
+      caller: 'owner',
+      params: { id: await opportunity() },
+      query: { companyId: world.companyId },
+    }),
+    'PATCH /api/opportunities/{id}': async () => ({
+      caller: 'owner',
+      params: { id: await opportunity() },
+      body: {
+        title: 'NFC terminals for all of Canada',
+        deadline: null,
+        link: null,
+        partnerCountry: null,
+      },
+    }),
+    'DELETE /api/opportunities/{id}': async () => ({
+      caller: 'owner',
+      params: { id: await opportunity() },
+    }),
+    'POST /api/opportunities/{id}/interest': async () => ({
+      caller: 'owner',
+      params: { id: await opportunity('partner') },
+      body: { companyId: world.companyId, message: 'We would like to talk.' },
+    }),
+    'GET /api/opportunities/{id}/interest': async () => ({
+      caller: 'owner',
+      params: { id: await opportunity() },
+      query: { format: 'json' },
     }),
     'PUT /api/sessions/{id}/preferences/{otherCompanyId}': () => ({
       caller: 'owner',
