@@ -1,7 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { eventually } from '../support/app';
 import { unique, type Account } from '../support/client';
-import { closeWebStack, screenshot, startWebStack, type WebStack } from './support';
+import {
+  closeWebStack,
+  expectNoSidewaysScroll,
+  PHONE,
+  screenshot,
+  signedInPage,
+  startWebStack,
+  type WebStack,
+} from './support';
 
 const START = Date.UTC(2031, 8, 15, 14, 0);
 const HOUR = 3600_000;
@@ -32,30 +40,10 @@ describe('web app: the directory of firms and their profiles', () => {
   let withdrawnId: string;
 
   /** A signed-in page in `language`, optionally at phone width. */
-  async function openPage(token: string, { language = 'en', phone = false } = {}): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: phone ? { width: 390, height: 844 } : { width: 1200, height: 900 },
-      timezoneId: 'Asia/Hong_Kong',
-      locale: 'en-GB',
-    });
-    await context.addInitScript(
-      `localStorage.setItem('tradematch.token', ${JSON.stringify(token)});` +
-        `localStorage.setItem('tradematch.language', ${JSON.stringify(language)});`,
-    );
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => console.error('page error:', error));
-    return page;
-  }
-
-  /** Nothing on the page is wider than the window (no sideways scrolling on a phone). */
-  async function expectNoSidewaysScroll(on: Page): Promise<void> {
-    const { scrollWidth, innerWidth } = await on.evaluate<{
-      scrollWidth: number;
-      innerWidth: number;
-    }>('({ scrollWidth: document.scrollingElement.scrollWidth, innerWidth: window.innerWidth })');
-    expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
-  }
+  const openPage = (
+    token: string,
+    { language, phone = false }: { language?: 'en' | 'zh-Hant'; phone?: boolean } = {},
+  ) => signedInPage(browser, token, { language, ...(phone ? PHONE : {}) });
 
   beforeAll(async () => {
     // The worker fills each company's search document (the directory's words) after it registers.

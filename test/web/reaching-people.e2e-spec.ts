@@ -7,7 +7,7 @@ import { linkIn } from '../support/account-mail';
 import { startApi, startWorker } from '../support/app';
 import { PASSWORD, TestClient, unique, type Account } from '../support/client';
 import { TestSmtp } from '../support/smtp';
-import { ensureWebBuild, launchChromium, screenshot } from './support';
+import { ensureWebBuild, expectNoSidewaysScroll, launchChromium, screenshot } from './support';
 
 /**
  * Issue 14 in the browser, with a real SMTP server: a firm's bell counts a meeting request live,
@@ -124,15 +124,6 @@ describe('web app: reaching people (notifications, settings, accounts, teams)', 
       );
     }
     return opened;
-  }
-
-  /** Nothing on the page is wider than the window (no sideways scrolling on a phone). */
-  async function expectNoSidewaysScroll(on: Page): Promise<void> {
-    const { scrollWidth, innerWidth } = await on.evaluate<{
-      scrollWidth: number;
-      innerWidth: number;
-    }>('({ scrollWidth: document.scrollingElement.scrollWidth, innerWidth: window.innerWidth })');
-    expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
   }
 
   /** The first email to `address` whose text has a link starting so (waiting for it). */

@@ -95,22 +95,48 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
     throw new Error(`${what}: accessibility (axe-core): ${JSON.stringify(findings, null, 1)}`);
 }
 
-/** Opens a browser context signed in with the given token (as the web app stores it). */
+/** A phone's window (an iPhone 12–15's). */
+export const PHONE = { width: 390, height: 844 };
+
+/**
+ * Opens a browser context signed in with the given token (as the web app stores it), in
+ * `language` when given (as the app remembers the language picked).
+ */
 export async function signedInPage(
   browser: Browser,
   token: string,
-  options: { width?: number; height?: number; timezoneId?: string; locale?: string } = {},
+  options: {
+    width?: number;
+    height?: number;
+    timezoneId?: string;
+    locale?: string;
+    language?: 'en' | 'zh-Hant';
+  } = {},
 ): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1200, height: options.height ?? 900 },
     timezoneId: options.timezoneId ?? 'Asia/Hong_Kong',
     locale: options.locale ?? 'en-GB',
   });
-  await context.addInitScript(`localStorage.setItem('tradematch.token', ${JSON.stringify(token)})`);
+  await context.addInitScript(
+    `localStorage.setItem('tradematch.token', ${JSON.stringify(token)});` +
+      (options.language
+        ? `localStorage.setItem('tradematch.language', ${JSON.stringify(options.language)});`
+        : ''),
+  );
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   page.on('pageerror', (error) => console.error('page error:', error));
   return page;
+}
+
+/** Nothing on the page is wider than the window (no sideways scrolling on a phone). */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate<{
+    scrollWidth: number;
+    innerWidth: number;
+  }>('({ scrollWidth: document.scrollingElement.scrollWidth, innerWidth: window.innerWidth })');
+  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
 }
 
 /** What a browser suite runs against: the API listening at `url`, a worker, and Chromium. */

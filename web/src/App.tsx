@@ -94,6 +94,7 @@ export function App() {
               <Link to="/sessions">{t('nav.sessions')}</Link>
               <Link to="/delegations">{t('nav.delegations')}</Link>
               <Link to="/directory">{t('nav.directory')}</Link>
+              <Link to="/opportunities">{t('nav.opportunities')}</Link>
               <Link to="/company">{t('nav.company')}</Link>
               <Link to="/settings">{t('nav.settings')}</Link>
               <Bell />

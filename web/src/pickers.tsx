@@ -1,6 +1,14 @@
 import { useMemo, type ReactNode } from 'react';
 import { useI18n } from './i18n';
-import { countryChoices, countryName, languageChoices, languageName, type Choice } from './names';
+import type { TaxonomyEntry } from './api';
+import {
+  countryChoices,
+  countryName,
+  languageChoices,
+  languageName,
+  taxonomyLabel,
+  type Choice,
+} from './names';
 import { timeZones, zoneLabel } from './zoned-time';
 
 /**
@@ -53,6 +61,13 @@ export function CountrySelect(props: SelectProps) {
 export function LanguageSelect(props: SelectProps) {
   const { language } = useI18n();
   const choices = useMemo(() => languageChoices(language), [language]);
+  return <ChoiceSelect {...props} choices={choices} />;
+}
+
+/** A sector or partnership kind of the taxonomy (`GET /api/taxonomy`), by its label. */
+export function TaxonomySelect({ entries, ...props }: SelectProps & { entries: TaxonomyEntry[] }) {
+  const { t } = useI18n();
+  const choices = entries.map(({ id }) => ({ code: id, name: taxonomyLabel(id, t) }));
   return <ChoiceSelect {...props} choices={choices} />;
 }
 

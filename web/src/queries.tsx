@@ -5,9 +5,9 @@ import { ErrorBox, Loading } from './ui';
 /**
  * The app's cache of server state. No retries: a failed load shows its error with a retry
  * button; live events (`live-sync.ts`) and mutations mark what changed as stale. Sessions,
- * delegations and companies also change in ways no live event tells everyone (a session opened
- * that the firm is not in, a seat taken by another firm, a company registered): they load again
- * when the window regains focus. The rest (the account, settings, notifications) does not.
+ * delegations, companies and the opportunities board also change in ways no live event tells
+ * everyone (a session opened that the firm is not in, a seat taken by another firm, a company
+ * registered, a post on the board): they load again when the window regains focus. The rest (the account, settings, notifications) does not.
  */
 export function makeQueryClient(): QueryClient {
   const queryClient = new QueryClient({
@@ -16,7 +16,7 @@ export function makeQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
-  for (const key of [keys.sessions, keys.delegations, keys.companies])
+  for (const key of [keys.sessions, keys.delegations, keys.companies, keys.opportunities])
     queryClient.setQueryDefaults(key, { refetchOnWindowFocus: true });
   return queryClient;
 }
@@ -50,6 +50,12 @@ export const keys = {
   settings: ['settings'] as const,
   members: (id: string) => ['companies', id, 'members'] as const,
   invitations: (id: string) => ['companies', id, 'invitations'] as const,
+  opportunities: ['opportunities'] as const,
+  opportunityList: (params: string) => ['opportunities', 'list', params] as const,
+  /** Everything cached about one post: it, as each company sees it, and its interest list. */
+  opportunityOf: (id: string) => ['opportunities', id] as const,
+  opportunity: (id: string, companyId: string) => ['opportunities', id, 'as', companyId] as const,
+  opportunityInterests: (id: string) => ['opportunities', id, 'interests'] as const,
 };
 
 /**

@@ -8,6 +8,7 @@ import { DelegationFormPage } from './pages/delegation-form';
 import { DirectoryPage } from './pages/directory';
 import { DelegationPage, DelegationsPage, isOrganiserRole } from './pages/delegations';
 import { NotificationsPage } from './pages/notifications';
+import { BoardPage, OpportunityFormPage, OpportunityPage } from './pages/opportunities';
 import { ProfilePage } from './pages/profile';
 import { SessionPage } from './pages/session';
 import { SessionInvitationPage } from './pages/session-invitation';
@@ -147,6 +148,30 @@ function Delegation() {
   );
 }
 
+/** The opportunities board and its posts (issue 16), for every signed-in user. */
+function Board() {
+  const { me } = useAccount();
+  return <BoardPage user={me.user} companies={me.companies} />;
+}
+
+function Opportunity() {
+  const { me } = useAccount();
+  return (
+    <WithId
+      page={(id) => <OpportunityPage key={id} id={id} user={me.user} companies={me.companies} />}
+    />
+  );
+}
+
+/** A new post (no `:id`) or changes to one. */
+function OpportunityForm({ editing = false }: { editing?: boolean }) {
+  const { me } = useAccount();
+  const form = (id?: string) => (
+    <OpportunityFormPage key={id} id={id} user={me.user} companies={me.companies} />
+  );
+  return editing ? <WithId page={form} /> : form();
+}
+
 /** Every page of the app: the signed-in pages under the shell (which signs in first). */
 export const routes: RouteObject[] = [
   // An email's unsubscribe link works without signing in.
@@ -178,6 +203,10 @@ export const routes: RouteObject[] = [
       // The directory of firms and their profiles (issue 16), for members and organisers alike.
       { path: 'directory', element: <DirectoryPage /> },
       { path: 'companies/:id', element: <Profile /> },
+      { path: 'opportunities', element: <Board /> },
+      { path: 'opportunities/new', element: <OpportunityForm /> },
+      { path: 'opportunities/:id', element: <Opportunity /> },
+      { path: 'opportunities/:id/edit', element: <OpportunityForm editing /> },
       // Accounts and teams (issue 14); the first four open signed out too (App's PUBLIC_PATHS).
       { path: 'forgot-password', element: <ForgotPasswordPage /> },
       { path: 'reset-password', element: <ResetPasswordPage /> },

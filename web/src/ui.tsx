@@ -107,3 +107,19 @@ export function FieldMessages({ messages, id }: { messages: string[] | undefined
     </small>
   ));
 }
+
+/** Facts as a list of terms and what they are (a profile's, a post's); a blank one is left out. */
+export function Facts({ facts }: { facts: [label: string, value: string][] }) {
+  return (
+    <dl className="facts">
+      {facts
+        .filter(([, value]) => value)
+        .map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+    </dl>
+  );
+}

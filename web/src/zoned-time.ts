@@ -71,3 +71,25 @@ export function zoneName(zone: string, locale: string, now = new Date()): string
   }
   return (zone.split('/').pop() ?? zone).replaceAll('_', ' ');
 }
+
+/**
+ * The last instant of a calendar day (`YYYY-MM-DD`) in `zone`, as a UTC ISO instant: a deadline
+ * picked as a day holds until that day is over where the user is; '' when it is not a day.
+ */
+export function endOfDay(day: string, zone: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return '';
+  const time = DateTime.fromISO(day, { zone }).endOf('day');
+  return time.isValid ? (time.toUTC().toISO() ?? '') : '';
+}
+
+/** The calendar day (`YYYY-MM-DD`) of an ISO instant in `zone`; '' when it is not one. */
+export function dayOf(iso: string, zone: string): string {
+  return wallClock(iso, zone).slice(0, 10);
+}
+
+/** How many calendar days from `now`'s day to the instant's day, in `zone` (0: today). */
+export function daysUntil(iso: string, zone: string, now = new Date()): number {
+  const day = (time: DateTime) => time.setZone(zone).startOf('day');
+  const then = day(DateTime.fromISO(iso, { zone: 'utc' }));
+  return Math.round(then.diff(day(DateTime.fromJSDate(now)), 'days').days);
+}

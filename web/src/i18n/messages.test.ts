@@ -57,6 +57,7 @@ function plausibleValues(count: number): Record<string, string | number> {
     languages: 'English',
     viewerCountry: 'Hong Kong',
     list: 'a, b and c',
+    date: '19 Dec 2026',
   };
   const numbers = [
     'count',

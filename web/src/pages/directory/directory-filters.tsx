@@ -1,8 +1,7 @@
-import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n';
-import { taxonomyLabel } from '../../names';
-import { CountrySelect } from '../../pickers';
+import { CountrySelect, TaxonomySelect } from '../../pickers';
 import { QueryLoaded } from '../../queries';
+import { SearchForm } from '../../search-form';
 import { Field } from '../../ui';
 import { useTaxonomy } from '../../use-taxonomy';
 import type { DirectoryFilters } from './filters';
@@ -21,89 +20,69 @@ export function DirectoryFiltersForm({
   onSearch: (filters: DirectoryFilters) => void;
 }) {
   const { t } = useI18n();
-  const [draft, setDraft] = useState(initial);
   const taxonomy = useTaxonomy();
-  const set = (key: keyof DirectoryFilters) => (value: string) =>
-    setDraft({ ...draft, [key]: value });
-  const search = (event: FormEvent) => {
-    event.preventDefault();
-    onSearch(draft);
-  };
   const any = t('org.companies.any');
 
   return (
-    <form role="search" onSubmit={search} className="filters">
-      <div className="row">
-        <Field id="directory-q" label={t('org.companies.q')} errors={fields.q}>
-          <input
-            id="directory-q"
-            type="search"
-            value={draft.q}
-            onChange={(event) => set('q')(event.target.value)}
-          />
-        </Field>
-        <Field id="directory-country" label={t('org.companies.country')} errors={fields.country}>
-          <CountrySelect
-            id="directory-country"
-            value={draft.country}
-            placeholder={any}
-            onChange={set('country')}
-          />
-        </Field>
-        <QueryLoaded query={taxonomy}>
-          {(tax) => (
-            <>
-              <Field id="directory-sector" label={t('company.sectors')} errors={fields.sector}>
-                <select
-                  id="directory-sector"
-                  value={draft.sector}
-                  onChange={(event) => set('sector')(event.target.value)}
-                >
-                  <option value="">{any}</option>
-                  {tax.sectors.map((sector) => (
-                    <option key={sector.id} value={sector.id}>
-                      {taxonomyLabel(sector.id, t)}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-              <Field
-                id="directory-partner-type"
-                label={t('profile.partnerTypes')}
-                errors={fields.partnerType}
-              >
-                <select
+    <SearchForm
+      id="directory"
+      initial={initial}
+      fields={fields}
+      submitLabel={t('org.companies.search')}
+      onSearch={onSearch}
+    >
+      {(draft, set) => (
+        <>
+          <Field id="directory-country" label={t('org.companies.country')} errors={fields.country}>
+            <CountrySelect
+              id="directory-country"
+              value={draft.country}
+              placeholder={any}
+              onChange={set('country')}
+            />
+          </Field>
+          <QueryLoaded query={taxonomy}>
+            {(tax) => (
+              <>
+                <Field id="directory-sector" label={t('company.sectors')} errors={fields.sector}>
+                  <TaxonomySelect
+                    id="directory-sector"
+                    entries={tax.sectors}
+                    value={draft.sector}
+                    placeholder={any}
+                    onChange={set('sector')}
+                  />
+                </Field>
+                <Field
                   id="directory-partner-type"
-                  value={draft.partnerType}
-                  onChange={(event) => set('partnerType')(event.target.value)}
+                  label={t('profile.partnerTypes')}
+                  errors={fields.partnerType}
                 >
-                  <option value="">{any}</option>
-                  {tax.partnerTypes.map((type) => (
-                    <option key={type.id} value={type.id}>
-                      {taxonomyLabel(type.id, t)}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-            </>
-          )}
-        </QueryLoaded>
-        <Field
-          id="directory-market"
-          label={t('directory.targetMarket')}
-          errors={fields.targetMarket}
-        >
-          <CountrySelect
+                  <TaxonomySelect
+                    id="directory-partner-type"
+                    entries={tax.partnerTypes}
+                    value={draft.partnerType}
+                    placeholder={any}
+                    onChange={set('partnerType')}
+                  />
+                </Field>
+              </>
+            )}
+          </QueryLoaded>
+          <Field
             id="directory-market"
-            value={draft.targetMarket}
-            placeholder={any}
-            onChange={set('targetMarket')}
-          />
-        </Field>
-      </div>
-      <div className="actions">
-        <button type="submit">{t('org.companies.search')}</button>
-      </div>
-    </form>
+            label={t('directory.targetMarket')}
+            errors={fields.targetMarket}
+          >
+            <CountrySelect
+              id="directory-market"
+              value={draft.targetMarket}
+              placeholder={any}
+              onChange={set('targetMarket')}
+            />
+          </Field>
+        </>
+      )}
+    </SearchForm>
   );
 }
