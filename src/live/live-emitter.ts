@@ -145,6 +145,14 @@ export class LiveEmitter implements OnApplicationShutdown {
     });
   }
 
+  /** A company read a conversation up to a message: the users of both companies ("Seen"). */
+  conversationRead(
+    companyIds: readonly string[],
+    read: { conversationId: string; companyId: string; messageId: string },
+  ): void {
+    this.clientSend(companyIds.map(rooms.company), 'conversation.read', read);
+  }
+
   applicationUpdated(application: WireApplication): void {
     this.clientSend(
       [rooms.company(application.companyId), rooms.organisers],

@@ -2266,6 +2266,11 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "message": {
           "type": "string"
         },
+        "declineReason": {
+          "type": "string",
+          "nullable": true,
+          "description": "Why the receiver declined, if it said; null otherwise, and for organisers (only the two firms\nsee it, as their messages)."
+        },
         "status": {
           "type": "string",
           "enum": [
@@ -2300,6 +2305,7 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "toCompanyId",
         "toCompanyName",
         "message",
+        "declineReason",
         "status",
         "mutual",
         "scheduled",
@@ -3597,6 +3603,11 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "message": {
           "type": "string"
         },
+        "declineReason": {
+          "type": "string",
+          "nullable": true,
+          "description": "Why the receiver declined, if it said; null otherwise, and for organisers (only the two firms\nsee it, as their messages)."
+        },
         "status": {
           "type": "string",
           "enum": [
@@ -3630,6 +3641,7 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "toCompanyId",
         "toCompanyName",
         "message",
+        "declineReason",
         "status",
         "mutual",
         "scheduled",
