@@ -50,6 +50,10 @@ export const keys = {
   settings: ['settings'] as const,
   members: (id: string) => ['companies', id, 'members'] as const,
   invitations: (id: string) => ['companies', id, 'invitations'] as const,
+  /** Messages between companies: every list and thread under one key, which live events mark. */
+  conversations: ['conversations'] as const,
+  conversationList: (companyId: string) => ['conversations', 'list', companyId] as const,
+  thread: (conversationId: string) => ['conversations', 'thread', conversationId] as const,
 };
 
 /**

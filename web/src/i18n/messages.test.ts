@@ -57,6 +57,7 @@ function plausibleValues(count: number): Record<string, string | number> {
     languages: 'English',
     viewerCountry: 'Hong Kong',
     list: 'a, b and c',
+    reason: 'We are fully booked that day.',
   };
   const numbers = [
     'count',
