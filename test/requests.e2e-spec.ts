@@ -345,10 +345,42 @@ describe('meeting requests', () => {
           .send({ fromCompanyId: ca, toCompanyId: hk2, message: 'Meet us?' })
           .expect(201)
       ).body;
+      const address = client.app.getHttpServer().address() as AddressInfo | null;
+      const url = address ? `http://127.0.0.1:${address.port}` : await listen(client.app);
+      type Updated = { request: { id: string; declineReason: string | null } };
+      const heard = [b, organiser].map((account) => {
+        const socket = io(`${url}/live`, {
+          auth: { token: account.accessToken },
+          transports: ['websocket'],
+        });
+        const events: Updated[] = [];
+        socket.on('request.updated', (payload: Updated) => events.push(payload));
+        return { socket, events };
+      });
+      await Promise.all(
+        heard.map(
+          ({ socket }) => new Promise<void>((resolve) => socket.once('connect', () => resolve())),
+        ),
+      );
       const answered = await decline(a.accessToken, request.id, {
         status: 'declined',
         reason: ' We are fully booked that day. ',
       }).expect(200);
+      try {
+        await until(() =>
+          heard.every(({ events }) => events.some((e) => e.request.id === request.id)),
+        );
+        const [toSender, toOrganiser] = heard.map(({ events }) =>
+          events.filter((e) => e.request.id === request.id),
+        );
+        // Live too: the sender hears why; the organisers that it was declined, not why.
+        expect(toSender.map((e) => e.request.declineReason)).toEqual([
+          'We are fully booked that day.',
+        ]);
+        expect(toOrganiser.map((e) => e.request.declineReason)).toEqual([null]);
+      } finally {
+        for (const { socket } of heard) socket.disconnect();
+      }
       expect(answered.body).toMatchObject({
         status: 'declined',
         declineReason: 'We are fully booked that day.',
