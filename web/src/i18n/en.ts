@@ -1116,7 +1116,7 @@ export const en = {
   'messages.sending': 'Sending…',
   'messages.all': 'All conversations',
   'messages.choose': 'Choose a conversation to read it.',
-  'messages.navUnread': 'Messages, {count, number} unread',
+  'messages.navUnread': '({count, number} unread)',
   'messages.message': 'Message',
   'messages.messageNamed': 'Message {name}',
   'matches.messageStarts': 'Your message also starts your conversation with {name} in Messages.',

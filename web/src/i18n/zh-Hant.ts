@@ -1048,7 +1048,7 @@ export const zhHant: Record<MessageKey, string> = {
   'messages.sending': '發送中…',
   'messages.all': '所有對話',
   'messages.choose': '請選擇要閱讀的對話。',
-  'messages.navUnread': '訊息，{count, number} 則未讀',
+  'messages.navUnread': '（{count, number} 則未讀）',
   'messages.message': '發訊息',
   'messages.messageNamed': '發訊息給 {name}',
   'matches.messageStarts': '你的留言亦會在「訊息」中展開與 {name} 的對話。',

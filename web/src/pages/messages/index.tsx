@@ -140,15 +140,16 @@ export function MessagesNavLink({ companies }: { companies: Membership[] }) {
   const { unread } = useAllConversations(companies);
   if (speakingCompanies(companies).length === 0) return null;
   return (
-    <Link
-      to="/messages"
-      aria-label={unread > 0 ? t('messages.navUnread', { count: unread }) : t('nav.messages')}
-    >
+    <Link to="/messages">
       {t('nav.messages')}
       {unread > 0 && (
-        <span className="nav-count" aria-hidden="true">
-          {unread > 99 ? '99+' : unread}
-        </span>
+        <>
+          <span className="nav-count" aria-hidden="true">
+            {unread > 99 ? '99+' : unread}
+          </span>
+          {/* Read out with the link's own words: "Messages (2 unread)". */}
+          <span className="visually-hidden"> {t('messages.navUnread', { count: unread })}</span>
+        </>
       )}
     </Link>
   );

@@ -74,7 +74,7 @@ describe('the messages page', () => {
     expect(within(list).getByText('2 unread')).toBeTruthy();
     expect(within(list).getByText('Canada')).toBeTruthy();
     expect(within(list).getByText(/9:03\sAM/)).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Messages, 2 unread' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Messages (2 unread)' })).toBeTruthy();
   });
 
   it('shows the thread newest at the bottom, pages back, and marks it read', async () => {
@@ -178,7 +178,7 @@ describe('the messages page', () => {
     items = [reply, ...items];
     unread = 1;
     socket.send('message.created', { conversationId: CONV, message: reply });
-    expect(await screen.findByRole('link', { name: 'Messages, 1 unread' })).toBeTruthy();
+    expect(await screen.findByRole('link', { name: 'Messages (1 unread)' })).toBeTruthy();
     expect(screen.getByText('1 unread')).toBeTruthy();
     expect(screen.getByText('Yes, at ten')).toBeTruthy();
 
@@ -259,7 +259,7 @@ describe('the messages page', () => {
       { language: 'zh-Hant', zone: 'Asia/Hong_Kong' },
     );
     expect(await screen.findByText('2 則未讀')).toBeTruthy();
-    expect(screen.getByRole('link', { name: '訊息，2 則未讀' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: '訊息 （2 則未讀）' })).toBeTruthy();
     const words = (document.body.textContent ?? '')
       .replace('Maple Ledger', '')
       .replace('See you at the fair', '');
