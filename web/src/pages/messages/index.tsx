@@ -34,7 +34,12 @@ export function MessagesPage({ companies, opened }: { companies: Membership[]; o
     opened.kind === 'conversation'
       ? ids.filter((id) => all.byCompany.get(id)?.some((c) => c.id === opened.id))
       : [];
-  const companyId = (asked && ids.includes(asked) ? asked : undefined) ?? owners[0] ?? ids[0] ?? '';
+  const chosen = asked && ids.includes(asked) ? asked : undefined;
+  // The chosen company, unless the open conversation is another of the user's companies'.
+  const companyId =
+    (owners.length > 0 && !(chosen && owners.includes(chosen)) ? owners[0] : chosen) ??
+    ids[0] ??
+    '';
   const list = useConversations(companyId);
 
   if (speaking.length === 0) {

@@ -265,4 +265,26 @@ describe('the messages page', () => {
       .replace('See you at the fair', '');
     expect(words).not.toMatch(/[A-Za-z]{3,}/);
   });
+
+  it('lets a user of several companies choose which one speaks', async () => {
+    const SECOND = '44444444-4444-4444-8444-444444444444';
+    const second = { companyId: SECOND, name: 'Kowloon Foods', status: 'verified' } as Membership;
+    stubApi({
+      [`GET /api/conversations?companyId=${US}`]: json(200, [conversation({ unread: 0 })]),
+      [`GET /api/conversations?companyId=${SECOND}`]: json(200, []),
+    });
+    renderInApp(
+      <Routes>
+        <Route
+          path="/messages"
+          element={<MessagesPage companies={[ours, second]} opened={{ kind: 'none' }} />}
+        />
+      </Routes>,
+      { path: '/messages' },
+    );
+    expect(await screen.findByRole('link', { name: 'Maple Ledger' })).toBeTruthy();
+    fireEvent.change(screen.getByRole('combobox'), { target: { value: SECOND } });
+    expect(await screen.findByText(/No conversations yet/)).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Maple Ledger' })).toBeNull();
+  });
 });

@@ -63,11 +63,6 @@ export function ReceivedRequests({
                 </ul>
               )}
               {request.message && <q>{request.message}</q>}
-              {request.declineReason && (
-                <p className="muted">
-                  {t('requests.declinedBecause', { reason: request.declineReason })}
-                </p>
-              )}
               {request.scheduled && request.status !== 'cancelled' && (
                 <p className="muted">{t('requests.meetingScheduled')}</p>
               )}

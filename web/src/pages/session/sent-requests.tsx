@@ -38,9 +38,7 @@ export function SentRequests({
                 />
               </div>
               {request.declineReason && (
-                <p className="decline-reason">
-                  {t('requests.declinedBecause', { reason: request.declineReason })}
-                </p>
+                <p>{t('requests.declinedBecause', { reason: request.declineReason })}</p>
               )}
               {request.scheduled && request.status !== 'cancelled' && (
                 <p className="muted">{t('requests.meetingScheduled')}</p>
