@@ -390,4 +390,36 @@ describe('conversations between two companies', () => {
     expect(heard[2]).toEqual([]);
     expect(heard[3]).toEqual([]);
   });
+
+  it('sends conversation.read to both firms when one reads, and to nobody else', async () => {
+    const hkSocket = await live.connected(url, hk.accessToken);
+    const caSocket = await live.connected(otherUrl, ca.accessToken);
+    const thirdSocket = await live.connected(otherUrl, third.accessToken);
+    const organiserSocket = await live.connected(url, organiser.accessToken);
+    type Payload = { conversationId: string; companyId: string; messageId: string };
+    const heard = [hkSocket, caSocket, thirdSocket, organiserSocket].map((socket) =>
+      collect<Payload>(socket, 'conversation.read'),
+    );
+    const sent = await send(hk.accessToken, conversationId, {
+      companyId: h,
+      text: 'Seen this?',
+    }).expect(201);
+    const read = () =>
+      client
+        .as(ca.accessToken)
+        .post(`/api/conversations/${conversationId}/read`)
+        .send({ companyId: c })
+        .expect(200);
+    await read();
+    await until(() => heard[0].length === 1 && heard[1].length === 1);
+    for (const events of heard.slice(0, 2)) {
+      expect(events).toEqual([{ conversationId, companyId: c, messageId: sent.body.id }]);
+    }
+    // Reading again moves nothing and tells nobody.
+    await read();
+    await settle();
+    expect(heard[0]).toHaveLength(1);
+    expect(heard[2]).toEqual([]);
+    expect(heard[3]).toEqual([]);
+  });
 });

@@ -513,11 +513,21 @@ describe('fuzz, field by field: every field of every route and live event', () =
         },
       };
     },
-    'PATCH /api/sessions/{id}/requests/{requestId}': () => ({
-      caller: 'partner',
-      params: { id: world.sessionId, requestId: world.requestId },
-      body: { status: 'accepted' },
-    }),
+    // A fresh pending request each time, declined with a reason (which is sent as a message).
+    'PATCH /api/sessions/{id}/requests/{requestId}': async () => {
+      const from = await freshCompany();
+      await client.join(world.owner.accessToken, world.sessionId, from);
+      const request = await client
+        .as(world.owner.accessToken)
+        .post(`/api/sessions/${world.sessionId}/requests`)
+        .send({ fromCompanyId: from, toCompanyId: world.otherCompanyId })
+        .expect(201);
+      return {
+        caller: 'partner',
+        params: { id: world.sessionId, requestId: request.body.id },
+        body: { status: 'declined', reason: 'We are fully booked that day.' },
+      };
+    },
     'GET /api/sessions/{id}/matches': () => ({
       caller: 'owner',
       query: {

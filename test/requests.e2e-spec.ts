@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { io } from 'socket.io-client';
 import { unique, useApi, type Account } from './support/client';
+import { listen, settle, until } from './support/live';
 
 const HOUR = 3600_000;
 const START = Date.UTC(2031, 5, 2, 1, 0);
@@ -231,5 +232,188 @@ describe('meeting requests', () => {
       .get(`/api/sessions/${sessionId}/requests?companyId=${firm.ca}`)
       .expect(403);
     await client.as(a.accessToken).get(`/api/sessions/${sessionId}/requests`).expect(400);
+  });
+
+  describe('a first message and a decline with a reason', () => {
+    let hk: string;
+    let ca: string;
+    let third: Account;
+    const messagesOf = async (token: string, companyId: string, other: string) => {
+      const list = (
+        await client.as(token).get(`/api/conversations?companyId=${companyId}`).expect(200)
+      ).body as { id: string; otherCompany: { id: string } }[];
+      const conversation = list.find((c) => c.otherCompany.id === other);
+      if (!conversation) return [];
+      const page = await client
+        .as(token)
+        .get(`/api/conversations/${conversation.id}/messages`)
+        .expect(200);
+      return (page.body.items as { companyId: string; text: string }[]).map((m) => [
+        m.companyId,
+        m.text,
+      ]);
+    };
+    const decline = (token: string, requestId: string, body: Record<string, unknown>) =>
+      client.as(token).patch(`/api/sessions/${sessionId}/requests/${requestId}`).send(body);
+
+    beforeAll(async () => {
+      third = await client.signUp();
+      hk = (await client.verifiedCompany(a.accessToken, organiser.accessToken)).id;
+      ca = (await client.verifiedCompany(b.accessToken, organiser.accessToken, { country: 'CA' }))
+        .id;
+      await join(a.accessToken, sessionId, hk);
+      await join(b.accessToken, sessionId, ca);
+    });
+
+    it("makes the request's message the first message of the pair's conversation, and a duplicate writes none", async () => {
+      // The first test already listens; otherwise listen now.
+      const address = client.app.getHttpServer().address() as AddressInfo | null;
+      const url = address ? `http://127.0.0.1:${address.port}` : await listen(client.app);
+      const socket = io(`${url}/live`, {
+        auth: { token: b.accessToken },
+        transports: ['websocket'],
+      });
+      const heard: { message: { text: string } }[] = [];
+      socket.on('message.created', (payload: { message: { text: string } }) => heard.push(payload));
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      try {
+        await client
+          .as(a.accessToken)
+          .post(`/api/sessions/${sessionId}/requests`)
+          .send({ fromCompanyId: hk, toCompanyId: ca, message: '  Tea at the fair?  ' })
+          .expect(201);
+        expect(await messagesOf(b.accessToken, ca, hk)).toEqual([[hk, 'Tea at the fair?']]);
+        await until(() => heard.length === 1);
+        expect(heard[0].message.text).toBe('Tea at the fair?');
+        // Refused as a duplicate: nothing of it is written, the message neither.
+        const twice = await client
+          .as(a.accessToken)
+          .post(`/api/sessions/${sessionId}/requests`)
+          .send({ fromCompanyId: hk, toCompanyId: ca, message: 'Asking again' })
+          .expect(409);
+        expect(twice.body.code).toBe('request.duplicate');
+        expect(await messagesOf(a.accessToken, hk, ca)).toEqual([[hk, 'Tea at the fair?']]);
+        await settle();
+        expect(heard).toHaveLength(1);
+      } finally {
+        socket.disconnect();
+      }
+    });
+
+    it('refuses a bad reason with 400 naming reason, and writes nothing', async () => {
+      const request = (
+        await client
+          .as(b.accessToken)
+          .post(`/api/sessions/${sessionId}/requests`)
+          .send({ fromCompanyId: ca, toCompanyId: hk })
+          .expect(201)
+      ).body;
+      for (const body of [
+        { status: 'declined', reason: 5 },
+        { status: 'declined', reason: ['no'] },
+        { status: 'declined', reason: null },
+        { status: 'declined', reason: 'x'.repeat(2001) },
+        { status: 'accepted', reason: 'Fine by us' },
+        { status: 'cancelled', reason: 'Changed our mind' },
+      ]) {
+        const refused = await decline(a.accessToken, request.id, body).expect(400);
+        expect(Object.keys(refused.body.fields)).toEqual(['reason']);
+        expect(refused.body.rules.reason.length).toBeGreaterThan(0);
+      }
+      const list = await client
+        .as(b.accessToken)
+        .get(`/api/sessions/${sessionId}/requests?companyId=${ca}`)
+        .expect(200);
+      expect(list.body.sent.find((r: { id: string }) => r.id === request.id)).toMatchObject({
+        status: 'pending',
+        declineReason: null,
+      });
+      // A reason of 2,000 characters is the longest taken.
+      await decline(a.accessToken, request.id, {
+        status: 'declined',
+        reason: 'y'.repeat(2000),
+      }).expect(200);
+    });
+
+    it('keeps a decline reason for the two firms, and sends it as a message', async () => {
+      const hk2 = (await client.verifiedCompany(a.accessToken, organiser.accessToken)).id;
+      await join(a.accessToken, sessionId, hk2);
+      const request = (
+        await client
+          .as(b.accessToken)
+          .post(`/api/sessions/${sessionId}/requests`)
+          .send({ fromCompanyId: ca, toCompanyId: hk2, message: 'Meet us?' })
+          .expect(201)
+      ).body;
+      const address = client.app.getHttpServer().address() as AddressInfo | null;
+      const url = address ? `http://127.0.0.1:${address.port}` : await listen(client.app);
+      type Updated = { request: { id: string; declineReason: string | null } };
+      const heard = [b, organiser].map((account) => {
+        const socket = io(`${url}/live`, {
+          auth: { token: account.accessToken },
+          transports: ['websocket'],
+        });
+        const events: Updated[] = [];
+        socket.on('request.updated', (payload: Updated) => events.push(payload));
+        return { socket, events };
+      });
+      await Promise.all(
+        heard.map(
+          ({ socket }) => new Promise<void>((resolve) => socket.once('connect', () => resolve())),
+        ),
+      );
+      const answered = await decline(a.accessToken, request.id, {
+        status: 'declined',
+        reason: ' We are fully booked that day. ',
+      }).expect(200);
+      try {
+        await until(() =>
+          heard.every(({ events }) => events.some((e) => e.request.id === request.id)),
+        );
+        const [toSender, toOrganiser] = heard.map(({ events }) =>
+          events.filter((e) => e.request.id === request.id),
+        );
+        // Live too: the sender hears why; the organisers that it was declined, not why.
+        expect(toSender.map((e) => e.request.declineReason)).toEqual([
+          'We are fully booked that day.',
+        ]);
+        expect(toOrganiser.map((e) => e.request.declineReason)).toEqual([null]);
+      } finally {
+        for (const { socket } of heard) socket.disconnect();
+      }
+      expect(answered.body).toMatchObject({
+        status: 'declined',
+        declineReason: 'We are fully booked that day.',
+      });
+      const sent = (
+        await client
+          .as(b.accessToken)
+          .get(`/api/sessions/${sessionId}/requests?companyId=${ca}`)
+          .expect(200)
+      ).body.sent.find((r: { id: string }) => r.id === request.id);
+      expect(sent.declineReason).toBe('We are fully booked that day.');
+      expect(await messagesOf(b.accessToken, ca, hk2)).toEqual([
+        [hk2, 'We are fully booked that day.'],
+        [ca, 'Meet us?'],
+      ]);
+      // Organisers see that it was declined, not why; a third firm sees nothing.
+      const forOrganiser = (
+        await client
+          .as(organiser.accessToken)
+          .get(`/api/sessions/${sessionId}/requests?companyId=${ca}`)
+          .expect(200)
+      ).body.sent.find((r: { id: string }) => r.id === request.id);
+      expect(forOrganiser).toMatchObject({ status: 'declined', declineReason: null });
+      await client
+        .as(third.accessToken)
+        .get(`/api/sessions/${sessionId}/requests?companyId=${ca}`)
+        .expect(403);
+      // The sender's users are told the reason.
+      const told = await client.as(b.accessToken).get('/api/notifications').expect(200);
+      const answeredNotice = (told.body.items as { kind: string }[]).find(
+        (n) => n.kind === 'request.answered',
+      );
+      expect(JSON.stringify(answeredNotice)).toContain('We are fully booked that day.');
+    });
   });
 });

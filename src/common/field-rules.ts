@@ -54,6 +54,8 @@ const RULES: Record<
   isIanaTimeZone: { rule: 'isTimeZone' },
   matches: { rule: 'format' },
   isSides: { rule: 'sides' },
+  // A decline's reason with another status: not given here.
+  onlyWhenDeclined: { rule: 'notAllowed' },
   isSidesApart: {
     rule: 'sidesApart',
     params: (_constraints, value) => ({ values: valuesInBothLists(value) }),

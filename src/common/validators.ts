@@ -1,5 +1,10 @@
 import { Transform } from 'class-transformer';
-import { ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
+import {
+  ValidateBy,
+  ValidateIf,
+  type ValidationArguments,
+  type ValidationOptions,
+} from 'class-validator';
 import { DateTime, IANAZone } from 'luxon';
 import { isCalendarDate, isInstant } from './time';
 
@@ -76,7 +81,7 @@ export function mapStrings(map: (value: string) => string) {
 /** A validator from a predicate, with a message that follows the property name. */
 export function Satisfies(
   name: string,
-  predicate: (value: unknown) => boolean,
+  predicate: (value: unknown, args?: ValidationArguments) => boolean,
   message: string,
   options?: ValidationOptions,
 ): PropertyDecorator {

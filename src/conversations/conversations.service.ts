@@ -120,6 +120,35 @@ export class ConversationsService {
     return { conversation: view, message };
   }
 
+  /**
+   * Writes a message from one company to another in the caller's transaction (a meeting
+   * request's first message, a decline's reason): the pair's conversation is found or made, and
+   * nothing is written if the transaction fails. Once it commits, `announce` the returned id.
+   */
+  async writeInTransaction(
+    manager: EntityManager,
+    senderId: string,
+    input: { fromCompanyId: string; toCompanyId: string; text: string },
+  ): Promise<string> {
+    const [companyA, companyB] = [input.fromCompanyId, input.toCompanyId].sort();
+    // ON CONFLICT: a unique violation would abort the caller's whole transaction.
+    await manager.query(
+      `INSERT INTO conversations (company_a, company_b) VALUES ($1, $2)
+       ON CONFLICT (company_a, company_b) DO NOTHING`,
+      [companyA, companyB],
+    );
+    const conversation = await manager.findOneByOrFail(Conversation, { companyA, companyB });
+    return this.writeMessage(manager, senderId, conversation, input.fromCompanyId, input.text);
+  }
+
+  /** Sends `message.created` for a message written by `writeInTransaction`, once committed. */
+  async announce(messageId: string): Promise<WireMessage> {
+    const message = await this.loadMessage(messageId);
+    const conversation = await this.reload(message.conversationId);
+    this.live.messageCreated([conversation.companyA, conversation.companyB], message);
+    return message;
+  }
+
   /** A message from one of the conversation's two companies. */
   async send(
     user: AuthUser,
@@ -175,11 +204,21 @@ export class ConversationsService {
   ): Promise<WireConversation> {
     const conversation = await this.findVisible(user, conversationId);
     await this.assertSide(user, conversation, companyId);
+    const before = readUpTo(conversation)[companyId];
     await this.dataSource.transaction(async (manager) => {
       await this.advanceRead(manager, conversation, companyId);
       await withdrawUnreadNotice(manager, conversation.id, companyId);
     });
     const [view] = await this.views(companyId, [await this.reload(conversation.id)]);
+    const messageId = view.readUpTo[companyId];
+    // The other firm's "Seen" follows live; nothing is sent when the mark did not move.
+    if (messageId && messageId !== before) {
+      this.live.conversationRead(view.companyIds, {
+        conversationId: conversation.id,
+        companyId,
+        messageId,
+      });
+    }
     return view;
   }
 
@@ -191,37 +230,48 @@ export class ConversationsService {
     alsoWrite?: AlsoWrite,
   ): Promise<WireMessage> {
     const id = await this.dataSource.transaction(async (manager) => {
-      const saved = await manager.save(
-        manager.create(Message, {
-          conversationId: conversation.id,
-          companyId,
-          senderId: user.id,
-          text,
-        }),
-      );
-      // Writing answers what came before: the sender's side has read up to its own message.
-      await this.advanceRead(manager, conversation, companyId);
-      await withdrawUnreadNotice(manager, conversation.id, companyId);
-      // The other firm hears by email (or in-app, as each reader chose) if it leaves it unread.
-      const otherId =
-        companyId === conversation.companyA ? conversation.companyB : conversation.companyA;
-      const [from, to] = await Promise.all([
-        manager.findOneByOrFail(Company, { id: companyId }),
-        manager.findOneByOrFail(Company, { id: otherId }),
-      ]);
-      const notice = await unreadNotice(manager, conversation.id, from, to, text);
-      if (notice) await this.notifications.notify(manager, notice);
-      await alsoWrite?.(manager, { id: saved.id, conversationId: conversation.id });
-      return saved.id;
+      const written = await this.writeMessage(manager, user.id, conversation, companyId, text);
+      await alsoWrite?.(manager, { id: written, conversationId: conversation.id });
+      return written;
     });
+    const message = await this.loadMessage(id);
+    this.live.messageCreated([conversation.companyA, conversation.companyB], message);
+    return message;
+  }
+
+  /** The message, its read receipt for the sender's side, and the other firm's unread notice. */
+  private async writeMessage(
+    manager: EntityManager,
+    senderId: string,
+    conversation: Conversation,
+    companyId: string,
+    text: string,
+  ): Promise<string> {
+    const saved = await manager.save(
+      manager.create(Message, { conversationId: conversation.id, companyId, senderId, text }),
+    );
+    // Writing answers what came before: the sender's side has read up to its own message.
+    await this.advanceRead(manager, conversation, companyId);
+    await withdrawUnreadNotice(manager, conversation.id, companyId);
+    // The other firm hears by email (or in-app, as each reader chose) if it leaves it unread.
+    const otherId =
+      companyId === conversation.companyA ? conversation.companyB : conversation.companyA;
+    const [from, to] = await Promise.all([
+      manager.findOneByOrFail(Company, { id: companyId }),
+      manager.findOneByOrFail(Company, { id: otherId }),
+    ]);
+    const notice = await unreadNotice(manager, conversation.id, from, to, text);
+    if (notice) await this.notifications.notify(manager, notice);
+    return saved.id;
+  }
+
+  private async loadMessage(id: string): Promise<WireMessage> {
     const [row] = await this.dataSource.query<MessageRow[]>(
       `SELECT ${MESSAGE_COLUMNS} FROM messages m LEFT JOIN users u ON u.id = m.sender_id
         WHERE m.id = $1`,
       [id],
     );
-    const message = toWireMessage(row);
-    this.live.messageCreated([conversation.companyA, conversation.companyB], message);
-    return message;
+    return toWireMessage(row);
   }
 
   /** Moves the company's read receipt to the conversation's newest message, if that is newer. */

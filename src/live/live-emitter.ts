@@ -125,11 +125,34 @@ export class LiveEmitter implements OnApplicationShutdown {
   }
 
   requestCreated(request: WireRequest): void {
-    this.clientSend(bothCompanies(request), 'request.created', { request });
+    this.requestEvent('request.created', request);
   }
 
   requestUpdated(request: WireRequest): void {
-    this.clientSend(bothCompanies(request), 'request.updated', { request });
+    this.requestEvent('request.updated', request);
+  }
+
+  /**
+   * A request to both companies and the organisers; a decline's reason is the two firms' own (as
+   * their messages are), so the organisers' copy goes without it, to those not of either firm.
+   */
+  private requestEvent(event: 'request.created' | 'request.updated', request: WireRequest): void {
+    const companies = [rooms.company(request.fromCompanyId), rooms.company(request.toCompanyId)];
+    if (request.declineReason === null) {
+      this.clientSend([...companies, rooms.organisers], event, { request });
+      return;
+    }
+    this.clientSend(companies, event, { request });
+    const namespace = this.namespace;
+    if (!namespace) return;
+    try {
+      namespace
+        .to(rooms.organisers)
+        .except(companies)
+        .emit(event, { request: { ...request, declineReason: null } });
+    } catch (error) {
+      this.logger.warn({ err: error }, 'live event not sent');
+    }
   }
 
   /** A firm's meeting preferences changed: its own users only (the other firm never learns them). */
@@ -143,6 +166,14 @@ export class LiveEmitter implements OnApplicationShutdown {
       conversationId: message.conversationId,
       message,
     });
+  }
+
+  /** A company read a conversation up to a message: the users of both companies ("Seen"). */
+  conversationRead(
+    companyIds: readonly string[],
+    read: { conversationId: string; companyId: string; messageId: string },
+  ): void {
+    this.clientSend(companyIds.map(rooms.company), 'conversation.read', read);
   }
 
   applicationUpdated(application: WireApplication): void {
@@ -217,13 +248,4 @@ export class LiveEmitter implements OnApplicationShutdown {
     );
     await this.own.adapter.close();
   }
-}
-
-/** A request's two firms, and the organisers (whose board and placement report count it). */
-function bothCompanies(request: WireRequest): string[] {
-  return [
-    rooms.company(request.fromCompanyId),
-    rooms.company(request.toCompanyId),
-    rooms.organisers,
-  ];
 }

@@ -116,6 +116,11 @@ export interface WireRequest {
   toCompanyId: string;
   toCompanyName: string;
   message: string;
+  /**
+   * Why the receiver declined, if it said; null otherwise, and for organisers (only the two firms
+   * see it, as their messages).
+   */
+  declineReason: string | null;
   status: 'pending' | 'accepted' | 'declined' | 'cancelled';
   /** The other firm asked for this meeting too. */
   mutual: boolean;
@@ -224,6 +229,15 @@ export interface ServerToClientEvents {
    * organisers, who may not read conversations).
    */
   'message.created': (payload: { conversationId: string; message: WireMessage }) => void;
+  /**
+   * A company read a conversation up to `messageId` (sent to the users of both companies, never
+   * to organisers): the writer's "Seen" follows.
+   */
+  'conversation.read': (payload: {
+    conversationId: string;
+    companyId: string;
+    messageId: string;
+  }) => void;
   /**
    * People came into or left the session's room (sent to the room): the changes of the last
    * tenth of a second, each user once with their latest state.

@@ -2312,6 +2312,11 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "message": {
           "type": "string"
         },
+        "declineReason": {
+          "type": "string",
+          "nullable": true,
+          "description": "Why the receiver declined, if it said; null otherwise, and for organisers (only the two firms\nsee it, as their messages)."
+        },
         "status": {
           "type": "string",
           "enum": [
@@ -2346,6 +2351,7 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "toCompanyId",
         "toCompanyName",
         "message",
+        "declineReason",
         "status",
         "mutual",
         "scheduled",
@@ -3900,6 +3906,11 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "message": {
           "type": "string"
         },
+        "declineReason": {
+          "type": "string",
+          "nullable": true,
+          "description": "Why the receiver declined, if it said; null otherwise, and for organisers (only the two firms\nsee it, as their messages)."
+        },
         "status": {
           "type": "string",
           "enum": [
@@ -3933,6 +3944,7 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "toCompanyId",
         "toCompanyName",
         "message",
+        "declineReason",
         "status",
         "mutual",
         "scheduled",

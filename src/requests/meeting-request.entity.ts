@@ -53,6 +53,10 @@ export class MeetingRequest {
   @Column({ type: 'text', default: '' })
   message: string;
 
+  /** Why the receiver declined, if it said ('' otherwise); only the two firms see it. */
+  @Column({ type: 'text', name: 'decline_reason', default: '' })
+  declineReason: string;
+
   @Column({ type: 'enum', enum: REQUEST_STATUSES, enumName: 'request_status', default: 'pending' })
   status: RequestStatus;
 

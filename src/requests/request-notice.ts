@@ -16,7 +16,8 @@ export type RequestNoticeKind = 'request.received' | 'request.answered' | 'reque
 export async function requestNotice(
   manager: EntityManager,
   kind: RequestNoticeKind,
-  request: Pick<MeetingRequest, 'status' | 'message'>,
+  request: Pick<MeetingRequest, 'status' | 'message'> &
+    Partial<Pick<MeetingRequest, 'declineReason'>>,
   about: { session: MatchmakingSession; fromCompany: Company; toCompany: Company },
 ): Promise<Notice> {
   const { session, fromCompany, toCompany } = about;
@@ -42,6 +43,8 @@ export async function requestNotice(
       removedCompany: '',
       hasMessage: request.message ? 'yes' : 'no',
       message: request.message,
+      hasReason: request.declineReason ? 'yes' : 'no',
+      reason: request.declineReason ?? '',
     },
     link: `/sessions/${session.id}`,
   };

@@ -6,6 +6,7 @@ import { AppError } from '../common/app-error';
 import { isUniqueViolation } from '../common/database-errors';
 import { CompaniesService } from '../companies/companies.service';
 import { Company } from '../companies/company.entity';
+import { ConversationsService } from '../conversations/conversations.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { MatchmakingSession } from '../sessions/session.entity';
 import { LiveEmitter } from '../live/live-emitter';
@@ -55,6 +56,7 @@ function toRequestView(
     toCompanyId: request.toCompanyId,
     toCompanyName: request.toCompany.name,
     message: request.message,
+    declineReason: request.declineReason || null,
     status: request.status,
     mutual,
     scheduled,
@@ -72,6 +74,7 @@ export class RequestsService {
     private readonly companies: CompaniesService,
     private readonly live: LiveEmitter,
     private readonly notifications: NotificationsService,
+    private readonly conversations: ConversationsService,
   ) {}
 
   async create(user: AuthUser, sessionId: string, input: CreateRequestDto): Promise<RequestView> {
@@ -120,6 +123,8 @@ export class RequestsService {
 
     const repository = this.dataSource.getRepository(MeetingRequest);
     let saved: MeetingRequest;
+    // The request's message is also the first message of the pair's conversation.
+    let messageId: string | null = null;
     try {
       saved = await this.dataSource.transaction(async (manager) => {
         const request = await manager.save(
@@ -132,6 +137,13 @@ export class RequestsService {
           }),
         );
         await this.tell(manager, 'request.received', request, { session, fromCompany, toCompany });
+        if (request.message) {
+          messageId = await this.conversations.writeInTransaction(manager, user.id, {
+            fromCompanyId: request.fromCompanyId,
+            toCompanyId: request.toCompanyId,
+            text: request.message,
+          });
+        }
         return request;
       });
     } catch (error) {
@@ -143,6 +155,7 @@ export class RequestsService {
       }
       throw error;
     }
+    if (messageId) await this.conversations.announce(messageId);
     const view = await this.view(saved.id);
     this.live.requestCreated(view);
     if (view.mutual) {
@@ -166,6 +179,8 @@ export class RequestsService {
     input: AnswerRequestDto,
   ): Promise<RequestView> {
     const session = await this.sessions.findVisible(user, sessionId);
+    const reason = input.status === 'declined' ? (input.reason ?? '') : '';
+    let messageId: string | null = null;
     const updated = await this.dataSource.transaction(async (manager) => {
       await this.sessions.lockShared(manager, sessionId);
       const request = await manager.findOne(MeetingRequest, {
@@ -199,7 +214,16 @@ export class RequestsService {
       }
       request.status = input.status;
       request.answeredAt = new Date();
+      request.declineReason = reason;
       const saved = await manager.save(request);
+      // The reason reaches the sender as a message of the pair's conversation too.
+      if (reason) {
+        messageId = await this.conversations.writeInTransaction(manager, user.id, {
+          fromCompanyId: request.toCompanyId,
+          toCompanyId: request.fromCompanyId,
+          text: reason,
+        });
+      }
       const [fromCompany, toCompany] = await Promise.all([
         manager.findOneByOrFail(Company, { id: request.fromCompanyId }),
         manager.findOneByOrFail(Company, { id: request.toCompanyId }),
@@ -212,9 +236,24 @@ export class RequestsService {
       );
       return saved;
     });
+    if (messageId) await this.conversations.announce(messageId);
     const view = await this.view(updated.id);
     this.live.requestUpdated(view);
-    return view;
+    return this.privateTo(user, view.toCompanyId, view);
+  }
+
+  /**
+   * A decline's reason is the two firms' own, as their messages are: an organiser acting for a
+   * firm sees that a request was declined, not why.
+   */
+  private async privateTo<T extends RequestView>(
+    user: AuthUser,
+    companyId: string,
+    view: T,
+  ): Promise<T> {
+    if (view.declineReason === null || (await this.companies.speaksFor(user.id, companyId)))
+      return view;
+    return { ...view, declineReason: null };
   }
 
   /** Tells the firm on the other side, in the transaction of the change (see requestNotice). */
@@ -248,7 +287,9 @@ export class RequestsService {
       })
       .orderBy('request.createdAt', 'DESC')
       .getMany();
-    const views = await this.withPairState(requests);
+    const views = await Promise.all(
+      (await this.withPairState(requests)).map((view) => this.privateTo(user, companyId, view)),
+    );
     const received = views.filter((view) => view.toCompanyId === companyId);
     return {
       sent: views.filter((view) => view.fromCompanyId === companyId),

@@ -158,7 +158,7 @@ describe('web app: the directory of firms and their profiles', () => {
     await page.goto(`${url}/sessions/${sessionId}`);
     const request = page.locator('li.request', { hasText: `From ${senderName}` });
     await request.waitFor();
-    const link = request.getByRole('link', { name: senderName });
+    const link = request.getByRole('link', { name: senderName, exact: true });
     await expect(link.getAttribute('href')).resolves.toBe(`/companies/${sender.id}`);
     await request.locator('.score').waitFor();
     await expect(request.locator('.reasons li').count()).resolves.toBeGreaterThan(0);

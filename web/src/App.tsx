@@ -13,6 +13,7 @@ import {
 } from './i18n';
 import { useLiveSync } from './live-sync';
 import { Bell } from './notifications/bell';
+import { MessagesNavLink } from './pages/messages';
 import { ShellContext } from './pages/account/account-api';
 import { VerifyBanner } from './pages/account/verify-banner';
 import { AuthPage } from './pages/auth';
@@ -95,6 +96,7 @@ export function App() {
               <Link to="/delegations">{t('nav.delegations')}</Link>
               <Link to="/directory">{t('nav.directory')}</Link>
               <Link to="/opportunities">{t('nav.opportunities')}</Link>
+              <MessagesNavLink companies={me.companies} />
               <Link to="/company">{t('nav.company')}</Link>
               <Link to="/settings">{t('nav.settings')}</Link>
               <Bell />

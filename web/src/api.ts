@@ -110,3 +110,6 @@ export type MeetingRequest = Schemas['WireRequest'];
 export type ReceivedRequest = Schemas['ReceivedRequestView'];
 export type CompanyActivities = Schemas['CompanyActivitiesView'];
 export type AgendaItem = Schemas['AgendaItem'];
+export type Conversation = Schemas['WireConversation'];
+export type ChatMessage = Schemas['WireMessage'];
+export type ChatMessagePage = Schemas['WireMessagePage'];

@@ -1,44 +1,13 @@
-import { act, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Membership, SessionDetail } from './api';
 import { VIEWER_ZONE } from './i18n';
-import { applyLiveEvent, useLiveSync, type LiveEventSource } from './live-sync';
+import { applyLiveEvent } from './live-sync';
 import { SessionPage } from './pages/session';
 import { Participation } from './pages/session/participation';
 import { keys, makeQueryClient } from './queries';
+import { FakeSocket, withLive } from './testing/live';
 import { json, renderInApp, sessionFixture, stubApi } from './testing/render';
-
-/** A stand-in for the live socket: the test says what the server sends. */
-class FakeSocket implements LiveEventSource {
-  private readonly listeners = new Map<string, ((payload: unknown) => void)[]>();
-  recovered = false;
-  disconnect = vi.fn();
-
-  on(event: string, listener: (payload: never) => void): this {
-    this.listeners.set(event, [
-      ...(this.listeners.get(event) ?? []),
-      listener as (payload: unknown) => void,
-    ]);
-    return this;
-  }
-
-  /** The server sends an event. */
-  send(event: string, payload?: unknown): void {
-    act(() => {
-      for (const listener of this.listeners.get(event) ?? []) listener(payload);
-    });
-  }
-}
-
-/** The app's live connection, over the fake socket, beside the page under test. */
-function withLive(socket: FakeSocket) {
-  const connect = () => Promise.resolve(socket);
-  function Live() {
-    useLiveSync('u1', connect);
-    return null;
-  }
-  return Live;
-}
 
 const session = sessionFixture({
   title: 'Hong Kong food fair',

@@ -45,6 +45,10 @@ export const staleQueries: { [E in keyof Events]?: (payload: Payload<E>) => Stal
     { key: ofSession(request.sessionId, 'requests') },
     { key: keys.board(request.sessionId) },
   ],
+  // A message or a read receipt: the conversation lists (and the header's unread count) and the
+  // open thread, whichever company of the user it concerns.
+  'message.created': () => [{ key: keys.conversations }],
+  'conversation.read': () => [{ key: keys.conversations }],
   'session.updated': ({ sessionId }) => [
     { key: keys.session(sessionId), exact: true },
     { key: keys.board(sessionId) },

@@ -56,6 +56,10 @@ export const keys = {
   opportunityOf: (id: string) => ['opportunities', id] as const,
   opportunity: (id: string, companyId: string) => ['opportunities', id, 'as', companyId] as const,
   opportunityInterests: (id: string) => ['opportunities', id, 'interests'] as const,
+  /** Messages between companies: every list and thread under one key, which live events mark. */
+  conversations: ['conversations'] as const,
+  conversationList: (companyId: string) => ['conversations', 'list', companyId] as const,
+  thread: (conversationId: string) => ['conversations', 'thread', conversationId] as const,
 };
 
 /**

@@ -1,11 +1,12 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Outlet, useParams, type RouteObject } from 'react-router';
+import { Outlet, useParams, useSearchParams, type RouteObject } from 'react-router';
 import { useAccount } from './account';
 import { App } from './App';
 import { useI18n } from './i18n';
 import { CompanyEditPage, CompanyPage } from './pages/company';
 import { DelegationFormPage } from './pages/delegation-form';
 import { DirectoryPage } from './pages/directory';
+import { MessagesPage } from './pages/messages';
 import { DelegationPage, DelegationsPage, isOrganiserRole } from './pages/delegations';
 import { NotificationsPage } from './pages/notifications';
 import { BoardPage, OpportunityFormPage, OpportunityPage } from './pages/opportunities';
@@ -130,6 +131,23 @@ function Profile() {
   return <WithId page={(id) => <ProfilePage key={id} id={id} companies={me.companies} />} />;
 }
 
+/** Messages: the list, a conversation (`:id`), or a first message (`new?from=&to=`). */
+function Messages({ mode }: { mode: 'list' | 'conversation' | 'new' }) {
+  const { me } = useAccount();
+  const { id } = useParams();
+  const [search] = useSearchParams();
+  if (mode === 'conversation') {
+    if (id === undefined || !UUID.test(id)) return <NotFound />;
+    return <MessagesPage companies={me.companies} opened={{ kind: 'conversation', id }} />;
+  }
+  if (mode === 'new') {
+    const [from, to] = [search.get('from') ?? '', search.get('to') ?? ''];
+    if (!UUID.test(from) || !UUID.test(to)) return <NotFound />;
+    return <MessagesPage companies={me.companies} opened={{ kind: 'new', from, to }} />;
+  }
+  return <MessagesPage companies={me.companies} opened={{ kind: 'none' }} />;
+}
+
 function CompanyEdit() {
   const { reload } = useAccount();
   return <WithId page={(id) => <CompanyEditPage id={id} onSaved={reload} />} />;
@@ -207,6 +225,10 @@ export const routes: RouteObject[] = [
       { path: 'opportunities/new', element: <OpportunityForm /> },
       { path: 'opportunities/:id', element: <Opportunity /> },
       { path: 'opportunities/:id/edit', element: <OpportunityForm editing /> },
+      // Messages between companies (issue 16).
+      { path: 'messages', element: <Messages mode="list" /> },
+      { path: 'messages/new', element: <Messages mode="new" /> },
+      { path: 'messages/:id', element: <Messages mode="conversation" /> },
       // Accounts and teams (issue 14); the first four open signed out too (App's PUBLIC_PATHS).
       { path: 'forgot-password', element: <ForgotPasswordPage /> },
       { path: 'reset-password', element: <ResetPasswordPage /> },

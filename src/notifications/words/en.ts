@@ -13,7 +13,7 @@ export const en = {
   'request.answered.title':
     '{status, select, accepted {{toCompany} accepted your meeting request} other {{toCompany} declined your meeting request}}',
   'request.answered.body':
-    '{status, select, accepted {{toCompany} ({toCountry}) accepted the meeting {fromCompany} asked for in “{session}”, which starts {startsAt}. The meeting is placed when the schedule is published.} other {{toCompany} ({toCountry}) declined the meeting {fromCompany} asked for in “{session}”. Other firms in your matches may be a better fit.}}',
+    '{status, select, accepted {{toCompany} ({toCountry}) accepted the meeting {fromCompany} asked for in “{session}”, which starts {startsAt}. The meeting is placed when the schedule is published.} other {{toCompany} ({toCountry}) declined the meeting {fromCompany} asked for in “{session}”.{hasReason, select, yes { Their reason: “{reason}”} other {}} Other firms in your matches may be a better fit.}}',
   'request.answered.action': 'See your requests',
 
   'request.cancelled.title':

@@ -10,7 +10,7 @@ export const zhHant: Record<MessageKey, string> = {
   'request.answered.title':
     '{status, select, accepted {{toCompany} 已接受您的會面邀請} other {{toCompany} 已婉拒您的會面邀請}}',
   'request.answered.body':
-    '{status, select, accepted {{toCompany}（{toCountry}）已接受 {fromCompany} 在「{session}」提出的會面邀請，活動於 {startsAt} 開始。會面時段將於日程公布時安排。} other {{toCompany}（{toCountry}）已婉拒 {fromCompany} 在「{session}」提出的會面邀請。您的配對清單中或有更合適的企業。}}',
+    '{status, select, accepted {{toCompany}（{toCountry}）已接受 {fromCompany} 在「{session}」提出的會面邀請，活動於 {startsAt} 開始。會面時段將於日程公布時安排。} other {{toCompany}（{toCountry}）已婉拒 {fromCompany} 在「{session}」提出的會面邀請。{hasReason, select, yes {原因：「{reason}」} other {}}您的配對清單中或有更合適的企業。}}',
   'request.answered.action': '查看您的邀請',
 
   'request.cancelled.title':

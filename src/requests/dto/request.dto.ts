@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
-import { Optional, trimOrEmpty } from '../../common/validators';
+import { Optional, Satisfies, trimOrEmpty, trimString } from '../../common/validators';
+
+/** Longest first message or decline reason: a message of a conversation (SPEC "Firms"). */
+export const REQUEST_TEXT_MAX_LENGTH = 2000;
 
 export class CreateRequestDto {
   /** Your company (you must be one of its users). */
@@ -22,7 +25,7 @@ export class CreateRequestDto {
   @Transform(trimOrEmpty)
   @Optional({ nullable: true })
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(REQUEST_TEXT_MAX_LENGTH)
   message?: string;
 }
 
@@ -33,6 +36,24 @@ export class AnswerRequestDto {
     message: 'status must be accepted, declined or cancelled',
   })
   status: 'accepted' | 'declined' | 'cancelled';
+
+  /**
+   * Why the receiver declines (only with `declined`): kept on the request for the sender and sent
+   * to it as a message of the two firms' conversation.
+   */
+  @ApiPropertyOptional({ maxLength: REQUEST_TEXT_MAX_LENGTH, example: 'We are fully booked.' })
+  @Transform(trimString)
+  @Optional()
+  @Satisfies(
+    'onlyWhenDeclined',
+    (_value, args) => (args?.object as { status?: unknown } | undefined)?.status === 'declined',
+    'may only be given when status is declined',
+  )
+  @IsString({ message: 'reason must be a string' })
+  @MaxLength(REQUEST_TEXT_MAX_LENGTH, {
+    message: `reason must be at most ${REQUEST_TEXT_MAX_LENGTH} characters`,
+  })
+  reason?: string;
 }
 
 export class ListRequestsQuery {

@@ -1783,6 +1783,12 @@ export interface components {
              * @enum {string}
              */
             status: "accepted" | "declined" | "cancelled";
+            /**
+             * @description Why the receiver declines (only with `declined`): kept on the request for the sender and sent
+             *     to it as a message of the two firms' conversation.
+             * @example We are fully booked.
+             */
+            reason?: string;
         };
         SetPreferenceDto: {
             /**
@@ -2350,6 +2356,11 @@ export interface components {
             toCompanyId: string;
             toCompanyName: string;
             message: string;
+            /**
+             * @description Why the receiver declined, if it said; null otherwise, and for organisers (only the two firms
+             *     see it, as their messages).
+             */
+            declineReason: string | null;
             /** @enum {string} */
             status: "pending" | "accepted" | "cancelled" | "declined";
             /** @description The other firm asked for this meeting too. */
@@ -2757,6 +2768,11 @@ export interface components {
             toCompanyId: string;
             toCompanyName: string;
             message: string;
+            /**
+             * @description Why the receiver declined, if it said; null otherwise, and for organisers (only the two firms
+             *     see it, as their messages).
+             */
+            declineReason: string | null;
             /** @enum {string} */
             status: "pending" | "accepted" | "cancelled" | "declined";
             /** @description The other firm asked for this meeting too. */

@@ -1165,6 +1165,38 @@ export const en = {
     'Withdraw your meeting request to {name}? They are told, and it cannot be taken back (you may ask again).',
   'requests.yesWithdraw': 'Yes, withdraw',
   'requests.keepRequest': 'Keep the request',
+  // Messages between companies (issue 16).
+  'nav.messages': 'Messages',
+  'messages.title': 'Messages',
+  'messages.noCompany':
+    'Messages are written for a verified company. Register your company, or wait until the organisers verify it.',
+  'messages.none': 'No conversations yet. Write to a firm from its profile, a match or a request.',
+  'messages.listLabel': 'Conversations',
+  'messages.unread': '{count, number} unread',
+  'messages.you': 'You:',
+  'messages.openNamed': 'Open the conversation with {name}',
+  'messages.open': 'Open',
+  'messages.historyLabel': 'Messages of the conversation',
+  'messages.formerUser': 'A former user',
+  'messages.seen': 'Seen',
+  'messages.with': 'Conversation with',
+  'messages.earlier': 'Earlier messages',
+  'messages.empty': 'No messages with {name} yet. Your first message starts the conversation.',
+  'messages.write': 'Your message',
+  'messages.counter': '{count, number} of {max, number} characters',
+  'messages.sendTo': 'Send the message to {name}',
+  'messages.send': 'Send',
+  'messages.sending': 'Sending…',
+  'messages.all': 'All conversations',
+  'messages.choose': 'Choose a conversation to read it.',
+  'messages.navUnread': '({count, number} unread)',
+  'messages.message': 'Message',
+  'messages.messageNamed': 'Message {name}',
+  'matches.messageStarts': 'Your message also starts your conversation with {name} in Messages.',
+  'requests.declineReason': 'Your reason (optional)',
+  'requests.declineReasonHint':
+    '{name} sees it with the request, and as a message from your company.',
+  'requests.declinedBecause': 'Their reason: “{reason}”',
 } as const satisfies Record<`error.${ErrorCode}`, string> &
   Record<`rule.${FieldRuleName}`, string> &
   Record<`reason.${ReasonCode}`, string> &

@@ -58,6 +58,7 @@ function plausibleValues(count: number): Record<string, string | number> {
     viewerCountry: 'Hong Kong',
     list: 'a, b and c',
     date: '19 Dec 2026',
+    reason: 'We are fully booked that day.',
   };
   const numbers = [
     'count',

@@ -12,6 +12,7 @@ const request = (scheduled: boolean): WireRequest => ({
   toCompanyId: 'c1',
   toCompanyName: 'Tsuen Wan Wireless',
   message: 'Another ten minutes later?',
+  declineReason: null,
   status: 'pending',
   mutual: false,
   scheduled,

@@ -44,7 +44,7 @@ export function InterestList({ post, csv }: { post: Opportunity; csv: boolean })
                     {names.country(interest.company.country)} ·{' '}
                     <time dateTime={interest.createdAt}>{dateTime(interest.createdAt)}</time>
                   </span>
-                  {interest.message && <p className="message">{interest.message}</p>}
+                  {interest.message && <p className="interest-message">{interest.message}</p>}
                 </li>
               ))}
             </ul>

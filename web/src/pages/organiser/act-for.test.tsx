@@ -26,6 +26,7 @@ const received: MeetingRequest = {
   toCompanyId: HARBOUR,
   toCompanyName: 'Harbour Pay',
   message: '',
+  declineReason: null,
   status: 'pending',
   mutual: false,
   scheduled: false,

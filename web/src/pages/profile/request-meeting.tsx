@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CompanyActivities, Membership } from '../../api';
 import { useI18n } from '../../i18n';
+import { MessageLink } from '../../message-link';
 import { QueryLoaded } from '../../queries';
 import { ActingFor } from '../session/acting-for';
 import { RequestForm } from '../session/request-form';
@@ -10,8 +11,8 @@ import { useActivities } from './use-profile';
 const REQUESTS_FLOW = new Set(['open', 'scheduled', 'live']);
 
 /**
- * What the viewer may do with the firm: request a meeting in each session both firms take part
- * in while requests flow, as one of the viewer's verified companies.
+ * What the viewer may do with the firm: write to it, and request a meeting in each session both
+ * firms take part in while requests flow, as one of the viewer's verified companies.
  */
 export function RequestMeeting({
   other,
@@ -33,6 +34,9 @@ export function RequestMeeting({
     <section aria-labelledby="profile-actions">
       <h2 id="profile-actions">{t('profile.actions')}</h2>
       {mine.length > 1 && <ActingFor companies={mine} value={companyId} onChange={setCompanyId} />}
+      <p>
+        <MessageLink from={companyId} to={other} />
+      </p>
       <QueryLoaded query={own}>
         {(ours) => {
           const joined = new Set(ours.sessions.map((session) => session.id));

@@ -1,6 +1,7 @@
 import type { AgendaItem, Membership } from '../../api';
 import { CompanyLink } from '../../company-link';
 import { useI18n } from '../../i18n';
+import { MessageLink } from '../../message-link';
 import { useNames } from '../../names';
 import { zoneName } from '../../zoned-time';
 import { CancelMeeting } from './cancel-meeting';
@@ -42,6 +43,14 @@ export function AgendaEntry({
             item.other.name
           )}
         </strong>{' '}
+        {item.other.id && (
+          <>
+            <MessageLink
+              from={company.companyId}
+              to={{ id: item.other.id, name: item.other.name }}
+            />{' '}
+          </>
+        )}
         ({item.other.city}, {names.country(item.other.country)})
         {item.status !== 'scheduled' && (
           <>

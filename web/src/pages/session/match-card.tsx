@@ -1,6 +1,7 @@
 import { type Match, type Membership } from '../../api';
 import { CompanyLink } from '../../company-link';
 import { useI18n } from '../../i18n';
+import { MessageLink } from '../../message-link';
 import { countryName } from '../../names';
 import { reasonWords } from '../../reasons';
 import { PreferenceChoice } from './preference-choice';
@@ -25,7 +26,8 @@ export function MatchCard({
       <div className="match-head">
         <strong>
           <CompanyLink id={match.company.id} name={match.company.name} />
-        </strong>
+        </strong>{' '}
+        <MessageLink from={company.companyId} to={match.company} />
         <span className="score" aria-label={t('matches.score', { score: match.score })}>
           {Math.round(match.score)}
         </span>

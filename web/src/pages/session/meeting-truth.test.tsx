@@ -32,6 +32,7 @@ const request = (overrides: Partial<ReceivedRequest>): ReceivedRequest => ({
   toCompanyId: 'c1',
   toCompanyName: 'Ada Exports',
   message: '',
+  declineReason: null,
   status: 'pending',
   mutual: true,
   scheduled: false,
@@ -107,7 +108,24 @@ describe('received requests', () => {
       /Decline the meeting request from Kowloon Foods\? They are told/,
     );
     fireEvent.click(screen.getByRole('button', { name: 'Yes, decline' }));
-    expect(onAnswer).toHaveBeenCalledWith(expect.objectContaining({ id: 'r1' }), 'declined');
+    expect(onAnswer).toHaveBeenCalledWith(expect.objectContaining({ id: 'r1' }), 'declined', '');
+  });
+
+  it('declines with a reason the sender is told, when one is given', () => {
+    const onAnswer = vi.fn();
+    renderInApp(<ReceivedRequests requests={[request({})]} busy={null} onAnswer={onAnswer} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Decline the request from Kowloon Foods' }));
+    const reason = screen.getByRole('textbox', { name: /Your reason \(optional\)/ });
+    expect(
+      screen.getByText(/Kowloon Foods sees it with the request, and as a message/),
+    ).toBeTruthy();
+    fireEvent.change(reason, { target: { value: '  Fully booked that day.  ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, decline' }));
+    expect(onAnswer).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 'r1' }),
+      'declined',
+      'Fully booked that day.',
+    );
   });
 
   it('leaves no buttons on a pair that has a meeting, and says why', () => {

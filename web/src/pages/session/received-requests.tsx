@@ -2,6 +2,8 @@ import { CompanyLink } from '../../company-link';
 import { ConfirmButton } from '../../confirm';
 import type { MeetingRequest, ReceivedRequest } from '../../api';
 import { useI18n } from '../../i18n';
+import { MessageLink } from '../../message-link';
+import { MESSAGE_MAX } from '../messages/use-messages';
 import { reasonWords } from '../../reasons';
 import { RequestStatus } from './request-status';
 import type { Answer } from './requests';
@@ -18,7 +20,7 @@ export function ReceivedRequests({
 }: {
   requests: ReceivedRequest[];
   busy: string | null;
-  onAnswer: (request: MeetingRequest, status: Answer) => void;
+  onAnswer: (request: MeetingRequest, status: Answer, reason?: string) => void;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -34,7 +36,11 @@ export function ReceivedRequests({
               <div>
                 {t('requests.fromPrefix')}{' '}
                 <CompanyLink id={request.fromCompanyId} name={request.fromCompanyName} />{' '}
-                <RequestStatus request={request} />
+                <RequestStatus request={request} />{' '}
+                <MessageLink
+                  from={request.toCompanyId}
+                  to={{ id: request.fromCompanyId, name: request.fromCompanyName }}
+                />
                 {request.fit && (
                   <>
                     {' '}
@@ -78,8 +84,13 @@ export function ReceivedRequests({
                     question={t('requests.declineConfirm', { name: request.fromCompanyName })}
                     confirmLabel={t('requests.yesDecline')}
                     cancelLabel={t('requests.keepPending')}
+                    reason={{
+                      label: t('requests.declineReason'),
+                      hint: t('requests.declineReasonHint', { name: request.fromCompanyName }),
+                      maxLength: MESSAGE_MAX,
+                    }}
                     busy={busy === request.id}
-                    onConfirm={() => onAnswer(request, 'declined')}
+                    onConfirm={(reason) => onAnswer(request, 'declined', reason)}
                   />
                 </div>
               )}

@@ -5,6 +5,7 @@ import { client } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { keys } from '../../queries';
 import { ErrorBox } from '../../ui';
+import { MESSAGE_MAX } from '../messages/use-messages';
 
 /**
  * A meeting request with an optional message, from `fromCompanyId` to the other firm in one
@@ -43,6 +44,8 @@ export function RequestForm({
     onSuccess: () => {
       setOpen(false);
       void queryClient.invalidateQueries({ queryKey: keys.requests(sessionId, fromCompanyId) });
+      // The message started (or continued) the pair's conversation.
+      void queryClient.invalidateQueries({ queryKey: keys.conversations });
     },
   });
 
@@ -61,8 +64,13 @@ export function RequestForm({
         id={fieldId}
         rows={2}
         value={message}
+        maxLength={MESSAGE_MAX}
+        aria-describedby={`${fieldId}-hint`}
         onChange={(event) => setMessage(event.target.value)}
       />
+      <small id={`${fieldId}-hint`} className="muted">
+        {t('matches.messageStarts', { name: to.name })}
+      </small>
       {send.isError && <ErrorBox error={send.error} />}
       <div className="actions">
         <button

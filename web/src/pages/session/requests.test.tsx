@@ -13,6 +13,7 @@ const base: MeetingRequest = {
   toCompanyId: 'c1',
   toCompanyName: 'Ada Exports',
   message: 'Shall we meet?',
+  declineReason: null,
   status: 'pending',
   mutual: false,
   scheduled: false,
@@ -107,5 +108,19 @@ describe('a sent request', () => {
       />,
     );
     expect(screen.queryByRole('button', { name: /Withdraw/ })).toBeNull();
+  });
+
+  it("shows the receiver's reason for declining, and a way to message the firm", () => {
+    renderInApp(
+      <SentRequests
+        requests={[{ ...base, status: 'declined', declineReason: 'Fully booked that day.' }]}
+        busy={null}
+        onWithdraw={vi.fn()}
+      />,
+    );
+    expect(screen.getByText('Their reason: “Fully booked that day.”')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Message Ada Exports' }).getAttribute('href')).toBe(
+      '/messages/new?from=c2&to=c1',
+    );
   });
 });

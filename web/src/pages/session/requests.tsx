@@ -29,17 +29,30 @@ export function Requests({
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const answer = useMutation({
-    mutationFn: ({ request, status }: { request: MeetingRequest; status: Move }) =>
+    mutationFn: ({
+      request,
+      status,
+      reason,
+    }: {
+      request: MeetingRequest;
+      status: Move;
+      reason?: string;
+    }) =>
       call(
         client.PATCH('/api/sessions/{id}/requests/{requestId}', {
           params: { path: { id: sessionId, requestId: request.id } },
-          body: { status },
+          // A decline's reason, if given, also reaches the sender as a message.
+          body: status === 'declined' && reason ? { status, reason } : { status },
         }),
       ),
     // Refused too (a meeting answered it meanwhile: request.meeting_scheduled), the list is
     // loaded again, and shows why there is nothing left to answer.
-    onSettled: () =>
-      queryClient.invalidateQueries({ queryKey: keys.requests(sessionId, company.companyId) }),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: keys.conversations });
+      return queryClient.invalidateQueries({
+        queryKey: keys.requests(sessionId, company.companyId),
+      });
+    },
   });
   const busy = answer.isPending ? answer.variables.request.id : null;
 
@@ -53,7 +66,7 @@ export function Requests({
             <ReceivedRequests
               requests={received}
               busy={busy}
-              onAnswer={(request, status) => answer.mutate({ request, status })}
+              onAnswer={(request, status, reason) => answer.mutate({ request, status, reason })}
             />
             <SentRequests
               requests={sent}

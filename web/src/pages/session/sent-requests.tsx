@@ -2,6 +2,7 @@ import type { MeetingRequest } from '../../api';
 import { CompanyLink } from '../../company-link';
 import { ConfirmButton } from '../../confirm';
 import { useI18n } from '../../i18n';
+import { MessageLink } from '../../message-link';
 import { RequestStatus } from './request-status';
 
 /**
@@ -30,8 +31,15 @@ export function SentRequests({
               <div>
                 {t('requests.toPrefix')}{' '}
                 <CompanyLink id={request.toCompanyId} name={request.toCompanyName} />{' '}
-                <RequestStatus request={request} />
+                <RequestStatus request={request} />{' '}
+                <MessageLink
+                  from={request.fromCompanyId}
+                  to={{ id: request.toCompanyId, name: request.toCompanyName }}
+                />
               </div>
+              {request.declineReason && (
+                <p>{t('requests.declinedBecause', { reason: request.declineReason })}</p>
+              )}
               {request.scheduled && request.status !== 'cancelled' && (
                 <p className="muted">{t('requests.meetingScheduled')}</p>
               )}
