@@ -46,8 +46,9 @@ export const staleQueries: { [E in keyof Events]?: (payload: Payload<E>) => Stal
     { key: keys.board(request.sessionId) },
   ],
   // A message or a read receipt: the conversation lists (and the header's unread count) and the
-  // open thread, whichever company of the user it concerns.
-  'message.created': () => [{ key: keys.conversations }],
+  // open thread, whichever company of the user it concerns; interest in a firm's post on the
+  // opportunities board arrives as a message, so the poster's interest lists follow it too.
+  'message.created': () => [{ key: keys.conversations }, { key: keys.opportunities }],
   'conversation.read': () => [{ key: keys.conversations }],
   'session.updated': ({ sessionId }) => [
     { key: keys.session(sessionId), exact: true },
