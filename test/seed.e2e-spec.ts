@@ -89,6 +89,24 @@ describe('npm run seed (the demo)', () => {
         { role: 'member', n: DEMO_COMPANIES.length },
         { role: 'organiser', n: 2 },
       ]);
+      // Each request's message is in the pair's conversation, read by its sender's side only.
+      const [{ requests }] = await db.query<{ requests: number }[]>(
+        "SELECT count(*)::int AS requests FROM meeting_requests WHERE message <> ''",
+      );
+      const messages = await db.query<
+        { text: string; read_by_sender: boolean; read_by_other: boolean }[]
+      >(
+        `SELECT m.text,
+                m.id = CASE WHEN m.company_id = c.company_a THEN c.a_read_up_to ELSE c.b_read_up_to END
+                  OR m.sent_at < (SELECT sent_at FROM messages WHERE id = CASE WHEN m.company_id = c.company_a THEN c.a_read_up_to ELSE c.b_read_up_to END)
+                  AS read_by_sender,
+                COALESCE(m.id = CASE WHEN m.company_id = c.company_a THEN c.b_read_up_to ELSE c.a_read_up_to END, false)
+                  AS read_by_other
+           FROM messages m JOIN conversations c ON c.id = m.conversation_id`,
+      );
+      expect(requests).toBeGreaterThan(0);
+      expect(messages).toHaveLength(requests);
+      expect(messages.every((m) => m.read_by_sender && !m.read_by_other)).toBe(true);
     });
   });
 

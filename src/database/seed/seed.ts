@@ -28,6 +28,8 @@ import { MeetingReminders } from '../../meetings/meeting-reminders.service';
 import { NoticeWriter, type Notifier } from '../../notifications/notice-writer';
 import { requestNotice } from '../../requests/request-notice';
 import { Opportunity } from '../../opportunities/opportunity.entity';
+import { Conversation } from '../../conversations/conversation.entity';
+import { Message } from '../../conversations/message.entity';
 
 export { DEMO_PASSWORD };
 
@@ -200,6 +202,39 @@ async function seedDelegations(manager: EntityManager): Promise<number> {
 type DemoSession = typeof DEMO_SESSION | typeof DEMO_LIVE_SESSION;
 
 /**
+ * A request's message starts or continues the pair's conversation, as in the product (issue 16):
+ * written by the sending company's owner, read by its side, unread by the other.
+ */
+async function demoMessage(
+  manager: EntityManager,
+  from: Company,
+  to: Company,
+  text: string,
+): Promise<void> {
+  const [companyA, companyB] = [from.id, to.id].sort();
+  await manager.query(
+    `INSERT INTO conversations (company_a, company_b) VALUES ($1, $2)
+     ON CONFLICT (company_a, company_b) DO NOTHING`,
+    [companyA, companyB],
+  );
+  const conversation = await manager.findOneByOrFail(Conversation, { companyA, companyB });
+  const owner = await manager.findOneBy(CompanyMember, { companyId: from.id, role: 'owner' });
+  const saved = await manager.save(
+    manager.create(Message, {
+      conversationId: conversation.id,
+      companyId: from.id,
+      senderId: owner?.userId ?? null,
+      text,
+    }),
+  );
+  const side = from.id === companyA ? 'a' : 'b';
+  await manager.query(
+    `UPDATE conversations SET ${side}_read_up_to = $2, ${side}_read_at = now() WHERE id = $1`,
+    [conversation.id, saved.id],
+  );
+}
+
+/**
  * One demo session with the Hong Kong and Canadian firms taking part, its requests, and its
  * matches scored at once with the same kernel the worker runs.
  */
@@ -248,6 +283,7 @@ async function createDemoSession(
       status: requestStatus,
       answeredAt: requestStatus === 'accepted' ? new Date() : null,
     });
+    await demoMessage(manager, fromCompany, toCompany, message);
     // The firms are told as in a real run: the receiver of the request, the sender of the answer.
     const about = { session, fromCompany, toCompany };
     await notifier.notify(
