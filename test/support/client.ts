@@ -209,6 +209,16 @@ export class TestClient {
     return jobId;
   }
 
+  /** A new user owning a company an organiser verified: the company's id and the owner's token. */
+  async verifiedFirm(
+    organiserToken: string,
+    overrides: Record<string, unknown> = {},
+  ): Promise<{ id: string; token: string }> {
+    const owner = await this.signUp();
+    const company = await this.verifiedCompany(owner.accessToken, organiserToken, overrides);
+    return { id: company.id, token: owner.accessToken };
+  }
+
   async verifiedCompany(
     token: string,
     organiserToken: string,

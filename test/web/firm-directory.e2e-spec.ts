@@ -69,10 +69,9 @@ describe('web app: the directory of firms and their profiles', () => {
         .expect(201)
     ).body.id as string;
     const firm = async (overrides: Record<string, unknown>) => {
-      const owner = await client.signUp();
-      const company = await client.verifiedCompany(owner.accessToken, org, overrides);
-      await client.join(owner.accessToken, sessionId, company.id);
-      return { id: company.id, token: owner.accessToken };
+      const made = await client.verifiedFirm(org, overrides);
+      await client.join(made.token, sessionId, made.id);
+      return made;
     };
     sender = await firm({
       name: senderName,

@@ -59,11 +59,7 @@ describe('web app: messages between two firms', () => {
     ({ browser, url } = stack);
     const { client } = stack;
     const org = (await client.organiser()).accessToken;
-    const firm = async (overrides: Record<string, unknown>) => {
-      const owner = await client.signUp();
-      const company = await client.verifiedCompany(owner.accessToken, org, overrides);
-      return { id: company.id, token: owner.accessToken };
-    };
+    const firm = (overrides: Record<string, unknown>) => client.verifiedFirm(org, overrides);
     a = await firm({ name: aName });
     b = await firm({ name: bName, country: 'CA', city: 'Toronto', timezone: 'America/Toronto' });
   });

@@ -67,15 +67,8 @@ describe('web app: the opportunities board', () => {
     ({ browser, url } = stack);
     const { client } = stack;
     organiser = await client.organiser();
-    const firm = async (overrides: Record<string, unknown>) => {
-      const owner = await client.signUp();
-      const company = await client.verifiedCompany(
-        owner.accessToken,
-        organiser.accessToken,
-        overrides,
-      );
-      return { id: company.id, token: owner.accessToken };
-    };
+    const firm = (overrides: Record<string, unknown>) =>
+      client.verifiedFirm(organiser.accessToken, overrides);
     seeker = await firm({
       name: seekerName,
       sectors: ['smart-cards-payments', 'fintech'],
