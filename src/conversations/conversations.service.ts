@@ -4,7 +4,6 @@ import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
 import { AppError } from '../common/app-error';
-import { isUniqueViolation } from '../common/database-errors';
 import { CompaniesService } from '../companies/companies.service';
 import { Company } from '../companies/company.entity';
 import { LiveEmitter } from '../live/live-emitter';
@@ -22,6 +21,25 @@ interface MessageRow {
   sender_name: string | null;
   text: string;
   sent_at: Date;
+}
+
+/**
+ * The conversation of two companies, made if it is not there yet (the demo seed uses it too).
+ * `ON CONFLICT`: two first messages at once make one conversation, and a unique violation would
+ * abort a caller's whole transaction.
+ */
+export async function pairConversation(
+  manager: EntityManager,
+  x: string,
+  y: string,
+): Promise<Conversation> {
+  const [companyA, companyB] = [x, y].sort();
+  await manager.query(
+    `INSERT INTO conversations (company_a, company_b) VALUES ($1, $2)
+     ON CONFLICT (company_a, company_b) DO NOTHING`,
+    [companyA, companyB],
+  );
+  return manager.findOneByOrFail(Conversation, { companyA, companyB });
 }
 
 /** More to write in a message's transaction, given the message once it is stored. */
@@ -130,14 +148,7 @@ export class ConversationsService {
     senderId: string,
     input: { fromCompanyId: string; toCompanyId: string; text: string },
   ): Promise<string> {
-    const [companyA, companyB] = [input.fromCompanyId, input.toCompanyId].sort();
-    // ON CONFLICT: a unique violation would abort the caller's whole transaction.
-    await manager.query(
-      `INSERT INTO conversations (company_a, company_b) VALUES ($1, $2)
-       ON CONFLICT (company_a, company_b) DO NOTHING`,
-      [companyA, companyB],
-    );
-    const conversation = await manager.findOneByOrFail(Conversation, { companyA, companyB });
+    const conversation = await pairConversation(manager, input.fromCompanyId, input.toCompanyId);
     return this.writeMessage(manager, senderId, conversation, input.fromCompanyId, input.text);
   }
 
@@ -294,17 +305,8 @@ export class ConversationsService {
    * The pair's one conversation. Two first messages at once both try to insert it; the unique
    * pair index lets one win and the other reads the winner's row.
    */
-  private async findOrCreatePair(x: string, y: string): Promise<Conversation> {
-    const [companyA, companyB] = [x, y].sort();
-    const repository = this.dataSource.getRepository(Conversation);
-    const existing = await repository.findOneBy({ companyA, companyB });
-    if (existing) return existing;
-    try {
-      return await repository.save(repository.create({ companyA, companyB }));
-    } catch (error) {
-      if (!isUniqueViolation(error, 'conversations_pair_key')) throw error;
-      return repository.findOneByOrFail({ companyA, companyB });
-    }
+  private findOrCreatePair(x: string, y: string): Promise<Conversation> {
+    return pairConversation(this.dataSource.manager, x, y);
   }
 
   private reload(id: string): Promise<Conversation> {

@@ -28,7 +28,7 @@ import { MeetingReminders } from '../../meetings/meeting-reminders.service';
 import { NoticeWriter, type Notifier } from '../../notifications/notice-writer';
 import { requestNotice } from '../../requests/request-notice';
 import { Opportunity } from '../../opportunities/opportunity.entity';
-import { Conversation } from '../../conversations/conversation.entity';
+import { pairConversation } from '../../conversations/conversations.service';
 import { Message } from '../../conversations/message.entity';
 
 export { DEMO_PASSWORD };
@@ -211,13 +211,7 @@ async function demoMessage(
   to: Company,
   text: string,
 ): Promise<void> {
-  const [companyA, companyB] = [from.id, to.id].sort();
-  await manager.query(
-    `INSERT INTO conversations (company_a, company_b) VALUES ($1, $2)
-     ON CONFLICT (company_a, company_b) DO NOTHING`,
-    [companyA, companyB],
-  );
-  const conversation = await manager.findOneByOrFail(Conversation, { companyA, companyB });
+  const conversation = await pairConversation(manager, from.id, to.id);
   const owner = await manager.findOneBy(CompanyMember, { companyId: from.id, role: 'owner' });
   const saved = await manager.save(
     manager.create(Message, {
@@ -227,7 +221,7 @@ async function demoMessage(
       text,
     }),
   );
-  const side = from.id === companyA ? 'a' : 'b';
+  const side = from.id === conversation.companyA ? 'a' : 'b';
   await manager.query(
     `UPDATE conversations SET ${side}_read_up_to = $2, ${side}_read_at = now() WHERE id = $1`,
     [conversation.id, saved.id],
