@@ -1,3 +1,4 @@
+import { scheduleGaps } from './breaks';
 import type { ScheduleProblem, ScheduleResult } from './schedule-types';
 
 /**
@@ -56,6 +57,9 @@ export function checkSchedule(problem: ScheduleProblem, result: ScheduleResult):
     if (pair.tier === 3 && pair.preference === 'not-interested') {
       errors.push(`pair ${p} is placed though a firm marked it not-interested`);
     }
+    if (pair.slots !== undefined && !pair.slots.includes(slot)) {
+      errors.push(`pair ${p} is placed in slot ${slot}, outside its window`);
+    }
     if (met.has(key(a, b))) errors.push(`companies ${a} and ${b} meet more than once (pair ${p})`);
     met.add(key(a, b));
     for (const c of [a, b]) {
@@ -109,5 +113,24 @@ export function checkSchedule(problem: ScheduleProblem, result: ScheduleResult):
       errors.push(`pair ${p} (tier ${pair.tier}) neither placed nor listed as unplaced`);
     }
   });
+
+  // The day's gaps, recounted from the agendas.
+  const gaps = scheduleGaps(problem, result.meetings);
+  for (let c = 0; c < n; c++) {
+    if (result.breaks?.[c] !== gaps.breaks[c]) {
+      errors.push(`company ${c} has ${gaps.breaks[c]} breaks, reported ${result.breaks?.[c]}`);
+    }
+    if (result.idleSlots?.[c] !== gaps.idleSlots[c]) {
+      errors.push(
+        `company ${c} has ${gaps.idleSlots[c]} idle slots, reported ${result.idleSlots?.[c]}`,
+      );
+    }
+  }
+  if (result.totalBreaks !== gaps.totalBreaks) {
+    errors.push(`totalBreaks is ${result.totalBreaks}, counted ${gaps.totalBreaks}`);
+  }
+  if (result.breakSpread !== gaps.breakSpread) {
+    errors.push(`breakSpread is ${result.breakSpread}, counted ${gaps.breakSpread}`);
+  }
   return errors;
 }

@@ -32,6 +32,11 @@ export interface SolverPair {
   score: number;
   /** Tier 3 only; absent when neither firm marked the other. */
   preference?: PairPreference;
+  /**
+   * The slot indices this pair may meet in (a request's window, "mornings only"); absent: any slot
+   * both firms are free in. Out-of-range or non-integer entries are ignored.
+   */
+  slots?: number[];
 }
 
 /** A meeting that stays where it is (already held, or fixed by an organiser). */
@@ -65,6 +70,16 @@ export interface ScheduleResult {
   unplaced: { pair: number; reason: UnplacedReason }[];
   placedByTier: [number, number, number, number];
   requestedByTier: [number, number, number, number];
+  /**
+   * Per company, counting fixed and new meetings: breaks (gaps between two consecutive meetings;
+   * one gap of any length counts once) and idle slots (the slots of those gaps).
+   */
+  breaks: number[];
+  idleSlots: number[];
+  /** Sum of `breaks`. */
+  totalBreaks: number;
+  /** Most breaks of a company less the fewest, over companies with at least one meeting (0 if none). */
+  breakSpread: number;
 }
 
 export interface SolveOptions {

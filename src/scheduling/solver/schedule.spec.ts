@@ -1,3 +1,4 @@
+import { scheduleGaps, type ScheduleGaps } from './breaks';
 import { checkSchedule } from './check-schedule';
 import type { ScheduleProblem, ScheduleResult, SolverPair, Tier } from './schedule-types';
 import { defaultTimeBudgetMs, solveSchedule } from './solve-schedule';
@@ -49,14 +50,14 @@ function bruteForce(problem: ScheduleProblem): number[] {
       for (const m of meetings) placedByTier[pairs[m.pair].tier]++;
       const requestedByTier: [number, number, number, number] = [0, 0, 0, 0];
       for (const p of pairs) requestedByTier[p.tier]++;
-      const result: ScheduleResult = {
+      const result: ScheduleResult = withGaps(problem, {
         meetings,
         placedByTier,
         requestedByTier,
         unplaced: pairs.flatMap((p, j) =>
           p.tier <= 2 && choice[j] < 0 ? [{ pair: j, reason: 'slots-taken' as const }] : [],
         ),
-      };
+      });
       if (checkSchedule(problem, result).length > 0) return;
       const value = objective(problem, result);
       if (best === null || compare(value, best) > 0) best = value;
@@ -70,6 +71,14 @@ function bruteForce(problem: ScheduleProblem): number[] {
   };
   visit(0);
   return best ?? [0, 0, 0, 0, 0];
+}
+
+/** A hand-written result with the gap counts the checker expects. */
+function withGaps(
+  problem: ScheduleProblem,
+  result: Omit<ScheduleResult, keyof ScheduleGaps>,
+): ScheduleResult {
+  return { ...result, ...scheduleGaps(problem, result.meetings) };
 }
 
 describe('solveSchedule', () => {
@@ -319,6 +328,10 @@ describe('solveSchedule', () => {
       unplaced: [],
       placedByTier: [0, 0, 0, 0],
       requestedByTier: [0, 0, 0, 0],
+      breaks: [],
+      idleSlots: [],
+      totalBreaks: 0,
+      breakSpread: 0,
     });
     const noSlots: ScheduleProblem = {
       slots: 0,
@@ -361,7 +374,7 @@ describe('checkSchedule', () => {
   };
 
   it('accepts a valid schedule', () => {
-    const result: ScheduleResult = {
+    const result: ScheduleResult = withGaps(problem, {
       meetings: [{ pair: 0, slot: 0 }],
       unplaced: [
         { pair: 1, reason: 'max-meetings' },
@@ -369,12 +382,12 @@ describe('checkSchedule', () => {
       ],
       placedByTier: [1, 0, 0, 0],
       requestedByTier: [1, 1, 1, 0],
-    };
+    });
     expect(checkSchedule(problem, result)).toEqual([]);
   });
 
   it('reports every broken constraint', () => {
-    const result: ScheduleResult = {
+    const result: ScheduleResult = withGaps(problem, {
       meetings: [
         { pair: 0, slot: 0 },
         { pair: 1, slot: 0 }, // company 0 twice in slot 0, over its maximum, 2 tables
@@ -383,7 +396,7 @@ describe('checkSchedule', () => {
       unplaced: [],
       placedByTier: [1, 1, 1, 0],
       requestedByTier: [1, 1, 1, 0],
-    };
+    });
     const errors = checkSchedule(problem, result);
     expect(errors).toEqual(
       expect.arrayContaining([
@@ -396,12 +409,12 @@ describe('checkSchedule', () => {
   });
 
   it('reports a pair met twice and inconsistent counts', () => {
-    const result: ScheduleResult = {
+    const result: ScheduleResult = withGaps(problem, {
       meetings: [{ pair: 0, slot: 1 }],
       unplaced: [],
       placedByTier: [0, 0, 0, 0],
       requestedByTier: [1, 1, 1, 0],
-    };
+    });
     const withFixed = { ...problem, fixed: [{ a: 1, b: 0, slot: 0 }] };
     const errors = checkSchedule(withFixed, result);
     expect(errors).toEqual(
@@ -489,12 +502,12 @@ describe('meeting preferences', () => {
       pairs: [{ ...pair(0, 1, 3, 50), preference: 'not-interested' }],
       fixed: [],
     };
-    const result: ScheduleResult = {
+    const result: ScheduleResult = withGaps(problem, {
       meetings: [{ pair: 0, slot: 0 }],
       unplaced: [],
       placedByTier: [0, 0, 0, 1],
       requestedByTier: [0, 0, 0, 1],
-    };
+    });
     expect(checkSchedule(problem, result)).toEqual([
       expect.stringContaining('marked it not-interested'),
     ]);

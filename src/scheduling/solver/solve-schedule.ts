@@ -5,6 +5,7 @@ import type {
   SolveOptions,
   UnplacedReason,
 } from './schedule-types';
+import { scheduleGaps } from './breaks';
 
 /*
  * Pure meeting scheduler (no I/O): a b-matching (each company meets at most maxMeetings others)
@@ -927,5 +928,5 @@ export function solveSchedule(
     else reason = 'slots-taken';
     unplaced.push({ pair: p, reason });
   });
-  return { meetings, unplaced, placedByTier, requestedByTier };
+  return { meetings, unplaced, placedByTier, requestedByTier, ...scheduleGaps(problem, meetings) };
 }
