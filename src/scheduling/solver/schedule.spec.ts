@@ -345,6 +345,10 @@ describe('solveSchedule', () => {
       unplaced: [{ pair: 0, reason: 'no-common-slot' }],
       placedByTier: [0, 0, 0, 0],
       requestedByTier: [0, 1, 0, 1],
+      breaks: [0, 0],
+      idleSlots: [0, 0],
+      totalBreaks: 0,
+      breakSpread: 0,
     });
     const noTables: ScheduleProblem = {
       slots: 2,
