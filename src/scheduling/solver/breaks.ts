@@ -32,14 +32,14 @@ export interface ScheduleGaps {
 }
 
 /** Most breaks less fewest, over the days with at least one meeting (0 when there are none). */
-export function breakSpread(breaks: readonly number[], meetings: readonly number[]): number {
+export function breakSpread(breaks: ArrayLike<number>, meetings: ArrayLike<number>): number {
   let most = -Infinity;
   let fewest = Infinity;
-  breaks.forEach((count, c) => {
-    if (meetings[c] === 0) return;
-    most = Math.max(most, count);
-    fewest = Math.min(fewest, count);
-  });
+  for (let c = 0; c < breaks.length; c++) {
+    if (meetings[c] === 0) continue;
+    most = Math.max(most, breaks[c]);
+    fewest = Math.min(fewest, breaks[c]);
+  }
   return most === -Infinity ? 0 : most - fewest;
 }
 

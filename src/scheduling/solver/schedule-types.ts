@@ -91,6 +91,11 @@ export interface SolveOptions {
    * improves the scores of unrequested fillers, by less than 2 % beyond it.
    */
   timeBudgetMs?: number;
+  /**
+   * Time for fewer breaks once the requests are placed; the search stops earlier when no firm has
+   * a break. Default: 5 ms per placed request, between 0.3 and 18 s.
+   */
+  breakBudgetMs?: number;
   /** Seed of the tie-breaking orders (default 1). */
   seed?: number;
 }

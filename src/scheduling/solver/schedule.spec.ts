@@ -24,13 +24,23 @@ function placed(result: ScheduleResult, p: number): boolean {
   return result.meetings.some((m) => m.pair === p);
 }
 
-/** Lexicographic value of a result: requests placed by tier, fillers' scores, requests' scores. */
+/**
+ * Lexicographic value of a result: requests placed by tier, fewest breaks, smallest spread,
+ * fillers' scores, requests' scores.
+ */
 function objective(problem: ScheduleProblem, result: ScheduleResult): number[] {
   const score = (fillers: boolean) =>
     result.meetings
       .filter((m) => (problem.pairs[m.pair].tier === 3) === fillers)
       .reduce((sum, m) => sum + problem.pairs[m.pair].score, 0);
-  return [...result.placedByTier.slice(0, 3), score(true), score(false)];
+  const gaps = scheduleGaps(problem, result.meetings);
+  return [
+    ...result.placedByTier.slice(0, 3),
+    -gaps.totalBreaks,
+    -gaps.breakSpread,
+    score(true),
+    score(false),
+  ];
 }
 
 function compare(x: number[], y: number[]): number {
@@ -70,7 +80,7 @@ function bruteForce(problem: ScheduleProblem): number[] {
     choice[i] = -1;
   };
   visit(0);
-  return best ?? [0, 0, 0, 0, 0];
+  return best ?? [0, 0, 0, 0, 0, 0, 0];
 }
 
 /** A hand-written result with the gap counts the checker expects. */

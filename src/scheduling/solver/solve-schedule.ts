@@ -5,7 +5,8 @@ import type {
   SolveOptions,
   UnplacedReason,
 } from './schedule-types';
-import { scheduleGaps } from './breaks';
+import { breakSpread, scheduleGaps } from './breaks';
+import { breakDelta, compactDays, rowGaps } from './compact-days';
 
 /*
  * Pure meeting scheduler (no I/O): a b-matching (each company meets at most maxMeetings others)
@@ -55,6 +56,8 @@ const REFILL_TRIES = 3;
 const MOVE_WORK = 4000;
 const REQUEST_DEPTH = 2;
 const FILLER_DEPTH = 2;
+/** Time the fillers' search gets at least, after the breaks (ms). */
+const FILLER_MIN_MS = 100;
 /** Work for a root move deeper than one eviction. */
 const DEEP_WORK = 400;
 /** Share of the time budget the requests' phase may use. */
@@ -121,12 +124,17 @@ class Scheduler {
   readonly slotPos: Int32Array;
   readonly slotWidth: number;
   readonly lock: Uint8Array;
+  /** Pairs with a window: win[winBase[p] + s] is 1 when slot s is inside it; winBase -1: any. */
+  readonly winBase: Int32Array;
+  readonly win: Uint8Array;
   readonly lockStack: number[] = [];
   readonly logP: number[] = [];
   readonly logS: number[] = [];
   recording = false;
   /** Pairs of a tier above this are not used to refill a company during ejection chains. */
   maxTier = 3;
+  /** Whether the changes logged since the move began may stay (besides their gain). */
+  allows: () => boolean = () => true;
   /** Breadth-first search of augmenting paths: labels (by search id), roles, predecessors. */
   private readonly label: Int32Array;
   private readonly predEdge: Int32Array;
@@ -184,6 +192,18 @@ class Scheduler {
     this.slotOf = new Int32Array(P).fill(-1);
     this.cand = new Uint8Array(P);
     this.lock = new Uint8Array(P);
+    this.winBase = new Int32Array(P).fill(-1);
+    let windows = 0;
+    for (const pair of problem.pairs) if (Array.isArray(pair.slots)) windows++;
+    this.win = new Uint8Array(windows * S);
+    windows = 0;
+    problem.pairs.forEach((pair, p) => {
+      if (!Array.isArray(pair.slots)) return;
+      const base = windows++ * S;
+      this.winBase[p] = base;
+      for (const s of pair.slots)
+        if (Number.isInteger(s) && s >= 0 && s < S) this.win[base + s] = 1;
+    });
     const best = new Map<number, number>();
     problem.pairs.forEach((pair, p) => {
       const { a, b } = pair;
@@ -200,7 +220,7 @@ class Scheduler {
       if (meeting.has(k)) return;
       let common = false;
       for (let s = 0; s < S && !common; s++) {
-        common = this.occ[a * S + s] === FREE && this.occ[b * S + s] === FREE;
+        common = this.occ[a * S + s] === FREE && this.occ[b * S + s] === FREE && this.ok(p, s);
       }
       if (!common) return;
       // A pair meets at most once: of duplicate entries only the most valuable is a candidate.
@@ -259,6 +279,12 @@ class Scheduler {
     this.slotItems = new Int32Array(S * this.slotWidth);
     this.slotLen = new Int32Array(S);
     this.slotPos = new Int32Array(Number.isFinite(this.T) ? P : 0);
+  }
+
+  /** Slot s is inside pair p's window (always, for a pair without one). */
+  ok(p: number, s: number): boolean {
+    const base = this.winBase[p];
+    return base < 0 || this.win[base + s] === 1;
   }
 
   other(p: number, c: number): number {
@@ -334,7 +360,12 @@ class Scheduler {
     const ov = this.pb[p] * S;
     for (let i = 0; i < S; i++) {
       const s = this.slotOrder[i];
-      if (this.occ[ou + s] === FREE && this.occ[ov + s] === FREE && this.tab[s] < this.T) {
+      if (
+        this.occ[ou + s] === FREE &&
+        this.occ[ov + s] === FREE &&
+        this.tab[s] < this.T &&
+        this.ok(p, s)
+      ) {
         this.setSlot(p, s);
         return true;
       }
@@ -356,7 +387,7 @@ class Scheduler {
     const chain = this.chain;
     for (let i = 0; i < S; i++) {
       const a = this.slotOrder[i];
-      if (occ[ou + a] !== FREE || occ[ov + a] < 0) continue;
+      if (occ[ou + a] !== FREE || occ[ov + a] < 0 || !this.ok(p, a)) continue;
       for (let j = 0; j < S; j++) {
         const b = this.slotOrder[j];
         if (b === a || occ[ov + b] !== FREE) continue;
@@ -372,7 +403,7 @@ class Scheduler {
             ok = true;
             break;
           }
-          if (m < 0 || chain.length >= MAX_CHAIN) break;
+          if (m < 0 || chain.length >= MAX_CHAIN || !this.ok(m, d)) break;
           chain.push(m);
           x = this.other(m, x);
           if (x === u) break;
@@ -478,7 +509,7 @@ class Scheduler {
     for (let s = 0; s < S; s++) {
       const e1 = this.occ[ou + s];
       const e2 = this.occ[ov + s];
-      if (e1 < FREE || e2 < FREE) continue;
+      if (e1 < FREE || e2 < FREE || !this.ok(p, s)) continue;
       if ((e1 >= 0 && this.lock[e1]) || (e2 >= 0 && this.lock[e2])) continue;
       const evict: number[] = [];
       let cost = 0;
@@ -583,9 +614,10 @@ class Scheduler {
   }
 
   /** A slot where a (giving up meeting `leaving`) and b (dropping a lower tier) are both free. */
-  private endFits(a: number, b: number, leaving: number, t: number): boolean {
+  private endFits(q: number, a: number, b: number, leaving: number, t: number): boolean {
     const S = this.S;
     for (let s = 0; s < S; s++) {
+      if (!this.ok(q, s)) continue;
       const x = this.occ[a * S + s];
       if (x !== FREE && x !== leaving) continue;
       const y = this.occ[b * S + s];
@@ -635,7 +667,7 @@ class Scheduler {
         if (
           b !== x0 &&
           this.spare(b, t, t === 3 ? q : -1) &&
-          (t === 3 || this.endFits(a, b, node === root ? -1 : this.predEdge[node], t))
+          (t === 3 || this.endFits(q, a, b, node === root ? -1 : this.predEdge[node], t))
         ) {
           if (this.applyPath(q, node, root)) return true;
           if (--attempts <= 0) return false;
@@ -700,7 +732,7 @@ class Scheduler {
     this.work = MOVE_WORK;
     const addFrom = (i: number, g: number, left: number): boolean =>
       i === added.length
-        ? g > 0
+        ? g > 0 && this.allows()
         : this.tryAdd(added[i], 1, g, left - this.val[added[i]], (g2) =>
             addFrom(i + 1, g2, left - this.val[added[i]]),
           );
@@ -708,6 +740,21 @@ class Scheduler {
     this.undoTo(mark, lockMark);
     return false;
   }
+}
+
+/** Meetings per company, fixed ones included, from the scheduler's state. */
+function countMeetings(x: { S: number; n: number; occ: Int32Array }): number[] {
+  const counts = new Array<number>(x.n).fill(0);
+  for (let c = 0; c < x.n; c++) {
+    for (let s = 0; s < x.S; s++)
+      if (x.occ[c * x.S + s] >= 0 || x.occ[c * x.S + s] === FIXED) counts[c]++;
+  }
+  return counts;
+}
+
+/** The default time for fewer breaks: grows with the placed requests (see SolveOptions). */
+export function defaultBreakBudgetMs(meetings: number): number {
+  return Math.min(18000, Math.max(300, meetings * 5));
 }
 
 /** The default time budget: grows with the instance (see SolveOptions.timeBudgetMs). */
@@ -752,7 +799,7 @@ export function solveSchedule(
   const commonSlots = (p: number): number => {
     let count = 0;
     for (let s = 0; s < S; s++) {
-      if (occ[pa[p] * S + s] === FREE && occ[pb[p] * S + s] === FREE) count++;
+      if (occ[pa[p] * S + s] === FREE && occ[pb[p] * S + s] === FREE && x.ok(p, s)) count++;
     }
     return count;
   };
@@ -782,12 +829,14 @@ export function solveSchedule(
 
   x.recording = true;
   let clock = 1;
+  let afterMove = (): void => {};
   const changedAt = new Int32Array(n).fill(1);
   // The requests' phase may use most of the budget, not all of it: fillers get the rest.
   let limit = started + REQUEST_SHARE * (deadline - started);
   const timeUp = (): boolean => now() > limit;
   const settle = (kept: boolean): void => {
     if (kept) {
+      afterMove();
       clock++;
       for (const q of x.logP) {
         changedAt[pa[q]] = clock;
@@ -834,7 +883,7 @@ export function solveSchedule(
   // Ejection chains from unplaced pairs, by priority, with growing depth.
   const failedAt = new Int32Array(P);
   const failedDepth = new Int8Array(P);
-  const accept: Continuation = (g) => g > 0;
+  const accept: Continuation = (g) => g > 0 && x.allows();
   const chains = (roots: number[], maxDepth: number, work: number): boolean => {
     let any = false;
     for (let depth = 1; depth <= maxDepth && !timeUp(); depth++) {
@@ -882,15 +931,83 @@ export function solveSchedule(
     if (requestsPlaced() === before) break;
   }
 
-  // Fillers: greedy by score, ejection chains, augmenting paths (moving a company's room to
-  // where a better filler is), then deeper ejection chains for all while time remains.
-  limit = deadline;
-  x.maxTier = 3;
+  chains(requestRoots, REQUEST_DEPTH, DEEP_WORK);
+
+  // Breaks: the placed requests move between slots (never dropped) for compact days.
+  x.recording = false;
+  const placedRequests = requests.filter((p) => x.slotOf[p] >= 0);
+  const breakStart = now();
+  compactDays(x, placedRequests, {
+    deadline: breakStart + (options.breakBudgetMs ?? defaultBreakBudgetMs(placedRequests.length)),
+    random: rand,
+  });
+
+  // Fillers never add a break to a firm's day: each move of theirs must leave every firm it
+  // touches with no more breaks than before, and the spread within 2 (or as it was).
+  const dayBreaks = new Int32Array(n);
+  for (let c = 0; c < n; c++) dayBreaks[c] = rowGaps(x, c).breaks;
+  const spreadLimit = Math.max(2, breakSpread(dayBreaks, countMeetings(x)));
+  x.allows = () => {
+    let fewer = false;
+    for (const q of x.logP) {
+      for (const c of [pa[q], pb[q]]) {
+        const now = rowGaps(x, c).breaks;
+        if (now > dayBreaks[c]) return false;
+        if (now < dayBreaks[c]) fewer = true;
+      }
+    }
+    if (!fewer) return true;
+    const breaks = dayBreaks.slice();
+    for (const q of x.logP) for (const c of [pa[q], pb[q]]) breaks[c] = rowGaps(x, c).breaks;
+    return breakSpread(breaks, countMeetings(x)) <= spreadLimit;
+  };
+  afterMove = () => {
+    for (const q of x.logP) {
+      dayBreaks[pa[q]] = rowGaps(x, pa[q]).breaks;
+      dayBreaks[pb[q]] = rowGaps(x, pb[q]).breaks;
+    }
+  };
+  x.recording = true;
+
+  // Fillers by score, each where it adds no break to either firm (filling a one-slot gap first);
+  // again while a pass places any (a filler extends a day, where the next one may then fit).
   const fillerRoots = byValue(fillers);
-  greedy(fillerRoots);
+  const placeFiller = (p: number): boolean => {
+    const u = pa[p];
+    const v = pb[p];
+    if (deg[u] >= cap[u] || deg[v] >= cap[v]) return false;
+    let bestSlot = -1;
+    let bestDelta = 1;
+    for (let i = 0; i < S && bestDelta > -2; i++) {
+      const s = x.slotOrder[i];
+      if (occ[u * S + s] !== FREE || occ[v * S + s] !== FREE) continue;
+      if (x.tab[s] >= x.T || !x.ok(p, s)) continue;
+      const du = breakDelta(x, u, s);
+      const dv = breakDelta(x, v, s);
+      if (du > 0 || dv > 0 || du + dv >= bestDelta) continue;
+      bestDelta = du + dv;
+      bestSlot = s;
+    }
+    if (bestSlot < 0) return false;
+    x.setSlot(p, bestSlot);
+    return true;
+  };
+  for (let pass = 0; pass < 4; pass++) {
+    let any = false;
+    for (const p of fillerRoots) {
+      if (x.slotOf[p] < 0 && placeFiller(p)) {
+        settle(true);
+        any = true;
+      }
+    }
+    if (!any) break;
+  }
+  // Then ejection chains, augmenting paths (moving a company's room to where a better filler
+  // is) and deeper chains, every move under the same rule.
+  limit = Math.max(deadline, now() + FILLER_MIN_MS);
+  x.maxTier = 3;
   chains(fillerRoots, 1, MOVE_WORK);
   augment(3, 3);
-  chains(requestRoots, REQUEST_DEPTH, DEEP_WORK);
   chains(fillerRoots, FILLER_DEPTH, DEEP_WORK);
 
   // Result.
@@ -915,7 +1032,7 @@ export function solveSchedule(
     let full = 0;
     if (valid) {
       for (let s = 0; s < S; s++) {
-        if (occ[a * S + s] >= FREE && occ[b * S + s] >= FREE) {
+        if (occ[a * S + s] >= FREE && occ[b * S + s] >= FREE && x.ok(p, s)) {
           common++;
           if (x.tab[s] >= x.T) full++;
         }
