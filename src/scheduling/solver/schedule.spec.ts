@@ -323,8 +323,16 @@ describe('solveSchedule', () => {
       fixed: 20,
     });
     // A budget the search never reaches: it ends when no move improves.
-    const first = solveSchedule(problem, { seed: 5, timeBudgetMs: 600_000 });
-    const second = solveSchedule(problem, { seed: 5, timeBudgetMs: 600_000 });
+    const first = solveSchedule(problem, {
+      seed: 5,
+      timeBudgetMs: 600_000,
+      breakBudgetMs: 600_000,
+    });
+    const second = solveSchedule(problem, {
+      seed: 5,
+      timeBudgetMs: 600_000,
+      breakBudgetMs: 600_000,
+    });
     expect(second).toEqual(first);
     expect(
       syntheticProblem({ companies: 30, slots: 4, requests: 50, skew: true, seed: 3 }),
