@@ -33,19 +33,40 @@ const problems: fc.Arbitrary<ScheduleProblem> = fc
                   b: fc.integer({ min: 0, max: companies - 1 }),
                   tier: fc.constantFrom<Tier>(0, 1, 2, 3),
                   score: fc.integer({ min: 0, max: 100 }),
+                  // A window: some of the slots (possibly none), or absent.
+                  slots: fc.option(fc.uniqueArray(fc.integer({ min: 0, max: slots - 1 })), {
+                    nil: undefined,
+                    freq: 3,
+                  }),
                 })
-                .filter((pair) => pair.a !== pair.b),
+                .filter((pair) => pair.a !== pair.b)
+                .map(({ slots: window, ...pair }) =>
+                  window === undefined ? pair : { ...pair, slots: window },
+                ),
               { maxLength: 40 },
             ),
-      fixed: fc.constant([]),
+      // Pinned meetings (held, fixed by an organiser, already begun), possibly clashing.
+      fixed:
+        companies < 2
+          ? fc.constant([])
+          : fc.array(
+              fc
+                .record({
+                  a: fc.integer({ min: 0, max: companies - 1 }),
+                  b: fc.integer({ min: 0, max: companies - 1 }),
+                  slot: fc.integer({ min: 0, max: slots - 1 }),
+                })
+                .filter((meeting) => meeting.a !== meeting.b),
+              { maxLength: 4 },
+            ),
     }),
   );
 
 describe('solveSchedule (property-based)', () => {
-  it('respects every hard constraint on any instance', () => {
+  it('keeps windows, unavailable slots, tables, limits and pinned meetings, and counts breaks as the agendas show', () => {
     fc.assert(
       fc.property(problems, (problem) => {
-        const result = solveSchedule(problem, { timeBudgetMs: 50 });
+        const result = solveSchedule(problem, { timeBudgetMs: 50, breakBudgetMs: 20 });
         expect(checkSchedule(problem, result)).toEqual([]);
       }),
       { numRuns: 300, seed: 20261123 },
@@ -55,7 +76,7 @@ describe('solveSchedule (property-based)', () => {
   it('accounts for every requested pair: placed, or unplaced with a reason', () => {
     fc.assert(
       fc.property(problems, (problem) => {
-        const result = solveSchedule(problem, { timeBudgetMs: 50 });
+        const result = solveSchedule(problem, { timeBudgetMs: 50, breakBudgetMs: 20 });
         const placed = new Set(result.meetings.map((meeting) => meeting.pair));
         const unplaced = new Set(result.unplaced.map((entry) => entry.pair));
         problem.pairs.forEach((pair, index) => {

@@ -382,6 +382,100 @@ describe('solveSchedule', () => {
   });
 });
 
+describe('solveSchedule: windows and breaks', () => {
+  /** Companies free only in the given slots. */
+  const freeIn = (slots: number, free: number[], maxMeetings = 10) => ({
+    available: Array.from({ length: slots }, (_, s) => free.includes(s)),
+    maxMeetings,
+  });
+
+  it('places a pair only inside its window', () => {
+    const problem: ScheduleProblem = {
+      slots: 6,
+      tables: null,
+      companies: companies(3, 6),
+      pairs: [
+        { ...pair(0, 1, 1), slots: [4, 5] },
+        { ...pair(0, 2, 1), slots: [5] },
+        { ...pair(1, 2, 1), slots: [] },
+      ],
+      fixed: [],
+    };
+    const result = solveSchedule(problem);
+    expect(checkSchedule(problem, result)).toEqual([]);
+    expect(result.meetings).toEqual(
+      expect.arrayContaining([
+        { pair: 0, slot: 4 },
+        { pair: 1, slot: 5 },
+      ]),
+    );
+    expect(reasonOf(result, 2)).toBe('no-common-slot');
+  });
+
+  it('gives each firm a day without gaps when one exists', () => {
+    // Firm 0 meets 1..4 in 8 slots, firms 1..4 also meet each other: a careless order leaves gaps.
+    const problem: ScheduleProblem = {
+      slots: 8,
+      tables: null,
+      companies: companies(6, 8),
+      pairs: [
+        pair(0, 1, 1),
+        pair(0, 2, 1),
+        pair(0, 3, 1),
+        pair(0, 4, 1),
+        pair(1, 2, 1),
+        pair(3, 4, 1),
+        pair(1, 5, 1),
+        pair(4, 5, 1),
+      ],
+      fixed: [{ a: 2, b: 5, slot: 7 }],
+    };
+    const result = solveSchedule(problem);
+    expect(checkSchedule(problem, result)).toEqual([]);
+    expect(result.placedByTier[1]).toBe(8);
+    expect(result.totalBreaks).toBe(0);
+    expect(result.breaks).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+
+  it('never lets a filler add a break, and fills a gap or extends a day with one', () => {
+    const problem: ScheduleProblem = {
+      slots: 5,
+      tables: null,
+      companies: [
+        freeIn(5, [0, 1, 2, 3, 4]),
+        freeIn(5, [0]),
+        freeIn(5, [1]),
+        freeIn(5, [4]), // a filler with firm 0 here would leave slots 2-3 idle
+        freeIn(5, [2, 3]), // one here extends firm 0's day
+      ],
+      pairs: [pair(0, 1, 1), pair(0, 2, 1), pair(0, 3, 3, 100), pair(0, 4, 3, 10)],
+      fixed: [],
+    };
+    const result = solveSchedule(problem);
+    expect(checkSchedule(problem, result)).toEqual([]);
+    expect(placed(result, 2)).toBe(false);
+    expect(result.meetings).toEqual(expect.arrayContaining([{ pair: 3, slot: 2 }]));
+    expect(result.totalBreaks).toBe(0);
+  });
+
+  it('counts breaks and idle slots with pinned meetings', () => {
+    const problem: ScheduleProblem = {
+      slots: 6,
+      tables: null,
+      companies: [freeIn(6, [0, 1, 2, 3, 4, 5]), freeIn(6, [0, 5]), freeIn(6, [3])],
+      pairs: [pair(0, 2, 1)],
+      fixed: [{ a: 0, b: 1, slot: 0 }],
+    };
+    const result = solveSchedule(problem);
+    // Firm 0: pinned in slot 0, firm 2 free only in slot 3: one break of two idle slots.
+    expect(result.meetings).toEqual([{ pair: 0, slot: 3 }]);
+    expect(result.breaks).toEqual([1, 0, 0]);
+    expect(result.idleSlots).toEqual([2, 0, 0]);
+    expect(result.totalBreaks).toBe(1);
+    expect(result.breakSpread).toBe(1);
+  });
+});
+
 describe('checkSchedule', () => {
   const problem: ScheduleProblem = {
     slots: 2,
