@@ -7,6 +7,7 @@ import type {
 } from './schedule-types';
 import { breakSpread, scheduleGaps } from './breaks';
 import { breakDelta, compactDays, rowGaps } from './compact-days';
+import { gapFreeSearch } from './gap-free-search';
 
 /*
  * Pure meeting scheduler (no I/O): a b-matching (each company meets at most maxMeetings others)
@@ -56,6 +57,8 @@ const REFILL_TRIES = 3;
 const MOVE_WORK = 4000;
 const REQUEST_DEPTH = 2;
 const FILLER_DEPTH = 2;
+/** Share of the breaks' budget for annealing; the search for a gap-free schedule gets the rest. */
+const ANNEALING_SHARE = 0.5;
 /** Time the fillers' search gets at least, after the breaks (ms). */
 const FILLER_MIN_MS = 100;
 /** Work for a root move deeper than one eviction. */
@@ -937,10 +940,21 @@ export function solveSchedule(
   x.recording = false;
   const placedRequests = requests.filter((p) => x.slotOf[p] >= 0);
   const breakStart = now();
+  const breakBudget = options.breakBudgetMs ?? defaultBreakBudgetMs(placedRequests.length);
+  const totalBreaks = (): number => {
+    let total = 0;
+    for (let c = 0; c < n; c++) total += rowGaps(x, c).breaks;
+    return total;
+  };
+  // Annealing first (it often reaches no break at all); then, if breaks are left, a search for a
+  // schedule with none, which keeps the annealed one when it finds nothing in time.
   compactDays(x, placedRequests, {
-    deadline: breakStart + (options.breakBudgetMs ?? defaultBreakBudgetMs(placedRequests.length)),
+    deadline: breakStart + ANNEALING_SHARE * breakBudget,
     random: rand,
   });
+  if (totalBreaks() > 0) {
+    gapFreeSearch(x, placedRequests, { deadline: breakStart + breakBudget, random: rand });
+  }
 
   // Fillers never add a break to a firm's day: each move of theirs must leave every firm it
   // touches with no more breaks than before, and the spread within 2 (or as it was).
