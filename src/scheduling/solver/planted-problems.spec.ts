@@ -1,6 +1,7 @@
 import { scheduleGaps } from './breaks';
 import { checkSchedule } from './check-schedule';
 import { plantedProblem, type PlantedOptions } from './planted-problems';
+import { random } from './random';
 import type { PlacedMeeting, ScheduleProblem, ScheduleResult } from './schedule-types';
 
 /** The planted schedule as a solver's result, with its counts and gaps. */
@@ -117,6 +118,28 @@ describe('plantedProblem', () => {
 
   it('plants one at 10 times the size (800 firms, 3,000 meetings)', () => {
     expectPlantedOptimum(options(800, 3000, 22, 270, 7, 0.1));
+  });
+
+  it('plants random sizes within the real ranges, down to few firms spread over many slots', () => {
+    const rand = random(2026);
+    const int = (low: number, high: number): number => low + Math.floor(rand() * (high - low + 1));
+    let planted = 0;
+    while (planted < 12) {
+      const [firms, meetings, slots, tables] = [
+        int(40, 80),
+        int(125, 302),
+        int(8, 22),
+        int(12, 27),
+      ];
+      if (meetings < firms || meetings > slots * Math.min(tables, Math.floor(firms / 2))) continue;
+      const o = options(firms, meetings, slots, tables, planted, 0.05 + 0.07 * rand());
+      const { problem, planted: schedule } = plantedProblem(o);
+      const result = asResult(problem, schedule);
+      expect(checkSchedule(problem, result)).toEqual([]);
+      expect(result.totalBreaks).toBe(0);
+      expect(problem.pairs).toHaveLength(meetings);
+      planted++;
+    }
   });
 
   it('gives runs of varied lengths and hides the planted order', () => {

@@ -53,18 +53,22 @@ class DeadEnd extends Error {}
  *    the runs go to the firms in a random order (lengths vary from 2 slots to the whole session);
  * 4. in each slot the firms whose run covers it (two per interval: an even number) are paired at
  *    random, never two firms that met already (a random greedy matching, repaired by swapping
- *    partners); a dead end starts again with the generator's next numbers.
+ *    partners).
+ * A dead end (a slot whose firms have all met, too few firms for the peak) starts again with the
+ * generator's next numbers, and every other time with a peak one meeting lower (a flatter day, with
+ * more firms present in the quiet slots), down to the average; some slot stays full when the peak
+ * never had to come down.
+ *
  * Then the problem: each meeting is a tier-1 pair (score 20-100) whose firms must meet; a firm's
  * maximum is its planted count (plus one for a quarter of them, which changes nothing since it has
  * no other pair); `forbiddenShare` of all firm-slots are unavailable, dealt evenly over the firms
- * among the slots they are free in; a
- * `windowShare` of the meetings may only be held in their planted half of the session. The pairs
- * come in a random order, each with its firms in a random order, and the firms' numbers are
- * random, so nothing of the plant shows. Deterministic per seed.
+ * among the slots they are free in; a `windowShare` of the meetings may only be held in their
+ * planted half of the session. The pairs come in a random order, each with its firms in a random
+ * order, and the firms' numbers are random, so nothing of the plant shows. Deterministic per seed.
  *
  * Needs 2 slots or more, 2 meetings or more per firm (meetings >= firms) and meetings <= slots x
- * min(tables, firms / 2); the peak's intervals take two firms each, so a firm count under twice
- * the meetings of the fullest slot cannot be planted (a RangeError says so).
+ * min(tables, firms / 2), else a RangeError; also one when every attempt ends in a dead end (few
+ * firms spread thinly over many slots, where some would have to meet the same partner twice).
  */
 export function plantedProblem(options: PlantedOptions): PlantedProblem {
   const { firms: n, meetings: M, slots: S, tables: T } = options;
@@ -86,11 +90,20 @@ export function plantedProblem(options: PlantedOptions): PlantedProblem {
     );
   }
   const rand = random(options.seed);
+  // A dead end starts again, with a lower peak every other time: a flatter day gives the firms of
+  // the quiet slots more partners (and needs fewer firms at the peak).
+  const lowest = Math.ceil(M / S);
   for (let attempt = 0; ; attempt++) {
+    const most = Math.max(lowest, perSlot - Math.floor(attempt / 2));
     try {
-      return plant(options, perSlot, rand);
+      return plant(options, most, rand);
     } catch (error) {
-      if (!(error instanceof DeadEnd) || attempt >= 50) throw error;
+      if (!(error instanceof DeadEnd)) throw error;
+      if (most === lowest && attempt >= 2 * (perSlot - lowest) + 10) {
+        throw new RangeError(`${n} firms, ${M} meetings, ${S} slots: ${error.message}`, {
+          cause: error,
+        });
+      }
     }
   }
 }
@@ -222,7 +235,7 @@ function meetingsPerSlot(total: number, S: number, most: number, rand: () => num
   for (let step = 0; ; step++) {
     const s = count.findIndex((c, i) => c > at(i - 1) + at(i + 1));
     if (s < 0) return count;
-    if (step > S * most) throw new RangeError(`${total} meetings in ${S} slots cannot be planted`);
+    if (step > S * most) throw new DeadEnd('no smooth day of meetings');
     const target = s === 0 ? 1 : s === S - 1 ? S - 2 : at(s - 1) <= at(s + 1) ? s - 1 : s + 1;
     count[s]--;
     count[target]++;
@@ -256,15 +269,13 @@ function firmRuns(profile: number[], firms: number, rand: () => number): Run[] {
     }
   }
   if (2 * intervals.length > firms) {
-    throw new RangeError(
-      `${firms} firms are too few: the fullest slots need ${2 * intervals.length} firms in turn`,
-    );
+    throw new DeadEnd(`too few firms: the busy slots need ${2 * intervals.length} in turn`);
   }
   const runs = intervals.flatMap((run) => [{ ...run }, { ...run }]);
   while (runs.length < firms) {
     const long = runs.filter((run) => run.end - run.start >= 4);
     if (long.length === 0) {
-      throw new RangeError(`${firms} firms cannot all meet twice in these meetings and slots`);
+      throw new DeadEnd('too few meetings for every firm to meet twice');
     }
     const run = long[Math.floor(rand() * long.length)];
     const cut = run.start + 2 + Math.floor(rand() * (run.end - run.start - 3));
@@ -277,14 +288,14 @@ function firmRuns(profile: number[], firms: number, rand: () => number): Run[] {
 /**
  * A perfect matching of `present` (an even number of firms) avoiding pairs that `met`: random
  * greedy, then each two firms left over take the partners of a matched pair if that pairs all
- * four anew. Throws DeadEnd after 30 tries.
+ * four anew. Throws DeadEnd after 10 tries.
  */
 function pairUp(
   present: number[],
   met: (a: number, b: number) => boolean,
   rand: () => number,
 ): [number, number][] {
-  for (let attempt = 0; attempt < 30; attempt++) {
+  for (let attempt = 0; attempt < 10; attempt++) {
     const order = shuffle([...present], rand);
     const matched = new Set<number>();
     const pairs: [number, number][] = [];
