@@ -175,6 +175,24 @@ describe('completeRequests', () => {
     expect([1, 3]).toContain(slots[0]);
   });
 
+  it('tries the hinted slots first, and leaves a hint only where it must', () => {
+    const problem = plantedProblem(4);
+    const planted = placedSlots(completeRequests(problem, all(problem), generous()));
+    const stats = { nodes: 0, restarts: 0 };
+    const again = completeRequests(problem, all(problem), { ...generous(), hint: planted, stats });
+    expect(Array.from(placedSlots(again))).toEqual(Array.from(planted));
+    expect(stats.nodes).toBe(problem.pairs.length);
+
+    // Both hinted to slot 0: one of them keeps it.
+    const clash = problemOf(2, [
+      [0, 1],
+      [0, 2],
+    ]);
+    const slots = placedSlots(completeRequests(clash, all(clash), { ...generous(), hint: [0, 0] }));
+    expect(violations(clash, all(clash), slots)).toEqual([]);
+    expect(Array.from(slots).sort()).toEqual([0, 1]);
+  });
+
   describe('proves infeasible', () => {
     it('three meetings of one firm in two slots', () => {
       const problem = problemOf(2, [

@@ -16,9 +16,9 @@ import type { ScheduleProblem } from './schedule-types';
  *   starts at 1, so the first choices are by domain alone; an emptied domain counts for the pair's
  *   firms, a failed Hall check for its firm), which steers the search to the firms that keep
  *   failing (on dense 8-slot sessions of 800 firms it needs 3 to 10 times fewer nodes);
- * - values: the fewest new breaks in the two firms' days (a slot next to their meetings first, a
- *   slot filling a one-slot gap best), then the slots the firms' other unplaced pairs need least,
- *   then the slots least wanted beyond their free tables;
+ * - values: the hinted slot if any, then the fewest new breaks in the two firms' days (a slot next
+ *   to their meetings first, a slot filling a one-slot gap best), then the slots the firms' other
+ *   unplaced pairs need least, then the slots least wanted beyond their free tables;
  * - forward checking: a placed pair's slot leaves the domains of its firms' other pairs, and every
  *   domain once the slot's tables are full; an empty domain fails at once;
  * - counting checks after each placement, for every firm whose pairs lost a slot: its unplaced
@@ -39,6 +39,12 @@ export interface CompleteSearchOptions {
   deadline: number;
   /** Placements tried before giving up with 'unknown' (default: no limit). */
   maxNodes?: number;
+  /**
+   * A slot to try first for each entry of pairs (for example where the greedy or the local search
+   * had it; -1 or any slot outside the pair's domain: none). The answer then stays close to that
+   * schedule: a hint is left only where it leads to a dead end.
+   */
+  hint?: ArrayLike<number>;
   /** Filled in on return: the placements tried and the restarts (for benchmarks). */
   stats?: { nodes: number; restarts: number };
 }
@@ -98,6 +104,7 @@ export function completeRequests(
   const isCompany = (c: number): boolean => Number.isInteger(c) && c >= 0 && c < n;
   const isSlot = (s: number): boolean => Number.isInteger(s) && s >= 0 && s < S;
   const limited = problem.tables !== null;
+  const { hint } = options;
 
   // Fixed meetings, taken as they are (invalid ones ignored, as the checker does).
   const busy = new Uint32Array(n * W);
@@ -447,10 +454,12 @@ export function completeRequests(
       if (!has(v, s)) continue;
       const pressure = limited ? Math.max(0, support[s] - tableLeft[s]) : 0;
       keys[s] =
-        (breaksAdded(a, s) + breaksAdded(b, s) + 2) * 2 ** 40 +
-        Math.min(wanted[s], 2 ** 20 - 1) * 2 ** 20 +
-        Math.min(pressure, 2 ** 20 - 1) +
-        slotRank[s];
+        s === hint?.[v]
+          ? -1
+          : (breaksAdded(a, s) + breaksAdded(b, s) + 2) * 2 ** 40 +
+            Math.min(wanted[s], 2 ** 20 - 1) * 2 ** 20 +
+            Math.min(pressure, 2 ** 20 - 1) +
+            slotRank[s];
       // insertion sort by key
       let i = k++;
       while (i > 0 && keys[values[base + i - 1]] > keys[s]) {
