@@ -15,7 +15,8 @@ import type { ScheduleProblem } from './schedule-types';
  *   the domain is divided by the dead ends the two firms took part in so far (dom/wdeg: every firm
  *   starts at 1, so the first choices are by domain alone; an emptied domain counts for the pair's
  *   firms, a failed Hall check for its firm), which steers the search to the firms that keep
- *   failing (on dense 8-slot sessions of 800 firms it needs 3 to 10 times fewer nodes);
+ *   failing (planted sessions of 800 firms, 3,000 pairs and 8 slots: 5 of 6 solved within 3 s,
+ *   in 3,800 to 25,000 nodes, against 1 of 6 by domain alone);
  * - values: the hinted slot if any, then the fewest new breaks in the two firms' days (a slot next
  *   to their meetings first, a slot filling a one-slot gap best), then the slots the firms' other
  *   unplaced pairs need least, then the slots least wanted beyond their free tables;
@@ -29,8 +30,11 @@ import type { ScheduleProblem } from './schedule-types';
  * Restarts: a run that tries more than max(1,000, 2 x pairs) placements, x 1.5 each time, starts
  * again with shuffled last tie-breaks, keeping the firms' dead-end counts. Every run searches a
  * complete tree, so a run that ends without reaching its limit proves 'infeasible'; the growing
- * limit keeps the search complete. Without them one planted (feasible) 60-firm session ran 3 s and
- * 1.7 million nodes without an answer; with them it takes 1,227 nodes.
+ * limit keeps the search complete. They guard against the long runs a bad early choice causes:
+ * with domain alone, one planted 60-firm session ran 1.7 million nodes without an answer, and
+ * took 1,227 with restarts; with the dead-end weights, on the 800-firm sessions above they turn a
+ * time-out into 25,290 nodes but another answer in 6,014 nodes into a time-out (measured under
+ * load; the figures are what a seed happens to give, not a law).
  * Domains are bitsets of 32-slot words, so any number of slots works.
  */
 
