@@ -4,7 +4,8 @@ import { checkSchedule } from '../src/scheduling/solver/check-schedule';
 import type { ScheduleProblem, ScheduleResult } from '../src/scheduling/solver/schedule-types';
 import { solveSchedule } from '../src/scheduling/solver/solve-schedule';
 import { syntheticProblem } from '../src/scheduling/solver/synthetic-problems';
-import { machine } from './support';
+import { runPlanted } from './schedule-planted';
+import { machine, option } from './support';
 
 /**
  * `npm run bench:schedule`: the pure scheduler on synthetic sessions, against the upper bound of
@@ -31,6 +32,9 @@ import { machine } from './support';
  * (one variable per pair; per company at most min(its maximum, its free slots); per pair at most
  * 1; tables summed over the session), solved in seconds. On the 1,000-company instances it gives
  * the same request bounds as the time-indexed LP, or one pair more. The line says which LP.
+ *
+ * `npm run bench:schedule -- --planted` runs brokerage events with a known optimum instead (see
+ * schedule-planted.ts).
  */
 const LP_MAX_COLUMNS = 400_000;
 
@@ -229,6 +233,15 @@ function line(
 
 async function main(): Promise<void> {
   console.log(`machine: ${machine()}`);
+  if (process.argv.includes('--planted')) {
+    const windows = option('windows');
+    runPlanted(
+      option('planted'),
+      Number(option('seeds') ?? 1),
+      windows === undefined ? undefined : Number(windows),
+    );
+    return;
+  }
   const highs = await loadHighs();
   for (const [companies, slots, requests] of instances) {
     for (const skew of [false, true]) {

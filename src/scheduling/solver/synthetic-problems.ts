@@ -1,3 +1,4 @@
+import { random, shuffle } from './random';
 import type {
   FixedMeeting,
   ScheduleProblem,
@@ -20,18 +21,6 @@ export interface SyntheticOptions {
   fixed?: number;
   /** Tables per slot (default null: no limit). */
   tables?: number | null;
-}
-
-/** mulberry32 */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -61,11 +50,10 @@ export function syntheticProblem(options: SyntheticOptions): ScheduleProblem {
   }
 
   // Popularity: Zipf (weight 1 / rank) over a random ranking, or uniform.
-  const rank = Array.from({ length: n }, (_, c) => c);
-  for (let i = n - 1; i > 0; i--) {
-    const j = int(i + 1);
-    [rank[i], rank[j]] = [rank[j], rank[i]];
-  }
+  const rank = shuffle(
+    Array.from({ length: n }, (_, c) => c),
+    rand,
+  );
   const cumulative = new Float64Array(n);
   let sum = 0;
   for (let r = 0; r < n; r++) {
