@@ -788,6 +788,7 @@ export const en = {
   'rule.weightAboveZero': 'Give at least one weight above 0.',
   'rule.deliveries': 'Choose from the lists how to be told of each kind.',
   'rule.withinSession': 'Must lie within the session, {first} to {last}.',
+  'rule.holdsSlot': 'Leave room for at least one whole meeting slot of the session.',
   'rule.range': 'Must be from {min, number} to {max, number}.',
   'rule.maxBytes': 'Must be {max, number} bytes or fewer.',
   'rule.storableText': 'Remove the broken or invisible control characters from this text.',

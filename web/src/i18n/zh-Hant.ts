@@ -739,6 +739,7 @@ export const zhHant: Record<MessageKey, string> = {
   'rule.weightAboveZero': '請至少把一項權重設為大於 0。',
   'rule.deliveries': '請從清單中選擇每類通知的接收方式。',
   'rule.withinSession': '須在配對會的時間之內（{first}至{last}）。',
+  'rule.holdsSlot': '時段須至少容納配對會的一整個會面時段。',
   'rule.range': '須介於 {min, number} 至 {max, number}。',
   'rule.maxBytes': '須為 {max, number} 位元組或以下。',
   'rule.storableText': '請刪除文字中損壞或不可見的控制字元。',
