@@ -1197,6 +1197,16 @@ export const en = {
   'requests.declineReason': 'Your reason (optional)',
   'requests.declineReasonHint':
     '{name} sees it with the request, and as a message from your company.',
+  'requests.window.label': 'When can you meet?',
+  'requests.window.any': 'Any time',
+  'requests.window.morning': 'Morning ({from}–{to})',
+  'requests.window.afternoon': 'Afternoon ({from}–{to})',
+  'requests.window.between': 'Between two times…',
+  'requests.window.from': 'From',
+  'requests.window.to': 'Until',
+  'requests.window.morningOnly': 'Morning only: {from}–{to}',
+  'requests.window.afternoonOnly': 'Afternoon only: {from}–{to}',
+  'requests.window.betweenOnly': 'Only between {from} and {to}',
   'requests.declinedBecause': 'Their reason: “{reason}”',
 } as const satisfies Record<`error.${ErrorCode}`, string> &
   Record<`rule.${FieldRuleName}`, string> &
