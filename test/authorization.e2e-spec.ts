@@ -660,7 +660,12 @@ const MATRIX: Record<string, Entry> = {
     // From the owner's firm, in a session of its own each time (a pair asks once).
     call: async (world) => ({
       url: `/api/sessions/${await freshSession(world)}/requests`,
-      body: { fromCompanyId: world.companyId, toCompanyId: world.otherCompanyId },
+      body: {
+        fromCompanyId: world.companyId,
+        toCompanyId: world.otherCompanyId,
+        // The session's first half hour (see freshSession).
+        window: { from: '2033-01-10T13:00:00.000Z', to: '2033-01-10T13:30:00.000Z' },
+      },
     }),
     // Organisers may ask on a firm's behalf.
     expect: ownerAndOrganisers(201),

@@ -500,9 +500,14 @@ describe('fuzz, field by field: every field of every route and live event', () =
       );
       return { caller: 'owner', body: { token } };
     },
+    // With a window: the whole session (which holds its slots).
     'POST /api/sessions/{id}/requests': async () => {
       const from = await freshCompany();
       await client.join(world.owner.accessToken, world.sessionId, from);
+      const session = await client
+        .as(world.owner.accessToken)
+        .get(`/api/sessions/${world.sessionId}`)
+        .expect(200);
       return {
         caller: 'owner',
         params: { id: world.sessionId },
@@ -510,6 +515,7 @@ describe('fuzz, field by field: every field of every route and live event', () =
           fromCompanyId: from,
           toCompanyId: world.otherCompanyId,
           message: 'We would like to discuss distribution in Ontario.',
+          window: { from: session.body.startsAt, to: session.body.endsAt },
         },
       };
     },

@@ -416,4 +416,220 @@ describe('meeting requests', () => {
       expect(JSON.stringify(answeredNotice)).toContain('We are fully booked that day.');
     });
   });
+
+  describe('a window: when the meeting may take place', () => {
+    const MIN = 60_000;
+    const END = START + 3 * HOUR;
+    const at = (ms: number) => new Date(ms).toISOString();
+    /** Minutes from the session's start (slots of 30 minutes from START). */
+    const span = (from: number, to: number) => ({
+      from: at(START + from * MIN),
+      to: at(START + to * MIN),
+    });
+    let hk: string;
+    let ca: string;
+    let stranger: Account;
+    const patch = (token: string, requestId: string, body: Record<string, unknown>) =>
+      client.as(token).patch(`/api/sessions/${sessionId}/requests/${requestId}`).send(body);
+    const listOf = async (token: string, companyId: string) =>
+      (
+        await client
+          .as(token)
+          .get(`/api/sessions/${sessionId}/requests?companyId=${companyId}`)
+          .expect(200)
+      ).body as {
+        sent: { id: string; window: unknown }[];
+        received: { id: string; window: unknown }[];
+      };
+
+    beforeAll(async () => {
+      stranger = await client.signUp();
+      hk = (await client.verifiedCompany(a.accessToken, organiser.accessToken)).id;
+      ca = (await client.verifiedCompany(b.accessToken, organiser.accessToken, { country: 'CA' }))
+        .id;
+      await join(a.accessToken, sessionId, hk);
+      await join(b.accessToken, sessionId, ca);
+    });
+
+    it('saves the sender’s window, shows it to both firms and live, lets the receiver set it when accepting, and clears it with null', async () => {
+      const created = await client
+        .as(a.accessToken)
+        .post(`/api/sessions/${sessionId}/requests`)
+        .send({
+          fromCompanyId: hk,
+          toCompanyId: ca,
+          window: { from: '2031-06-02T09:00:00+08:00', to: at(START + HOUR) },
+        })
+        .expect(201);
+      expect(created.body.window).toEqual(span(0, 60));
+      const id = created.body.id as string;
+      expect((await listOf(a.accessToken, hk)).sent.find((r) => r.id === id)?.window).toEqual(
+        span(0, 60),
+      );
+      expect((await listOf(b.accessToken, ca)).received.find((r) => r.id === id)?.window).toEqual(
+        span(0, 60),
+      );
+      expect(
+        (await listOf(organiser.accessToken, ca)).received.find((r) => r.id === id)?.window,
+      ).toEqual(span(0, 60));
+
+      // The sender changes it while it waits; both firms hear it live.
+      const address = client.app.getHttpServer().address() as AddressInfo | null;
+      const url = address ? `http://127.0.0.1:${address.port}` : await listen(client.app);
+      const socket = io(`${url}/live`, {
+        auth: { token: b.accessToken },
+        transports: ['websocket'],
+      });
+      const heard: { request: { id: string; window: unknown } }[] = [];
+      socket.on('request.updated', (payload: { request: { id: string; window: unknown } }) =>
+        heard.push(payload),
+      );
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      try {
+        expect(
+          (await patch(a.accessToken, id, { window: span(0, 120) }).expect(200)).body,
+        ).toMatchObject({
+          status: 'pending',
+          window: span(0, 120),
+        });
+        await until(() => heard.some((e) => e.request.id === id));
+        expect(heard.find((e) => e.request.id === id)?.request.window).toEqual(span(0, 120));
+      } finally {
+        socket.disconnect();
+      }
+      // The receiver accepts for the afternoon part only.
+      expect(
+        (await patch(b.accessToken, id, { status: 'accepted', window: span(60, 180) }).expect(200))
+          .body,
+      ).toMatchObject({ status: 'accepted', window: span(60, 180) });
+      // Accepted again with another window: the window changes, the answer stays.
+      expect(
+        (await patch(b.accessToken, id, { status: 'accepted', window: span(90, 180) }).expect(200))
+          .body,
+      ).toMatchObject({ status: 'accepted', window: span(90, 180) });
+      // Accepting without a window keeps it; null clears it (either firm, accepted or pending).
+      expect(
+        (await patch(b.accessToken, id, { status: 'accepted' }).expect(200)).body.window,
+      ).toEqual(span(90, 180));
+      expect((await patch(a.accessToken, id, { window: null }).expect(200)).body.window).toBeNull();
+      expect(
+        (await listOf(b.accessToken, ca)).received.find((r) => r.id === id)?.window,
+      ).toBeNull();
+      // The whole session is a window too.
+      expect(
+        (await patch(b.accessToken, id, { window: span(0, 180) }).expect(200)).body.window,
+      ).toEqual(span(0, 180));
+      // Cancelled, the request's window may no longer change.
+      await patch(a.accessToken, id, { status: 'cancelled' }).expect(200);
+      expect((await patch(a.accessToken, id, { window: span(0, 60) }).expect(409)).body.code).toBe(
+        'request.not_pending',
+      );
+    });
+
+    it('refuses a bad window with 400 naming the field, and writes nothing', async () => {
+      const cases: [unknown, string][] = [
+        ['morning', 'window'],
+        [5, 'window'],
+        [[span(0, 60)], 'window'],
+        [{ from: null, to: at(START + HOUR) }, 'window.from'],
+        [{ from: at(START), to: null }, 'window.to'],
+        [{ from: at(START) }, 'window.to'],
+        [{ to: at(START + HOUR) }, 'window.from'],
+        [{ from: 5, to: at(START + HOUR) }, 'window.from'],
+        [{ from: 'soon', to: at(START + HOUR) }, 'window.from'],
+        [{ from: at(START), to: '2031-06-02' }, 'window.to'],
+        [{ from: at(START + HOUR), to: at(START + HOUR) }, 'window.to'],
+        [{ from: at(START + HOUR), to: at(START) }, 'window.to'],
+        [{ from: at(START - HOUR), to: at(START + HOUR) }, 'window.from'],
+        [{ from: at(START + HOUR), to: at(END + HOUR) }, 'window.to'],
+        [span(10, 40), 'window'],
+        [{ ...span(0, 60), extra: 1 }, 'window.extra'],
+      ];
+      for (const [window, field] of cases) {
+        const refused = await client
+          .as(a.accessToken)
+          .post(`/api/sessions/${sessionId}/requests`)
+          .send({ fromCompanyId: hk, toCompanyId: ca, window })
+          .expect(400);
+        expect([JSON.stringify(window), Object.keys(refused.body.fields)]).toEqual([
+          JSON.stringify(window),
+          [field],
+        ]);
+        expect(refused.body.rules[field].length).toBeGreaterThan(0);
+      }
+      expect(
+        (await listOf(a.accessToken, hk)).sent.filter(
+          (r) => (r as unknown as { status: string }).status === 'pending',
+        ),
+      ).toEqual([]);
+      const id = (
+        await client
+          .as(a.accessToken)
+          .post(`/api/sessions/${sessionId}/requests`)
+          .send({ fromCompanyId: hk, toCompanyId: ca, window: span(0, 60) })
+          .expect(201)
+      ).body.id as string;
+      for (const [window, field] of cases) {
+        const refused = await patch(b.accessToken, id, { status: 'accepted', window }).expect(400);
+        expect([JSON.stringify(window), Object.keys(refused.body.fields)]).toEqual([
+          JSON.stringify(window),
+          [field],
+        ]);
+      }
+      const withOthers: [Record<string, unknown>, string][] = [
+        [{}, 'status'],
+        [{ status: 'declined', window: span(0, 60) }, 'window'],
+        [{ status: 'cancelled', window: span(0, 60) }, 'window'],
+      ];
+      for (const [body, field] of withOthers) {
+        const refused = await patch(b.accessToken, id, body).expect(400);
+        expect(Object.keys(refused.body.fields)).toEqual([field]);
+      }
+      expect((await listOf(b.accessToken, ca)).received.find((r) => r.id === id)).toMatchObject({
+        status: 'pending',
+        window: span(0, 60),
+      });
+      await patch(a.accessToken, id, { status: 'cancelled' }).expect(200);
+    });
+
+    it('lets only the two firms, and organisers for them, set a window', async () => {
+      const id = (
+        await client
+          .as(b.accessToken)
+          .post(`/api/sessions/${sessionId}/requests`)
+          .send({ fromCompanyId: ca, toCompanyId: hk })
+          .expect(201)
+      ).body.id as string;
+      const notYours = await patch(stranger.accessToken, id, { window: span(0, 60) }).expect(403);
+      expect(notYours.body.code).toBe('company.not_yours');
+      await patch(stranger.accessToken, id, { status: 'accepted', window: span(0, 60) }).expect(
+        403,
+      );
+      // The sender may not accept, even with a window.
+      await patch(b.accessToken, id, { status: 'accepted', window: span(0, 60) }).expect(403);
+      // Nor ask on another firm's behalf with one.
+      await client
+        .as(stranger.accessToken)
+        .post(`/api/sessions/${sessionId}/requests`)
+        .send({ fromCompanyId: hk, toCompanyId: ca, window: span(0, 60) })
+        .expect(403);
+      await patch(a.accessToken, '00000000-0000-4000-8000-000000000000', {
+        window: span(0, 60),
+      }).expect(404);
+      expect((await listOf(b.accessToken, ca)).sent.find((r) => r.id === id)?.window).toBeNull();
+      // An organiser acts for either firm.
+      expect(
+        (await patch(organiser.accessToken, id, { window: span(120, 180) }).expect(200)).body
+          .window,
+      ).toEqual(span(120, 180));
+      expect(
+        (
+          await patch(organiser.accessToken, id, {
+            status: 'accepted',
+            window: span(60, 180),
+          }).expect(200)
+        ).body,
+      ).toMatchObject({ status: 'accepted', window: span(60, 180) });
+    });
+  });
 });

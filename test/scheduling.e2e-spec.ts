@@ -1,6 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import ICAL from 'ical.js';
 import { DataSource } from 'typeorm';
+import { loadScheduleInputs } from '../src/scheduling/schedule-inputs';
+import { MatchmakingSession } from '../src/sessions/session.entity';
 import { startWorker } from './support/app';
 import { unique, useApi, type Account } from './support/client';
 import { atSlot } from './support/session-clock';
@@ -517,5 +519,62 @@ describe('scheduling, agendas, meetings and reports', () => {
           .expect(409)
       ).body.code,
     ).toBe('session.draft');
+  });
+
+  it("places a requested meeting only in the slots of its request's window", async () => {
+    // A session of its own, later: six slots; the pair's one meeting may take the last two only.
+    const later = (slot: number) => at(20 + slot);
+    const windowed = (
+      await client
+        .as(organiser.accessToken)
+        .post('/api/sessions')
+        .send({
+          title: unique('Window session'),
+          mode: 'video',
+          timezone: 'Asia/Hong_Kong',
+          startsAt: later(0),
+          endsAt: later(6),
+          slotMinutes: 20,
+          maxMeetingsPerCompany: 3,
+          requestDeadline: later(0),
+          sides: [['HK'], ['CA']],
+        })
+        .expect(201)
+    ).body.id as string;
+    const h = await client.verifiedFirm(organiser.accessToken);
+    const c = await client.verifiedFirm(organiser.accessToken, { country: 'CA' });
+    for (const firm of [h, c])
+      await client
+        .as(firm.token)
+        .post(`/api/sessions/${windowed}/participants`)
+        .send({ companyId: firm.id })
+        .expect(201);
+    const request = await client
+      .as(h.token)
+      .post(`/api/sessions/${windowed}/requests`)
+      .send({ fromCompanyId: h.id, toCompanyId: c.id, window: { from: later(0), to: later(6) } })
+      .expect(201);
+    await client
+      .as(c.token)
+      .patch(`/api/sessions/${windowed}/requests/${request.body.id}`)
+      .send({ status: 'accepted', window: { from: later(4), to: later(6) } })
+      .expect(200);
+    // The solver is given the slots inside both windows: the last two.
+    const dataSource = client.app.get(DataSource);
+    const inputs = await loadScheduleInputs(
+      dataSource.manager,
+      await dataSource.manager.findOneByOrFail(MatchmakingSession, { id: windowed }),
+      new Date(START),
+    );
+    const [requested] = inputs.problem.pairs.filter((p) => p.tier < 3);
+    expect(requested.slots).toEqual([4, 5]);
+    await client.runSchedule(organiser.accessToken, windowed);
+    const schedule = (
+      await client.as(organiser.accessToken).get(`/api/sessions/${windowed}/schedule`).expect(200)
+    ).body as { meetings: { slotIndex: number; companyIds: string[] }[] };
+    const meeting = schedule.meetings.find(
+      (m) => [...m.companyIds].sort().join('|') === [h.id, c.id].sort().join('|'),
+    );
+    expect(meeting?.slotIndex).toBeGreaterThanOrEqual(4);
   });
 });

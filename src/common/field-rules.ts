@@ -56,6 +56,8 @@ const RULES: Record<
   isSides: { rule: 'sides' },
   // A decline's reason with another status: not given here.
   onlyWhenDeclined: { rule: 'notAllowed' },
+  // A request's window with a decline or a cancellation: not given here.
+  onlyWhenActive: { rule: 'notAllowed' },
   isSidesApart: {
     rule: 'sidesApart',
     params: (_constraints, value) => ({ values: valuesInBothLists(value) }),

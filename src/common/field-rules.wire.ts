@@ -51,6 +51,8 @@ export const FIELD_RULES = [
   'withinDates',
   // `params` `{first, last}`: instants (an availability window within its session)
   'withinSession',
+  // A meeting request's window that holds no whole slot of its session
+  'holdsSlot',
   'slotFits',
   // Per field kinds of this product
   'sides',

@@ -107,6 +107,12 @@ export interface WireMeeting {
   fixed: boolean;
 }
 
+/** Part of a session a requested meeting is limited to: `from` before `to`, ISO instants. */
+export interface WireRequestWindow {
+  from: string;
+  to: string;
+}
+
 /** A meeting request between two participants of a session. */
 export interface WireRequest {
   id: string;
@@ -121,6 +127,11 @@ export interface WireRequest {
    * see it, as their messages).
    */
   declineReason: string | null;
+  /**
+   * When the meeting may take place (ISO instants inside the session, "mornings only"), set by
+   * either firm; null: any time. Scheduling places the meeting only in slots wholly inside it.
+   */
+  window: WireRequestWindow | null;
   status: 'pending' | 'accepted' | 'declined' | 'cancelled';
   /** The other firm asked for this meeting too. */
   mutual: boolean;

@@ -2317,6 +2317,15 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           "nullable": true,
           "description": "Why the receiver declined, if it said; null otherwise, and for organisers (only the two firms\nsee it, as their messages)."
         },
+        "window": {
+          "allOf": [
+            {
+              "$ref": "#/components/schemas/WireRequestWindow"
+            }
+          ],
+          "nullable": true,
+          "description": "When the meeting may take place (ISO instants inside the session, \"mornings only\"), set by\neither firm; null: any time. Scheduling places the meeting only in slots wholly inside it."
+        },
         "status": {
           "type": "string",
           "enum": [
@@ -2352,6 +2361,7 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "toCompanyName",
         "message",
         "declineReason",
+        "window",
         "status",
         "mutual",
         "scheduled",
@@ -3359,6 +3369,7 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
             "future",
             "withinDates",
             "withinSession",
+            "holdsSlot",
             "slotFits",
             "sides",
             "sidesApart",
@@ -3911,6 +3922,15 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           "nullable": true,
           "description": "Why the receiver declined, if it said; null otherwise, and for organisers (only the two firms\nsee it, as their messages)."
         },
+        "window": {
+          "allOf": [
+            {
+              "$ref": "#/components/schemas/WireRequestWindow"
+            }
+          ],
+          "nullable": true,
+          "description": "When the meeting may take place (ISO instants inside the session, \"mornings only\"), set by\neither firm; null: any time. Scheduling places the meeting only in slots wholly inside it."
+        },
         "status": {
           "type": "string",
           "enum": [
@@ -3945,11 +3965,28 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "toCompanyName",
         "message",
         "declineReason",
+        "window",
         "status",
         "mutual",
         "scheduled",
         "createdAt",
         "answeredAt"
+      ]
+    },
+    "WireRequestWindow": {
+      "type": "object",
+      "description": "Part of a session a requested meeting is limited to: `from` before `to`, ISO instants.",
+      "properties": {
+        "from": {
+          "type": "string"
+        },
+        "to": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "from",
+        "to"
       ]
     },
     "WireUnsubscribe": {

@@ -19,6 +19,10 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 /** One firm asks another for a meeting in a session. */
 @Entity('meeting_requests')
 @Check('meeting_requests_not_self_check', '"from_company_id" <> "to_company_id"')
+@Check(
+  'meeting_requests_window_check',
+  '("window_from" IS NULL AND "window_to" IS NULL) OR ("window_from" IS NOT NULL AND "window_to" IS NOT NULL AND "window_from" < "window_to")',
+)
 // One live request per direction and pair; the database itself refuses a duplicate.
 @Index('meeting_requests_active_key', ['sessionId', 'fromCompanyId', 'toCompanyId'], {
   unique: true,
@@ -56,6 +60,16 @@ export class MeetingRequest {
   /** Why the receiver declined, if it said ('' otherwise); only the two firms see it. */
   @Column({ type: 'text', name: 'decline_reason', default: '' })
   declineReason: string;
+
+  /**
+   * When the meeting may take place ("mornings only"), both ends or neither (any time): set by
+   * either firm, honoured by scheduling (only the session's slots wholly inside it).
+   */
+  @Column({ type: 'timestamptz', name: 'window_from', nullable: true })
+  windowFrom: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'window_to', nullable: true })
+  windowTo: Date | null;
 
   @Column({ type: 'enum', enum: REQUEST_STATUSES, enumName: 'request_status', default: 'pending' })
   status: RequestStatus;

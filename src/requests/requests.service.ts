@@ -15,10 +15,12 @@ import { explainIneligibility } from '../matching/ineligibility-messages';
 import { explainPair, ineligibility } from '../matching/scoring/explain-pair';
 import type { Reason } from '../matching/scoring/scoring-types';
 import { loadProfilesOf, loadTagRarity, toScoringSession } from '../matching/session-inputs';
+import { buildSlots } from '../sessions/slots';
 import { SessionsService } from '../sessions/sessions.service';
-import type { AnswerRequestDto, CreateRequestDto } from './dto/request.dto';
+import type { AnswerRequestDto, CreateRequestDto, RequestWindowDto } from './dto/request.dto';
 import { MeetingRequest, type RequestStatus } from './meeting-request.entity';
 import { requestNotice, type RequestNoticeKind } from './request-notice';
+import { windowProblems } from './request-window';
 import type { WireRequest } from '../live/live.wire';
 
 /** Declared once, in the file of wire types the web app shares. */
@@ -57,12 +59,35 @@ function toRequestView(
     toCompanyName: request.toCompany.name,
     message: request.message,
     declineReason: request.declineReason || null,
+    window:
+      request.windowFrom && request.windowTo
+        ? { from: request.windowFrom.toISOString(), to: request.windowTo.toISOString() }
+        : null,
     status: request.status,
     mutual,
     scheduled,
     createdAt: request.createdAt.toISOString(),
     answeredAt: request.answeredAt?.toISOString() ?? null,
   };
+}
+
+/** The columns of a window given (null clears it), after `checkWindow`. */
+function windowColumns(
+  window: RequestWindowDto | null,
+): Pick<MeetingRequest, 'windowFrom' | 'windowTo'> {
+  return window
+    ? { windowFrom: new Date(window.from), windowTo: new Date(window.to) }
+    : { windowFrom: null, windowTo: null };
+}
+
+/**
+ * A window inside the session, holding at least one of its slots (400 naming `window.from`,
+ * `window.to` or `window` otherwise); null (any time) always is.
+ */
+function checkWindow(session: MatchmakingSession, window: RequestWindowDto | null): void {
+  if (!window) return;
+  const problems = windowProblems(window, session, buildSlots(session));
+  if (problems) throw AppError.invalid(problems.fields, problems.rules);
 }
 
 /** Meeting requests between the participants of a session. */
@@ -94,6 +119,7 @@ export class RequestsService {
         'You may only ask for meetings on behalf of your own company',
       );
     }
+    checkWindow(session, input.window ?? null);
     this.sessions.assertAllows(session, 'request');
     if (Date.now() > session.requestDeadline.getTime()) {
       throw AppError.conflict(
@@ -133,6 +159,7 @@ export class RequestsService {
             fromCompanyId: input.fromCompanyId,
             toCompanyId: input.toCompanyId,
             message: input.message ?? '',
+            ...windowColumns(input.window ?? null),
             createdBy: user.id,
           }),
         );
@@ -171,7 +198,10 @@ export class RequestsService {
     return view;
   }
 
-  /** The receiver accepts or declines a pending request; the sender cancels one not yet declined. */
+  /**
+   * The receiver accepts or declines a pending request; the sender cancels one not yet declined.
+   * With a `window` (when accepting, or on its own), when the meeting may take place changes.
+   */
   async answer(
     user: AuthUser,
     sessionId: string,
@@ -179,6 +209,18 @@ export class RequestsService {
     input: AnswerRequestDto,
   ): Promise<RequestView> {
     const session = await this.sessions.findVisible(user, sessionId);
+    if (input.status === undefined && input.window === undefined) {
+      throw AppError.invalid(
+        { status: ['give a status, a window or both'] },
+        { status: [{ rule: 'required' }] },
+      );
+    }
+    // A window goes with an acceptance or alone (the DTO refuses it with the other answers).
+    const window =
+      input.window !== undefined && (input.status ?? 'accepted') === 'accepted'
+        ? input.window
+        : undefined;
+    if (window !== undefined) checkWindow(session, window);
     const reason = input.status === 'declined' ? (input.reason ?? '') : '';
     let messageId: string | null = null;
     const updated = await this.dataSource.transaction(async (manager) => {
@@ -188,6 +230,9 @@ export class RequestsService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!request) throw AppError.notFound('request', requestId);
+      if (input.status === undefined) {
+        return this.changeWindow(manager, user, session, request, window ?? null);
+      }
       const side = input.status === 'cancelled' ? request.fromCompanyId : request.toCompanyId;
       // Organisers answer and cancel on a firm's behalf too.
       if (!(await this.companies.canManage(user, side, manager))) {
@@ -198,7 +243,10 @@ export class RequestsService {
             : 'Only the company asked may accept or decline',
         );
       }
-      if (request.status === input.status) return request;
+      if (request.status === input.status) {
+        if (window === undefined) return request;
+        return this.changeWindow(manager, user, session, request, window);
+      }
       this.sessions.assertAllows(session, 'request');
       const from: RequestStatus[] =
         input.status === 'cancelled' ? ['pending', 'accepted'] : ['pending'];
@@ -215,6 +263,7 @@ export class RequestsService {
       request.status = input.status;
       request.answeredAt = new Date();
       request.declineReason = reason;
+      if (window !== undefined) Object.assign(request, windowColumns(window));
       const saved = await manager.save(request);
       // The reason reaches the sender as a message of the pair's conversation too.
       if (reason) {
@@ -240,6 +289,34 @@ export class RequestsService {
     const view = await this.view(updated.id);
     this.live.requestUpdated(view);
     return this.privateTo(user, view.toCompanyId, view);
+  }
+
+  /**
+   * Either firm (or an organiser for one) changes when the meeting of a pending or accepted
+   * request may take place; scheduling honours it from its next run.
+   */
+  private async changeWindow(
+    manager: EntityManager,
+    user: AuthUser,
+    session: MatchmakingSession,
+    request: MeetingRequest,
+    window: RequestWindowDto | null,
+  ): Promise<MeetingRequest> {
+    if (
+      !(await this.companies.canManage(user, request.fromCompanyId, manager)) &&
+      !(await this.companies.canManage(user, request.toCompanyId, manager))
+    ) {
+      throw AppError.forbidden(
+        'company.not_yours',
+        'Only the two companies of a request may say when their meeting may take place',
+      );
+    }
+    this.sessions.assertAllows(session, 'request');
+    if (!ACTIVE.includes(request.status)) {
+      throw AppError.conflict('request.not_pending', `This request is already ${request.status}`);
+    }
+    Object.assign(request, windowColumns(window));
+    return manager.save(request);
   }
 
   /**

@@ -62,6 +62,7 @@ describe('fingerprintInputs', () => {
     ['a participant', (x) => x.ids.push('d') && x.problem.companies.push(x.problem.companies[0])],
     ['the tables', (x) => (x.problem.tables = 3)],
     ['the slots', (x) => (x.slots[1].endsAt = new Date(T0 + 1_500_000))],
+    ['a request’s window (its slots)', (x) => (x.problem.pairs[0].slots = [1])],
   ])('changes with %s', (_, change) => {
     const changed = inputs();
     change(changed);

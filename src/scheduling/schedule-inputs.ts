@@ -5,6 +5,7 @@ import type { MeetingOrigin } from '../meetings/meeting.wire';
 import type { MatchmakingSession } from '../sessions/session.entity';
 import { buildSlots, type Slot } from '../sessions/slots';
 import type { MeetingPreference } from '../preferences/preference.wire';
+import { pairWindowSlots, type Span } from '../requests/request-window';
 import type {
   FixedMeeting,
   PairPreference,
@@ -126,9 +127,16 @@ export async function loadScheduleInputs(
   }
 
   const requests = await manager.query<
-    { id: string; from_company_id: string; to_company_id: string; status: string }[]
+    {
+      id: string;
+      from_company_id: string;
+      to_company_id: string;
+      status: string;
+      window_from: Date | null;
+      window_to: Date | null;
+    }[]
   >(
-    `SELECT id, from_company_id, to_company_id, status FROM meeting_requests
+    `SELECT id, from_company_id, to_company_id, status, window_from, window_to FROM meeting_requests
       WHERE session_id = $1 AND status IN ('pending', 'accepted', 'declined')`,
     [session.id],
   );
@@ -139,7 +147,14 @@ export async function loadScheduleInputs(
   );
   const byPair = new Map<
     string,
-    { a: number; b: number; ids: string[]; accepted: boolean; directions: Set<string> }
+    {
+      a: number;
+      b: number;
+      ids: string[];
+      accepted: boolean;
+      directions: Set<string>;
+      windows: { span: Span | null; accepted: boolean }[];
+    }
   >();
   for (const request of requests) {
     if (request.status === 'declined') continue;
@@ -153,8 +168,16 @@ export async function loadScheduleInputs(
       ids: [],
       accepted: false,
       directions: new Set<string>(),
+      windows: [],
     };
     entry.ids.push(request.id);
+    entry.windows.push({
+      span:
+        request.window_from && request.window_to
+          ? { from: request.window_from.getTime(), to: request.window_to.getTime() }
+          : null,
+      accepted: request.status === 'accepted',
+    });
     entry.accepted ||= request.status === 'accepted';
     entry.directions.add(request.from_company_id);
     byPair.set(key, entry);
@@ -183,7 +206,9 @@ export async function loadScheduleInputs(
       refused.add(key);
       continue;
     }
-    pairs.push({ a: entry.a, b: entry.b, tier, score: 0 });
+    // The requests' windows ("mornings only"): the slots the meeting may take, see pairWindowSlots.
+    const allowed = pairWindowSlots(slots, entry.windows);
+    pairs.push({ a: entry.a, b: entry.b, tier, score: 0, ...(allowed ? { slots: allowed } : {}) });
     requestIds.push(entry.ids);
   }
 
@@ -238,7 +263,7 @@ export async function loadScheduleInputs(
 /**
  * A digest of everything a plan depends on, the same for the same inputs however the database
  * happened to order its rows: slots, tables, each company's limit and free slots, the candidate
- * pairs with their tiers, scores and requests, and the meetings that stay (with their tables).
+ * pairs with their tiers, scores, requests and windows' slots, and the meetings that stay (with their tables).
  * Two reads of a session give the same digest exactly when a plan made from one is valid for
  * the other.
  */
@@ -257,7 +282,8 @@ export function fingerprintInputs(inputs: ScheduleInputs): string {
       problem.pairs.map(
         (pair, p) =>
           `${pairKey(ids[pair.a], ids[pair.b])}|${pair.tier}|${pair.score}|${sorted(inputs.requestIds[p]).join(',')}` +
-          (pair.preference ? `|${pair.preference}` : ''),
+          (pair.preference ? `|${pair.preference}` : '') +
+          (pair.slots ? `|slots:${pair.slots.join('.')}` : ''),
       ),
     ),
     kept: sorted(

@@ -1,10 +1,43 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
-import { Optional, Satisfies, trimOrEmpty, trimString } from '../../common/validators';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsObject, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsAfterField,
+  IsInstant,
+  Optional,
+  Satisfies,
+  trimOrEmpty,
+  trimString,
+} from '../../common/validators';
 
 /** Longest first message or decline reason: a message of a conversation (SPEC "Firms"). */
 export const REQUEST_TEXT_MAX_LENGTH = 2000;
+
+/**
+ * When a requested meeting may take place: instants inside the session's time span, `from`
+ * before `to`, holding at least one whole slot of the session (checked by the service).
+ */
+export class RequestWindowDto {
+  @ApiProperty({ example: '2027-03-10T01:00:00Z' })
+  @IsInstant()
+  from: string;
+
+  @ApiProperty({ example: '2027-03-10T04:00:00Z' })
+  @IsInstant()
+  @IsAfterField('from')
+  to: string;
+}
+
+/** `window`: an object checked field by field, or null (any time). */
+function WindowField(): PropertyDecorator {
+  const decorators = [
+    Optional({ nullable: true }),
+    IsObject({ message: 'window must be an object with from and to, or null' }),
+    ValidateNested(),
+    Type(() => RequestWindowDto),
+  ];
+  return (target, key) => decorators.forEach((decorate) => decorate(target, key));
+}
 
 export class CreateRequestDto {
   /** Your company (you must be one of its users). */
@@ -27,15 +60,24 @@ export class CreateRequestDto {
   @IsString()
   @MaxLength(REQUEST_TEXT_MAX_LENGTH)
   message?: string;
+
+  /** When the meeting may take place ("mornings only"); null or left out: any time. */
+  @ApiPropertyOptional({ type: RequestWindowDto, nullable: true })
+  @WindowField()
+  window?: RequestWindowDto | null;
 }
 
 export class AnswerRequestDto {
-  /** The receiver accepts or declines; the sender cancels. */
-  @ApiProperty({ enum: ['accepted', 'declined', 'cancelled'] })
+  /**
+   * The receiver accepts or declines; the sender cancels. Left out, the request keeps its status
+   * and only its `window` changes.
+   */
+  @ApiPropertyOptional({ enum: ['accepted', 'declined', 'cancelled'] })
+  @Optional()
   @IsIn(['accepted', 'declined', 'cancelled'], {
     message: 'status must be accepted, declined or cancelled',
   })
-  status: 'accepted' | 'declined' | 'cancelled';
+  status?: 'accepted' | 'declined' | 'cancelled';
 
   /**
    * Why the receiver declines (only with `declined`): kept on the request for the sender and sent
@@ -54,6 +96,23 @@ export class AnswerRequestDto {
     message: `reason must be at most ${REQUEST_TEXT_MAX_LENGTH} characters`,
   })
   reason?: string;
+
+  /**
+   * When the meeting may take place; null: any time. Either firm may change it while the request
+   * is pending or accepted: the receiver typically when accepting, the sender while it waits.
+   * Not with `declined` or `cancelled`.
+   */
+  @ApiPropertyOptional({ type: RequestWindowDto, nullable: true })
+  @Satisfies(
+    'onlyWhenActive',
+    (_value, args) => {
+      const status = (args?.object as { status?: unknown } | undefined)?.status;
+      return status === undefined || status === 'accepted';
+    },
+    'may only be given when accepting or on its own',
+  )
+  @WindowField()
+  window?: RequestWindowDto | null;
 }
 
 export class ListRequestsQuery {

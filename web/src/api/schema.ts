@@ -1763,6 +1763,12 @@ export interface components {
             /** @example q7Z1d0m2c3M5y0s1l8K1n9S2b4V6x0A2r7T3e5W8u1o */
             token: string;
         };
+        RequestWindowDto: {
+            /** @example 2027-03-10T01:00:00Z */
+            from: string;
+            /** @example 2027-03-10T04:00:00Z */
+            to: string;
+        };
         CreateRequestDto: {
             /**
              * Format: uuid
@@ -1776,19 +1782,28 @@ export interface components {
             toCompanyId: string;
             /** @example We would like to discuss distribution of our NFC terminals in Ontario. */
             message?: string | null;
+            /** @description When the meeting may take place ("mornings only"); null or left out: any time. */
+            window?: components["schemas"]["RequestWindowDto"] | null;
         };
         AnswerRequestDto: {
             /**
-             * @description The receiver accepts or declines; the sender cancels.
+             * @description The receiver accepts or declines; the sender cancels. Left out, the request keeps its status
+             *     and only its `window` changes.
              * @enum {string}
              */
-            status: "accepted" | "declined" | "cancelled";
+            status?: "accepted" | "declined" | "cancelled";
             /**
              * @description Why the receiver declines (only with `declined`): kept on the request for the sender and sent
              *     to it as a message of the two firms' conversation.
              * @example We are fully booked.
              */
             reason?: string;
+            /**
+             * @description When the meeting may take place; null: any time. Either firm may change it while the request
+             *     is pending or accepted: the receiver typically when accepting, the sender while it waits.
+             *     Not with `declined` or `cancelled`.
+             */
+            window?: components["schemas"]["RequestWindowDto"] | null;
         };
         SetPreferenceDto: {
             /**
@@ -2361,6 +2376,11 @@ export interface components {
              *     see it, as their messages).
              */
             declineReason: string | null;
+            /**
+             * @description When the meeting may take place (ISO instants inside the session, "mornings only"), set by
+             *     either firm; null: any time. Scheduling places the meeting only in slots wholly inside it.
+             */
+            window: components["schemas"]["WireRequestWindow"] | null;
             /** @enum {string} */
             status: "pending" | "accepted" | "cancelled" | "declined";
             /** @description The other firm asked for this meeting too. */
@@ -2620,7 +2640,7 @@ export interface components {
         /** @description One rule a field broke, for clients to word in their reader's language. */
         WireFieldRule: {
             /** @enum {string} */
-            rule: "required" | "notAllowed" | "invalid" | "isString" | "isNumber" | "isInt" | "isBoolean" | "isArray" | "isObject" | "notBlank" | "min" | "max" | "minLength" | "maxLength" | "length" | "arrayMinSize" | "arrayMaxSize" | "distinct" | "isIn" | "isEmail" | "isUrl" | "isUuid" | "isCountry" | "isLanguage" | "isTimeZone" | "isDateTime" | "isDate" | "format" | "yearRange" | "after" | "notAfter" | "notBefore" | "withinDays" | "future" | "withinDates" | "withinSession" | "slotFits" | "sides" | "sidesApart" | "weightAboveZero" | "deliveries" | "range" | "maxBytes" | "storableText" | "exists" | "exclusive" | "oneChange" | "differentCompanies" | "otherMeeting" | "sameSession" | "meetingFirm" | "sessionSlot" | "inPersonOnly" | "sameEmail" | "knownAccount" | "nameTaken" | "unknownColumns" | "missingColumns";
+            rule: "required" | "notAllowed" | "invalid" | "isString" | "isNumber" | "isInt" | "isBoolean" | "isArray" | "isObject" | "notBlank" | "min" | "max" | "minLength" | "maxLength" | "length" | "arrayMinSize" | "arrayMaxSize" | "distinct" | "isIn" | "isEmail" | "isUrl" | "isUuid" | "isCountry" | "isLanguage" | "isTimeZone" | "isDateTime" | "isDate" | "format" | "yearRange" | "after" | "notAfter" | "notBefore" | "withinDays" | "future" | "withinDates" | "withinSession" | "holdsSlot" | "slotFits" | "sides" | "sidesApart" | "weightAboveZero" | "deliveries" | "range" | "maxBytes" | "storableText" | "exists" | "exclusive" | "oneChange" | "differentCompanies" | "otherMeeting" | "sameSession" | "meetingFirm" | "sessionSlot" | "inPersonOnly" | "sameEmail" | "knownAccount" | "nameTaken" | "unknownColumns" | "missingColumns";
             params?: {
                 [key: string]: string | number | string[];
             };
@@ -2773,6 +2793,11 @@ export interface components {
              *     see it, as their messages).
              */
             declineReason: string | null;
+            /**
+             * @description When the meeting may take place (ISO instants inside the session, "mornings only"), set by
+             *     either firm; null: any time. Scheduling places the meeting only in slots wholly inside it.
+             */
+            window: components["schemas"]["WireRequestWindow"] | null;
             /** @enum {string} */
             status: "pending" | "accepted" | "cancelled" | "declined";
             /** @description The other firm asked for this meeting too. */
@@ -2784,6 +2809,11 @@ export interface components {
             scheduled: boolean;
             createdAt: string;
             answeredAt: string | null;
+        };
+        /** @description Part of a session a requested meeting is limited to: `from` before `to`, ISO instants. */
+        WireRequestWindow: {
+            from: string;
+            to: string;
         };
         /** @description What `GET /api/unsubscribe?key=` says the one click will do, and what `POST` did. */
         WireUnsubscribe: {

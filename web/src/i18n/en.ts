@@ -788,6 +788,7 @@ export const en = {
   'rule.weightAboveZero': 'Give at least one weight above 0.',
   'rule.deliveries': 'Choose from the lists how to be told of each kind.',
   'rule.withinSession': 'Must lie within the session, {first} to {last}.',
+  'rule.holdsSlot': 'Leave room for at least one whole meeting slot of the session.',
   'rule.range': 'Must be from {min, number} to {max, number}.',
   'rule.maxBytes': 'Must be {max, number} bytes or fewer.',
   'rule.storableText': 'Remove the broken or invisible control characters from this text.',
@@ -1196,6 +1197,16 @@ export const en = {
   'requests.declineReason': 'Your reason (optional)',
   'requests.declineReasonHint':
     '{name} sees it with the request, and as a message from your company.',
+  'requests.window.label': 'When can you meet?',
+  'requests.window.any': 'Any time',
+  'requests.window.morning': 'Morning ({from}–{to})',
+  'requests.window.afternoon': 'Afternoon ({from}–{to})',
+  'requests.window.between': 'Between two times…',
+  'requests.window.from': 'From',
+  'requests.window.to': 'Until',
+  'requests.window.morningOnly': 'Morning only: {from}–{to}',
+  'requests.window.afternoonOnly': 'Afternoon only: {from}–{to}',
+  'requests.window.betweenOnly': 'Only between {from} and {to}',
   'requests.declinedBecause': 'Their reason: “{reason}”',
 } as const satisfies Record<`error.${ErrorCode}`, string> &
   Record<`rule.${FieldRuleName}`, string> &

@@ -13,6 +13,7 @@ const request = (scheduled: boolean): WireRequest => ({
   toCompanyName: 'Tsuen Wan Wireless',
   message: 'Another ten minutes later?',
   declineReason: null,
+  window: null,
   status: 'pending',
   mutual: false,
   scheduled,

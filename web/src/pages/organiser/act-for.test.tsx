@@ -27,6 +27,7 @@ const received: MeetingRequest = {
   toCompanyName: 'Harbour Pay',
   message: '',
   declineReason: null,
+  window: null,
   status: 'pending',
   mutual: false,
   scheduled: false,

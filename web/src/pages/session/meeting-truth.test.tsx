@@ -33,6 +33,7 @@ const request = (overrides: Partial<ReceivedRequest>): ReceivedRequest => ({
   toCompanyName: 'Ada Exports',
   message: '',
   declineReason: null,
+  window: null,
   status: 'pending',
   mutual: true,
   scheduled: false,

@@ -61,7 +61,12 @@ export function Participation({
             </p>
             <div className="columns">
               <Agenda sessionId={session.id} company={company} />
-              <Requests sessionId={session.id} company={company} requests={requests} />
+              <Requests
+                sessionId={session.id}
+                session={session}
+                company={company}
+                requests={requests}
+              />
             </div>
             <Matches sessionId={session.id} company={company} asked={asked} />
           </>

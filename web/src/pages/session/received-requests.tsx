@@ -1,11 +1,18 @@
 import { CompanyLink } from '../../company-link';
 import { ConfirmButton } from '../../confirm';
+import { useState } from 'react';
 import type { MeetingRequest, ReceivedRequest } from '../../api';
 import { useI18n } from '../../i18n';
 import { MessageLink } from '../../message-link';
 import { MESSAGE_MAX } from '../messages/use-messages';
 import { reasonWords } from '../../reasons';
 import { RequestStatus } from './request-status';
+import {
+  WindowChoice,
+  WindowShown,
+  type RequestWindow,
+  type WindowSession,
+} from './request-window';
 import type { Answer } from './requests';
 
 /**
@@ -15,12 +22,21 @@ import type { Answer } from './requests';
  */
 export function ReceivedRequests({
   requests,
+  session,
   busy,
   onAnswer,
 }: {
   requests: ReceivedRequest[];
+  /** The session's slots and zone: the window asked for, and the choice of one when accepting. */
+  session?: WindowSession;
   busy: string | null;
-  onAnswer: (request: MeetingRequest, status: Answer, reason?: string) => void;
+  /** `window`: with an acceptance, when the receiver changed it (null: any time). */
+  onAnswer: (
+    request: MeetingRequest,
+    status: Answer,
+    reason?: string,
+    window?: RequestWindow | null,
+  ) => void;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -63,19 +79,18 @@ export function ReceivedRequests({
                 </ul>
               )}
               {request.message && <q>{request.message}</q>}
+              <WindowShown window={request.window} session={session} />
               {request.scheduled && request.status !== 'cancelled' && (
                 <p className="muted">{t('requests.meetingScheduled')}</p>
               )}
               {request.status === 'pending' && !request.scheduled && (
                 <div className="actions">
-                  <button
-                    type="button"
-                    aria-label={t('requests.acceptNamed', { name: request.fromCompanyName })}
-                    disabled={busy === request.id}
-                    onClick={() => onAnswer(request, 'accepted')}
-                  >
-                    {t('requests.accept')}
-                  </button>
+                  <AcceptButton
+                    request={request}
+                    session={session}
+                    busy={busy === request.id}
+                    onAccept={(window) => onAnswer(request, 'accepted', undefined, window)}
+                  />
                   {/* Cannot be taken back (the firm is told): asks first. */}
                   <ConfirmButton
                     label={t('requests.decline')}
@@ -98,6 +113,45 @@ export function ReceivedRequests({
           ))}
         </ul>
       )}
+    </>
+  );
+}
+
+/**
+ * Accept, with when the meeting may take place: the window asked for unless the receiver chooses
+ * another (sent only when changed).
+ */
+function AcceptButton({
+  request,
+  session,
+  busy,
+  onAccept,
+}: {
+  request: MeetingRequest;
+  session?: WindowSession;
+  busy: boolean;
+  onAccept: (window?: RequestWindow | null) => void;
+}) {
+  const { t } = useI18n();
+  const [within, setWithin] = useState<{ value: RequestWindow | null } | null>(null);
+  return (
+    <>
+      {session && (
+        <WindowChoice
+          id={`accept-${request.id}`}
+          session={session}
+          value={within ? within.value : request.window}
+          onChange={(value) => setWithin({ value })}
+        />
+      )}
+      <button
+        type="button"
+        aria-label={t('requests.acceptNamed', { name: request.fromCompanyName })}
+        disabled={busy}
+        onClick={() => onAccept(within ? within.value : undefined)}
+      >
+        {t('requests.accept')}
+      </button>
     </>
   );
 }

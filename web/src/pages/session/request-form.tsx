@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { call } from '../../api/call';
 import { client } from '../../api/client';
@@ -6,10 +6,12 @@ import { useI18n } from '../../i18n';
 import { keys } from '../../queries';
 import { ErrorBox } from '../../ui';
 import { MESSAGE_MAX } from '../messages/use-messages';
+import { WindowChoice, type RequestWindow } from './request-window';
 
 /**
- * A meeting request with an optional message, from `fromCompanyId` to the other firm in one
- * session: a button that opens the message, then sends it. The firm's request lists are loaded
+ * A meeting request with an optional message and when it may take place (any time unless
+ * chosen), from `fromCompanyId` to the other firm in one session: a button that opens the form,
+ * then sends it. The firm's request lists are loaded
  * again once it is sent; a refusal (already asked, after the deadline) is shown by the form.
  */
 export function RequestForm({
@@ -28,6 +30,13 @@ export function RequestForm({
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState('');
+  const [within, setWithin] = useState<RequestWindow | null>(null);
+  // The session's slots, for the window (cached by the session page; loaded on a profile).
+  const session = useQuery({
+    queryKey: keys.session(sessionId),
+    queryFn: () => call(client.GET('/api/sessions/{id}', { params: { path: { id: sessionId } } })),
+    enabled: open,
+  });
   const fieldId = `message-${sessionId}-${to.id}`;
   const send = useMutation({
     mutationFn: () =>
@@ -38,6 +47,7 @@ export function RequestForm({
             fromCompanyId,
             toCompanyId: to.id,
             ...(message.trim() ? { message: message.trim() } : {}),
+            ...(within ? { window: within } : {}),
           },
         }),
       ),
@@ -71,6 +81,14 @@ export function RequestForm({
       <small id={`${fieldId}-hint`} className="muted">
         {t('matches.messageStarts', { name: to.name })}
       </small>
+      {session.data && (
+        <WindowChoice
+          id={`window-${sessionId}-${to.id}`}
+          session={session.data}
+          value={within}
+          onChange={setWithin}
+        />
+      )}
       {send.isError && <ErrorBox error={send.error} />}
       <div className="actions">
         <button

@@ -14,6 +14,7 @@ const base: MeetingRequest = {
   toCompanyName: 'Ada Exports',
   message: 'Shall we meet?',
   declineReason: null,
+  window: null,
   status: 'pending',
   mutual: false,
   scheduled: false,

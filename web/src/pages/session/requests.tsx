@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { keys, QueryLoaded } from '../../queries';
 import { ErrorBox } from '../../ui';
 import { ReceivedRequests } from './received-requests';
+import type { RequestWindow, WindowSession } from './request-window';
 import { SentRequests } from './sent-requests';
 
 export type RequestLists = { sent: MeetingRequest[]; received: ReceivedRequest[] };
@@ -19,10 +20,13 @@ type Move = Answer | 'cancelled';
  */
 export function Requests({
   sessionId,
+  session,
   company,
   requests,
 }: {
   sessionId: string;
+  /** The session's slots and zone: the requests' windows, and the choice of one when accepting. */
+  session?: WindowSession;
   company: Membership;
   requests: UseQueryResult<RequestLists>;
 }) {
@@ -33,16 +37,24 @@ export function Requests({
       request,
       status,
       reason,
+      window,
     }: {
       request: MeetingRequest;
       status: Move;
       reason?: string;
+      /** With an acceptance: when the meeting may take place (null: any time), if changed. */
+      window?: RequestWindow | null;
     }) =>
       call(
         client.PATCH('/api/sessions/{id}/requests/{requestId}', {
           params: { path: { id: sessionId, requestId: request.id } },
           // A decline's reason, if given, also reaches the sender as a message.
-          body: status === 'declined' && reason ? { status, reason } : { status },
+          body:
+            status === 'declined' && reason
+              ? { status, reason }
+              : status === 'accepted' && window !== undefined
+                ? { status, window }
+                : { status },
         }),
       ),
     // Refused too (a meeting answered it meanwhile: request.meeting_scheduled), the list is
@@ -65,11 +77,15 @@ export function Requests({
           <>
             <ReceivedRequests
               requests={received}
+              session={session}
               busy={busy}
-              onAnswer={(request, status, reason) => answer.mutate({ request, status, reason })}
+              onAnswer={(request, status, reason, window) =>
+                answer.mutate({ request, status, reason, window })
+              }
             />
             <SentRequests
               requests={sent}
+              session={session}
               busy={busy}
               onWithdraw={(request) => answer.mutate({ request, status: 'cancelled' })}
             />

@@ -4,6 +4,7 @@ import { ConfirmButton } from '../../confirm';
 import { useI18n } from '../../i18n';
 import { MessageLink } from '../../message-link';
 import { RequestStatus } from './request-status';
+import { WindowShown, type WindowSession } from './request-window';
 
 /**
  * The requests the company sent, with their status; one still pending or accepted, and not yet
@@ -11,10 +12,13 @@ import { RequestStatus } from './request-status';
  */
 export function SentRequests({
   requests,
+  session,
   busy,
   onWithdraw,
 }: {
   requests: MeetingRequest[];
+  /** The session's slots and zone, to word a window ("Morning only: …"). */
+  session?: WindowSession;
   busy: string | null;
   onWithdraw: (request: MeetingRequest) => void;
 }) {
@@ -37,6 +41,7 @@ export function SentRequests({
                   to={{ id: request.toCompanyId, name: request.toCompanyName }}
                 />
               </div>
+              <WindowShown window={request.window} session={session} />
               {request.declineReason && (
                 <p>{t('requests.declinedBecause', { reason: request.declineReason })}</p>
               )}
