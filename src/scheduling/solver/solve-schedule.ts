@@ -7,7 +7,7 @@ import type {
 } from './schedule-types';
 import { breakSpread, scheduleGaps } from './breaks';
 import { breakDelta, compactDays, rowGaps } from './compact-days';
-import { gapFreeSearch } from './gap-free-search';
+import { completeRequests } from './complete-search';
 
 /*
  * Pure meeting scheduler (no I/O): a b-matching (each company meets at most maxMeetings others)
@@ -59,6 +59,8 @@ const REQUEST_DEPTH = 2;
 const FILLER_DEPTH = 2;
 /** Share of the breaks' budget for annealing; the search for a gap-free schedule gets the rest. */
 const ANNEALING_SHARE = 0.5;
+/** The complete search for accepted requests may take this share of the breaks' default budget. */
+const COMPLETE_SHARE = 0.5;
 /** Time the fillers' search gets at least, after the breaks (ms). */
 const FILLER_MIN_MS = 100;
 /** Work for a root move deeper than one eviction. */
@@ -936,6 +938,25 @@ export function solveSchedule(
 
   chains(requestRoots, REQUEST_DEPTH, DEEP_WORK);
 
+  // Never short of a complete schedule that exists: when an accepted (or mutual) request is left
+  // out, a complete search for a schedule of all of them; if it finds one, the pending requests
+  // are placed again around it.
+  const accepted = requests.filter((p) => x.tier[p] <= 1);
+  if (accepted.some((p) => x.slotOf[p] < 0)) {
+    const found = completeRequests(problem, accepted, {
+      deadline: now() + COMPLETE_SHARE * defaultBreakBudgetMs(accepted.length),
+      hint: Int32Array.from(accepted, (p) => x.slotOf[p]),
+    });
+    if (typeof found === 'object') {
+      for (const p of requests) x.setSlot(p, -1);
+      accepted.forEach((p, i) => x.setSlot(p, found.slots[i]));
+      settle(true);
+      limit = Math.max(limit, now() + FILLER_MIN_MS);
+      greedy(requestRoots.filter((p) => x.tier[p] === 2));
+      chains(requestRoots, REQUEST_DEPTH, DEEP_WORK);
+    }
+  }
+
   // Breaks: the placed requests move between slots (never dropped) for compact days.
   x.recording = false;
   const placedRequests = requests.filter((p) => x.slotOf[p] >= 0);
@@ -953,7 +974,15 @@ export function solveSchedule(
     random: rand,
   });
   if (totalBreaks() > 0) {
-    gapFreeSearch(x, placedRequests, { deadline: breakStart + breakBudget, random: rand });
+    const found = completeRequests(problem, placedRequests, {
+      deadline: breakStart + breakBudget,
+      hint: Int32Array.from(placedRequests, (p) => x.slotOf[p]),
+      compact: true,
+    });
+    if (typeof found === 'object') {
+      for (const p of placedRequests) x.setSlot(p, -1);
+      placedRequests.forEach((p, i) => x.setSlot(p, found.slots[i]));
+    }
   }
 
   // Fillers never add a break to a firm's day: each move of theirs must leave every firm it
