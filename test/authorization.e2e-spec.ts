@@ -744,6 +744,12 @@ const MATRIX: Record<string, Entry> = {
     }),
     expect: ownerAndOrganisers(200),
   },
+  'GET /api/sessions/{id}/agenda/gaps': {
+    call: (world) => ({
+      url: `/api/sessions/${world.sessionId}/agenda/gaps?companyId=${world.companyId}`,
+    }),
+    expect: ownerAndOrganisers(200),
+  },
   'GET /api/sessions/{id}/agenda.ics': {
     call: (world) => ({
       url: `/api/sessions/${world.sessionId}/agenda.ics?companyId=${world.companyId}`,

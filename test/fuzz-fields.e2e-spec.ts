@@ -646,6 +646,10 @@ describe('fuzz, field by field: every field of every route and live event', () =
       caller: 'owner',
       query: { companyId: world.companyId, timezone: 'America/Toronto' },
     }),
+    'GET /api/sessions/{id}/agenda/gaps': () => ({
+      caller: 'owner',
+      query: { companyId: world.companyId, timezone: 'America/Toronto' },
+    }),
     'GET /api/sessions/{id}/agenda.ics': () => ({
       caller: 'owner',
       query: { companyId: world.companyId, timezone: 'America/Toronto' },

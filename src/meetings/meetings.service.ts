@@ -11,6 +11,7 @@ import { CompaniesService } from '../companies/companies.service';
 import { Company } from '../companies/company.entity';
 import { localTime } from '../delegations/delegation-time';
 import { LiveEmitter } from '../live/live-emitter';
+import { agendaGaps, placementGaps, type AgendaGaps } from '../scheduling/schedule-gaps';
 import { ScheduleReport, type PlacementReport } from '../scheduling/schedule-report.entity';
 import { MatchmakingSession } from '../sessions/session.entity';
 import { SessionsService } from '../sessions/sessions.service';
@@ -84,9 +85,14 @@ export class MeetingsService {
       order: { slotIndex: 'ASC', companyA: 'ASC' },
     });
     const report = await this.dataSource.getRepository(ScheduleReport).findOneBy({ sessionId });
+    // The gaps of the meetings as they stand, changes by hand included, not as they were planned.
+    const gaps = placementGaps(
+      meetings.filter((meeting) => meeting.status !== 'cancelled'),
+      slots,
+    );
     return {
       meetings: meetings.map((meeting) => toMeetingView(meeting, slots)),
-      report: report?.report ?? null,
+      report: report ? { ...report.report, gaps } : null,
     };
   }
 
@@ -99,6 +105,22 @@ export class MeetingsService {
   ): Promise<AgendaItem[]> {
     const { session, company } = await this.agendaSession(user, sessionId, companyId);
     return this.loadAgenda(session, company, timezone);
+  }
+
+  /** The gaps between one company's meetings (those its agenda shows), with their idle time. */
+  async agendaGaps(user: AuthUser, sessionId: string, companyId: string): Promise<AgendaGaps> {
+    const { session } = await this.agendaSession(user, sessionId, companyId);
+    const meetings = await this.dataSource.getRepository(Meeting).find({
+      select: { slotIndex: true },
+      where: [
+        { sessionId, companyA: companyId, status: Not('cancelled') },
+        { sessionId, companyB: companyId, status: Not('cancelled') },
+      ],
+    });
+    return agendaGaps(
+      meetings.map((meeting) => meeting.slotIndex),
+      buildSlots(session),
+    );
   }
 
   /** The session and the company, once the caller may see the company's agenda in it. */

@@ -596,6 +596,12 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         }
       }
     },
+    "SchedulingController_agendaGaps": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/AgendaGaps"
+      }
+    },
     "SchedulingController_agendaFeed": {
       "body": "json",
       "schema": {
@@ -945,6 +951,27 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "createdAt"
       ]
     },
+    "AgendaGaps": {
+      "type": "object",
+      "description": "The gaps in one firm's day: breaks (gaps between two of its meetings) and the time they idle.",
+      "properties": {
+        "breaks": {
+          "type": "number"
+        },
+        "idleSlots": {
+          "type": "number"
+        },
+        "idleMinutes": {
+          "type": "number",
+          "description": "From the end of the meeting before each gap to the start of the one after it, summed."
+        }
+      },
+      "required": [
+        "breaks",
+        "idleSlots",
+        "idleMinutes"
+      ]
+    },
     "AgendaItem": {
       "type": "object",
       "properties": {
@@ -1176,6 +1203,30 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "originCountry",
         "destinationCountry",
         "status"
+      ]
+    },
+    "CompanyGaps": {
+      "type": "object",
+      "properties": {
+        "companyId": {
+          "type": "string"
+        },
+        "breaks": {
+          "type": "number"
+        },
+        "idleSlots": {
+          "type": "number"
+        },
+        "idleMinutes": {
+          "type": "number",
+          "description": "From the end of the meeting before each gap to the start of the one after it, summed."
+        }
+      },
+      "required": [
+        "companyId",
+        "breaks",
+        "idleSlots",
+        "idleMinutes"
       ]
     },
     "CompanySessionView": {
@@ -2089,6 +2140,39 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "joinedAt"
       ]
     },
+    "PlacementGaps": {
+      "type": "object",
+      "description": "The breaks of a whole schedule, as the placement report and the schedule board show them.",
+      "properties": {
+        "totalBreaks": {
+          "type": "number"
+        },
+        "breakSpread": {
+          "type": "number",
+          "description": "Most breaks of a firm less the fewest, over the firms with at least one meeting."
+        },
+        "companiesWithBreaks": {
+          "type": "number"
+        },
+        "idleMinutes": {
+          "type": "number"
+        },
+        "companies": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/CompanyGaps"
+          },
+          "description": "Every firm with at least one meeting, most breaks first (then most idle time)."
+        }
+      },
+      "required": [
+        "totalBreaks",
+        "breakSpread",
+        "companiesWithBreaks",
+        "idleMinutes",
+        "companies"
+      ]
+    },
     "PlacementReport": {
       "type": "object",
       "properties": {
@@ -2148,6 +2232,9 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "meetings": {
           "type": "number"
         },
+        "gaps": {
+          "$ref": "#/components/schemas/PlacementGaps"
+        },
         "solverMs": {
           "type": "number"
         }
@@ -2158,6 +2245,7 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "placedShare",
         "unplaced",
         "meetings",
+        "gaps",
         "solverMs"
       ]
     },

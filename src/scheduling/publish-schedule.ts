@@ -8,6 +8,7 @@ import {
   type ScheduleInputs,
 } from './schedule-inputs';
 import type { DraftMeeting } from './schedule-draft.entity';
+import { placementGaps } from './schedule-gaps';
 import { ScheduleReport, type PlacementReport } from './schedule-report.entity';
 import { solveSchedule } from './solver/solve-schedule';
 import type { ScheduleResult } from './solver/schedule-types';
@@ -44,6 +45,17 @@ function buildReport(
       };
     }),
     meetings: result.meetings.length + inputs.kept.length,
+    gaps: placementGaps(
+      [
+        ...inputs.kept,
+        ...result.meetings.map(({ pair, slot }) => ({
+          slotIndex: slot,
+          companyA: inputs.ids[inputs.problem.pairs[pair].a],
+          companyB: inputs.ids[inputs.problem.pairs[pair].b],
+        })),
+      ],
+      inputs.slots,
+    ),
     solverMs: Math.round(solverMs),
   };
 }

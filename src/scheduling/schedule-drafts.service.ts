@@ -13,6 +13,7 @@ import { buildSlots } from '../sessions/slots';
 import { draftChanges, firmsChanged, type DraftChanges, type PlacedMeeting } from './draft-changes';
 import { replaceMovableMeetings } from './publish-schedule';
 import { ScheduleDraft } from './schedule-draft.entity';
+import { placementGaps } from './schedule-gaps';
 import { fingerprintInputs, loadScheduleInputs } from './schedule-inputs';
 import { ScheduleReport, type PlacementReport } from './schedule-report.entity';
 
@@ -128,7 +129,11 @@ export class ScheduleDrafts {
             }),
           ),
         ].sort((x, y) => x.slotIndex - y.slotIndex),
-        report: draft.report,
+        // The gaps of the meetings shown (a draft stored before reports had gaps has them too).
+        report: {
+          ...draft.report,
+          gaps: placementGaps([...kept, ...draft.meetings], slots),
+        },
         changes,
         stale: fingerprintInputs(inputs) !== draft.fingerprint,
         firstPublish,

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { PlacementGaps } from './schedule-gaps';
 
 export interface UnplacedRequest {
   requestIds: string[];
@@ -15,6 +16,11 @@ export interface PlacementReport {
   placedShare: number;
   unplaced: UnplacedRequest[];
   meetings: number;
+  /**
+   * The breaks of each firm's day (`placementGaps`). Stored as planned; the schedule and the
+   * draft answer them again from the meetings they show, so that they follow changes by hand.
+   */
+  gaps: PlacementGaps;
   solverMs: number;
 }
 

@@ -44,7 +44,10 @@ export class SchedulingController {
     return this.scheduling.start(user, id, body.draft ?? false);
   }
 
-  /** `{meetings, report}`: every meeting, and the placement report of the last run. */
+  /**
+   * `{meetings, report}`: every meeting, and the placement report of the last run, its `gaps`
+   * those of the meetings as they stand now.
+   */
   @Get('schedule')
   @Roles('organiser')
   schedule(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
@@ -55,6 +58,16 @@ export class SchedulingController {
   @Get('agenda')
   agenda(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Query() query: AgendaQuery) {
     return this.meetings.agenda(user, id, query.companyId, query.timezone);
+  }
+
+  /** `{breaks, idleSlots, idleMinutes}`: the gaps between the meetings of the same agenda. */
+  @Get('agenda/gaps')
+  agendaGaps(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Query() query: AgendaQuery,
+  ) {
+    return this.meetings.agendaGaps(user, id, query.companyId);
   }
 
   /** A link calendar apps can subscribe to, without a bearer token: `{url}`. */

@@ -960,7 +960,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** `{meetings, report}`: every meeting, and the placement report of the last run. */
+        /**
+         * `{meetings, report}`: every meeting, and the placement report of the last run, its `gaps`
+         *     those of the meetings as they stand now.
+         */
         get: operations["SchedulingController_schedule"];
         put?: never;
         /**
@@ -984,6 +987,23 @@ export interface paths {
         };
         /** One company's meetings, in UTC and in the viewer's zone (`timezone`, else the company's). */
         get: operations["SchedulingController_agenda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/agenda/gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** `{breaks, idleSlots, idleMinutes}`: the gaps between the meetings of the same agenda. */
+        get: operations["SchedulingController_agendaGaps"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2035,6 +2055,13 @@ export interface components {
             emailVerified: boolean;
             createdAt: string;
         };
+        /** @description The gaps in one firm's day: breaks (gaps between two of its meetings) and the time they idle. */
+        AgendaGaps: {
+            breaks: number;
+            idleSlots: number;
+            /** @description From the end of the meeting before each gap to the start of the one after it, summed. */
+            idleMinutes: number;
+        };
         AgendaItem: {
             /** @description The slot in the viewer's zone. */
             local: {
@@ -2095,6 +2122,13 @@ export interface components {
              * @enum {string}
              */
             status: "pending" | "rejected" | "accepted" | "waitlisted" | "withdrawn";
+        };
+        CompanyGaps: {
+            companyId: string;
+            breaks: number;
+            idleSlots: number;
+            /** @description From the end of the meeting before each gap to the start of the one after it, summed. */
+            idleMinutes: number;
         };
         /** @description A session a company takes part in, as its profile page lists it. */
         CompanySessionView: {
@@ -2317,6 +2351,16 @@ export interface components {
             availability: components["schemas"]["AvailabilityWindow"][];
             joinedAt: string;
         };
+        /** @description The breaks of a whole schedule, as the placement report and the schedule board show them. */
+        PlacementGaps: {
+            totalBreaks: number;
+            /** @description Most breaks of a firm less the fewest, over the firms with at least one meeting. */
+            breakSpread: number;
+            companiesWithBreaks: number;
+            idleMinutes: number;
+            /** @description Every firm with at least one meeting, most breaks first (then most idle time). */
+            companies: components["schemas"]["CompanyGaps"][];
+        };
         PlacementReport: {
             /** @description Requested pairs per kind and how many of them were placed. */
             requested: {
@@ -2334,6 +2378,7 @@ export interface components {
             placedShare: number;
             unplaced: components["schemas"]["UnplacedRequest"][];
             meetings: number;
+            gaps: components["schemas"]["PlacementGaps"];
             solverMs: number;
         };
         PreferenceView: {
@@ -5415,6 +5460,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AgendaItem"][];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SchedulingController_agendaGaps: {
+        parameters: {
+            query: {
+                companyId: string;
+                /** @description The zone to show local times in; the company's own by default. */
+                timezone?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaGaps"];
                 };
             };
             /** @description The error shape of every failure: status, code and, for a 400, every bad field */

@@ -59,6 +59,7 @@ function plausibleValues(count: number): Record<string, string | number> {
     list: 'a, b and c',
     date: '19 Dec 2026',
     reason: 'We are fully booked that day.',
+    idle: '1 h 20 min',
   };
   const numbers = [
     'count',
@@ -92,6 +93,9 @@ function plausibleValues(count: number): Record<string, string | number> {
     'days',
     'common',
     'of',
+    'firms',
+    'spread',
+    'hours',
   ];
   return { ...text, ...Object.fromEntries(numbers.map((name) => [name, count])) };
 }

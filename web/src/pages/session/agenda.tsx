@@ -6,10 +6,14 @@ import { client } from '../../api/client';
 import { useI18n, VIEWER_ZONE } from '../../i18n';
 import { keys, QueryLoaded } from '../../queries';
 import { AgendaEntry } from './agenda-entry';
+import { AgendaGaps } from './agenda-gaps';
 import { CalendarLinks } from './calendar-links';
 import { useOrganiserActing } from './organiser-acting';
 
-/** The company's published meetings, in the viewer's time zone, and the calendar links. */
+/**
+ * The company's published meetings, in the viewer's time zone, with the gaps between them, and
+ * the calendar links.
+ */
 export function Agenda({ sessionId, company }: { sessionId: string; company: Membership }) {
   const { t } = useI18n();
   // An organiser acting for the firm reads whose agenda this is, not "yours".
@@ -51,21 +55,26 @@ export function Agenda({ sessionId, company }: { sessionId: string; company: Mem
           items.length === 0 ? (
             <p className="muted">{t('agenda.none')}</p>
           ) : (
-            <ol className="plain agenda">
-              {items.map((item) => (
-                <AgendaEntry
-                  key={item.id}
-                  item={item}
-                  company={company}
-                  now={now}
-                  onChange={reload}
-                  onCancelled={() => {
-                    setCancelled(item.other.name);
-                    reload();
-                  }}
-                />
-              ))}
-            </ol>
+            <>
+              {items.length > 1 && (
+                <AgendaGaps sessionId={sessionId} companyId={company.companyId} />
+              )}
+              <ol className="plain agenda">
+                {items.map((item) => (
+                  <AgendaEntry
+                    key={item.id}
+                    item={item}
+                    company={company}
+                    now={now}
+                    onChange={reload}
+                    onCancelled={() => {
+                      setCancelled(item.other.name);
+                      reload();
+                    }}
+                  />
+                ))}
+              </ol>
+            </>
           )
         }
       </QueryLoaded>

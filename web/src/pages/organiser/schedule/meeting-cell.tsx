@@ -26,7 +26,8 @@ export interface DraggedMeeting {
  * A company's slot on the board: free (a button books a meeting there, when booking is offered),
  * or the firm it meets there with the meeting's status and table; the firm's name is a button
  * that opens the meeting's actions, and a movable meeting has a handle to drag it (pointer or
- * keyboard). Every cell takes a dropped meeting. A draft's cell says what the draft changed.
+ * keyboard). Every cell takes a dropped meeting. A draft's cell says what the draft changed. A
+ * free slot between two of the firm's meetings is a gap in its day, hatched and said so.
  */
 export function MeetingCell({
   companyId,
@@ -39,6 +40,7 @@ export function MeetingCell({
   movable = false,
   change,
   now = false,
+  gap = false,
   timeOf,
 }: {
   companyId: string;
@@ -52,6 +54,8 @@ export function MeetingCell({
   movable?: boolean;
   change?: 'added' | 'moved';
   now?: boolean;
+  /** A free slot between two of the firm's meetings. */
+  gap?: boolean;
   /** How the board writes a slot's start (with its date on another day); `time` by default. */
   timeOf?: (startsAt: string) => string;
 }) {
@@ -78,16 +82,23 @@ export function MeetingCell({
     disabled: !movable || !dragged,
   });
   const classes = [
-    meeting ? `cell ${meeting.status}` : 'free',
+    meeting ? `cell ${meeting.status}` : gap ? 'free gap' : 'free',
     change ? `change-${change}` : '',
     now ? 'now' : '',
     isOver ? 'over' : '',
   ]
     .filter(Boolean)
     .join(' ');
-  if (!meeting || !other)
+  if (!meeting || !other) {
+    const gapText = gap ? t('org.board.gap', { name: nameOf(companyId) }) : undefined;
     return (
-      <td className={classes} ref={dropOn}>
+      <td className={classes} ref={dropOn} title={gapText}>
+        {gapText && (
+          <>
+            <small aria-hidden="true">{t('org.board.gapShort')}</small>
+            <span className="visually-hidden">{gapText}</span>
+          </>
+        )}
         {onBook ? (
           <button
             type="button"
@@ -101,10 +112,11 @@ export function MeetingCell({
             +
           </button>
         ) : (
-          <span className="visually-hidden">{t('org.board.free')}</span>
+          !gapText && <span className="visually-hidden">{t('org.board.free')}</span>
         )}
       </td>
     );
+  }
   const status = t(`org.meeting.${meeting.status}`);
   return (
     <td className={classes} ref={dropOn}>

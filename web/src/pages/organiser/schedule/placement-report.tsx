@@ -1,9 +1,13 @@
 import { useI18n } from '../../../i18n';
 import type { Participant, PlacementReport } from '../types';
 import { namer } from './name-of';
+import { PlacementGaps } from './placement-gaps';
 import { UnplacedRequests } from './unplaced-requests';
 
-/** How many requested pairs scheduling placed, by kind, and why the others were not. */
+/**
+ * How many requested pairs scheduling placed, by kind, and why the others were not; the gaps in
+ * the firms' days, those of the schedule shown (as it stands, after any change by hand).
+ */
 export function PlacementReportSection({
   report,
   names,
@@ -49,6 +53,8 @@ export function PlacementReportSection({
             </table>
           </div>
           <UnplacedRequests unplaced={report.unplaced} nameOf={namer(names)} />
+          <h3>{t('org.placement.gapsTitle')}</h3>
+          <PlacementGaps gaps={report.gaps} nameOf={namer(names)} />
         </>
       )}
     </section>

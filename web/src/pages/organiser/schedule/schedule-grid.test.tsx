@@ -152,4 +152,60 @@ describe('ScheduleGrid', () => {
     const oneDay = slotTimeWriter(en, slots, Date.parse(slots[0].startsAt), zone);
     expect(oneDay(slots[0].startsAt)).toBe(en.time(slots[0].startsAt, zone));
   });
+  it.each([
+    ['en', 'Gap in Ada Foods’s day', 'Gap'],
+    ['zh-Hant', 'Ada Foods 行程中的空檔', '空檔'],
+  ] as const)(
+    '%s: hatches a firm’s free slots between two of its meetings, and follows a move',
+    (language, title, word) => {
+      const atSlot = (index: number, companyIds: string[], id: string): ScheduledMeeting => ({
+        ...meeting,
+        id,
+        companyIds,
+        slotIndex: index,
+        startsAt: slots[index].startsAt,
+        endsAt: slots[index].endsAt,
+      });
+      const cancelled = { ...atSlot(1, ['b', 'c'], 'm3'), status: 'cancelled' as const };
+      const gapsOf = () =>
+        screen
+          .getAllByRole<HTMLTableCellElement>('cell')
+          .filter((cell) => cell.classList.contains('gap'))
+          .map((cell) => [cell.closest('tr')?.rowIndex, cell.cellIndex, cell.title]);
+      // Ada meets Bao in slot 0 and Cedar in slot 2: a gap in Ada's row, slot 1, and none in
+      // Bao's or Cedar's (one meeting each; Bao–Cedar in slot 1 was cancelled).
+      renderInApp(
+        <ScheduleGrid
+          board={board('scheduled', [
+            atSlot(0, ['a', 'b'], 'm1'),
+            atSlot(2, ['a', 'c'], 'm2'),
+            cancelled,
+          ])}
+          onChanged={() => {}}
+          now={before}
+        />,
+        { language },
+      );
+      // Rows: the header, then Ada Foods, Bao Tea, Cedar Apps; columns: the firm, slots 0–2.
+      expect(gapsOf()).toEqual([[1, 2, title]]);
+      const [gap] = screen.getAllByRole('cell').filter((cell) => cell.classList.contains('gap'));
+      expect(within(gap).getByText(title).className).toBe('visually-hidden');
+      expect(within(gap).getByText(word).getAttribute('aria-hidden')).toBe('true');
+      // The same board once Ada's second meeting moved next to the first: no gap left.
+      cleanup();
+      renderInApp(
+        <ScheduleGrid
+          board={board('scheduled', [
+            atSlot(0, ['a', 'b'], 'm1'),
+            atSlot(1, ['a', 'c'], 'm2'),
+            cancelled,
+          ])}
+          onChanged={() => {}}
+          now={before}
+        />,
+        { language },
+      );
+      expect(gapsOf()).toEqual([]);
+    },
+  );
 });

@@ -21,6 +21,7 @@ import {
   type CellTarget,
   type DraggedMeeting,
 } from './meeting-cell';
+import { gapCells } from './gap-cells';
 import { namer } from './name-of';
 import { useMoveMeeting } from './use-board-changes';
 import { useNow } from './use-now';
@@ -65,7 +66,8 @@ export function slotTimeWriter(
  * The meetings as a grid of the session's firms by slots: the published schedule, which an
  * organiser changes by hand (drag a meeting to a free slot to move it, or onto another meeting to
  * swap them, pointer or keyboard; a free cell books a pair; a meeting opens its actions), or a
- * draft (read only, each meeting it adds or moves marked). The slot under way is highlighted.
+ * draft (read only, each meeting it adds or moves marked). The slot under way is highlighted, and
+ * each gap in a firm's day (a free slot between two of its meetings) is hatched.
  */
 export function ScheduleGrid({
   board,
@@ -109,6 +111,7 @@ export function ScheduleGrid({
     for (const companyId of meeting.companyIds)
       cells.set(`${companyId}/${meeting.slotIndex}`, meeting);
   }
+  const gaps = gapCells(meetings);
   const companies = [
     ...new Set([...names.keys(), ...meetings.flatMap((meeting) => meeting.companyIds)]),
   ].sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
@@ -246,6 +249,7 @@ export function ScheduleGrid({
                         }
                         change={meeting && changeOf(meeting)}
                         now={slot.index === live}
+                        gap={gaps.has(`${companyId}/${slot.index}`)}
                         timeOf={slotTime}
                       />
                     );
