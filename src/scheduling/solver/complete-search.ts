@@ -308,7 +308,7 @@ export function completeRequests(
   };
   const hallHolds = (c: number): boolean => {
     const k = left[c];
-    if (k <= 1) return true;
+    if (k === 0 || (k === 1 && !compact)) return true;
     union.fill(0);
     let smallest = S;
     let m = 0;
@@ -322,6 +322,16 @@ export function completeRequests(
     let count = 0;
     for (let w = 0; w < W; w++) count += popcount(union[w]);
     if (count < k) return false;
+    if (compact && starts[c] !== 0) {
+      // The slots every possible day of the firm shares must be taken or still reachable.
+      const latest = 31 - Math.clz32(starts[c]);
+      const earliest = 31 - Math.clz32(starts[c] & -starts[c]);
+      const end = earliest + dayLength[c] - 1;
+      if (latest <= end) {
+        const shared = ((1 << (end - latest + 1)) - 1) << latest;
+        if ((shared & ~meets[c * W] & ~union[0]) !== 0) return false;
+      }
+    }
     if (smallest >= k) return true; // any j of them see at least k >= j slots
     matchOfSlot.fill(-1);
     for (let i = 0; i < m; i++) {
