@@ -18,8 +18,8 @@ import { completeRequests } from './complete-search';
  * keeps degrees, per-slot table counts and (when recording) an undo log up to date, so any
  * tentative move is rolled back exactly.
  *
- * Objective, lexicographic: pairs of tier 0, then 1, then 2, then the tier-3 values, then (ties)
- * the requests' scores. A pair's value is an integer: tier base (2^46, 2^38, 2^30) + score for a
+ * Objective, lexicographic: pairs of tier 0, then 1, then 2, then the fewest breaks, then their
+ * smallest spread, then the tier-3 values, then (ties) the requests' scores. A pair's value is an integer: tier base (2^46, 2^38, 2^30) + score for a
  * request, score x 4 x 2^14 for a filler, (401 + score x 1.1) x 2^14 for a filler either firm
  * marked must-meet: above every other filler, still below 2^23 (fillers marked not-interested are
  * never candidates). A move changes far fewer than 2^7 pairs, so its gain is an exact double, and
@@ -38,10 +38,19 @@ import { completeRequests } from './complete-search';
  *    meeting of a full slot); each evicted meeting is then moved elsewhere (recursively, which also
  *    covers moving meetings between slots), or dropped with its freed partner given another
  *    unplaced pair (recursively), or just dropped. Kept only if the total gain is positive.
- * Then fillers: greedy by score, ejection chains, augmenting paths that move a company's room to
- * where a better filler can use it (swapping requests of equal tier on the way), then deeper
- * ejection chains for requests and fillers while time remains. Every phase stops by itself when a
- * pass finds nothing to improve.
+ * 4. Deeper ejection chains for requests. If an accepted (or mutual) request is still out, the
+ *    complete search (`complete-search.ts`) looks for a schedule of all of them; when it finds
+ *    one, the pending requests are placed again around it. So a complete schedule that exists is
+ *    not missed, within the time.
+ * Breaks (gaps in a firm's day), with the placed requests kept: annealing over Kempe swaps
+ * (`compact-days.ts`: fewest breaks, then their spread, then idle slots); if breaks are left, the
+ * complete search with compact days (each firm's meetings in consecutive slots) from the annealed
+ * schedule as its hint, kept only if it finds a schedule with no break at all.
+ * Then fillers, which never add a break to a firm's day: greedy by score into the slot that fills
+ * a gap or extends a day, then ejection chains and augmenting paths that move a company's room to
+ * where a better filler can use it, every move refused if a firm it touches ends with more breaks
+ * (or the spread beyond 2). Every phase stops by itself when a pass finds nothing to improve.
+ * Windows (a pair's allowed slots) hold in every placement and swap.
  */
 
 const FREE = -1;
