@@ -227,6 +227,7 @@ function line(
     `${share.toFixed(2).padStart(6)} % of LP bound  ${tiers}  ` +
     `tier3 ${placed[3]}/${requested[3]} score ${score} (LP ${bound.tiers[3].toFixed(0)}, ` +
     `${bound.tiers[3] > 0 ? ((100 * score) / bound.tiers[3]).toFixed(1) : '100.0'} %)  ` +
+    `breaks ${result.totalBreaks} spread ${result.breakSpread}  ` +
     `[${bound.method}, ${bound.seconds.toFixed(1)} s]`
   );
 }

@@ -93,7 +93,7 @@ export interface SolveOptions {
   timeBudgetMs?: number;
   /**
    * Time for fewer breaks once the requests are placed; the search stops earlier when no firm has
-   * a break. Default: 5 ms per placed request, between 0.3 and 18 s.
+   * a break. Default: 5 ms per placed request, between 1 and 18 s.
    */
   breakBudgetMs?: number;
   /** Seed of the tie-breaking orders (default 1). */

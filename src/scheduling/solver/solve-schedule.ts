@@ -768,7 +768,7 @@ function countMeetings(x: { S: number; n: number; occ: Int32Array }): number[] {
 
 /** The default time for fewer breaks: grows with the placed requests (see SolveOptions). */
 export function defaultBreakBudgetMs(meetings: number): number {
-  return Math.min(18000, Math.max(300, meetings * 5));
+  return Math.min(18000, Math.max(1000, meetings * 5));
 }
 
 /** The default time budget: grows with the instance (see SolveOptions.timeBudgetMs). */
