@@ -118,15 +118,22 @@ export function compactDays(state: DayState, movable: number[], options: Compact
   const histogram = new Int32Array(S + 1);
   let totalBreaks = 0;
   let totalIdle = 0;
-  for (let c = 0; c < n; c++) {
-    if (!hasMeeting[c]) continue;
-    const g = rowGaps(state, c);
-    breaks[c] = g.breaks;
-    idle[c] = g.idle;
-    histogram[g.breaks]++;
-    totalBreaks += g.breaks;
-    totalIdle += g.idle;
-  }
+  /** Every firm's breaks and idle slots counted again from the state. */
+  const recount = (): void => {
+    histogram.fill(0);
+    totalBreaks = 0;
+    totalIdle = 0;
+    for (let c = 0; c < n; c++) {
+      if (!hasMeeting[c]) continue;
+      const g = rowGaps(state, c);
+      breaks[c] = g.breaks;
+      idle[c] = g.idle;
+      histogram[g.breaks]++;
+      totalBreaks += g.breaks;
+      totalIdle += g.idle;
+    }
+  };
+  recount();
   if (totalBreaks === 0) return;
   const spread = (): number => {
     let most = S;
@@ -155,18 +162,7 @@ export function compactDays(state: DayState, movable: number[], options: Compact
   const restoreBest = (): void => {
     for (const p of movable) state.setSlot(p, -1);
     for (let i = 0; i < M; i++) state.setSlot(movable[i], bestSlot[i]);
-    histogram.fill(0);
-    totalBreaks = 0;
-    totalIdle = 0;
-    for (let c = 0; c < n; c++) {
-      if (!hasMeeting[c]) continue;
-      const g = rowGaps(state, c);
-      breaks[c] = g.breaks;
-      idle[c] = g.idle;
-      histogram[g.breaks]++;
-      totalBreaks += g.breaks;
-      totalIdle += g.idle;
-    }
+    recount();
     current = cost();
   };
 

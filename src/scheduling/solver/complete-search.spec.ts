@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { completeRequests, type CompleteSearchResult } from './complete-search';
 import type { FixedMeeting, ScheduleProblem, SolverPair } from './schedule-types';
+import { random } from './random';
 
 /** Companies available in every slot unless told otherwise. */
 function companies(count: number, slots: number, maxMeetings = 10) {
@@ -298,18 +299,6 @@ describe('completeRequests', () => {
     }
   });
 });
-
-/** mulberry32 */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A random valid assignment of 150 meetings, then the instance around it: every firm free in its

@@ -1,4 +1,5 @@
 import type { ScheduleProblem } from './schedule-types';
+import { random } from './random';
 
 /*
  * Complete search for a placement of a given set of pairs (the requests the caller wants all
@@ -74,18 +75,6 @@ const CLOCK_EVERY = 256;
 /** Nodes of the first run (at least twice the pairs), and the growth of each next run's limit. */
 const RESTART_BASE = 1000;
 const RESTART_GROWTH = 1.5;
-
-/** mulberry32: small, fast, deterministic. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;

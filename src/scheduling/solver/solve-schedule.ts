@@ -8,6 +8,7 @@ import type {
 import { breakSpread, scheduleGaps } from './breaks';
 import { breakDelta, compactDays, rowGaps } from './compact-days';
 import { completeRequests } from './complete-search';
+import { random } from './random';
 
 /*
  * Pure meeting scheduler (no I/O): a b-matching (each company meets at most maxMeetings others)
@@ -96,18 +97,6 @@ function pairValue(tier: number, score: number, preference?: string): number {
   // 401..511: the whole range of fillers stays below 2^9 x 2^14.
   if (preference === 'must-meet') return (MUST_MEET + Math.round(s * 1.1)) * 2 ** 14;
   return Math.round(s * 4) * 2 ** 14;
-}
-
-/** mulberry32: small, fast, deterministic. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 class Scheduler {
