@@ -61,6 +61,31 @@ export function rowGaps(state: DayState, c: number): { breaks: number; idle: num
   return { breaks, idle };
 }
 
+/** Breaks and idle slots of company c's day if its cells in slots s and t were swapped. */
+function swappedGaps(
+  state: DayState,
+  c: number,
+  s: number,
+  t: number,
+): { breaks: number; idle: number } {
+  const { S, occ } = state;
+  const row = c * S;
+  let last = -1;
+  let breaks = 0;
+  let idle = 0;
+  for (let x = 0; x < S; x++) {
+    const m = occ[row + (x === s ? t : x === t ? s : x)];
+    if (m >= 0 || m === FIXED) {
+      if (last >= 0 && x > last + 1) {
+        breaks++;
+        idle += x - last - 1;
+      }
+      last = x;
+    }
+  }
+  return { breaks, idle };
+}
+
 /**
  * How placing a new meeting for company c in free slot s changes its breaks: -1 (it fills a
  * one-slot gap), 0 (it extends or splits nothing), or +1 (a new gap).
@@ -174,6 +199,8 @@ export function compactDays(state: DayState, movable: number[], options: Compact
   const seen = new Uint8Array(n);
   const oldBreaks: number[] = [];
   const oldIdle: number[] = [];
+  const newBreaks: number[] = [];
+  const newIdle: number[] = [];
 
   /** The Kempe chain moving p from its slot to t, in chain/target; false if it cannot move. */
   const buildChain = (p: number, t: number): boolean => {
@@ -219,10 +246,6 @@ export function compactDays(state: DayState, movable: number[], options: Compact
     for (const m of chain) state.setSlot(m, -1);
     for (let i = 0; i < chain.length; i++) state.setSlot(chain[i], target[i]);
   };
-  const undoChain = (from: number[]): void => {
-    for (const m of chain) state.setSlot(m, -1);
-    for (let i = 0; i < chain.length; i++) state.setSlot(chain[i], from[i]);
-  };
 
   // From accepting one more break about a third of the time to below one idle slot.
   const hot = W1;
@@ -232,7 +255,6 @@ export function compactDays(state: DayState, movable: number[], options: Compact
   let temperature = hot;
   let cycleBest = best;
   let stale = 0;
-  const previousSlot: number[] = [];
   const companiesWithBreaks: number[] = [];
   const near: number[] = [];
   let sinceRefresh = 0;
@@ -292,36 +314,61 @@ export function compactDays(state: DayState, movable: number[], options: Compact
     }
     if (!buildChain(p, t)) continue;
 
-    // The firms the swap touches, and their cost before it.
+    // The firms the swap touches (one of their meetings moves between s and t, unless both do),
+    // their days as they would be, and the cost, before anything moves.
     touched.length = 0;
-    oldBreaks.length = 0;
-    oldIdle.length = 0;
     for (const m of chain) {
       for (const c of [pa[m], pb[m]]) {
-        if (seen[c]) continue;
-        seen[c] = 1;
-        touched.push(c);
-        oldBreaks.push(breaks[c]);
-        oldIdle.push(idle[c]);
+        if (seen[c]++ === 0) touched.push(c);
       }
     }
-    previousSlot.length = 0;
-    for (const m of chain) previousSlot.push(slotOf[m]);
-    applyChain();
-    for (let i = 0; i < touched.length; i++) {
-      const c = touched[i];
+    newBreaks.length = 0;
+    newIdle.length = 0;
+    for (const c of touched) {
+      const both = seen[c] === 2;
       seen[c] = 0;
-      const g = rowGaps(state, c);
-      histogram[breaks[c]]--;
-      histogram[g.breaks]++;
-      totalBreaks += g.breaks - breaks[c];
-      totalIdle += g.idle - idle[c];
-      breaks[c] = g.breaks;
-      idle[c] = g.idle;
+      if (both) {
+        newBreaks.push(breaks[c]);
+        newIdle.push(idle[c]);
+        continue;
+      }
+      const g = swappedGaps(state, c, s, t);
+      newBreaks.push(g.breaks);
+      newIdle.push(g.idle);
     }
+    const apply = (): void => {
+      for (let i = 0; i < touched.length; i++) {
+        const c = touched[i];
+        histogram[breaks[c]]--;
+        histogram[newBreaks[i]]++;
+        totalBreaks += newBreaks[i] - breaks[c];
+        totalIdle += newIdle[i] - idle[c];
+        breaks[c] = newBreaks[i];
+        idle[c] = newIdle[i];
+      }
+    };
+    const undo = (): void => {
+      for (let i = 0; i < touched.length; i++) {
+        const c = touched[i];
+        histogram[breaks[c]]--;
+        histogram[oldBreaks[i]]++;
+        totalBreaks += oldBreaks[i] - breaks[c];
+        totalIdle += oldIdle[i] - idle[c];
+        breaks[c] = oldBreaks[i];
+        idle[c] = oldIdle[i];
+      }
+    };
+    oldBreaks.length = 0;
+    oldIdle.length = 0;
+    for (const c of touched) {
+      oldBreaks.push(breaks[c]);
+      oldIdle.push(idle[c]);
+    }
+    apply();
     const next = cost();
     const delta = next - current;
     if (delta <= 0 || rand() < Math.exp(-delta / temperature)) {
+      applyChain();
       current = next;
       if (current < best) {
         best = current;
@@ -329,17 +376,7 @@ export function compactDays(state: DayState, movable: number[], options: Compact
       }
       continue;
     }
-    // Refused: back as it was.
-    undoChain(previousSlot);
-    for (let i = 0; i < touched.length; i++) {
-      const c = touched[i];
-      histogram[breaks[c]]--;
-      histogram[oldBreaks[i]]++;
-      totalBreaks += oldBreaks[i] - breaks[c];
-      totalIdle += oldIdle[i] - idle[c];
-      breaks[c] = oldBreaks[i];
-      idle[c] = oldIdle[i];
-    }
+    undo();
   }
 
   if (current !== best) restoreBest();
