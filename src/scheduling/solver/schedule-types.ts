@@ -84,11 +84,12 @@ export interface ScheduleResult {
 
 export interface SolveOptions {
   /**
-   * Wall-clock budget of the search; it often ends earlier, when no move improves, and is then
-   * deterministic. The greedy start always runs. Default: 1/16 ms per pair, between 250 ms and
-   * 2 s (4,500 pairs: 281 ms; 15,000: 938 ms; 32,000 or more: 2 s). Measured on the benchmark's
-   * instances, the requested pairs are all placed well within that; the rest of the budget only
-   * improves the scores of unrequested fillers, by less than 2 % beyond it.
+   * Wall-clock budget of the search for requests and fillers (breaks have their own, below); it
+   * often ends earlier, when no move improves, and is then deterministic. The greedy start always
+   * runs. Default: 1/16 ms per pair, between 250 ms and 2 s (4,500 pairs: 281 ms; 15,000: 938 ms;
+   * 32,000 or more: 2 s). Measured on the benchmark's instances, the requested pairs are all
+   * placed well within that. The complete search for accepted requests, when needed, may take up
+   * to half the breaks' default budget more.
    */
   timeBudgetMs?: number;
   /**
