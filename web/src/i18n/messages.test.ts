@@ -49,6 +49,7 @@ function plausibleValues(count: number): Record<string, string | number> {
     first: '2000',
     last: '2099',
     values: 'Hong Kong and Canada',
+    asked: 'Only in the session’s morning: 9:00 AM–11:30 AM',
     viewer: 'Harbour Pay',
     offered: 'payment gateways',
     sought: 'distribution in Asia',

@@ -8,8 +8,10 @@ import { MESSAGE_MAX } from '../messages/use-messages';
 import { reasonWords } from '../../reasons';
 import { RequestStatus } from './request-status';
 import {
+  sameWindow,
   WindowChoice,
   WindowShown,
+  windowWords,
   type RequestWindow,
   type WindowSession,
 } from './request-window';
@@ -132,8 +134,15 @@ function AcceptButton({
   busy: boolean;
   onAccept: (window?: RequestWindow | null) => void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [within, setWithin] = useState<{ value: RequestWindow | null } | null>(null);
+  // The receiver's choice replaces the sender's window: say so, with what the sender asked for.
+  const replaces =
+    session !== undefined &&
+    request.window !== null &&
+    within !== null &&
+    !sameWindow(within.value, request.window);
   return (
     <>
       {session && (
@@ -143,6 +152,14 @@ function AcceptButton({
           value={within ? within.value : request.window}
           onChange={(value) => setWithin({ value })}
         />
+      )}
+      {replaces && request.window && (
+        <p className="muted" role="note">
+          {t('requests.window.replaces', {
+            name: request.fromCompanyName,
+            asked: windowWords(request.window, session, i18n),
+          })}
+        </p>
       )}
       <button
         type="button"

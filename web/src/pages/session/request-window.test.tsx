@@ -86,8 +86,12 @@ describe('the request form', () => {
     });
     renderInApp(form(), { zone });
     const when = await open();
-    expect(screen.getByRole('option', { name: 'Morning (10:00 AM–12:00 PM)' })).toBeTruthy();
-    expect(screen.getByRole('option', { name: 'Afternoon (1:00 PM–3:00 PM)' })).toBeTruthy();
+    expect(
+      screen.getByRole('option', { name: 'The session’s morning (10:00 AM–12:00 PM)' }),
+    ).toBeTruthy();
+    expect(
+      screen.getByRole('option', { name: 'The session’s afternoon (1:00 PM–3:00 PM)' }),
+    ).toBeTruthy();
     fireEvent.change(when, { target: { value: 'morning' } });
     fireEvent.click(screen.getByRole('button', { name: 'Send request to Ada Exports' }));
     await waitFor(() => expect(sentBody(api)).toMatchObject({ window: morning }));
@@ -137,7 +141,7 @@ describe('a request’s window', () => {
       </>,
       { zone },
     );
-    expect(screen.getByText('Morning only: 10:00 AM–12:00 PM')).toBeTruthy();
+    expect(screen.getByText('Only in the session’s morning: 10:00 AM–12:00 PM')).toBeTruthy();
     expect(screen.getByText('Only between 11:00 AM and 2:00 PM')).toBeTruthy();
   });
 
@@ -151,7 +155,7 @@ describe('a request’s window', () => {
       />,
       { zone, language: 'zh-Hant' },
     );
-    expect(screen.getByText(/^只限下午：/)).toBeTruthy();
+    expect(screen.getByText(/^只限活動當地下午：/)).toBeTruthy();
   });
 
   it('is kept when the receiver accepts as asked, and sent when it chooses another', () => {
@@ -166,11 +170,32 @@ describe('a request’s window', () => {
     const accept = screen.getByRole('button', { name: 'Accept the request from Kowloon Foods' });
     fireEvent.click(accept);
     expect(onAnswer).toHaveBeenLastCalledWith(request, 'accepted', undefined, undefined);
+    expect(screen.queryByRole('note')).toBeNull();
     fireEvent.change(when, { target: { value: 'afternoon' } });
+    // Choosing another time says whose it replaces, before anything is sent.
+    expect(screen.getByRole('note').textContent).toBe(
+      'This replaces the time Kowloon Foods asked for (Only in the session’s morning: 10:00 AM–12:00 PM); they will see your choice.',
+    );
     fireEvent.click(accept);
     expect(onAnswer).toHaveBeenLastCalledWith(request, 'accepted', undefined, afternoon);
     fireEvent.change(when, { target: { value: 'any' } });
     fireEvent.click(accept);
     expect(onAnswer).toHaveBeenLastCalledWith(request, 'accepted', undefined, null);
+  });
+
+  it('gives the date of a time past midnight in the viewer’s zone', () => {
+    // Toronto: the Hong Kong morning is the evening before, the afternoon past midnight.
+    renderInApp(
+      <SentRequests
+        requests={[{ ...base, window: { from: slots[0].startsAt, to: slots[3].endsAt } }]}
+        session={session}
+        busy={null}
+        onWithdraw={vi.fn()}
+      />,
+      { zone: 'America/Toronto' },
+    );
+    expect(screen.getByText(/^Only between/).textContent).toBe(
+      'Only between 10:00 PM and Mar 10, 2031, 3:00 AM',
+    );
   });
 });

@@ -14,6 +14,10 @@ const sameInstant = (a: string, b: string) => Date.parse(a) === Date.parse(b);
 const same = (a: RequestWindow | null, b: RequestWindow | null) =>
   a !== null && b !== null && sameInstant(a.from, b.from) && sameInstant(a.to, b.to);
 
+/** Two windows (or two "any time"s) that are the same. */
+export const sameWindow = (a: RequestWindow | null, b: RequestWindow | null): boolean =>
+  (a === null && b === null) || same(a, b);
+
 /** The calendar day of an instant in `zone`. */
 const dayIn = (iso: string, zone: string) =>
   DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone).toISODate();
@@ -58,12 +62,17 @@ function modeOf(window: RequestWindow | null, session: WindowSession): Mode {
   return 'between';
 }
 
-/** An instant as the page shows times: in the viewer's zone, with its date when the session has several days. */
+/**
+ * An instant as the page shows times: in the viewer's zone, with its date when the session has
+ * several days, or when it falls on another of the viewer's days than the session's first slot
+ * (a Hong Kong afternoon is past midnight in Toronto).
+ */
 function shown(iso: string, session: WindowSession | undefined, i18n: I18n): string {
-  return session && oneDay(session) ? i18n.time(iso) : i18n.dateTime(iso);
+  if (!session || !oneDay(session) || session.slots.length === 0) return i18n.dateTime(iso);
+  return i18n.when(iso, undefined, session.slots[0].startsAt);
 }
 
-/** "Morning only: 09:00–12:00", "Only between 14:00 and 15:30". */
+/** "Only in the session’s morning: 09:00–12:00", "Only between 14:00 and 15:30". */
 export function windowWords(
   window: RequestWindow,
   session: WindowSession | undefined,

@@ -17,7 +17,7 @@ export function SentRequests({
   onWithdraw,
 }: {
   requests: MeetingRequest[];
-  /** The session's slots and zone, to word a window ("Morning only: …"). */
+  /** The session's slots and zone, to word a window ("Only in the session’s morning: …"). */
   session?: WindowSession;
   busy: string | null;
   onWithdraw: (request: MeetingRequest) => void;

@@ -153,7 +153,7 @@ describe('ScheduleGrid', () => {
     expect(oneDay(slots[0].startsAt)).toBe(en.time(slots[0].startsAt, zone));
   });
   it.each([
-    ['en', 'Gap in Ada Foods’s day', 'Gap'],
+    ['en', 'Gap between two meetings of Ada Foods', 'Gap'],
     ['zh-Hant', 'Ada Foods 行程中的空檔', '空檔'],
   ] as const)(
     '%s: hatches a firm’s free slots between two of its meetings, and follows a move',
