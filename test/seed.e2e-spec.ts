@@ -220,6 +220,16 @@ describe('npm run seed (the demo)', () => {
         [session.id],
       );
       expect(crossing).toBe(0);
+      // One request is limited to the first two hours (the request window of issue 17).
+      const windows = await db.query<{ from: Date; to: Date; starts: Date }[]>(
+        `SELECT r.window_from AS "from", r.window_to AS "to", s.starts_at AS starts
+           FROM meeting_requests r JOIN sessions s ON s.id = r.session_id
+          WHERE r.session_id = $1 AND r.window_from IS NOT NULL`,
+        [session.id],
+      );
+      expect(windows).toHaveLength(1);
+      expect(windows[0].from.getTime()).toBe(windows[0].starts.getTime());
+      expect(windows[0].to.getTime() - windows[0].from.getTime()).toBe(2 * 3_600_000);
     });
   });
 

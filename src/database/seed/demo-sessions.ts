@@ -17,7 +17,10 @@ export const DEMO_SESSION = {
   crossBorderOnly: true,
   /** Requests close this many days before the start. */
   deadlineDaysBefore: 3,
-  /** Requests already made, as [from company, to company, message]. */
+  /**
+   * Requests already made, as [from company, to company, message], and when the meeting may take
+   * place, in hours after the session starts (absent: any time).
+   */
   requests: [
     [
       'Maple Channel Partners',
@@ -33,8 +36,9 @@ export const DEMO_SESSION = {
       'Northern Cipher Inc.',
       'Victoria Peak Security Ltd',
       'Interested in co-selling managed security services in Asia.',
+      [0, 2],
     ],
-  ] as [string, string, string][],
+  ] as [string, string, string, [number, number]?][],
 };
 
 /**

@@ -265,7 +265,12 @@ async function createDemoSession(
     firms.map((firm) => ({ sessionId: session.id, companyId: firm.id, availability: [] })),
   );
   const byName = new Map(firms.map((firm) => [firm.name, firm]));
-  for (const [from, to, message] of demo.requests) {
+  for (const [from, to, message, hours] of demo.requests as [
+    string,
+    string,
+    string,
+    [number, number]?,
+  ][]) {
     const fromCompany = byName.get(from);
     const toCompany = byName.get(to);
     if (!fromCompany || !toCompany) continue;
@@ -276,6 +281,8 @@ async function createDemoSession(
       message,
       status: requestStatus,
       answeredAt: requestStatus === 'accepted' ? new Date() : null,
+      windowFrom: hours ? new Date(window.startsAt.getTime() + hours[0] * 3_600_000) : null,
+      windowTo: hours ? new Date(window.startsAt.getTime() + hours[1] * 3_600_000) : null,
     });
     await demoMessage(manager, fromCompany, toCompany, message);
     // The firms are told as in a real run: the receiver of the request, the sender of the answer.
