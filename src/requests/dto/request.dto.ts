@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsObject, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { MESSAGE_MAX_LENGTH } from '../../conversations/conversation.wire';
 import {
   IsAfterField,
   IsInstant,
@@ -11,7 +12,8 @@ import {
 } from '../../common/validators';
 
 /** Longest first message or decline reason: a message of a conversation (SPEC "Firms"). */
-export const REQUEST_TEXT_MAX_LENGTH = 2000;
+/** A request's message and a decline's reason both become messages of the pair's conversation. */
+export const REQUEST_TEXT_MAX_LENGTH = MESSAGE_MAX_LENGTH;
 
 /**
  * When a requested meeting may take place: instants inside the session's time span, `from`

@@ -745,16 +745,6 @@ class Scheduler {
   }
 }
 
-/** Meetings per company, fixed ones included, from the scheduler's state. */
-function countMeetings(x: { S: number; n: number; occ: Int32Array }): number[] {
-  const counts = new Array<number>(x.n).fill(0);
-  for (let c = 0; c < x.n; c++) {
-    for (let s = 0; s < x.S; s++)
-      if (x.occ[c * x.S + s] >= 0 || x.occ[c * x.S + s] === FIXED) counts[c]++;
-  }
-  return counts;
-}
-
 /** The default time for fewer breaks: grows with the placed requests (see SolveOptions). */
 export function defaultBreakBudgetMs(meetings: number): number {
   return Math.min(18000, Math.max(1000, meetings * 5));
@@ -987,7 +977,7 @@ export function solveSchedule(
   // touches with no more breaks than before, and the spread within 2 (or as it was).
   const dayBreaks = new Int32Array(n);
   for (let c = 0; c < n; c++) dayBreaks[c] = rowGaps(x, c).breaks;
-  const spreadLimit = Math.max(2, breakSpread(dayBreaks, countMeetings(x)));
+  const spreadLimit = Math.max(2, breakSpread(dayBreaks, deg));
   x.allows = () => {
     let fewer = false;
     for (const q of x.logP) {
@@ -1000,7 +990,7 @@ export function solveSchedule(
     if (!fewer) return true;
     const breaks = dayBreaks.slice();
     for (const q of x.logP) for (const c of [pa[q], pb[q]]) breaks[c] = rowGaps(x, c).breaks;
-    return breakSpread(breaks, countMeetings(x)) <= spreadLimit;
+    return breakSpread(breaks, deg) <= spreadLimit;
   };
   afterMove = () => {
     for (const q of x.logP) {

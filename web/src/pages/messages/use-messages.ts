@@ -13,7 +13,7 @@ import { keys } from '../../queries';
 /** How many messages a thread loads at a time ("Earlier messages" loads as many again). */
 export const THREAD_PAGE = 30;
 /** The longest message (SPEC "Firms": 1–2,000 characters). */
-export const MESSAGE_MAX = 2000;
+export { MESSAGE_MAX_LENGTH as MESSAGE_MAX } from '../../../../src/conversations/conversation.wire';
 
 /** The companies of the user that may write: the verified ones. */
 export function speakingCompanies(companies: Membership[]): Membership[] {

@@ -88,6 +88,8 @@ export function ReceivedRequests({
               {request.status === 'pending' && !request.scheduled && (
                 <div className="actions">
                   <AcceptButton
+                    // A window changed live (the sender's, or the other side's) starts the choice afresh.
+                    key={`${request.window?.from ?? ''}/${request.window?.to ?? ''}`}
                     request={request}
                     session={session}
                     busy={busy === request.id}

@@ -1,4 +1,5 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { MeetingRequest, ReceivedRequest } from '../../api';
 import { json, renderInApp, sessionFixture, stubApi } from '../../testing/render';
@@ -197,5 +198,28 @@ describe('a request’s window', () => {
     expect(screen.getByText(/^Only between/).textContent).toBe(
       'Only between 10:00 PM and Mar 10, 2031, 3:00 AM',
     );
+  });
+
+  it('follows a window changed live while the receiver has not chosen', () => {
+    function Live() {
+      const [window, setWindow] = useState(morning);
+      return (
+        <>
+          <button type="button" onClick={() => setWindow(afternoon)}>
+            change
+          </button>
+          <ReceivedRequests
+            requests={[{ ...base, window, fit: null }]}
+            session={session}
+            busy={null}
+            onAnswer={vi.fn()}
+          />
+        </>
+      );
+    }
+    renderInApp(<Live />, { zone });
+    expect(screen.getByLabelText<HTMLSelectElement>('When can you meet?').value).toBe('morning');
+    fireEvent.click(screen.getByRole('button', { name: 'change' }));
+    expect(screen.getByLabelText<HTMLSelectElement>('When can you meet?').value).toBe('afternoon');
   });
 });
