@@ -585,6 +585,10 @@ describe('meeting requests', () => {
         const refused = await patch(b.accessToken, id, body).expect(400);
         expect(Object.keys(refused.body.fields)).toEqual([field]);
       }
+      // Nothing to change is worded as such ("Say what to change."), not as a missing status.
+      expect((await patch(b.accessToken, id, {}).expect(400)).body.rules).toEqual({
+        status: [{ rule: 'oneChange' }],
+      });
       expect((await listOf(b.accessToken, ca)).received.find((r) => r.id === id)).toMatchObject({
         status: 'pending',
         window: span(0, 60),
@@ -602,6 +606,8 @@ describe('meeting requests', () => {
       ).body.id as string;
       const notYours = await patch(stranger.accessToken, id, { window: span(0, 60) }).expect(403);
       expect(notYours.body.code).toBe('company.not_yours');
+      // A window outside the session, from a stranger: still 403, nothing learnt about the session.
+      await patch(stranger.accessToken, id, { window: span(-600, -540) }).expect(403);
       await patch(stranger.accessToken, id, { status: 'accepted', window: span(0, 60) }).expect(
         403,
       );

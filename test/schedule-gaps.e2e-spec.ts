@@ -168,6 +168,13 @@ describe('breaks in the placement report, the board, drafts and agendas', () => 
       .expect(200);
     // Every meeting was booked by hand (pinned): the draft keeps them all and adds none.
     expect(draft.body.meetings).toHaveLength(LAYOUT.length);
+    // As counted by hand once h2–c2 moved to slot 2 (the test before), and as the board says.
+    expect(draft.body.report.gaps).toMatchObject({
+      totalBreaks: 6,
+      breakSpread: 2,
+      companiesWithBreaks: 5,
+      idleMinutes: 100 + 40 + 110 + 70 + 100,
+    });
     expect(draft.body.report.gaps).toEqual((await schedule()).report.gaps);
   });
 

@@ -59,20 +59,18 @@ export function pairWindowSlots(
   slots: readonly Slot[],
   windows: readonly { span: Span | null; accepted: boolean }[],
 ): number[] | undefined {
-  const spans = windows.flatMap((window) => (window.span ? [window] : []));
+  const spans = windows.flatMap(({ span, accepted }) => (span ? [{ span, accepted }] : []));
   if (spans.length === 0) return undefined;
-  const inAll = (list: readonly { span: Span | null }[]) =>
+  const inAll = (list: readonly { span: Span }[]) =>
     slotsWithin(slots, {
-      from: Math.max(...list.map((window) => window.span?.from ?? -Infinity)),
-      to: Math.min(...list.map((window) => window.span?.to ?? Infinity)),
+      from: Math.max(...list.map(({ span }) => span.from)),
+      to: Math.min(...list.map(({ span }) => span.to)),
     });
   const all = inAll(spans);
   if (all.length > 0) return all;
   const accepted = spans.filter((window) => window.accepted);
   const agreed = accepted.length > 0 ? inAll(accepted) : [];
   if (agreed.length > 0) return agreed;
-  const any = new Set(
-    spans.flatMap((window) => (window.span ? slotsWithin(slots, window.span) : [])),
-  );
+  const any = new Set(spans.flatMap(({ span }) => slotsWithin(slots, span)));
   return slots.map((slot) => slot.index).filter((index) => any.has(index));
 }

@@ -211,8 +211,8 @@ export class RequestsService {
     const session = await this.sessions.findVisible(user, sessionId);
     if (input.status === undefined && input.window === undefined) {
       throw AppError.invalid(
-        { status: ['give a status, a window or both'] },
-        { status: [{ rule: 'required' }] },
+        { status: ['Give a status, a window or both.'] },
+        { status: [{ rule: 'oneChange' }] },
       );
     }
     // A window goes with an acceptance or alone (the DTO refuses it with the other answers).
@@ -220,7 +220,6 @@ export class RequestsService {
       input.window !== undefined && (input.status ?? 'accepted') === 'accepted'
         ? input.window
         : undefined;
-    if (window !== undefined) checkWindow(session, window);
     const reason = input.status === 'declined' ? (input.reason ?? '') : '';
     let messageId: string | null = null;
     const updated = await this.dataSource.transaction(async (manager) => {
@@ -243,6 +242,8 @@ export class RequestsService {
             : 'Only the company asked may accept or decline',
         );
       }
+      // Checked against the session once the caller may act: a stranger learns nothing from it.
+      if (window !== undefined) checkWindow(session, window);
       if (request.status === input.status) {
         if (window === undefined) return request;
         return this.changeWindow(manager, user, session, request, window);
@@ -311,6 +312,7 @@ export class RequestsService {
         'Only the two companies of a request may say when their meeting may take place',
       );
     }
+    checkWindow(session, window);
     this.sessions.assertAllows(session, 'request');
     if (!ACTIVE.includes(request.status)) {
       throw AppError.conflict('request.not_pending', `This request is already ${request.status}`);
@@ -364,8 +366,10 @@ export class RequestsService {
       })
       .orderBy('request.createdAt', 'DESC')
       .getMany();
-    const views = await Promise.all(
-      (await this.withPairState(requests)).map((view) => this.privateTo(user, companyId, view)),
+    // One question for the whole list: the reasons are the firm's own, or nobody's here.
+    const ownFirm = await this.companies.speaksFor(user.id, companyId);
+    const views = (await this.withPairState(requests)).map((view) =>
+      ownFirm ? view : { ...view, declineReason: null },
     );
     const received = views.filter((view) => view.toCompanyId === companyId);
     return {
