@@ -1130,7 +1130,7 @@ export const zhHant: Record<MessageKey, string> = {
   'messages.empty': '暫未與 {name} 互通訊息。你的第一則訊息將展開對話。',
   'messages.write': '你的訊息',
   'messages.counter': '已用 {count, number} 字元，上限 {max, number} 字元',
-  'messages.sendTo': '發送訊息給 {name}',
+  'messages.sendTo': '傳送訊息給 {name}',
   'messages.send': '傳送',
   'messages.sending': '傳送中…',
   'messages.all': '所有對話',
