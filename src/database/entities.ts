@@ -24,6 +24,12 @@ import { Opportunity } from '../opportunities/opportunity.entity';
 import { CompanyInvitation } from '../teams/company-invitation.entity';
 import { UserSettings } from '../users/user-settings.entity';
 import { User } from '../users/user.entity';
+import { Agreement } from '../partners/agreement.entity';
+import { Partner } from '../partners/partner.entity';
+import { SeminarRegistration } from '../seminars/seminar-registration.entity';
+import { Seminar } from '../seminars/seminar.entity';
+import { FollowUpAnswer } from '../follow-ups/follow-up-answer.entity';
+import { FollowUpSurvey } from '../follow-ups/follow-up-survey.entity';
 
 /** Every entity of the schema; the DataSource and the migration check use this one list. */
 export const ENTITIES = [
@@ -53,4 +59,10 @@ export const ENTITIES = [
   Message,
   Opportunity,
   OpportunityInterest,
+  Partner,
+  Agreement,
+  Seminar,
+  SeminarRegistration,
+  FollowUpSurvey,
+  FollowUpAnswer,
 ];

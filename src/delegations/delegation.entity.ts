@@ -4,11 +4,15 @@ import {
   CreateDateColumn,
   Entity,
   Index,
+  JoinColumn,
+  ManyToOne,
   OneToMany,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
   type Relation,
 } from 'typeorm';
+import type { Agreement } from '../partners/agreement.entity';
+import type { Partner } from '../partners/partner.entity';
 import type { DelegationApplication } from './delegation-application.entity';
 import { DIRECTIONS, type Direction } from './delegation.wire';
 import type { ItineraryItem } from './itinerary-item.entity';
@@ -70,6 +74,22 @@ export class Delegation {
     (application: DelegationApplication) => application.delegation,
   )
   applications: Relation<DelegationApplication>[];
+
+  /** The partner economy this activity is held under (programme report); null when none. */
+  @Column({ type: 'uuid', name: 'partner_id', nullable: true })
+  partnerId: string | null;
+
+  @ManyToOne('Partner', { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'partner_id' })
+  partner: Relation<Partner> | null;
+
+  /** The agreement it is held under; null when none. */
+  @Column({ type: 'uuid', name: 'agreement_id', nullable: true })
+  agreementId: string | null;
+
+  @ManyToOne('Agreement', { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'agreement_id' })
+  agreement: Relation<Agreement> | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;

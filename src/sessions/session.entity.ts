@@ -11,6 +11,8 @@ import {
   type Relation,
 } from 'typeorm';
 import type { Delegation } from '../delegations/delegation.entity';
+import type { Agreement } from '../partners/agreement.entity';
+import type { Partner } from '../partners/partner.entity';
 import type { ScoringWeights } from '../matching/scoring/scoring-types';
 import { SESSION_STATUSES, type SessionStatus } from './session-lifecycle.wire';
 import { SESSION_MODES, type SessionMode } from './session.wire';
@@ -70,6 +72,26 @@ export class MatchmakingSession {
   @ManyToOne('Delegation', { onDelete: 'SET NULL', nullable: true })
   @JoinColumn({ name: 'delegation_id' })
   delegation: Relation<Delegation> | null;
+
+  /** The partner economy this activity is held under (programme report); null when none. */
+  @Column({ type: 'uuid', name: 'partner_id', nullable: true })
+  partnerId: string | null;
+
+  @ManyToOne('Partner', { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'partner_id' })
+  partner: Relation<Partner> | null;
+
+  /** The agreement it is held under; null when none. */
+  @Column({ type: 'uuid', name: 'agreement_id', nullable: true })
+  agreementId: string | null;
+
+  @ManyToOne('Agreement', { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'agreement_id' })
+  agreement: Relation<Agreement> | null;
+
+  /** Months after closing at which its firms are asked what came of their meetings. */
+  @Column({ type: 'smallint', array: true, name: 'follow_up_months', default: () => "'{3,6}'" })
+  followUpMonths: number[];
 
   @Index('sessions_status_idx')
   @Column({ type: 'enum', enum: SESSION_STATUSES, enumName: 'session_status', default: 'open' })
