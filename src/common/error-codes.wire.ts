@@ -127,6 +127,15 @@ export const ERROR_CODES = [
   'opportunity.expired',
   'opportunity.own',
   'interest.duplicate',
+  // Seminars and workshops (issue 18).
+  'seminar.not_found',
+  'seminar.started',
+  'seminar.capacity_below_registered',
+  'registration.not_found',
+  'registration.duplicate',
+  'check_in_code.not_found',
+  'check_in.already',
+  'check_in.no_seat',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

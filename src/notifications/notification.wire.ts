@@ -22,6 +22,8 @@ export const NOTIFICATION_KINDS = [
   'agreement.expiring',
   'followup.survey',
   'invitation',
+  'seminar.registration',
+  'seminar.reminder',
   'password.reset',
   'email.verification',
 ] as const;

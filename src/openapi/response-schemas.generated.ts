@@ -622,6 +622,86 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "text/calendar"
       ]
     },
+    "SeminarsController_create": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/WireSeminar"
+      }
+    },
+    "SeminarsController_list": {
+      "body": "json",
+      "schema": {
+        "type": "object",
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/WireSeminar"
+            }
+          },
+          "total": {
+            "type": "number"
+          },
+          "page": {
+            "type": "number"
+          },
+          "pageSize": {
+            "type": "number"
+          }
+        },
+        "required": [
+          "items",
+          "total",
+          "page",
+          "pageSize"
+        ]
+      }
+    },
+    "SeminarsController_get": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/WireSeminarDetail"
+      }
+    },
+    "SeminarsController_update": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/WireSeminar"
+      }
+    },
+    "SeminarsController_register": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/WireSeminarRegistration"
+      }
+    },
+    "SeminarsController_listRegistrations": {
+      "body": "json",
+      "schema": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/WireSeminarRegistration"
+        }
+      }
+    },
+    "SeminarsController_withdraw": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/WireSeminarRegistration"
+      }
+    },
+    "SeminarsController_checkIn": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/WireCheckIn"
+      }
+    },
+    "SeminarsController_attendance": {
+      "body": "text",
+      "produces": [
+        "text/csv"
+      ]
+    },
     "SessionInvitationsController_accept": {
       "body": "json",
       "schema": {
@@ -3238,6 +3318,22 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "waitlistedAt"
       ]
     },
+    "WireCheckIn": {
+      "type": "object",
+      "description": "`POST /api/seminars/:id/check-in`: who was checked in, and when.",
+      "properties": {
+        "registration": {
+          "$ref": "#/components/schemas/WireSeminarRegistration"
+        },
+        "checkedInAt": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "registration",
+        "checkedInAt"
+      ]
+    },
     "WireCompany": {
       "type": "object",
       "description": "A company, as `GET /api/companies/:id` gives it.",
@@ -3661,6 +3757,8 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
             "agreement.expiring",
             "followup.survey",
             "invitation",
+            "seminar.registration",
+            "seminar.reminder",
             "password.reset",
             "email.verification"
           ]
@@ -4077,6 +4175,275 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "to"
       ]
     },
+    "WireSeminar": {
+      "type": "object",
+      "description": "`GET /api/seminars`, `GET /api/seminars/:id`: times are ISO 8601 instants in UTC.",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "title": {
+          "type": "string"
+        },
+        "kind": {
+          "type": "string",
+          "enum": [
+            "seminar",
+            "workshop",
+            "forum"
+          ]
+        },
+        "description": {
+          "type": "string"
+        },
+        "startsAt": {
+          "type": "string"
+        },
+        "endsAt": {
+          "type": "string"
+        },
+        "timezone": {
+          "type": "string",
+          "description": "The organiser's IANA zone (the place's); the web app shows times in the viewer's."
+        },
+        "venue": {
+          "type": "string",
+          "nullable": true
+        },
+        "videoUrl": {
+          "type": "string",
+          "nullable": true
+        },
+        "capacity": {
+          "type": "number"
+        },
+        "registeredCount": {
+          "type": "number"
+        },
+        "waitlistedCount": {
+          "type": "number"
+        },
+        "seatsLeft": {
+          "type": "number"
+        },
+        "partnerId": {
+          "type": "string",
+          "nullable": true
+        },
+        "partnerCountry": {
+          "type": "string",
+          "nullable": true,
+          "description": "The partner economy's country (ISO 3166-1 alpha-2) and name, when one is set."
+        },
+        "partnerName": {
+          "type": "string",
+          "nullable": true
+        },
+        "agreementId": {
+          "type": "string",
+          "nullable": true
+        },
+        "createdAt": {
+          "type": "string"
+        },
+        "updatedAt": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "id",
+        "title",
+        "kind",
+        "description",
+        "startsAt",
+        "endsAt",
+        "timezone",
+        "venue",
+        "videoUrl",
+        "capacity",
+        "registeredCount",
+        "waitlistedCount",
+        "seatsLeft",
+        "partnerId",
+        "partnerCountry",
+        "partnerName",
+        "agreementId",
+        "createdAt",
+        "updatedAt"
+      ]
+    },
+    "WireSeminarDetail": {
+      "type": "object",
+      "description": "`GET /api/seminars/:id`: the seminar and the caller's own registration, if any.",
+      "properties": {
+        "myRegistration": {
+          "allOf": [
+            {
+              "$ref": "#/components/schemas/WireSeminarRegistration"
+            }
+          ],
+          "nullable": true
+        },
+        "id": {
+          "type": "string"
+        },
+        "title": {
+          "type": "string"
+        },
+        "kind": {
+          "type": "string",
+          "enum": [
+            "seminar",
+            "workshop",
+            "forum"
+          ]
+        },
+        "description": {
+          "type": "string"
+        },
+        "startsAt": {
+          "type": "string"
+        },
+        "endsAt": {
+          "type": "string"
+        },
+        "timezone": {
+          "type": "string",
+          "description": "The organiser's IANA zone (the place's); the web app shows times in the viewer's."
+        },
+        "venue": {
+          "type": "string",
+          "nullable": true
+        },
+        "videoUrl": {
+          "type": "string",
+          "nullable": true
+        },
+        "capacity": {
+          "type": "number"
+        },
+        "registeredCount": {
+          "type": "number"
+        },
+        "waitlistedCount": {
+          "type": "number"
+        },
+        "seatsLeft": {
+          "type": "number"
+        },
+        "partnerId": {
+          "type": "string",
+          "nullable": true
+        },
+        "partnerCountry": {
+          "type": "string",
+          "nullable": true,
+          "description": "The partner economy's country (ISO 3166-1 alpha-2) and name, when one is set."
+        },
+        "partnerName": {
+          "type": "string",
+          "nullable": true
+        },
+        "agreementId": {
+          "type": "string",
+          "nullable": true
+        },
+        "createdAt": {
+          "type": "string"
+        },
+        "updatedAt": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "myRegistration",
+        "id",
+        "title",
+        "kind",
+        "description",
+        "startsAt",
+        "endsAt",
+        "timezone",
+        "venue",
+        "videoUrl",
+        "capacity",
+        "registeredCount",
+        "waitlistedCount",
+        "seatsLeft",
+        "partnerId",
+        "partnerCountry",
+        "partnerName",
+        "agreementId",
+        "createdAt",
+        "updatedAt"
+      ]
+    },
+    "WireSeminarRegistration": {
+      "type": "object",
+      "description": "One person's seat (or place on the waitlist) at a seminar, for their company.",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "seminarId": {
+          "type": "string"
+        },
+        "companyId": {
+          "type": "string"
+        },
+        "companyName": {
+          "type": "string"
+        },
+        "companyCountry": {
+          "type": "string"
+        },
+        "userId": {
+          "type": "string"
+        },
+        "userName": {
+          "type": "string"
+        },
+        "status": {
+          "type": "string",
+          "enum": [
+            "waitlisted",
+            "withdrawn",
+            "registered"
+          ]
+        },
+        "waitlistPosition": {
+          "type": "number",
+          "nullable": true,
+          "description": "1 for the next to get a seat; null unless waitlisted."
+        },
+        "checkInCode": {
+          "type": "string",
+          "nullable": true,
+          "description": "Only to the person who holds the seat (grouped, `XXXXX-XXXXX`); null to everyone else."
+        },
+        "checkedInAt": {
+          "type": "string",
+          "nullable": true
+        },
+        "createdAt": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "id",
+        "seminarId",
+        "companyId",
+        "companyName",
+        "companyCountry",
+        "userId",
+        "userName",
+        "status",
+        "waitlistPosition",
+        "checkInCode",
+        "checkedInAt",
+        "createdAt"
+      ]
+    },
     "WireUnsubscribe": {
       "type": "object",
       "description": "What `GET /api/unsubscribe?key=` says the one click will do, and what `POST` did.",
@@ -4099,6 +4466,8 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
             "agreement.expiring",
             "followup.survey",
             "invitation",
+            "seminar.registration",
+            "seminar.reminder",
             "password.reset",
             "email.verification"
           ]
@@ -4268,6 +4637,22 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
                 "off"
               ]
             },
+            "seminar.registration": {
+              "type": "string",
+              "enum": [
+                "email",
+                "in-app",
+                "off"
+              ]
+            },
+            "seminar.reminder": {
+              "type": "string",
+              "enum": [
+                "email",
+                "in-app",
+                "off"
+              ]
+            },
             "password.reset": {
               "type": "string",
               "enum": [
@@ -4301,6 +4686,8 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
             "agreement.expiring",
             "followup.survey",
             "invitation",
+            "seminar.registration",
+            "seminar.reminder",
             "password.reset",
             "email.verification"
           ],

@@ -113,6 +113,16 @@ export const en = {
   'announcement.body': '{from}: “{text}”',
   'announcement.action': 'Open the session',
 
+  'seminar.registration.title': 'You have a seat at “{seminar}”',
+  'seminar.registration.body':
+    'A seat was freed at “{seminar}” ({startsAt}) and you, first on the waitlist for {company}, now hold it. Your check-in code is on the seminar’s page.',
+  'seminar.registration.action': 'See your seat',
+
+  'seminar.reminder.title': '“{seminar}” is tomorrow',
+  'seminar.reminder.body':
+    'A reminder: the {kind, select, workshop {workshop} forum {forum} other {seminar}} “{seminar}” begins at {startsAt}{place, select, venue {, at {venue}} other {}}{hasVideo, select, yes {; it can also be joined by video from its page} other {}}. Show the QR code on its page at the door to check in.',
+  'seminar.reminder.action': 'Open the seminar',
+
   'time.withOther': '{time} ({otherName}: {otherTime})',
   'email.greeting': 'Hello {name},',
   'email.openLink': 'Or open this link:',

@@ -106,6 +106,16 @@ export const zhHant: Record<MessageKey, string> = {
   'announcement.body': '{from}：「{text}」',
   'announcement.action': '開啟活動',
 
+  'seminar.registration.title': '您已取得「{seminar}」的座位',
+  'seminar.registration.body':
+    '「{seminar}」（{startsAt}）有座位空出，您是 {company} 在候補名單上的首位，現已取得該座位。入場登記碼載於研討會頁面。',
+  'seminar.registration.action': '查看您的座位',
+
+  'seminar.reminder.title': '「{seminar}」明天舉行',
+  'seminar.reminder.body':
+    '提提您：{kind, select, workshop {工作坊} forum {論壇} other {研討會}}「{seminar}」將於 {startsAt} 開始{place, select, venue {，地點為 {venue}} other {}}{hasVideo, select, yes {；亦可於活動頁面以視像參與} other {}}。入場時請出示頁面上的二維碼以辦理登記。',
+  'seminar.reminder.action': '開啟研討會',
+
   'time.withOther': '{time}（{otherName}當地時間：{otherTime}）',
   'email.greeting': '{name} 您好：',
   'email.openLink': '或開啟此連結：',

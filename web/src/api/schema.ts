@@ -953,6 +953,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/seminars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Upcoming seminars, soonest first; `when=past` (organisers): latest first. */
+        get: operations["SeminarsController_list"];
+        put?: never;
+        post: operations["SeminarsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/seminars/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** With the caller's own registration and its check-in code, when they have one. */
+        get: operations["SeminarsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["SeminarsController_update"];
+        trace?: never;
+    };
+    "/api/seminars/{id}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisers: all; a firm's user: their companies' (a code only on their own). */
+        get: operations["SeminarsController_listRegistrations"];
+        put?: never;
+        /** A verified company's user takes a seat (or a place on the waitlist when full). */
+        post: operations["SeminarsController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/seminars/{id}/registrations/{registrationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** The seat's holder or their company's owner withdraws; the longest-waiting is promoted. */
+        patch: operations["SeminarsController_withdraw"];
+        trace?: never;
+    };
+    "/api/seminars/{id}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SeminarsController_checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/seminars/{id}/attendance.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SeminarsController_attendance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{id}/schedule": {
         parameters: {
             query?: never;
@@ -1967,6 +2068,99 @@ export interface components {
              */
             message: string;
         };
+        CreateSeminarDto: {
+            /** @example Smart cards and e-payment: a seminar with French firms */
+            title: string;
+            /** @enum {string} */
+            kind: "seminar" | "workshop" | "forum";
+            /** @example 2031-06-10T09:30:00+08:00 */
+            startsAt: string;
+            /** @example 2031-06-10T12:30:00+08:00 */
+            endsAt: string;
+            /** @example Asia/Hong_Kong */
+            timezone: string;
+            /**
+             * @description Where it is held; `null` or '' when only by video.
+             * @example HKCEC Room S421
+             */
+            venue?: string | null;
+            /**
+             * Format: uri
+             * @description The video link (http or https); `null` or '' when none.
+             * @example https://meet.example.org/abc
+             */
+            videoUrl?: string | null;
+            /**
+             * @description Seats; registrations beyond them wait.
+             * @example 80
+             */
+            capacity: number;
+            /**
+             * Format: uuid
+             * @description The partner economy it is held under; `null` for none.
+             */
+            partnerId?: string | null;
+            /**
+             * Format: uuid
+             * @description One of that partner's agreements; needs `partnerId`; `null` for none.
+             */
+            agreementId?: string | null;
+            description?: string | null;
+        };
+        UpdateSeminarDto: {
+            /** @example Smart cards and e-payment: a seminar with French firms */
+            title?: string;
+            /** @enum {string} */
+            kind?: "seminar" | "workshop" | "forum";
+            /** @example 2031-06-10T09:30:00+08:00 */
+            startsAt?: string;
+            /** @example 2031-06-10T12:30:00+08:00 */
+            endsAt?: string;
+            /** @example Asia/Hong_Kong */
+            timezone?: string;
+            /**
+             * @description Where it is held; `null` or '' when only by video.
+             * @example HKCEC Room S421
+             */
+            venue?: string | null;
+            /**
+             * Format: uri
+             * @description The video link (http or https); `null` or '' when none.
+             * @example https://meet.example.org/abc
+             */
+            videoUrl?: string | null;
+            /**
+             * @description Seats; registrations beyond them wait.
+             * @example 80
+             */
+            capacity?: number;
+            /**
+             * Format: uuid
+             * @description The partner economy it is held under; `null` for none.
+             */
+            partnerId?: string | null;
+            /**
+             * Format: uuid
+             * @description One of that partner's agreements; needs `partnerId`; `null` for none.
+             */
+            agreementId?: string | null;
+            description?: string | null;
+        };
+        RegisterDto: {
+            /** Format: uuid */
+            companyId: string;
+        };
+        WithdrawRegistrationDto: {
+            /** @enum {string} */
+            status: "withdrawn";
+        };
+        CheckInDto: {
+            /**
+             * @description The code of the QR code, or as typed (`XXXXX-XXXXX`; case, spaces and dashes do not matter).
+             * @example 7KQ2M-X9D4P
+             */
+            code: string;
+        };
         StartScheduleDto: {
             /** @description Make a draft to review (`GET .../schedule/draft`) instead of publishing. */
             draft?: boolean;
@@ -2637,6 +2831,11 @@ export interface components {
             decidedAt: string | null;
             waitlistedAt: string | null;
         };
+        /** @description `POST /api/seminars/:id/check-in`: who was checked in, and when. */
+        WireCheckIn: {
+            registration: components["schemas"]["WireSeminarRegistration"];
+            checkedInAt: string;
+        };
         /** @description A company, as `GET /api/companies/:id` gives it. */
         WireCompany: {
             id: string;
@@ -2729,7 +2928,7 @@ export interface components {
         WireNotification: {
             id: string;
             /** @enum {string} */
-            kind: "request.received" | "request.answered" | "request.cancelled" | "schedule.published" | "meeting.changed" | "meeting.reminder" | "requests.digest" | "company.verification" | "application.decided" | "announcement" | "message.unread" | "opportunity.digest" | "agreement.expiring" | "followup.survey" | "invitation" | "password.reset" | "email.verification";
+            kind: "request.received" | "request.answered" | "request.cancelled" | "schedule.published" | "meeting.changed" | "meeting.reminder" | "requests.digest" | "company.verification" | "application.decided" | "announcement" | "message.unread" | "opportunity.digest" | "agreement.expiring" | "followup.survey" | "invitation" | "seminar.registration" | "seminar.reminder" | "password.reset" | "email.verification";
             title: string;
             body: string;
             /** @description A path in the web app, such as `/sessions/<id>`. */
@@ -2860,10 +3059,79 @@ export interface components {
             from: string;
             to: string;
         };
+        /** @description `GET /api/seminars`, `GET /api/seminars/:id`: times are ISO 8601 instants in UTC. */
+        WireSeminar: {
+            id: string;
+            title: string;
+            /** @enum {string} */
+            kind: "seminar" | "workshop" | "forum";
+            description: string;
+            startsAt: string;
+            endsAt: string;
+            /** @description The organiser's IANA zone (the place's); the web app shows times in the viewer's. */
+            timezone: string;
+            venue: string | null;
+            videoUrl: string | null;
+            capacity: number;
+            registeredCount: number;
+            waitlistedCount: number;
+            seatsLeft: number;
+            partnerId: string | null;
+            /** @description The partner economy's country (ISO 3166-1 alpha-2) and name, when one is set. */
+            partnerCountry: string | null;
+            partnerName: string | null;
+            agreementId: string | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        /** @description `GET /api/seminars/:id`: the seminar and the caller's own registration, if any. */
+        WireSeminarDetail: {
+            myRegistration: components["schemas"]["WireSeminarRegistration"] | null;
+            id: string;
+            title: string;
+            /** @enum {string} */
+            kind: "seminar" | "workshop" | "forum";
+            description: string;
+            startsAt: string;
+            endsAt: string;
+            /** @description The organiser's IANA zone (the place's); the web app shows times in the viewer's. */
+            timezone: string;
+            venue: string | null;
+            videoUrl: string | null;
+            capacity: number;
+            registeredCount: number;
+            waitlistedCount: number;
+            seatsLeft: number;
+            partnerId: string | null;
+            /** @description The partner economy's country (ISO 3166-1 alpha-2) and name, when one is set. */
+            partnerCountry: string | null;
+            partnerName: string | null;
+            agreementId: string | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        /** @description One person's seat (or place on the waitlist) at a seminar, for their company. */
+        WireSeminarRegistration: {
+            id: string;
+            seminarId: string;
+            companyId: string;
+            companyName: string;
+            companyCountry: string;
+            userId: string;
+            userName: string;
+            /** @enum {string} */
+            status: "waitlisted" | "withdrawn" | "registered";
+            /** @description 1 for the next to get a seat; null unless waitlisted. */
+            waitlistPosition: number | null;
+            /** @description Only to the person who holds the seat (grouped, `XXXXX-XXXXX`); null to everyone else. */
+            checkInCode: string | null;
+            checkedInAt: string | null;
+            createdAt: string;
+        };
         /** @description What `GET /api/unsubscribe?key=` says the one click will do, and what `POST` did. */
         WireUnsubscribe: {
             /** @enum {string} */
-            kind: "request.received" | "request.answered" | "request.cancelled" | "schedule.published" | "meeting.changed" | "meeting.reminder" | "requests.digest" | "company.verification" | "application.decided" | "announcement" | "message.unread" | "opportunity.digest" | "agreement.expiring" | "followup.survey" | "invitation" | "password.reset" | "email.verification";
+            kind: "request.received" | "request.answered" | "request.cancelled" | "schedule.published" | "meeting.changed" | "meeting.reminder" | "requests.digest" | "company.verification" | "application.decided" | "announcement" | "message.unread" | "opportunity.digest" | "agreement.expiring" | "followup.survey" | "invitation" | "seminar.registration" | "seminar.reminder" | "password.reset" | "email.verification";
             /** @description The address the key is for, partly hidden (`ad…@harbourpay.hk`). */
             email: string;
             /**
@@ -2912,6 +3180,10 @@ export interface components {
                 "followup.survey": "email" | "in-app" | "off";
                 /** @enum {string} */
                 invitation: "email" | "in-app" | "off";
+                /** @enum {string} */
+                "seminar.registration": "email" | "in-app" | "off";
+                /** @enum {string} */
+                "seminar.reminder": "email" | "in-app" | "off";
                 /** @enum {string} */
                 "password.reset": "email" | "in-app" | "off";
                 /** @enum {string} */
@@ -5359,6 +5631,303 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WireOpportunityInterest"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SeminarsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description `upcoming` (not over yet: the default) or `past` (organisers only). */
+                when?: "upcoming" | "past";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WireSeminar"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SeminarsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSeminarDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WireSeminar"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SeminarsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WireSeminarDetail"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SeminarsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSeminarDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WireSeminar"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SeminarsController_listRegistrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WireSeminarRegistration"][];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SeminarsController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WireSeminarRegistration"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SeminarsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                registrationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawRegistrationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WireSeminarRegistration"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SeminarsController_checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WireCheckIn"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SeminarsController_attendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description The error shape of every failure: status, code and, for a 400, every bad field */
