@@ -146,6 +146,37 @@ async function draftOf(sessionId: string, fingerprint: string): Promise<string> 
   return row.id;
 }
 
+/** A seminar of the world's organiser, a week ahead, with room for everyone. */
+async function seminarOf(world: World): Promise<string> {
+  const startsAt = Date.now() + 7 * 24 * 3_600_000;
+  return (
+    await client
+      .as(world.organiser.accessToken)
+      .post('/api/seminars')
+      .send({
+        title: unique('Smart cards seminar'),
+        kind: 'seminar',
+        startsAt: new Date(startsAt).toISOString(),
+        endsAt: new Date(startsAt + 3_600_000).toISOString(),
+        timezone: 'Asia/Hong_Kong',
+        capacity: 50,
+        description: '',
+      })
+      .expect(201)
+  ).body.id as string;
+}
+
+/** The owner's seat at a fresh seminar: its seminar, id and check-in code. */
+async function seatOf(world: World): Promise<{ seminarId: string; id: string; code: string }> {
+  const seminarId = await seminarOf(world);
+  const seat = await client
+    .as(world.owner.accessToken)
+    .post(`/api/seminars/${seminarId}/registrations`)
+    .send({ companyId: world.companyId })
+    .expect(201);
+  return { seminarId, id: seat.body.id as string, code: seat.body.checkInCode as string };
+}
+
 async function freshDelegation(world: World): Promise<string> {
   const response = await client
     .as(world.organiser.accessToken)
@@ -642,6 +673,69 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/opportunities/{id}/interest': {
     call: async (world) => ({ url: `/api/opportunities/${await opportunityOf(world)}/interest` }),
     expect: ownerAndOrganisers(200),
+  },
+  // Seminars: organisers write and take attendance, signed-in users read; a seat is a company
+  // user's own (a stranger to it is told nothing of it: 404).
+  'POST /api/seminars': {
+    call: () => ({
+      url: '/api/seminars',
+      body: {
+        title: unique('Seminar'),
+        kind: 'workshop',
+        startsAt: '2033-03-01T09:00:00+08:00',
+        endsAt: '2033-03-01T12:00:00+08:00',
+        timezone: 'Asia/Hong_Kong',
+        capacity: 30,
+      },
+    }),
+    expect: organisers(201),
+  },
+  'GET /api/seminars': { call: () => ({ url: '/api/seminars' }), expect: signedIn(200) },
+  'GET /api/seminars/{id}': {
+    call: async (world) => ({ url: `/api/seminars/${await seminarOf(world)}` }),
+    expect: signedIn(200),
+  },
+  'PATCH /api/seminars/{id}': {
+    call: async (world) => ({
+      url: `/api/seminars/${await seminarOf(world)}`,
+      body: { capacity: 60 },
+    }),
+    expect: organisers(200),
+  },
+  'POST /api/seminars/{id}/registrations': {
+    call: async (world) => ({
+      url: `/api/seminars/${await seminarOf(world)}/registrations`,
+      body: { companyId: world.companyId },
+    }),
+    expect: { admin: 403, organiser: 403, owner: 201, stranger: 403, anonymous: 401 },
+  },
+  'GET /api/seminars/{id}/registrations': {
+    // Everyone signed in; a firm's user sees only their companies' rows (tested in seminars).
+    call: async (world) => ({
+      url: `/api/seminars/${(await seatOf(world)).seminarId}/registrations`,
+    }),
+    expect: signedIn(200),
+  },
+  'PATCH /api/seminars/{id}/registrations/{registrationId}': {
+    call: async (world) => {
+      const seat = await seatOf(world);
+      return {
+        url: `/api/seminars/${seat.seminarId}/registrations/${seat.id}`,
+        body: { status: 'withdrawn' },
+      };
+    },
+    expect: companyOwnOnly(200, 404),
+  },
+  'POST /api/seminars/{id}/check-in': {
+    call: async (world) => {
+      const seat = await seatOf(world);
+      return { url: `/api/seminars/${seat.seminarId}/check-in`, body: { code: seat.code } };
+    },
+    expect: organisers(200),
+  },
+  'GET /api/seminars/{id}/attendance.csv': {
+    call: async (world) => ({ url: `/api/seminars/${await seminarOf(world)}/attendance.csv` }),
+    expect: organisers(200),
   },
   'PUT /api/sessions/{id}/preferences/{otherCompanyId}': {
     call: (world) => ({

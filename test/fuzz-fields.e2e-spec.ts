@@ -280,6 +280,42 @@ describe('fuzz, field by field: every field of every route and live event', () =
     return conversationId;
   };
 
+  /** A seminar a week ahead, new each time (a base's success may fill or change it). */
+  const seminarBody = (): Record<string, unknown> => {
+    const startsAt = Date.now() + 7 * 24 * HOUR;
+    return {
+      title: unique('Fuzz seminar'),
+      kind: 'seminar',
+      startsAt: new Date(startsAt).toISOString(),
+      endsAt: new Date(startsAt + 3 * HOUR).toISOString(),
+      timezone: 'Asia/Hong_Kong',
+      venue: 'HKCEC Room S421',
+      videoUrl: 'https://meet.example.org/fuzz',
+      capacity: 40,
+      partnerId: null,
+      agreementId: null,
+      description: 'Smart cards and e-payment.',
+    };
+  };
+  const seminar = async (): Promise<string> =>
+    (
+      await client
+        .as(world.organiser.accessToken)
+        .post('/api/seminars')
+        .send(seminarBody())
+        .expect(201)
+    ).body.id as string;
+  /** The owner's seat at a new seminar: the seminar, the registration and its code. */
+  const seat = async (): Promise<{ seminarId: string; id: string; code: string }> => {
+    const seminarId = await seminar();
+    const taken = await client
+      .as(world.owner.accessToken)
+      .post(`/api/seminars/${seminarId}/registrations`)
+      .send({ companyId: world.companyId })
+      .expect(201);
+    return { seminarId, id: taken.body.id as string, code: taken.body.checkInCode as string };
+  };
+
   /** A post on the opportunities board by the owner's firm (or the partner's), new each time. */
   const opportunity = async (by: 'owner' | 'partner' = 'owner'): Promise<string> =>
     (
@@ -623,6 +659,42 @@ describe('fuzz, field by field: every field of every route and live event', () =
       caller: 'owner',
       params: { id: await opportunity() },
       query: { format: 'json' },
+    }),
+    'POST /api/seminars': () => ({ caller: 'organiser', body: seminarBody() }),
+    'GET /api/seminars': () => ({
+      caller: 'organiser',
+      query: { when: 'upcoming', page: '1', pageSize: '5' },
+    }),
+    'GET /api/seminars/{id}': async () => ({ caller: 'owner', params: { id: await seminar() } }),
+    'PATCH /api/seminars/{id}': async () => ({
+      caller: 'organiser',
+      params: { id: await seminar() },
+      body: seminarBody(),
+    }),
+    'POST /api/seminars/{id}/registrations': async () => ({
+      caller: 'owner',
+      params: { id: await seminar() },
+      body: { companyId: world.companyId },
+    }),
+    'GET /api/seminars/{id}/registrations': async () => ({
+      caller: 'owner',
+      params: { id: (await seat()).seminarId },
+    }),
+    'PATCH /api/seminars/{id}/registrations/{registrationId}': async () => {
+      const taken = await seat();
+      return {
+        caller: 'owner',
+        params: { id: taken.seminarId, registrationId: taken.id },
+        body: { status: 'withdrawn' },
+      };
+    },
+    'POST /api/seminars/{id}/check-in': async () => {
+      const taken = await seat();
+      return { caller: 'organiser', params: { id: taken.seminarId }, body: { code: taken.code } };
+    },
+    'GET /api/seminars/{id}/attendance.csv': async () => ({
+      caller: 'organiser',
+      params: { id: (await seat()).seminarId },
     }),
     'PUT /api/sessions/{id}/preferences/{otherCompanyId}': () => ({
       caller: 'owner',
