@@ -94,6 +94,7 @@ export function App() {
               {me.user.role === 'admin' && <Link to="/admin/users">{t('nav.admin')}</Link>}
               <Link to="/sessions">{t('nav.sessions')}</Link>
               <Link to="/delegations">{t('nav.delegations')}</Link>
+              <Link to="/seminars">{t('seminars.nav')}</Link>
               <Link to="/directory">{t('nav.directory')}</Link>
               <Link to="/opportunities">{t('nav.opportunities')}</Link>
               <MessagesNavLink companies={me.companies} />

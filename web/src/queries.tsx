@@ -16,7 +16,13 @@ export function makeQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
-  for (const key of [keys.sessions, keys.delegations, keys.companies, keys.opportunities])
+  for (const key of [
+    keys.sessions,
+    keys.delegations,
+    keys.companies,
+    keys.opportunities,
+    keys.seminars,
+  ])
     queryClient.setQueryDefaults(key, { refetchOnWindowFocus: true });
   return queryClient;
 }
@@ -56,6 +62,11 @@ export const keys = {
   opportunityOf: (id: string) => ['opportunities', id] as const,
   opportunity: (id: string, companyId: string) => ['opportunities', id, 'as', companyId] as const,
   opportunityInterests: (id: string) => ['opportunities', id, 'interests'] as const,
+  /** Seminars: the lists, each seminar, its registrations (organisers). */
+  seminars: ['seminars'] as const,
+  seminarList: (params: string) => ['seminars', 'list', params] as const,
+  seminar: (id: string) => ['seminars', id] as const,
+  seminarRegistrations: (id: string) => ['seminars', id, 'registrations'] as const,
   /** Messages between companies: every list and thread under one key, which live events mark. */
   conversations: ['conversations'] as const,
   conversationList: (companyId: string) => ['conversations', 'list', companyId] as const,

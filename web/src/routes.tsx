@@ -11,6 +11,7 @@ import { DelegationPage, DelegationsPage, isOrganiserRole } from './pages/delega
 import { NotificationsPage } from './pages/notifications';
 import { BoardPage, OpportunityFormPage, OpportunityPage } from './pages/opportunities';
 import { ProfilePage } from './pages/profile';
+import { SeminarPage, SeminarsPage } from './pages/seminars';
 import { SessionPage } from './pages/session';
 import { SessionInvitationPage } from './pages/session-invitation';
 import { SessionsPage } from './pages/sessions';
@@ -39,6 +40,17 @@ const OrganiserSessionPage = lazy(() =>
 const ScheduleBoardPage = lazy(() => organiser().then((m) => ({ default: m.ScheduleBoardPage })));
 const ReportPage = lazy(() => organiser().then((m) => ({ default: m.ReportPage })));
 const ActForPage = lazy(() => organiser().then((m) => ({ default: m.ActForPage })));
+// The organisers' seminar screens (issue 18), with the camera scanner: their own chunk.
+const organiserSeminars = () => import('./pages/organiser/seminars');
+const SeminarFormPage = lazy(() =>
+  organiserSeminars().then((m) => ({ default: m.SeminarFormPage })),
+);
+const SeminarRegistrationsPage = lazy(() =>
+  organiserSeminars().then((m) => ({ default: m.SeminarRegistrationsPage })),
+);
+const SeminarCheckInPage = lazy(() =>
+  organiserSeminars().then((m) => ({ default: m.SeminarCheckInPage })),
+);
 // The platform admin's screens (issue 15).
 const UsersPage = lazy(() =>
   import('./pages/admin/users-page').then((m) => ({ default: m.UsersPage })),
@@ -166,6 +178,20 @@ function Delegation() {
   );
 }
 
+/** Seminars and workshops (issue 18), for every signed-in user. */
+function Seminars() {
+  return <SeminarsPage user={useAccount().me.user} />;
+}
+
+function Seminar() {
+  const { me } = useAccount();
+  return (
+    <WithId
+      page={(id) => <SeminarPage key={id} id={id} user={me.user} companies={me.companies} />}
+    />
+  );
+}
+
 /** The opportunities board and its posts (issue 16), for every signed-in user. */
 function Board() {
   const { me } = useAccount();
@@ -241,6 +267,8 @@ export const routes: RouteObject[] = [
         path: 'companies/:id/team',
         element: <WithId page={(id) => <TeamPage key={id} companyId={id} />} />,
       },
+      { path: 'seminars', element: <Seminars /> },
+      { path: 'seminars/:id', element: <Seminar /> },
       { path: 'delegations', element: <Delegations /> },
       { path: 'delegations/:id', element: <Delegation /> },
       {
@@ -284,6 +312,19 @@ export const routes: RouteObject[] = [
           {
             path: 'sessions/:id/report',
             element: <WithId page={(id) => <ReportPage id={id} />} />,
+          },
+          { path: 'seminars/new', element: <SeminarFormPage /> },
+          {
+            path: 'seminars/:id/edit',
+            element: <WithId page={(id) => <SeminarFormPage key={id} id={id} />} />,
+          },
+          {
+            path: 'seminars/:id/registrations',
+            element: <WithId page={(id) => <SeminarRegistrationsPage key={id} id={id} />} />,
+          },
+          {
+            path: 'seminars/:id/check-in',
+            element: <WithId page={(id) => <SeminarCheckInPage key={id} id={id} />} />,
           },
           // The firm's view of the session, the organiser acting in its name (issue 15).
           { path: 'sessions/:id/act/:companyId', element: <ActFor /> },

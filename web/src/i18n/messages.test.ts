@@ -61,6 +61,8 @@ function plausibleValues(count: number): Record<string, string | number> {
     date: '19 Dec 2026',
     reason: 'We are fully booked that day.',
     idle: '1 h 20 min',
+    venue: 'HKCEC Room S421',
+    code: '7KQ2M-X9D4P',
   };
   const numbers = [
     'count',
@@ -97,6 +99,8 @@ function plausibleValues(count: number): Record<string, string | number> {
     'firms',
     'spread',
     'hours',
+    'position',
+    'registered',
   ];
   return { ...text, ...Object.fromEntries(numbers.map((name) => [name, count])) };
 }
