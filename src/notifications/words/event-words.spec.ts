@@ -140,6 +140,22 @@ const SAMPLES: [TemplatedKind, NoticeParams][] = [
     },
   ],
   [
+    'seminar.reminder',
+    {
+      registrationId: 'r1',
+      seminar: 'Smart cards and e-payment',
+      kind: 'workshop',
+      startsAt: { at },
+      place: 'venue',
+      venue: 'HKCEC Room S421',
+      hasVideo: 'yes',
+    },
+  ],
+  [
+    'seminar.registration',
+    { seminar: 'Smart cards and e-payment', company: 'Harbour Pay', startsAt: { at } },
+  ],
+  [
     'meeting.changed',
     {
       change: 'moved',
@@ -189,6 +205,18 @@ describe('the words of the events', () => {
     );
     const zh = renderNotice('meeting.changed', { ...params, change: 'added' }, HK);
     expect(zh.title).toBe('與 Harbour Pay 的新會面');
+  });
+
+  it('reminds of a seminar in the reader’s zone, with its place', () => {
+    const [, params] = SAMPLES.find(([kind]) => kind === 'seminar.reminder')!;
+    const en = renderNotice('seminar.reminder', params, VAN);
+    expect(en.title).toBe('“Smart cards and e-payment” is tomorrow');
+    expect(en.body).toMatch(
+      /the workshop .* begins at Sun, 14 Sept 2031, 18:00 .*, at HKCEC Room S421; it can also be joined by video/,
+    );
+    expect(renderNotice('seminar.reminder', params, HK).body).toContain(
+      '工作坊「Smart cards and e-payment」將於 2031年9月15日',
+    );
   });
 
   it('words a reminder’s lead in days, hours or minutes', () => {

@@ -30,7 +30,9 @@ export function RegistrationPanel({
     onSettled: () => queryClient.invalidateQueries({ queryKey: keys.seminars }),
   });
   const mine = seminar.myRegistration;
-  const started = Date.parse(seminar.startsAt) <= Date.now();
+  // The moment the page opened: the server refuses changes after the start in any case.
+  const [openedAt] = useState(() => Date.now());
+  const started = Date.parse(seminar.startsAt) <= openedAt;
   const seated = mine && mine.status !== 'withdrawn';
 
   return (

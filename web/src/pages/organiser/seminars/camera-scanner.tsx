@@ -17,7 +17,9 @@ export function CameraScanner({ onCode }: { onCode: (text: string) => void }) {
   const [on, setOn] = useState(false);
   const [problem, setProblem] = useState(false);
   const latest = useRef(onCode);
-  latest.current = onCode;
+  useEffect(() => {
+    latest.current = onCode;
+  });
 
   useEffect(() => {
     if (!on) return;

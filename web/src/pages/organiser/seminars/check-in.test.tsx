@@ -47,7 +47,7 @@ describe('the check-in desk', () => {
 
     expect(await typeCode('7kq2m-x9d4p')).toBe('Checked in: Amy Chan, Harbour Pay');
     expect(api.mock.calls[0][1]?.body).toBe(JSON.stringify({ code: '7kq2m-x9d4p' }));
-    expect((screen.getByLabelText('Or type a code') as HTMLInputElement).value).toBe('');
+    expect(screen.getByLabelText<HTMLInputElement>('Or type a code').value).toBe('');
 
     answer = json(409, {
       statusCode: 409,
