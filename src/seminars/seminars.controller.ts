@@ -2,7 +2,6 @@ import {
   Body,
   Controller,
   Get,
-  Header,
   HttpCode,
   HttpStatus,
   Patch,
@@ -13,6 +12,7 @@ import {
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, type AuthUser } from '../auth/auth.decorators';
+import { sendsCsv } from '../common/csv';
 import type { Page } from '../common/pagination';
 import { UuidParam } from '../common/uuid-param';
 import {
@@ -114,13 +114,12 @@ export class SeminarsController {
   @Get(':id/attendance.csv')
   @Roles('organiser')
   @ApiProduces('text/csv')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
   async attendance(
     @UuidParam('id') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const { filename, body } = await this.registrations.attendanceCsv(id);
-    void reply.header('Content-Disposition', `attachment; filename="${filename}"`);
+    sendsCsv(reply, filename);
     return body;
   }
 }
