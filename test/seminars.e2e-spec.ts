@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { invitationLink } from './support/account-mail';
 import { eventually, startWorker } from './support/app';
 import { unique, useApi, type Account } from './support/client';
 import { TestSmtp } from './support/smtp';
@@ -316,6 +317,38 @@ describe('seminars', () => {
       ]);
       const started = await register(a, seminar.id).expect(409);
       expect(started.body.code).toBe('seminar.started');
+    });
+
+    it("lets the company's owner withdraw a colleague's seat, and not a plain member the owner's", async () => {
+      const colleague = await client.signUp();
+      const token = await invitationLink(client.app, a.id, colleague.user.email);
+      await as(colleague).post('/api/invitations/accept').send({ token }).expect(200);
+      const seminar = await create({ capacity: 5 });
+      const theirs = await as(colleague)
+        .post(`/api/seminars/${seminar.id}/registrations`)
+        .send({ companyId: a.id })
+        .expect(201);
+      const owners = await register(a, seminar.id).expect(201);
+      const refused = await as(colleague)
+        .patch(`/api/seminars/${seminar.id}/registrations/${owners.body.id}`)
+        .send({ status: 'withdrawn' })
+        .expect(403);
+      expect(refused.body.code).toBe('company.owner_required');
+      const withdrawn = await client
+        .as(a.token)
+        .patch(`/api/seminars/${seminar.id}/registrations/${theirs.body.id}`)
+        .send({ status: 'withdrawn' })
+        .expect(200);
+      // The owner sees the colleague's row, but never the colleague's code.
+      expect(withdrawn.body).toMatchObject({ status: 'withdrawn', checkInCode: null });
+      const rows = await client
+        .as(a.token)
+        .get(`/api/seminars/${seminar.id}/registrations`)
+        .expect(200);
+      expect(rows.body).toHaveLength(2);
+      expect(
+        rows.body.find((row: { id: string }) => row.id === theirs.body.id).checkInCode,
+      ).toBeNull();
     });
 
     it('never seats more than capacity when the last seats are taken at once', async () => {
