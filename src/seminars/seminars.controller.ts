@@ -14,6 +14,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, type AuthUser } from '../auth/auth.decorators';
 import { sendsCsv } from '../common/csv';
 import type { Page } from '../common/pagination';
+import { RateLimited } from '../rate-limit/rate-limit.guard';
 import { UuidParam } from '../common/uuid-param';
 import {
   CheckInDto,
@@ -100,8 +101,10 @@ export class SeminarsController {
     return this.registrations.withdraw(user, id, registrationId);
   }
 
+  /** Rate-limited per address: a code is 50 bits, and guessing is how one would be found. */
   @Post(':id/check-in')
   @Roles('organiser')
+  @RateLimited('check-in')
   @HttpCode(HttpStatus.OK)
   checkIn(
     @CurrentUser() user: AuthUser,

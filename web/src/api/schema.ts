@@ -1031,6 +1031,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Rate-limited per address: a code is 50 bits, and guessing is how one would be found. */
         post: operations["SeminarsController_checkIn"];
         delete?: never;
         options?: never;
