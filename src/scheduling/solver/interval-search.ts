@@ -60,13 +60,14 @@ export function gapFreeSchedule(
   // Fixed meetings: their slots are in the firm's day.
   const fixedMask = new Int32Array(n);
   const count = new Int32Array(n);
-  const fixedAt = new Int32Array(S);
+  const isCompany = (c: number): boolean => Number.isInteger(c) && c >= 0 && c < n;
   for (const f of problem.fixed) {
+    if (!isCompany(f.a) || !isCompany(f.b) || f.a === f.b) continue;
+    if (!Number.isInteger(f.slot) || f.slot < 0 || f.slot >= S) continue;
     fixedMask[f.a] |= 1 << f.slot;
     fixedMask[f.b] |= 1 << f.slot;
     count[f.a]++;
     count[f.b]++;
-    fixedAt[f.slot]++;
   }
   const avail = new Int32Array(n);
   for (let c = 0; c < n; c++) {
@@ -81,7 +82,8 @@ export function gapFreeSchedule(
   const base = new Int32Array(N);
   const byFirm: number[][] = Array.from({ length: n }, () => []);
   for (let v = 0; v < N; v++) {
-    const pair = problem.pairs[pairs[v]];
+    const pair = Number.isInteger(pairs[v]) ? problem.pairs[pairs[v]] : undefined;
+    if (!pair || !isCompany(pair.a) || !isCompany(pair.b) || pair.a === pair.b) return 'infeasible';
     va[v] = pair.a;
     vb[v] = pair.b;
     let window = full;
@@ -96,9 +98,35 @@ export function gapFreeSchedule(
     count[pair.a]++;
     count[pair.b]++;
   }
+  // Two firms meet once; a firm's meetings, fixed ones included, stay within its maximum.
+  const met = new Set<number>();
+  for (const f of problem.fixed) met.add(Math.min(f.a, f.b) * n + Math.max(f.a, f.b));
+  for (let v = 0; v < N; v++) {
+    const key = Math.min(va[v], vb[v]) * n + Math.max(va[v], vb[v]);
+    if (met.has(key)) return 'infeasible';
+    met.add(key);
+  }
+  for (let c = 0; c < n; c++) {
+    if (byFirm[c].length > 0 && count[c] > problem.companies[c].maxMeetings) return 'infeasible';
+  }
   const firms: number[] = [];
-  for (let c = 0; c < n; c++) if (count[c] > 0) firms.push(c);
-  const day = (start: number, k: number): number => (k >= 31 ? full : ((1 << k) - 1) << start) & full;
+  let totalPresence = 0;
+  for (let c = 0; c < n; c++) totalPresence += count[c];
+  // The firms with a listed pair are the search's; the others' fixed meetings only take seats.
+  const fixedPresent = new Int32Array(S);
+  for (let c = 0; c < n; c++) {
+    if (byFirm[c].length > 0) firms.push(c);
+    else {
+      let m = fixedMask[c];
+      while (m) {
+        const s = lowBit(m);
+        m &= m - 1;
+        fixedPresent[s]++;
+      }
+    }
+  }
+  const day = (start: number, k: number): number =>
+    (k >= 31 ? full : ((1 << k) - 1) << start) & full;
 
   // Level-1 domains: starts[c] is a mask of the first slots c's day may have.
   const starts = new Int32Array(n);
@@ -144,7 +172,7 @@ export function gapFreeSchedule(
   // A matching of the listed meetings of c into slots, each within doms[i] (augmenting paths).
   const slotOwner = new Int32Array(32);
   let seen = 0;
-  let domsRef: number[] = [];
+  let domsRef: Int32Array = new Int32Array(0);
   const tryPlace = (i: number): boolean => {
     let m = domsRef[i] & ~seen;
     while (m) {
@@ -158,13 +186,13 @@ export function gapFreeSchedule(
     }
     return false;
   };
-  const matchable = (doms: number[]): boolean => {
+  const matchable = (doms: Int32Array, len: number): boolean => {
     let union = 0;
-    for (const d of doms) union |= d;
-    if (popcount(union) < doms.length) return false;
+    for (let i = 0; i < len; i++) union |= doms[i];
+    if (popcount(union) < len) return false;
     slotOwner.fill(-1);
     domsRef = doms;
-    for (let i = 0; i < doms.length; i++) {
+    for (let i = 0; i < len; i++) {
       // A meeting with a free slot of its own takes it at once.
       seen = 0;
       if (!tryPlace(i)) return false;
@@ -181,6 +209,7 @@ export function gapFreeSchedule(
   // Trail entries: (c, old starts) as c >= 0, (v, old domain) as -1 - v.
   const trail: number[] = [];
   let coreDirty = true;
+  const presentNow = new Int32Array(S);
   const setStarts = (c: number, mask: number): void => {
     trail.push(c, starts[c]);
     starts[c] = mask;
@@ -208,9 +237,11 @@ export function gapFreeSchedule(
 
   const weight = new Float64Array(n).fill(1);
   let failAt = -1;
+  const domsBuffer = new Int32Array(Math.max(1, ...byFirm.map((list) => list.length)));
+  const queued = new Uint8Array(n);
   const propagate = (queue: number[]): boolean => {
     failAt = -1;
-    const queued = new Uint8Array(n);
+    queued.fill(0);
     for (const c of queue) queued[c] = 1;
     const push = (c: number): void => {
       if (!queued[c]) {
@@ -232,7 +263,8 @@ export function gapFreeSchedule(
         coreDirty = false;
         // Firms present at t for sure, and those that may be: with no break, the meetings of t
         // are half the firms present, so they are at most 2 x tables and even in number.
-        const present = new Int32Array(S);
+        const present = presentNow;
+        present.set(fixedPresent);
         const maybe = new Int32Array(S);
         const lastMaybe = new Int32Array(S).fill(-1);
         for (const c of firms) {
@@ -281,6 +313,32 @@ export function gapFreeSchedule(
           if (come && present[s] + 1 > 2 * tables) return false;
           if (!restrict(c, (d) => ((d & bit) !== 0) === come)) return false;
         }
+        // Every firm meets once in each slot of its day, so the days hold 2 x meetings firm-slots
+        // in all: a slot must have at least what the others cannot hold (each at most its
+        // tables' worth, an even number); when it has just that many possible, all must come.
+        let capacity = 0;
+        const cap = new Int32Array(S);
+        for (let s = 0; s < S; s++) {
+          let most = Math.min(2 * tables, present[s] + maybe[s]);
+          if (most % 2 === 1) most--;
+          cap[s] = most;
+          capacity += most;
+        }
+        if (capacity < totalPresence) return false;
+        for (let s = 0; s < S; s++) {
+          if (maybe[s] === 0) continue;
+          let least = totalPresence - (capacity - cap[s]);
+          if (least % 2 === 1) least++;
+          if (least > present[s] + maybe[s]) return false;
+          if (least === present[s] + maybe[s]) {
+            const bit = 1 << s;
+            for (const c of firms) {
+              if (coverOf[c] & ~coreOf[c] & bit) {
+                if (!restrict(c, (d) => (d & bit) !== 0)) return false;
+              }
+            }
+          }
+        }
         if (fullSlots) {
           for (const c of firms) {
             if (!(coverOf[c] & ~coreOf[c] & fullSlots)) continue;
@@ -297,10 +355,17 @@ export function gapFreeSchedule(
       for (const v of list) {
         if (!narrow(v, mdom[v] & coverOf[va[v]] & coverOf[vb[v]])) return false;
       }
+      let singles = 0;
       for (const v of list) {
-        if (popcount(mdom[v]) !== 1) continue;
-        for (const u of list) {
-          if (u !== v && !narrow(u, mdom[u] & ~mdom[v])) return false;
+        const d = mdom[v];
+        if ((d & (d - 1)) !== 0) continue;
+        if (singles & d) return false;
+        singles |= d;
+      }
+      if (singles) {
+        for (const v of list) {
+          const d = mdom[v];
+          if ((d & (d - 1)) !== 0 && !narrow(v, d & ~singles)) return false;
         }
       }
       // Each start of c: its meetings take distinct slots of that day.
@@ -310,17 +375,13 @@ export function gapFreeSchedule(
         const s = lowBit(m);
         m &= m - 1;
         const d = day(s, count[c]) & ~fixedMask[c];
-        const doms: number[] = [];
-        let ok = true;
+        let len = 0;
         for (const v of list) {
           const dom = mdom[v] & d;
-          if (dom === 0) {
-            ok = false;
-            break;
-          }
-          doms.push(dom);
+          if (dom === 0) break;
+          domsBuffer[len++] = dom;
         }
-        if (ok && matchable(doms)) keep |= 1 << s;
+        if (len === list.length && matchable(domsBuffer, len)) keep |= 1 << s;
       }
       if (keep === 0) return false;
       if (keep !== starts[c]) {
@@ -332,23 +393,24 @@ export function gapFreeSchedule(
       // A chosen day: every slot of it is taken by one of c's meetings; one that only a single
       // meeting can take is that meeting's.
       {
-        let open = coreOf[c] & ~fixedMask[c];
-        while (open) {
-          const t = lowBit(open);
-          open &= open - 1;
-          let only = -1;
-          let many = false;
+        const open = coreOf[c] & ~fixedMask[c];
+        let once = 0;
+        let twice = 0;
+        for (const v of list) {
+          twice |= once & mdom[v];
+          once |= mdom[v];
+        }
+        if ((open & ~once) !== 0) return false;
+        let lone = open & once & ~twice;
+        while (lone) {
+          const t = lowBit(lone);
+          lone &= lone - 1;
           for (const v of list) {
             if (mdom[v] & (1 << t)) {
-              if (only >= 0) {
-                many = true;
-                break;
-              }
-              only = v;
+              if (!narrow(v, 1 << t)) return false;
+              break;
             }
           }
-          if (only < 0) return false;
-          if (!many && !narrow(only, 1 << t)) return false;
         }
       }
     }
@@ -356,7 +418,7 @@ export function gapFreeSchedule(
   };
 
   let leafNodes = 0;
-  const LEAF_LIMIT = Number(process.env.IV_LEAF ?? 200);
+  const LEAF_LIMIT = 200;
   const LEAF_OUT = new Error('leaf');
   // Level 2: slots for the meetings inside the chosen days, by the same propagation.
   const slotOf = new Int32Array(N);
@@ -395,7 +457,6 @@ export function gapFreeSchedule(
     return false;
   };
 
-  const mode = process.env.IV_MODE ?? 'firms';
   const level1 = (): boolean => {
     if (++nodes > limit) throw new Timeout();
     if ((nodes & 255) === 0 && now() > options.deadline) throw new Timeout();
@@ -403,37 +464,13 @@ export function gapFreeSchedule(
     let bestSize = 99;
     for (const c of firms) {
       const size = popcount(starts[c]) / weight[c];
-      if (popcount(starts[c]) > 1 && (size < bestSize || (size === bestSize && count[c] > count[best]))) {
+      if (
+        popcount(starts[c]) > 1 &&
+        (size < bestSize || (size === bestSize && count[c] > count[best]))
+      ) {
         bestSize = size;
         best = c;
       }
-    }
-    let meeting = -1;
-    if (mode === 'mixed') {
-      for (let v = 0; v < N; v++) {
-        const size = popcount(mdom[v]);
-        if (size > 1 && size < bestSize) {
-          bestSize = size;
-          meeting = v;
-        }
-      }
-    }
-    if (meeting >= 0) {
-      const values: number[] = [];
-      let m = mdom[meeting];
-      while (m) {
-        const s = lowBit(m);
-        m &= m - 1;
-        values.push(s);
-      }
-      shuffle(values, rand);
-      for (const s of values) {
-        const mark = trail.length;
-        setDom(meeting, 1 << s);
-        if (propagate([va[meeting], vb[meeting]]) && level1()) return true;
-        undo(mark);
-      }
-      return false;
     }
     if (best < 0) {
       if (options.stats) options.stats.leaves++;
