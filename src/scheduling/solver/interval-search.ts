@@ -209,13 +209,47 @@ export function gapFreeSchedule(
   // Trail entries: (c, old starts) as c >= 0, (v, old domain) as -1 - v.
   const trail: number[] = [];
   let coreDirty = true;
-  const presentNow = new Int32Array(S);
-  const setStarts = (c: number, mask: number): void => {
-    trail.push(c, starts[c]);
-    starts[c] = mask;
-    coreDirty = true;
+  // Per slot: firms present for sure (fixed meetings of the others included), firms that may be,
+  // and the XOR of the latter's numbers (the firm itself when it is the only one).
+  const present = Int32Array.from(fixedPresent);
+  const maybe = new Int32Array(S);
+  const xorMaybe = new Int32Array(S);
+  const count1 = (mask: number, into: Int32Array, by: number): void => {
+    while (mask) {
+      const s = lowBit(mask);
+      mask &= mask - 1;
+      into[s] += by;
+    }
+  };
+  const flipMaybe = (mask: number, c: number): void => {
+    while (mask) {
+      const s = lowBit(mask);
+      mask &= mask - 1;
+      xorMaybe[s] ^= c;
+    }
+  };
+  const recount = (c: number, newStarts: number): void => {
+    const oldCore = coreOf[c];
+    const oldMaybe = coverOf[c] & ~oldCore;
+    starts[c] = newStarts;
     coverOf[c] = cover(c);
     coreOf[c] = core(c);
+    const newMaybe = coverOf[c] & ~coreOf[c];
+    count1(oldCore & ~coreOf[c], present, -1);
+    count1(coreOf[c] & ~oldCore, present, 1);
+    count1(oldMaybe & ~newMaybe, maybe, -1);
+    count1(newMaybe & ~oldMaybe, maybe, 1);
+    flipMaybe(oldMaybe ^ newMaybe, c);
+  };
+  for (const c of firms) {
+    count1(coreOf[c], present, 1);
+    count1(coverOf[c] & ~coreOf[c], maybe, 1);
+    flipMaybe(coverOf[c] & ~coreOf[c], c);
+  }
+  const setStarts = (c: number, mask: number): void => {
+    trail.push(c, starts[c]);
+    coreDirty = true;
+    recount(c, mask);
   };
   const setDom = (v: number, d: number): void => {
     trail.push(-1 - v, mdom[v]);
@@ -226,9 +260,7 @@ export function gapFreeSchedule(
       const old = trail.pop() as number;
       const key = trail.pop() as number;
       if (key >= 0) {
-        starts[key] = old;
-        coverOf[key] = cover(key);
-        coreOf[key] = core(key);
+        recount(key, old);
       } else {
         mdom[-1 - key] = old;
       }
@@ -263,29 +295,8 @@ export function gapFreeSchedule(
         coreDirty = false;
         // Firms present at t for sure, and those that may be: with no break, the meetings of t
         // are half the firms present, so they are at most 2 x tables and even in number.
-        const present = presentNow;
-        present.set(fixedPresent);
-        const maybe = new Int32Array(S);
-        const lastMaybe = new Int32Array(S).fill(-1);
-        for (const c of firms) {
-          let m = coreOf[c];
-          while (m) {
-            const s = lowBit(m);
-            m &= m - 1;
-            present[s]++;
-          }
-          m = coverOf[c] & ~coreOf[c];
-          while (m) {
-            const s = lowBit(m);
-            m &= m - 1;
-            maybe[s]++;
-            lastMaybe[s] = c;
-          }
-        }
-        let fullSlots = 0;
         for (let s = 0; s < S; s++) {
           if (present[s] > 2 * tables) return false;
-          if (present[s] === 2 * tables) fullSlots |= 1 << s;
           if (maybe[s] === 0 && present[s] % 2 === 1) return false;
         }
         const restrict = (c: number, ok: (d: number) => boolean): boolean => {
@@ -306,7 +317,7 @@ export function gapFreeSchedule(
         };
         for (let s = 0; s < S; s++) {
           if (maybe[s] !== 1) continue;
-          const c = lastMaybe[s];
+          const c = xorMaybe[s];
           const bit = 1 << s;
           // The one firm that may be present decides the parity: it must come or stay away.
           const come = present[s] % 2 === 1;
@@ -338,6 +349,10 @@ export function gapFreeSchedule(
               }
             }
           }
+        }
+        let fullSlots = 0;
+        for (let s = 0; s < S; s++) {
+          if (present[s] === 2 * tables && maybe[s] > 0) fullSlots |= 1 << s;
         }
         if (fullSlots) {
           for (const c of firms) {
