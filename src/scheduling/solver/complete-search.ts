@@ -52,11 +52,6 @@ export interface CompleteSearchOptions {
   hint?: ArrayLike<number>;
   /** Filled in on return: the placements tried and the restarts (for benchmarks). */
   stats?: { nodes: number; restarts: number };
-  /**
-   * Also no break in any firm's day: each firm's meetings, fixed ones included, fill consecutive
-   * slots. Sessions of more than 31 slots give 'unknown'.
-   */
-  compact?: boolean;
 }
 
 /** slots[i] is the slot of pairs[i]. */
@@ -150,34 +145,6 @@ export function completeRequests(
     }
     for (let w = 0; w < W; w++) free[c * W + w] &= ~busy[c * W + w];
   }
-  // Compact days: each firm's possible first slots (bit masks), its day covering d slots.
-  const compact = options.compact === true;
-  if (compact && S > 31) return 'unknown';
-  const all = compact ? (S === 31 ? 0x7fffffff : (1 << S) - 1) : 0;
-  const dayLength = new Int32Array(n);
-  const starts = new Int32Array(n);
-  const cover = (c: number): number => {
-    let covered = 0;
-    for (let k = 0; k < dayLength[c]; k++) covered |= starts[c] << k;
-    return covered & all;
-  };
-  if (compact) {
-    for (let c = 0; c < n; c++) {
-      if (need[c] === 0) continue;
-      const d = fixedCount[c] + need[c];
-      dayLength[c] = d;
-      const fixedMask = busy[c * W];
-      let open = 0;
-      for (let s = 0; s < S; s++) if (companies[c].available[s] === true) open |= 1 << s;
-      for (let lo = 0; lo + d <= S; lo++) {
-        const span = ((d === 31 ? 0x7fffffff : (1 << d) - 1) << lo) & all;
-        if ((span & (open | fixedMask)) === span && (fixedMask & span) === fixedMask) {
-          starts[c] |= 1 << lo;
-        }
-      }
-      if (starts[c] === 0) return 'infeasible';
-    }
-  }
   const dom = new Uint32Array(N * W);
   const size = new Int32Array(N);
   const window = new Uint32Array(W);
@@ -188,7 +155,6 @@ export function completeRequests(
       window.fill(0);
       for (const s of allowed) if (isSlot(s)) window[s >>> 5] |= 1 << (s & 31);
     }
-    if (compact) window[0] &= cover(va[v]) & cover(vb[v]);
     let count = 0;
     for (let w = 0; w < W; w++) {
       const bits = free[va[v] * W + w] & free[vb[v] * W + w] & window[w];
@@ -297,7 +263,7 @@ export function completeRequests(
   };
   const hallHolds = (c: number): boolean => {
     const k = left[c];
-    if (k === 0 || (k === 1 && !compact)) return true;
+    if (k <= 1) return true;
     union.fill(0);
     let smallest = S;
     let m = 0;
@@ -311,16 +277,6 @@ export function completeRequests(
     let count = 0;
     for (let w = 0; w < W; w++) count += popcount(union[w]);
     if (count < k) return false;
-    if (compact && starts[c] !== 0) {
-      // The slots every possible day of the firm shares must be taken or still reachable.
-      const latest = 31 - Math.clz32(starts[c]);
-      const earliest = 31 - Math.clz32(starts[c] & -starts[c]);
-      const end = earliest + dayLength[c] - 1;
-      if (latest <= end) {
-        const shared = ((1 << (end - latest + 1)) - 1) << latest;
-        if ((shared & ~meets[c * W] & ~union[0]) !== 0) return false;
-      }
-    }
     if (smallest >= k) return true; // any j of them see at least k >= j slots
     matchOfSlot.fill(-1);
     for (let i = 0; i < m; i++) {
@@ -371,29 +327,6 @@ export function completeRequests(
       const u = ofCompany[j];
       if (slotOf[u] < 0 && has(u, s) && !remove(u, s)) return false;
     }
-    // A compact day through s: the firm's other meetings stay within the days that include s.
-    if (compact) {
-      for (const c of [a, b]) {
-        const d = dayLength[c];
-        const lo = Math.max(0, s - d + 1);
-        const through = starts[c] & (((1 << (s - lo + 1)) - 1) << lo);
-        if (through === starts[c]) continue;
-        startsTrail.push(c, starts[c]);
-        starts[c] = through;
-        if (through === 0) return false;
-        const covered = cover(c);
-        for (let j = start[c]; j < start[c + 1]; j++) {
-          const u = ofCompany[j];
-          if (slotOf[u] >= 0) continue;
-          let bits = dom[u * W] & ~covered;
-          while (bits !== 0) {
-            const low = bits & -bits;
-            bits ^= low;
-            if (!remove(u, 31 - Math.clz32(low))) return false;
-          }
-        }
-      }
-    }
     if (tableLeft[s] === 0 && support[s] > 0) {
       for (let i = 0; i < open; i++) {
         const u = order[i];
@@ -440,14 +373,6 @@ export function completeRequests(
   };
 
   // Stack frames: the pair decided at each depth, its ordered values and the next one to try.
-  const startsTrail: number[] = [];
-  const undoStarts = (mark: number): void => {
-    while (startsTrail.length > mark) {
-      const old = startsTrail.pop() as number;
-      starts[startsTrail.pop() as number] = old;
-    }
-  };
-  const frameStarts = new Int32Array(N);
   const frameVar = new Int32Array(N);
   const frameMark = new Int32Array(N);
   const frameNext = new Int32Array(N);
@@ -540,7 +465,6 @@ export function completeRequests(
     frameCount[d] = k;
     frameNext[d] = 0;
     frameMark[d] = trailLength;
-    frameStarts[d] = startsTrail.length;
   };
 
   const maxNodes = options.maxNodes ?? Infinity;
@@ -561,7 +485,6 @@ export function completeRequests(
     const v = frameVar[depth];
     if (frameNext[depth] > 0) {
       undoTo(frameMark[depth]);
-      undoStarts(frameStarts[depth]);
       unplace(v);
     }
     if (frameNext[depth] >= frameCount[depth]) {
@@ -573,7 +496,6 @@ export function completeRequests(
       // Restart: unwind every placement, then new tie-breaks and a longer run.
       for (let d = depth - 1; d >= 0; d--) {
         undoTo(frameMark[d]);
-        undoStarts(frameStarts[d]);
         unplace(frameVar[d]);
       }
       run++;

@@ -3,6 +3,7 @@ import { checkSchedule } from './check-schedule';
 import type { ScheduleProblem, ScheduleResult, SolverPair, Tier } from './schedule-types';
 import { defaultTimeBudgetMs, solveSchedule } from './solve-schedule';
 import { syntheticProblem } from './synthetic-problems';
+import { plantedProblem } from './planted-problems';
 
 /** Companies available in every slot unless told otherwise. */
 function companies(count: number, slots: number, maxMeetings = 10) {
@@ -473,6 +474,23 @@ describe('solveSchedule: windows and breaks', () => {
     expect(result.idleSlots).toEqual([2, 0, 0]);
     expect(result.totalBreaks).toBe(1);
     expect(result.breakSpread).toBe(1);
+  });
+
+  it('reaches the planted optimum of a brokerage event: every meeting, no firm with a gap', () => {
+    // 60 firms, 220 meetings in 14 slots at 20 tables, 10 % of slots forbidden, windows.
+    const { problem } = plantedProblem({
+      firms: 60,
+      meetings: 220,
+      slots: 14,
+      tables: 20,
+      forbiddenShare: 0.1,
+      windowShare: 0.2,
+      seed: 1,
+    });
+    const result = solveSchedule(problem, { breakBudgetMs: 20_000 });
+    expect(checkSchedule(problem, result)).toEqual([]);
+    expect(result.meetings).toHaveLength(220);
+    expect(result.totalBreaks).toBe(0);
   });
 });
 

@@ -1,0 +1,123 @@
+import fc from 'fast-check';
+import { gapFreeSchedule, type IntervalSearchResult } from './interval-search';
+import { plantedProblem } from './planted-problems';
+import {
+  all,
+  bruteForceFeasible,
+  firmsWithBreaks,
+  generous,
+  problemOf,
+  tinyProblems,
+  violations,
+} from './solver.fixtures';
+
+function placed(result: IntervalSearchResult): Int32Array {
+  if (typeof result === 'string') throw new Error(`expected a schedule, got ${result}`);
+  return result.slots;
+}
+
+describe('gapFreeSchedule', () => {
+  it('gives every firm one unbroken run of meetings', () => {
+    // A path a-b-c-d: b and c meet twice each, so their meetings must sit side by side.
+    const problem = problemOf(3, [
+      [0, 1],
+      [1, 2],
+      [2, 3],
+    ]);
+    const slots = placed(gapFreeSchedule(problem, all(problem), generous()));
+    expect(violations(problem, all(problem), slots)).toEqual([]);
+    expect(firmsWithBreaks(problem, all(problem), slots)).toEqual([]);
+  });
+
+  it('builds the day around a fixed meeting, and keeps its seat', () => {
+    // Firm 0 has a fixed meeting in slot 2 and two more to place: its day is slots 1-3 or 2-4.
+    const problem = problemOf(
+      5,
+      [
+        [0, 2],
+        [0, 3],
+      ],
+      { fixed: [{ a: 0, b: 1, slot: 2 }], tables: 1 },
+    );
+    const slots = placed(gapFreeSchedule(problem, all(problem), generous()));
+    expect(violations(problem, all(problem), slots)).toEqual([]);
+    expect(slots).not.toContain(2);
+    expect(firmsWithBreaks(problem, all(problem), slots)).toEqual([]);
+  });
+
+  it('honours windows and forbidden slots', () => {
+    const problem = problemOf(4, [
+      [0, 1],
+      [0, 2],
+    ]);
+    problem.pairs[0].slots = [3];
+    problem.companies[2].available[1] = false;
+    const slots = placed(gapFreeSchedule(problem, all(problem), generous()));
+    expect([...slots]).toEqual([3, 2]);
+  });
+
+  describe('proves there is none', () => {
+    it('a triangle in three slots: someone waits between its two meetings', () => {
+      const problem = problemOf(3, [
+        [0, 1],
+        [1, 2],
+        [0, 2],
+      ]);
+      expect(gapFreeSchedule(problem, all(problem), generous())).toBe('infeasible');
+    });
+
+    it('an odd number of firms in a slot that all must use', () => {
+      // Three firms with one slot each and only slot 0 open: someone has no partner there.
+      const problem = problemOf(2, [
+        [0, 1],
+        [1, 2],
+      ]);
+      problem.companies[0].available[1] = false;
+      problem.companies[2].available[1] = false;
+      expect(gapFreeSchedule(problem, all(problem), generous())).toBe('infeasible');
+    });
+  });
+
+  it.each([
+    [40, 125, 8, 16, 0.05, 1],
+    [45, 140, 12, 12, 0.12, 2],
+    [50, 180, 12, 16, 0.06, 1],
+    [60, 220, 14, 20, 0.1, 1],
+    [70, 260, 18, 22, 0.12, 1],
+  ])(
+    'finds the planted optimum of %i firms, %i meetings, %i slots, %i tables',
+    (firms, meetings, slots, tables, forbiddenShare, seed) => {
+      const { problem } = plantedProblem({
+        firms,
+        meetings,
+        slots,
+        tables,
+        forbiddenShare,
+        windowShare: 0.2,
+        seed,
+      });
+      const result = placed(gapFreeSchedule(problem, all(problem), generous()));
+      expect(violations(problem, all(problem), result)).toEqual([]);
+      expect(firmsWithBreaks(problem, all(problem), result)).toEqual([]);
+    },
+  );
+});
+
+describe('gapFreeSchedule (property-based)', () => {
+  it('returns valid unbroken days, and says infeasible exactly when brute force finds none', () => {
+    fc.assert(
+      fc.property(tinyProblems, ({ problem, chosen }) => {
+        const result = gapFreeSchedule(problem, chosen, generous());
+        expect(result).not.toBe('unknown');
+        const feasible = bruteForceFeasible(problem, chosen, true);
+        if (result === 'infeasible') expect(feasible).toBe(false);
+        else {
+          expect(violations(problem, chosen, placed(result))).toEqual([]);
+          expect(firmsWithBreaks(problem, chosen, placed(result))).toEqual([]);
+          expect(feasible).toBe(true);
+        }
+      }),
+      { numRuns: 1000, seed: 20261207 },
+    );
+  });
+});
