@@ -624,6 +624,17 @@ describe('fuzz, field by field: every field of every route and live event', () =
       params: { id: await opportunity() },
       query: { format: 'json' },
     }),
+    // A partner economy to filter by: XZ, made once and found again on later runs.
+    'GET /api/programme/report': async () => {
+      const [partner] = await client.app.get(DataSource).query<{ id: string }[]>(
+        `INSERT INTO partners (country, name) VALUES ('XZ', 'Fuzz economy')
+         ON CONFLICT (country) DO UPDATE SET name = partners.name RETURNING id`,
+      );
+      return {
+        caller: 'organiser',
+        query: { year: '2031', partnerId: partner.id, format: 'json' },
+      };
+    },
     'PUT /api/sessions/{id}/preferences/{otherCompanyId}': () => ({
       caller: 'owner',
       params: { id: world.sessionId, otherCompanyId: world.otherCompanyId },
