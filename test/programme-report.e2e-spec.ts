@@ -150,7 +150,9 @@ describe('the programme report', () => {
       client.signUp(),
     ]);
     for (const name of ['f1', 'f2', 'f3', 'f4', 'f5'])
-      firm[name] = (await client.company(firmUser.accessToken, { name: unique(`Firm ${name}`) })).id;
+      firm[name] = (
+        await client.company(firmUser.accessToken, { name: unique(`Firm ${name}`) })
+      ).id;
     partner.maple = await newPartner('Maple economy');
     partner.gallic = await newPartner('Gallic economy');
 
@@ -223,7 +225,13 @@ describe('the programme report', () => {
       '1998-05-01',
       '2003-05-01',
     );
-    agreement.far = await addAgreement(partner.gallic, 'Accord', 'active', '2024-01-01', dateIn(400));
+    agreement.far = await addAgreement(
+      partner.gallic,
+      'Accord',
+      'active',
+      '2024-01-01',
+      dateIn(400),
+    );
     agreement.lapsed = await addAgreement(
       partner.gallic,
       'Old accord',
@@ -295,12 +303,16 @@ describe('the programme report', () => {
     expect(row).toMatchObject(maple2031);
     // One partner, one year: the totals are that row's figures.
     expect(response.body.totals).toEqual(
-      Object.fromEntries(Object.entries(row).filter(([key]) => key !== 'partner' && key !== 'year')),
+      Object.fromEntries(
+        Object.entries(row).filter(([key]) => key !== 'partner' && key !== 'year'),
+      ),
     );
   });
 
   it('gives a partner every year with activity, trends across years, and firms once in totals', async () => {
-    const response = await org().get(`/api/programme/report?partnerId=${partner.maple}`).expect(200);
+    const response = await org()
+      .get(`/api/programme/report?partnerId=${partner.maple}`)
+      .expect(200);
     expect(response.body.year).toBeNull();
     const rows = response.body.rows as Row[];
     expect(rows.map((row) => row.year)).toEqual([2031, 2032]);
@@ -323,7 +335,12 @@ describe('the programme report', () => {
       .get(`/api/programme/report?year=2030&partnerId=${partner.maple}`)
       .expect(200);
     expect(empty.body.rows).toHaveLength(1);
-    expect(empty.body.rows[0]).toMatchObject({ ...maple2032, year: 2030, firms: 0, activities: { sessions: 0, delegations: 0, seminars: 0 } });
+    expect(empty.body.rows[0]).toMatchObject({
+      ...maple2032,
+      year: 2030,
+      firms: 0,
+      activities: { sessions: 0, delegations: 0, seminars: 0 },
+    });
     expect(empty.body.totals.averageRating).toBeNull();
   });
 
@@ -375,7 +392,12 @@ describe('the programme report', () => {
       'signed-100k-1m': '1',
     });
     expect(records[0].partner).toMatch(/^Maple economy/);
-    expect(records[1]).toMatchObject({ year: '2032', seminars: '1', firms: '2', averageRating: '' });
+    expect(records[1]).toMatchObject({
+      year: '2032',
+      seminars: '1',
+      firms: '2',
+      averageRating: '',
+    });
     expect(records[2]).toMatchObject({ country: 'all', year: 'all', firms: '4', seminars: '2' });
   });
 

@@ -48,7 +48,10 @@ describe('effectiveAgreementStatus', () => {
 
   it('leaves planned, renewed and open-ended agreements as stored', () => {
     expect(
-      effectiveAgreementStatus({ status: 'planned', signedOn: null, expiresOn: '2027-01-01' }, TODAY),
+      effectiveAgreementStatus(
+        { status: 'planned', signedOn: null, expiresOn: '2027-01-01' },
+        TODAY,
+      ),
     ).toBe('planned');
     expect(
       effectiveAgreementStatus(
@@ -57,7 +60,10 @@ describe('effectiveAgreementStatus', () => {
       ),
     ).toBe('renewed');
     expect(
-      effectiveAgreementStatus({ status: 'active', signedOn: '2020-01-01', expiresOn: null }, TODAY),
+      effectiveAgreementStatus(
+        { status: 'active', signedOn: '2020-01-01', expiresOn: null },
+        TODAY,
+      ),
     ).toBe('active');
   });
 });

@@ -14,7 +14,13 @@ const rows: ProgrammeRows = {
     { activityId: 'm1', companyId: 'c' },
   ],
   meetings: [
-    { sessionId: 's1', outcome: 'agreement-signed', valueBand: '100k-1m', feedbackCount: 2, ratingSum: 9 },
+    {
+      sessionId: 's1',
+      outcome: 'agreement-signed',
+      valueBand: '100k-1m',
+      feedbackCount: 2,
+      ratingSum: 9,
+    },
     { sessionId: 's1', outcome: 'negotiating', valueBand: null, feedbackCount: 1, ratingSum: 3 },
     { sessionId: 's1', outcome: 'none', valueBand: null, feedbackCount: 0, ratingSum: 0 },
     { sessionId: 's1', outcome: null, valueBand: null, feedbackCount: 0, ratingSum: 0 },
@@ -58,7 +64,9 @@ describe('programmeFigures', () => {
   it('rounds the average rating to one decimal', () => {
     const rounded = programmeFigures({
       ...rows,
-      meetings: [{ sessionId: 's1', outcome: null, valueBand: null, feedbackCount: 3, ratingSum: 11 }],
+      meetings: [
+        { sessionId: 's1', outcome: null, valueBand: null, feedbackCount: 3, ratingSum: 11 },
+      ],
     });
     expect(rounded(rows.activities).averageRating).toBe(3.7);
   });

@@ -130,7 +130,9 @@ export class ProgrammeReportService {
       followUp: figures.outcomes.followUp,
       negotiating: figures.outcomes.negotiating,
       agreementsSigned: figures.agreementsSigned,
-      ...Object.fromEntries(VALUE_BANDS.map((band) => [`signed-${band}`, figures.valueBands[band]])),
+      ...Object.fromEntries(
+        VALUE_BANDS.map((band) => [`signed-${band}`, figures.valueBands[band]]),
+      ),
     });
     return writeCsv<ProgrammeCsvColumn>(PROGRAMME_CSV_COLUMNS, [
       ...report.rows.map((row) =>

@@ -38,6 +38,7 @@ const OrganiserSessionPage = lazy(() =>
 );
 const ScheduleBoardPage = lazy(() => organiser().then((m) => ({ default: m.ScheduleBoardPage })));
 const ReportPage = lazy(() => organiser().then((m) => ({ default: m.ReportPage })));
+const ProgrammePage = lazy(() => organiser().then((m) => ({ default: m.ProgrammePage })));
 const ActForPage = lazy(() => organiser().then((m) => ({ default: m.ActForPage })));
 // The platform admin's screens (issue 15).
 const UsersPage = lazy(() =>
@@ -268,6 +269,8 @@ export const routes: RouteObject[] = [
           { index: true, element: <OrganiserHome /> },
           { path: 'companies', element: <CompaniesPage /> },
           { path: 'import', element: <ImportPage /> },
+          // The programme report (issue 18): per partner economy and year, printable.
+          { path: 'programme', element: <ProgrammePage /> },
           { path: 'sessions/new', element: <NewSessionPage /> },
           {
             path: 'sessions/:id',

@@ -61,6 +61,7 @@ function plausibleValues(count: number): Record<string, string | number> {
     date: '19 Dec 2026',
     reason: 'We are fully booked that day.',
     idle: '1 h 20 min',
+    year: '2026',
   };
   const numbers = [
     'count',

@@ -69,9 +69,11 @@ describe('the report page', () => {
       .map((row) => row.textContent);
     expect(rows).toEqual(['ItemMeetings', 'Held2', 'No-show1', 'Cancelled0', 'Scheduled3']);
     const rating = screen.getByRole('figure', { name: 'Average rating by country pair (1–5)' });
-    expect(within(rating).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
-      '4.33 (3)',
-    ]);
+    expect(
+      within(rating)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['4.33 (3)']);
   });
 
   it('downloads the meetings as CSV, a row per meeting', async () => {
