@@ -373,7 +373,7 @@ describe('the programme report', () => {
       .expect(200);
     expect(response.headers['content-type']).toContain('text/csv');
     expect(response.headers['content-disposition']).toContain('programme-report-all-years.csv');
-    const records = parse(response.text, { columns: true, bom: true }) as Record<string, string>[];
+    const records = parse<Record<string, string>>(response.text, { columns: true, bom: true });
     expect(records).toHaveLength(3);
     expect(records[0]).toMatchObject({
       year: '2031',
