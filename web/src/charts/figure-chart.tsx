@@ -117,7 +117,8 @@ export function FigureChart({
               </LineChart>
             )}
           </div>
-          <div className="table-scroll">
+          {/* A wide table scrolls in its box: focusable, so a keyboard can scroll it too. */}
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={title}>
             <table className="chart-table">
               <thead>
                 <tr>

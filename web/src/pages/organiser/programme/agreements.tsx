@@ -48,7 +48,12 @@ export function AgreementsTable({
     return <p className="muted">{t('programme.agreements.none')}</p>;
   const day = (value: string | null) => (value ? date(value) : t('programme.agreements.noDate'));
   return (
-    <div className="table-scroll">
+    <div
+      className="table-scroll"
+      tabIndex={0}
+      role="region"
+      aria-label={t('programme.agreements.title')}
+    >
       <table>
         <thead>
           <tr>

@@ -13,7 +13,12 @@ export function FiguresTable({
   const { t } = useI18n();
   const cell = (value: number | null) => (value === null ? t('programme.noRating') : value);
   return (
-    <div className="table-scroll">
+    <div
+      className="table-scroll"
+      tabIndex={0}
+      role="region"
+      aria-label={t('programme.table.title')}
+    >
       <table className="programme-table">
         <caption>{t('programme.table.title')}</caption>
         <thead>
