@@ -1279,6 +1279,13 @@ export const en = {
   'programme.status.renewal-due': 'Due for renewal',
   'programme.status.expired': 'Expired',
   'programme.status.renewed': 'Renewed',
+  'programme.bands.title': 'Value of the agreements signed (US dollars)',
+  'programme.bands.col': 'Value',
+  'programme.bands.count': 'Agreements',
+  'programme.band.under-100k': 'Under 100,000',
+  'programme.band.100k-1m': '100,000 to 1 million',
+  'programme.band.1m-10m': '1 to 10 million',
+  'programme.band.over-10m': 'Over 10 million',
 } as const satisfies Record<`error.${ErrorCode}`, string> &
   Record<`rule.${FieldRuleName}`, string> &
   Record<`reason.${ReasonCode}`, string> &

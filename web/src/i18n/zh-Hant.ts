@@ -1204,4 +1204,11 @@ export const zhHant: Record<MessageKey, string> = {
   'programme.status.renewal-due': '需要續期',
   'programme.status.expired': '已屆滿',
   'programme.status.renewed': '已續期',
+  'programme.bands.title': '已簽訂協議的金額（美元）',
+  'programme.bands.col': '金額',
+  'programme.bands.count': '協議數目',
+  'programme.band.under-100k': '10萬以下',
+  'programme.band.100k-1m': '10萬至100萬',
+  'programme.band.1m-10m': '100萬至1,000萬',
+  'programme.band.over-10m': '1,000萬以上',
 };

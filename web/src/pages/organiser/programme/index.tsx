@@ -7,6 +7,7 @@ import { ErrorBox } from '../../../ui';
 import { AgreementsTable, DueForRenewal } from './agreements';
 import { FiguresTable } from './figures-table';
 import { ProgrammeCharts } from './programme-charts';
+import { ValueBands } from './value-bands';
 import { useProgrammeCsv, useProgrammeReport, type ProgrammeFilter } from './use-programme';
 
 /** Today's calendar date where the officer is (`YYYY-MM-DD`), for "printed on". */
@@ -134,6 +135,7 @@ export function ProgrammePage() {
                 <>
                   <ProgrammeCharts report={value} partnerLabel={rowLabel} />
                   <FiguresTable report={value} partnerLabel={(row) => label(row.partner)} />
+                  <ValueBands totals={value.totals} />
                 </>
               )}
               <h2>{t('programme.agreements.title')}</h2>

@@ -35,6 +35,7 @@ const caFigures = figures({
   surveysAnswered: 9,
   outcomes: { followUp: 5, negotiating: 3, agreementSigned: 2 },
   agreementsSigned: 2,
+  valueBands: { 'under-100k': 1, '100k-1m': 0, '1m-10m': 1, 'over-10m': 0 },
 });
 const frFigures = figures({ activities: { sessions: 0, delegations: 0, seminars: 1 }, firms: 8 });
 
@@ -116,6 +117,21 @@ describe('the programme report page', () => {
     expect(within(franceRow).getAllByRole('cell')[5].textContent).toBe('none yet');
     const totalRow = within(table).getByRole('row', { name: /^All/ });
     expect(within(totalRow).getAllByRole('cell')[3].textContent).toBe('20');
+    // What the signed agreements are worth, by band.
+    const bands = screen.getByRole('table', {
+      name: 'Value of the agreements signed (US dollars)',
+    });
+    expect(
+      within(bands)
+        .getAllByRole('row')
+        .map((row) => row.textContent),
+    ).toEqual([
+      'ValueAgreements',
+      'Under 100,0001',
+      '100,000 to 1 million0',
+      '1 to 10 million1',
+      'Over 10 million0',
+    ]);
   });
 
   it('calls out the agreement due for renewal', async () => {
