@@ -129,7 +129,7 @@ describe('web app: an officer prepares the programme report', () => {
       page.getByRole('button', { name: 'Download CSV' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('programme-report-2031.csv');
-    const text = await readFile((await download.path()), 'utf8');
+    const text = await readFile(await download.path(), 'utf8');
     expect(text).toContain(partnerName);
     expect(text.split('\n')[0]).toContain('meetingsHeld');
   });
