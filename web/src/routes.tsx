@@ -37,8 +37,10 @@ const OrganiserSessionPage = lazy(() =>
   organiser().then((m) => ({ default: m.OrganiserSessionPage })),
 );
 const ScheduleBoardPage = lazy(() => organiser().then((m) => ({ default: m.ScheduleBoardPage })));
-const ReportPage = lazy(() => organiser().then((m) => ({ default: m.ReportPage })));
-const ProgrammePage = lazy(() => organiser().then((m) => ({ default: m.ProgrammePage })));
+// The reports draw charts: a chunk of their own.
+const reports = () => import('./pages/organiser/reports');
+const ReportPage = lazy(() => reports().then((m) => ({ default: m.ReportPage })));
+const ProgrammePage = lazy(() => reports().then((m) => ({ default: m.ProgrammePage })));
 const ActForPage = lazy(() => organiser().then((m) => ({ default: m.ActForPage })));
 // The platform admin's screens (issue 15).
 const UsersPage = lazy(() =>
