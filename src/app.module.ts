@@ -11,6 +11,7 @@ import { MatchingModule } from './matching/matching.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ReportsModule } from './reports/reports.module';
+import { ProgrammeModule } from './programme/programme.module';
 import { PreferencesModule } from './preferences/preferences.module';
 import { ConversationsModule } from './conversations/conversations.module';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
@@ -52,6 +53,7 @@ export class AppModule {
         SchedulingModule,
         MeetingsModule,
         ReportsModule,
+        ProgrammeModule,
         JobsModule,
         HealthModule,
       ],

@@ -28,6 +28,7 @@ const FILES: Record<string, string[]> = {
   'GET /api/companies/import/template.csv': ['text/csv'],
   'GET /api/opportunities/{id}/interest': ['application/json', 'text/csv'],
   'GET /api/seminars/{id}/attendance.csv': ['text/csv'],
+  'GET /api/programme/report': ['application/json', 'text/csv'],
 };
 
 /** A schema that says something: not the bare `{type: 'object'}` of an undeclared answer. */

@@ -877,6 +877,10 @@ const MATRIX: Record<string, Entry> = {
     call: (world) => ({ url: `/api/sessions/${world.sessionId}/meetings.csv` }),
     expect: organisers(200),
   },
+  'GET /api/programme/report': {
+    call: () => ({ url: '/api/programme/report?year=2031' }),
+    expect: organisers(200),
+  },
   'GET /api/jobs/{id}': {
     call: (world) => ({ url: `/api/jobs/${world.jobId}` }),
     expect: organisers(200),

@@ -696,6 +696,17 @@ describe('fuzz, field by field: every field of every route and live event', () =
       caller: 'organiser',
       params: { id: (await seat()).seminarId },
     }),
+    // A partner economy to filter by: XZ, made once and found again on later runs.
+    'GET /api/programme/report': async () => {
+      const [partner] = await client.app.get(DataSource).query<{ id: string }[]>(
+        `INSERT INTO partners (country, name) VALUES ('XZ', 'Fuzz economy')
+         ON CONFLICT (country) DO UPDATE SET name = partners.name RETURNING id`,
+      );
+      return {
+        caller: 'organiser',
+        query: { year: '2031', partnerId: partner.id, format: 'json' },
+      };
+    },
     'PUT /api/sessions/{id}/preferences/{otherCompanyId}': () => ({
       caller: 'owner',
       params: { id: world.sessionId, otherCompanyId: world.otherCompanyId },

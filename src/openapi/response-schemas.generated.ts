@@ -482,6 +482,16 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
     "PreferencesController_clear": {
       "body": "none"
     },
+    "ProgrammeReportController_report": {
+      "body": "json-or-text",
+      "schema": {
+        "$ref": "#/components/schemas/ProgrammeReport"
+      },
+      "produces": [
+        "application/json",
+        "text/csv"
+      ]
+    },
     "MeetingsExportController_meetingsCsv": {
       "body": "text",
       "produces": [
@@ -2355,6 +2365,471 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "companyId",
         "otherCompanyId",
         "preference"
+      ]
+    },
+    "ProgrammeAgreement": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "partnerId": {
+          "type": "string"
+        },
+        "title": {
+          "type": "string"
+        },
+        "signedOn": {
+          "type": "string",
+          "nullable": true,
+          "description": "Calendar dates (`YYYY-MM-DD`)."
+        },
+        "expiresOn": {
+          "type": "string",
+          "nullable": true
+        },
+        "status": {
+          "type": "string",
+          "enum": [
+            "active",
+            "planned",
+            "renewal-due",
+            "expired",
+            "renewed"
+          ],
+          "description": "As stored."
+        },
+        "effectiveStatus": {
+          "type": "string",
+          "enum": [
+            "active",
+            "planned",
+            "renewal-due",
+            "expired",
+            "renewed"
+          ],
+          "description": "As it stands today: a signed agreement expiring within 180 days is `renewal-due`."
+        }
+      },
+      "required": [
+        "id",
+        "partnerId",
+        "title",
+        "signedOn",
+        "expiresOn",
+        "status",
+        "effectiveStatus"
+      ]
+    },
+    "ProgrammeFigures": {
+      "type": "object",
+      "description": "The figures of one partner and year, of one year (trends) or of the whole report (totals).",
+      "properties": {
+        "activities": {
+          "type": "object",
+          "properties": {
+            "sessions": {
+              "type": "number"
+            },
+            "delegations": {
+              "type": "number"
+            },
+            "seminars": {
+              "type": "number"
+            }
+          },
+          "required": [
+            "sessions",
+            "delegations",
+            "seminars"
+          ],
+          "description": "Activities under the partner that started in the year (UTC), by kind."
+        },
+        "firms": {
+          "type": "number",
+          "description": "Distinct companies among the activities' participants (see docs/api.md)."
+        },
+        "meetingsHeld": {
+          "type": "number",
+          "description": "Meetings of those sessions with status `held`."
+        },
+        "averageRating": {
+          "type": "number",
+          "nullable": true,
+          "description": "Mean rating (1..5) of the feedback on those meetings, one decimal; null without feedback."
+        },
+        "feedbackCount": {
+          "type": "number"
+        },
+        "surveysSent": {
+          "type": "number",
+          "description": "Follow-up surveys of those sessions emailed, and those with at least one answer."
+        },
+        "surveysAnswered": {
+          "type": "number"
+        },
+        "outcomes": {
+          "type": "object",
+          "properties": {
+            "followUp": {
+              "type": "number"
+            },
+            "negotiating": {
+              "type": "number"
+            },
+            "agreementSigned": {
+              "type": "number"
+            }
+          },
+          "required": [
+            "followUp",
+            "negotiating",
+            "agreementSigned"
+          ],
+          "description": "Meetings held by their current outcome: the newest follow-up answer, else the newest feedback."
+        },
+        "agreementsSigned": {
+          "type": "number",
+          "description": "Meetings whose current outcome is `agreement-signed` (each meeting once)."
+        },
+        "valueBands": {
+          "type": "object",
+          "properties": {
+            "under-100k": {
+              "type": "number"
+            },
+            "100k-1m": {
+              "type": "number"
+            },
+            "1m-10m": {
+              "type": "number"
+            },
+            "over-10m": {
+              "type": "number"
+            }
+          },
+          "required": [
+            "under-100k",
+            "100k-1m",
+            "1m-10m",
+            "over-10m"
+          ],
+          "description": "The value bands given with those signed agreements (a meeting without a band is not counted)."
+        }
+      },
+      "required": [
+        "activities",
+        "firms",
+        "meetingsHeld",
+        "averageRating",
+        "feedbackCount",
+        "surveysSent",
+        "surveysAnswered",
+        "outcomes",
+        "agreementsSigned",
+        "valueBands"
+      ]
+    },
+    "ProgrammePartner": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "country": {
+          "type": "string",
+          "description": "ISO 3166-1 alpha-2."
+        },
+        "name": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "id",
+        "country",
+        "name"
+      ]
+    },
+    "ProgrammeReport": {
+      "type": "object",
+      "properties": {
+        "year": {
+          "type": "number",
+          "nullable": true,
+          "description": "The year asked for; null for every year."
+        },
+        "partnerId": {
+          "type": "string",
+          "nullable": true,
+          "description": "The partner asked for; null for every partner."
+        },
+        "rows": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/ProgrammeRow"
+          },
+          "description": "With a year: one row per partner (in scope), zeros included. Without: one row per partner and\nyear with any activity. Ordered by year, then partner name."
+        },
+        "partners": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/ProgrammePartner"
+          },
+          "description": "The partners in scope with their agreements, newest signature first."
+        },
+        "agreements": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/ProgrammeAgreement"
+          }
+        },
+        "trends": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/ProgrammeTrend"
+          },
+          "description": "Every year with activity (of the partners in scope, whatever year was asked), oldest first."
+        },
+        "totals": {
+          "$ref": "#/components/schemas/ProgrammeFigures"
+        }
+      },
+      "required": [
+        "year",
+        "partnerId",
+        "rows",
+        "partners",
+        "agreements",
+        "trends",
+        "totals"
+      ]
+    },
+    "ProgrammeRow": {
+      "type": "object",
+      "properties": {
+        "partner": {
+          "$ref": "#/components/schemas/ProgrammePartner"
+        },
+        "year": {
+          "type": "number"
+        },
+        "activities": {
+          "type": "object",
+          "properties": {
+            "sessions": {
+              "type": "number"
+            },
+            "delegations": {
+              "type": "number"
+            },
+            "seminars": {
+              "type": "number"
+            }
+          },
+          "required": [
+            "sessions",
+            "delegations",
+            "seminars"
+          ],
+          "description": "Activities under the partner that started in the year (UTC), by kind."
+        },
+        "firms": {
+          "type": "number",
+          "description": "Distinct companies among the activities' participants (see docs/api.md)."
+        },
+        "meetingsHeld": {
+          "type": "number",
+          "description": "Meetings of those sessions with status `held`."
+        },
+        "averageRating": {
+          "type": "number",
+          "nullable": true,
+          "description": "Mean rating (1..5) of the feedback on those meetings, one decimal; null without feedback."
+        },
+        "feedbackCount": {
+          "type": "number"
+        },
+        "surveysSent": {
+          "type": "number",
+          "description": "Follow-up surveys of those sessions emailed, and those with at least one answer."
+        },
+        "surveysAnswered": {
+          "type": "number"
+        },
+        "outcomes": {
+          "type": "object",
+          "properties": {
+            "followUp": {
+              "type": "number"
+            },
+            "negotiating": {
+              "type": "number"
+            },
+            "agreementSigned": {
+              "type": "number"
+            }
+          },
+          "required": [
+            "followUp",
+            "negotiating",
+            "agreementSigned"
+          ],
+          "description": "Meetings held by their current outcome: the newest follow-up answer, else the newest feedback."
+        },
+        "agreementsSigned": {
+          "type": "number",
+          "description": "Meetings whose current outcome is `agreement-signed` (each meeting once)."
+        },
+        "valueBands": {
+          "type": "object",
+          "properties": {
+            "under-100k": {
+              "type": "number"
+            },
+            "100k-1m": {
+              "type": "number"
+            },
+            "1m-10m": {
+              "type": "number"
+            },
+            "over-10m": {
+              "type": "number"
+            }
+          },
+          "required": [
+            "under-100k",
+            "100k-1m",
+            "1m-10m",
+            "over-10m"
+          ],
+          "description": "The value bands given with those signed agreements (a meeting without a band is not counted)."
+        }
+      },
+      "required": [
+        "partner",
+        "year",
+        "activities",
+        "firms",
+        "meetingsHeld",
+        "averageRating",
+        "feedbackCount",
+        "surveysSent",
+        "surveysAnswered",
+        "outcomes",
+        "agreementsSigned",
+        "valueBands"
+      ]
+    },
+    "ProgrammeTrend": {
+      "type": "object",
+      "properties": {
+        "year": {
+          "type": "number"
+        },
+        "activities": {
+          "type": "object",
+          "properties": {
+            "sessions": {
+              "type": "number"
+            },
+            "delegations": {
+              "type": "number"
+            },
+            "seminars": {
+              "type": "number"
+            }
+          },
+          "required": [
+            "sessions",
+            "delegations",
+            "seminars"
+          ],
+          "description": "Activities under the partner that started in the year (UTC), by kind."
+        },
+        "firms": {
+          "type": "number",
+          "description": "Distinct companies among the activities' participants (see docs/api.md)."
+        },
+        "meetingsHeld": {
+          "type": "number",
+          "description": "Meetings of those sessions with status `held`."
+        },
+        "averageRating": {
+          "type": "number",
+          "nullable": true,
+          "description": "Mean rating (1..5) of the feedback on those meetings, one decimal; null without feedback."
+        },
+        "feedbackCount": {
+          "type": "number"
+        },
+        "surveysSent": {
+          "type": "number",
+          "description": "Follow-up surveys of those sessions emailed, and those with at least one answer."
+        },
+        "surveysAnswered": {
+          "type": "number"
+        },
+        "outcomes": {
+          "type": "object",
+          "properties": {
+            "followUp": {
+              "type": "number"
+            },
+            "negotiating": {
+              "type": "number"
+            },
+            "agreementSigned": {
+              "type": "number"
+            }
+          },
+          "required": [
+            "followUp",
+            "negotiating",
+            "agreementSigned"
+          ],
+          "description": "Meetings held by their current outcome: the newest follow-up answer, else the newest feedback."
+        },
+        "agreementsSigned": {
+          "type": "number",
+          "description": "Meetings whose current outcome is `agreement-signed` (each meeting once)."
+        },
+        "valueBands": {
+          "type": "object",
+          "properties": {
+            "under-100k": {
+              "type": "number"
+            },
+            "100k-1m": {
+              "type": "number"
+            },
+            "1m-10m": {
+              "type": "number"
+            },
+            "over-10m": {
+              "type": "number"
+            }
+          },
+          "required": [
+            "under-100k",
+            "100k-1m",
+            "1m-10m",
+            "over-10m"
+          ],
+          "description": "The value bands given with those signed agreements (a meeting without a band is not counted)."
+        }
+      },
+      "required": [
+        "year",
+        "activities",
+        "firms",
+        "meetingsHeld",
+        "averageRating",
+        "feedbackCount",
+        "surveysSent",
+        "surveysAnswered",
+        "outcomes",
+        "agreementsSigned",
+        "valueBands"
       ]
     },
     "PublishedDraftView": {

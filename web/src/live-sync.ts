@@ -25,7 +25,7 @@ export const staleQueries: { [E in keyof Events]?: (payload: Payload<E>) => Stal
   // A verification decision or an edit: the company's pages, the organisers' lists and the
   // memberships of the account (whose statuses decide what the firm may do).
   'company.updated': () => [{ key: keys.companies }, { key: keys.account }],
-  'application.updated': () => [{ key: keys.delegations }],
+  'application.updated': () => [{ key: keys.delegations }, { key: keys.programme }],
   'matches.updated': ({ sessionId }) => [{ key: ofSession(sessionId, 'matches') }],
   // Another user of the firm marked or unmarked a firm: its matches show the new marks.
   'preference.updated': ({ sessionId }) => [{ key: ofSession(sessionId, 'matches') }],
@@ -36,6 +36,7 @@ export const staleQueries: { [E in keyof Events]?: (payload: Payload<E>) => Stal
     { key: ofSession(meeting.sessionId, 'requests') },
     { key: keys.board(meeting.sessionId) },
     { key: keys.report(meeting.sessionId) },
+    { key: keys.programme },
   ],
   'request.created': ({ request }) => [
     { key: ofSession(request.sessionId, 'requests') },
@@ -59,6 +60,7 @@ export const staleQueries: { [E in keyof Events]?: (payload: Payload<E>) => Stal
     { key: keys.session(sessionId), exact: true },
     { key: ofSession(sessionId, 'participants') },
     { key: keys.board(sessionId) },
+    { key: keys.programme },
   ],
 };
 

@@ -49,6 +49,10 @@ export const keys = {
   delegationList: (params: string) => ['delegations', 'list', params] as const,
   delegation: (id: string) => ['delegations', id] as const,
   report: (id: string) => ['sessions', id, 'report'] as const,
+  /** The programme report, every filter of it under one key. */
+  programme: ['programme'] as const,
+  programmeReport: (year: number | null, partnerId: string | null) =>
+    ['programme', 'report', year, partnerId] as const,
   job: (id: string) => ['jobs', id] as const,
   notifications: ['notifications'] as const,
   notificationList: (params: string) => ['notifications', 'list', params] as const,

@@ -38,7 +38,10 @@ const OrganiserSessionPage = lazy(() =>
   organiser().then((m) => ({ default: m.OrganiserSessionPage })),
 );
 const ScheduleBoardPage = lazy(() => organiser().then((m) => ({ default: m.ScheduleBoardPage })));
-const ReportPage = lazy(() => organiser().then((m) => ({ default: m.ReportPage })));
+// The reports draw charts: a chunk of their own.
+const reports = () => import('./pages/organiser/reports');
+const ReportPage = lazy(() => reports().then((m) => ({ default: m.ReportPage })));
+const ProgrammePage = lazy(() => reports().then((m) => ({ default: m.ProgrammePage })));
 const ActForPage = lazy(() => organiser().then((m) => ({ default: m.ActForPage })));
 // The organisers' seminar screens (issue 18), with the camera scanner: their own chunk.
 const organiserSeminars = () => import('./pages/organiser/seminars');
@@ -296,6 +299,8 @@ export const routes: RouteObject[] = [
           { index: true, element: <OrganiserHome /> },
           { path: 'companies', element: <CompaniesPage /> },
           { path: 'import', element: <ImportPage /> },
+          // The programme report (issue 18): per partner economy and year, printable.
+          { path: 'programme', element: <ProgrammePage /> },
           { path: 'sessions/new', element: <NewSessionPage /> },
           {
             path: 'sessions/:id',

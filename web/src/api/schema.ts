@@ -1286,6 +1286,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/programme/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per partner economy and year: activities, distinct firms, meetings held, ratings, follow-ups
+         *     and agreements signed, with each partner's agreements and the trend across years; `?format=csv`.
+         */
+        get: operations["ProgrammeReportController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs/{id}": {
         parameters: {
             query?: never;
@@ -2582,6 +2602,150 @@ export interface components {
             otherCompanyId: string;
             /** @enum {string} */
             preference: "must-meet" | "interested" | "not-interested";
+        };
+        ProgrammeAgreement: {
+            id: string;
+            partnerId: string;
+            title: string;
+            /** @description Calendar dates (`YYYY-MM-DD`). */
+            signedOn: string | null;
+            expiresOn: string | null;
+            /**
+             * @description As stored.
+             * @enum {string}
+             */
+            status: "active" | "planned" | "renewal-due" | "expired" | "renewed";
+            /**
+             * @description As it stands today: a signed agreement expiring within 180 days is `renewal-due`.
+             * @enum {string}
+             */
+            effectiveStatus: "active" | "planned" | "renewal-due" | "expired" | "renewed";
+        };
+        /** @description The figures of one partner and year, of one year (trends) or of the whole report (totals). */
+        ProgrammeFigures: {
+            /** @description Activities under the partner that started in the year (UTC), by kind. */
+            activities: {
+                sessions: number;
+                delegations: number;
+                seminars: number;
+            };
+            /** @description Distinct companies among the activities' participants (see docs/api.md). */
+            firms: number;
+            /** @description Meetings of those sessions with status `held`. */
+            meetingsHeld: number;
+            /** @description Mean rating (1..5) of the feedback on those meetings, one decimal; null without feedback. */
+            averageRating: number | null;
+            feedbackCount: number;
+            /** @description Follow-up surveys of those sessions emailed, and those with at least one answer. */
+            surveysSent: number;
+            surveysAnswered: number;
+            /** @description Meetings held by their current outcome: the newest follow-up answer, else the newest feedback. */
+            outcomes: {
+                followUp: number;
+                negotiating: number;
+                agreementSigned: number;
+            };
+            /** @description Meetings whose current outcome is `agreement-signed` (each meeting once). */
+            agreementsSigned: number;
+            /** @description The value bands given with those signed agreements (a meeting without a band is not counted). */
+            valueBands: {
+                "under-100k": number;
+                "100k-1m": number;
+                "1m-10m": number;
+                "over-10m": number;
+            };
+        };
+        ProgrammePartner: {
+            id: string;
+            /** @description ISO 3166-1 alpha-2. */
+            country: string;
+            name: string;
+        };
+        ProgrammeReport: {
+            /** @description The year asked for; null for every year. */
+            year: number | null;
+            /** @description The partner asked for; null for every partner. */
+            partnerId: string | null;
+            /**
+             * @description With a year: one row per partner (in scope), zeros included. Without: one row per partner and
+             *     year with any activity. Ordered by year, then partner name.
+             */
+            rows: components["schemas"]["ProgrammeRow"][];
+            /** @description The partners in scope with their agreements, newest signature first. */
+            partners: components["schemas"]["ProgrammePartner"][];
+            agreements: components["schemas"]["ProgrammeAgreement"][];
+            /** @description Every year with activity (of the partners in scope, whatever year was asked), oldest first. */
+            trends: components["schemas"]["ProgrammeTrend"][];
+            totals: components["schemas"]["ProgrammeFigures"];
+        };
+        ProgrammeRow: {
+            partner: components["schemas"]["ProgrammePartner"];
+            year: number;
+            /** @description Activities under the partner that started in the year (UTC), by kind. */
+            activities: {
+                sessions: number;
+                delegations: number;
+                seminars: number;
+            };
+            /** @description Distinct companies among the activities' participants (see docs/api.md). */
+            firms: number;
+            /** @description Meetings of those sessions with status `held`. */
+            meetingsHeld: number;
+            /** @description Mean rating (1..5) of the feedback on those meetings, one decimal; null without feedback. */
+            averageRating: number | null;
+            feedbackCount: number;
+            /** @description Follow-up surveys of those sessions emailed, and those with at least one answer. */
+            surveysSent: number;
+            surveysAnswered: number;
+            /** @description Meetings held by their current outcome: the newest follow-up answer, else the newest feedback. */
+            outcomes: {
+                followUp: number;
+                negotiating: number;
+                agreementSigned: number;
+            };
+            /** @description Meetings whose current outcome is `agreement-signed` (each meeting once). */
+            agreementsSigned: number;
+            /** @description The value bands given with those signed agreements (a meeting without a band is not counted). */
+            valueBands: {
+                "under-100k": number;
+                "100k-1m": number;
+                "1m-10m": number;
+                "over-10m": number;
+            };
+        };
+        ProgrammeTrend: {
+            year: number;
+            /** @description Activities under the partner that started in the year (UTC), by kind. */
+            activities: {
+                sessions: number;
+                delegations: number;
+                seminars: number;
+            };
+            /** @description Distinct companies among the activities' participants (see docs/api.md). */
+            firms: number;
+            /** @description Meetings of those sessions with status `held`. */
+            meetingsHeld: number;
+            /** @description Mean rating (1..5) of the feedback on those meetings, one decimal; null without feedback. */
+            averageRating: number | null;
+            feedbackCount: number;
+            /** @description Follow-up surveys of those sessions emailed, and those with at least one answer. */
+            surveysSent: number;
+            surveysAnswered: number;
+            /** @description Meetings held by their current outcome: the newest follow-up answer, else the newest feedback. */
+            outcomes: {
+                followUp: number;
+                negotiating: number;
+                agreementSigned: number;
+            };
+            /** @description Meetings whose current outcome is `agreement-signed` (each meeting once). */
+            agreementsSigned: number;
+            /** @description The value bands given with those signed agreements (a meeting without a band is not counted). */
+            valueBands: {
+                "under-100k": number;
+                "100k-1m": number;
+                "1m-10m": number;
+                "over-10m": number;
+            };
         };
         PublishedDraftView: {
             meetings: number;
@@ -6420,6 +6584,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ProgrammeReportController_report: {
+        parameters: {
+            query?: {
+                year?: number;
+                partnerId?: string;
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeReport"];
                     "text/csv": string;
                 };
             };

@@ -63,6 +63,7 @@ function plausibleValues(count: number): Record<string, string | number> {
     idle: '1 h 20 min',
     venue: 'HKCEC Room S421',
     code: '7KQ2M-X9D4P',
+    year: '2026',
   };
   const numbers = [
     'count',

@@ -1,4 +1,4 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { json, renderInApp, stubApi } from '../../testing/render';
 import { ImportPage } from './import';
@@ -58,6 +58,22 @@ describe('the report page', () => {
     stubApi({ [`GET /api/sessions/${SESSION}/report`]: json(200, report(0, 0, null)) });
     renderInApp(<ReportPage id={SESSION} />);
     expect((await screen.findByText(/^4 meetings/)).textContent).toContain('No ratings yet.');
+  });
+
+  it('puts the numbers of each chart in a table beside it', async () => {
+    stubApi({ [`GET /api/sessions/${SESSION}/report`]: json(200, report(2, 3, 4.33)) });
+    renderInApp(<ReportPage id={SESSION} />);
+    const status = await screen.findByRole('figure', { name: 'Meetings by status' });
+    const rows = within(status)
+      .getAllByRole('row')
+      .map((row) => row.textContent);
+    expect(rows).toEqual(['ItemMeetings', 'Held2', 'No-show1', 'Cancelled0', 'Scheduled3']);
+    const rating = screen.getByRole('figure', { name: 'Average rating by country pair (1–5)' });
+    expect(
+      within(rating)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['4.33 (3)']);
   });
 
   it('downloads the meetings as CSV, a row per meeting', async () => {

@@ -8,7 +8,6 @@ export { ActForPage } from './act-for';
 export { CompaniesPage } from './companies';
 export { OrganiserHome } from './home';
 export { ImportPage } from './import';
-export { ReportPage } from './report';
 export { ScheduleBoardPage } from './schedule';
 export { OrganiserSessionPage } from './session';
 
