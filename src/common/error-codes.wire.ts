@@ -127,6 +127,9 @@ export const ERROR_CODES = [
   'opportunity.expired',
   'opportunity.own',
   'interest.duplicate',
+  // Follow-ups over months (issue 18): a survey's emailed link.
+  'follow_up.not_found',
+  'follow_up.expired',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -35,7 +35,6 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
  */
 export const UNSENT_KINDS = [
   'agreement.expiring',
-  'followup.survey',
 ] as const satisfies readonly NotificationKind[];
 
 /** The kinds something in the product sends today, in NOTIFICATION_KINDS' order. */

@@ -412,6 +412,10 @@ export const en = {
   'error.opportunity.not_found': 'No such post on the board.',
   'error.opportunity.expired': 'This post is past its deadline.',
   'error.opportunity.own': 'Your company posted this.',
+  'error.follow_up.not_found':
+    'This follow-up link is not valid: please open the link from the email exactly as it was sent.',
+  'error.follow_up.expired':
+    'This follow-up link has expired. Please ask the organisers of the session for a new one.',
   'error.interest.duplicate': 'Your company has already expressed interest in this post.',
   'org.draft.title': 'Draft schedule',
   'org.draft.none':
@@ -816,6 +820,8 @@ export const en = {
   'rule.differentCompanies': 'Choose two different firms.',
   'rule.otherMeeting': 'Choose another meeting than this one.',
   'rule.sameSession': 'Choose a meeting of the same session.',
+  'rule.followUpMonths':
+    'Choose {count, plural, one {one month} other {one to # different months}}, each from {min, number} to {max, number} months after the close.',
   'rule.meetingFirm': 'Choose which of the two firms of this meeting.',
   'rule.sessionSlot': 'Choose one of the session’s {count, plural, one {# slot} other {# slots}}.',
   'rule.inPersonOnly': 'Only in-person sessions have tables.',
