@@ -1234,6 +1234,43 @@ export const en = {
     'This replaces the time {name} asked for ({asked}); they will see your choice.',
   'requests.window.betweenOnly': 'Only between {from} and {to}',
   'requests.declinedBecause': 'Their reason: “{reason}”',
+  // Follow-ups over months (issue 18): the public survey page and the session form's months.
+  'followUps.title': 'What came of your meetings?',
+  'followUps.intro':
+    '{months, plural, one {A month} other {# months}} ago, {company} took part in “{session}” ({date}). Please tell the organisers what came of each meeting below. No sign-in is needed, and you may answer again later: every answer is kept with its date.',
+  'followUps.partner': 'The session was held under the cooperation programme with {partner}.',
+  'followUps.noMeetings': 'Your firm held no meeting in this session: there is nothing to answer.',
+  'followUps.meeting': '{other} ({country})',
+  'followUps.heldAt': 'Met on {date}',
+  'followUps.feedback': 'Right after the meeting, your firm said: {outcome}',
+  'followUps.outcomeLabel': 'What came of the meeting with {other}',
+  'followUps.outcome.none': 'Nothing came of it',
+  'followUps.outcome.follow-up': 'We are following up',
+  'followUps.outcome.negotiating': 'We are negotiating',
+  'followUps.outcome.agreement-signed': 'We signed an agreement',
+  'followUps.valueBand': 'Order value (optional)',
+  'followUps.band.none': 'Not saying',
+  'followUps.band.under-100k': 'Under US$100,000',
+  'followUps.band.100k-1m': 'US$100,000 to US$1 million',
+  'followUps.band.1m-10m': 'US$1 million to US$10 million',
+  'followUps.band.over-10m': 'Over US$10 million',
+  'followUps.note': 'Note (optional)',
+  'followUps.history': 'Your answers so far, newest first:',
+  'followUps.noAnswers': 'No answer yet.',
+  'followUps.answer': '{date}: {outcome}',
+  'followUps.chooseOne': 'Choose what came of at least one meeting before sending.',
+  'followUps.submit': 'Send my answers',
+  'followUps.saved':
+    '{count, plural, one {Thank you: your answer is saved.} other {Thank you: your # answers are saved.}} They appear below with today’s date.',
+  'followUps.linkUntil': 'This link works until {date}.',
+  'followUps.expired':
+    'This link has expired. Please ask the organisers of the session to send you a new one.',
+  'followUps.invalid':
+    'This link does not work. Please open the link from the email exactly as it was sent, or ask the organisers of the session for a new one.',
+  'followUps.form.legend': 'Ask firms what came of their meetings after … months',
+  'followUps.form.hint':
+    'Each firm that held a meeting gets an email at each time you choose (one to four), counted from the close of the session.',
+  'followUps.form.month': '{months, plural, one {# month} other {# months}}',
 } as const satisfies Record<`error.${ErrorCode}`, string> &
   Record<`rule.${FieldRuleName}`, string> &
   Record<`reason.${ReasonCode}`, string> &

@@ -61,6 +61,8 @@ function plausibleValues(count: number): Record<string, string | number> {
     date: '19 Dec 2026',
     reason: 'We are fully booked that day.',
     idle: '1 h 20 min',
+    session: 'Hong Kong – Canada ICT matching',
+    partner: 'Canada',
   };
   const numbers = [
     'count',
@@ -97,6 +99,7 @@ function plausibleValues(count: number): Record<string, string | number> {
     'firms',
     'spread',
     'hours',
+    'months',
   ];
   return { ...text, ...Object.fromEntries(numbers.map((name) => [name, count])) };
 }
