@@ -228,10 +228,7 @@ describe('follow-ups over months', () => {
     expect(mail.text).toContain('2 meetings');
 
     // The colleague chose the app only: a notification to the same page, and no email.
-    const notices = await client
-      .as(hkColleague.accessToken)
-      .get('/api/notifications')
-      .expect(200);
+    const notices = await client.as(hkColleague.accessToken).get('/api/notifications').expect(200);
     const notice = (notices.body.items as { kind: string; link: string }[]).find(
       (item) => item.kind === 'followup.survey',
     );
@@ -331,7 +328,11 @@ describe('follow-ups over months', () => {
   });
 
   it('refuses another firm’s meeting or one not held, and writes nothing of a refused answer', async () => {
-    for (const meetingId of [meetings.caFr, meetings.hkDe, '00000000-0000-4000-8000-000000000000']) {
+    for (const meetingId of [
+      meetings.caFr,
+      meetings.hkDe,
+      '00000000-0000-4000-8000-000000000000',
+    ]) {
       const refused = await client.http
         .post(`/api/follow-ups/${key}`)
         .send({
@@ -427,7 +428,9 @@ describe('follow-ups over months', () => {
     expect(Date.parse(withCa.answers[0].answeredAt)).toBeGreaterThan(
       Date.parse(withCa.answers[1].answeredAt),
     );
-    expect(withFr.answers).toEqual([expect.objectContaining({ outcome: 'none', note: 'Not our market' })]);
+    expect(withFr.answers).toEqual([
+      expect.objectContaining({ outcome: 'none', note: 'Not our market' }),
+    ]);
     const again = await client.http.get(`/api/follow-ups/${key}`).expect(200);
     expect(again.body).toEqual(page);
 

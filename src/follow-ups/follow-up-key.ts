@@ -24,19 +24,20 @@ export function signFollowUpKey(secret: string, surveyId: string, expiresAt: Dat
 }
 
 export type FollowUpKeyReading =
-  | { valid: true; surveyId: string; expiresAt: Date }
-  | { valid: false };
+  { valid: true; surveyId: string; expiresAt: Date } | { valid: false };
 
 /** The survey and expiry of a well-signed key (expired or not: the caller tells), or invalid. */
 export function readFollowUpKey(secret: string, key: string): FollowUpKeyReading {
-  const match = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(
-    key,
-  );
+  const match =
+    /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(
+      key,
+    );
   if (!match) return { valid: false };
   const expires = Number(match[2]);
   // Compared as text: base64url's last character carries two spare bits, which decoding drops.
   const expected = Buffer.from(signature(secret, match[1], expires).toString('base64url'));
   const given = Buffer.from(match[3]);
-  if (given.length !== expected.length || !timingSafeEqual(expected, given)) return { valid: false };
+  if (given.length !== expected.length || !timingSafeEqual(expected, given))
+    return { valid: false };
   return { valid: true, surveyId: match[1], expiresAt: new Date(expires * 1000) };
 }

@@ -237,15 +237,13 @@ export class FollowUpsService {
         timezone: session.timezone,
         partner: partner ? { id: partner.id, name: partner.name, country: partner.country } : null,
       },
-      meetings: meetings.map(
-        (row): WireFollowUpMeeting => ({
-          meetingId: row.id,
-          startsAt: slots[row.slot_index]?.startsAt.toISOString() ?? session.startsAt.toISOString(),
-          otherCompany: { id: row.other_id, name: row.other_name, country: row.other_country },
-          feedbackOutcome: row.feedback_outcome,
-          answers: byMeeting.get(row.id) ?? [],
-        }),
-      ),
+      meetings: meetings.map((row): WireFollowUpMeeting => ({
+        meetingId: row.id,
+        startsAt: slots[row.slot_index]?.startsAt.toISOString() ?? session.startsAt.toISOString(),
+        otherCompany: { id: row.other_id, name: row.other_name, country: row.other_country },
+        feedbackOutcome: row.feedback_outcome,
+        answers: byMeeting.get(row.id) ?? [],
+      })),
     };
   }
 }

@@ -80,5 +80,11 @@ export interface WireSessionFollowUps {
   followUpMonths: number[];
   surveys: WireSessionFollowUp[];
   /** The current outcome (newest answer) per meeting and firm. */
-  latest: { meetingId: string; companyId: string; outcome: WireFollowUpAnswer['outcome']; valueBand: ValueBand | null; answeredAt: string }[];
+  latest: {
+    meetingId: string;
+    companyId: string;
+    outcome: WireFollowUpAnswer['outcome'];
+    valueBand: ValueBand | null;
+    answeredAt: string;
+  }[];
 }

@@ -768,7 +768,8 @@ export const zhHant: Record<MessageKey, string> = {
   'rule.differentCompanies': '請選擇兩家不同的公司。',
   'rule.otherMeeting': '請選擇另一場會面，而非此會面。',
   'rule.sameSession': '請選擇同一配對會的會面。',
-  'rule.followUpMonths': '請選擇一至 {count, number} 個不同的月數，每個為閉幕後 {min, number} 至 {max, number} 個月。',
+  'rule.followUpMonths':
+    '請選擇一至 {count, number} 個不同的月數，每個為閉幕後 {min, number} 至 {max, number} 個月。',
   'rule.meetingFirm': '請選擇此會面兩家公司中的哪一家。',
   'rule.sessionSlot': '請從配對會的 {count, plural, other {# 個}}時段中選擇一個。',
   'rule.inPersonOnly': '只有實體配對會設有桌號。',
@@ -1186,6 +1187,7 @@ export const zhHant: Record<MessageKey, string> = {
   'followUps.expired': '此連結已過期。請聯絡配對會的主辦方，向你發送新連結。',
   'followUps.invalid': '此連結無效。請按電郵中的原有連結開啟，或聯絡配對會的主辦方索取新連結。',
   'followUps.form.legend': '閉幕後多少個月詢問各公司會面的成果',
-  'followUps.form.hint': '每家曾進行會面的公司會在你選擇的每個時間（一至四個）收到電郵，由配對會閉幕起計。',
+  'followUps.form.hint':
+    '每家曾進行會面的公司會在你選擇的每個時間（一至四個）收到電郵，由配對會閉幕起計。',
   'followUps.form.month': '{months} 個月',
 };

@@ -1,8 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  WireFollowUp,
-  WireFollowUpSaved,
-} from '../../../../src/follow-ups/follow-ups.wire';
+import type { WireFollowUp, WireFollowUpSaved } from '../../../../src/follow-ups/follow-ups.wire';
 import { call } from '../../api/call';
 import { client } from '../../api/client';
 import type { components } from '../../api/schema';

@@ -27,7 +27,8 @@ export function FollowUpSurvey({ surveyKey }: { surveyKey: string }) {
   const shown = useFollowUp(surveyKey);
   let body;
   if (shown.isPending) body = <Loading />;
-  else if (shown.isError) body = <LinkProblem error={shown.error} retry={() => void shown.refetch()} />;
+  else if (shown.isError)
+    body = <LinkProblem error={shown.error} retry={() => void shown.refetch()} />;
   else body = <SurveyForm surveyKey={surveyKey} followUp={shown.data} />;
   return (
     <main className="narrow follow-up">

@@ -64,10 +64,14 @@ describe('the follow-up page', () => {
     open();
     const first = await screen.findByRole('group', { name: 'Maple Ledger (Canada)' });
     expect(within(first).getByRole('radio', { name: 'We signed an agreement' })).toBeTruthy();
-    expect(first.textContent).toContain('Right after the meeting, your firm said: We are following up');
+    expect(first.textContent).toContain(
+      'Right after the meeting, your firm said: We are following up',
+    );
     expect(first.textContent).toContain('No answer yet.');
     const second = screen.getByRole('group', { name: 'Carte Blanche (France)' });
-    expect(second.textContent).toContain('We are negotiating · US$100,000 to US$1 million · “Pilot in Lyon”');
+    expect(second.textContent).toContain(
+      'We are negotiating · US$100,000 to US$1 million · “Pilot in Lyon”',
+    );
     expect(second.textContent).toMatch(/2031/);
     expect(document.body.textContent).toContain('cooperation programme with Canada');
     // No codes for people.
@@ -77,7 +81,12 @@ describe('the follow-up page', () => {
   it('sends only the meetings answered, then says what was saved', async () => {
     const saved = followUp();
     saved.meetings[0].answers = [
-      { outcome: 'agreement-signed', valueBand: '1m-10m', note: 'Signed', answeredAt: '2031-06-11T02:00:00.000Z' },
+      {
+        outcome: 'agreement-signed',
+        valueBand: '1m-10m',
+        note: 'Signed',
+        answeredAt: '2031-06-11T02:00:00.000Z',
+      },
     ];
     const fetch = stubApi({
       [`GET /api/follow-ups/${KEY}`]: json(200, followUp()),
@@ -98,11 +107,13 @@ describe('the follow-up page', () => {
     expect((await screen.findByRole('status')).textContent).toContain('your answer is saved');
     const post = fetch.mock.calls.find(([, init]) => init?.method === 'POST')!;
     expect(JSON.parse(post[1]!.body as string)).toEqual({
-      answers: [{ meetingId: 'm1', outcome: 'agreement-signed', valueBand: '1m-10m', note: 'Signed' }],
+      answers: [
+        { meetingId: 'm1', outcome: 'agreement-signed', valueBand: '1m-10m', note: 'Signed' },
+      ],
     });
-    expect(
-      screen.getByRole('group', { name: 'Maple Ledger (Canada)' }).textContent,
-    ).toContain('We signed an agreement · US$1 million to US$10 million');
+    expect(screen.getByRole('group', { name: 'Maple Ledger (Canada)' }).textContent).toContain(
+      'We signed an agreement · US$1 million to US$10 million',
+    );
   });
 
   it('says so in a sentence when the link has expired or does not work', async () => {
@@ -131,9 +142,13 @@ describe('the follow-up page', () => {
     localStorage.setItem('tradematch.language', 'zh-Hant');
     stubApi({ [`GET /api/follow-ups/${KEY}`]: json(200, followUp()) });
     open();
-    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('你的會面有何成果？');
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe(
+      '你的會面有何成果？',
+    );
     expect(await screen.findAllByRole('radio', { name: '已簽訂協議' })).toHaveLength(2);
     fireEvent.change(screen.getByLabelText('語言'), { target: { value: 'en' } });
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('What came of your meetings?');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
+      'What came of your meetings?',
+    );
   });
 });
