@@ -54,9 +54,9 @@ describe('follow-ups over months', () => {
   const surveyMails = (address: string) =>
     smtp.to(address).filter((mail) => /What came of the meetings/.test(mail.subject ?? ''));
   const surveyMailsAtLeast = (address: string, count: number) =>
-    eventually(async () => {
+    eventually(() => {
       const mails = surveyMails(address);
-      return mails.length >= count ? mails : undefined;
+      return Promise.resolve(mails.length >= count ? mails : undefined);
     }, 15_000);
   const surveys = () =>
     db().query<SurveyRow[]>(

@@ -1271,6 +1271,16 @@ export const en = {
   'followUps.form.hint':
     'Each firm that held a meeting gets an email at each time you choose (one to four), counted from the close of the session.',
   'followUps.form.month': '{months, plural, one {# month} other {# months}}',
+  'followUps.panel.title': 'Follow-ups',
+  'followUps.panel.save': 'Save the months',
+  'followUps.panel.saved': 'Saved. Surveys not sent yet follow the new months.',
+  'followUps.panel.none': 'No survey: no firm held a meeting in this session.',
+  'followUps.panel.firm': 'Firm',
+  'followUps.panel.after': 'After',
+  'followUps.panel.due': 'Due',
+  'followUps.panel.sent': 'Sent',
+  'followUps.panel.answered': 'Last answered',
+  'followUps.panel.notYet': 'Not yet',
 } as const satisfies Record<`error.${ErrorCode}`, string> &
   Record<`rule.${FieldRuleName}`, string> &
   Record<`reason.${ReasonCode}`, string> &

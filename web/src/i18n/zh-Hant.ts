@@ -1190,4 +1190,14 @@ export const zhHant: Record<MessageKey, string> = {
   'followUps.form.hint':
     '每家曾進行會面的公司會在你選擇的每個時間（一至四個）收到電郵，由配對會閉幕起計。',
   'followUps.form.month': '{months} 個月',
+  'followUps.panel.title': '跟進問卷',
+  'followUps.panel.save': '儲存月數',
+  'followUps.panel.saved': '已儲存。尚未發出的問卷會按新的月數發出。',
+  'followUps.panel.none': '沒有問卷：此配對會中沒有公司進行會面。',
+  'followUps.panel.firm': '公司',
+  'followUps.panel.after': '閉幕後',
+  'followUps.panel.due': '預定發出',
+  'followUps.panel.sent': '已發出',
+  'followUps.panel.answered': '最近回覆',
+  'followUps.panel.notYet': '尚未',
 };
