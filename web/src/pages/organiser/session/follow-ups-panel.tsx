@@ -91,7 +91,9 @@ function SurveyTable({ sessionId }: { sessionId: string }) {
                     <td>{dateTime(survey.dueAt)}</td>
                     <td>{survey.sentAt ? dateTime(survey.sentAt) : t('followUps.panel.notYet')}</td>
                     <td>
-                      {survey.answeredAt ? dateTime(survey.answeredAt) : t('followUps.panel.notYet')}
+                      {survey.answeredAt
+                        ? dateTime(survey.answeredAt)
+                        : t('followUps.panel.notYet')}
                     </td>
                   </tr>
                 ))}
