@@ -5,6 +5,7 @@ import { CompaniesModule } from './companies/companies.module';
 import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { DelegationsModule } from './delegations/delegations.module';
+import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MatchingModule } from './matching/matching.module';
@@ -50,6 +51,7 @@ export class AppModule {
         ConversationsModule,
         OpportunitiesModule,
         SeminarsModule,
+        FollowUpsModule,
         SchedulingModule,
         MeetingsModule,
         ReportsModule,

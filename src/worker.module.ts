@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CompaniesWorkerModule } from './companies/companies-worker.module';
 import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
+import { FollowUpsWorkerModule } from './follow-ups/follow-ups-worker.module';
 import { JobsWorkerModule } from './jobs/jobs-worker.module';
 import { RedisEpochModule } from './jobs/redis-epoch.module';
 import { configureJobLocks } from './jobs/worker-options';
@@ -30,6 +31,7 @@ export class WorkerModule {
         NotificationsWorkerModule,
         RequestsWorkerModule,
         OpportunitiesWorkerModule,
+        FollowUpsWorkerModule,
       ],
     };
   }

@@ -6,6 +6,7 @@ import { accountLink, invitationLink } from './support/account-mail';
 import { newSecretToken } from '../src/common/secret-token';
 import { signUnsubscribeKey } from '../src/notifications/unsubscribe-key';
 import { startWorker, testConfig } from './support/app';
+import { sentFollowUp } from './support/follow-ups';
 import { companyInput, PASSWORD, unique, useApi, type TestClient } from './support/client';
 import { LiveClients, listen, refused, request } from './support/live';
 import {
@@ -96,6 +97,18 @@ async function opportunityOf(world: World, by: 'owner' | 'partner' = 'owner'): P
       })
       .expect(201)
   ).body.id as string;
+}
+
+/** A sent follow-up survey of the owner's firm (a closed session of its own), made on first use. */
+let followUp: Awaited<ReturnType<typeof sentFollowUp>> | undefined;
+async function followUpOf(world: World) {
+  followUp ??= await sentFollowUp(
+    client,
+    world.organiser.accessToken,
+    world.companyId,
+    world.otherCompanyId,
+  );
+  return followUp;
 }
 
 /** Only the two firms' users: organisers and admins may not read conversations either. */
@@ -381,6 +394,25 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/unsubscribe': {
     call: (world) => ({ url: `/api/unsubscribe?key=${unsubscribeKeyOf(world)}` }),
     expect: anyone(200),
+  },
+  // Follow-ups: the signed key of the emailed link is the permission, no sign-in (a tampered
+  // or expired key is refused: test/follow-ups.e2e-spec.ts); the status is the organisers'.
+  'GET /api/follow-ups/{key}': {
+    call: async (world) => ({ url: `/api/follow-ups/${(await followUpOf(world)).key}` }),
+    expect: anyone(200),
+  },
+  'POST /api/follow-ups/{key}': {
+    call: async (world) => {
+      const { key, meetingId } = await followUpOf(world);
+      return { url: `/api/follow-ups/${key}`, body: { answers: [{ meetingId, outcome: 'none' }] } };
+    },
+    expect: anyone(200),
+  },
+  'GET /api/sessions/{id}/follow-ups': {
+    call: async (world) => ({
+      url: `/api/sessions/${(await followUpOf(world)).sessionId}/follow-ups`,
+    }),
+    expect: organisers(200),
   },
   'POST /api/users': {
     call: () => ({

@@ -11,6 +11,7 @@ import { newSecretToken } from '../src/common/secret-token';
 import { signUnsubscribeKey } from '../src/notifications/unsubscribe-key';
 import { accountLink, invitationLink } from './support/account-mail';
 import { startWorker, testConfig } from './support/app';
+import { sentFollowUp } from './support/follow-ups';
 import { companyInput, delegationInput, PASSWORD, unique, useApi } from './support/client';
 import { changedTables, tableSnapshotter, type TableSnapshot } from './support/db-snapshot';
 import { errorShapeProblem, rawRequest, safeEncode, type Answer } from './support/http';
@@ -213,6 +214,7 @@ describe('fuzz, field by field: every field of every route and live event', () =
       sides: [['HK'], ['CA']],
       tables: 4,
       requestDeadline: new Date(start - HOUR).toISOString(),
+      followUpMonths: [3, 6],
       weights: {
         complementarity: 0.3,
         sector: 0.2,
@@ -315,6 +317,15 @@ describe('fuzz, field by field: every field of every route and live event', () =
       .expect(201);
     return { seminarId, id: taken.body.id as string, code: taken.body.checkInCode as string };
   };
+  /** A sent follow-up survey of the owner's firm (a closed session of its own), made once. */
+  let sentSurvey: Awaited<ReturnType<typeof sentFollowUp>> | undefined;
+  const followUp = async () =>
+    (sentSurvey ??= await sentFollowUp(
+      client,
+      world.organiser.accessToken,
+      world.companyId,
+      world.otherCompanyId,
+    ));
 
   /** A post on the opportunities board by the owner's firm (or the partner's), new each time. */
   const opportunity = async (by: 'owner' | 'partner' = 'owner'): Promise<string> =>
@@ -386,6 +397,26 @@ describe('fuzz, field by field: every field of every route and live event', () =
       query: {
         key: signUnsubscribeKey(testConfig().jwtSecret, world.owner.user.id, 'announcement'),
       },
+    }),
+    'GET /api/follow-ups/{key}': async () => ({
+      caller: 'anonymous',
+      params: { key: (await followUp()).key },
+    }),
+    'POST /api/follow-ups/{key}': async () => {
+      const { key, meetingId } = await followUp();
+      return {
+        caller: 'anonymous',
+        params: { key },
+        body: {
+          answers: [
+            { meetingId, outcome: 'agreement-signed', valueBand: '100k-1m', note: 'Signed' },
+          ],
+        },
+      };
+    },
+    'GET /api/sessions/{id}/follow-ups': async () => ({
+      caller: 'organiser',
+      params: { id: (await followUp()).sessionId },
     }),
     'POST /api/auth/password-reset': () => ({
       caller: 'anonymous',

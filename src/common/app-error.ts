@@ -8,6 +8,7 @@ export type ErrorKind =
   | 'forbidden'
   | 'not-found'
   | 'conflict'
+  | 'gone'
   | 'payload-too-large'
   | 'unsupported-media-type'
   | 'too-many-requests'
@@ -19,6 +20,7 @@ export const STATUS_OF_KIND: Record<ErrorKind, number> = {
   forbidden: 403,
   'not-found': 404,
   conflict: 409,
+  gone: 410,
   'payload-too-large': 413,
   'unsupported-media-type': 415,
   'too-many-requests': 429,
@@ -71,6 +73,11 @@ export class AppError extends Error {
 
   static conflict(code: ErrorCode, message: string, details?: ErrorDetails): AppError {
     return new AppError('conflict', code, message, undefined, undefined, undefined, details);
+  }
+
+  /** What was there once and is no more (an expired link): 410. */
+  static gone(code: ErrorCode, message: string): AppError {
+    return new AppError('gone', code, message);
   }
 
   /**

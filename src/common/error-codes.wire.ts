@@ -136,6 +136,9 @@ export const ERROR_CODES = [
   'check_in_code.not_found',
   'check_in.already',
   'check_in.no_seat',
+  // Follow-ups over months (issue 18): a survey's emailed link.
+  'follow_up.not_found',
+  'follow_up.expired',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

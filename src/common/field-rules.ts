@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { FieldRuleName, FieldRuleParams, WireFieldRule } from './field-rules.wire';
 import { isCalendarDate, isInstant } from './time';
 import { EARLIEST_YEAR, LATEST_YEAR, valuesInBothLists } from './validators';
+import { FOLLOW_UP_MONTHS } from '../follow-ups/follow-ups.wire';
 
 const YEARS: FieldRuleParams = { min: EARLIEST_YEAR, max: LATEST_YEAR };
 
@@ -63,6 +64,14 @@ const RULES: Record<
     params: (_constraints, value) => ({ values: valuesInBothLists(value) }),
   },
   isSlotFitting: { rule: 'slotFits' },
+  isFollowUpMonths: {
+    rule: 'followUpMonths',
+    params: () => ({
+      min: FOLLOW_UP_MONTHS.min,
+      max: FOLLOW_UP_MONTHS.max,
+      count: FOLLOW_UP_MONTHS.maxCount,
+    }),
+  },
   isDeliveries: { rule: 'deliveries' },
   isInTheFuture: { rule: 'future' },
   isAfterField: { rule: 'after', params: ([field]) => ({ field: String(field) }) },

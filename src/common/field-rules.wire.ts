@@ -75,6 +75,8 @@ export const FIELD_RULES = [
   'otherMeeting',
   'sameSession',
   'meetingFirm',
+  // `params` `{min, max, count}`: a session's follow-up months (1 to `count` different months)
+  'followUpMonths',
   // `params` `{min, max}`: a slot's index (0-based) among the session's slots
   'sessionSlot',
   'inPersonOnly',

@@ -19,6 +19,7 @@ class QueueErrorLogger {
     @InjectQueue(QUEUES.notices) notices: Queue,
     @InjectQueue(QUEUES.liveNotices) liveNotices: Queue,
     @InjectQueue(QUEUES.opportunities) opportunities: Queue,
+    @InjectQueue(QUEUES.followUps) followUps: Queue,
   ) {
     for (const queue of [
       companies,
@@ -29,6 +30,7 @@ class QueueErrorLogger {
       notices,
       liveNotices,
       opportunities,
+      followUps,
     ]) {
       queue.on('error', (error) =>
         this.logger.warn({ err: error }, `queue ${queue.name}: ${error.message}`),

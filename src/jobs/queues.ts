@@ -11,6 +11,7 @@ export const QUEUES = {
   notices: 'notices',
   liveNotices: 'live-notices',
   opportunities: 'opportunities',
+  followUps: 'follow-ups',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -27,6 +28,7 @@ export const JOBS = {
   requestsDigest: 'requests.digest',
   announceNotices: 'notices.announce',
   opportunitiesDigest: 'opportunities.digest',
+  sendFollowUps: 'follow-ups.send',
 } as const;
 
 /** Normalise one company's tags and rebuild its search document, as of `version`. */
@@ -178,3 +180,15 @@ export interface OpportunitiesDigestJob {
 
 /** The one job scheduler of the weekly digest of the opportunities board. */
 export const OPPORTUNITIES_DIGEST_SCHEDULER = 'opportunities-digest.weekly';
+
+/**
+ * Send the follow-up surveys that are due (every few minutes, by a BullMQ job scheduler): each
+ * survey is claimed and marked sent in the transaction that writes its notices, so it goes once.
+ */
+export interface SendFollowUpsJob {
+  /** Nothing: the run reads the due surveys when it runs. */
+  at?: string;
+}
+
+/** The one job scheduler of the follow-up surveys. */
+export const FOLLOW_UPS_SCHEDULER = 'follow-ups.send';

@@ -44,6 +44,8 @@ export interface SessionView {
   undoUntil: string | null;
   previousStatus: SessionStatus | null;
   weights: ScoringWeights;
+  /** Months after the close at which firms are asked what came of their meetings. */
+  followUpMonths: number[];
   createdAt: string;
   updatedAt: string;
 }
@@ -84,6 +86,7 @@ export function toSessionView(session: MatchmakingSession): SessionView {
     undoUntil: undoableUntil(session),
     previousStatus: session.previousStatus,
     weights: mergeWeights(session.weights),
+    followUpMonths: [...(session.followUpMonths ?? [3, 6])].sort((a, b) => a - b),
     createdAt: session.createdAt.toISOString(),
     updatedAt: session.updatedAt.toISOString(),
   };

@@ -6,6 +6,12 @@ import { AppError, type FieldErrors } from '../common/app-error';
 import type { WireFieldRules } from '../common/field-rules.wire';
 import { paginate, type Page } from '../common/pagination';
 import { Delegation } from '../delegations/delegation.entity';
+import {
+  planFollowUps,
+  replanFollowUps,
+  withdrawUnsentFollowUps,
+} from '../follow-ups/follow-up-plans';
+import { DEFAULT_FOLLOW_UP_MONTHS } from '../follow-ups/follow-ups.wire';
 import { DEFAULT_WEIGHTS } from '../matching/scoring/scoring-types';
 import { mergeWeights } from '../matching/scoring/weights';
 import { loadAgendaMeetings, loadAudience } from '../meetings/meeting-audience';
@@ -61,6 +67,8 @@ function applyFields(session: MatchmakingSession, input: Partial<SessionFields>)
   // Over the weights as they read (whole, even if stored partial by an older version): a weight
   // left out keeps its value, never `undefined` (a WeightsDto has every key, unset ones undefined).
   if (weights !== undefined) session.weights = mergeWeights(weights, mergeWeights(session.weights));
+  if (input.followUpMonths !== undefined)
+    session.followUpMonths = [...input.followUpMonths].sort((a, b) => a - b);
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -120,6 +128,7 @@ export class SessionsService {
       tables: null,
       delegationId: null,
       weights: { ...DEFAULT_WEIGHTS },
+      followUpMonths: [...DEFAULT_FOLLOW_UP_MONTHS],
       status: input.status ?? 'open',
       createdBy: user.id,
     });
@@ -168,10 +177,22 @@ export class SessionsService {
 
   /** Edits (in draft or open) and status moves, under the session's row lock. */
   async update(id: string, changes: UpdateSessionDto): Promise<SessionView> {
-    const { status, ...fields } = changes;
+    const { status, followUpMonths, ...fields } = changes;
     let moved = false;
     const saved = await this.dataSource.transaction(async (manager) => {
       const session = await this.lock(manager, id);
+      // Not an edit of the event: organisers may change it in any state, after the close too.
+      if (followUpMonths !== undefined) {
+        session.followUpMonths = [...followUpMonths].sort((a, b) => a - b);
+        if (session.status === 'closed' && status === undefined) {
+          await replanFollowUps(
+            manager,
+            id,
+            session.statusChangedAt ?? new Date(),
+            session.followUpMonths,
+          );
+        }
+      }
       if (Object.keys(fields).length > 0) {
         this.assertAllows(session, 'edit');
         applyFields(session, fields);
@@ -195,7 +216,11 @@ export class SessionsService {
           session.status = status;
           // Closed before its meetings (or with meetings left): their reminders would tell of
           // meetings that will not take place.
-          if (status === 'closed') await this.reminders.withdrawSession(manager, id);
+          if (status === 'closed') {
+            await this.reminders.withdrawSession(manager, id);
+            // Its firms are asked later what came of the meetings they held.
+            await planFollowUps(manager, id, session.statusChangedAt, session.followUpMonths);
+          }
         }
         moved = true;
       }
@@ -222,6 +247,8 @@ export class SessionsService {
     const refusal = undoRefusal(session, new Date(), count);
     if (refusal) throw AppError.conflict(refusal, UNDO_WORDS[refusal]);
     const reopened = session.status === 'closed';
+    // A close taken back asks nobody anything (no survey is sent within the grace period).
+    if (reopened) await withdrawUnsentFollowUps(manager, session.id);
     session.status = session.previousStatus!;
     session.previousStatus = null;
     session.statusChangedAt = new Date();

@@ -57,6 +57,12 @@ export function ruleWords(
       });
     case 'range':
       return t('rule.range', { min: number('min'), max: number('max') });
+    case 'followUpMonths':
+      return t('rule.followUpMonths', {
+        min: number('min'),
+        max: number('max'),
+        count: number('count'),
+      });
     case 'maxBytes':
       return t('rule.maxBytes', { max: number('max') });
     case 'sessionSlot':

@@ -17,6 +17,7 @@ import { SessionInvitationPage } from './pages/session-invitation';
 import { SessionsPage } from './pages/sessions';
 import { SettingsPage } from './pages/settings';
 import { UnsubscribePage } from './pages/unsubscribe';
+import { FollowUpPage } from './pages/follow-up';
 import { AccountPage } from './pages/account/account-page';
 import { ForgotPasswordPage } from './pages/account/forgot-password';
 import { ResetPasswordPage } from './pages/account/reset-password';
@@ -223,6 +224,8 @@ function OpportunityForm({ editing = false }: { editing?: boolean }) {
 export const routes: RouteObject[] = [
   // An email's unsubscribe link works without signing in.
   { path: 'unsubscribe', element: <UnsubscribePage /> },
+  // A follow-up survey's emailed link too: its signed key is the permission.
+  { path: 'follow-up/:key', element: <FollowUpPage /> },
   {
     element: <App />,
     children: [

@@ -109,6 +109,12 @@ export const en = {
     '“{title}”: {kind, select, offer {an offer from {poster}} request {a request from {poster}} project {a project of the organisers} other {market information from the organisers}}{hasPartner, select, yes { ({partnerCountry})} other {}}, {score} % fit{hasDeadline, select, yes {, until {deadline}} other {}}',
   'opportunity.digest.action': 'Open the opportunities board',
 
+  // Follow-ups over months (issue 18): the survey's link works without signing in.
+  'followup.survey.title': 'What came of the meetings of {company} in “{session}”?',
+  'followup.survey.body':
+    '{months, plural, one {A month} other {# months}} ago, {company} held {count, plural, one {a meeting} other {# meetings}} in “{session}”. Please tell the organisers what came of {count, plural, one {it} other {each}}: nothing, a follow-up, negotiations or an agreement signed, with the order value if you wish. It takes a minute, needs no sign-in, and helps the programme judge what works. The link works until {expiresAt}.',
+  'followup.survey.action': 'Tell us what came of them',
+
   'announcement.title': 'Announcement in “{session}”',
   'announcement.body': '{from}: “{text}”',
   'announcement.action': 'Open the session',

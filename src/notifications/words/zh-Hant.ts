@@ -102,6 +102,11 @@ export const zhHant: Record<MessageKey, string> = {
     '「{title}」：{kind, select, offer {{poster} 的供應} request {{poster} 的需求} project {主辦單位發布的項目} other {主辦單位發布的市場資訊}}{hasPartner, select, yes {（{partnerCountry}）} other {}}，契合度 {score}%{hasDeadline, select, yes {，截止時間 {deadline}} other {}}',
   'opportunity.digest.action': '開啟商機版',
 
+  'followup.survey.title': '{company} 在「{session}」的會面有何成果？',
+  'followup.survey.body':
+    '{months} 個月前，{company} 在「{session}」進行了 {count} 場會面。請告訴主辦方{count, plural, one {這場會面} other {每場會面}}的成果：沒有進展、有後續聯絡、正在洽談，或已簽訂協議，亦可選填訂單金額。只需一分鐘，無須登入，有助計劃評估成效。此連結有效至 {expiresAt}。',
+  'followup.survey.action': '告訴我們成果',
+
   'announcement.title': '「{session}」公告',
   'announcement.body': '{from}：「{text}」',
   'announcement.action': '開啟活動',

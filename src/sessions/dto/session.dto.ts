@@ -35,6 +35,7 @@ import {
   trimOrEmpty,
   trimString,
 } from '../../common/validators';
+import { FOLLOW_UP_MONTHS } from '../../follow-ups/follow-ups.wire';
 import { SESSION_STATUSES, type SessionStatus } from '../session-lifecycle.wire';
 import { SESSION_MODES, type SessionMode } from '../session.wire';
 
@@ -101,6 +102,22 @@ function IsSlotFitting(): PropertyDecorator {
       defaultMessage: () => 'the session window holds no whole slot of this length',
     },
   });
+}
+
+/** 1 to 4 distinct whole numbers of months, each 1 to 24. */
+function isFollowUpMonths(value: unknown): boolean {
+  return (
+    Array.isArray(value) &&
+    value.length >= 1 &&
+    value.length <= FOLLOW_UP_MONTHS.maxCount &&
+    new Set(value).size === value.length &&
+    value.every(
+      (months: unknown) =>
+        Number.isInteger(months) &&
+        (months as number) >= FOLLOW_UP_MONTHS.min &&
+        (months as number) <= FOLLOW_UP_MONTHS.max,
+    )
+  );
 }
 
 const upperSides = ({ value }: { value: unknown }): unknown =>
@@ -209,6 +226,19 @@ export class CreateSessionDto {
   @ValidateNested()
   @Type(() => WeightsDto)
   weights?: WeightsDto;
+
+  /**
+   * Months after the close at which each firm that held meetings is asked what came of them
+   * (default [3, 6]); may be changed after the close too, which plans the unsent surveys again.
+   */
+  @ApiPropertyOptional({ example: [3, 6], type: [Number], default: [3, 6] })
+  @Optional()
+  @Satisfies(
+    'isFollowUpMonths',
+    isFollowUpMonths,
+    `must be a list of ${FOLLOW_UP_MONTHS.min} to ${FOLLOW_UP_MONTHS.maxCount} different whole numbers of months from ${FOLLOW_UP_MONTHS.min} to ${FOLLOW_UP_MONTHS.max}`,
+  )
+  followUpMonths?: number[];
 
   /** `draft` keeps the session hidden from members; otherwise it is created `open`. */
   @ApiPropertyOptional({ enum: ['draft', 'open'], default: 'open' })

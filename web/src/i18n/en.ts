@@ -412,6 +412,10 @@ export const en = {
   'error.opportunity.not_found': 'No such post on the board.',
   'error.opportunity.expired': 'This post is past its deadline.',
   'error.opportunity.own': 'Your company posted this.',
+  'error.follow_up.not_found':
+    'This follow-up link is not valid: please open the link from the email exactly as it was sent.',
+  'error.follow_up.expired':
+    'This follow-up link has expired. Please ask the organisers of the session for a new one.',
   'error.interest.duplicate': 'Your company has already expressed interest in this post.',
   'error.seminar.not_found': 'This seminar does not exist.',
   'error.seminar.started': 'This seminar has started: seats no longer change.',
@@ -825,6 +829,8 @@ export const en = {
   'rule.differentCompanies': 'Choose two different firms.',
   'rule.otherMeeting': 'Choose another meeting than this one.',
   'rule.sameSession': 'Choose a meeting of the same session.',
+  'rule.followUpMonths':
+    'Choose {count, plural, one {one month} other {one to # different months}}, each from {min, number} to {max, number} months after the close.',
   'rule.meetingFirm': 'Choose which of the two firms of this meeting.',
   'rule.sessionSlot': 'Choose one of the session’s {count, plural, one {# slot} other {# slots}}.',
   'rule.inPersonOnly': 'Only in-person sessions have tables.',
@@ -1384,6 +1390,53 @@ export const en = {
   'programme.band.100k-1m': '100,000 to 1 million',
   'programme.band.1m-10m': '1 to 10 million',
   'programme.band.over-10m': 'Over 10 million',
+  // Follow-ups over months (issue 18): the public survey page and the session form's months.
+  'followUps.title': 'What came of your meetings?',
+  'followUps.intro':
+    '{months, plural, one {A month} other {# months}} ago, {company} took part in “{session}” ({date}). Please tell the organisers what came of each meeting below. No sign-in is needed, and you may answer again later: every answer is kept with its date.',
+  'followUps.partner': 'The session was held under the cooperation programme with {partner}.',
+  'followUps.noMeetings': 'Your firm held no meeting in this session: there is nothing to answer.',
+  'followUps.meeting': '{other} ({country})',
+  'followUps.heldAt': 'Met on {date}',
+  'followUps.feedback': 'Right after the meeting, your firm said: {outcome}',
+  'followUps.outcomeLabel': 'What came of the meeting with {other}',
+  'followUps.outcome.none': 'Nothing came of it',
+  'followUps.outcome.follow-up': 'We are following up',
+  'followUps.outcome.negotiating': 'We are negotiating',
+  'followUps.outcome.agreement-signed': 'We signed an agreement',
+  'followUps.valueBand': 'Order value (optional)',
+  'followUps.band.none': 'Not saying',
+  'followUps.band.under-100k': 'Under US$100,000',
+  'followUps.band.100k-1m': 'US$100,000 to US$1 million',
+  'followUps.band.1m-10m': 'US$1 million to US$10 million',
+  'followUps.band.over-10m': 'Over US$10 million',
+  'followUps.note': 'Note (optional)',
+  'followUps.history': 'Your answers so far, newest first:',
+  'followUps.noAnswers': 'No answer yet.',
+  'followUps.answer': '{date}: {outcome}',
+  'followUps.chooseOne': 'Choose what came of at least one meeting before sending.',
+  'followUps.submit': 'Send my answers',
+  'followUps.saved':
+    '{count, plural, one {Thank you: your answer is saved.} other {Thank you: your # answers are saved.}} They appear below with today’s date.',
+  'followUps.linkUntil': 'This link works until {date}.',
+  'followUps.expired':
+    'This link has expired. Please ask the organisers of the session to send you a new one.',
+  'followUps.invalid':
+    'This link does not work. Please open the link from the email exactly as it was sent, or ask the organisers of the session for a new one.',
+  'followUps.form.legend': 'Ask firms what came of their meetings after … months',
+  'followUps.form.hint':
+    'Each firm that held a meeting gets an email at each time you choose (one to four), counted from the close of the session.',
+  'followUps.form.month': '{months, plural, one {# month} other {# months}}',
+  'followUps.panel.title': 'Follow-ups',
+  'followUps.panel.save': 'Save the months',
+  'followUps.panel.saved': 'Saved. Surveys not sent yet follow the new months.',
+  'followUps.panel.none': 'No survey: no firm held a meeting in this session.',
+  'followUps.panel.firm': 'Firm',
+  'followUps.panel.after': 'After',
+  'followUps.panel.due': 'Due',
+  'followUps.panel.sent': 'Sent',
+  'followUps.panel.answered': 'Last answered',
+  'followUps.panel.notYet': 'Not yet',
 } as const satisfies Record<`error.${ErrorCode}`, string> &
   Record<`rule.${FieldRuleName}`, string> &
   Record<`reason.${ReasonCode}`, string> &

@@ -64,6 +64,8 @@ function plausibleValues(count: number): Record<string, string | number> {
     venue: 'HKCEC Room S421',
     code: '7KQ2M-X9D4P',
     year: '2026',
+    session: 'Hong Kong – Canada ICT matching',
+    partner: 'Canada',
   };
   const numbers = [
     'count',
@@ -102,6 +104,7 @@ function plausibleValues(count: number): Record<string, string | number> {
     'hours',
     'position',
     'registered',
+    'months',
   ];
   return { ...text, ...Object.fromEntries(numbers.map((name) => [name, count])) };
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_FOLLOW_UP_MONTHS } from '../../../../../src/follow-ups/follow-ups.wire';
 import type { components } from '../../../api/schema';
 import { VIEWER_ZONE } from '../../../i18n';
 import { instantOf, knownZone, wallClock } from '../../../zoned-time';
@@ -33,6 +34,8 @@ export type FormState = Record<TextKey, string> & {
   crossBorderOnly: boolean;
   draft: boolean;
   weights: Record<WeightName, string>;
+  /** Months after the close at which firms are asked what came of their meetings. */
+  followUpMonths: number[];
 };
 
 export function initialForm(session?: SessionSettings): FormState {
@@ -55,6 +58,7 @@ export function initialForm(session?: SessionSettings): FormState {
     sideB: session?.sides?.[1] ?? [],
     delegationId: session?.delegationId ?? '',
     draft: false,
+    followUpMonths: session?.followUpMonths ?? [...DEFAULT_FOLLOW_UP_MONTHS],
     weights: Object.fromEntries(
       WEIGHT_NAMES.map((name) => [name, session ? String(session.weights[name]) : '']),
     ) as Record<WeightName, string>,
@@ -84,6 +88,7 @@ export function requestBody(form: FormState, creating: boolean): SessionBody {
     crossBorderOnly: form.crossBorderOnly,
     sides: sideA.length + sideB.length > 0 ? [sideA, sideB] : null,
     delegationId: form.delegationId || null,
+    followUpMonths: [...form.followUpMonths].sort((a, b) => a - b),
     ...(Object.keys(weights).length > 0 ? { weights } : {}),
     ...(creating ? { status: form.draft ? 'draft' : 'open' } : {}),
     // Blank numbers go as undefined: the API answers with the field's message.

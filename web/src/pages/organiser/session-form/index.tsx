@@ -10,6 +10,7 @@ import { CountriesPicker } from '../../../pickers';
 import { TextField } from './text-field';
 import { useSaveSession } from './use-save-session';
 import { WeightsFieldset } from './weights-fieldset';
+import { FollowUpMonthsFieldset } from './follow-up-months';
 
 /** Creates a session (no `session`) or edits one: every field the API takes. */
 export function SessionForm({ session }: { session?: SessionSettings }) {
@@ -116,6 +117,11 @@ export function SessionForm({ session }: { session?: SessionSettings }) {
         weights={form.weights}
         errors={fields.weights}
         onChange={(weights) => set({ weights })}
+      />
+      <FollowUpMonthsFieldset
+        months={form.followUpMonths}
+        errors={fields.followUpMonths}
+        onChange={(followUpMonths) => set({ followUpMonths })}
       />
       {creating && (
         <label className="choice">

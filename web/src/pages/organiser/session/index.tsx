@@ -6,6 +6,8 @@ import { useI18n } from '../../../i18n';
 import { keys, QueryLoaded } from '../../../queries';
 import { AnnounceForm } from '../announce';
 import { useLiveSocket } from '../live-socket';
+import { EDITABLE_STATES } from './editable-states';
+import { FollowUpsPanel } from './follow-ups-panel';
 import { Lifecycle } from './lifecycle';
 import { Participants } from './participants';
 import { SessionFacts } from './session-facts';
@@ -45,6 +47,9 @@ export function OrganiserSessionPage({ id }: { id: string }) {
             <SessionJobs detail={detail} socket={socket} />
             {detail.status !== 'draft' && detail.status !== 'closed' && (
               <AnnounceForm sessionId={id} socket={socket} />
+            )}
+            {!EDITABLE_STATES.includes(detail.status) && (
+              <FollowUpsPanel key={detail.followUpMonths.join(',')} detail={detail} />
             )}
             <Participants detail={detail} />
           </>
