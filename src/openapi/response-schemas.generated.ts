@@ -290,6 +290,24 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "$ref": "#/components/schemas/WireApplication"
       }
     },
+    "FollowUpsController_read": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/WireFollowUp"
+      }
+    },
+    "FollowUpsController_answer": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/WireFollowUpSaved"
+      }
+    },
+    "SessionFollowUpsController_status": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/WireSessionFollowUps"
+      }
+    },
     "HealthController_health": {
       "body": "json",
       "schema": {
@@ -3323,6 +3341,13 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "weights": {
           "$ref": "#/components/schemas/ScoringWeights"
         },
+        "followUpMonths": {
+          "type": "array",
+          "items": {
+            "type": "number"
+          },
+          "description": "Months after the close at which firms are asked what came of their meetings."
+        },
         "createdAt": {
           "type": "string"
         },
@@ -3353,6 +3378,7 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "undoUntil",
         "previousStatus",
         "weights",
+        "followUpMonths",
         "createdAt",
         "updatedAt"
       ]
@@ -3534,6 +3560,13 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "weights": {
           "$ref": "#/components/schemas/ScoringWeights"
         },
+        "followUpMonths": {
+          "type": "array",
+          "items": {
+            "type": "number"
+          },
+          "description": "Months after the close at which firms are asked what came of their meetings."
+        },
         "createdAt": {
           "type": "string"
         },
@@ -3561,6 +3594,7 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "undoUntil",
         "previousStatus",
         "weights",
+        "followUpMonths",
         "createdAt",
         "updatedAt"
       ]
@@ -4044,6 +4078,7 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
             "otherMeeting",
             "sameSession",
             "meetingFirm",
+            "followUpMonths",
             "sessionSlot",
             "inPersonOnly",
             "sameEmail",
@@ -4075,6 +4110,215 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
       },
       "required": [
         "rule"
+      ]
+    },
+    "WireFollowUp": {
+      "type": "object",
+      "description": "`GET /api/follow-ups/:key`: one firm's held meetings of one session.",
+      "properties": {
+        "months": {
+          "type": "number"
+        },
+        "sentAt": {
+          "type": "string",
+          "nullable": true
+        },
+        "expiresAt": {
+          "type": "string",
+          "description": "Until when the link works."
+        },
+        "company": {
+          "type": "object",
+          "properties": {
+            "id": {
+              "type": "string"
+            },
+            "name": {
+              "type": "string"
+            },
+            "country": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "id",
+            "name",
+            "country"
+          ]
+        },
+        "session": {
+          "type": "object",
+          "properties": {
+            "id": {
+              "type": "string"
+            },
+            "title": {
+              "type": "string"
+            },
+            "startsAt": {
+              "type": "string"
+            },
+            "endsAt": {
+              "type": "string"
+            },
+            "timezone": {
+              "type": "string"
+            },
+            "partner": {
+              "type": "object",
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "country": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "id",
+                "name",
+                "country"
+              ],
+              "nullable": true,
+              "description": "The partner economy the session was held under, if any."
+            }
+          },
+          "required": [
+            "id",
+            "title",
+            "startsAt",
+            "endsAt",
+            "timezone",
+            "partner"
+          ]
+        },
+        "meetings": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/WireFollowUpMeeting"
+          }
+        }
+      },
+      "required": [
+        "months",
+        "sentAt",
+        "expiresAt",
+        "company",
+        "session",
+        "meetings"
+      ]
+    },
+    "WireFollowUpAnswer": {
+      "type": "object",
+      "description": "One answer as kept: what came of the meeting, as of `answeredAt`.",
+      "properties": {
+        "outcome": {
+          "type": "string",
+          "enum": [
+            "none",
+            "follow-up",
+            "negotiating",
+            "agreement-signed"
+          ]
+        },
+        "valueBand": {
+          "type": "string",
+          "enum": [
+            "under-100k",
+            "100k-1m",
+            "1m-10m",
+            "over-10m"
+          ],
+          "nullable": true
+        },
+        "note": {
+          "type": "string"
+        },
+        "answeredAt": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "outcome",
+        "valueBand",
+        "note",
+        "answeredAt"
+      ]
+    },
+    "WireFollowUpMeeting": {
+      "type": "object",
+      "description": "One held meeting of the firm in the session, with what came of it so far.",
+      "properties": {
+        "meetingId": {
+          "type": "string"
+        },
+        "startsAt": {
+          "type": "string",
+          "description": "When it was held (its slot's start)."
+        },
+        "otherCompany": {
+          "type": "object",
+          "properties": {
+            "id": {
+              "type": "string"
+            },
+            "name": {
+              "type": "string"
+            },
+            "country": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "id",
+            "name",
+            "country"
+          ]
+        },
+        "feedbackOutcome": {
+          "type": "string",
+          "enum": [
+            "none",
+            "follow-up",
+            "negotiating",
+            "agreement-signed"
+          ],
+          "nullable": true,
+          "description": "The firm's own feedback right after the meeting, if it gave one."
+        },
+        "answers": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/WireFollowUpAnswer"
+          },
+          "description": "Every answer given through follow-ups, newest first: the first is the current one."
+        }
+      },
+      "required": [
+        "meetingId",
+        "startsAt",
+        "otherCompany",
+        "feedbackOutcome",
+        "answers"
+      ]
+    },
+    "WireFollowUpSaved": {
+      "type": "object",
+      "description": "`POST /api/follow-ups/:key`: how many answers were kept, and the page as it is now.",
+      "properties": {
+        "saved": {
+          "type": "number"
+        },
+        "followUp": {
+          "$ref": "#/components/schemas/WireFollowUp"
+        }
+      },
+      "required": [
+        "saved",
+        "followUp"
       ]
     },
     "WireJob": {
@@ -4917,6 +5161,123 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "checkInCode",
         "checkedInAt",
         "createdAt"
+      ]
+    },
+    "WireSessionFollowUp": {
+      "type": "object",
+      "description": "`GET /api/sessions/:id/follow-ups`: per survey, whether it was sent and answered.",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "company": {
+          "type": "object",
+          "properties": {
+            "id": {
+              "type": "string"
+            },
+            "name": {
+              "type": "string"
+            },
+            "country": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "id",
+            "name",
+            "country"
+          ]
+        },
+        "months": {
+          "type": "number"
+        },
+        "dueAt": {
+          "type": "string"
+        },
+        "sentAt": {
+          "type": "string",
+          "nullable": true
+        },
+        "answeredAt": {
+          "type": "string",
+          "nullable": true,
+          "description": "When the firm last answered through this survey's link, if it did."
+        }
+      },
+      "required": [
+        "id",
+        "company",
+        "months",
+        "dueAt",
+        "sentAt",
+        "answeredAt"
+      ]
+    },
+    "WireSessionFollowUps": {
+      "type": "object",
+      "properties": {
+        "followUpMonths": {
+          "type": "array",
+          "items": {
+            "type": "number"
+          }
+        },
+        "surveys": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/WireSessionFollowUp"
+          }
+        },
+        "latest": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "properties": {
+              "meetingId": {
+                "type": "string"
+              },
+              "companyId": {
+                "type": "string"
+              },
+              "outcome": {
+                "type": "string",
+                "enum": [
+                  "none",
+                  "follow-up",
+                  "negotiating",
+                  "agreement-signed"
+                ]
+              },
+              "valueBand": {
+                "type": "string",
+                "enum": [
+                  "under-100k",
+                  "100k-1m",
+                  "1m-10m",
+                  "over-10m"
+                ],
+                "nullable": true
+              },
+              "answeredAt": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "meetingId",
+              "companyId",
+              "outcome",
+              "valueBand",
+              "answeredAt"
+            ]
+          },
+          "description": "The current outcome (newest answer) per meeting and firm."
+        }
+      },
+      "required": [
+        "followUpMonths",
+        "surveys",
+        "latest"
       ]
     },
     "WireUnsubscribe": {

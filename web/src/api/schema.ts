@@ -1055,6 +1055,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/follow-ups/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The firm, the session, each meeting the firm held there and every answer so far. */
+        get: operations["FollowUpsController_read"];
+        put?: never;
+        /** What came of the meetings now: each answer is kept beside the earlier ones (history). */
+        post: operations["FollowUpsController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisers: the session's surveys (sent, answered) and each meeting's current outcome. */
+        get: operations["SessionFollowUpsController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{id}/schedule": {
         parameters: {
             query?: never;
@@ -1806,6 +1841,19 @@ export interface components {
             delegationId?: string | null;
             weights?: components["schemas"]["WeightsDto"];
             /**
+             * @description Months after the close at which each firm that held meetings is asked what came of them
+             *     (default [3, 6]); may be changed after the close too, which plans the unsent surveys again.
+             * @default [
+             *       3,
+             *       6
+             *     ]
+             * @example [
+             *       3,
+             *       6
+             *     ]
+             */
+            followUpMonths?: number[];
+            /**
              * @description `draft` keeps the session hidden from members; otherwise it is created `open`.
              * @default open
              * @enum {string}
@@ -1870,6 +1918,19 @@ export interface components {
             /** Format: uuid */
             delegationId?: string | null;
             weights?: components["schemas"]["WeightsDto"];
+            /**
+             * @description Months after the close at which each firm that held meetings is asked what came of them
+             *     (default [3, 6]); may be changed after the close too, which plans the unsent surveys again.
+             * @default [
+             *       3,
+             *       6
+             *     ]
+             * @example [
+             *       3,
+             *       6
+             *     ]
+             */
+            followUpMonths?: number[];
             /** @enum {string} */
             status?: "draft" | "open" | "scheduled" | "live" | "closed";
         };
@@ -2181,6 +2242,21 @@ export interface components {
              * @example 7KQ2M-X9D4P
              */
             code: string;
+        };
+        FollowUpAnswerDto: {
+            /** Format: uuid */
+            meetingId: string;
+            /** @enum {string} */
+            outcome: "none" | "follow-up" | "negotiating" | "agreement-signed";
+            /**
+             * @description The order value of the deal, in US dollars; `null` or left out: not said.
+             * @enum {string|null}
+             */
+            valueBand?: "under-100k" | "100k-1m" | "1m-10m" | "over-10m" | null;
+            note?: string | null;
+        };
+        AnswerFollowUpDto: {
+            answers: components["schemas"]["FollowUpAnswerDto"][];
         };
         StartScheduleDto: {
             /** @description Make a draft to review (`GET .../schedule/draft`) instead of publishing. */
@@ -2884,6 +2960,8 @@ export interface components {
             /** @enum {string|null} */
             previousStatus: "draft" | "open" | "scheduled" | "live" | "closed" | null;
             weights: components["schemas"]["ScoringWeights"];
+            /** @description Months after the close at which firms are asked what came of their meetings. */
+            followUpMonths: number[];
             createdAt: string;
             updatedAt: string;
         };
@@ -2937,6 +3015,8 @@ export interface components {
             /** @enum {string|null} */
             previousStatus: "draft" | "open" | "scheduled" | "live" | "closed" | null;
             weights: components["schemas"]["ScoringWeights"];
+            /** @description Months after the close at which firms are asked what came of their meetings. */
+            followUpMonths: number[];
             createdAt: string;
             updatedAt: string;
         };
@@ -3049,10 +3129,68 @@ export interface components {
         /** @description One rule a field broke, for clients to word in their reader's language. */
         WireFieldRule: {
             /** @enum {string} */
-            rule: "required" | "notAllowed" | "invalid" | "isString" | "isNumber" | "isInt" | "isBoolean" | "isArray" | "isObject" | "notBlank" | "min" | "max" | "minLength" | "maxLength" | "length" | "arrayMinSize" | "arrayMaxSize" | "distinct" | "isIn" | "isEmail" | "isUrl" | "isUuid" | "isCountry" | "isLanguage" | "isTimeZone" | "isDateTime" | "isDate" | "format" | "yearRange" | "after" | "notAfter" | "notBefore" | "withinDays" | "future" | "withinDates" | "withinSession" | "holdsSlot" | "slotFits" | "sides" | "sidesApart" | "weightAboveZero" | "deliveries" | "range" | "maxBytes" | "storableText" | "exists" | "exclusive" | "oneChange" | "differentCompanies" | "otherMeeting" | "sameSession" | "meetingFirm" | "sessionSlot" | "inPersonOnly" | "sameEmail" | "knownAccount" | "nameTaken" | "unknownColumns" | "missingColumns";
+            rule: "required" | "notAllowed" | "invalid" | "isString" | "isNumber" | "isInt" | "isBoolean" | "isArray" | "isObject" | "notBlank" | "min" | "max" | "minLength" | "maxLength" | "length" | "arrayMinSize" | "arrayMaxSize" | "distinct" | "isIn" | "isEmail" | "isUrl" | "isUuid" | "isCountry" | "isLanguage" | "isTimeZone" | "isDateTime" | "isDate" | "format" | "yearRange" | "after" | "notAfter" | "notBefore" | "withinDays" | "future" | "withinDates" | "withinSession" | "holdsSlot" | "slotFits" | "sides" | "sidesApart" | "weightAboveZero" | "deliveries" | "range" | "maxBytes" | "storableText" | "exists" | "exclusive" | "oneChange" | "differentCompanies" | "otherMeeting" | "sameSession" | "meetingFirm" | "followUpMonths" | "sessionSlot" | "inPersonOnly" | "sameEmail" | "knownAccount" | "nameTaken" | "unknownColumns" | "missingColumns";
             params?: {
                 [key: string]: string | number | string[];
             };
+        };
+        /** @description `GET /api/follow-ups/:key`: one firm's held meetings of one session. */
+        WireFollowUp: {
+            months: number;
+            sentAt: string | null;
+            /** @description Until when the link works. */
+            expiresAt: string;
+            company: {
+                id: string;
+                name: string;
+                country: string;
+            };
+            session: {
+                id: string;
+                title: string;
+                startsAt: string;
+                endsAt: string;
+                timezone: string;
+                /** @description The partner economy the session was held under, if any. */
+                partner: {
+                    id: string;
+                    name: string;
+                    country: string;
+                } | null;
+            };
+            meetings: components["schemas"]["WireFollowUpMeeting"][];
+        };
+        /** @description One answer as kept: what came of the meeting, as of `answeredAt`. */
+        WireFollowUpAnswer: {
+            /** @enum {string} */
+            outcome: "none" | "follow-up" | "negotiating" | "agreement-signed";
+            /** @enum {string|null} */
+            valueBand: "under-100k" | "100k-1m" | "1m-10m" | "over-10m" | null;
+            note: string;
+            answeredAt: string;
+        };
+        /** @description One held meeting of the firm in the session, with what came of it so far. */
+        WireFollowUpMeeting: {
+            meetingId: string;
+            /** @description When it was held (its slot's start). */
+            startsAt: string;
+            otherCompany: {
+                id: string;
+                name: string;
+                country: string;
+            };
+            /**
+             * @description The firm's own feedback right after the meeting, if it gave one.
+             * @enum {string|null}
+             */
+            feedbackOutcome: "none" | "follow-up" | "negotiating" | "agreement-signed" | null;
+            /** @description Every answer given through follow-ups, newest first: the first is the current one. */
+            answers: components["schemas"]["WireFollowUpAnswer"][];
+        };
+        /** @description `POST /api/follow-ups/:key`: how many answers were kept, and the page as it is now. */
+        WireFollowUpSaved: {
+            saved: number;
+            followUp: components["schemas"]["WireFollowUp"];
         };
         /** @description A background job, as `GET /api/jobs/:id` gives it. */
         WireJob: {
@@ -3292,6 +3430,34 @@ export interface components {
             checkInCode: string | null;
             checkedInAt: string | null;
             createdAt: string;
+        };
+        /** @description `GET /api/sessions/:id/follow-ups`: per survey, whether it was sent and answered. */
+        WireSessionFollowUp: {
+            id: string;
+            company: {
+                id: string;
+                name: string;
+                country: string;
+            };
+            months: number;
+            dueAt: string;
+            sentAt: string | null;
+            /** @description When the firm last answered through this survey's link, if it did. */
+            answeredAt: string | null;
+        };
+        WireSessionFollowUps: {
+            followUpMonths: number[];
+            surveys: components["schemas"]["WireSessionFollowUp"][];
+            /** @description The current outcome (newest answer) per meeting and firm. */
+            latest: {
+                meetingId: string;
+                companyId: string;
+                /** @enum {string} */
+                outcome: "none" | "follow-up" | "negotiating" | "agreement-signed";
+                /** @enum {string|null} */
+                valueBand: "under-100k" | "100k-1m" | "1m-10m" | "over-10m" | null;
+                answeredAt: string;
+            }[];
         };
         /** @description What `GET /api/unsubscribe?key=` says the one click will do, and what `POST` did. */
         WireUnsubscribe: {
@@ -6093,6 +6259,100 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FollowUpsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WireFollowUp"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FollowUpsController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerFollowUpDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WireFollowUpSaved"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SessionFollowUpsController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WireSessionFollowUps"];
                 };
             };
             /** @description The error shape of every failure: status, code and, for a 400, every bad field */
