@@ -14,6 +14,7 @@ import { ReportsModule } from './reports/reports.module';
 import { PreferencesModule } from './preferences/preferences.module';
 import { ConversationsModule } from './conversations/conversations.module';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
+import { PartnersModule } from './partners/partners.module';
 import { RequestsModule } from './requests/requests.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -47,6 +48,7 @@ export class AppModule {
         PreferencesModule,
         ConversationsModule,
         OpportunitiesModule,
+        PartnersModule,
         SchedulingModule,
         MeetingsModule,
         ReportsModule,

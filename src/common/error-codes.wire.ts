@@ -127,6 +127,11 @@ export const ERROR_CODES = [
   'opportunity.expired',
   'opportunity.own',
   'interest.duplicate',
+  // Partner economies and their agreements (issue 18).
+  'partner.not_found',
+  'partner.country_taken',
+  'agreement.not_found',
+  'agreement.already_renewed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -11,6 +11,7 @@ export const QUEUES = {
   notices: 'notices',
   liveNotices: 'live-notices',
   opportunities: 'opportunities',
+  partners: 'partners',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -27,6 +28,7 @@ export const JOBS = {
   requestsDigest: 'requests.digest',
   announceNotices: 'notices.announce',
   opportunitiesDigest: 'opportunities.digest',
+  agreementReminders: 'agreements.remind',
 } as const;
 
 /** Normalise one company's tags and rebuild its search document, as of `version`. */
@@ -178,3 +180,15 @@ export interface OpportunitiesDigestJob {
 
 /** The one job scheduler of the weekly digest of the opportunities board. */
 export const OPPORTUNITIES_DIGEST_SCHEDULER = 'opportunities-digest.weekly';
+
+/**
+ * Remind organisers of agreements that have become due for renewal (daily, by a BullMQ job
+ * scheduler; once per agreement and expiry date, see AgreementReminders).
+ */
+export interface AgreementRemindersJob {
+  /** Nothing: the run reads the date and the agreements when it runs. */
+  at?: string;
+}
+
+/** The one job scheduler of the daily agreement reminders. */
+export const AGREEMENT_REMINDERS_SCHEDULER = 'agreement-reminders.daily';

@@ -28,13 +28,12 @@ export const NOTIFICATION_KINDS = [
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
- * The kinds of features not built yet (agreements, follow-ups): nothing
+ * The kinds of features not built yet (follow-ups): nothing
  * sends them, so the settings page offers no choice for them; the server still accepts a delivery
  * for every kind (SPEC.md), so that a choice saved now holds once they are. Take a kind out of this
  * list in the change that first sends it.
  */
 export const UNSENT_KINDS = [
-  'agreement.expiring',
   'followup.survey',
 ] as const satisfies readonly NotificationKind[];
 

@@ -39,6 +39,8 @@ import {
   type SessionView,
 } from './session.view';
 import { buildSlots } from './slots';
+import { checkActivityLink, linkAfterChange, type ActivityLink } from '../partners/activity-link';
+import type { Partner } from '../partners/partner.entity';
 
 const UNDO_WORDS: Record<UndoRefusal, string> = {
   'session.undo_expired':
@@ -64,6 +66,12 @@ function applyFields(session: MatchmakingSession, input: Partial<SessionFields>)
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The saved session with the partner economy its view shows (not a relation that was loaded). */
+function withPartner(session: MatchmakingSession, link: ActivityLink): MatchmakingSession {
+  session.partner = link.partner as Partner | null;
+  return session;
+}
 
 /** Rules that span fields: a window that holds a slot, a deadline in time, sides apart. */
 function checkSession(session: MatchmakingSession): void {
@@ -126,9 +134,16 @@ export class SessionsService {
     applyFields(session, input);
     checkSession(session);
     await this.checkDelegation(session.delegationId);
+    const link = await checkActivityLink(
+      this.dataSource.manager,
+      session.partnerId,
+      session.agreementId,
+    );
+    session.partnerId = link.partnerId;
+    session.agreementId = link.agreementId;
     const saved = await this.sessions.save(session);
     await this.clock.scheduleGoLive(saved);
-    return toSessionView(saved);
+    return toSessionView(withPartner(saved, link));
   }
 
   /**
@@ -137,7 +152,9 @@ export class SessionsService {
    * a firm can still join off the first page.
    */
   async list(user: AuthUser, query: ListSessionsQuery): Promise<Page<SessionView>> {
-    const builder = this.sessions.createQueryBuilder('session');
+    const builder = this.sessions
+      .createQueryBuilder('session')
+      .leftJoinAndSelect('session.partner', 'partner');
     if (!isOrganiser(user)) builder.andWhere("session.status <> 'draft'");
     if (query.status) builder.andWhere('session.status = :status', { status: query.status });
     if (query.mode) builder.andWhere('session.mode = :mode', { mode: query.mode });
@@ -168,10 +185,16 @@ export class SessionsService {
 
   /** Edits (in draft or open) and status moves, under the session's row lock. */
   async update(id: string, changes: UpdateSessionDto): Promise<SessionView> {
-    const { status, ...fields } = changes;
+    const { status, partnerId, agreementId, ...fields } = changes;
     let moved = false;
+    let link: ActivityLink | null = null;
     const saved = await this.dataSource.transaction(async (manager) => {
       const session = await this.lock(manager, id);
+      // Held under which partner and agreement: a record for the programme, changeable in any status.
+      const linked = linkAfterChange(session, { partnerId, agreementId });
+      link = await checkActivityLink(manager, linked.partnerId, linked.agreementId);
+      session.partnerId = link.partnerId;
+      session.agreementId = link.agreementId;
       if (Object.keys(fields).length > 0) {
         this.assertAllows(session, 'edit');
         applyFields(session, fields);
@@ -205,7 +228,7 @@ export class SessionsService {
     if (moved) {
       this.live.sessionUpdated(id, saved.status, await sessionCompanyIds(this.dataSource, id));
     }
-    return toSessionView(saved);
+    return toSessionView(link ? withPartner(saved, link) : saved);
   }
 
   /**
@@ -238,7 +261,7 @@ export class SessionsService {
 
   /** The session, or 404 (also for a draft a member asks about). */
   async findVisible(user: AuthUser, id: string): Promise<MatchmakingSession> {
-    const session = await this.sessions.findOneBy({ id });
+    const session = await this.sessions.findOne({ where: { id }, relations: { partner: true } });
     if (!session || (session.status === 'draft' && !isOrganiser(user)))
       throw AppError.notFound('session', id);
     return session;

@@ -109,6 +109,11 @@ export const en = {
     '“{title}”: {kind, select, offer {an offer from {poster}} request {a request from {poster}} project {a project of the organisers} other {market information from the organisers}}{hasPartner, select, yes { ({partnerCountry})} other {}}, {score} % fit{hasDeadline, select, yes {, until {deadline}} other {}}',
   'opportunity.digest.action': 'Open the opportunities board',
 
+  'agreement.expiring.title': 'The agreement with {partner} is due for renewal',
+  'agreement.expiring.body':
+    'The agreement “{agreement}” with {partner} expires on {expiresOn}, in {days, plural, one {# day} other {# days}}. Prepare its renewal in good time: the renewal is recorded as a new agreement, and this one stays in the history.',
+  'agreement.expiring.action': 'Open the partner economy',
+
   'announcement.title': 'Announcement in “{session}”',
   'announcement.body': '{from}: “{text}”',
   'announcement.action': 'Open the session',

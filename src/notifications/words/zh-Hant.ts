@@ -102,6 +102,11 @@ export const zhHant: Record<MessageKey, string> = {
     '「{title}」：{kind, select, offer {{poster} 的供應} request {{poster} 的需求} project {主辦單位發布的項目} other {主辦單位發布的市場資訊}}{hasPartner, select, yes {（{partnerCountry}）} other {}}，契合度 {score}%{hasDeadline, select, yes {，截止時間 {deadline}} other {}}',
   'opportunity.digest.action': '開啟商機版',
 
+  'agreement.expiring.title': '與{partner}的協議即將到期，需要續簽',
+  'agreement.expiring.body':
+    '與{partner}簽訂的協議「{agreement}」將於 {expiresOn} 到期（尚餘 {days} 日）。請及早準備續簽：續簽會記錄為一份新協議，而這份協議會保留在紀錄中。',
+  'agreement.expiring.action': '開啟合作夥伴經濟體',
+
   'announcement.title': '「{session}」公告',
   'announcement.body': '{from}：「{text}」',
   'announcement.action': '開啟活動',

@@ -413,6 +413,10 @@ export const en = {
   'error.opportunity.expired': 'This post is past its deadline.',
   'error.opportunity.own': 'Your company posted this.',
   'error.interest.duplicate': 'Your company has already expressed interest in this post.',
+  'error.partner.not_found': 'No such partner economy.',
+  'error.partner.country_taken': 'This country already has a partner economy.',
+  'error.agreement.not_found': 'No such agreement.',
+  'error.agreement.already_renewed': 'This agreement has already been renewed.',
   'org.draft.title': 'Draft schedule',
   'org.draft.none':
     'No draft. A draft lets you review a new schedule, and what it changes, before any firm sees it.',
@@ -804,6 +808,7 @@ export const en = {
   'rule.sides': 'Choose at least one country for each side.',
   'rule.sidesApart': 'A country cannot be on both sides: {values}.',
   'rule.weightAboveZero': 'Give at least one weight above 0.',
+  'rule.agreementOfPartner': 'Choose an agreement of this partner economy.',
   'rule.deliveries': 'Choose from the lists how to be told of each kind.',
   'rule.withinSession': 'Must lie within the session, {first} to {last}.',
   'rule.holdsSlot': 'Leave room for at least one whole meeting slot of the session.',
