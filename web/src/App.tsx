@@ -91,6 +91,9 @@ export function App() {
           {me && (
             <>
               {me.user.role !== 'member' && <Link to="/organise">{t('nav.organise')}</Link>}
+              {me.user.role !== 'member' && (
+                <Link to="/organise/partners">{t('partners.nav')}</Link>
+              )}
               {me.user.role === 'admin' && <Link to="/admin/users">{t('nav.admin')}</Link>}
               <Link to="/sessions">{t('nav.sessions')}</Link>
               <Link to="/delegations">{t('nav.delegations')}</Link>

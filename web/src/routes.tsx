@@ -39,6 +39,10 @@ const OrganiserSessionPage = lazy(() =>
 const ScheduleBoardPage = lazy(() => organiser().then((m) => ({ default: m.ScheduleBoardPage })));
 const ReportPage = lazy(() => organiser().then((m) => ({ default: m.ReportPage })));
 const ActForPage = lazy(() => organiser().then((m) => ({ default: m.ActForPage })));
+// Partner economies and their agreements (issue 18), in the organisers' area.
+const partners = () => import('./pages/partners');
+const PartnersPage = lazy(() => partners().then((m) => ({ default: m.PartnersPage })));
+const PartnerPage = lazy(() => partners().then((m) => ({ default: m.PartnerPage })));
 // The platform admin's screens (issue 15).
 const UsersPage = lazy(() =>
   import('./pages/admin/users-page').then((m) => ({ default: m.UsersPage })),
@@ -287,6 +291,11 @@ export const routes: RouteObject[] = [
           },
           // The firm's view of the session, the organiser acting in its name (issue 15).
           { path: 'sessions/:id/act/:companyId', element: <ActFor /> },
+          { path: 'partners', element: <PartnersPage canEdit /> },
+          {
+            path: 'partners/:id',
+            element: <WithId page={(id) => <PartnerPage key={id} id={id} canEdit />} />,
+          },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -97,6 +97,7 @@ function plausibleValues(count: number): Record<string, string | number> {
     'firms',
     'spread',
     'hours',
+    'year',
   ];
   return { ...text, ...Object.fromEntries(numbers.map((name) => [name, count])) };
 }

@@ -22,7 +22,9 @@ export type TextKey =
   | 'breakMinutes'
   | 'maxMeetingsPerCompany'
   | 'tables'
-  | 'delegationId';
+  | 'delegationId'
+  | 'partnerId'
+  | 'agreementId';
 
 export type FormState = Record<TextKey, string> & {
   mode: 'video' | 'in-person';
@@ -54,6 +56,8 @@ export function initialForm(session?: SessionSettings): FormState {
     sideA: session?.sides?.[0] ?? [],
     sideB: session?.sides?.[1] ?? [],
     delegationId: session?.delegationId ?? '',
+    partnerId: session?.partner?.id ?? '',
+    agreementId: session?.agreementId ?? '',
     draft: false,
     weights: Object.fromEntries(
       WEIGHT_NAMES.map((name) => [name, session ? String(session.weights[name]) : '']),
@@ -84,6 +88,8 @@ export function requestBody(form: FormState, creating: boolean): SessionBody {
     crossBorderOnly: form.crossBorderOnly,
     sides: sideA.length + sideB.length > 0 ? [sideA, sideB] : null,
     delegationId: form.delegationId || null,
+    partnerId: form.partnerId || null,
+    agreementId: form.agreementId || null,
     ...(Object.keys(weights).length > 0 ? { weights } : {}),
     ...(creating ? { status: form.draft ? 'draft' : 'open' } : {}),
     // Blank numbers go as undefined: the API answers with the field's message.
