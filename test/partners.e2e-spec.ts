@@ -109,7 +109,10 @@ describe('partner economies', () => {
     });
 
     it('refuses members (403) and stores nothing', async () => {
-      await as(member).post('/api/partners').send(partnerBody({ country: 'AU' })).expect(403);
+      await as(member)
+        .post('/api/partners')
+        .send(partnerBody({ country: 'AU' }))
+        .expect(403);
       await as(member).patch(`/api/partners/${canada.id}`).send({ name: 'Mine' }).expect(403);
       const [{ n }] = await client.app
         .get(DataSource)
@@ -277,10 +280,7 @@ describe('partner economies', () => {
         .send({ title: null })
         .expect(400);
       expect(Object.keys(nullTitle.body.fields)).toEqual(['title']);
-      await as(member)
-        .patch(`/api/agreements/${agreement.id}`)
-        .send({ title: 'Mine' })
-        .expect(403);
+      await as(member).patch(`/api/agreements/${agreement.id}`).send({ title: 'Mine' }).expect(403);
       await as(member)
         .post(`/api/partners/${canada.id}/agreements`)
         .send(agreementBody())
@@ -346,9 +346,9 @@ describe('partner economies', () => {
       );
       const [{ n }] = await client.app
         .get(DataSource)
-        .query<
-          { n: number }[]
-        >("SELECT count(*)::int AS n FROM agreements WHERE title = 'Foreign renewal'");
+        .query<{ n: number }[]>(
+          "SELECT count(*)::int AS n FROM agreements WHERE title = 'Foreign renewal'",
+        );
       expect(n).toBe(0);
     });
   });
@@ -591,19 +591,14 @@ describe('partner economies', () => {
       expect(await run.run()).toBeGreaterThanOrEqual(1);
       await eventually(
         () =>
-          Promise.resolve(
-            reminders(organiser.user.email, title).length === 2 ? true : undefined,
-          ),
+          Promise.resolve(reminders(organiser.user.email, title).length === 2 ? true : undefined),
         20_000,
       );
       // The later one is told of on the day it becomes due.
       const dueDay = new Date(`${renewalDueFrom(fromToday(RENEWAL_LEAD_DAYS + 10))}T12:00:00Z`);
       expect(await run.run(dueDay)).toBeGreaterThanOrEqual(1);
       expect(await run.run(dueDay)).toBe(0);
-      await eventually(
-        () => Promise.resolve(reminders(organiser.user.email, later)[0]),
-        20_000,
-      );
+      await eventually(() => Promise.resolve(reminders(organiser.user.email, later)[0]), 20_000);
     });
   });
 });

@@ -125,71 +125,82 @@ export function AgreementForm({
   );
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="agreement-form">
-      {renews && <p className="muted">{t('partners.renew.intro', { title: renews.title })}</p>}
-      {input('title', 'partners.agreement.title')}
-      <div className="row">
-        {input('signedOn', 'partners.agreement.signedOn', 'date', 'partners.agreement.signedOnHint')}
-        {input(
-          'expiresOn',
-          'partners.agreement.expiresOn',
-          'date',
-          'partners.agreement.expiresOnHint',
-        )}
-        <Field id={`${prefix}-status`} label={t('partners.agreement.status')} errors={fields.status}>
-          <select
+    <>
+      <form ref={formRef} onSubmit={submit} noValidate className="agreement-form">
+        {renews && <p className="muted">{t('partners.renew.intro', { title: renews.title })}</p>}
+        {input('title', 'partners.agreement.title')}
+        <div className="row">
+          {input(
+            'signedOn',
+            'partners.agreement.signedOn',
+            'date',
+            'partners.agreement.signedOnHint',
+          )}
+          {input(
+            'expiresOn',
+            'partners.agreement.expiresOn',
+            'date',
+            'partners.agreement.expiresOnHint',
+          )}
+          <Field
             id={`${prefix}-status`}
-            value={form.status}
-            onChange={(event) => change('status', event.target.value as ChosenStatus)}
+            label={t('partners.agreement.status')}
+            errors={fields.status}
           >
-            {CHOSEN_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`partners.chosenStatus.${status}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-      </div>
-      {input('counterpart', 'partners.agreement.counterpart')}
-      {input('documentUrl', 'partners.agreement.documentUrl', 'url')}
-      <ChoicesFieldset
-        name={`${prefix}-forms`}
-        legend={t('partners.agreement.forms')}
-        options={COOPERATION_FORMS.map((id) => ({ id, label: t(`partners.form.${id}`) }))}
-        chosen={form.forms}
-        errors={fields.forms}
-        onToggle={(id) => toggle('forms', id)}
-      />
-      <QueryLoaded query={taxonomy}>
-        {(tax) => (
-          <ChoicesFieldset
-            name={`${prefix}-priorityAreas`}
-            legend={t('partners.priorityAreas')}
-            options={tax.sectors.map(({ id }) => ({ id, label: taxonomyLabel(id, t) }))}
-            chosen={form.priorityAreas}
-            errors={fields.priorityAreas}
-            onToggle={(id) => toggle('priorityAreas', id)}
-          />
-        )}
-      </QueryLoaded>
-      <FieldMessages messages={fields.renews} />
-      {general !== null && <ErrorBox error={general} />}
-      <div className="actions">
-        <button type="submit" disabled={save.isPending}>
-          {save.isPending
-            ? t('common.saving')
-            : t(
-                agreement
-                  ? 'partners.agreement.save'
-                  : renews
-                    ? 'partners.renew.submit'
-                    : 'partners.agreement.add',
-              )}
-        </button>
-        <button type="button" className="secondary" onClick={onDone}>
-          {t('partners.cancel')}
-        </button>
-      </div>
+            <select
+              id={`${prefix}-status`}
+              value={form.status}
+              onChange={(event) => change('status', event.target.value as ChosenStatus)}
+            >
+              {CHOSEN_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {t(`partners.chosenStatus.${status}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        {input('counterpart', 'partners.agreement.counterpart')}
+        {input('documentUrl', 'partners.agreement.documentUrl', 'url')}
+        <ChoicesFieldset
+          name={`${prefix}-forms`}
+          legend={t('partners.agreement.forms')}
+          options={COOPERATION_FORMS.map((id) => ({ id, label: t(`partners.form.${id}`) }))}
+          chosen={form.forms}
+          errors={fields.forms}
+          onToggle={(id) => toggle('forms', id)}
+        />
+        <QueryLoaded query={taxonomy}>
+          {(tax) => (
+            <ChoicesFieldset
+              name={`${prefix}-priorityAreas`}
+              legend={t('partners.priorityAreas')}
+              options={tax.sectors.map(({ id }) => ({ id, label: taxonomyLabel(id, t) }))}
+              chosen={form.priorityAreas}
+              errors={fields.priorityAreas}
+              onToggle={(id) => toggle('priorityAreas', id)}
+            />
+          )}
+        </QueryLoaded>
+        <FieldMessages messages={fields.renews} />
+        {general !== null && <ErrorBox error={general} />}
+        <div className="actions">
+          <button type="submit" disabled={save.isPending}>
+            {save.isPending
+              ? t('common.saving')
+              : t(
+                  agreement
+                    ? 'partners.agreement.save'
+                    : renews
+                      ? 'partners.renew.submit'
+                      : 'partners.agreement.add',
+                )}
+          </button>
+          <button type="button" className="secondary" onClick={onDone}>
+            {t('partners.cancel')}
+          </button>
+        </div>
+      </form>
       {asking && renews && (
         <ConfirmDialog
           title={t('partners.renew.confirmTitle')}
@@ -202,6 +213,6 @@ export function AgreementForm({
           }}
         />
       )}
-    </form>
+    </>
   );
 }

@@ -48,7 +48,9 @@ export function PartnersPage({ canEdit }: { canEdit: boolean }) {
                   <li
                     key={partner.id}
                     className={
-                      agreement?.status === 'renewal-due' ? 'card partner renewal-due' : 'card partner'
+                      agreement?.status === 'renewal-due'
+                        ? 'card partner renewal-due'
+                        : 'card partner'
                     }
                   >
                     <h2>
@@ -59,10 +61,7 @@ export function PartnersPage({ canEdit }: { canEdit: boolean }) {
                       <p>
                         {agreement.title} <StatusBadge status={agreement.status} t={t} />
                         {agreement.expiresOn && (
-                          <>
-                            {' '}
-                            {t('partners.expiresOn', { date: date(agreement.expiresOn) })}
-                          </>
+                          <> {t('partners.expiresOn', { date: date(agreement.expiresOn) })}</>
                         )}
                       </p>
                     ) : (

@@ -61,7 +61,11 @@ function PartnerDetail({ partner, canEdit }: { partner: Partner; canEdit: boolea
             ]}
           />
           {canEdit && (
-            <button type="button" className="secondary" onClick={() => setOpen({ kind: 'partner' })}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => setOpen({ kind: 'partner' })}
+            >
               {t('partners.edit')}
             </button>
           )}

@@ -32,7 +32,11 @@ export function usePartnerActivities(id: string, year: number | null) {
   });
 }
 
-type Handlers = { onMutate?: () => void; onError?: (error: unknown) => void; onSuccess?: () => void };
+type Handlers = {
+  onMutate?: () => void;
+  onError?: (error: unknown) => void;
+  onSuccess?: () => void;
+};
 
 /** Creates a partner economy (no id) or saves changes to one; every partner query loads again. */
 export function useSavePartner(id: string | undefined, handlers: Handlers = {}) {
