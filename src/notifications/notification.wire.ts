@@ -33,9 +33,7 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
  * for every kind (SPEC.md), so that a choice saved now holds once they are. Take a kind out of this
  * list in the change that first sends it.
  */
-export const UNSENT_KINDS = [
-  'followup.survey',
-] as const satisfies readonly NotificationKind[];
+export const UNSENT_KINDS = ['followup.survey'] as const satisfies readonly NotificationKind[];
 
 /** The kinds something in the product sends today, in NOTIFICATION_KINDS' order. */
 export const SENT_KINDS = NOTIFICATION_KINDS.filter(

@@ -1298,6 +1298,7 @@ export const en = {
   'partners.renew.confirmQuestion':
     '“{title}” will be marked as renewed and can no longer be renewed again; the new agreement takes its place.',
   'partners.heldUnder': 'Held under',
+  'partners.heldUnderPartner': 'Held under the programme with {name} ({country})',
   'partners.heldUnder.partner': 'Partner economy',
   'partners.heldUnder.agreement': 'Agreement',
   'partners.heldUnder.none': 'None',
