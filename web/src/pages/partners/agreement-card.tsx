@@ -1,5 +1,5 @@
 import { useI18n } from '../../i18n';
-import { taxonomyLabel } from '../../names';
+import { listOf, taxonomyLabel } from '../../names';
 import { StatusBadge } from './status';
 import type { Agreement } from './types';
 
@@ -14,7 +14,7 @@ export function AgreementCard({
   titleOf: (id: string) => string;
   actions?: React.ReactNode;
 }) {
-  const { t, date } = useI18n();
+  const { t, date, language } = useI18n();
   return (
     <li
       className={
@@ -43,13 +43,23 @@ export function AgreementCard({
         {agreement.forms.length > 0 && (
           <div>
             <dt>{t('partners.agreement.forms')}</dt>
-            <dd>{agreement.forms.map((form) => t(`partners.form.${form}`)).join(', ')}</dd>
+            <dd>
+              {listOf(
+                agreement.forms.map((form) => t(`partners.form.${form}`)),
+                language,
+              )}
+            </dd>
           </div>
         )}
         {agreement.priorityAreas.length > 0 && (
           <div>
             <dt>{t('partners.priorityAreas')}</dt>
-            <dd>{agreement.priorityAreas.map((code) => taxonomyLabel(code, t)).join(', ')}</dd>
+            <dd>
+              {listOf(
+                agreement.priorityAreas.map((code) => taxonomyLabel(code, t)),
+                language,
+              )}
+            </dd>
           </div>
         )}
         {agreement.documentUrl && (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../i18n';
-import { countryName, taxonomyLabel } from '../../names';
+import { countryName, listOf, taxonomyLabel } from '../../names';
 import { QueryLoaded } from '../../queries';
 import { Facts } from '../../ui';
 import { PartnerActivitiesSection } from './activities';
@@ -52,10 +52,13 @@ function PartnerDetail({ partner, canEdit }: { partner: Partner; canEdit: boolea
         <>
           <Facts
             facts={[
-              [t('partners.agencies'), partner.agencies.join(', ')],
+              [t('partners.agencies'), listOf(partner.agencies, language)],
               [
                 t('partners.priorityAreas'),
-                partner.priorityAreas.map((code) => taxonomyLabel(code, t)).join(', '),
+                listOf(
+                  partner.priorityAreas.map((code) => taxonomyLabel(code, t)),
+                  language,
+                ),
               ],
               [t('partners.notes'), partner.notes],
             ]}
