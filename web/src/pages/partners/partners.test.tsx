@@ -78,7 +78,7 @@ const finland: Partner = {
 const posted = (api: ReturnType<typeof stubApi>, method: string): Record<string, unknown> =>
   JSON.parse(
     (api.mock.calls.find(([, init]) => init?.method === method)?.[1]?.body as string) ?? 'null',
-  );
+  ) as Record<string, unknown>;
 
 describe('partner economies', () => {
   it('lists them with their agreement at a glance, a renewal due first and highlighted', async () => {
