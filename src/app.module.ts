@@ -17,6 +17,7 @@ import { PreferencesModule } from './preferences/preferences.module';
 import { ConversationsModule } from './conversations/conversations.module';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
 import { SeminarsModule } from './seminars/seminars.module';
+import { PartnersModule } from './partners/partners.module';
 import { RequestsModule } from './requests/requests.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -52,6 +53,7 @@ export class AppModule {
         OpportunitiesModule,
         SeminarsModule,
         FollowUpsModule,
+        PartnersModule,
         SchedulingModule,
         MeetingsModule,
         ReportsModule,

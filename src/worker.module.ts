@@ -9,6 +9,7 @@ import { configureJobLocks } from './jobs/worker-options';
 import { MatchingWorkerModule } from './matching/matching-worker.module';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { OpportunitiesWorkerModule } from './opportunities/opportunities-worker.module';
+import { PartnersWorkerModule } from './partners/partners-worker.module';
 import { RequestsWorkerModule } from './requests/requests-worker.module';
 import { SchedulingWorkerModule } from './scheduling/scheduling-worker.module';
 import { SessionsWorkerModule } from './sessions/sessions-worker.module';
@@ -32,6 +33,7 @@ export class WorkerModule {
         RequestsWorkerModule,
         OpportunitiesWorkerModule,
         FollowUpsWorkerModule,
+        PartnersWorkerModule,
       ],
     };
   }

@@ -80,6 +80,29 @@ async function conversationOf(world: World): Promise<string> {
   return conversationId;
 }
 
+/** A partner economy (Norway) with one agreement, made on first use by the organiser. */
+let partnerLink: { partnerId: string; agreementId: string } | undefined;
+async function partnerOf(world: World): Promise<{ partnerId: string; agreementId: string }> {
+  if (!partnerLink) {
+    const org = client.as(world.organiser.accessToken);
+    const partnerId = (
+      await org.post('/api/partners').send({ country: 'NO', name: 'Norway' }).expect(201)
+    ).body.id as string;
+    const agreementId = (
+      await org
+        .post(`/api/partners/${partnerId}/agreements`)
+        .send({ title: 'ICT MOU', signedOn: '2020-01-01', expiresOn: '2030-01-01' })
+        .expect(201)
+    ).body.id as string;
+    partnerLink = { partnerId, agreementId };
+  }
+  return partnerLink;
+}
+
+/** A country no other partner economy of the run has: each allowed caller creates its own. */
+const SPARE_COUNTRIES = ['NZ', 'SG', 'MY', 'TH', 'PH', 'VN', 'ID', 'BR', 'MX', 'AR', 'CL', 'ZA'];
+let spareCountry = 0;
+
 /** A post on the opportunities board by the owner's firm (or, `partner`, by the partner's firm). */
 async function opportunityOf(world: World, by: 'owner' | 'partner' = 'owner'): Promise<string> {
   const companyId = by === 'owner' ? world.companyId : world.otherCompanyId;
@@ -658,6 +681,47 @@ const MATRIX: Record<string, Entry> = {
       body: { companyId: world.companyId },
     }),
     expect: companyOwnOnly(200, 404),
+  },
+  // Partner economies and their agreements (issue 18): organisers write, signed-in users read;
+  // the activities under a partner are the organisers'.
+  'POST /api/partners': {
+    call: () => ({
+      url: '/api/partners',
+      body: { country: SPARE_COUNTRIES[spareCountry++ % SPARE_COUNTRIES.length], name: 'Partner' },
+    }),
+    expect: organisers(201),
+  },
+  'GET /api/partners': { call: () => ({ url: '/api/partners' }), expect: signedIn(200) },
+  'GET /api/partners/{id}': {
+    call: async (world) => ({ url: `/api/partners/${(await partnerOf(world)).partnerId}` }),
+    expect: signedIn(200),
+  },
+  'PATCH /api/partners/{id}': {
+    call: async (world) => ({
+      url: `/api/partners/${(await partnerOf(world)).partnerId}`,
+      body: { notes: 'Renewal talks in December.' },
+    }),
+    expect: organisers(200),
+  },
+  'POST /api/partners/{id}/agreements': {
+    call: async (world) => ({
+      url: `/api/partners/${(await partnerOf(world)).partnerId}/agreements`,
+      body: { title: unique('Agreement'), signedOn: null, status: 'planned' },
+    }),
+    expect: organisers(201),
+  },
+  'GET /api/partners/{id}/activities': {
+    call: async (world) => ({
+      url: `/api/partners/${(await partnerOf(world)).partnerId}/activities?year=2030`,
+    }),
+    expect: organisers(200),
+  },
+  'PATCH /api/agreements/{id}': {
+    call: async (world) => ({
+      url: `/api/agreements/${(await partnerOf(world)).agreementId}`,
+      body: { counterpart: 'Ministry of Trade' },
+    }),
+    expect: organisers(200),
   },
   // The opportunities board: firms post for their company (organisers may act for one), all
   // signed-in users read; the posting firm's users and organisers edit, delete and see interest.

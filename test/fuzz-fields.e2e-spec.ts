@@ -326,6 +326,30 @@ describe('fuzz, field by field: every field of every route and live event', () =
       world.companyId,
       world.otherCompanyId,
     ));
+  /** A partner economy (Iceland) with one agreement, made on first use by the organiser. */
+  let partnerLink: { partnerId: string; agreementId: string } | undefined;
+  const partner = async (): Promise<{ partnerId: string; agreementId: string }> => {
+    if (!partnerLink) {
+      const org = client.as(world.organiser.accessToken);
+      const partnerId = (
+        await org.post('/api/partners').send({ country: 'IS', name: 'Iceland' }).expect(201)
+      ).body.id as string;
+      const agreementId = (
+        await org
+          .post(`/api/partners/${partnerId}/agreements`)
+          .send({ title: 'Fuzz MOU', signedOn: '2020-01-01', expiresOn: '2030-01-01' })
+          .expect(201)
+      ).body.id as string;
+      partnerLink = { partnerId, agreementId };
+    }
+    return partnerLink;
+  };
+  /** Countries for partner economies the fuzz creates: one per country, so each gets its own. */
+  const fuzzCountries =
+    'AD AE AF AG AL AM AO AT AZ BA BB BD BE BF BG BH BI BJ BN BO BS BT BW BY BZ CD CF CG CI CM CO CR CU CV CY CZ DJ DK DM DO DZ EC EE EG ER ES ET FJ GA GD GE GH GM GN GQ GR GT GW GY HN HR HT HU IQ IR JM JO KE KG KH KM KN KW KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MG MK ML MM MN MR MT MU MV MW MZ NA NE NG NI NP NR OM PA PE PG PK PL PT PW PY QA RO RS RU RW SA SB SC SD SE SI SK SL SM SN SO SR SS ST SV SY SZ TD TG TJ TL TM TN TO TR TT TV TZ UA UG UY UZ VA VC VE VU WS YE ZM ZW'.split(
+      ' ',
+    );
+  let fuzzCountry = 0;
 
   /** A post on the opportunities board by the owner's firm (or the partner's), new each time. */
   const opportunity = async (by: 'owner' | 'partner' = 'owner'): Promise<string> =>
@@ -633,6 +657,60 @@ describe('fuzz, field by field: every field of every route and live event', () =
       caller: 'owner',
       params: { id: await conversation() },
       body: { companyId: world.companyId },
+    }),
+    'POST /api/partners': () => ({
+      caller: 'organiser',
+      body: {
+        country: fuzzCountries[fuzzCountry++ % fuzzCountries.length],
+        name: 'Partner economy',
+        agencies: ['Ministry of Trade'],
+        priorityAreas: ['e-commerce'],
+        notes: 'Cooperation since 1998.',
+      },
+    }),
+    'GET /api/partners/{id}': async () => ({
+      caller: 'owner',
+      params: { id: (await partner()).partnerId },
+    }),
+    'PATCH /api/partners/{id}': async () => ({
+      caller: 'organiser',
+      params: { id: (await partner()).partnerId },
+      body: {
+        name: 'Iceland',
+        agencies: ['Ministry of Industries'],
+        priorityAreas: ['e-government'],
+        notes: null,
+      },
+    }),
+    'POST /api/partners/{id}/agreements': async () => ({
+      caller: 'organiser',
+      params: { id: (await partner()).partnerId },
+      body: {
+        title: 'MOU on ICT cooperation',
+        signedOn: '1998-05-18',
+        expiresOn: '2003-05-17',
+        counterpart: 'Ministry of Industries',
+        priorityAreas: ['e-commerce'],
+        forms: ['seminars'],
+        documentUrl: 'https://example.is/mou.pdf',
+        status: 'active',
+      },
+    }),
+    'GET /api/partners/{id}/activities': async () => ({
+      caller: 'organiser',
+      params: { id: (await partner()).partnerId },
+      query: { year: '2030' },
+    }),
+    'PATCH /api/agreements/{id}': async () => ({
+      caller: 'organiser',
+      params: { id: (await partner()).agreementId },
+      body: {
+        title: 'MOU on ICT cooperation',
+        signedOn: '2020-01-01',
+        expiresOn: '2030-01-01',
+        documentUrl: null,
+        status: 'active',
+      },
     }),
     'POST /api/opportunities': () => ({
       caller: 'owner',

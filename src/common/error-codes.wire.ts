@@ -139,6 +139,11 @@ export const ERROR_CODES = [
   // Follow-ups over months (issue 18): a survey's emailed link.
   'follow_up.not_found',
   'follow_up.expired',
+  // Partner economies and their agreements (issue 18).
+  'partner.not_found',
+  'partner.country_taken',
+  'agreement.not_found',
+  'agreement.already_renewed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -87,6 +87,8 @@ export const FIELD_RULES = [
   'nameTaken',
   'unknownColumns',
   'missingColumns',
+  // An activity's agreement that is not one of its partner economy's
+  'agreementOfPartner',
 ] as const;
 
 export type FieldRuleName = (typeof FIELD_RULES)[number];

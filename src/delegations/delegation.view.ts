@@ -1,3 +1,5 @@
+import { partnerRef } from '../partners/activity-link';
+import type { WirePartnerRef } from '../partners/partners.wire';
 import type { DelegationApplication } from './delegation-application.entity';
 import type { Delegation } from './delegation.entity';
 import type { Direction, ItineraryKind } from './delegation.wire';
@@ -23,6 +25,9 @@ export interface DelegationView {
   waitlistedCount: number;
   seatsLeft: number;
   description: string;
+  /** The partner economy and agreement the delegation is held under (the programme). */
+  partner: WirePartnerRef | null;
+  agreementId: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -69,6 +74,8 @@ export function toDelegationView(delegation: Delegation, counts: SeatCounts): De
     waitlistedCount: counts.waitlisted,
     seatsLeft: Math.max(0, delegation.capacity - counts.accepted),
     description: delegation.description,
+    partner: partnerRef(delegation.partner),
+    agreementId: delegation.agreementId,
     createdAt: delegation.createdAt.toISOString(),
     updatedAt: delegation.updatedAt.toISOString(),
   };

@@ -27,6 +27,8 @@ import {
 } from './dto/delegation.dto';
 import { buildCalendar } from '../common/calendar';
 import { ItineraryItem } from './itinerary-item.entity';
+import { checkActivityLink, linkAfterChange } from '../partners/activity-link';
+import type { Partner } from '../partners/partner.entity';
 
 const NO_SEATS_TAKEN: SeatCounts = { accepted: 0, waitlisted: 0 };
 
@@ -68,18 +70,28 @@ export class DelegationsService {
 
   async create(user: AuthUser, input: CreateDelegationDto): Promise<DelegationView> {
     checkDateOrder(input.startsOn, input.endsOn);
+    const link = await checkActivityLink(
+      this.dataSource.manager,
+      input.partnerId,
+      input.agreementId,
+    );
     const delegation = await this.delegations.save(
       this.delegations.create({
         ...input,
+        partnerId: link.partnerId,
+        agreementId: link.agreementId,
         description: input.description ?? '',
         createdBy: user.id,
       }),
     );
+    delegation.partner = link.partner as Partner | null;
     return toDelegationView(delegation, NO_SEATS_TAKEN);
   }
 
   async list(query: ListDelegationsQuery): Promise<Page<DelegationView>> {
-    const builder = this.delegations.createQueryBuilder('delegation');
+    const builder = this.delegations
+      .createQueryBuilder('delegation')
+      .leftJoinAndSelect('delegation.partner', 'partner');
     if (query.direction)
       builder.andWhere('delegation.direction = :direction', { direction: query.direction });
     if (query.country) {
@@ -129,7 +141,12 @@ export class DelegationsService {
   async update(id: string, changes: UpdateDelegationDto): Promise<DelegationView> {
     return this.dataSource.transaction(async (manager) => {
       const delegation = await this.lock(manager, id);
-      Object.assign(delegation, changes);
+      const { partnerId, agreementId, ...fields } = changes;
+      const linked = linkAfterChange(delegation, { partnerId, agreementId });
+      const link = await checkActivityLink(manager, linked.partnerId, linked.agreementId);
+      Object.assign(delegation, fields);
+      delegation.partnerId = link.partnerId;
+      delegation.agreementId = link.agreementId;
       checkDateOrder(delegation.startsOn, delegation.endsOn);
       const accepted = await manager.countBy(DelegationApplication, {
         delegationId: id,
@@ -154,7 +171,9 @@ export class DelegationsService {
         delegationId: id,
         status: 'waitlisted',
       });
-      return toDelegationView(await manager.save(delegation), { accepted, waitlisted });
+      const saved = await manager.save(delegation);
+      saved.partner = link.partner as Partner | null;
+      return toDelegationView(saved, { accepted, waitlisted });
     });
   }
 
@@ -273,7 +292,10 @@ export class DelegationsService {
   }
 
   async find(id: string): Promise<Delegation> {
-    const delegation = await this.delegations.findOneBy({ id });
+    const delegation = await this.delegations.findOne({
+      where: { id },
+      relations: { partner: true },
+    });
     if (!delegation) throw AppError.notFound('delegation', id);
     return delegation;
   }

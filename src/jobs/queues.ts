@@ -12,6 +12,7 @@ export const QUEUES = {
   liveNotices: 'live-notices',
   opportunities: 'opportunities',
   followUps: 'follow-ups',
+  partners: 'partners',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -29,6 +30,7 @@ export const JOBS = {
   announceNotices: 'notices.announce',
   opportunitiesDigest: 'opportunities.digest',
   sendFollowUps: 'follow-ups.send',
+  agreementReminders: 'agreements.remind',
 } as const;
 
 /** Normalise one company's tags and rebuild its search document, as of `version`. */
@@ -192,3 +194,15 @@ export interface SendFollowUpsJob {
 
 /** The one job scheduler of the follow-up surveys. */
 export const FOLLOW_UPS_SCHEDULER = 'follow-ups.send';
+
+/**
+ * Remind organisers of agreements that have become due for renewal (daily, by a BullMQ job
+ * scheduler; once per agreement and expiry date, see AgreementReminders).
+ */
+export interface AgreementRemindersJob {
+  /** Nothing: the run reads the date and the agreements when it runs. */
+  at?: string;
+}
+
+/** The one job scheduler of the daily agreement reminders. */
+export const AGREEMENT_REMINDERS_SCHEDULER = 'agreement-reminders.daily';

@@ -30,20 +30,6 @@ export const NOTIFICATION_KINDS = [
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
- * The kinds of features not built yet (agreements, follow-ups): nothing
- * sends them, so the settings page offers no choice for them; the server still accepts a delivery
- * for every kind (SPEC.md), so that a choice saved now holds once they are. Take a kind out of this
- * list in the change that first sends it.
- */
-export const UNSENT_KINDS = ['agreement.expiring'] as const satisfies readonly NotificationKind[];
-
-/** The kinds something in the product sends today, in NOTIFICATION_KINDS' order. */
-export const SENT_KINDS = NOTIFICATION_KINDS.filter(
-  (kind): kind is Exclude<NotificationKind, (typeof UNSENT_KINDS)[number]> =>
-    !(UNSENT_KINDS as readonly string[]).includes(kind),
-);
-
-/**
  * Kinds always emailed whatever the reader chose: account emails, and invitations (they go to the
  * address a colleague names, who may have no account and so no settings yet).
  */

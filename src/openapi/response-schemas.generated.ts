@@ -491,6 +491,51 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "text/csv"
       ]
     },
+    "AgreementsController_update": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/WireAgreement"
+      }
+    },
+    "PartnersController_create": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/WirePartner"
+      }
+    },
+    "PartnersController_list": {
+      "body": "json",
+      "schema": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/WirePartner"
+        }
+      }
+    },
+    "PartnersController_get": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/WirePartner"
+      }
+    },
+    "PartnersController_update": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/WirePartner"
+      }
+    },
+    "PartnersController_addAgreement": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/WireAgreement"
+      }
+    },
+    "PartnersController_listActivities": {
+      "body": "json",
+      "schema": {
+        "$ref": "#/components/schemas/WirePartnerActivities"
+      }
+    },
     "PreferencesController_set": {
       "body": "json",
       "schema": {
@@ -1450,6 +1495,19 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "description": {
           "type": "string"
         },
+        "partner": {
+          "allOf": [
+            {
+              "$ref": "#/components/schemas/WirePartnerRef"
+            }
+          ],
+          "nullable": true,
+          "description": "The partner economy and agreement the delegation is held under (the programme)."
+        },
+        "agreementId": {
+          "type": "string",
+          "nullable": true
+        },
         "createdAt": {
           "type": "string"
         },
@@ -1475,6 +1533,8 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "waitlistedCount",
         "seatsLeft",
         "description",
+        "partner",
+        "agreementId",
         "createdAt",
         "updatedAt"
       ]
@@ -1533,6 +1593,19 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "description": {
           "type": "string"
         },
+        "partner": {
+          "allOf": [
+            {
+              "$ref": "#/components/schemas/WirePartnerRef"
+            }
+          ],
+          "nullable": true,
+          "description": "The partner economy and agreement the delegation is held under (the programme)."
+        },
+        "agreementId": {
+          "type": "string",
+          "nullable": true
+        },
         "createdAt": {
           "type": "string"
         },
@@ -1556,6 +1629,8 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "waitlistedCount",
         "seatsLeft",
         "description",
+        "partner",
+        "agreementId",
         "createdAt",
         "updatedAt"
       ]
@@ -3312,6 +3387,19 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           "type": "string",
           "nullable": true
         },
+        "partner": {
+          "allOf": [
+            {
+              "$ref": "#/components/schemas/WirePartnerRef"
+            }
+          ],
+          "nullable": true,
+          "description": "The partner economy and agreement the session is held under (the programme)."
+        },
+        "agreementId": {
+          "type": "string",
+          "nullable": true
+        },
         "status": {
           "type": "string",
           "enum": [
@@ -3374,6 +3462,8 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "tables",
         "requestDeadline",
         "delegationId",
+        "partner",
+        "agreementId",
         "status",
         "undoUntil",
         "previousStatus",
@@ -3531,6 +3621,19 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           "type": "string",
           "nullable": true
         },
+        "partner": {
+          "allOf": [
+            {
+              "$ref": "#/components/schemas/WirePartnerRef"
+            }
+          ],
+          "nullable": true,
+          "description": "The partner economy and agreement the session is held under (the programme)."
+        },
+        "agreementId": {
+          "type": "string",
+          "nullable": true
+        },
         "status": {
           "type": "string",
           "enum": [
@@ -3590,6 +3693,8 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "tables",
         "requestDeadline",
         "delegationId",
+        "partner",
+        "agreementId",
         "status",
         "undoUntil",
         "previousStatus",
@@ -3772,6 +3877,100 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "role",
         "emailVerified",
         "createdAt"
+      ]
+    },
+    "WireAgreement": {
+      "type": "object",
+      "description": "An agreement as `GET /api/partners/:id` shows it, with its place in a chain of renewals.",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "partnerId": {
+          "type": "string"
+        },
+        "title": {
+          "type": "string"
+        },
+        "signedOn": {
+          "type": "string",
+          "nullable": true,
+          "description": "Calendar dates (YYYY-MM-DD); null while planned / when open-ended."
+        },
+        "expiresOn": {
+          "type": "string",
+          "nullable": true
+        },
+        "counterpart": {
+          "type": "string"
+        },
+        "priorityAreas": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "forms": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "enum": [
+              "delegations",
+              "seminars",
+              "workshops",
+              "video-matching",
+              "exhibitions",
+              "information-exchange",
+              "joint-research"
+            ]
+          }
+        },
+        "documentUrl": {
+          "type": "string",
+          "nullable": true
+        },
+        "status": {
+          "type": "string",
+          "enum": [
+            "active",
+            "planned",
+            "renewal-due",
+            "expired",
+            "renewed"
+          ],
+          "description": "The status today: for a signed agreement it follows from the dates."
+        },
+        "renews": {
+          "type": "string",
+          "nullable": true,
+          "description": "The agreement this one renews, and the one that renewed it."
+        },
+        "renewedBy": {
+          "type": "string",
+          "nullable": true
+        },
+        "createdAt": {
+          "type": "string"
+        },
+        "updatedAt": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "id",
+        "partnerId",
+        "title",
+        "signedOn",
+        "expiresOn",
+        "counterpart",
+        "priorityAreas",
+        "forms",
+        "documentUrl",
+        "status",
+        "renews",
+        "renewedBy",
+        "createdAt",
+        "updatedAt"
       ]
     },
     "WireApplication": {
@@ -4085,7 +4284,8 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
             "knownAccount",
             "nameTaken",
             "unknownColumns",
-            "missingColumns"
+            "missingColumns",
+            "agreementOfPartner"
           ]
         },
         "params": {
@@ -4795,6 +4995,159 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "total",
         "page",
         "pageSize"
+      ]
+    },
+    "WirePartner": {
+      "type": "object",
+      "description": "A partner economy with its agreements, newest signed first.",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "country": {
+          "type": "string"
+        },
+        "name": {
+          "type": "string"
+        },
+        "agencies": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "priorityAreas": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "notes": {
+          "type": "string"
+        },
+        "agreements": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/WireAgreement"
+          }
+        },
+        "createdAt": {
+          "type": "string"
+        },
+        "updatedAt": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "id",
+        "country",
+        "name",
+        "agencies",
+        "priorityAreas",
+        "notes",
+        "agreements",
+        "createdAt",
+        "updatedAt"
+      ]
+    },
+    "WirePartnerActivities": {
+      "type": "object",
+      "properties": {
+        "year": {
+          "type": "number"
+        },
+        "years": {
+          "type": "array",
+          "items": {
+            "type": "number"
+          },
+          "description": "Every year that has an activity under this partner economy, newest first."
+        },
+        "items": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/WirePartnerActivity"
+          }
+        }
+      },
+      "required": [
+        "year",
+        "years",
+        "items"
+      ]
+    },
+    "WirePartnerActivity": {
+      "type": "object",
+      "description": "One activity under a partner economy (`GET /api/partners/:id/activities`).",
+      "properties": {
+        "kind": {
+          "type": "string",
+          "enum": [
+            "seminar",
+            "session",
+            "delegation"
+          ]
+        },
+        "id": {
+          "type": "string"
+        },
+        "title": {
+          "type": "string"
+        },
+        "startsAt": {
+          "type": "string",
+          "nullable": true,
+          "description": "Sessions and seminars: an instant; delegations: `startsOn`, a calendar date."
+        },
+        "startsOn": {
+          "type": "string",
+          "nullable": true
+        },
+        "status": {
+          "type": "string",
+          "nullable": true,
+          "description": "A session's status; null for the others."
+        },
+        "count": {
+          "type": "number",
+          "nullable": true,
+          "description": "Seats taken: a delegation's accepted companies, a seminar's registrations; null for sessions."
+        },
+        "agreementId": {
+          "type": "string",
+          "nullable": true
+        }
+      },
+      "required": [
+        "kind",
+        "id",
+        "title",
+        "startsAt",
+        "startsOn",
+        "status",
+        "count",
+        "agreementId"
+      ]
+    },
+    "WirePartnerRef": {
+      "type": "object",
+      "description": "The partner economy an activity is held under, as activity views show it.",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "country": {
+          "type": "string",
+          "description": "ISO 3166-1 alpha-2."
+        },
+        "name": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "id",
+        "country",
+        "name"
       ]
     },
     "WireRequest": {

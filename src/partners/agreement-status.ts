@@ -1,37 +1,39 @@
-import type { AgreementStatus } from './partners.wire';
-
-/** A signed agreement expiring within this many days (inclusive) is due for renewal. */
-export const RENEWAL_DUE_WITHIN_DAYS = 180;
-
-export interface AgreementDates {
-  status: AgreementStatus;
-  /** Calendar dates, `YYYY-MM-DD`. */
-  signedOn: string | null;
-  expiresOn: string | null;
-}
-
-/** Days from `from` to `to`, both calendar dates (`YYYY-MM-DD`), counted in UTC. */
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
+import { DateTime } from 'luxon';
+import { RENEWAL_LEAD_DAYS, type AgreementStatus } from './partners.wire';
 
 /**
- * An agreement's status as it stands on `today` (a calendar date): the stored status, except that
- * a signed agreement (`active` or `renewal-due`, with a signature date) whose expiry date has
- * passed is `expired`, and one that expires within RENEWAL_DUE_WITHIN_DAYS days (today included)
- * is `renewal-due`. `planned`, `renewed` and `expired` stay as stored: a renewed agreement's
- * successor carries on, and a planned one has no dates that count yet. The one rule shared by the
- * partners' pages, the reminders and the programme report.
+ * The status of an agreement today. `planned` and `renewed` are what organisers (or a renewal)
+ * set; a signed agreement is stored `active` and its status on the wire follows from the dates:
+ * `expired` after its expiry date, `renewal-due` from RENEWAL_LEAD_DAYS before it, else `active`.
+ * Computed on read, never stored, so that the wire is right on the day itself whatever ran or
+ * did not run overnight (the daily reminder job only sends notices). `today` is a calendar date
+ * (YYYY-MM-DD, UTC by default).
  */
-export function effectiveAgreementStatus(
-  agreement: AgreementDates,
+export function agreementStatusOn(
+  stored: AgreementStatus,
+  expiresOn: string | null,
   today: string,
 ): AgreementStatus {
-  const { status, signedOn, expiresOn } = agreement;
-  if (status !== 'active' && status !== 'renewal-due') return status;
-  if (signedOn === null || expiresOn === null) return status;
-  const left = daysBetween(today, expiresOn);
-  if (left < 0) return 'expired';
-  if (left <= RENEWAL_DUE_WITHIN_DAYS) return 'renewal-due';
-  return status;
+  if (stored === 'planned' || stored === 'renewed') return stored;
+  if (expiresOn === null) return 'active';
+  if (today > expiresOn) return 'expired';
+  if (today >= renewalDueFrom(expiresOn)) return 'renewal-due';
+  return 'active';
+}
+
+/** The first day an agreement expiring on `expiresOn` is due for renewal. */
+export function renewalDueFrom(expiresOn: string): string {
+  return DateTime.fromISO(expiresOn, { zone: 'utc' })
+    .minus({ days: RENEWAL_LEAD_DAYS })
+    .toISODate() as string;
+}
+
+/** Today's calendar date in UTC, the programme's day for agreement statuses. */
+export function todayUtc(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** What is stored for a status an organiser sends: the date-driven ones are all "signed". */
+export function storedStatus(status: AgreementStatus): AgreementStatus {
+  return status === 'renewal-due' || status === 'expired' ? 'active' : status;
 }

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { writeCsv, type CsvValue } from '../common/csv';
 import { VALUE_BANDS } from '../follow-ups/follow-ups.wire';
-import { effectiveAgreementStatus } from '../partners/agreement-status';
+import { agreementStatusOn, todayUtc } from '../partners/agreement-status';
 import type { AgreementStatus } from '../partners/partners.wire';
 import type { ProgrammeReportQuery } from './dto/programme-report.query';
 import {
@@ -42,11 +42,6 @@ export const PROGRAMME_CSV_COLUMNS = [
   ...VALUE_BANDS.map((band) => `signed-${band}` as const),
 ] as const;
 type ProgrammeCsvColumn = (typeof PROGRAMME_CSV_COLUMNS)[number];
-
-/** Today's calendar date in UTC. */
-function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 function byYearThenName(x: ProgrammeRow, y: ProgrammeRow): number {
   return x.year - y.year || x.partner.name.localeCompare(y.partner.name);
@@ -247,7 +242,10 @@ export class ProgrammeReportService {
         expiresOn: row.expires_on,
         status: row.status,
       };
-      return { ...agreement, effectiveStatus: effectiveAgreementStatus(agreement, today) };
+      return {
+        ...agreement,
+        effectiveStatus: agreementStatusOn(agreement.status, agreement.expiresOn, today),
+      };
     });
   }
 }

@@ -1,3 +1,5 @@
+import { partnerRef } from '../partners/activity-link';
+import type { WirePartnerRef } from '../partners/partners.wire';
 import type { ScoringWeights } from '../matching/scoring/scoring-types';
 import { mergeWeights } from '../matching/scoring/weights';
 import type { MatchmakingSession } from './session.entity';
@@ -36,6 +38,9 @@ export interface SessionView {
   tables: number | null;
   requestDeadline: string;
   delegationId: string | null;
+  /** The partner economy and agreement the session is held under (the programme). */
+  partner: WirePartnerRef | null;
+  agreementId: string | null;
   status: SessionStatus;
   /**
    * Until when an organiser may take the last move (to live or closed) back to `previousStatus`
@@ -82,6 +87,8 @@ export function toSessionView(session: MatchmakingSession): SessionView {
     tables: session.tables,
     requestDeadline: session.requestDeadline.toISOString(),
     delegationId: session.delegationId,
+    partner: partnerRef(session.partner),
+    agreementId: session.agreementId,
     status: session.status,
     undoUntil: undoableUntil(session),
     previousStatus: session.previousStatus,

@@ -45,6 +45,8 @@ import {
   type SessionView,
 } from './session.view';
 import { buildSlots } from './slots';
+import { checkActivityLink, linkAfterChange, type ActivityLink } from '../partners/activity-link';
+import type { Partner } from '../partners/partner.entity';
 
 const UNDO_WORDS: Record<UndoRefusal, string> = {
   'session.undo_expired':
@@ -72,6 +74,12 @@ function applyFields(session: MatchmakingSession, input: Partial<SessionFields>)
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The saved session with the partner economy its view shows (not a relation that was loaded). */
+function withPartner(session: MatchmakingSession, link: ActivityLink): MatchmakingSession {
+  session.partner = link.partner as Partner | null;
+  return session;
+}
 
 /** Rules that span fields: a window that holds a slot, a deadline in time, sides apart. */
 function checkSession(session: MatchmakingSession): void {
@@ -135,9 +143,16 @@ export class SessionsService {
     applyFields(session, input);
     checkSession(session);
     await this.checkDelegation(session.delegationId);
+    const link = await checkActivityLink(
+      this.dataSource.manager,
+      session.partnerId,
+      session.agreementId,
+    );
+    session.partnerId = link.partnerId;
+    session.agreementId = link.agreementId;
     const saved = await this.sessions.save(session);
     await this.clock.scheduleGoLive(saved);
-    return toSessionView(saved);
+    return toSessionView(withPartner(saved, link));
   }
 
   /**
@@ -146,7 +161,9 @@ export class SessionsService {
    * a firm can still join off the first page.
    */
   async list(user: AuthUser, query: ListSessionsQuery): Promise<Page<SessionView>> {
-    const builder = this.sessions.createQueryBuilder('session');
+    const builder = this.sessions
+      .createQueryBuilder('session')
+      .leftJoinAndSelect('session.partner', 'partner');
     if (!isOrganiser(user)) builder.andWhere("session.status <> 'draft'");
     if (query.status) builder.andWhere('session.status = :status', { status: query.status });
     if (query.mode) builder.andWhere('session.mode = :mode', { mode: query.mode });
@@ -177,8 +194,9 @@ export class SessionsService {
 
   /** Edits (in draft or open) and status moves, under the session's row lock. */
   async update(id: string, changes: UpdateSessionDto): Promise<SessionView> {
-    const { status, followUpMonths, ...fields } = changes;
+    const { status, followUpMonths, partnerId, agreementId, ...fields } = changes;
     let moved = false;
+    let link: ActivityLink | null = null;
     const saved = await this.dataSource.transaction(async (manager) => {
       const session = await this.lock(manager, id);
       // Not an edit of the event: organisers may change it in any state, after the close too.
@@ -193,6 +211,11 @@ export class SessionsService {
           );
         }
       }
+      // Held under which partner and agreement: a record for the programme, changeable in any status.
+      const linked = linkAfterChange(session, { partnerId, agreementId });
+      link = await checkActivityLink(manager, linked.partnerId, linked.agreementId);
+      session.partnerId = link.partnerId;
+      session.agreementId = link.agreementId;
       if (Object.keys(fields).length > 0) {
         this.assertAllows(session, 'edit');
         applyFields(session, fields);
@@ -230,7 +253,7 @@ export class SessionsService {
     if (moved) {
       this.live.sessionUpdated(id, saved.status, await sessionCompanyIds(this.dataSource, id));
     }
-    return toSessionView(saved);
+    return toSessionView(link ? withPartner(saved, link) : saved);
   }
 
   /**
@@ -265,7 +288,7 @@ export class SessionsService {
 
   /** The session, or 404 (also for a draft a member asks about). */
   async findVisible(user: AuthUser, id: string): Promise<MatchmakingSession> {
-    const session = await this.sessions.findOneBy({ id });
+    const session = await this.sessions.findOne({ where: { id }, relations: { partner: true } });
     if (!session || (session.status === 'draft' && !isOrganiser(user)))
       throw AppError.notFound('session', id);
     return session;

@@ -7,7 +7,7 @@ import { ErrorBox, Loading } from './ui';
  * button; live events (`live-sync.ts`) and mutations mark what changed as stale. Sessions,
  * delegations, companies and the opportunities board also change in ways no live event tells
  * everyone (a session opened that the firm is not in, a seat taken by another firm, a company
- * registered, a post on the board): they load again when the window regains focus. The rest (the account, settings, notifications) does not.
+ * registered, a post on the board, an agreement added by another organiser): they load again when the window regains focus. The rest (the account, settings, notifications) does not.
  */
 export function makeQueryClient(): QueryClient {
   const queryClient = new QueryClient({
@@ -22,6 +22,7 @@ export function makeQueryClient(): QueryClient {
     keys.companies,
     keys.opportunities,
     keys.seminars,
+    keys.partners,
   ])
     queryClient.setQueryDefaults(key, { refetchOnWindowFocus: true });
   return queryClient;
@@ -60,6 +61,11 @@ export const keys = {
   settings: ['settings'] as const,
   members: (id: string) => ['companies', id, 'members'] as const,
   invitations: (id: string) => ['companies', id, 'invitations'] as const,
+  partners: ['partners'] as const,
+  partnerList: ['partners', 'list'] as const,
+  partner: (id: string) => ['partners', id] as const,
+  partnerActivities: (id: string, year: number | null) =>
+    ['partners', id, 'activities', year] as const,
   opportunities: ['opportunities'] as const,
   opportunityList: (params: string) => ['opportunities', 'list', params] as const,
   /** Everything cached about one post: it, as each company sees it, and its interest list. */

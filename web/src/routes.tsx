@@ -55,6 +55,10 @@ const SeminarRegistrationsPage = lazy(() =>
 const SeminarCheckInPage = lazy(() =>
   organiserSeminars().then((m) => ({ default: m.SeminarCheckInPage })),
 );
+// Partner economies and their agreements (issue 18), in the organisers' area.
+const partners = () => import('./pages/partners');
+const PartnersPage = lazy(() => partners().then((m) => ({ default: m.PartnersPage })));
+const PartnerPage = lazy(() => partners().then((m) => ({ default: m.PartnerPage })));
 // The platform admin's screens (issue 15).
 const UsersPage = lazy(() =>
   import('./pages/admin/users-page').then((m) => ({ default: m.UsersPage })),
@@ -336,6 +340,11 @@ export const routes: RouteObject[] = [
           },
           // The firm's view of the session, the organiser acting in its name (issue 15).
           { path: 'sessions/:id/act/:companyId', element: <ActFor /> },
+          { path: 'partners', element: <PartnersPage canEdit /> },
+          {
+            path: 'partners/:id',
+            element: <WithId page={(id) => <PartnerPage key={id} id={id} canEdit />} />,
+          },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -104,6 +104,18 @@ export class CreateDelegationDto {
   @IsString()
   @MaxLength(4000)
   description?: string;
+
+  /** The partner economy it is held under (`GET /api/partners`); null: none. */
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' })
+  @Optional({ nullable: true })
+  @IsUUID('all', { message: 'partnerId must be a UUID' })
+  partnerId?: string | null;
+
+  /** The agreement of that partner economy it is held under; null: none. */
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' })
+  @Optional({ nullable: true })
+  @IsUUID('all', { message: 'agreementId must be a UUID' })
+  agreementId?: string | null;
 }
 
 /** `null` clears the description, and is refused for every other field. */

@@ -114,6 +114,10 @@ export const en = {
   'followup.survey.body':
     '{months, plural, one {A month} other {# months}} ago, {company} held {count, plural, one {a meeting} other {# meetings}} in “{session}”. Please tell the organisers what came of {count, plural, one {it} other {each}}: nothing, a follow-up, negotiations or an agreement signed, with the order value if you wish. It takes a minute, needs no sign-in, and helps the programme judge what works. The link works until {expiresAt}.',
   'followup.survey.action': 'Tell us what came of them',
+  'agreement.expiring.title': 'The agreement with {partner} is due for renewal',
+  'agreement.expiring.body':
+    'The agreement “{agreement}” with {partner} expires on {expiresOn}, in {days, plural, one {# day} other {# days}}. Prepare its renewal in good time: the renewal is recorded as a new agreement, and this one stays in the history.',
+  'agreement.expiring.action': 'Open the partner economy',
 
   'announcement.title': 'Announcement in “{session}”',
   'announcement.body': '{from}: “{text}”',

@@ -107,6 +107,10 @@ const SAMPLES: [TemplatedKind, NoticeParams][] = [
   ],
   ['announcement', { session: 'S', from: 'Organiser', text: 'Coffee in hall B' }],
   [
+    'agreement.expiring',
+    { agreement: 'ICT cooperation MOU', partner: 'Canada', expiresOn: '2003-05-17', days: 167 },
+  ],
+  [
     'opportunity.digest',
     {
       week: '2031-09-15',

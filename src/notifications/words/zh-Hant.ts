@@ -106,6 +106,10 @@ export const zhHant: Record<MessageKey, string> = {
   'followup.survey.body':
     '{months} 個月前，{company} 在「{session}」進行了 {count} 場會面。請告訴主辦方{count, plural, one {這場會面} other {每場會面}}的成果：沒有進展、有後續聯絡、正在洽談，或已簽訂協議，亦可選填訂單金額。只需一分鐘，無須登入，有助計劃評估成效。此連結有效至 {expiresAt}。',
   'followup.survey.action': '告訴我們成果',
+  'agreement.expiring.title': '與{partner}的協議即將到期，需要續簽',
+  'agreement.expiring.body':
+    '與{partner}簽訂的協議「{agreement}」將於 {expiresOn} 到期（尚餘 {days} 日）。請及早準備續簽：續簽會記錄為一份新協議，而這份協議會保留在紀錄中。',
+  'agreement.expiring.action': '開啟合作夥伴經濟體',
 
   'announcement.title': '「{session}」公告',
   'announcement.body': '{from}：「{text}」',

@@ -220,6 +220,18 @@ export class CreateSessionDto {
   @IsUUID('all', { message: 'delegationId must be a UUID' })
   delegationId?: string | null;
 
+  /** The partner economy it is held under (`GET /api/partners`); null: none. */
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' })
+  @Optional({ nullable: true })
+  @IsUUID('all', { message: 'partnerId must be a UUID' })
+  partnerId?: string | null;
+
+  /** The agreement of that partner economy it is held under; null: none. */
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' })
+  @Optional({ nullable: true })
+  @IsUUID('all', { message: 'agreementId must be a UUID' })
+  agreementId?: string | null;
+
   @ApiPropertyOptional({ type: WeightsDto })
   @Optional()
   @IsObject({ message: 'weights must be an object such as {"sector": 0.3}' })

@@ -105,6 +105,7 @@ function plausibleValues(count: number): Record<string, string | number> {
     'position',
     'registered',
     'months',
+    'year',
   ];
   return { ...text, ...Object.fromEntries(numbers.map((name) => [name, count])) };
 }

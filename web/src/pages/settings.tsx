@@ -4,8 +4,8 @@ import {
   DELIVERIES,
   isAccountKind,
   isAlwaysSent,
+  NOTIFICATION_KINDS,
   LANGUAGES as WIRE_LANGUAGES,
-  SENT_KINDS,
   type Delivery,
   type Language,
   type NotificationKind,
@@ -164,7 +164,7 @@ export function SettingsForm({ settings }: { settings: WireUserSettings }) {
           )}
           <table className="deliveries">
             <tbody>
-              {SENT_KINDS.map((kind) => (
+              {NOTIFICATION_KINDS.map((kind) => (
                 <tr key={kind}>
                   <th scope="row">
                     <label htmlFor={`delivery-${kind}`}>{t(`kind.${kind}` as const)}</label>

@@ -22,6 +22,8 @@ export function initialFields(delegation?: Delegation): DelegationFields {
     timezone: delegation?.timezone ?? VIEWER_ZONE,
     capacity: String(delegation?.capacity ?? 10),
     description: delegation?.description ?? '',
+    partnerId: delegation?.partner?.id ?? '',
+    agreementId: delegation?.agreementId ?? '',
   };
 }
 
@@ -32,5 +34,8 @@ export function delegationBody(form: DelegationFields): DelegationBody {
     ...form,
     // A number the API checks; text it cannot read goes as it is, so it says what is wrong.
     capacity: form.capacity.trim() !== '' && Number.isFinite(capacity) ? capacity : form.capacity,
+    // Held under no partner economy or agreement: none.
+    partnerId: form.partnerId || null,
+    agreementId: form.agreementId || null,
   } as DelegationBody;
 }

@@ -6,6 +6,7 @@ import { CountrySelect, ZoneSelect } from '../../pickers';
 import type { Delegation } from '../delegations';
 import { delegationBody, initialFields, type DelegationFields } from './delegation-fields';
 import { useSaveDelegation } from './use-save-delegation';
+import { HeldUnder } from '../partners/held-under';
 
 /** A delegation's fields, created (none given) or saved, then its page opens. */
 export function DelegationForm({ delegation }: { delegation?: Delegation }) {
@@ -114,6 +115,17 @@ export function DelegationForm({ delegation }: { delegation?: Delegation }) {
           onChange={(event) => change('description', event.target.value)}
         />
       </Field>
+      <HeldUnder
+        idPrefix="delegation"
+        partnerId={form.partnerId}
+        agreementId={form.agreementId}
+        errors={{ partnerId: fields.partnerId, agreementId: fields.agreementId }}
+        onChange={(link) => {
+          setForm({ ...form, ...link });
+          edited('partnerId');
+          edited('agreementId');
+        }}
+      />
       {general !== null && <ErrorBox error={general} />}
       <button type="submit" disabled={busy}>
         {busy

@@ -32,6 +32,14 @@ export function DelegationHeader({ delegation }: { delegation: DelegationDetail 
         {t('delegations.leader', { leader: delegation.leader })} ·{' '}
         {t('delegations.zone', { zone: delegation.timezone })}
       </p>
+      {delegation.partner && (
+        <p className="muted">
+          {t('partners.heldUnderPartner', {
+            name: delegation.partner.name,
+            country: names.country(delegation.partner.country),
+          })}
+        </p>
+      )}
       {delegation.description && <p>{delegation.description}</p>}
     </>
   );

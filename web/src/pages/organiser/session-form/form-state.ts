@@ -23,7 +23,9 @@ export type TextKey =
   | 'breakMinutes'
   | 'maxMeetingsPerCompany'
   | 'tables'
-  | 'delegationId';
+  | 'delegationId'
+  | 'partnerId'
+  | 'agreementId';
 
 export type FormState = Record<TextKey, string> & {
   mode: 'video' | 'in-person';
@@ -57,6 +59,8 @@ export function initialForm(session?: SessionSettings): FormState {
     sideA: session?.sides?.[0] ?? [],
     sideB: session?.sides?.[1] ?? [],
     delegationId: session?.delegationId ?? '',
+    partnerId: session?.partner?.id ?? '',
+    agreementId: session?.agreementId ?? '',
     draft: false,
     followUpMonths: session?.followUpMonths ?? [...DEFAULT_FOLLOW_UP_MONTHS],
     weights: Object.fromEntries(
@@ -89,6 +93,8 @@ export function requestBody(form: FormState, creating: boolean): SessionBody {
     sides: sideA.length + sideB.length > 0 ? [sideA, sideB] : null,
     delegationId: form.delegationId || null,
     followUpMonths: [...form.followUpMonths].sort((a, b) => a - b),
+    partnerId: form.partnerId || null,
+    agreementId: form.agreementId || null,
     ...(Object.keys(weights).length > 0 ? { weights } : {}),
     ...(creating ? { status: form.draft ? 'draft' : 'open' } : {}),
     // Blank numbers go as undefined: the API answers with the field's message.

@@ -3,6 +3,7 @@ import { useI18n, type MessageKey } from '../../../i18n';
 import { useFieldErrors, useFocusFirstInvalid } from '../../../form-errors';
 import { ErrorBox, Field, FieldMessages } from '../../../ui';
 import { isWeightName, type SessionSettings } from '../types';
+import { HeldUnder } from '../../partners/held-under';
 import { DelegationSelect } from './delegation-select';
 import { apiField, initialForm, requestBody, type FormState, type TextKey } from './form-state';
 import { ModeAndZone } from './mode-and-zone';
@@ -112,6 +113,13 @@ export function SessionForm({ session }: { session?: SessionSettings }) {
         value={form.delegationId}
         errors={fields.delegationId}
         onChange={(delegationId) => set({ delegationId })}
+      />
+      <HeldUnder
+        idPrefix="session"
+        partnerId={form.partnerId}
+        agreementId={form.agreementId}
+        errors={{ partnerId: fields.partnerId, agreementId: fields.agreementId }}
+        onChange={(link) => set(link)}
       />
       <WeightsFieldset
         weights={form.weights}
