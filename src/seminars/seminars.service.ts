@@ -5,7 +5,7 @@ import { isOrganiser, type AuthUser } from '../auth/auth.decorators';
 import { AppError } from '../common/app-error';
 import type { Page } from '../common/pagination';
 import { Partner } from '../partners/partner.entity';
-import { checkActivityLink } from './activity-link';
+import { checkActivityLink, linkAfterChange } from '../partners/activity-link';
 import type { CreateSeminarDto, ListSeminarsQuery, UpdateSeminarDto } from './dto/seminar.dto';
 import { SeminarReminders } from './seminar-reminders.service';
 import { SeminarSeats } from './seminar-seats.service';
@@ -34,8 +34,7 @@ export class SeminarsService {
 
   async create(user: AuthUser, input: CreateSeminarDto): Promise<WireSeminar> {
     return this.dataSource.transaction(async (manager) => {
-      const link = { partnerId: input.partnerId ?? null, agreementId: input.agreementId ?? null };
-      const partner = await checkActivityLink(manager, link);
+      const link = await checkActivityLink(manager, input.partnerId, input.agreementId);
       const startsAt = new Date(input.startsAt);
       const endsAt = new Date(input.endsAt);
       checkWindow(startsAt, endsAt);
@@ -50,11 +49,12 @@ export class SeminarsService {
           venue: input.venue ?? null,
           videoUrl: input.videoUrl ?? null,
           capacity: input.capacity,
-          ...link,
+          partnerId: link.partnerId,
+          agreementId: link.agreementId,
           createdBy: user.id,
         }),
       );
-      return toSeminarView(seminar, NO_SEATS_TAKEN, partner);
+      return toSeminarView(seminar, NO_SEATS_TAKEN, link.partner);
     });
   }
 
@@ -114,16 +114,16 @@ export class SeminarsService {
   async update(id: string, changes: UpdateSeminarDto): Promise<WireSeminar> {
     return this.dataSource.transaction(async (manager) => {
       const seminar = await this.lock(manager, id);
-      const { startsAt, endsAt, ...rest } = changes;
+      const { startsAt, endsAt, partnerId, agreementId, ...rest } = changes;
+      const linked = linkAfterChange(seminar, { partnerId, agreementId });
       Object.assign(seminar, rest);
       if (changes.description === null) seminar.description = '';
       if (startsAt !== undefined) seminar.startsAt = new Date(startsAt);
       if (endsAt !== undefined) seminar.endsAt = new Date(endsAt);
       checkWindow(seminar.startsAt, seminar.endsAt);
-      if (changes.partnerId === null && changes.agreementId === undefined) {
-        seminar.agreementId = null; // no agreement without its partner
-      }
-      await checkActivityLink(manager, seminar);
+      const link = await checkActivityLink(manager, linked.partnerId, linked.agreementId);
+      seminar.partnerId = link.partnerId;
+      seminar.agreementId = link.agreementId;
       const registered = await manager.countBy(SeminarRegistration, {
         seminarId: id,
         status: 'registered',

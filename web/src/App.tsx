@@ -92,8 +92,10 @@ export function App() {
             <>
               {me.user.role !== 'member' && <Link to="/organise">{t('nav.organise')}</Link>}
               {me.user.role !== 'member' && (
-                <Link to="/organise/programme">{t('programme.nav')}</Link>
-                <Link to="/organise/partners">{t('partners.nav')}</Link>
+                <>
+                  <Link to="/organise/partners">{t('partners.nav')}</Link>
+                  <Link to="/organise/programme">{t('programme.nav')}</Link>
+                </>
               )}
               {me.user.role === 'admin' && <Link to="/admin/users">{t('nav.admin')}</Link>}
               <Link to="/sessions">{t('nav.sessions')}</Link>

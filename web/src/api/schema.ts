@@ -1090,6 +1090,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every partner economy with its agreements, each with its status today. */
+        get: operations["PartnersController_list"];
+        put?: never;
+        /** A partner economy; one per country (409 `partner.country_taken` for a second). */
+        post: operations["PartnersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partners/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One partner economy with its agreements and their chain of renewals. */
+        get: operations["PartnersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["PartnersController_update"];
+        trace?: never;
+    };
+    "/api/partners/{id}/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An agreement; with `renews`, the one it renews becomes `renewed` and keeps its dates. */
+        post: operations["PartnersController_addAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partners/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sessions, delegations and seminars held under it in `year`, and the years that have any. */
+        get: operations["PartnersController_listActivities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Changes an agreement (organisers); its status on the wire still follows its dates when signed. */
+        patch: operations["AgreementsController_update"];
+        trace?: never;
+    };
     "/api/sessions/{id}/schedule": {
         parameters: {
             query?: never;
@@ -1709,6 +1795,16 @@ export interface components {
             capacity: number;
             /** @description `null` or '' clears it. */
             description?: string | null;
+            /**
+             * Format: uuid
+             * @description The partner economy it is held under (`GET /api/partners`); null: none.
+             */
+            partnerId?: string | null;
+            /**
+             * Format: uuid
+             * @description The agreement of that partner economy it is held under; null: none.
+             */
+            agreementId?: string | null;
         };
         UpdateDelegationDto: {
             /** @example Hong Kong ICT mission to Finland */
@@ -1745,6 +1841,16 @@ export interface components {
             capacity?: number;
             /** @description `null` or '' clears it. */
             description?: string | null;
+            /**
+             * Format: uuid
+             * @description The partner economy it is held under (`GET /api/partners`); null: none.
+             */
+            partnerId?: string | null;
+            /**
+             * Format: uuid
+             * @description The agreement of that partner economy it is held under; null: none.
+             */
+            agreementId?: string | null;
         };
         CreateItineraryItemDto: {
             /** @enum {string} */
@@ -1839,6 +1945,16 @@ export interface components {
             requestDeadline: string;
             /** Format: uuid */
             delegationId?: string | null;
+            /**
+             * Format: uuid
+             * @description The partner economy it is held under (`GET /api/partners`); null: none.
+             */
+            partnerId?: string | null;
+            /**
+             * Format: uuid
+             * @description The agreement of that partner economy it is held under; null: none.
+             */
+            agreementId?: string | null;
             weights?: components["schemas"]["WeightsDto"];
             /**
              * @description Months after the close at which each firm that held meetings is asked what came of them
@@ -1917,6 +2033,16 @@ export interface components {
             requestDeadline?: string;
             /** Format: uuid */
             delegationId?: string | null;
+            /**
+             * Format: uuid
+             * @description The partner economy it is held under (`GET /api/partners`); null: none.
+             */
+            partnerId?: string | null;
+            /**
+             * Format: uuid
+             * @description The agreement of that partner economy it is held under; null: none.
+             */
+            agreementId?: string | null;
             weights?: components["schemas"]["WeightsDto"];
             /**
              * @description Months after the close at which each firm that held meetings is asked what came of them
@@ -2258,6 +2384,115 @@ export interface components {
         AnswerFollowUpDto: {
             answers: components["schemas"]["FollowUpAnswerDto"][];
         };
+        CreatePartnerDto: {
+            /**
+             * @description ISO 3166-1 alpha-2.
+             * @example CA
+             */
+            country: string;
+            /** @example Canada */
+            name: string;
+            /**
+             * @description The counterpart agencies, by name.
+             * @example [
+             *       "Industry Canada"
+             *     ]
+             */
+            agencies?: string[];
+            /**
+             * @example [
+             *       "e-commerce"
+             *     ]
+             */
+            priorityAreas?: ("e-commerce" | "e-government" | "internet-applications" | "ict-research" | "wireless-mobile" | "information-security" | "smart-cards-payments" | "multimedia" | "telecommunications" | "software" | "hardware" | "it-services" | "digital-entertainment" | "fintech")[];
+            notes?: string;
+        };
+        UpdatePartnerDto: {
+            /**
+             * @description ISO 3166-1 alpha-2.
+             * @example CA
+             */
+            country?: string;
+            /** @example Canada */
+            name?: string;
+            /**
+             * @description The counterpart agencies, by name.
+             * @example [
+             *       "Industry Canada"
+             *     ]
+             */
+            agencies?: string[];
+            /**
+             * @example [
+             *       "e-commerce"
+             *     ]
+             */
+            priorityAreas?: ("e-commerce" | "e-government" | "internet-applications" | "ict-research" | "wireless-mobile" | "information-security" | "smart-cards-payments" | "multimedia" | "telecommunications" | "software" | "hardware" | "it-services" | "digital-entertainment" | "fintech")[];
+            notes?: string;
+        };
+        CreateAgreementDto: {
+            title: string;
+            /**
+             * Format: date
+             * @description A calendar date; null while planned.
+             * @example 1998-05-18
+             */
+            signedOn?: string | null;
+            /**
+             * Format: date
+             * @description A calendar date after `signedOn`; null when open-ended.
+             * @example 2003-05-17
+             */
+            expiresOn?: string | null;
+            counterpart?: string;
+            priorityAreas?: ("e-commerce" | "e-government" | "internet-applications" | "ict-research" | "wireless-mobile" | "information-security" | "smart-cards-payments" | "multimedia" | "telecommunications" | "software" | "hardware" | "it-services" | "digital-entertainment" | "fintech")[];
+            forms?: ("delegations" | "seminars" | "workshops" | "video-matching" | "exhibitions" | "information-exchange" | "joint-research")[];
+            /**
+             * Format: uri
+             * @description A link to the signed text: an http(s) URL; null when none.
+             */
+            documentUrl?: string | null;
+            /**
+             * @description `planned` or `renewed` as set; any signed status (`active`, `renewal-due`, `expired`) is
+             *     stored as signed and shown as the dates make it. Default: `active` when signed, else `planned`.
+             * @enum {string}
+             */
+            status?: "planned" | "active" | "renewal-due" | "expired" | "renewed";
+            /**
+             * Format: uuid
+             * @description The agreement of the same partner economy this one renews; that one becomes `renewed`.
+             */
+            renews?: string;
+        };
+        UpdateAgreementDto: {
+            title?: string;
+            /**
+             * Format: date
+             * @description A calendar date; null while planned.
+             * @example 1998-05-18
+             */
+            signedOn?: string | null;
+            /**
+             * Format: date
+             * @description A calendar date after `signedOn`; null when open-ended.
+             * @example 2003-05-17
+             */
+            expiresOn?: string | null;
+            counterpart?: string;
+            priorityAreas?: ("e-commerce" | "e-government" | "internet-applications" | "ict-research" | "wireless-mobile" | "information-security" | "smart-cards-payments" | "multimedia" | "telecommunications" | "software" | "hardware" | "it-services" | "digital-entertainment" | "fintech")[];
+            forms?: ("delegations" | "seminars" | "workshops" | "video-matching" | "exhibitions" | "information-exchange" | "joint-research")[];
+            /**
+             * Format: uri
+             * @description A link to the signed text: an http(s) URL; null when none.
+             */
+            documentUrl?: string | null;
+            /**
+             * @description `planned` or `renewed` as set; any signed status (`active`, `renewal-due`, `expired`) is
+             *     stored as signed and shown as the dates make it. Default: `active` when signed, else `planned`.
+             * @enum {string}
+             */
+            status?: "planned" | "active" | "renewal-due" | "expired" | "renewed";
+        };
         StartScheduleDto: {
             /** @description Make a draft to review (`GET .../schedule/draft`) instead of publishing. */
             draft?: boolean;
@@ -2454,6 +2689,9 @@ export interface components {
             waitlistedCount: number;
             seatsLeft: number;
             description: string;
+            /** @description The partner economy and agreement the delegation is held under (the programme). */
+            partner: components["schemas"]["WirePartnerRef"] | null;
+            agreementId: string | null;
             createdAt: string;
             updatedAt: string;
         };
@@ -2476,6 +2714,9 @@ export interface components {
             waitlistedCount: number;
             seatsLeft: number;
             description: string;
+            /** @description The partner economy and agreement the delegation is held under (the programme). */
+            partner: components["schemas"]["WirePartnerRef"] | null;
+            agreementId: string | null;
             createdAt: string;
             updatedAt: string;
         };
@@ -2950,6 +3191,9 @@ export interface components {
             tables: number | null;
             requestDeadline: string;
             delegationId: string | null;
+            /** @description The partner economy and agreement the session is held under (the programme). */
+            partner: components["schemas"]["WirePartnerRef"] | null;
+            agreementId: string | null;
             /** @enum {string} */
             status: "draft" | "open" | "scheduled" | "live" | "closed";
             /**
@@ -3005,6 +3249,9 @@ export interface components {
             tables: number | null;
             requestDeadline: string;
             delegationId: string | null;
+            /** @description The partner economy and agreement the session is held under (the programme). */
+            partner: components["schemas"]["WirePartnerRef"] | null;
+            agreementId: string | null;
             /** @enum {string} */
             status: "draft" | "open" | "scheduled" | "live" | "closed";
             /**
@@ -3062,6 +3309,29 @@ export interface components {
             /** @description The user followed the link sent to their address (nothing is refused before). */
             emailVerified: boolean;
             createdAt: string;
+        };
+        /** @description An agreement as `GET /api/partners/:id` shows it, with its place in a chain of renewals. */
+        WireAgreement: {
+            id: string;
+            partnerId: string;
+            title: string;
+            /** @description Calendar dates (YYYY-MM-DD); null while planned / when open-ended. */
+            signedOn: string | null;
+            expiresOn: string | null;
+            counterpart: string;
+            priorityAreas: string[];
+            forms: ("delegations" | "seminars" | "workshops" | "video-matching" | "exhibitions" | "information-exchange" | "joint-research")[];
+            documentUrl: string | null;
+            /**
+             * @description The status today: for a signed agreement it follows from the dates.
+             * @enum {string}
+             */
+            status: "active" | "planned" | "renewal-due" | "expired" | "renewed";
+            /** @description The agreement this one renews, and the one that renewed it. */
+            renews: string | null;
+            renewedBy: string | null;
+            createdAt: string;
+            updatedAt: string;
         };
         /** @description A company's application to a delegation. */
         WireApplication: {
@@ -3129,7 +3399,7 @@ export interface components {
         /** @description One rule a field broke, for clients to word in their reader's language. */
         WireFieldRule: {
             /** @enum {string} */
-            rule: "required" | "notAllowed" | "invalid" | "isString" | "isNumber" | "isInt" | "isBoolean" | "isArray" | "isObject" | "notBlank" | "min" | "max" | "minLength" | "maxLength" | "length" | "arrayMinSize" | "arrayMaxSize" | "distinct" | "isIn" | "isEmail" | "isUrl" | "isUuid" | "isCountry" | "isLanguage" | "isTimeZone" | "isDateTime" | "isDate" | "format" | "yearRange" | "after" | "notAfter" | "notBefore" | "withinDays" | "future" | "withinDates" | "withinSession" | "holdsSlot" | "slotFits" | "sides" | "sidesApart" | "weightAboveZero" | "deliveries" | "range" | "maxBytes" | "storableText" | "exists" | "exclusive" | "oneChange" | "differentCompanies" | "otherMeeting" | "sameSession" | "meetingFirm" | "followUpMonths" | "sessionSlot" | "inPersonOnly" | "sameEmail" | "knownAccount" | "nameTaken" | "unknownColumns" | "missingColumns";
+            rule: "required" | "notAllowed" | "invalid" | "isString" | "isNumber" | "isInt" | "isBoolean" | "isArray" | "isObject" | "notBlank" | "min" | "max" | "minLength" | "maxLength" | "length" | "arrayMinSize" | "arrayMaxSize" | "distinct" | "isIn" | "isEmail" | "isUrl" | "isUuid" | "isCountry" | "isLanguage" | "isTimeZone" | "isDateTime" | "isDate" | "format" | "yearRange" | "after" | "notAfter" | "notBefore" | "withinDays" | "future" | "withinDates" | "withinSession" | "holdsSlot" | "slotFits" | "sides" | "sidesApart" | "weightAboveZero" | "deliveries" | "range" | "maxBytes" | "storableText" | "exists" | "exclusive" | "oneChange" | "differentCompanies" | "otherMeeting" | "sameSession" | "meetingFirm" | "followUpMonths" | "sessionSlot" | "inPersonOnly" | "sameEmail" | "knownAccount" | "nameTaken" | "unknownColumns" | "missingColumns" | "agreementOfPartner";
             params?: {
                 [key: string]: string | number | string[];
             };
@@ -3325,6 +3595,46 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+        };
+        /** @description A partner economy with its agreements, newest signed first. */
+        WirePartner: {
+            id: string;
+            country: string;
+            name: string;
+            agencies: string[];
+            priorityAreas: string[];
+            notes: string;
+            agreements: components["schemas"]["WireAgreement"][];
+            createdAt: string;
+            updatedAt: string;
+        };
+        WirePartnerActivities: {
+            year: number;
+            /** @description Every year that has an activity under this partner economy, newest first. */
+            years: number[];
+            items: components["schemas"]["WirePartnerActivity"][];
+        };
+        /** @description One activity under a partner economy (`GET /api/partners/:id/activities`). */
+        WirePartnerActivity: {
+            /** @enum {string} */
+            kind: "seminar" | "session" | "delegation";
+            id: string;
+            title: string;
+            /** @description Sessions and seminars: an instant; delegations: `startsOn`, a calendar date. */
+            startsAt: string | null;
+            startsOn: string | null;
+            /** @description A session's status; null for the others. */
+            status: string | null;
+            /** @description Seats taken: a delegation's accepted companies, a seminar's registrations; null for sessions. */
+            count: number | null;
+            agreementId: string | null;
+        };
+        /** @description The partner economy an activity is held under, as activity views show it. */
+        WirePartnerRef: {
+            id: string;
+            /** @description ISO 3166-1 alpha-2. */
+            country: string;
+            name: string;
         };
         /** @description A meeting request between two participants of a session. */
         WireRequest: {
@@ -6353,6 +6663,230 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WireSessionFollowUps"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PartnersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WirePartner"][];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PartnersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePartnerDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WirePartner"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PartnersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WirePartner"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PartnersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePartnerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WirePartner"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PartnersController_addAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAgreementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WireAgreement"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PartnersController_listActivities: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WirePartnerActivities"];
+                };
+            };
+            /** @description The error shape of every failure: status, code and, for a 400, every bad field */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AgreementsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAgreementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WireAgreement"];
                 };
             };
             /** @description The error shape of every failure: status, code and, for a 400, every bad field */
