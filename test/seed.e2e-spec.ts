@@ -4,6 +4,13 @@ import { migrate, withDataSource } from '../src/database/migrate';
 import { DEMO_COMPANIES } from '../src/database/seed/demo-companies';
 import { DEMO_OPPORTUNITIES } from '../src/database/seed/demo-opportunities';
 import { DEMO_LOGINS, seedDemo } from '../src/database/seed/seed';
+import { agreementStatusOn, todayUtc } from '../src/partners/agreement-status';
+import type { AgreementStatus } from '../src/partners/partners.wire';
+import {
+  DEMO_PARTNERS,
+  DEMO_PAST_SESSIONS,
+  DEMO_SEMINARS,
+} from '../src/database/seed/demo-programme';
 import { fitsDelegationDays } from '../src/delegations/delegation-time';
 import { testConfig } from './support/app';
 import { databaseUrlFor, newRunId, TEST_PG_ADMIN_URL } from './setup/test-env';
@@ -38,6 +45,11 @@ describe('npm run seed (the demo)', () => {
       delegations: 2,
       sessions: 2,
       opportunities: DEMO_OPPORTUNITIES.length,
+      programme: {
+        partners: DEMO_PARTNERS.length,
+        seminars: DEMO_SEMINARS.length,
+        pastSessions: DEMO_PAST_SESSIONS.length,
+      },
     });
     expect(await withDataSource(url, (db) => seedDemo(db, links))).toEqual({
       users: 0,
@@ -45,6 +57,7 @@ describe('npm run seed (the demo)', () => {
       delegations: 0,
       sessions: 0,
       opportunities: 0,
+      programme: { partners: 0, seminars: 0, pastSessions: 0 },
     });
 
     await withDataSource(url, async (db: DataSource) => {
@@ -107,6 +120,92 @@ describe('npm run seed (the demo)', () => {
       expect(requests).toBeGreaterThan(0);
       expect(messages).toHaveLength(requests);
       expect(messages.every((m) => m.read_by_sender && !m.read_by_other)).toBe(true);
+    });
+  });
+
+  it('tells the programme’s story: twelve partner economies, Canada’s agreement due, a French seminar, past sessions with follow-ups', async () => {
+    await withDataSource(url, async (db: DataSource) => {
+      const stored = await db.query<
+        {
+          country: string;
+          status: AgreementStatus;
+          signed_on: string | null;
+          expires_on: string | null;
+        }[]
+      >(
+        `SELECT p.country, a.status, a.signed_on::text, a.expires_on::text
+           FROM partners p JOIN agreements a ON a.partner_id = p.id ORDER BY a.signed_on NULLS LAST`,
+      );
+      // As the wire shows them today (signed ones are stored active; the dates decide).
+      const agreements = stored.map((row) => ({
+        ...row,
+        status: agreementStatusOn(row.status, row.expires_on, todayUtc()),
+      }));
+      expect(agreements.map((row) => row.country)).toEqual([
+        'CA',
+        'AU',
+        'GB',
+        'FI',
+        'IN',
+        'IL',
+        'KR',
+        'DE',
+        'FR',
+        'NL',
+        'IT',
+        'IE',
+      ]);
+      const byCountry = new Map(agreements.map((row) => [row.country, row]));
+      // Today plays December 2002: Canada's (May 1998 – May 2003) expires five months from now.
+      const canada = byCountry.get('CA')!;
+      expect(canada.status).toBe('renewal-due');
+      const monthsLeft = (Date.parse(canada.expires_on!) - Date.now()) / (30.44 * 86_400_000);
+      expect(monthsLeft).toBeGreaterThan(4);
+      expect(monthsLeft).toBeLessThan(6);
+      expect(Number(canada.expires_on!.slice(0, 4)) - Number(canada.signed_on!.slice(0, 4))).toBe(
+        5,
+      );
+      expect(canada.expires_on!.slice(5, 7)).toBe('05');
+      expect(byCountry.get('IE')).toMatchObject({ status: 'planned', signed_on: null });
+      expect(agreements.filter((row) => row.status === 'active')).toHaveLength(10);
+
+      // The demo's sessions and the Finland mission are held under their partner economies.
+      const linked = await db.query<{ title: string; country: string }[]>(
+        `SELECT s.title, p.country FROM sessions s JOIN partners p ON p.id = s.partner_id
+          UNION ALL
+         SELECT d.title, p.country FROM delegations d JOIN partners p ON p.id = d.partner_id`,
+      );
+      expect(linked.filter((row) => row.country === 'CA').length).toBeGreaterThanOrEqual(4);
+      expect(linked).toContainEqual({ title: 'Hong Kong ICT Mission to Finland', country: 'FI' });
+
+      // The smart-card and e-payment seminar, with French firms registered, is ahead.
+      const [seminar] = await db.query<{ country: string; future: boolean; french: number }[]>(
+        `SELECT p.country, s.starts_at > now() AS future,
+                count(*) FILTER (WHERE c.country = 'FR')::int AS french
+           FROM seminars s JOIN partners p ON p.id = s.partner_id
+           JOIN seminar_registrations r ON r.seminar_id = s.id
+           JOIN companies c ON c.id = r.company_id
+          WHERE s.title LIKE 'Smart Cards and Electronic Payment%'
+          GROUP BY p.country, s.starts_at`,
+      );
+      expect(seminar).toEqual({ country: 'FR', future: true, french: 2 });
+
+      // Past sessions are closed, their meetings held, and the firms answered the follow-ups.
+      const [past] = await db.query<
+        { sessions: number; held: number; answers: number; signed: number; unsent: number }[]
+      >(
+        `SELECT count(DISTINCT s.id)::int AS sessions,
+                count(DISTINCT m.id) FILTER (WHERE m.status = 'held')::int AS held,
+                (SELECT count(*)::int FROM follow_up_answers) AS answers,
+                (SELECT count(DISTINCT meeting_id)::int FROM follow_up_answers
+                  WHERE outcome = 'agreement-signed') AS signed,
+                (SELECT count(*)::int FROM follow_up_surveys WHERE sent_at IS NULL) AS unsent
+           FROM sessions s JOIN meetings m ON m.session_id = s.id
+          WHERE s.status = 'closed'`,
+      );
+      // Answers by hand: 2 + 2 + 1 (a year ago), 2 + 2 + 1 + 0 (seven months ago), 1 + 1 (four
+      // months ago, only its 3-month survey due yet: its four 6-month surveys are unsent).
+      expect(past).toEqual({ sessions: 3, held: 9, answers: 12, signed: 2, unsent: 4 });
     });
   });
 

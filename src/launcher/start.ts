@@ -146,7 +146,9 @@ async function main(): Promise<void> {
   say(
     `Demo data: ${seeded.users} new accounts, ${seeded.companies} new companies, ` +
       `${seeded.delegations} new delegations, ${seeded.sessions} new sessions, ` +
-      `${seeded.opportunities} new posts on the opportunities board.`,
+      `${seeded.opportunities} new posts on the opportunities board, ` +
+      `${seeded.programme.partners} new partner economies, ${seeded.programme.seminars} new seminars, ` +
+      `${seeded.programme.pastSessions} past sessions with follow-ups.`,
   );
 
   const children = [

@@ -13,7 +13,9 @@ async function main(): Promise<void> {
   console.log(
     `Demo loaded: ${result.users} new accounts, ${result.companies} new companies, ` +
       `${result.delegations} new delegations, ${result.sessions} new sessions, ` +
-      `${result.opportunities} new posts on the opportunities board ` +
+      `${result.opportunities} new posts on the opportunities board, ` +
+      `${result.programme.partners} new partner economies, ${result.programme.seminars} new seminars, ` +
+      `${result.programme.pastSessions} past sessions with follow-ups ` +
       `(demo password: ${DEMO_PASSWORD}). Start the worker to index them for search.`,
   );
   if (!links) console.log('No JWT_SECRET: the demo was loaded without notifications or emails.');

@@ -30,6 +30,7 @@ import { requestNotice } from '../../requests/request-notice';
 import { Opportunity } from '../../opportunities/opportunity.entity';
 import { pairConversation } from '../../conversations/conversations.service';
 import { Message } from '../../conversations/message.entity';
+import { seedProgramme, type ProgrammeSeedResult } from './seed-programme';
 
 export { DEMO_PASSWORD };
 
@@ -88,6 +89,7 @@ export interface SeedResult {
   delegations: number;
   sessions: number;
   opportunities: number;
+  programme: ProgrammeSeedResult;
 }
 
 async function seedUsers(manager: EntityManager, passwordHash: string): Promise<number> {
@@ -374,7 +376,9 @@ async function seedSessions(
  * economies' firms (each verified and owned by its own account), an outbound Hong Kong ICT
  * delegation to Finland, an inbound Canadian delegation to an ICT exhibition in Hong Kong, and a
  * video matchmaking session between the Hong Kong and Canadian firms with its matches scored, and
- * a handful of posts on the opportunities board. Idempotent: what exists stays.
+ * a handful of posts on the opportunities board, and the cooperation programme above them (partner
+ * economies, agreements, seminars, past sessions with follow-ups: seed-programme.ts). Idempotent:
+ * what exists stays.
  * The worker's start-up sweep builds the companies' search documents.
  *
  * The sessions' requests, answers and published schedule write the notifications and outbox
@@ -399,6 +403,8 @@ export async function seedDemo(
       // The calendars' room links: the app's address (any, when nothing is written).
       sessions: await seedSessions(manager, notifier, links?.appUrl ?? 'http://localhost:3000'),
       opportunities: await seedOpportunities(manager),
+      // Last: it puts the sessions and delegations above under their partner economies.
+      programme: await seedProgramme(manager),
     };
   });
 }
