@@ -16,7 +16,8 @@ export async function planFollowUps(
   months: readonly number[],
 ): Promise<number> {
   if (months.length === 0) return 0;
-  const [rows] = await manager.query<[{ id: string }[], number]>(
+  // An INSERT's raw answer is its rows (an UPDATE's or DELETE's would be [rows, count]).
+  const rows = await manager.query<{ id: string }[]>(
     `INSERT INTO follow_up_surveys (session_id, company_id, months, due_at)
      SELECT $1, firm.company_id, m, $2::timestamptz + make_interval(months => m)
        FROM (SELECT company_a AS company_id FROM meetings WHERE session_id = $1 AND status = 'held'
