@@ -6,11 +6,11 @@ import { SIGNED_OUT, storeToken, type User } from './api';
 import {
   I18nContext,
   initialLanguage,
-  LANGUAGES,
   makeI18n,
   saveLanguage,
   type Language,
 } from './i18n';
+import { LanguageChoice } from './language-choice';
 import { useLiveSync } from './live-sync';
 import { Bell } from './notifications/bell';
 import { MessagesNavLink } from './pages/messages';
@@ -115,20 +115,7 @@ export function App() {
               </button>
             </>
           )}
-          <label className="visually-hidden" htmlFor="language">
-            {t('nav.language')}
-          </label>
-          <select
-            id="language"
-            value={language}
-            onChange={(event) => setLanguage(event.target.value as Language)}
-          >
-            {Object.entries(LANGUAGES).map(([code, name]) => (
-              <option key={code} value={code} lang={code}>
-                {name}
-              </option>
-            ))}
-          </select>
+          <LanguageChoice language={language} onChange={setLanguage} />
         </nav>
       </header>
       <ShellContext.Provider value={shell}>

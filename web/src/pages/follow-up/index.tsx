@@ -1,14 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
-import {
-  I18nContext,
-  initialLanguage,
-  LANGUAGES,
-  makeI18n,
-  saveLanguage,
-  useI18n,
-  type Language,
-} from '../../i18n';
+import { I18nContext, initialLanguage, makeI18n, saveLanguage, type Language } from '../../i18n';
+import { LanguageChoice } from '../../language-choice';
 import { FollowUpSurvey } from './follow-up-survey';
 
 /**
@@ -36,33 +29,5 @@ export function FollowUpPage() {
         <FollowUpSurvey surveyKey={key} />
       </div>
     </I18nContext.Provider>
-  );
-}
-
-function LanguageChoice({
-  language,
-  onChange,
-}: {
-  language: Language;
-  onChange: (language: Language) => void;
-}) {
-  const { t } = useI18n();
-  return (
-    <>
-      <label className="visually-hidden" htmlFor="language">
-        {t('nav.language')}
-      </label>
-      <select
-        id="language"
-        value={language}
-        onChange={(event) => onChange(event.target.value as Language)}
-      >
-        {Object.entries(LANGUAGES).map(([code, name]) => (
-          <option key={code} value={code} lang={code}>
-            {name}
-          </option>
-        ))}
-      </select>
-    </>
   );
 }
