@@ -69,11 +69,19 @@ const MOVE_WORK = 4000;
 const REQUEST_DEPTH = 2;
 const FILLER_DEPTH = 2;
 /**
- * Share of the breaks' budget for the search for gap-free days, firm by firm, that runs first (on
- * planted brokerage events it answers within a few tenths of a second when it answers at all);
- * annealing gets the rest when it finds nothing.
+ * Share of the breaks' budget for the search for gap-free days, firm by firm, that runs first, and
+ * its most in milliseconds: on planted brokerage events it answers within a few tenths of a second
+ * when it answers at all, and on sessions with no gap-free schedule (most with pending requests
+ * and scored pairs) the time is lost; annealing gets the rest when it finds nothing.
  */
 const GAP_FREE_SHARE = 0.3;
+const GAP_FREE_MAX_MS = 1000;
+/**
+ * Share of the breaks' budget for annealing, after the search for gap-free days when it found
+ * nothing: annealing rarely stops by itself on large sessions, and the second half of a longer run
+ * removed few breaks more (the synthetic sessions: 25 and 27 gaps, in twice the time).
+ */
+const ANNEALING_SHARE = 0.5;
 /** The complete search for accepted requests may take this share of the breaks' default budget. */
 const COMPLETE_SHARE = 0.5;
 /** Time the fillers' search gets at least, after the breaks (ms). */
@@ -962,11 +970,11 @@ export function solveSchedule(
   };
   // First a search for days with no break at all, firm by firm (interval-search.ts): on planted
   // brokerage events it answers within a tenth of a second when it answers; failing that,
-  // annealing for the rest of the budget (it often comes close).
+  // annealing for half the budget (it often comes close).
   const gapFree =
     totalBreaks() > 0
       ? gapFreeSchedule(problem, placedRequests, {
-          deadline: breakStart + GAP_FREE_SHARE * breakBudget,
+          deadline: breakStart + Math.min(GAP_FREE_SHARE * breakBudget, GAP_FREE_MAX_MS),
           seed: options.seed,
         })
       : 'unknown';
@@ -974,7 +982,10 @@ export function solveSchedule(
     for (const p of placedRequests) x.setSlot(p, -1);
     placedRequests.forEach((p, i) => x.setSlot(p, gapFree.slots[i]));
   } else {
-    compactDays(x, placedRequests, { deadline: breakStart + breakBudget, random: rand });
+    compactDays(x, placedRequests, {
+      deadline: now() + ANNEALING_SHARE * breakBudget,
+      random: rand,
+    });
   }
 
   // Fillers never add a break to a firm's day: each move of theirs must leave every firm it
