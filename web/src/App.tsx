@@ -3,13 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { AccountContext, clearAccount, useAccountQuery, useReloadAccount } from './account';
 import { SIGNED_OUT, storeToken, type User } from './api';
-import {
-  I18nContext,
-  initialLanguage,
-  makeI18n,
-  saveLanguage,
-  type Language,
-} from './i18n';
+import { I18nContext, initialLanguage, makeI18n, saveLanguage, type Language } from './i18n';
 import { LanguageChoice } from './language-choice';
 import { useLiveSync } from './live-sync';
 import { Bell } from './notifications/bell';
