@@ -168,6 +168,17 @@ describe('npm run seed (the demo)', () => {
       expect(canada.expires_on!.slice(5, 7)).toBe('05');
       expect(byCountry.get('IE')).toMatchObject({ status: 'planned', signed_on: null });
       expect(agreements.filter((row) => row.status === 'active')).toHaveLength(10);
+      // The organisers are reminded of it at once (in the bell and by email), once.
+      const reminders = await db.query<{ email: string; link: string }[]>(
+        `SELECT u.email, n.link FROM notifications n JOIN users u ON u.id = n.user_id
+          WHERE n.kind = 'agreement.expiring' ORDER BY u.email`,
+      );
+      expect(reminders.map((row) => row.email)).toEqual([
+        'admin@trade-match.demo',
+        'daniel.tremblay@canexport.demo',
+        'grace.lau@hktpo.demo',
+      ]);
+      expect(reminders[0].link).toMatch(/^\/organise\/partners\/[0-9a-f-]{36}$/);
 
       // The demo's sessions and the Finland mission are held under their partner economies.
       const linked = await db.query<{ title: string; country: string }[]>(

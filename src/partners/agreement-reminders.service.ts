@@ -1,17 +1,79 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Notifier } from '../notifications/notice-writer';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Agreement } from './agreement.entity';
 import { renewalDueFrom, todayUtc } from './agreement-status';
 import { RENEWAL_LEAD_DAYS } from './partners.wire';
 
-interface DueRow {
+export interface DueRow {
   id: string;
   partner_id: string;
   title: string;
   expires_on: string;
   partner_name: string;
+}
+
+/** The signed agreements due for renewal on `today` whose organisers were not told yet. */
+export function dueAgreements(manager: EntityManager, today: string): Promise<DueRow[]> {
+  return manager.query<DueRow[]>(
+    `SELECT a.id, a.partner_id, a.title, to_char(a.expires_on, 'YYYY-MM-DD') AS expires_on,
+            p.name AS partner_name
+       FROM agreements a JOIN partners p ON p.id = a.partner_id
+      WHERE a.status = 'active' AND a.expires_on IS NOT NULL
+        AND a.expires_on >= $1::date
+        AND a.expires_on - ${RENEWAL_LEAD_DAYS} <= $1::date
+        AND a.reminded_for IS DISTINCT FROM a.expires_on
+      ORDER BY a.expires_on, a.id`,
+    [today],
+  );
+}
+
+/**
+ * Tells organisers (and admins) of one agreement due for renewal, in the caller's transaction,
+ * under the agreement's row lock; false when it is no longer due or was told of already.
+ */
+export async function remindOfAgreement(
+  manager: EntityManager,
+  notifier: Notifier,
+  row: DueRow,
+  today: string,
+): Promise<boolean> {
+  const agreement = await manager.findOne(Agreement, {
+    where: { id: row.id },
+    lock: { mode: 'pessimistic_write' },
+  });
+  if (
+    !agreement ||
+    agreement.status !== 'active' ||
+    agreement.expiresOn !== row.expires_on ||
+    agreement.remindedFor === agreement.expiresOn ||
+    today < renewalDueFrom(row.expires_on)
+  ) {
+    return false;
+  }
+  const organisers = await manager.query<{ id: string }[]>(
+    `SELECT id FROM users WHERE role IN ('organiser', 'admin') AND disabled_at IS NULL ORDER BY id`,
+  );
+  const days = Math.round(
+    (Date.parse(`${row.expires_on}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000,
+  );
+  await notifier.notify(manager, {
+    kind: 'agreement.expiring',
+    recipients: organisers.map((organiser) => organiser.id),
+    params: {
+      agreement: row.title,
+      partner: row.partner_name,
+      expiresOn: row.expires_on,
+      days,
+    },
+    link: `/organise/partners/${row.partner_id}`,
+    key: `agreement-expiring.${row.id}.${row.expires_on}`,
+  });
+  agreement.remindedFor = agreement.expiresOn;
+  await manager.save(agreement);
+  return true;
 }
 
 /**
@@ -32,60 +94,13 @@ export class AgreementReminders {
   /** Returns how many agreements organisers were reminded of. */
   async run(now: Date = new Date()): Promise<number> {
     const today = todayUtc(now);
-    const due = await this.dataSource.query<DueRow[]>(
-      `SELECT a.id, a.partner_id, a.title, to_char(a.expires_on, 'YYYY-MM-DD') AS expires_on,
-              p.name AS partner_name
-         FROM agreements a JOIN partners p ON p.id = a.partner_id
-        WHERE a.status = 'active' AND a.expires_on IS NOT NULL
-          AND a.expires_on >= $1::date
-          AND a.expires_on - ${RENEWAL_LEAD_DAYS} <= $1::date
-          AND a.reminded_for IS DISTINCT FROM a.expires_on
-        ORDER BY a.expires_on, a.id`,
-      [today],
-    );
     let told = 0;
-    for (const row of due) {
-      if (await this.remind(row, today)) told += 1;
+    for (const row of await dueAgreements(this.dataSource.manager, today)) {
+      const done = await this.dataSource.transaction((manager) =>
+        remindOfAgreement(manager, this.notifications, row, today),
+      );
+      if (done) told += 1;
     }
     return told;
-  }
-
-  private remind(row: DueRow, today: string): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
-      const agreement = await manager.findOne(Agreement, {
-        where: { id: row.id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (
-        !agreement ||
-        agreement.status !== 'active' ||
-        agreement.expiresOn !== row.expires_on ||
-        agreement.remindedFor === agreement.expiresOn ||
-        today < renewalDueFrom(row.expires_on)
-      ) {
-        return false;
-      }
-      const organisers = await manager.query<{ id: string }[]>(
-        `SELECT id FROM users WHERE role IN ('organiser', 'admin') AND disabled_at IS NULL ORDER BY id`,
-      );
-      const days = Math.round(
-        (Date.parse(`${row.expires_on}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000,
-      );
-      await this.notifications.notify(manager, {
-        kind: 'agreement.expiring',
-        recipients: organisers.map((organiser) => organiser.id),
-        params: {
-          agreement: row.title,
-          partner: row.partner_name,
-          expiresOn: row.expires_on,
-          days,
-        },
-        link: `/organise/partners/${row.partner_id}`,
-        key: `agreement-expiring.${row.id}.${row.expires_on}`,
-      });
-      agreement.remindedFor = agreement.expiresOn;
-      await manager.save(agreement);
-      return true;
-    });
   }
 }

@@ -10,6 +10,9 @@ import { Meeting } from '../../meetings/meeting.entity';
 import { DEFAULT_WEIGHTS } from '../../matching/scoring/scoring-types';
 import { Agreement } from '../../partners/agreement.entity';
 import { Partner } from '../../partners/partner.entity';
+import { dueAgreements, remindOfAgreement } from '../../partners/agreement-reminders.service';
+import { todayUtc } from '../../partners/agreement-status';
+import type { Notifier } from '../../notifications/notice-writer';
 import { SeminarRegistration } from '../../seminars/seminar-registration.entity';
 import { Seminar } from '../../seminars/seminar.entity';
 import { Participant } from '../../sessions/participant.entity';
@@ -318,14 +321,24 @@ async function seedPastSession(
  * The programme of the demo (demo-programme.ts): the partner economies and their agreements, the
  * demo's sessions and delegations under them, seminars (one ahead with French firms, one held),
  * and past sessions with their feedback and follow-up answers, so that the programme report tells
- * the paper's story at once. Idempotent: a partner economy, seminar or session already there stays.
+ * the paper's story at once; the organisers' reminder of the agreement due is written with them.
+ * Idempotent: a partner economy, seminar or session already there stays, and a reminder is sent
+ * once.
  */
 export async function seedProgramme(
   manager: EntityManager,
+  notifier: Notifier | null,
   now = new Date(),
 ): Promise<ProgrammeSeedResult> {
   const today = DateTime.fromJSDate(now, { zone: 'utc' });
   const partners = await seedPartners(manager, today);
+  // The organisers are reminded at once of the agreement due (Canada's), as the worker's daily
+  // run would; without links to write notices with, that daily run does it.
+  if (notifier) {
+    for (const row of await dueAgreements(manager, todayUtc(now))) {
+      await remindOfAgreement(manager, notifier, row, todayUtc(now));
+    }
+  }
   await linkActivities(manager);
   return {
     partners,

@@ -404,7 +404,7 @@ export async function seedDemo(
       sessions: await seedSessions(manager, notifier, links?.appUrl ?? 'http://localhost:3000'),
       opportunities: await seedOpportunities(manager),
       // Last: it puts the sessions and delegations above under their partner economies.
-      programme: await seedProgramme(manager),
+      programme: await seedProgramme(manager, links ? notifier : null),
     };
   });
 }
