@@ -7,7 +7,7 @@ import { agreementLabel } from './status';
 
 /**
  * "Held under": the partner economy and, of its agreements, the one an activity (a session, a
- * delegation) is held under. Choosing another partner clears the agreement; no partner, none.
+ * delegation, a seminar) is held under. Choosing another partner clears the agreement; no partner, none.
  */
 export function HeldUnder({
   idPrefix,

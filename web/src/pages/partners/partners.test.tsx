@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { TAXONOMY } from '../../testing/opportunities';
 import { json, renderInApp, stubApi } from '../../testing/render';
 import { DelegationForm } from '../delegation-form/delegation-form';
+import { SeminarForm } from '../organiser/seminars/seminar-form';
 import { PartnerPage, PartnersPage } from '.';
 import type { Agreement, Partner } from './types';
 
@@ -279,5 +280,25 @@ describe('Held under, in the delegation form', () => {
     fireEvent.click(screen.getByRole('button', { name: /Create/ }));
     await waitFor(() => expect(posted(api, 'POST')).not.toBeNull());
     expect(posted(api, 'POST')).toMatchObject({ partnerId: null, agreementId: null });
+  });
+});
+
+describe('Held under, in the seminar form', () => {
+  it('sends the partner and agreement chosen with the seminar', async () => {
+    const api = stubApi({
+      'GET /api/partners': json(200, [canada, finland]),
+      'POST /api/seminars': json(201, { id: 's1' }),
+    });
+    renderInApp(
+      <Routes>
+        <Route path="/" element={<SeminarForm />} />
+        <Route path="*" element={null} />
+      </Routes>,
+    );
+    fireEvent.change(await screen.findByLabelText('Partner economy'), { target: { value: FI } });
+    fireEvent.change(screen.getByLabelText('Agreement'), { target: { value: FI_MOU } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create seminar' }));
+    await waitFor(() => expect(posted(api, 'POST')).not.toBeNull());
+    expect(posted(api, 'POST')).toMatchObject({ partnerId: FI, agreementId: FI_MOU });
   });
 });

@@ -12,6 +12,7 @@ import { ErrorBox, Field } from '../../../ui';
 import { instantOf, wallClock } from '../../../zoned-time';
 import { SEMINAR_KINDS } from '../../../../../src/seminars/seminars.wire';
 import type { Seminar } from '../../seminars/types';
+import { HeldUnder } from '../../partners/held-under';
 
 type SeminarBody = components['schemas']['CreateSeminarDto'];
 
@@ -26,6 +27,9 @@ interface Fields {
   videoUrl: string;
   capacity: string;
   description: string;
+  /** The partner economy and agreement it is held under ('' for none). */
+  partnerId: string;
+  agreementId: string;
 }
 
 function initialFields(seminar?: Seminar): Fields {
@@ -40,6 +44,8 @@ function initialFields(seminar?: Seminar): Fields {
     videoUrl: seminar?.videoUrl ?? '',
     capacity: String(seminar?.capacity ?? 50),
     description: seminar?.description ?? '',
+    partnerId: seminar?.partnerId ?? '',
+    agreementId: seminar?.agreementId ?? '',
   };
 }
 
@@ -54,6 +60,8 @@ function bodyOf(form: Fields): SeminarBody {
     venue: form.venue.trim() === '' ? null : form.venue,
     videoUrl: form.videoUrl.trim() === '' ? null : form.videoUrl,
     capacity: form.capacity.trim() !== '' && Number.isFinite(capacity) ? capacity : form.capacity,
+    partnerId: form.partnerId || null,
+    agreementId: form.agreementId || null,
   } as SeminarBody;
 }
 
@@ -139,6 +147,17 @@ export function SeminarForm({ seminar }: { seminar?: Seminar }) {
         {input('videoUrl', 'seminars.form.videoUrl', 'url', 'seminars.form.videoUrlHint')}
       </div>
       {input('capacity', 'seminars.form.capacity', 'number')}
+      <HeldUnder
+        idPrefix="seminar"
+        partnerId={form.partnerId}
+        agreementId={form.agreementId}
+        errors={{ partnerId: fields.partnerId, agreementId: fields.agreementId }}
+        onChange={(link) => {
+          setForm({ ...form, ...link });
+          edited('partnerId');
+          edited('agreementId');
+        }}
+      />
       <Field
         id="seminar-description"
         label={t('seminars.form.description')}
