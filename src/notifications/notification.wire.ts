@@ -29,6 +29,15 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/** The kinds only organisers and admins receive: a firm's user is offered no choice for them. */
+export const ORGANISER_KINDS = [
+  'agreement.expiring',
+] as const satisfies readonly NotificationKind[];
+
+export function isOrganiserKind(kind: NotificationKind): boolean {
+  return (ORGANISER_KINDS as readonly string[]).includes(kind);
+}
+
 /**
  * Kinds always emailed whatever the reader chose: account emails, and invitations (they go to the
  * address a colleague names, who may have no account and so no settings yet).

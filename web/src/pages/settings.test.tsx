@@ -9,6 +9,8 @@ import { en, type MessageKey } from '../i18n/en';
 import { json, renderInApp, stubApi } from '../testing/render';
 import { ShellContext } from './account/account-api';
 import { SettingsForm } from './settings';
+import { AccountContext } from '../account';
+import type { Me } from '../api';
 
 const settings: WireUserSettings = {
   language: 'en',
@@ -111,6 +113,17 @@ describe('SettingsForm', () => {
     expect(
       screen.getByText('Invitations go to the address a colleague gives: always sent.'),
     ).toBeTruthy();
+  });
+
+  it('offers a firm’s user no choice for the organisers’ kinds', () => {
+    const member = { user: { role: 'member' }, companies: [] } as unknown as Me;
+    renderInApp(
+      <AccountContext.Provider value={{ me: member, reload: () => undefined }}>
+        <SettingsForm settings={settings} />
+      </AccountContext.Provider>,
+    );
+    expect(screen.queryByText(en['kind.agreement.expiring'])).toBeNull();
+    expect(screen.getByText(en['kind.request.received'])).toBeTruthy();
   });
 
   it('keeps account emails on: no choice for them', () => {

@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useContext, useMemo, useState, type FormEvent } from 'react';
 import {
   DELIVERIES,
   isAccountKind,
   isAlwaysSent,
+  isOrganiserKind,
   NOTIFICATION_KINDS,
   LANGUAGES as WIRE_LANGUAGES,
   type Delivery,
@@ -12,6 +13,7 @@ import {
   type WireUserSettings,
 } from '../../../src/notifications/notification.wire';
 import { client } from '../api/client';
+import { AccountContext } from '../account';
 import { useShell } from './account/account-api';
 import { LANGUAGES, useI18n, type MessageKey } from '../i18n';
 import { keys, QueryLoaded } from '../queries';
@@ -63,6 +65,9 @@ export function SettingsForm({ settings }: { settings: WireUserSettings }) {
   const [timezone, setTimezone] = useState(settings.timezone);
   const [reminders, setReminders] = useState(settings.reminders.join(', '));
   const [deliveries, setDeliveries] = useState(settings.notifications);
+  // A firm's user never gets the organisers' kinds (an agreement due for renewal): no choice.
+  const role = useContext(AccountContext)?.me.user.role;
+  const kinds = NOTIFICATION_KINDS.filter((kind) => role !== 'member' || !isOrganiserKind(kind));
   // Every zone the browser knows, named in the language of the page (the saved one kept first
   // if the browser does not know it: the server then says what is wrong with it).
   const zones = useMemo(
@@ -164,7 +169,7 @@ export function SettingsForm({ settings }: { settings: WireUserSettings }) {
           )}
           <table className="deliveries">
             <tbody>
-              {NOTIFICATION_KINDS.map((kind) => (
+              {kinds.map((kind) => (
                 <tr key={kind}>
                   <th scope="row">
                     <label htmlFor={`delivery-${kind}`}>{t(`kind.${kind}` as const)}</label>
