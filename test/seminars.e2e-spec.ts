@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { invitationLink } from './support/account-mail';
 import { eventually, startWorker } from './support/app';
 import { unique, useApi, type Account } from './support/client';
+import { collect, listen, LiveClients, settle } from './support/live';
 import { TestSmtp } from './support/smtp';
 import { SEMINAR_REMINDER_MINUTES } from '../src/seminars/seminar-reminders.service';
 
@@ -508,5 +509,26 @@ describe('seminars', () => {
       );
       expect(mail.text).toContain('first on the waitlist');
     }, 30_000);
+  });
+  describe('live', () => {
+    const sockets = new LiveClients();
+    afterEach(() => sockets.closeAll());
+
+    it('tells the organisers and the registered firms, and no one else, that the seats changed', async () => {
+      const url = await listen(client.app);
+      const seminar = await create({ capacity: 1 });
+      await register(b, seminar.id).expect(201);
+      const [toOrganiser, toA, toB, toC] = await Promise.all(
+        [organiser.accessToken, a.token, b.token, c.token].map(async (token) =>
+          collect<{ seminarId: string }>(await sockets.connected(url, token), 'seminar.updated'),
+        ),
+      );
+      // a takes the waitlist place: the organisers, a and b (registered before) hear of it.
+      await register(a, seminar.id).expect(201);
+      await settle();
+      for (const heard of [toOrganiser, toA, toB])
+        expect(heard).toEqual([{ seminarId: seminar.id }]);
+      expect(toC).toEqual([]);
+    });
   });
 });

@@ -216,6 +216,13 @@ export class LiveEmitter implements OnApplicationShutdown {
     });
   }
 
+  /** A seminar's seats changed: its organisers' lists and its registered firms' pages follow. */
+  seminarUpdated(seminarId: string, companyIds: readonly string[]): void {
+    this.clientSend([...companyIds.map(rooms.company), rooms.organisers], 'seminar.updated', {
+      seminarId,
+    });
+  }
+
   /** A job organisers follow moved on. */
   jobProgress(sessionId: string, job: WireJob): void {
     this.clientSend(rooms.organisers, 'job.progress', { sessionId, job });

@@ -224,6 +224,11 @@ export interface ServerToClientEvents {
    * that company included, and the organisers): the participant list and count changed.
    */
   'participants.updated': (payload: { sessionId: string }) => void;
+  /**
+   * A seminar's seats changed: a registration, a withdrawal, a promotion off the waitlist, a
+   * check-in or a new capacity (sent to the organisers and to every company registered for it).
+   */
+  'seminar.updated': (payload: { seminarId: string }) => void;
   /** A meeting was held, missed or cancelled (sent to both companies). */
   'meeting.updated': (payload: { meeting: WireMeeting }) => void;
   /** A meeting request was made (sent to both companies). */

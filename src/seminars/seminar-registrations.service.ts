@@ -62,6 +62,16 @@ export class SeminarRegistrationsService {
     seminarId: string,
     companyId: string,
   ): Promise<WireSeminarRegistration> {
+    const registration = await this.seat(user, seminarId, companyId);
+    await this.seminars.announce(seminarId);
+    return registration;
+  }
+
+  private async seat(
+    user: AuthUser,
+    seminarId: string,
+    companyId: string,
+  ): Promise<WireSeminarRegistration> {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const seminar = await this.seminars.lock(manager, seminarId);
@@ -113,6 +123,16 @@ export class SeminarRegistrationsService {
 
   /** The seat's holder or their company's owner gives it up, before the seminar starts. */
   async withdraw(
+    user: AuthUser,
+    seminarId: string,
+    registrationId: string,
+  ): Promise<WireSeminarRegistration> {
+    const registration = await this.giveUp(user, seminarId, registrationId);
+    await this.seminars.announce(seminarId);
+    return registration;
+  }
+
+  private giveUp(
     user: AuthUser,
     seminarId: string,
     registrationId: string,
@@ -193,6 +213,12 @@ export class SeminarRegistrationsService {
    * registration holds no seat (waitlisted or withdrawn, saying which).
    */
   async checkIn(user: AuthUser, seminarId: string, input: string): Promise<WireCheckIn> {
+    const result = await this.admit(user, seminarId, input);
+    await this.seminars.announce(seminarId);
+    return result;
+  }
+
+  private admit(user: AuthUser, seminarId: string, input: string): Promise<WireCheckIn> {
     return this.dataSource.transaction(async (manager) => {
       await this.seminars.find(manager, seminarId);
       const code = normaliseCheckInCode(input);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LiveModule } from '../live/live.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { SeminarReminders } from './seminar-reminders.service';
@@ -10,7 +11,11 @@ import { SeminarsController } from './seminars.controller';
 import { SeminarsService } from './seminars.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Seminar, SeminarRegistration]), NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature([Seminar, SeminarRegistration]),
+    NotificationsModule,
+    LiveModule,
+  ],
   controllers: [SeminarsController],
   providers: [SeminarsService, SeminarRegistrationsService, SeminarReminders, SeminarSeats],
 })

@@ -4,6 +4,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { isOrganiser, type AuthUser } from '../auth/auth.decorators';
 import { AppError } from '../common/app-error';
 import type { Page } from '../common/pagination';
+import { LiveEmitter } from '../live/live-emitter';
 import { Partner } from '../partners/partner.entity';
 import { checkActivityLink, linkAfterChange } from '../partners/activity-link';
 import type { CreateSeminarDto, ListSeminarsQuery, UpdateSeminarDto } from './dto/seminar.dto';
@@ -30,7 +31,23 @@ export class SeminarsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reminders: SeminarReminders,
     private readonly seats: SeminarSeats,
+    private readonly live: LiveEmitter,
   ) {}
+
+  /**
+   * Tells the organisers and every company registered for the seminar that its seats changed,
+   * once the change is committed (a lost event only means a page refreshes later).
+   */
+  async announce(seminarId: string): Promise<void> {
+    const rows = await this.dataSource.query<{ company_id: string }[]>(
+      `SELECT DISTINCT company_id FROM seminar_registrations WHERE seminar_id = $1`,
+      [seminarId],
+    );
+    this.live.seminarUpdated(
+      seminarId,
+      rows.map((row) => row.company_id),
+    );
+  }
 
   async create(user: AuthUser, input: CreateSeminarDto): Promise<WireSeminar> {
     return this.dataSource.transaction(async (manager) => {
@@ -112,6 +129,12 @@ export class SeminarsService {
    * time plans the seat holders' reminders again.
    */
   async update(id: string, changes: UpdateSeminarDto): Promise<WireSeminar> {
+    const saved = await this.edit(id, changes);
+    await this.announce(id);
+    return saved;
+  }
+
+  private edit(id: string, changes: UpdateSeminarDto): Promise<WireSeminar> {
     return this.dataSource.transaction(async (manager) => {
       const seminar = await this.lock(manager, id);
       const { startsAt, endsAt, partnerId, agreementId, ...rest } = changes;

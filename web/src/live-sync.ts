@@ -26,6 +26,8 @@ export const staleQueries: { [E in keyof Events]?: (payload: Payload<E>) => Stal
   // memberships of the account (whose statuses decide what the firm may do).
   'company.updated': () => [{ key: keys.companies }, { key: keys.account }],
   'application.updated': () => [{ key: keys.delegations }, { key: keys.programme }],
+  // Seats taken, given up, promoted or checked in: the seminar lists, pages and door follow.
+  'seminar.updated': () => [{ key: keys.seminars }, { key: keys.programme }],
   'matches.updated': ({ sessionId }) => [{ key: ofSession(sessionId, 'matches') }],
   // Another user of the firm marked or unmarked a firm: its matches show the new marks.
   'preference.updated': ({ sessionId }) => [{ key: ofSession(sessionId, 'matches') }],
