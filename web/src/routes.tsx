@@ -11,7 +11,6 @@ import { DelegationPage, DelegationsPage, isOrganiserRole } from './pages/delega
 import { NotificationsPage } from './pages/notifications';
 import { BoardPage, OpportunityFormPage, OpportunityPage } from './pages/opportunities';
 import { ProfilePage } from './pages/profile';
-import { SeminarPage, SeminarsPage } from './pages/seminars';
 import { SessionPage } from './pages/session';
 import { SessionInvitationPage } from './pages/session-invitation';
 import { SessionsPage } from './pages/sessions';
@@ -45,6 +44,10 @@ const ReportPage = lazy(() => reports().then((m) => ({ default: m.ReportPage }))
 const ProgrammePage = lazy(() => reports().then((m) => ({ default: m.ProgrammePage })));
 const ActForPage = lazy(() => organiser().then((m) => ({ default: m.ActForPage })));
 // The organisers' seminar screens (issue 18), with the camera scanner: their own chunk.
+// Firms' seminar pages (with the QR code of a seat): their own chunk too.
+const firmSeminars = () => import('./pages/seminars');
+const SeminarsPage = lazy(() => firmSeminars().then((m) => ({ default: m.SeminarsPage })));
+const SeminarPage = lazy(() => firmSeminars().then((m) => ({ default: m.SeminarPage })));
 const organiserSeminars = () => import('./pages/organiser/seminars');
 const SeminarFormPage = lazy(() =>
   organiserSeminars().then((m) => ({ default: m.SeminarFormPage })),
