@@ -267,13 +267,13 @@ describe('web app: reaching people (notifications, settings, accounts, teams)', 
     // The unsubscribe link's click shows here: that kind's emails are off, the app still tells.
     const received = page.getByLabel('A firm asks you for a meeting');
     await expect(received.inputValue()).resolves.toBe('in-app');
-    // Only kinds something sends today are offered (unread messages are, since conversations;
-    // the weekly digest of the opportunities board, since the board).
+    // Every kind a firm's user can receive is offered (unread messages since conversations, the
+    // weekly digest of the opportunities board since the board, follow-up questions since the
+    // programme); the organisers' reminder of an agreement due is not theirs to choose.
     await expectCount(page.getByText('Unread messages from other firms'), 1);
     await expectCount(page.getByText('Weekly digest of new opportunities that fit your firm'), 1);
-    for (const unbuilt of ['Agreements about to expire', 'Follow-up questions after a session']) {
-      await expectCount(page.getByText(unbuilt), 0);
-    }
+    await expectCount(page.getByText('Follow-up questions after a session'), 1);
+    await expectCount(page.getByText('Agreements about to expire'), 0);
     // The zone is chosen by name from a list, not typed.
     const zone = page.getByLabel('Your time zone');
     await expect(zone.evaluate((element) => element.tagName)).resolves.toBe('SELECT');
