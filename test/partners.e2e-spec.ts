@@ -573,7 +573,12 @@ describe('partner economies', () => {
         20_000,
       );
       expect(mail.subject).toBe('The agreement with Germany is due for renewal');
-      expect(mail.text).toContain(`expires on ${fromToday(30)}, in 30 days`);
+      // The date in words, as the reader writes it.
+      const inWords = new Intl.DateTimeFormat('en-GB', {
+        dateStyle: 'long',
+        timeZone: 'UTC',
+      }).format(new Date(`${fromToday(30)}T12:00:00Z`));
+      expect(mail.text).toContain(`expires on ${inWords}, in 30 days`);
       expect(mail.text).toContain(`${APP_URL}/organise/partners/${partner.id}`);
       const inApp = await as(organiser).get('/api/notifications').expect(200);
       expect(

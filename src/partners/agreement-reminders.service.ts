@@ -65,7 +65,8 @@ export async function remindOfAgreement(
     params: {
       agreement: row.title,
       partner: row.partner_name,
-      expiresOn: row.expires_on,
+      // A date the reader reads in words ("11 May 2027"): noon UTC, the same day in any zone.
+      expiresOn: Date.parse(`${row.expires_on}T12:00:00Z`),
       days,
     },
     link: `/organise/partners/${row.partner_id}`,

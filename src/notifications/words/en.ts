@@ -116,7 +116,7 @@ export const en = {
   'followup.survey.action': 'Tell us what came of them',
   'agreement.expiring.title': 'The agreement with {partner} is due for renewal',
   'agreement.expiring.body':
-    'The agreement “{agreement}” with {partner} expires on {expiresOn}, in {days, plural, one {# day} other {# days}}. Prepare its renewal in good time: the renewal is recorded as a new agreement, and this one stays in the history.',
+    'The agreement “{agreement}” with {partner} expires on {expiresOn, date, long}, in {days, plural, one {# day} other {# days}}. Prepare its renewal in good time: the renewal is recorded as a new agreement, and this one stays in the history.',
   'agreement.expiring.action': 'Open the partner economy',
 
   'announcement.title': 'Announcement in “{session}”',

@@ -108,7 +108,12 @@ const SAMPLES: [TemplatedKind, NoticeParams][] = [
   ['announcement', { session: 'S', from: 'Organiser', text: 'Coffee in hall B' }],
   [
     'agreement.expiring',
-    { agreement: 'ICT cooperation MOU', partner: 'Canada', expiresOn: '2003-05-17', days: 167 },
+    {
+      agreement: 'ICT cooperation MOU',
+      partner: 'Canada',
+      expiresOn: Date.parse('2003-05-17T12:00:00Z'),
+      days: 167,
+    },
   ],
   [
     'opportunity.digest',

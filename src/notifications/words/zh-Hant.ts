@@ -108,7 +108,7 @@ export const zhHant: Record<MessageKey, string> = {
   'followup.survey.action': '告訴我們成果',
   'agreement.expiring.title': '與{partner}的協議即將到期，需要續簽',
   'agreement.expiring.body':
-    '與{partner}簽訂的協議「{agreement}」將於 {expiresOn} 到期（尚餘 {days} 日）。請及早準備續簽：續簽會記錄為一份新協議，而這份協議會保留在紀錄中。',
+    '與{partner}簽訂的協議「{agreement}」將於{expiresOn, date, long}到期（尚餘 {days} 日）。請及早準備續簽：續簽會記錄為一份新協議，而這份協議會保留在紀錄中。',
   'agreement.expiring.action': '開啟合作夥伴經濟體',
 
   'announcement.title': '「{session}」公告',
