@@ -8,5 +8,8 @@ export type CheckIn = components['schemas']['WireCheckIn'];
 
 export const isOrganiserRole = (user: User) => user.role === 'organiser' || user.role === 'admin';
 
-/** Seats change by other people's doing and no live event tells of it: the pages look again. */
+/**
+ * Seats change by other people's doing; `seminar.updated` tells the pages at once (live-sync), and
+ * this slower look again covers a live connection that is down.
+ */
 export const SEMINAR_REFETCH_MS = 30_000;

@@ -4,12 +4,12 @@ import { call } from '../../../api/call';
 import { client } from '../../../api/client';
 import { useI18n } from '../../../i18n';
 import { keys, QueryLoaded } from '../../../queries';
-import { SEMINAR_REFETCH_MS } from '../../seminars/types';
+import { SEMINAR_REFETCH_MS, type Seminar } from '../../seminars/types';
 import { CheckInDesk } from './check-in';
 import { RegistrationList } from './registration-list';
 import { SeminarForm } from './seminar-form';
 
-/** The seminar, refetched now and then: seats change by firms' doing, which no event tells. */
+/** The seminar, kept fresh by `seminar.updated` and, without a live connection, by a slower poll. */
 function useSeminar(id: string) {
   return useQuery({
     queryKey: keys.seminar(id),
@@ -61,7 +61,16 @@ export function SeminarFormPage({ id }: { id?: string }) {
   );
 }
 
-export function SeminarRegistrationsPage({ id }: { id: string }) {
+/** An organiser's page about one seminar: its title in `titleKey`, then what `children` draws. */
+function SeminarSubPage({
+  id,
+  titleKey,
+  children,
+}: {
+  id: string;
+  titleKey: 'seminars.registrationsOf' | 'seminars.checkInOf';
+  children: (seminar: Seminar) => React.ReactNode;
+}) {
   const { t } = useI18n();
   const seminar = useSeminar(id);
   return (
@@ -70,8 +79,8 @@ export function SeminarRegistrationsPage({ id }: { id: string }) {
       <QueryLoaded query={seminar}>
         {(current) => (
           <>
-            <h1>{t('seminars.registrationsOf', { title: current.title })}</h1>
-            <RegistrationList seminar={current} />
+            <h1>{t(titleKey, { title: current.title })}</h1>
+            {children(current)}
           </>
         )}
       </QueryLoaded>
@@ -79,20 +88,18 @@ export function SeminarRegistrationsPage({ id }: { id: string }) {
   );
 }
 
-export function SeminarCheckInPage({ id }: { id: string }) {
-  const { t } = useI18n();
-  const seminar = useSeminar(id);
+export function SeminarRegistrationsPage({ id }: { id: string }) {
   return (
-    <main>
-      <Back id={id} />
-      <QueryLoaded query={seminar}>
-        {(current) => (
-          <>
-            <h1>{t('seminars.checkInOf', { title: current.title })}</h1>
-            <CheckInDesk seminar={current} />
-          </>
-        )}
-      </QueryLoaded>
-    </main>
+    <SeminarSubPage id={id} titleKey="seminars.registrationsOf">
+      {(seminar) => <RegistrationList seminar={seminar} />}
+    </SeminarSubPage>
+  );
+}
+
+export function SeminarCheckInPage({ id }: { id: string }) {
+  return (
+    <SeminarSubPage id={id} titleKey="seminars.checkInOf">
+      {(seminar) => <CheckInDesk seminar={seminar} />}
+    </SeminarSubPage>
   );
 }
