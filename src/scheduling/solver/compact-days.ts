@@ -61,6 +61,22 @@ export function rowGaps(state: DayState, c: number): { breaks: number; idle: num
   return { breaks, idle };
 }
 
+/** Each company's first slot with a meeting (fixed ones included), or -1 for none. */
+export function firstMeetingSlots(state: DayState): Int32Array {
+  const { S, n, occ } = state;
+  const first = new Int32Array(n).fill(-1);
+  for (let c = 0; c < n; c++) {
+    for (let s = 0; s < S; s++) {
+      const m = occ[c * S + s];
+      if (m >= 0 || m === FIXED) {
+        first[c] = s;
+        break;
+      }
+    }
+  }
+  return first;
+}
+
 /** Breaks and idle slots of company c's day if its cells in slots s and t were swapped. */
 function swappedGaps(
   state: DayState,

@@ -6,7 +6,7 @@ import type {
   UnplacedReason,
 } from './schedule-types';
 import { breakSpread, scheduleGaps } from './breaks';
-import { breakDelta, compactDays, rowGaps } from './compact-days';
+import { breakDelta, compactDays, firstMeetingSlots, rowGaps } from './compact-days';
 import { completeRequests } from './complete-search';
 import { gapFreeSchedule } from './interval-search';
 import { random } from './random';
@@ -71,10 +71,10 @@ const FILLER_DEPTH = 2;
 /**
  * Share of the breaks' budget for the search for gap-free days, firm by firm, that runs first, and
  * its most in milliseconds: on planted brokerage events it answers within a few tenths of a second
- * when it answers at all, and on sessions with no gap-free schedule (most with pending requests
- * and scored pairs) the time is lost; annealing gets the rest when it finds nothing.
+ * when it answers at all. On sessions with no gap-free schedule (most with pending requests and
+ * scored pairs) it proves so at once, and annealing gets the time.
  */
-const GAP_FREE_SHARE = 0.3;
+const GAP_FREE_SHARE = 0.25;
 const GAP_FREE_MAX_MS = 1000;
 /**
  * Share of the breaks' budget for annealing, after the search for gap-free days when it found
@@ -82,6 +82,12 @@ const GAP_FREE_MAX_MS = 1000;
  * removed few breaks more (the synthetic sessions: 25 and 27 gaps, in twice the time).
  */
 const ANNEALING_SHARE = 0.5;
+/**
+ * When the first search ran out of time (it neither found gap-free days nor proved there are
+ * none), it runs again after annealing, until the breaks' budget is spent, trying each firm's
+ * annealed first slot first: annealing leaves most firms' days as a gap-free schedule has them
+ * (80 firms, 302 meetings: 3 of 6 seeds gap-free without, 5 of 6 with, in the same time).
+ */
 /** The complete search for accepted requests may take this share of the breaks' default budget. */
 const COMPLETE_SHARE = 0.5;
 /** Time the fillers' search gets at least, after the breaks (ms). */
@@ -970,22 +976,34 @@ export function solveSchedule(
   };
   // First a search for days with no break at all, firm by firm (interval-search.ts): on planted
   // brokerage events it answers within a tenth of a second when it answers; failing that,
-  // annealing for half the budget (it often comes close).
+  // annealing (it often comes close), then the search again, from the annealed days.
+  const takeGapFree = (found: ReturnType<typeof gapFreeSchedule>): boolean => {
+    if (typeof found !== 'object') return false;
+    for (const p of placedRequests) x.setSlot(p, -1);
+    placedRequests.forEach((p, i) => x.setSlot(p, found.slots[i]));
+    return true;
+  };
   const gapFree =
     totalBreaks() > 0
       ? gapFreeSchedule(problem, placedRequests, {
           deadline: breakStart + Math.min(GAP_FREE_SHARE * breakBudget, GAP_FREE_MAX_MS),
           seed: options.seed,
         })
-      : 'unknown';
-  if (typeof gapFree === 'object') {
-    for (const p of placedRequests) x.setSlot(p, -1);
-    placedRequests.forEach((p, i) => x.setSlot(p, gapFree.slots[i]));
-  } else {
+      : 'infeasible';
+  if (!takeGapFree(gapFree)) {
     compactDays(x, placedRequests, {
       deadline: now() + ANNEALING_SHARE * breakBudget,
       random: rand,
     });
+    if (gapFree === 'unknown' && totalBreaks() > 0) {
+      takeGapFree(
+        gapFreeSchedule(problem, placedRequests, {
+          deadline: breakStart + breakBudget,
+          seed: (options.seed ?? 1) + 1,
+          startHint: firstMeetingSlots(x),
+        }),
+      );
+    }
   }
 
   // Fillers never add a break to a firm's day: each move of theirs must leave every firm it
