@@ -7,11 +7,11 @@ import { usePartnerActivities } from './use-partners';
 
 type Activity = PartnerActivities['items'][number];
 
-/** Where an activity opens; seminars have no page of their own here yet. */
-function pathOf(activity: Activity): string | null {
+/** Where an activity opens: the organisers' session page, the delegation's or the seminar's. */
+function pathOf(activity: Activity): string {
   if (activity.kind === 'session') return `/organise/sessions/${activity.id}`;
   if (activity.kind === 'delegation') return `/delegations/${activity.id}`;
-  return null;
+  return `/seminars/${activity.id}`;
 }
 
 /** The activities held under a partner economy, one year at a time (the years that have any). */
@@ -50,7 +50,7 @@ export function PartnerActivitiesSection({ partnerId }: { partnerId: string }) {
                     return (
                       <li key={`${activity.kind}-${activity.id}`}>
                         <span className="badge">{t(`partners.kind.${activity.kind}`)}</span>{' '}
-                        {path ? <Link to={path}>{activity.title}</Link> : activity.title}{' '}
+                        <Link to={path}>{activity.title}</Link>{' '}
                         <span className="muted">
                           {activity.startsAt
                             ? dateTime(activity.startsAt)

@@ -197,6 +197,16 @@ describe('partner economies', () => {
             count: null,
             agreementId: null,
           },
+          {
+            kind: 'seminar',
+            id: 'sem1',
+            title: 'Smart cards in Montréal',
+            startsAt: '2031-04-02T14:00:00.000Z',
+            startsOn: null,
+            status: null,
+            count: 12,
+            agreementId: null,
+          },
         ],
       }),
       [`GET /api/partners/${CA}/activities?year=2030`]: json(200, {
@@ -217,7 +227,12 @@ describe('partner economies', () => {
       }),
     });
     renderInApp(<PartnerPage id={CA} canEdit />);
-    expect(await screen.findByRole('link', { name: 'Seoul video matching' })).toBeTruthy();
+    expect(
+      (await screen.findByRole('link', { name: 'Seoul video matching' })).getAttribute('href'),
+    ).toBe('/organise/sessions/s1');
+    expect(screen.getByRole('link', { name: 'Smart cards in Montréal' }).getAttribute('href')).toBe(
+      '/seminars/sem1',
+    );
     const year = screen.getByLabelText('Year');
     expect(
       within(year)
