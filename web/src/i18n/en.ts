@@ -1187,6 +1187,8 @@ export const en = {
   'nav.directory': 'Directory',
   'directory.title': 'Directory of firms',
   'directory.targetMarket': 'Target market',
+  'directory.resultsAbout': 'About {count, number} companies found',
+  'directory.showMore': 'Show more companies',
   'profile.partnerTypes': 'Partnerships sought',
   'profile.localTime': 'Their time now: {time} ({zone})',
   'profile.sessions': 'Matchmaking sessions',

@@ -1112,6 +1112,8 @@ export const zhHant: Record<MessageKey, string> = {
   'nav.directory': '公司名錄',
   'directory.title': '公司名錄',
   'directory.targetMarket': '目標市場',
+  'directory.resultsAbout': '找到約 {count, number} 家公司',
+  'directory.showMore': '顯示更多公司',
   'profile.partnerTypes': '尋求的合作類型',
   'profile.localTime': '對方現在時間：{time}（{zone}）',
   'profile.sessions': '配對會',
