@@ -143,6 +143,18 @@ describe('list plans at scale (EXPLAIN)', () => {
         totalIsEstimate: false,
       });
     });
+
+    it('a list the planner thinks small but is not is counted no further than the cap', async () => {
+      // 2,000 firms move to New Zealand, which the statistics (not analysed since) say has none.
+      await db.query(
+        `UPDATE companies SET country = 'NZ' WHERE id IN (SELECT id FROM companies ORDER BY id DESC LIMIT 2000)`,
+      );
+      const counted = directoryFromWhere({ ...member(), organiser: true, country: 'NZ' });
+      expect(await listTotal(run, counted.sql, counted.params)).toEqual({
+        total: 1_001,
+        totalIsEstimate: true,
+      });
+    });
   });
 
   it('matches: the primary key finds the firm’s ranked rows of the generation', async () => {
@@ -168,15 +180,16 @@ describe('list plans at scale (EXPLAIN)', () => {
     });
   });
 
-  it('participants: the session’s firms by the primary key, counted exactly', async () => {
+  it('participants: the session’s firms by the primary key, estimated past the cap', async () => {
     for (const start of [{ offset: 0 }, { after: ['Maple', randomUUID()] as const }]) {
       expectNoSeqScanOfBigTables(await plan(participantsPageSql(filled.sessionId, start, 21)));
     }
+    // 2,000 firms: past the exact count's cap, the planner's estimate, which the statistics make close.
     const counted = participantsFromWhere(filled.sessionId);
-    expect(await listTotal(run, counted.sql, counted.params)).toEqual({
-      total: 2_000,
-      totalIsEstimate: false,
-    });
+    const total = await listTotal(run, counted.sql, counted.params);
+    expect(total.totalIsEstimate).toBe(true);
+    expect(total.total).toBeGreaterThan(1_500);
+    expect(total.total).toBeLessThan(2_500);
   });
 
   it('notifications: newest first along (user, created_at, id), no sort', async () => {

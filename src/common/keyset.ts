@@ -25,7 +25,7 @@ export class CursorPaginationQuery extends PaginationQuery {
 
 /** A page of a list that scrolls: `total` may be an estimate, `nextCursor` reads on. */
 export interface KeysetPage<T> extends Page<T> {
-  /** True when `total` is the planner's estimate (a list past `EXACT_TOTAL_UP_TO` rows). */
+  /** True when `total` is the planner's estimate (a list past `EXACT_TOTAL_UP_TO`, 1,000, rows). */
   totalIsEstimate: boolean;
   /** Pass as `after` for the next page; null on the last page. */
   nextCursor: string | null;

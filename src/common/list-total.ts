@@ -6,7 +6,7 @@
  * rows are counted, stopping at the cap: a list the planner thought small that is not is then
  * also answered with an estimate, never with a count of every row.
  */
-export const EXACT_TOTAL_UP_TO = 10_000;
+export const EXACT_TOTAL_UP_TO = 1_000;
 
 /** Runs one SQL statement with positional parameters and answers its rows. */
 export type RunSql = <Row>(sql: string, params: readonly unknown[]) => Promise<Row[]>;

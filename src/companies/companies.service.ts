@@ -101,7 +101,7 @@ export class CompaniesService {
    * The directory. Organisers see every company; members see verified companies and their own.
    * `q` matches names, tags, sectors, places and descriptions by word prefix, best match first.
    * Read by `page` or, where people scroll, by `after` (see directory-sql.ts); the total is exact
-   * up to 10,000 firms and an estimate past that (`totalIsEstimate`).
+   * up to 1,000 firms and an estimate past that (`totalIsEstimate`).
    */
   async list(user: AuthUser, query: ListCompaniesQuery): Promise<KeysetPage<CompanyView>> {
     const pageOf = { page: query.page, pageSize: query.pageSize };

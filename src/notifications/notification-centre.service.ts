@@ -46,7 +46,7 @@ export class NotificationCentre {
 
   /**
    * A page of the user's notifications, by `page` or by `after` (the list scrolls); the total is
-   * exact up to 10,000 and an estimate past that.
+   * exact up to 1,000 and an estimate past that.
    */
   async list(userId: string, query: ListNotificationsQuery): Promise<WireNotificationPage> {
     const filter: NotificationFilter = { userId, unread: query.unread };

@@ -269,7 +269,7 @@ export class ParticipantsService {
     return { session, company };
   }
 
-  /** A session's participants by name, by `page` or by `after`; the total is exact up to 10,000. */
+  /** A session's participants by name, by `page` or by `after`; the total is exact up to 1,000. */
   async list(
     user: AuthUser,
     sessionId: string,

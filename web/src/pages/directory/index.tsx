@@ -11,7 +11,7 @@ import { useDirectory } from './use-directory';
 /**
  * The directory of firms (`/directory`), for every signed-in user: verified firms (and the
  * reader's own), searched and filtered, 20 at a time and "Show more" for the next 20, each a link
- * to its profile. Past 10,000 firms the count is the server's estimate: "About 100,000 firms".
+ * to its profile. Past 1,000 firms the count is the server's estimate: "About 100,000 firms".
  */
 export function DirectoryPage() {
   const { t } = useI18n();
