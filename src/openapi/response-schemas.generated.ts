@@ -107,7 +107,7 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "properties": {
           "totalIsEstimate": {
             "type": "boolean",
-            "description": "True when `total` is the planner's estimate (a list past `EXACT_TOTAL_UP_TO` rows)."
+            "description": "True when `total` is the planner's estimate (a list past `EXACT_TOTAL_UP_TO`, 1,000, rows)."
           },
           "nextCursor": {
             "type": "string",
@@ -384,7 +384,7 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "properties": {
           "totalIsEstimate": {
             "type": "boolean",
-            "description": "True when `total` is the planner's estimate (a list past `EXACT_TOTAL_UP_TO` rows)."
+            "description": "True when `total` is the planner's estimate (a list past `EXACT_TOTAL_UP_TO`, 1,000, rows)."
           },
           "nextCursor": {
             "type": "string",
@@ -887,7 +887,7 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "properties": {
           "totalIsEstimate": {
             "type": "boolean",
-            "description": "True when `total` is the planner's estimate (a list past `EXACT_TOTAL_UP_TO` rows)."
+            "description": "True when `total` is the planner's estimate (a list past `EXACT_TOTAL_UP_TO`, 1,000, rows)."
           },
           "nextCursor": {
             "type": "string",
@@ -4758,7 +4758,7 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         },
         "totalIsEstimate": {
           "type": "boolean",
-          "description": "True when `total` is an estimate (past 10,000 notifications)."
+          "description": "True when `total` is an estimate (past 1,000 notifications)."
         },
         "nextCursor": {
           "type": "string",

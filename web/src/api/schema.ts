@@ -3513,7 +3513,7 @@ export interface components {
         WireNotificationPage: {
             items: components["schemas"]["WireNotification"][];
             total: number;
-            /** @description True when `total` is an estimate (past 10,000 notifications). */
+            /** @description True when `total` is an estimate (past 1,000 notifications). */
             totalIsEstimate: boolean;
             /** @description Pass as `after` for the next page; null on the last page. */
             nextCursor: string | null;
@@ -4516,7 +4516,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description True when `total` is the planner's estimate (a list past `EXACT_TOTAL_UP_TO` rows). */
+                        /** @description True when `total` is the planner's estimate (a list past `EXACT_TOTAL_UP_TO`, 1,000, rows). */
                         totalIsEstimate: boolean;
                         /** @description Pass as `after` for the next page; null on the last page. */
                         nextCursor: string | null;
@@ -5433,7 +5433,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description True when `total` is the planner's estimate (a list past `EXACT_TOTAL_UP_TO` rows). */
+                        /** @description True when `total` is the planner's estimate (a list past `EXACT_TOTAL_UP_TO`, 1,000, rows). */
                         totalIsEstimate: boolean;
                         /** @description Pass as `after` for the next page; null on the last page. */
                         nextCursor: string | null;
@@ -5713,7 +5713,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description True when `total` is the planner's estimate (a list past `EXACT_TOTAL_UP_TO` rows). */
+                        /** @description True when `total` is the planner's estimate (a list past `EXACT_TOTAL_UP_TO`, 1,000, rows). */
                         totalIsEstimate: boolean;
                         /** @description Pass as `after` for the next page; null on the last page. */
                         nextCursor: string | null;
