@@ -8,7 +8,13 @@ import type { Company } from '../src/companies/company.entity';
 import { toCompanyView } from '../src/companies/company.view';
 import { matchesFromWhere, matchesPageSql } from '../src/matching/matches-sql';
 import { explainPair } from '../src/matching/scoring/explain-pair';
-import { loadProfilesOf, loadTagRarity, toScoringSession } from '../src/matching/session-inputs';
+import {
+  loadProfilesOf,
+  loadSessionRarity,
+  toScoringSession,
+  type SessionRarity,
+} from '../src/matching/session-inputs';
+import { RARITY_TTL_MS } from '../src/matching/tag-rarity-cache';
 import type { MatchmakingSession } from '../src/sessions/session.entity';
 
 /**
@@ -80,6 +86,18 @@ app.get<{ Querystring: { pageSize?: string; page?: string; after?: string } }>(
   },
 );
 
+/** The session's tag rarity, kept as the product keeps it (TagRarityCache): 30 s a generation. */
+const rarities = new Map<string, { at: number; generation: number; rarity: SessionRarity }>();
+async function rarityOf(sessionId: string, generation: number): Promise<SessionRarity> {
+  const kept = rarities.get(sessionId);
+  if (kept && kept.generation === generation && Date.now() - kept.at <= RARITY_TTL_MS) {
+    return kept.rarity;
+  }
+  const rarity = await loadSessionRarity(db as never, sessionId);
+  rarities.set(sessionId, { at: Date.now(), generation, rarity });
+  return rarity;
+}
+
 interface SessionRow extends MatchmakingSession {
   score_generation: number;
 }
@@ -139,11 +157,7 @@ app.get<{
     sessionId,
     rows.map((row) => row.other_id),
   );
-  const tags = [viewer, ...others.values()].flatMap((profile) => [
-    ...profile.offers,
-    ...profile.seeks,
-  ]);
-  const rarity = await loadTagRarity(db as never, sessionId, [...new Set(tags)]);
+  const rarity = await rarityOf(sessionId, session.score_generation);
   const scoring = toScoringSession(session);
   return {
     items: rows.map((row) => {

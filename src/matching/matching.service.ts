@@ -19,7 +19,8 @@ import type { MatchesQuery } from './dto/matches.dto';
 import { explainPair } from './scoring/explain-pair';
 import type { Reason } from './scoring/scoring-types';
 import { FullRescores } from './full-rescores.service';
-import { loadProfilesOf, loadTagRarity, toScoringSession } from './session-inputs';
+import { loadProfilesOf, toScoringSession } from './session-inputs';
+import { TagRarityCache } from './tag-rarity-cache';
 
 export interface MatchView {
   company: {
@@ -68,6 +69,7 @@ export class MatchingService {
     private readonly sessions: SessionsService,
     private readonly companies: CompaniesService,
     private readonly rescores: FullRescores,
+    private readonly rarity: TagRarityCache,
   ) {}
 
   /** Queues a full rescore (organisers): `202 {jobId}`. */
@@ -132,7 +134,7 @@ export class MatchingService {
       ...profile.offers,
       ...profile.seeks,
     ]);
-    const rarity = await loadTagRarity(this.dataSource, sessionId, [...new Set(tags)]);
+    const rarity = await this.rarity.rarity(sessionId, session.scoreGeneration, [...new Set(tags)]);
     const scoringSession = toScoringSession(session);
     const items = rows.map((row) => {
       const other = others.get(row.other_id);

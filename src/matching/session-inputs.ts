@@ -116,3 +116,30 @@ export async function loadTagRarity(
     df: new Map(rows.flatMap((row) => (row.tag === null ? [] : [[row.tag, row.n] as const]))),
   };
 }
+
+/** How many of the session's verified firms there are, and how many use each of their tags. */
+export interface SessionRarity {
+  companies: number;
+  df: Map<string, number>;
+}
+
+/** Every tag's rarity in the session at once (see TagRarityCache), in one pass over its firms. */
+export async function loadSessionRarity(
+  db: DataSource | EntityManager,
+  sessionId: string,
+): Promise<SessionRarity> {
+  const rows = await db.query<{ tag: string | null; n: number }[]>(
+    `WITH firms AS MATERIALIZED (
+       SELECT c.id, c.offers || c.seeks AS tags
+         FROM session_participants p JOIN companies c ON c.id = p.company_id
+        WHERE p.session_id = $1 AND c.status = 'verified')
+     SELECT NULL AS tag, count(*)::int AS n FROM firms
+     UNION ALL
+     SELECT tag, count(DISTINCT id)::int AS n FROM firms, unnest(tags) AS tag GROUP BY tag`,
+    [sessionId],
+  );
+  return {
+    companies: rows.find((row) => row.tag === null)?.n ?? 0,
+    df: new Map(rows.flatMap((row) => (row.tag === null ? [] : [[row.tag, row.n] as const]))),
+  };
+}

@@ -16,6 +16,7 @@ import { CompaniesService } from '../companies/companies.service';
 import { LiveEmitter } from '../live/live-emitter';
 import { Company } from '../companies/company.entity';
 import { ScoringQueue } from '../matching/scoring-queue';
+import { TagRarityCache } from '../matching/tag-rarity-cache';
 import type { AgendaMeeting } from '../meetings/agenda-changes';
 import { MeetingNotices } from '../meetings/meeting-notices.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -77,6 +78,7 @@ export class ParticipantsService {
     private readonly live: LiveEmitter,
     private readonly meetingNotices: MeetingNotices,
     private readonly notifications: NotificationsService,
+    private readonly rarity: TagRarityCache,
   ) {}
 
   /**
@@ -223,6 +225,8 @@ export class ParticipantsService {
       );
       await manager.delete(Participant, { sessionId, companyId });
     });
+    // Its tags no longer count in the session's rarity (the reasons of matches).
+    this.rarity.forget(sessionId);
     // The removed company's pages too: it no longer takes part.
     const companyIds = await sessionCompanyIds(this.dataSource, sessionId);
     this.live.participantsUpdated(sessionId, [...companyIds, companyId]);
