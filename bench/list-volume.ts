@@ -132,6 +132,15 @@ export async function fillLists(
        JOIN volume_firms o ON o.k = (f.k + j * 97) % $3`,
     [sessionId, Math.min(volume.matchesPerFirm, Math.floor((firms - 1) / 97)), firms],
   );
+  // Each firm has asked ten others for a meeting: three still pending, the rest declined.
+  await db.query(
+    `INSERT INTO meeting_requests (session_id, from_company_id, to_company_id, status, created_at)
+     SELECT $1, f.id, o.id, (CASE WHEN j <= 3 THEN 'pending' ELSE 'declined' END)::request_status,
+            now() - (f.k + j) * interval '1 minute'
+       FROM volume_firms f CROSS JOIN generate_series(1, 10) AS j
+       JOIN volume_firms o ON o.k = (f.k + j * 101) % $2`,
+    [sessionId, firms],
+  );
   const [{ id: viewerCompanyId }] = (
     await db.query<{ id: string }>(`SELECT id FROM volume_firms WHERE k = 0`)
   ).rows;

@@ -7,6 +7,7 @@ import {
   type DirectoryFilter,
 } from '../src/companies/directory-sql';
 import { messageHistorySql } from '../src/conversations/conversations.service';
+import { REQUESTS_OF_COMPANY } from '../src/requests/requests.service';
 import { listTotal, totalSql, type RunSql } from '../src/common/list-total';
 import { migrate } from '../src/database/migrate';
 import { matchesFromWhere, matchesPageSql, type MatchesFilter } from '../src/matching/matches-sql';
@@ -36,6 +37,7 @@ function nodesOf(plan: PlanNode): PlanNode[] {
 }
 
 const BIG_TABLES = [
+  'meeting_requests',
   'companies',
   'notifications',
   'match_scores',
@@ -206,6 +208,18 @@ describe('list plans at scale (EXPLAIN)', () => {
     }
     const counted = notificationsFromWhere({ userId: filled.readerId });
     expect((await listTotal(run, counted.sql, counted.params)).totalIsEstimate).toBe(true);
+  });
+
+  it('requests: a firm’s sent and received ones in the session, by both indexes', async () => {
+    const where = REQUESTS_OF_COMPANY.replace(':sessionId', '$1').replaceAll(':companyId', '$2');
+    const nodes = await plan({
+      sql: `SELECT request.id FROM meeting_requests request WHERE ${where} ORDER BY request.created_at DESC`,
+      params: [filled.sessionId, filled.viewerCompanyId],
+    });
+    expectNoSeqScanOfBigTables(nodes);
+    expect(indexesOf(nodes)).toEqual(
+      expect.arrayContaining(['meeting_requests_from_idx', 'meeting_requests_to_idx']),
+    );
   });
 
   it('messages: a page of history along (conversation, sent_at, id)', async () => {
