@@ -327,6 +327,7 @@ export const en = {
   'org.pager.previous': 'Previous',
   'org.pager.next': 'Next',
   'org.pager.where': 'Page {page, number} of {pages, number} ({total, number})',
+  'org.pager.whereAbout': 'Page {page, number} of about {pages, number} (about {total, number})',
   'org.companies.title': 'Companies',
   'org.companies.q': 'Search',
   'org.companies.country': 'Country',

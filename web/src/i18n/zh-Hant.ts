@@ -309,6 +309,7 @@ export const zhHant: Record<MessageKey, string> = {
   'org.pager.previous': '上一頁',
   'org.pager.next': '下一頁',
   'org.pager.where': '第 {page, number} 頁，共 {pages, number} 頁（{total, number}）',
+  'org.pager.whereAbout': '第 {page, number} 頁，共約 {pages, number} 頁（約 {total, number}）',
   'org.companies.title': '公司',
   'org.companies.q': '搜尋',
   'org.companies.country': '國家或地區',
