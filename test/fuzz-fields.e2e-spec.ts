@@ -415,14 +415,11 @@ describe('fuzz, field by field: every field of every route and live event', () =
         after: encodeCursor('notifications', ['2032-06-08T07:00:00Z', world.companyId]),
       },
     }),
+    // No cursor in the base: a `q` makes the order the search's, where a cursor of the name order
+    // is rightly refused (400 naming `after`, not the fuzzed `q`).
     'GET /api/companies': () => ({
       caller: 'owner',
-      query: {
-        page: '1',
-        pageSize: '10',
-        country: 'CA',
-        after: encodeCursor('directory', ['Fuzz', world.companyId]),
-      },
+      query: { page: '1', pageSize: '10', country: 'CA' },
     }),
     'GET /api/sessions/{id}/participants': () => ({
       caller: 'owner',
