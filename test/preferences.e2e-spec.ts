@@ -190,7 +190,14 @@ describe('meeting preferences', () => {
     const second = await matches('&includeHidden=true&page=2&pageSize=2');
     expect(second).toMatchObject({ total: 3, page: 2, pageSize: 2 });
     expect(second.items.map((match) => match.company.id)).toEqual([ranked[2]]);
-    expect(await matches('&page=9')).toEqual({ items: [], total: 2, page: 9, pageSize: 20 });
+    expect(await matches('&page=9')).toEqual({
+      items: [],
+      total: 2,
+      totalIsEstimate: false,
+      nextCursor: null,
+      page: 9,
+      pageSize: 20,
+    });
     // An organiser sees the firm's matches with its marks too.
     expect((await matches('', organiser.accessToken)).total).toBe(2);
   });

@@ -492,7 +492,14 @@ describe('matchmaking sessions', () => {
         .expect(201);
       expect(
         (await client.as(owner.accessToken).get(`${url}?companyId=${company.id}`).expect(200)).body,
-      ).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });
+      ).toEqual({
+        items: [],
+        total: 0,
+        totalIsEstimate: false,
+        nextCursor: null,
+        page: 1,
+        pageSize: 20,
+      });
       await client.as(member.accessToken).get(`${url}?companyId=${company.id}`).expect(403);
       await client.as(organiser.accessToken).get(`${url}?companyId=${company.id}`).expect(200);
       const bad = await client

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, type EntityManager, type Repository } from 'typeorm';
+import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import { isOrganiser, type AuthUser } from '../auth/auth.decorators';
 import { AppError } from '../common/app-error';
 import { isUniqueViolation } from '../common/database-errors';
@@ -8,9 +8,22 @@ import { LiveEmitter } from '../live/live-emitter';
 import { ScoringQueue } from '../matching/scoring-queue';
 import { NotificationsService } from '../notifications/notifications.service';
 import { usersOfCompanies } from '../notifications/recipients';
-import { COMPANIES_OF_USER_SQL, CompanyMember } from './company-member.entity';
+import { CompanyMember } from './company-member.entity';
 import { Company } from './company.entity';
-import { paginate, type Page } from '../common/pagination';
+import {
+  cutPage,
+  decodeCursor,
+  encodeCursor,
+  type KeysetPage,
+  type PageStart,
+} from '../common/keyset';
+import { listTotal, type RunSql } from '../common/list-total';
+import {
+  directoryFromWhere,
+  directoryPageSql,
+  type DirectoryFilter,
+  type DirectoryKey,
+} from './directory-sql';
 import { toCompanyView, type CompanyView, type MembershipView } from './company.view';
 import type { CreateCompanyDto, ListCompaniesQuery, UpdateCompanyDto } from './dto/company.dto';
 import { CompanyRefreshQueue } from './jobs/company-refresh.queue';
@@ -20,6 +33,10 @@ import type { CompanyStatus } from './company.wire';
 export type { MembershipView } from './company.view';
 
 const NAME_COUNTRY_KEY = 'companies_name_country_key';
+
+/** The directory's cursors: by name, and by rank when searching. */
+const DIRECTORY_CURSOR = 'directory';
+const DIRECTORY_SEARCH_CURSOR = 'directory-search';
 
 function duplicateCompany(): AppError {
   return AppError.conflict(
@@ -83,46 +100,55 @@ export class CompaniesService {
   /**
    * The directory. Organisers see every company; members see verified companies and their own.
    * `q` matches names, tags, sectors, places and descriptions by word prefix, best match first.
+   * Read by `page` or, where people scroll, by `after` (see directory-sql.ts); the total is exact
+   * up to 1,000 firms and an estimate past that (`totalIsEstimate`).
    */
-  async list(user: AuthUser, query: ListCompaniesQuery): Promise<Page<CompanyView>> {
-    const builder = this.companies.createQueryBuilder('company');
-    if (!isOrganiser(user)) {
-      builder.andWhere(
-        new Brackets((visible) =>
-          visible
-            .where("company.status = 'verified'")
-            .orWhere(`company.id IN (${COMPANIES_OF_USER_SQL})`, { userId: user.id }),
-        ),
-      );
-    }
-    if (query.country) builder.andWhere('company.country = :country', { country: query.country });
-    if (query.sector) builder.andWhere(':sector = ANY(company.sectors)', { sector: query.sector });
-    if (query.status) builder.andWhere('company.status = :status', { status: query.status });
-    if (query.partnerType) {
-      builder.andWhere(':partnerType = ANY(company.partnerTypes)', {
-        partnerType: query.partnerType,
-      });
-    }
-    if (query.targetMarket) {
-      builder.andWhere(':targetMarket = ANY(company.targetMarkets)', {
-        targetMarket: query.targetMarket,
-      });
-    }
+  async list(user: AuthUser, query: ListCompaniesQuery): Promise<KeysetPage<CompanyView>> {
+    const pageOf = { page: query.page, pageSize: query.pageSize };
     const tsQuery = query.q ? toPrefixTsQuery(query.q) : null;
-    if (query.q && !tsQuery)
-      return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
-    if (tsQuery) {
-      builder
-        .andWhere("company.search_document @@ to_tsquery('simple', :tsQuery)", { tsQuery })
-        .orderBy("ts_rank(company.search_document, to_tsquery('simple', :tsQuery))", 'DESC');
+    if (query.q && !tsQuery) {
+      return { items: [], total: 0, totalIsEstimate: false, nextCursor: null, ...pageOf };
     }
-    builder.addOrderBy('company.name', 'ASC').addOrderBy('company.id', 'ASC');
-    // A member lists verified companies (which carry no reason) and their own: each company that
-    // is not verified is the reader's, whose users may read why it was rejected.
     const organiser = isOrganiser(user);
-    return paginate(builder, query, (company) =>
-      toCompanyView(company, organiser || company.status !== 'verified'),
+    const filter: DirectoryFilter = {
+      organiser,
+      userId: user.id,
+      country: query.country,
+      sector: query.sector,
+      status: query.status,
+      partnerType: query.partnerType,
+      targetMarket: query.targetMarket,
+      tsQuery,
+    };
+    const list = tsQuery ? DIRECTORY_SEARCH_CURSOR : DIRECTORY_CURSOR;
+    const start: PageStart<DirectoryKey> = query.after
+      ? {
+          after: tsQuery
+            ? decodeCursor(query.after, list, ['number', 'text', 'uuid'])
+            : decodeCursor(query.after, list, ['text', 'uuid']),
+        }
+      : { offset: (query.page - 1) * query.pageSize };
+    const page = directoryPageSql(filter, start, query.pageSize + 1);
+    const counted = directoryFromWhere(filter);
+    const run: RunSql = (sql, params) => this.dataSource.query(sql, [...params]);
+    const [rows, total] = await Promise.all([
+      run<Company & { rank?: number }>(page.sql, page.params),
+      listTotal(run, counted.sql, counted.params),
+    ]);
+    const cut = cutPage(rows, query.pageSize, (row) =>
+      encodeCursor(
+        list,
+        row.rank === undefined ? [row.name, row.id] : [row.rank, row.name, row.id],
+      ),
     );
+    return {
+      // A member lists verified companies (which carry no reason) and their own: each company
+      // that is not verified is the reader's, whose users may read why it was rejected.
+      items: cut.rows.map((row) => toCompanyView(row, organiser || row.status !== 'verified')),
+      ...total,
+      nextCursor: cut.nextCursor,
+      ...pageOf,
+    };
   }
 
   /** Members read their own companies and verified ones; organisers read all. */

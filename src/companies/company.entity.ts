@@ -17,6 +17,8 @@ import { EMPLOYEE_BANDS, type EmployeeBand, type PartnerType, type Sector } from
 // Expression and GIN indexes are written in the migrations; TypeORM only keeps their names.
 @Index('companies_name_country_key', { synchronize: false })
 @Index('companies_search_document_idx', { synchronize: false })
+// The directory's order: a page, and a page after a cursor, is a range scan of it.
+@Index('companies_name_id_idx', ['name', 'id'])
 export class Company {
   @PrimaryGeneratedColumn('uuid')
   id: string;

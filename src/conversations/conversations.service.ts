@@ -51,6 +51,36 @@ export type AlsoWrite = (
 const MESSAGE_COLUMNS = `m.id, m.conversation_id, m.company_id, m.sender_id, u.name AS sender_name,
   m.text, m.sent_at`;
 
+/** Where a page of history ends: before a message, before an instant, or at the newest. */
+export type MessagesBefore = { messageId: string } | { instant: Date } | null;
+
+/**
+ * A page of a conversation's history, newest first, read backwards along
+ * `messages_history_idx` (conversation, sent_at, id); exposed for the EXPLAIN test. A message
+ * cursor compares with the message's own stored instant (microseconds, which a Date would lose).
+ */
+export function messageHistorySql(
+  conversationId: string,
+  before: MessagesBefore,
+  limit: number,
+): { sql: string; params: unknown[] } {
+  const params: unknown[] = [conversationId, limit];
+  let cursor = '';
+  if (before && 'messageId' in before) {
+    params.push(before.messageId);
+    cursor = 'AND (m.sent_at, m.id) < (SELECT b.sent_at, b.id FROM messages b WHERE b.id = $3)';
+  } else if (before) {
+    params.push(before.instant);
+    cursor = 'AND m.sent_at < $3';
+  }
+  return {
+    sql: `SELECT ${MESSAGE_COLUMNS} FROM messages m LEFT JOIN users u ON u.id = m.sender_id
+        WHERE m.conversation_id = $1 ${cursor}
+        ORDER BY m.sent_at DESC, m.id DESC LIMIT $2`,
+    params,
+  };
+}
+
 function toWireMessage(row: MessageRow): WireMessage {
   return {
     id: row.id,
@@ -178,27 +208,20 @@ export class ConversationsService {
     query: { before?: string; limit: number },
   ): Promise<WireMessagePage> {
     const conversation = await this.findVisible(user, conversationId);
-    const params: unknown[] = [conversation.id, query.limit + 1];
-    let cursor = '';
+    let before: MessagesBefore = null;
     if (query.before !== undefined) {
       if (isUUID(query.before)) {
         const found = await this.dataSource
           .getRepository(Message)
-          .findOneBy({ id: query.before, conversationId: conversation.id });
+          .existsBy({ id: query.before, conversationId: conversation.id });
         if (!found) throw AppError.notFound('message', query.before);
-        params.push(found.sentAt, found.id);
-        cursor = 'AND (m.sent_at, m.id) < ($3, $4)';
+        before = { messageId: query.before };
       } else {
-        params.push(new Date(query.before));
-        cursor = 'AND m.sent_at < $3';
+        before = { instant: new Date(query.before) };
       }
     }
-    const rows = await this.dataSource.query<MessageRow[]>(
-      `SELECT ${MESSAGE_COLUMNS} FROM messages m LEFT JOIN users u ON u.id = m.sender_id
-        WHERE m.conversation_id = $1 ${cursor}
-        ORDER BY m.sent_at DESC, m.id DESC LIMIT $2`,
-      params,
-    );
+    const page = messageHistorySql(conversation.id, before, query.limit + 1);
+    const rows = await this.dataSource.query<MessageRow[]>(page.sql, page.params);
     const items = rows.slice(0, query.limit).map(toWireMessage);
     return {
       items,

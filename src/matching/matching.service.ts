@@ -5,13 +5,22 @@ import type { AuthUser } from '../auth/auth.decorators';
 import { AppError } from '../common/app-error';
 import { CompaniesService } from '../companies/companies.service';
 import { SessionsService } from '../sessions/sessions.service';
-import type { Page } from '../common/pagination';
+import {
+  cutPage,
+  decodeCursor,
+  encodeCursor,
+  type KeysetPage,
+  type PageStart,
+} from '../common/keyset';
+import { listTotal, type RunSql } from '../common/list-total';
+import { matchesFromWhere, matchesPageSql, type MatchesFilter, type MatchKey } from './matches-sql';
 import type { MeetingPreference } from '../preferences/preference.wire';
 import type { MatchesQuery } from './dto/matches.dto';
 import { explainPair } from './scoring/explain-pair';
 import type { Reason } from './scoring/scoring-types';
 import { FullRescores } from './full-rescores.service';
-import { loadProfilesOf, loadTagRarity, toScoringSession } from './session-inputs';
+import { loadProfilesOf, toScoringSession } from './session-inputs';
+import { TagRarityCache } from './tag-rarity-cache';
 
 export interface MatchView {
   company: {
@@ -49,8 +58,9 @@ interface MatchRow {
   timezone: string;
   employees: string;
   preference: MeetingPreference | null;
-  total: number;
 }
+
+const MATCHES_CURSOR = 'matches';
 
 @Injectable()
 export class MatchingService {
@@ -59,6 +69,7 @@ export class MatchingService {
     private readonly sessions: SessionsService,
     private readonly companies: CompaniesService,
     private readonly rescores: FullRescores,
+    private readonly rarity: TagRarityCache,
   ) {}
 
   /** Queues a full rescore (organisers): `202 {jobId}`. */
@@ -73,7 +84,11 @@ export class MatchingService {
    * time. Firms it marked `not-interested` are left out unless asked for (`includeHidden=true`,
    * or the `not-interested` filter).
    */
-  async matches(user: AuthUser, sessionId: string, query: MatchesQuery): Promise<Page<MatchView>> {
+  async matches(
+    user: AuthUser,
+    sessionId: string,
+    query: MatchesQuery,
+  ): Promise<KeysetPage<MatchView>> {
     const session = await this.sessions.findVisible(user, sessionId);
     await this.companies.find(query.companyId);
     if (!(await this.companies.canManage(user, query.companyId))) {
@@ -87,43 +102,29 @@ export class MatchingService {
     );
     if (!viewer) throw AppError.notFound('participant', query.companyId);
 
-    const filters = `FROM match_scores m JOIN companies c ON c.id = m.other_id
-         LEFT JOIN meeting_preferences p ON p.session_id = m.session_id
-              AND p.company_id = m.company_id AND p.other_company_id = m.other_id
-        WHERE m.session_id = $1 AND m.generation = $2 AND m.company_id = $3
-          AND ($4::text IS NULL OR c.country = $4) AND m.score >= $5
-          AND ($6::text IS NULL OR $6 = ANY(c.sectors))
-          AND ($7::text IS NULL OR p.preference = $7 OR ($7 = 'none' AND p.preference IS NULL))
-          AND ($8 OR $7 = 'not-interested' OR p.preference IS DISTINCT FROM 'not-interested')`;
-    const params = [
+    const filter: MatchesFilter = {
       sessionId,
-      session.scoreGeneration,
-      query.companyId,
-      query.country ?? null,
-      query.minScore,
-      query.sector ?? null,
-      query.preference ?? null,
-      query.includeHidden === 'true',
-    ];
-    const rows = await this.dataSource.query<MatchRow[]>(
-      `SELECT m.other_id, m.score, c.name, c.country, c.city, c.website, c.sectors, c.offers, c.seeks,
-              c.partner_types, c.languages, c.timezone, c.employees, p.preference,
-              count(*) OVER ()::int AS total
-         ${filters}
-        ORDER BY m.score DESC, m.other_id LIMIT $9 OFFSET $10`,
-      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+      generation: session.scoreGeneration,
+      companyId: query.companyId,
+      country: query.country ?? null,
+      minScore: query.minScore,
+      sector: query.sector ?? null,
+      preference: query.preference ?? null,
+      includeHidden: query.includeHidden === 'true',
+    };
+    const start: PageStart<MatchKey> = query.after
+      ? { after: decodeCursor(query.after, MATCHES_CURSOR, ['number', 'uuid']) }
+      : { offset: (query.page - 1) * query.pageSize };
+    const page = matchesPageSql(filter, start, query.pageSize + 1);
+    const counted = matchesFromWhere(filter);
+    const run: RunSql = (sql, params) => this.dataSource.query(sql, [...params]);
+    const [fetched, total] = await Promise.all([
+      run<MatchRow>(page.sql, page.params),
+      listTotal(run, counted.sql, counted.params),
+    ]);
+    const { rows, nextCursor } = cutPage(fetched, query.pageSize, (row) =>
+      encodeCursor(MATCHES_CURSOR, [row.score, row.other_id]),
     );
-    // Past the last page the window count has no row to ride on: count apart.
-    const total =
-      rows[0]?.total ??
-      (query.page > 1
-        ? (
-            await this.dataSource.query<{ total: number }[]>(
-              `SELECT count(*)::int AS total ${filters}`,
-              params,
-            )
-          )[0].total
-        : 0);
     const others = await loadProfilesOf(
       this.dataSource,
       sessionId,
@@ -133,7 +134,7 @@ export class MatchingService {
       ...profile.offers,
       ...profile.seeks,
     ]);
-    const rarity = await loadTagRarity(this.dataSource, sessionId, [...new Set(tags)]);
+    const rarity = await this.rarity.rarity(sessionId, session.scoreGeneration, [...new Set(tags)]);
     const scoringSession = toScoringSession(session);
     const items = rows.map((row) => {
       const other = others.get(row.other_id);
@@ -157,6 +158,6 @@ export class MatchingService {
         preference: row.preference,
       };
     });
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    return { items, ...total, nextCursor, page: query.page, pageSize: query.pageSize };
   }
 }

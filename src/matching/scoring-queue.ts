@@ -9,6 +9,7 @@ import {
   type CompanyChangedJob,
   type RescoreCompanyJob,
 } from '../jobs/queues';
+import { TagRarityCache } from './tag-rarity-cache';
 
 /**
  * Producer side of scoring. A full rescore is a BullMQ flow (block jobs under a finalising
@@ -20,15 +21,21 @@ export class ScoringQueue implements OnApplicationShutdown {
   private readonly logger = new Logger(ScoringQueue.name);
   private flows: FlowProducer | null = null;
 
-  constructor(@InjectQueue(QUEUES.scoring) readonly queue: Queue) {}
+  constructor(
+    @InjectQueue(QUEUES.scoring) readonly queue: Queue,
+    private readonly rarity: TagRarityCache,
+  ) {}
 
   /** A company joined `sessionId` or changed its availability there: rescore it in that session. */
   async companyJoined(job: RescoreCompanyJob): Promise<void> {
+    this.rarity.forget(job.sessionId);
     await this.add(JOBS.rescoreCompany, job, rescoreCompanyJobId(job));
   }
 
   /** A company's profile changed: the worker rescores it in every session it takes part in. */
   async companyChanged(job: CompanyChangedJob): Promise<void> {
+    // Its tags or its verification may count in any session it takes part in.
+    this.rarity.forget();
     await this.add(JOBS.companyChanged, job, companyChangedJobId(job));
   }
 

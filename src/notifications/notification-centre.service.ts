@@ -1,11 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { cutPage, decodeCursor, encodeCursor, type PageStart } from '../common/keyset';
+import { listTotal, type RunSql } from '../common/list-total';
 import { SettingsService } from '../users/settings.service';
 import type { ListNotificationsQuery, MarkReadDto } from './dto/notifications.dto';
 import { Notification } from './notification.entity';
 import type { WireNotification, WireNotificationPage, WireUserSettings } from './notification.wire';
+import {
+  notificationsFromWhere,
+  notificationsPageSql,
+  type NotificationFilter,
+  type NotificationKey,
+} from './notification-list-sql';
 import { isTemplated, renderNotice } from './render/render-notice';
+
+const NOTIFICATIONS_CURSOR = 'notifications';
 
 /** Renders a stored notification for a reader: in their language and time zone of now. */
 export function toNotificationView(
@@ -34,27 +44,31 @@ export class NotificationCentre {
     private readonly settings: SettingsService,
   ) {}
 
+  /**
+   * A page of the user's notifications, by `page` or by `after` (the list scrolls); the total is
+   * exact up to 1,000 and an estimate past that.
+   */
   async list(userId: string, query: ListNotificationsQuery): Promise<WireNotificationPage> {
-    const builder = this.dataSource
-      .getRepository(Notification)
-      .createQueryBuilder('n')
-      .where('n.userId = :userId', { userId })
-      .andWhere('n.createdAt <= now()');
-    if (query.unread === 'true') builder.andWhere('n.readAt IS NULL');
-    if (query.unread === 'false') builder.andWhere('n.readAt IS NOT NULL');
-    const [[rows, total], unread, reader] = await Promise.all([
-      builder
-        .orderBy('n.createdAt', 'DESC')
-        .addOrderBy('n.id', 'DESC')
-        .skip((query.page - 1) * query.pageSize)
-        .take(query.pageSize)
-        .getManyAndCount(),
+    const filter: NotificationFilter = { userId, unread: query.unread };
+    const start: PageStart<NotificationKey> = query.after
+      ? { after: decodeCursor(query.after, NOTIFICATIONS_CURSOR, ['instant', 'uuid']) }
+      : { offset: (query.page - 1) * query.pageSize };
+    const page = notificationsPageSql(filter, start, query.pageSize + 1);
+    const counted = notificationsFromWhere(filter);
+    const run: RunSql = (sql, params) => this.dataSource.query(sql, [...params]);
+    const [fetched, total, unread, reader] = await Promise.all([
+      run<Notification & { createdAtKey: string }>(page.sql, page.params),
+      listTotal(run, counted.sql, counted.params),
       this.unreadCount(userId),
       this.settings.get(userId),
     ]);
+    const { rows, nextCursor } = cutPage(fetched, query.pageSize, (row) =>
+      encodeCursor(NOTIFICATIONS_CURSOR, [row.createdAtKey, row.id]),
+    );
     return {
       items: rows.map((row) => toNotificationView(row, reader)),
-      total,
+      ...total,
+      nextCursor,
       unread,
       page: query.page,
       pageSize: query.pageSize,

@@ -9,7 +9,8 @@ import type { NoticeParams } from './render/notice-params';
  * zone of the moment (a user who switches to Traditional Chinese reads the old ones in it too).
  */
 @Entity('notifications')
-@Index('notifications_user_created_idx', ['userId', 'createdAt'])
+// Read backwards, newest first; the id breaks ties for the cursor (`after`).
+@Index('notifications_user_created_id_idx', ['userId', 'createdAt', 'id'])
 @Index('notifications_unread_idx', ['userId'], { where: '"read_at" IS NULL' })
 export class Notification {
   @PrimaryGeneratedColumn('uuid')

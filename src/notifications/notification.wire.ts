@@ -101,6 +101,10 @@ export interface WireNotification {
 export interface WireNotificationPage {
   items: WireNotification[];
   total: number;
+  /** True when `total` is an estimate (past 1,000 notifications). */
+  totalIsEstimate: boolean;
+  /** Pass as `after` for the next page; null on the last page. */
+  nextCursor: string | null;
   unread: number;
   page: number;
   pageSize: number;

@@ -105,6 +105,15 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
       "schema": {
         "type": "object",
         "properties": {
+          "totalIsEstimate": {
+            "type": "boolean",
+            "description": "True when `total` is the planner's estimate (a list past `EXACT_TOTAL_UP_TO`, 1,000, rows)."
+          },
+          "nextCursor": {
+            "type": "string",
+            "nullable": true,
+            "description": "Pass as `after` for the next page; null on the last page."
+          },
           "items": {
             "type": "array",
             "items": {
@@ -122,6 +131,8 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           }
         },
         "required": [
+          "totalIsEstimate",
+          "nextCursor",
           "items",
           "total",
           "page",
@@ -371,6 +382,15 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
       "schema": {
         "type": "object",
         "properties": {
+          "totalIsEstimate": {
+            "type": "boolean",
+            "description": "True when `total` is the planner's estimate (a list past `EXACT_TOTAL_UP_TO`, 1,000, rows)."
+          },
+          "nextCursor": {
+            "type": "string",
+            "nullable": true,
+            "description": "Pass as `after` for the next page; null on the last page."
+          },
           "items": {
             "type": "array",
             "items": {
@@ -388,6 +408,8 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           }
         },
         "required": [
+          "totalIsEstimate",
+          "nextCursor",
           "items",
           "total",
           "page",
@@ -863,6 +885,15 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
       "schema": {
         "type": "object",
         "properties": {
+          "totalIsEstimate": {
+            "type": "boolean",
+            "description": "True when `total` is the planner's estimate (a list past `EXACT_TOTAL_UP_TO`, 1,000, rows)."
+          },
+          "nextCursor": {
+            "type": "string",
+            "nullable": true,
+            "description": "Pass as `after` for the next page; null on the last page."
+          },
           "items": {
             "type": "array",
             "items": {
@@ -880,6 +911,8 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
           }
         },
         "required": [
+          "totalIsEstimate",
+          "nextCursor",
           "items",
           "total",
           "page",
@@ -4723,6 +4756,15 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
         "total": {
           "type": "number"
         },
+        "totalIsEstimate": {
+          "type": "boolean",
+          "description": "True when `total` is an estimate (past 1,000 notifications)."
+        },
+        "nextCursor": {
+          "type": "string",
+          "nullable": true,
+          "description": "Pass as `after` for the next page; null on the last page."
+        },
         "unread": {
           "type": "number"
         },
@@ -4736,6 +4778,8 @@ export const RESPONSE_SCHEMAS: ResponseSchemas = {
       "required": [
         "items",
         "total",
+        "totalIsEstimate",
+        "nextCursor",
         "unread",
         "page",
         "pageSize"

@@ -29,6 +29,8 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
   where: `"status" IN ('pending', 'accepted')`,
 })
 @Index('meeting_requests_to_idx', ['sessionId', 'toCompanyId'])
+// With the one above, a firm's requests sent and received in a session, every status (a BitmapOr).
+@Index('meeting_requests_from_idx', ['sessionId', 'fromCompanyId'])
 export class MeetingRequest {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -90,6 +90,13 @@ function checkWindow(session: MatchmakingSession, window: RequestWindowDto | nul
   if (problems) throw AppError.invalid(problems.fields, problems.rules);
 }
 
+/**
+ * The filter of a firm's requests in a session, sent and received: `meeting_requests_from_idx` and
+ * `meeting_requests_to_idx` answer it together (checked by `test/list-plans.e2e-spec.ts`).
+ */
+export const REQUESTS_OF_COMPANY =
+  'request.session_id = :sessionId AND (request.from_company_id = :companyId OR request.to_company_id = :companyId)';
+
 /** Meeting requests between the participants of a session. */
 @Injectable()
 export class RequestsService {
@@ -360,10 +367,7 @@ export class RequestsService {
       );
     }
     const requests = await this.query()
-      .where('request.sessionId = :sessionId', { sessionId })
-      .andWhere('(request.fromCompanyId = :companyId OR request.toCompanyId = :companyId)', {
-        companyId,
-      })
+      .where(REQUESTS_OF_COMPANY, { sessionId, companyId })
       .orderBy('request.createdAt', 'DESC')
       .getMany();
     // One question for the whole list: the reasons are the firm's own, or nobody's here.

@@ -3,11 +3,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isOrganiser, type AuthUser } from '../auth/auth.decorators';
 import { AppError } from '../common/app-error';
-import { paginate, type Page, type PaginationQuery } from '../common/pagination';
+import {
+  cutPage,
+  decodeCursor,
+  encodeCursor,
+  type CursorPaginationQuery,
+  type KeysetPage,
+  type PageStart,
+} from '../common/keyset';
+import { listTotal, type RunSql } from '../common/list-total';
 import { CompaniesService } from '../companies/companies.service';
 import { LiveEmitter } from '../live/live-emitter';
 import { Company } from '../companies/company.entity';
 import { ScoringQueue } from '../matching/scoring-queue';
+import { TagRarityCache } from '../matching/tag-rarity-cache';
 import type { AgendaMeeting } from '../meetings/agenda-changes';
 import { MeetingNotices } from '../meetings/meeting-notices.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -17,6 +26,11 @@ import { requestNotice } from '../requests/request-notice';
 import { normaliseAvailability } from './availability';
 import type { JoinSessionDto, UpdateParticipantDto } from './dto/session.dto';
 import { Participant, type AvailabilityWindow } from './participant.entity';
+import {
+  participantsFromWhere,
+  participantsPageSql,
+  type ParticipantKey,
+} from './participant-list-sql';
 import { sessionCompanyIds } from './session-companies';
 import { MatchmakingSession } from './session.entity';
 import { SessionsService } from './sessions.service';
@@ -45,6 +59,8 @@ function toParticipantView(participant: Participant): ParticipantView {
   };
 }
 
+const PARTICIPANTS_CURSOR = 'participants';
+
 function sideOf(sides: [string[], string[]] | null, country: string): number | null {
   if (!sides) return null;
   if (sides[0].includes(country)) return 0;
@@ -62,6 +78,7 @@ export class ParticipantsService {
     private readonly live: LiveEmitter,
     private readonly meetingNotices: MeetingNotices,
     private readonly notifications: NotificationsService,
+    private readonly rarity: TagRarityCache,
   ) {}
 
   /**
@@ -208,6 +225,8 @@ export class ParticipantsService {
       );
       await manager.delete(Participant, { sessionId, companyId });
     });
+    // Its tags no longer count in the session's rarity (the reasons of matches).
+    this.rarity.forget(sessionId);
     // The removed company's pages too: it no longer takes part.
     const companyIds = await sessionCompanyIds(this.dataSource, sessionId);
     this.live.participantsUpdated(sessionId, [...companyIds, companyId]);
@@ -254,19 +273,32 @@ export class ParticipantsService {
     return { session, company };
   }
 
+  /** A session's participants by name, by `page` or by `after`; the total is exact up to 1,000. */
   async list(
     user: AuthUser,
     sessionId: string,
-    query: PaginationQuery,
-  ): Promise<Page<ParticipantView>> {
+    query: CursorPaginationQuery,
+  ): Promise<KeysetPage<ParticipantView>> {
     await this.sessions.findVisible(user, sessionId);
-    const builder = this.dataSource
-      .getRepository(Participant)
-      .createQueryBuilder('participant')
-      .innerJoinAndSelect('participant.company', 'company')
-      .where('participant.sessionId = :sessionId', { sessionId })
-      .orderBy('company.name', 'ASC')
-      .addOrderBy('company.id', 'ASC');
-    return paginate(builder, query, toParticipantView);
+    const start: PageStart<ParticipantKey> = query.after
+      ? { after: decodeCursor(query.after, PARTICIPANTS_CURSOR, ['text', 'uuid']) }
+      : { offset: (query.page - 1) * query.pageSize };
+    const page = participantsPageSql(sessionId, start, query.pageSize + 1);
+    const counted = participantsFromWhere(sessionId);
+    const run: RunSql = (sql, params) => this.dataSource.query(sql, [...params]);
+    const [fetched, total] = await Promise.all([
+      run<Omit<ParticipantView, 'joinedAt'> & { joinedAt: Date }>(page.sql, page.params),
+      listTotal(run, counted.sql, counted.params),
+    ]);
+    const { rows, nextCursor } = cutPage(fetched, query.pageSize, (row) =>
+      encodeCursor(PARTICIPANTS_CURSOR, [row.name, row.companyId]),
+    );
+    return {
+      items: rows.map((row) => ({ ...row, joinedAt: row.joinedAt.toISOString() })),
+      ...total,
+      nextCursor,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 }

@@ -13,7 +13,7 @@ import {
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, type AuthUser } from '../auth/auth.decorators';
-import { PaginationQuery } from '../common/pagination';
+import { CursorPaginationQuery } from '../common/keyset';
 import { UuidParam } from '../common/uuid-param';
 import {
   CreateSessionDto,
@@ -130,7 +130,7 @@ export class SessionsController {
   participantsOf(
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
-    @Query() query: PaginationQuery,
+    @Query() query: CursorPaginationQuery,
   ) {
     return this.participants.list(user, id, query);
   }

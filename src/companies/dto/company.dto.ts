@@ -13,7 +13,7 @@ import {
   Length,
   MaxLength,
 } from 'class-validator';
-import { PaginationQuery } from '../../common/pagination';
+import { CursorPaginationQuery } from '../../common/keyset';
 import { ReasonText } from '../../common/reason-text';
 import {
   IsIanaTimeZone,
@@ -168,7 +168,7 @@ export class VerifyCompanyDto {
   reason?: string | null;
 }
 
-export class ListCompaniesQuery extends PaginationQuery {
+export class ListCompaniesQuery extends CursorPaginationQuery {
   @ApiPropertyOptional({ example: 'CA' })
   @Transform(upperString)
   @Optional()

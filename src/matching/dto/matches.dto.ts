@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsISO31661Alpha2, IsNumber, IsUUID, Max, Min } from 'class-validator';
-import { PaginationQuery } from '../../common/pagination';
+import { CursorPaginationQuery } from '../../common/keyset';
 import { Optional, upperString } from '../../common/validators';
 import { MEETING_PREFERENCES, type MeetingPreference } from '../../preferences/preference.wire';
 import { SECTORS, type Sector } from '../../companies/taxonomy';
@@ -10,7 +10,7 @@ import { SECTORS, type Sector } from '../../companies/taxonomy';
 export const PREFERENCE_FILTERS = [...MEETING_PREFERENCES, 'none'] as const;
 export type PreferenceFilter = MeetingPreference | 'none';
 
-export class MatchesQuery extends PaginationQuery {
+export class MatchesQuery extends CursorPaginationQuery {
   /** The company whose matches to rank. */
   @ApiProperty()
   @IsUUID('all', { message: 'companyId must be a UUID' })

@@ -11,11 +11,11 @@ import {
   Matches,
   ValidateIf,
 } from 'class-validator';
-import { PaginationQuery } from '../../common/pagination';
+import { CursorPaginationQuery } from '../../common/keyset';
 import { Optional } from '../../common/validators';
 
-/** `GET /api/notifications?unread=&page=&pageSize=`. */
-export class ListNotificationsQuery extends PaginationQuery {
+/** `GET /api/notifications?unread=&page=&pageSize=&after=`. */
+export class ListNotificationsQuery extends CursorPaginationQuery {
   /** `true`: unread ones only. */
   @ApiPropertyOptional({ enum: ['true', 'false'] })
   @Optional()

@@ -3513,6 +3513,10 @@ export interface components {
         WireNotificationPage: {
             items: components["schemas"]["WireNotification"][];
             total: number;
+            /** @description True when `total` is an estimate (past 1,000 notifications). */
+            totalIsEstimate: boolean;
+            /** @description Pass as `after` for the next page; null on the last page. */
+            nextCursor: string | null;
             unread: number;
             page: number;
             pageSize: number;
@@ -4015,6 +4019,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                after?: string;
                 /** @description `true`: unread ones only. */
                 unread?: "true" | "false";
             };
@@ -4489,6 +4494,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                after?: string;
                 country?: string;
                 sector?: "e-commerce" | "e-government" | "internet-applications" | "ict-research" | "wireless-mobile" | "information-security" | "smart-cards-payments" | "multimedia" | "telecommunications" | "software" | "hardware" | "it-services" | "digital-entertainment" | "fintech";
                 partnerType?: "distributor" | "reseller" | "joint-venture" | "investment" | "technology-licensing" | "research-partner" | "supplier" | "customer" | "outsourcing";
@@ -4510,6 +4516,10 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description True when `total` is the planner's estimate (a list past `EXACT_TOTAL_UP_TO`, 1,000, rows). */
+                        totalIsEstimate: boolean;
+                        /** @description Pass as `after` for the next page; null on the last page. */
+                        nextCursor: string | null;
                         items: components["schemas"]["WireCompany"][];
                         total: number;
                         page: number;
@@ -5407,6 +5417,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                after?: string;
             };
             header?: never;
             path: {
@@ -5422,6 +5433,10 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description True when `total` is the planner's estimate (a list past `EXACT_TOTAL_UP_TO`, 1,000, rows). */
+                        totalIsEstimate: boolean;
+                        /** @description Pass as `after` for the next page; null on the last page. */
+                        nextCursor: string | null;
                         items: components["schemas"]["ParticipantView"][];
                         total: number;
                         page: number;
@@ -5671,6 +5686,7 @@ export interface operations {
             query: {
                 page?: number;
                 pageSize?: number;
+                after?: string;
                 /** @description The company whose matches to rank. */
                 companyId: string;
                 /** @description Only firms from this country. */
@@ -5697,6 +5713,10 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description True when `total` is the planner's estimate (a list past `EXACT_TOTAL_UP_TO`, 1,000, rows). */
+                        totalIsEstimate: boolean;
+                        /** @description Pass as `after` for the next page; null on the last page. */
+                        nextCursor: string | null;
                         items: components["schemas"]["MatchView"][];
                         total: number;
                         page: number;

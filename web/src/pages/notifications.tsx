@@ -67,6 +67,8 @@ export function NotificationsPage() {
                 page={data.page}
                 pageSize={data.pageSize}
                 total={data.total}
+                totalIsEstimate={data.totalIsEstimate}
+                nextCursor={data.nextCursor}
                 onPage={setPage}
               />
             </>

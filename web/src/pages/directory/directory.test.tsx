@@ -27,8 +27,19 @@ const firm = {
   status: 'verified',
 };
 
-const page = (items: unknown[], total = items.length) =>
-  json(200, { items, total, page: 1, pageSize: 20 });
+const page = (
+  items: unknown[],
+  total = items.length,
+  more: { totalIsEstimate?: boolean; nextCursor?: string | null; page?: number } = {},
+) =>
+  json(200, {
+    items,
+    total,
+    totalIsEstimate: more.totalIsEstimate ?? false,
+    nextCursor: more.nextCursor ?? null,
+    page: more.page ?? 1,
+    pageSize: 20,
+  });
 
 describe('DirectoryPage', () => {
   it('lists the firms, each a link to its profile', async () => {
@@ -79,5 +90,38 @@ describe('DirectoryPage', () => {
     fireEvent.change(screen.getByLabelText('Search'), { target: { value: 'x' } });
     fireEvent.click(screen.getByRole('button', { name: 'Show companies' }));
     expect(await screen.findByText(/q must be shorter/)).toBeTruthy();
+  });
+
+  it('says about how many firms when the total is an estimate, and shows more by cursor', async () => {
+    const other = { ...firm, id: '5d7c8e4f-9a2b-4c1d-8e3f-6a7b8c9d0e1f', name: 'Nordic Mint' };
+    const api = stubApi({
+      'GET /api/taxonomy': json(200, TAXONOMY),
+      'GET /api/companies?page=1&pageSize=20': page([firm], 98_000, {
+        totalIsEstimate: true,
+        nextCursor: 'Y3Vyc29y',
+      }),
+      'GET /api/companies?page=2&pageSize=20&after=Y3Vyc29y': page([other], 98_000, {
+        totalIsEstimate: true,
+        page: 2,
+      }),
+    });
+    renderInApp(<DirectoryPage />, { language: 'zh-Hant' });
+    expect(await screen.findByRole('heading', { name: '找到約 98,000 家公司' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '顯示更多公司' }));
+    expect(await screen.findByRole('link', { name: 'Nordic Mint' })).toBeTruthy();
+    // Both pages stay on screen; the last one has no cursor, so nothing more is offered.
+    expect(screen.getByRole('link', { name: 'Maple Ledger' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '顯示更多公司' })).toBeNull();
+    expect(api).toHaveBeenCalledWith(expect.stringContaining('after=Y3Vyc29y'), expect.anything());
+  });
+
+  it('counts exactly in English when the list is small', async () => {
+    stubApi({
+      'GET /api/taxonomy': json(200, TAXONOMY),
+      'GET /api/companies?page=1&pageSize=20': page([firm]),
+    });
+    renderInApp(<DirectoryPage />);
+    expect(await screen.findByRole('heading', { name: 'Companies found (1)' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Show more companies' })).toBeNull();
   });
 });

@@ -40,9 +40,14 @@ export function CompaniesPage() {
           {(list) => (
             <section aria-labelledby="results">
               <h2 id="results">
-                {t(filters.status === 'pending' ? 'org.companies.queue' : 'org.companies.results', {
-                  count: list.total,
-                })}
+                {t(
+                  filters.status === 'pending'
+                    ? 'org.companies.queue'
+                    : list.totalIsEstimate
+                      ? 'directory.resultsAbout'
+                      : 'org.companies.results',
+                  { count: list.total },
+                )}
               </h2>
               {list.items.length === 0 ? (
                 <p className="muted">{t('org.companies.none')}</p>
