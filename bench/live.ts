@@ -55,6 +55,8 @@ const CLIENTS = positive(option('clients') ?? process.env.BENCH_LIVE_CLIENTS, 20
 const SLOW = positive(option('slow'), 20);
 const FAST = positive(option('fast'), 100);
 const ONLY = option('only');
+/** `--profile DIR`: the API process writes a CPU profile there (node --cpu-prof) when it stops. */
+const PROFILE = option('profile');
 /** Clients connected (and joined) at once. */
 const BATCH = 100;
 /** Broadcasts before the measured ones, not counted. */
@@ -297,8 +299,9 @@ async function joinSession(socket: LiveSocket, sessionId: string): Promise<numbe
 
 /** The real API; the caller has seeded the database. */
 async function socketIoRoom(env: NodeJS.ProcessEnv, seeded: Seeded): Promise<Room> {
+  const profile = PROFILE ? [`--cpu-prof`, `--cpu-prof-dir=${PROFILE}`] : [];
   const { child, port, output } = await startApiProcess(env, (args) =>
-    serverCommand(['--title=bench-live-api', ...args]),
+    serverCommand(['--title=bench-live-api', ...profile, ...args]),
   );
   const url = `http://127.0.0.1:${port}/live`;
   const sockets: LiveSocket[] = [];
@@ -542,6 +545,13 @@ async function measureRoom(room: Room): Promise<Result> {
   await sleep(2000);
   const memoryBytes = rssBytes(room.pid) - before;
   const joinEvents = new Map(room.otherEvents);
+  if (room.joins) {
+    // Printed at once: the broadcasts that follow may take long, or fail.
+    console.log(
+      `    (${room.label}: ${CLIENTS} joined in ${sec(sum(joinTimes))}, memory ` +
+        `${kib(memoryBytes)}, largest ack ${(room.largestJoinAck() / 1024).toFixed(1)} KiB)`,
+    );
+  }
   const idleCpu = cpuMs(room.pid);
   await sleep(IDLE_MS);
   const idleCpuMs = ((cpuMs(room.pid) - idleCpu) * 1000) / IDLE_MS;

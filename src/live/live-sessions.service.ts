@@ -16,12 +16,17 @@ import { toLiveSlot } from './live-emitter';
 import type {
   Announcement,
   LiveMeeting,
+  LivePresence,
   LiveSessionState,
   PresenceUser,
   SocketData,
 } from './live.events';
 import { PresenceService } from './presence.service';
 
+/** Users the join acknowledgement lists beside the count and the partners. */
+const FIRST_PRESENCE_PAGE = 20;
+/** Most changes a client joining again is sent; further behind, it gets the first page again. */
+const MAX_PRESENCE_CHANGES_SINCE = 500;
 /** Announcements a session keeps for people who join later. */
 const KEPT_ANNOUNCEMENTS = 20;
 /** Largest WebRTC message relayed (an SDP offer is a few kilobytes). */
@@ -81,16 +86,29 @@ export class LiveSessionsService {
     return { session, user: { userId: who.userId, name: who.name, role: who.role, companies } };
   }
 
-  /** Everything the room shows the caller now. */
-  async state({ session, user }: SessionAccess): Promise<LiveSessionState> {
+  /**
+   * Everything the room shows the caller now. Its presence is the count, the caller's partners
+   * and a first page, whatever the size of the room; or, for a client joining again with the
+   * presence version it holds (`since`), what changed after it.
+   */
+  async state({ session, user }: SessionAccess, since?: number): Promise<LiveSessionState> {
     const now = new Date();
     const slots = buildSlots(session);
     const { current, next } = slotAt(slots, now);
     const companyIds = user.companies.map((company) => company.id);
+    const mine = await this.meetingsOf(session.id, companyIds);
+    // The firms on the other side of the caller's meetings: whose presence it is always shown.
+    const partnerCompanyIds = [
+      ...new Set(
+        mine.map((meeting) =>
+          companyIds.includes(meeting.companyA) ? meeting.companyB : meeting.companyA,
+        ),
+      ),
+    ];
     const [presence, announcements, meetings] = await Promise.all([
-      this.presence.list(session.id),
+      this.presenceFor(session.id, partnerCompanyIds, since),
       this.announcements(session.id),
-      this.meetingsAround(session.id, companyIds, slots, now),
+      this.meetingsAround(mine, companyIds, slots, now),
     ]);
     return {
       session: {
@@ -117,21 +135,93 @@ export class LiveSessionsService {
     };
   }
 
-  /** The caller's meeting in the running slot and the next one after it (cancelled ones aside). */
-  private async meetingsAround(
+  /** The room's presence as a joiner sees it (see `state`). */
+  private async presenceFor(
     sessionId: string,
-    companyIds: string[],
-    slots: Slot[],
-    now: Date,
-  ): Promise<LiveSessionState['meetings']> {
-    if (companyIds.length === 0) return { current: null, next: null };
-    const meetings = await this.dataSource.getRepository(Meeting).find({
+    partnerCompanyIds: string[],
+    since: number | undefined,
+  ): Promise<LivePresence> {
+    const partnerUsers = async (): Promise<PresenceUser[]> => {
+      if (partnerCompanyIds.length === 0) return [];
+      const members = await this.dataSource.query<{ user_id: string }[]>(
+        `SELECT DISTINCT user_id FROM company_members WHERE company_id = ANY($1::uuid[])`,
+        [partnerCompanyIds],
+      );
+      return this.presence.users(
+        sessionId,
+        members.map((row) => row.user_id),
+      );
+    };
+    const [partners, changed] = await Promise.all([
+      partnerUsers(),
+      since === undefined
+        ? null
+        : this.presence.changesSince(sessionId, since, MAX_PRESENCE_CHANGES_SINCE),
+    ]);
+    if (changed) {
+      const { count } = await this.presence.count(sessionId);
+      return {
+        count,
+        version: changed.version,
+        partnerCompanyIds,
+        partners,
+        page: null,
+        changes: changed.changes,
+      };
+    }
+    // The version is read first: a change between the two reads is in the page and comes again
+    // as an event, which the client applies twice to the same effect.
+    const { count, version } = await this.presence.count(sessionId);
+    const page = await this.presence.page(sessionId, undefined, FIRST_PRESENCE_PAGE);
+    return { count, version, partnerCompanyIds, partners, page, changes: null };
+  }
+
+  /**
+   * For each of `companyIds`, the firms it meets in the session (meetings not cancelled): whose
+   * presence its users are shown beside the count.
+   */
+  async partnersOf(sessionId: string, companyIds: string[]): Promise<Map<string, string[]>> {
+    const partners = new Map<string, string[]>();
+    if (companyIds.length === 0) return partners;
+    const pairs = await this.dataSource.query<{ company_a: string; company_b: string }[]>(
+      `SELECT DISTINCT company_a, company_b FROM meetings
+        WHERE session_id = $1 AND status <> 'cancelled'
+          AND (company_a = ANY($2::uuid[]) OR company_b = ANY($2::uuid[]))`,
+      [sessionId, companyIds],
+    );
+    const add = (from: string, to: string): void => {
+      if (!companyIds.includes(from)) return;
+      const list = partners.get(from) ?? [];
+      if (!list.includes(to)) list.push(to);
+      partners.set(from, list);
+    };
+    for (const pair of pairs) {
+      add(pair.company_a, pair.company_b);
+      add(pair.company_b, pair.company_a);
+    }
+    return partners;
+  }
+
+  /** The caller's meeting in the running slot and the next one after it (cancelled ones aside). */
+  /** The meetings of these companies in the session, cancelled ones aside, by slot. */
+  private async meetingsOf(sessionId: string, companyIds: string[]): Promise<Meeting[]> {
+    if (companyIds.length === 0) return [];
+    return this.dataSource.getRepository(Meeting).find({
       where: [
         { sessionId, companyA: In(companyIds), status: Not('cancelled') },
         { sessionId, companyB: In(companyIds), status: Not('cancelled') },
       ],
       order: { slotIndex: 'ASC' },
     });
+  }
+
+  private async meetingsAround(
+    meetings: Meeting[],
+    companyIds: string[],
+    slots: Slot[],
+    now: Date,
+  ): Promise<LiveSessionState['meetings']> {
+    if (meetings.length === 0) return { current: null, next: null };
     const t = now.getTime();
     const running = meetings.find((meeting) => {
       const slot = slots[meeting.slotIndex];
@@ -141,6 +231,7 @@ export class LiveSessionsService {
       (meeting) => (slots[meeting.slotIndex]?.startsAt.getTime() ?? 0) > t,
     );
     const chosen = [running, upcoming].filter((meeting): meeting is Meeting => !!meeting);
+    if (chosen.length === 0) return { current: null, next: null };
     const others = await this.dataSource.getRepository(Company).findBy({
       id: In(
         chosen.map((meeting) =>

@@ -1,11 +1,54 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
-import { IsDefined, IsString, IsUUID, Length, validateSync } from 'class-validator';
+import {
+  IsDefined,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  validateSync,
+} from 'class-validator';
 import { assertObjectBody, invalidInput } from '../common/validation';
 
-/** `session:join` and `session:leave`. */
+/** `session:leave`. */
+export class LeaveMessage {
+  @IsUUID('all')
+  sessionId: string;
+}
+
+/** `session:join`; `since`, the presence version the client holds when it joins again. */
 export class JoinMessage {
   @IsUUID('all')
   sessionId: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  since?: number;
+}
+
+/** Most users one `presence:page` gives. */
+export const MAX_PRESENCE_PAGE = 200;
+/** Users a page has unless the client asks for another number. */
+export const PRESENCE_PAGE = 50;
+
+/** `presence:page`: the next page of a session's room, after the cursor `after`. */
+export class PresencePageMessage {
+  @IsUUID('all')
+  sessionId: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  after?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PRESENCE_PAGE)
+  limit?: number;
 }
 
 /** `announce`: an organiser's broadcast to a session's room. */
