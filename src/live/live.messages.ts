@@ -2,15 +2,16 @@ import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import {
   IsDefined,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Length,
+  Matches,
   Max,
   Min,
   validateSync,
 } from 'class-validator';
 import { assertObjectBody, invalidInput } from '../common/validation';
+import { Optional } from '../common/validators';
 
 /** `session:leave`. */
 export class LeaveMessage {
@@ -23,7 +24,7 @@ export class JoinMessage {
   @IsUUID('all')
   sessionId: string;
 
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   since?: number;
@@ -39,12 +40,14 @@ export class PresencePageMessage {
   @IsUUID('all')
   sessionId: string;
 
-  @IsOptional()
+  /** The `next` of the page before (base64url). */
+  @Optional()
   @IsString()
-  @Length(1, 1000)
+  @Length(1, 2000)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'must be the next of a page' })
   after?: string;
 
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(MAX_PRESENCE_PAGE)

@@ -223,13 +223,14 @@ export class PresenceService {
 
   /**
    * Up to `limit` users of the room by name (then id), after the cursor `after` (the `next` of
-   * the page before): O(log N + limit) whatever the size of the room.
+   * the page before: the last user's sort key, base64url): O(log N + limit) whatever the size
+   * of the room.
    */
   async page(sessionId: string, after: string | undefined, limit: number): Promise<PresencePage> {
     const keys = this.keys(sessionId);
     const ranks = await this.redis.zrangebylex(
       keys[5],
-      after === undefined ? '-' : `(${after}`,
+      after === undefined ? '-' : `(${Buffer.from(after, 'base64url').toString()}`,
       '+',
       'LIMIT',
       0,
@@ -240,7 +241,11 @@ export class PresenceService {
       sessionId,
       shown.map((rank) => rank.slice(rank.lastIndexOf('\u0000') + 1)),
     );
-    return { users, next: ranks.length > limit ? (shown.at(-1) ?? null) : null };
+    const last = shown.at(-1);
+    return {
+      users,
+      next: ranks.length > limit && last ? Buffer.from(last).toString('base64url') : null,
+    };
   }
 
   /** Those of `userIds` in the room now, in the order given. */

@@ -83,7 +83,10 @@ export class RedisIoAdapter extends IoAdapter {
     socket.use(refuseOversizedMessages);
     for (const { message, callback, isAckHandledManually } of handlers) {
       socket.on(message as string, (...args: unknown[]) => {
-        const { data, ack } = this.mapPayload(args.length === 1 ? args[0] : args);
+        const { data, ack } = this.mapPayload(args.length === 1 ? args[0] : args) as {
+          data: unknown;
+          ack?: (response: unknown) => void;
+        };
         transform(callback(data, ack)).subscribe({
           next: (response: unknown) => {
             if (response === null || response === undefined) return;

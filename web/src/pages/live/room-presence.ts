@@ -75,7 +75,8 @@ function applyChanges(room: RoomPresence, changes: PresenceChange[]): RoomPresen
   for (const change of changes) {
     if (meets(change.user, room.partnerCompanyIds)) partners = applyTo(partners, change);
     // An arrival beyond the loaded pages comes with the page it sorts in.
-    const loaded = room.next === null || rankOf(change.user) <= room.next;
+    const last = room.everyone.at(-1);
+    const loaded = room.next === null || (!!last && byRank(change.user, last) <= 0);
     if (loaded || !change.online) everyone = applyTo(everyone, change);
   }
   return { ...room, partners, everyone };

@@ -43,7 +43,9 @@ export function useLiveRoom(id: string) {
   const [presence, setPresence] = useState<RoomPresence | null>(null);
   // Read when joining again, to be sent only what changed since.
   const presenceRef = useRef<RoomPresence | null>(null);
-  presenceRef.current = presence;
+  useEffect(() => {
+    presenceRef.current = presence;
+  }, [presence]);
   const [announcements, setAnnouncements] = useState<Announcement[]>([]);
   const [slot, setSlot] = useState<{ current: LiveSlot | null; next: LiveSlot | null }>({
     current: null,
