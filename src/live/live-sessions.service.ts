@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
-import { DataSource, In, Not } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { Company } from '../companies/company.entity';
 import type { AppConfig } from '../config/app-config';
@@ -36,6 +36,8 @@ export interface SessionAccess {
   session: MatchmakingSession;
   /** Who the caller is in the room. */
   user: PresenceUser;
+  /** The meetings of the caller's companies in the session, cancelled ones aside, by slot. */
+  meetings: Meeting[];
 }
 
 function isOrganiserRole(role: string): boolean {
@@ -56,16 +58,20 @@ export class LiveSessionsService {
     private readonly notifications: NotificationsService,
   ) {}
 
+  /** Reads of a session's row under way, shared by the joins that ask at the same moment. */
+  private readonly sessionReads = new Map<string, Promise<MatchmakingSession | null>>();
+
   /**
    * Organisers may join any session; a member joins a session (not a draft) that one of their
    * companies takes part in. Anyone else is refused.
    */
   async access(who: SocketData, sessionId: string): Promise<SessionAccess> {
-    // Both at once: when a whole room arrives together, each join waits on the database twice
-    // rather than three times.
-    const [session, companies] = await Promise.all([
-      this.dataSource.getRepository(MatchmakingSession).findOneBy({ id: sessionId }),
+    // All at once: when a whole room arrives together, each join waits on the database once
+    // rather than three times in turn (and joins of one session share the session's row).
+    const [session, companies, meetings] = await Promise.all([
+      this.sessionRow(sessionId),
       this.companiesInSession(who.userId, sessionId),
+      this.meetingsOfUser(who.userId, sessionId),
     ]);
     const organiser = isOrganiserRole(who.role);
     if (!session || (session.status === 'draft' && !organiser)) {
@@ -77,7 +83,30 @@ export class LiveSessionsService {
         'None of your companies takes part in this session',
       );
     }
-    return { session, user: { userId: who.userId, name: who.name, role: who.role, companies } };
+    const companyIds = companies.map((company) => company.id);
+    return {
+      session,
+      user: { userId: who.userId, name: who.name, role: who.role, companies },
+      meetings: meetings.filter(
+        (meeting) =>
+          companyIds.includes(meeting.companyA) || companyIds.includes(meeting.companyB),
+      ),
+    };
+  }
+
+  /**
+   * The session's row, read once for all the joins that ask for it at the same moment (the
+   * first minute of a session: thousands of joins of one session), never kept after.
+   */
+  private sessionRow(sessionId: string): Promise<MatchmakingSession | null> {
+    const pending = this.sessionReads.get(sessionId);
+    if (pending) return pending;
+    const read = this.dataSource
+      .getRepository(MatchmakingSession)
+      .findOneBy({ id: sessionId })
+      .finally(() => this.sessionReads.delete(sessionId));
+    this.sessionReads.set(sessionId, read);
+    return read;
   }
 
   /** The user's companies that take part in the session, by name. */
@@ -101,12 +130,14 @@ export class LiveSessionsService {
    * and a first page, whatever the size of the room; or, for a client joining again with the
    * presence version it holds (`since`), what changed after it.
    */
-  async state({ session, user }: SessionAccess, since?: number): Promise<LiveSessionState> {
+  async state(
+    { session, user, meetings: mine }: SessionAccess,
+    since?: number,
+  ): Promise<LiveSessionState> {
     const now = new Date();
     const slots = buildSlots(session);
     const { current, next } = slotAt(slots, now);
     const companyIds = user.companies.map((company) => company.id);
-    const mine = await this.meetingsOf(session.id, companyIds);
     // The firms on the other side of the caller's meetings: whose presence it is always shown.
     const partnerCompanyIds = [
       ...new Set(
@@ -213,16 +244,19 @@ export class LiveSessionsService {
   }
 
   /** The caller's meeting in the running slot and the next one after it (cancelled ones aside). */
-  /** The meetings of these companies in the session, cancelled ones aside, by slot. */
-  private async meetingsOf(sessionId: string, companyIds: string[]): Promise<Meeting[]> {
-    if (companyIds.length === 0) return [];
-    return this.dataSource.getRepository(Meeting).find({
-      where: [
-        { sessionId, companyA: In(companyIds), status: Not('cancelled') },
-        { sessionId, companyB: In(companyIds), status: Not('cancelled') },
-      ],
-      order: { slotIndex: 'ASC' },
-    });
+  /** The meetings of the user's companies in the session, cancelled ones aside, by slot. */
+  private meetingsOfUser(userId: string, sessionId: string): Promise<Meeting[]> {
+    const theirs = 'SELECT company_id FROM company_members WHERE user_id = :userId';
+    return this.dataSource
+      .getRepository(Meeting)
+      .createQueryBuilder('meeting')
+      .where('meeting.session_id = :sessionId', { sessionId })
+      .andWhere("meeting.status <> 'cancelled'")
+      .andWhere(`(meeting.company_a IN (${theirs}) OR meeting.company_b IN (${theirs}))`, {
+        userId,
+      })
+      .orderBy('meeting.slot_index', 'ASC')
+      .getMany();
   }
 
   private async meetingsAround(
