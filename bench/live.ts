@@ -55,6 +55,12 @@ const CLIENTS = positive(option('clients') ?? process.env.BENCH_LIVE_CLIENTS, 20
 const SLOW = positive(option('slow'), 20);
 const FAST = positive(option('fast'), 100);
 const ONLY = option('only');
+/**
+ * `--notices off`: the members turned off notifications of announcements (their settings), so that
+ * a broadcast is the room's alone; by default each announcement also writes and sends each
+ * member's own notification of it (2,000 rows and events per broadcast at 2,000 members).
+ */
+const NOTICES = option('notices') !== 'off';
 /** API processes the clients are spread over: two for 5,000 clients or more unless given. */
 const PROCESSES = positive(option('processes'), CLIENTS >= 5000 ? 2 : 1);
 /** `--profile DIR`: the API process writes a CPU profile there (node --cpu-prof) when it stops. */
@@ -206,6 +212,13 @@ async function seed(databaseUrl: string, n: number): Promise<Seeded> {
          FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, n)`,
       [companyIds, COUNTRIES],
     );
+    if (!NOTICES) {
+      await db.query(
+        `INSERT INTO user_settings (user_id, notifications)
+         SELECT id, '{"announcement": "off"}'::jsonb FROM unnest($1::uuid[]) AS t(id)`,
+        [userIds],
+      );
+    }
     await db.query(
       `INSERT INTO company_members (company_id, user_id, role)
        SELECT company_id, user_id, 'owner' FROM unnest($1::uuid[], $2::uuid[]) AS t(company_id, user_id)`,
@@ -713,7 +726,8 @@ async function run(): Promise<void> {
     `bench:live on ${machine()}; ${CLIENTS} clients in one room, ${SLOW} broadcasts at 1/s and ` +
       `${FAST} at 10/s after ${WARMUP} unmeasured; clients and sender in this process` +
       `${PIN ? (PROCESSES === 1 ? ' (core 0; each server on core 1)' : ' (core 0; servers on either core)') : ''}` +
-      `; ${PROCESSES} API process${PROCESSES === 1 ? '' : 'es'}; ulimit -n ${openFiles}`,
+      `; ${PROCESSES} API process${PROCESSES === 1 ? '' : 'es'}; members' notices of ` +
+      `announcements ${NOTICES ? 'on' : 'off'}; ulimit -n ${openFiles}`,
   );
   if (Number(openFiles) < CLIENTS + 500) {
     console.log(

@@ -12,14 +12,16 @@ import { REDIS } from '../redis/redis.module';
 import { NotificationsService } from '../notifications/notifications.service';
 import { MatchmakingSession } from '../sessions/session.entity';
 import { buildSlots, slotAt, type Slot } from '../sessions/slots';
-import { toLiveSlot } from './live-emitter';
-import type {
-  Announcement,
-  LiveMeeting,
-  LivePresence,
-  LiveSessionState,
-  PresenceUser,
-  SocketData,
+import { AfterCommit } from '../notifications/after-commit';
+import { LiveEmitter, toLiveSlot } from './live-emitter';
+import {
+  rooms,
+  type Announcement,
+  type LiveMeeting,
+  type LivePresence,
+  type LiveSessionState,
+  type PresenceUser,
+  type SocketData,
 } from './live.events';
 import { PresenceService } from './presence.service';
 
@@ -56,6 +58,8 @@ export class LiveSessionsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly presence: PresenceService,
     private readonly notifications: NotificationsService,
+    private readonly afterCommit: AfterCommit,
+    private readonly live: LiveEmitter,
   ) {}
 
   /** Reads of a session's row under way, shared by the joins that ask at the same moment. */
@@ -303,7 +307,10 @@ export class LiveSessionsService {
     return { current: view(running), next: view(upcoming) };
   }
 
-  /** An organiser's broadcast, kept (the latest few) for people who join later. */
+  /**
+   * An organiser's broadcast, sent to the session's room once kept (the latest few, for people
+   * who join later).
+   */
   async announce(who: SocketData, sessionId: string, text: string): Promise<Announcement> {
     if (!isOrganiserRole(who.role)) {
       throw AppError.forbidden('live.organisers_only', 'Only organisers make announcements');
@@ -320,6 +327,11 @@ export class LiveSessionsService {
     await this.dataSource.transaction(async (manager) => {
       const session = await manager.findOneBy(MatchmakingSession, { id: sessionId });
       if (!session) throw AppError.notFound('session', sessionId);
+      // Sent to the room first on commit, before each user's own notification of it: in a room
+      // of thousands, those are thousands of events that the announcement need not wait for.
+      this.afterCommit.run(manager, () =>
+        this.live.clientSend(rooms.session(sessionId), 'announcement', announcement),
+      );
       const users = await manager.query<{ user_id: string }[]>(
         `SELECT DISTINCT m.user_id FROM company_members m
            JOIN session_participants p ON p.company_id = m.company_id

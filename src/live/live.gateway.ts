@@ -190,9 +190,7 @@ export class LiveGateway
       if (text.trim() === '') {
         throw AppError.invalid({ text: ['must not be blank'] }, { text: [{ rule: 'notBlank' }] });
       }
-      const announcement = await this.sessions.announce(socket.data, sessionId, text.trim());
-      this.live.clientSend(rooms.session(sessionId), 'announcement', announcement);
-      return { announcement };
+      return { announcement: await this.sessions.announce(socket.data, sessionId, text.trim()) };
     });
   }
 
