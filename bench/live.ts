@@ -41,6 +41,12 @@ import {
  *   join acknowledgement and the other events (presence) the members received while joining;
  *   and for both, the server's CPU use per second once everyone is in and nothing is sent.
  *
+ * With 5,000 clients or more the members are spread over two API processes (`--processes N`),
+ * which then run on either core rather than on core 1; `--notices off` turns off the members'
+ * notifications of announcements, so that a broadcast is the room's alone; `--profile DIR` has
+ * the API processes write a CPU profile there; a failed broadcast phase is reported and the run
+ * goes on. The join figures are printed as soon as the room is in.
+ *
  * `--only ws` or `--only socketio` runs one half. Sender and clients live in this process (the
  * send time travels in the text, from performance.now()), so the latencies include this process
  * taking N frames off the wire and decoding them one after the other, on the same machine as the
