@@ -44,9 +44,13 @@ import { PresenceService, PRESENCE_TTL_MS, type PresenceChange } from './presenc
 const MAX_SESSIONS_PER_SOCKET = 10;
 /** Presence changes of a session are sent together, at most this often... */
 const PRESENCE_WINDOW_MS = 100;
-/** ...and at most once a second in a room of this many users or more. */
+/**
+ * ...and in a room of this many users or more, once per millisecond per user, up to 5 s: each
+ * batch goes to every client in the room (and each API process sends its own), so at 10,000
+ * users a batch a second per process is 20,000 events a second for the clients to take in.
+ */
 const LARGE_ROOM = 1000;
-const LARGE_ROOM_WINDOW_MS = 1000;
+const MAX_WINDOW_MS = 5000;
 /** A presence batch with more changes than this sends the count alone. */
 const MAX_LISTED_CHANGES = 50;
 /** Disconnect reasons that mean the client left on purpose (anything else may come back). */
@@ -68,7 +72,8 @@ export class LiveGateway
   private presenceTimer?: NodeJS.Timeout;
   private stopRestoring?: () => void;
   private readonly presenceBatches = new PresenceBatcher({
-    windowMs: (count) => (count >= LARGE_ROOM ? LARGE_ROOM_WINDOW_MS : PRESENCE_WINDOW_MS),
+    windowMs: (count) =>
+      count >= LARGE_ROOM ? Math.min(count, MAX_WINDOW_MS) : PRESENCE_WINDOW_MS,
     maxListed: MAX_LISTED_CHANGES,
     send: (batch) => this.live.clientSend(rooms.session(batch.sessionId), 'presence', batch),
     omitted: (sessionId, changes) => void this.tellPartners(sessionId, changes),

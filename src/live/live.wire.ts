@@ -294,7 +294,7 @@ export interface ServerToClientEvents {
   }) => void;
   /**
    * People came into or left the session's room (sent to the room): the changes of the last
-   * tenth of a second (of the last second in a room of a thousand or more), each user once with
+   * tenth of a second (of 1 to 5 seconds in a room of a thousand or more), each user once with
    * their latest state. A batch of more than 50 changes lists none of them (`omitted` says how
    * many): a client showing pages of the room loads them again; partners hear of each other by
    * `presence.partners`.
