@@ -41,6 +41,12 @@ import {
  *   join acknowledgement and the other events (presence) the members received while joining;
  *   and for both, the server's CPU use per second once everyone is in and nothing is sent.
  *
+ * With 5,000 clients or more the members are spread over two API processes (`--processes N`),
+ * which then run on either core rather than on core 1; `--notices off` turns off the members'
+ * notifications of announcements, so that a broadcast is the room's alone; `--profile DIR` has
+ * the API processes write a CPU profile there; a failed broadcast phase is reported and the run
+ * goes on. The join figures are printed as soon as the room is in.
+ *
  * `--only ws` or `--only socketio` runs one half. Sender and clients live in this process (the
  * send time travels in the text, from performance.now()), so the latencies include this process
  * taking N frames off the wire and decoding them one after the other, on the same machine as the
@@ -55,6 +61,16 @@ const CLIENTS = positive(option('clients') ?? process.env.BENCH_LIVE_CLIENTS, 20
 const SLOW = positive(option('slow'), 20);
 const FAST = positive(option('fast'), 100);
 const ONLY = option('only');
+/**
+ * `--notices off`: the members turned off notifications of announcements (their settings), so that
+ * a broadcast is the room's alone; by default each announcement also writes and sends each
+ * member's own notification of it (2,000 rows and events per broadcast at 2,000 members).
+ */
+const NOTICES = option('notices') !== 'off';
+/** API processes the clients are spread over: two for 5,000 clients or more unless given. */
+const PROCESSES = positive(option('processes'), CLIENTS >= 5000 ? 2 : 1);
+/** `--profile DIR`: the API process writes a CPU profile there (node --cpu-prof) when it stops. */
+const PROFILE = option('profile');
 /** Clients connected (and joined) at once. */
 const BATCH = 100;
 /** Broadcasts before the measured ones, not counted. */
@@ -92,7 +108,8 @@ type LiveSocket = Socket<ServerToClient, ClientToServer>;
 /** One of the two servers under test, as the phases drive it. */
 interface Room {
   label: string;
-  pid: number;
+  /** The server's processes (two API processes for a large room). */
+  pids: number[];
   /** Whether members join a room after connecting (socket.io) or are in it once connected (ws). */
   joins: boolean;
   /** Connects (and joins) the sender. */
@@ -147,15 +164,23 @@ const announcementText = (seq: number): string =>
 
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString()) || 100;
 
-/** CPU time (user + system) process `pid` has used, in ms. */
-function cpuMs(pid: number): number {
+/** CPU time (user + system) the processes `pids` have used, in ms. */
+function cpuMs(pids: number[]): number {
+  return sum(pids.map(processCpuMs));
+}
+
+function rssBytes(pids: number[]): number {
+  return sum(pids.map(processRssBytes));
+}
+
+function processCpuMs(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // Fields 14 and 15 of proc(5), counted from the state (field 3).
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
 }
 
-function rssBytes(pid: number): number {
+function processRssBytes(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   if (!match) throw new Error(`no VmRSS for process ${pid}`);
   return Number(match[1]) * 1024;
@@ -193,6 +218,13 @@ async function seed(databaseUrl: string, n: number): Promise<Seeded> {
          FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, n)`,
       [companyIds, COUNTRIES],
     );
+    if (!NOTICES) {
+      await db.query(
+        `INSERT INTO user_settings (user_id, notifications)
+         SELECT id, '{"announcement": "off"}'::jsonb FROM unnest($1::uuid[]) AS t(id)`,
+        [userIds],
+      );
+    }
     await db.query(
       `INSERT INTO company_members (company_id, user_id, role)
        SELECT company_id, user_id, 'owner' FROM unnest($1::uuid[], $2::uuid[]) AS t(company_id, user_id)`,
@@ -297,10 +329,18 @@ async function joinSession(socket: LiveSocket, sessionId: string): Promise<numbe
 
 /** The real API; the caller has seeded the database. */
 async function socketIoRoom(env: NodeJS.ProcessEnv, seeded: Seeded): Promise<Room> {
-  const { child, port, output } = await startApiProcess(env, (args) =>
-    serverCommand(['--title=bench-live-api', ...args]),
-  );
-  const url = `http://127.0.0.1:${port}/live`;
+  const profile = PROFILE ? [`--cpu-prof`, `--cpu-prof-dir=${PROFILE}`] : [];
+  const apis: Awaited<ReturnType<typeof startApiProcess>>[] = [];
+  for (let i = 0; i < PROCESSES; i += 1) {
+    apis.push(
+      await startApiProcess(env, (args) =>
+        serverCommand(['--title=bench-live-api', ...profile, ...args]),
+      ),
+    );
+  }
+  // Members are spread over the processes in turn; the sender is on the first.
+  const urls = apis.map(({ port }) => `http://127.0.0.1:${port}/live`);
+  const url = urls[0];
   const sockets: LiveSocket[] = [];
   const members: LiveSocket[] = [];
   const drops: string[] = [];
@@ -309,8 +349,8 @@ async function socketIoRoom(env: NodeJS.ProcessEnv, seeded: Seeded): Promise<Roo
   let sender: LiveSocket | undefined;
   const { sessionId } = seeded;
   return {
-    label: 'socket.io',
-    pid: child.pid ?? 0,
+    label: PROCESSES > 1 ? `socket.io ×${PROCESSES}` : 'socket.io',
+    pids: apis.map(({ child }) => child.pid ?? 0),
     joins: true,
     async connectSender() {
       sender = await connectSocketIo(url, seeded.organiserToken, drops);
@@ -318,7 +358,11 @@ async function socketIoRoom(env: NodeJS.ProcessEnv, seeded: Seeded): Promise<Roo
       await joinSession(sender, sessionId);
     },
     async connectMember(index) {
-      const socket = await connectSocketIo(url, seeded.memberTokens[index], drops);
+      const socket = await connectSocketIo(
+        urls[index % urls.length],
+        seeded.memberTokens[index],
+        drops,
+      );
       sockets.push(socket);
       members[index] = socket;
       socket.onAny((event: string) => {
@@ -341,14 +385,15 @@ async function socketIoRoom(env: NodeJS.ProcessEnv, seeded: Seeded): Promise<Roo
         (error: Error) => failed(error),
       );
     },
-    output,
-    exited: () => exitStatus(child),
+    output: () => apis.map(({ output }) => output()).join('\n'),
+    exited: () =>
+      apis.map(({ child }) => exitStatus(child)).find((status) => status !== null) ?? null,
     drops,
     otherEvents,
     largestJoinAck: () => largestJoinAck,
     async close() {
       for (const socket of sockets) socket.disconnect();
-      await stop(child);
+      await Promise.all(apis.map(({ child }) => stop(child)));
     },
   };
 }
@@ -393,7 +438,7 @@ async function wsRoom(sessionId: string, from: unknown): Promise<Room> {
   let sender: WebSocket | undefined;
   return {
     label: 'plain ws',
-    pid: child.pid ?? 0,
+    pids: [child.pid ?? 0],
     joins: false,
     async connectSender() {
       sender = await connect();
@@ -440,6 +485,8 @@ interface Phase {
   /** CPU time per broadcast of the server and of this process (the clients and the sender). */
   serverCpuMs: number;
   clientCpuMs: number;
+  /** Why the phase stopped, if it failed. */
+  error?: string;
 }
 
 interface Result {
@@ -473,7 +520,7 @@ async function phase(
 ): Promise<Phase> {
   const failures: Error[] = [];
   const seqs = Array.from({ length: count }, (_, i) => firstSeq + i);
-  const serverCpu = cpuMs(room.pid);
+  const serverCpu = cpuMs(room.pids);
   const clientCpu = process.cpuUsage();
   const started = performance.now();
   for (const [i, seq] of seqs.entries()) {
@@ -491,7 +538,7 @@ async function phase(
     await sleep(20);
   }
   if (failures.length > 0) throw failures[0];
-  const serverCpuMs = (cpuMs(room.pid) - serverCpu) / count;
+  const serverCpuMs = (cpuMs(room.pids) - serverCpu) / count;
   const { user, system } = process.cpuUsage(clientCpu);
   const samples = receipts.samples(seqs).sort((a, b) => a - b);
   return {
@@ -505,6 +552,22 @@ async function phase(
     serverCpuMs,
     clientCpuMs: (user + system) / 1000 / count,
   };
+}
+
+/** A phase that failed (the API refused or did not acknowledge) is reported, not fatal. */
+function survive(work: Promise<Phase>, perSecond: number): Promise<Phase> {
+  return work.catch((error: unknown) => ({
+    perSecond,
+    broadcasts: 0,
+    samples: 0,
+    lost: 0,
+    p50: NaN,
+    p99: NaN,
+    max: NaN,
+    serverCpuMs: NaN,
+    clientCpuMs: NaN,
+    error: error instanceof Error ? error.message : String(error),
+  }));
 }
 
 /** Runs `work` for 0..CLIENTS-1, BATCH at a time; the time each batch took, in ms. */
@@ -533,25 +596,32 @@ async function measureRoom(room: Room): Promise<Result> {
   await sleep(1000);
   await room.connectSender();
   await sleep(1000);
-  const before = rssBytes(room.pid);
+  const before = rssBytes(room.pids);
   const connectMs = sum(await inBatches((index) => room.connectMember(index)));
   await sleep(2000);
-  const connectedBytes = rssBytes(room.pid) - before;
+  const connectedBytes = rssBytes(room.pids) - before;
   const receipts = new Receipts();
   const joinTimes = await inBatches((index) => room.joinMember(index, receipts.receive));
   await sleep(2000);
-  const memoryBytes = rssBytes(room.pid) - before;
+  const memoryBytes = rssBytes(room.pids) - before;
   const joinEvents = new Map(room.otherEvents);
-  const idleCpu = cpuMs(room.pid);
+  if (room.joins) {
+    // Printed at once: the broadcasts that follow may take long, or fail.
+    console.log(
+      `    (${room.label}: ${CLIENTS} joined in ${sec(sum(joinTimes))}, memory ` +
+        `${kib(memoryBytes)}, largest ack ${(room.largestJoinAck() / 1024).toFixed(1)} KiB)`,
+    );
+  }
+  const idleCpu = cpuMs(room.pids);
   await sleep(IDLE_MS);
-  const idleCpuMs = ((cpuMs(room.pid) - idleCpu) * 1000) / IDLE_MS;
+  const idleCpuMs = ((cpuMs(room.pids) - idleCpu) * 1000) / IDLE_MS;
 
   const warmup = await phase(room, receipts, 0, WARMUP, 5);
   if (warmup.lost > 0) {
     throw new Error(`${room.label}: ${warmup.lost} of ${WARMUP * CLIENTS} warm-up receipts lost`);
   }
-  const slow = await phase(room, receipts, WARMUP, SLOW, 1);
-  const fast = await phase(room, receipts, WARMUP + SLOW, FAST, 10);
+  const slow = await survive(phase(room, receipts, WARMUP, SLOW, 1), 1);
+  const fast = await survive(phase(room, receipts, WARMUP + SLOW, FAST, 10), 10);
   return {
     label: room.label,
     joins: room.joins,
@@ -601,6 +671,10 @@ function report(result: Result): void {
       `(RSS +${mib(result.memoryBytes)})  ${phases}`,
   );
   for (const p of result.phases) {
+    if (p.error) {
+      console.log(`    broadcasts at ${p.perSecond}/s FAILED: ${p.error.slice(0, 300)}`);
+      continue;
+    }
     console.log(
       `    ${p.broadcasts} broadcasts at ${p.perSecond}/s: ${p.samples} samples, max ${ms(p.max)}` +
         `${p.lost > 0 ? `, ${p.lost} NOT RECEIVED` : ''}; CPU per broadcast: ` +
@@ -645,7 +719,10 @@ function hasTaskset(): boolean {
 
 /** The command line that starts a server child, on core 1 when pinning. */
 function serverCommand(args: string[]): [string, string[]] {
-  return PIN ? ['taskset', ['-c', '1', process.execPath, ...args]] : [process.execPath, args];
+  // Two API processes on one core would measure nothing but that core: they float.
+  return PIN && PROCESSES === 1
+    ? ['taskset', ['-c', '1', process.execPath, ...args]]
+    : [process.execPath, args];
 }
 
 async function run(): Promise<void> {
@@ -654,7 +731,9 @@ async function run(): Promise<void> {
   console.log(
     `bench:live on ${machine()}; ${CLIENTS} clients in one room, ${SLOW} broadcasts at 1/s and ` +
       `${FAST} at 10/s after ${WARMUP} unmeasured; clients and sender in this process` +
-      `${PIN ? ' (core 0; each server on core 1)' : ''}; ulimit -n ${openFiles}`,
+      `${PIN ? (PROCESSES === 1 ? ' (core 0; each server on core 1)' : ' (core 0; servers on either core)') : ''}` +
+      `; ${PROCESSES} API process${PROCESSES === 1 ? '' : 'es'}; members' notices of ` +
+      `announcements ${NOTICES ? 'on' : 'off'}; ulimit -n ${openFiles}`,
   );
   if (Number(openFiles) < CLIENTS + 500) {
     console.log(

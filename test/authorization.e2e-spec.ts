@@ -1114,5 +1114,20 @@ describe('authorization matrix: every route × admin, organiser, owner, other me
         expect(got).toEqual(expected);
       },
     );
+
+    it('presence:page lists a room to those who joined it, and to no one else', async () => {
+      const got: Record<string, unknown> = {};
+      for (const caller of ['admin', 'organiser', 'owner', 'stranger'] as const) {
+        const socket = await live.connected(url, world[caller].accessToken);
+        await request(socket, 'session:join', { sessionId: world.sessionId });
+        const ack = await request<{ ok: boolean; error?: { statusCode: number } }>(
+          socket,
+          'presence:page',
+          { sessionId: world.sessionId },
+        );
+        got[caller] = ack.ok ? 'ok' : ack.error?.statusCode;
+      }
+      expect(got).toEqual({ admin: 'ok', organiser: 'ok', owner: 'ok', stranger: 403 });
+    });
   });
 });

@@ -1402,6 +1402,10 @@ describe('fuzz, field by field: every field of every route and live event', () =
       {
         'session:join': () => ({ caller: 'owner', payload: { sessionId: world.sessionId } }),
         'session:leave': () => ({ caller: 'owner', payload: { sessionId: world.sessionId } }),
+        'presence:page': () => ({
+          caller: 'owner',
+          payload: { sessionId: world.sessionId, after: 'YQ', limit: 10 },
+        }),
         announce: () => ({
           caller: 'organiser',
           payload: { sessionId: world.sessionId, text: 'Fuzz announcement' },

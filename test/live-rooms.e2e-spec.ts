@@ -277,7 +277,7 @@ describe('live matching rooms (/live across two API processes and two workers)',
     expect(state.slot.next?.index).toBe(1);
     expect(state.companyIds.sort()).toEqual([firm.h1, firm.h2].sort());
     expect(state.iceServers).toEqual(ICE);
-    expect(state.presence.map((user) => user.userId).sort()).toEqual(
+    expect((state.presence.page?.users ?? []).map((user) => user.userId).sort()).toEqual(
       [organiser.user.id, hk.user.id].sort(),
     );
     const mine = [state.meetings.current, state.meetings.next].find(
@@ -313,7 +313,9 @@ describe('live matching rooms (/live across two API processes and two workers)',
     await settle();
     expect(overheard).toEqual([]);
     const ack = await join(watcher);
-    expect(ack.state?.presence.filter((user) => user.userId === hk.user.id)).toHaveLength(1);
+    expect(
+      (ack.state?.presence.page?.users ?? []).filter((user) => user.userId === hk.user.id),
+    ).toHaveLength(1);
   });
 
   it('broadcasts announcements from organisers to the room only, and refuses members and bad text', async () => {

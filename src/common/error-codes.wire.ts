@@ -90,6 +90,7 @@ export const ERROR_CODES = [
   'live.organisers_only',
   'live.too_many_sessions',
   'live.message_too_large',
+  'live.not_in_room',
   // Accounts and teams (issue 14).
   'auth.token_invalid_link',
   'auth.email_already_verified',

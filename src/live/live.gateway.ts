@@ -16,7 +16,15 @@ import { AppError } from '../common/app-error';
 import { HttpExceptionFilter } from '../common/http-exception.filter';
 import { CompanyMember } from '../companies/company-member.entity';
 import { UsersService } from '../users/users.service';
-import { AnnounceMessage, JoinMessage, SignalMessage, parseMessage } from './live.messages';
+import {
+  AnnounceMessage,
+  JoinMessage,
+  LeaveMessage,
+  PRESENCE_PAGE,
+  PresencePageMessage,
+  SignalMessage,
+  parseMessage,
+} from './live.messages';
 import {
   rooms,
   type Announcement,
@@ -24,6 +32,8 @@ import {
   type LiveNamespace,
   type LiveSessionState,
   type LiveSocket,
+  type WirePresenceChange,
+  type PresencePage,
 } from './live.events';
 import { LiveEmitter } from './live-emitter';
 import { LiveSessionsService, MAX_SIGNAL_BYTES } from './live-sessions.service';
@@ -32,8 +42,17 @@ import { PresenceService, PRESENCE_TTL_MS, type PresenceChange } from './presenc
 
 /** Sessions one socket may be in at once. */
 const MAX_SESSIONS_PER_SOCKET = 10;
-/** Presence changes of a session are sent together, at most this often. */
+/** Presence changes of a session are sent together, at most this often... */
 const PRESENCE_WINDOW_MS = 100;
+/**
+ * ...and in a room of this many users or more, once per millisecond per user, up to 5 s: each
+ * batch goes to every client in the room (and each API process sends its own), so at 10,000
+ * users a batch a second per process is 20,000 events a second for the clients to take in.
+ */
+const LARGE_ROOM = 1000;
+const MAX_WINDOW_MS = 5000;
+/** A presence batch with more changes than this sends the count alone. */
+const MAX_LISTED_CHANGES = 50;
 /** Disconnect reasons that mean the client left on purpose (anything else may come back). */
 const LEFT_ON_PURPOSE = new Set(['client namespace disconnect', 'server namespace disconnect']);
 
@@ -52,9 +71,13 @@ export class LiveGateway
   private readonly errors = new HttpExceptionFilter();
   private presenceTimer?: NodeJS.Timeout;
   private stopRestoring?: () => void;
-  private readonly presenceBatches = new PresenceBatcher(PRESENCE_WINDOW_MS, (batch) =>
-    this.live.clientSend(rooms.session(batch.sessionId), 'presence', batch),
-  );
+  private readonly presenceBatches = new PresenceBatcher({
+    windowMs: (count) =>
+      count >= LARGE_ROOM ? Math.min(count, MAX_WINDOW_MS) : PRESENCE_WINDOW_MS,
+    maxListed: MAX_LISTED_CHANGES,
+    send: (batch) => this.live.clientSend(rooms.session(batch.sessionId), 'presence', batch),
+    omitted: (sessionId, changes) => void this.tellPartners(sessionId, changes),
+  });
 
   @WebSocketServer()
   namespace: LiveNamespace;
@@ -117,7 +140,7 @@ export class LiveGateway
     @MessageBody() body: unknown,
   ): Promise<LiveAck<{ state: LiveSessionState }>> {
     return this.run(async () => {
-      const { sessionId } = parseMessage(JoinMessage, body);
+      const { sessionId, since } = parseMessage(JoinMessage, body);
       await this.forgetLeftSessions(socket);
       const joined = socket.data.sessions;
       if (!joined.includes(sessionId) && joined.length >= MAX_SESSIONS_PER_SOCKET) {
@@ -130,14 +153,30 @@ export class LiveGateway
       await socket.join(rooms.session(sessionId));
       if (!joined.includes(sessionId)) socket.data.sessions = [...joined, sessionId];
       await this.enterPresence(socket, sessionId, access.user);
-      return { state: await this.sessions.state(access) };
+      return { state: await this.sessions.state(access, since) };
+    });
+  }
+
+  @SubscribeMessage('presence:page')
+  presencePage(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody() body: unknown,
+  ): Promise<LiveAck<{ page: PresencePage }>> {
+    return this.run(async () => {
+      const { sessionId, after, limit } = parseMessage(PresencePageMessage, body);
+      // Only those the server let into the room (and still there) see who else is.
+      await this.forgetLeftSessions(socket);
+      if (!socket.data.sessions.includes(sessionId)) {
+        throw AppError.forbidden('live.not_in_room', 'Join the session before listing its room');
+      }
+      return { page: await this.presence.page(sessionId, after, limit ?? PRESENCE_PAGE) };
     });
   }
 
   @SubscribeMessage('session:leave')
   leave(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<LiveAck> {
     return this.run(async () => {
-      const { sessionId } = parseMessage(JoinMessage, body);
+      const { sessionId } = parseMessage(LeaveMessage, body);
       if (!socket.data.sessions.includes(sessionId)) return {};
       socket.data.sessions = socket.data.sessions.filter((id) => id !== sessionId);
       await socket.leave(rooms.session(sessionId));
@@ -156,9 +195,7 @@ export class LiveGateway
       if (text.trim() === '') {
         throw AppError.invalid({ text: ['must not be blank'] }, { text: [{ rule: 'notBlank' }] });
       }
-      const announcement = await this.sessions.announce(socket.data, sessionId, text.trim());
-      this.live.clientSend(rooms.session(sessionId), 'announcement', announcement);
-      return { announcement };
+      return { announcement: await this.sessions.announce(socket.data, sessionId, text.trim()) };
     });
   }
 
@@ -219,6 +256,39 @@ export class LiveGateway
 
   private announcePresence(changes: PresenceChange[]): void {
     for (const change of changes) this.presenceBatches.add(change);
+  }
+
+  /**
+   * The changes a presence batch was too large to list, sent to the firms that meet the users
+   * concerned: each firm hears of its own partners only, so the work grows with the arrivals
+   * rather than with the square of the room.
+   */
+  private async tellPartners(sessionId: string, changes: WirePresenceChange[]): Promise<void> {
+    try {
+      const companyIds = [
+        ...new Set(changes.flatMap((change) => change.user.companies.map((company) => company.id))),
+      ];
+      const partners = await this.sessions.partnersOf(sessionId, companyIds);
+      const byPartner = new Map<string, WirePresenceChange[]>();
+      for (const change of changes) {
+        const told = new Set<string>();
+        for (const company of change.user.companies) {
+          for (const partner of partners.get(company.id) ?? []) {
+            if (told.has(partner)) continue;
+            told.add(partner);
+            byPartner.set(partner, [...(byPartner.get(partner) ?? []), change]);
+          }
+        }
+      }
+      for (const [companyId, list] of byPartner) {
+        this.live.clientSend(rooms.company(companyId), 'presence.partners', {
+          sessionId,
+          changes: list,
+        });
+      }
+    } catch (error) {
+      this.logger.warn({ err: error }, 'partners not told of presence changes');
+    }
   }
 
   /** Enters every socket of this process into the presence of its sessions again (idempotent). */

@@ -1,11 +1,57 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
-import { IsDefined, IsString, IsUUID, Length, validateSync } from 'class-validator';
+import {
+  IsDefined,
+  IsInt,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+} from 'class-validator';
 import { assertObjectBody, invalidInput } from '../common/validation';
+import { Optional } from '../common/validators';
 
-/** `session:join` and `session:leave`. */
+/** `session:leave`. */
+export class LeaveMessage {
+  @IsUUID('all')
+  sessionId: string;
+}
+
+/** `session:join`; `since`, the presence version the client holds when it joins again. */
 export class JoinMessage {
   @IsUUID('all')
   sessionId: string;
+
+  @Optional()
+  @IsInt()
+  @Min(0)
+  since?: number;
+}
+
+/** Most users one `presence:page` gives. */
+export const MAX_PRESENCE_PAGE = 200;
+/** Users a page has unless the client asks for another number. */
+export const PRESENCE_PAGE = 50;
+
+/** `presence:page`: the next page of a session's room, after the cursor `after`. */
+export class PresencePageMessage {
+  @IsUUID('all')
+  sessionId: string;
+
+  /** The `next` of the page before (base64url). */
+  @Optional()
+  @IsString()
+  @Length(1, 2000)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'must be the next of a page' })
+  after?: string;
+
+  @Optional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PRESENCE_PAGE)
+  limit?: number;
 }
 
 /** `announce`: an organiser's broadcast to a session's room. */

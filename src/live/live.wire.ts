@@ -160,6 +160,44 @@ export interface PresenceUser {
   companies: { id: string; name: string; country: string }[];
 }
 
+/** A user who came into (`online`) or left a session's room. */
+export interface PresenceChange {
+  user: PresenceUser;
+  online: boolean;
+}
+
+/** A page of the people in a session's room, by name. */
+export interface PresencePage {
+  users: PresenceUser[];
+  /** The cursor of the next page (`presence:page` with `after`); null on the last page. */
+  next: string | null;
+}
+
+/**
+ * Presence as `session:join` acknowledges it: the same size in a room of 10 or 10,000. The rest
+ * of the room is paged with `presence:page`; `presence` events follow the changes.
+ */
+export interface LivePresence {
+  /** Users in the room now. */
+  count: number;
+  /**
+   * The room's presence version: each change adds one. Send it back as `since` when joining
+   * again, to be sent only what changed meanwhile.
+   */
+  version: number;
+  /** The firms the caller meets in this session (its meetings' partners, none cancelled). */
+  partnerCompanyIds: string[];
+  /** Users present from those firms. */
+  partners: PresenceUser[];
+  /** The first page of the room; null when `changes` are given instead. */
+  page: PresencePage | null;
+  /**
+   * On joining again with `since`: what changed after that version, each user once with their
+   * latest state (null on a first join, or when `since` is too old and `page` is given).
+   */
+  changes: PresenceChange[] | null;
+}
+
 /** One of the caller's meetings, with the firm on the other side. */
 export interface LiveMeeting extends WireMeeting {
   /** The caller's company in this meeting. */
@@ -186,7 +224,7 @@ export interface LiveSessionState {
     endsAt: string;
   };
   serverTime: string;
-  presence: PresenceUser[];
+  presence: LivePresence;
   slot: {
     /** The slot running now, with the milliseconds left in it; null between slots. */
     current: (LiveSlot & { msLeft: number }) | null;
@@ -256,14 +294,26 @@ export interface ServerToClientEvents {
   }) => void;
   /**
    * People came into or left the session's room (sent to the room): the changes of the last
-   * tenth of a second, each user once with their latest state.
+   * tenth of a second (of 1 to 5 seconds in a room of a thousand or more), each user once with
+   * their latest state. A batch of more than 50 changes lists none of them (`omitted` says how
+   * many): a client showing pages of the room loads them again; partners hear of each other by
+   * `presence.partners`.
    */
   presence: (payload: {
     sessionId: string;
-    changes: { user: PresenceUser; online: boolean }[];
+    changes: PresenceChange[];
+    /** Changes not listed (0 unless the batch was too large to list). */
+    omitted: number;
     /** Users in the room now. */
     count: number;
+    /** The presence version after these changes (batches may arrive out of order). */
+    version: number;
   }) => void;
+  /**
+   * People from firms you meet in the session came or went, when the room's `presence` batch
+   * was too large to list them (sent to your companies' rooms).
+   */
+  'presence.partners': (payload: { sessionId: string; changes: PresenceChange[] }) => void;
   /** A scoring or scheduling job moved on (sent to organisers), as `GET /api/jobs/:id` shows it. */
   'job.progress': (payload: { sessionId: string; job: WireJob }) => void;
   /** A slot of a live session began (sent to the session's room). */
@@ -279,9 +329,15 @@ export interface ServerToClientEvents {
 }
 
 export interface ClientToServerEvents {
+  /** `since`: the presence version the client holds, when joining again. */
   'session:join': (
-    payload: { sessionId: string },
+    payload: { sessionId: string; since?: number },
     ack: (response: LiveAck<{ state: LiveSessionState }>) => void,
+  ) => void;
+  /** The room's users by name, `limit` (1-200, 50 unless given) after the cursor `after`. */
+  'presence:page': (
+    payload: { sessionId: string; after?: string; limit?: number },
+    ack: (response: LiveAck<{ page: PresencePage }>) => void,
   ) => void;
   'session:leave': (payload: { sessionId: string }, ack: (response: LiveAck) => void) => void;
   announce: (

@@ -13,6 +13,6 @@ import { UnsubscribeController } from './unsubscribe.controller';
   imports: [LiveEmitterModule, UsersModule, SettingsModule],
   controllers: [NotificationsController, UnsubscribeController],
   providers: [AfterCommit, NotificationsService, NotificationCentre],
-  exports: [NotificationsService],
+  exports: [NotificationsService, AfterCommit],
 })
 export class NotificationsModule {}

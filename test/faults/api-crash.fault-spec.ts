@@ -43,7 +43,7 @@ describe('an API process killed under a live room', () => {
     const firm = new RoomClient(base, member.token, sessionId);
     clients.push(firm);
     const first = await firm.joined(1);
-    expect(first.presence.map((user) => user.userId)).toContain(member.userId);
+    expect((first.presence.page?.users ?? []).map((user) => user.userId)).toContain(member.userId);
     const [firmPort] = proxy.connections.slice(-1);
     const [otherPort] = [...apis.keys()].filter((port) => port !== firmPort);
 
@@ -65,7 +65,7 @@ describe('an API process killed under a live room', () => {
     expect(proxy.connections.slice(-1)).toEqual([otherPort]);
     expect(firm.connects).toBe(2);
     expect(again.session.id).toBe(sessionId);
-    expect(again.presence.map((user) => user.userId)).toContain(member.userId);
+    expect((again.presence.page?.users ?? []).map((user) => user.userId)).toContain(member.userId);
     await waitUntil('the firm has what it missed', () =>
       firm.seen().includes('While you were away'),
     );

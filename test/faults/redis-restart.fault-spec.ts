@@ -131,7 +131,7 @@ describe('Redis killed and started again empty', () => {
     // Presence, which lived in Redis, is written again by the process that holds the sockets.
     await waitUntil('the firm shows as present again', async () => {
       const state = await organiser.join(running);
-      return state.presence.some((user) => user.userId === member.userId);
+      return (state.presence.page?.users ?? []).some((user) => user.userId === member.userId);
     });
 
     // Jobs: Redis forgot them all; the worker queued them again from PostgreSQL.

@@ -91,14 +91,23 @@ describe('web app: the live room', () => {
     await page.goto(`${url}/sessions/${sessionId}/live`);
     await page.getByRole('heading', { name: `Live room: ${title}` }).waitFor();
     await section(/^Online now \(1\)$/).waitFor();
+    // The count and the firm met (not here yet) at once; everyone else on request, by pages.
+    await section(/^Online now/)
+      .getByText('Nobody from the firms you meet is here yet.')
+      .waitFor();
+    await page.getByRole('button', { name: 'Show everyone online' }).click();
     await expect(section(/^Online now/).innerText()).resolves.toContain(`Mei Wong · ${hkName}`);
 
     const other = await sockets.connected(url, ca.accessToken);
     await request(other, 'session:join', { sessionId });
     await section(/^Online now \(2\)$/).waitFor();
-    await expect(section(/^Online now/).innerText()).resolves.toContain(
-      `Luc Tremblay · ${caName} (Canada)`,
-    );
+    // The firm met arrives among the partners, and in the list shown.
+    const partner = `Luc Tremblay · ${caName} (Canada)`;
+    await expect(
+      section(/^Online now/)
+        .getByText(partner)
+        .count(),
+    ).resolves.toBe(2);
   });
 
   it('shows an organiser’s announcement when it is made', async () => {

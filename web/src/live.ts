@@ -11,9 +11,13 @@ export type {
   Announcement,
   LiveAck,
   LiveMeeting,
+  LivePresence,
+  PresenceChange,
+  PresencePage,
   LiveSessionState,
   LiveSlot,
   PresenceUser,
+  ServerToClientEvents,
   WireRequest,
 } from '../../src/live/live.wire';
 

@@ -12,8 +12,18 @@ import { useLiveRoom } from './use-live-room';
 export default function LivePage({ id }: { id: string }) {
   const { t } = useI18n();
   const errorText = useErrorText();
-  const { connection, state, presence, announcements, slot, ending, activity, offset, socket } =
-    useLiveRoom(id);
+  const {
+    connection,
+    state,
+    presence,
+    loadPresence,
+    announcements,
+    slot,
+    ending,
+    activity,
+    offset,
+    socket,
+  } = useLiveRoom(id);
 
   if (typeof connection === 'object')
     return (
@@ -23,7 +33,7 @@ export default function LivePage({ id }: { id: string }) {
         </div>
       </main>
     );
-  if (!state)
+  if (!state || !presence)
     return (
       <main>
         <p role="status">{t('live.connecting')}</p>
@@ -68,7 +78,7 @@ export default function LivePage({ id }: { id: string }) {
       )}
       <div className="columns">
         <SlotSection slot={slot} offset={offset} meetings={state.meetings} />
-        <PresenceList presence={presence} />
+        <PresenceList presence={presence} load={loadPresence} />
       </div>
       <div className="columns">
         <Announcements announcements={announcements} />

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MessageKey } from '../../i18n';
 import {
   ackError,
@@ -7,9 +7,15 @@ import {
   type LiveSessionState,
   type LiveSlot,
   type LiveSocket,
-  type PresenceUser,
   type WireRequest,
 } from '../../live';
+import {
+  joinedPresence,
+  pageLoaded,
+  partnersEvent,
+  presenceEvent,
+  type RoomPresence,
+} from './room-presence';
 
 export type Connection = 'connecting' | 'connected' | 'reconnecting' | { refused: unknown };
 
@@ -34,7 +40,12 @@ export interface Activity {
 export function useLiveRoom(id: string) {
   const [connection, setConnection] = useState<Connection>('connecting');
   const [state, setState] = useState<LiveSessionState | null>(null);
-  const [presence, setPresence] = useState<PresenceUser[]>([]);
+  const [presence, setPresence] = useState<RoomPresence | null>(null);
+  // Read when joining again, to be sent only what changed since.
+  const presenceRef = useRef<RoomPresence | null>(null);
+  useEffect(() => {
+    presenceRef.current = presence;
+  }, [presence]);
   const [announcements, setAnnouncements] = useState<Announcement[]>([]);
   const [slot, setSlot] = useState<{ current: LiveSlot | null; next: LiveSlot | null }>({
     current: null,
@@ -52,18 +63,24 @@ export function useLiveRoom(id: string) {
     const note = (activity: Omit<Activity, 'id'>) =>
       setActivity((list) => [{ id: ++activityId, ...activity }, ...list].slice(0, 10));
 
-    const join = () =>
-      socket.emit('session:join', { sessionId: id }, (ack) => {
-        if (!ack.ok) return setConnection({ refused: ackError(ack.error) });
-        const joined = ack.state;
-        setOffset(Date.parse(joined.serverTime) - Date.now());
-        setState(joined);
-        setPresence(joined.presence);
-        setAnnouncements(joined.announcements);
-        setSlot({ current: joined.slot.current, next: joined.slot.next });
-        setSocket(socket);
-        setConnection('connected');
-      });
+    const join = () => {
+      const since = presenceRef.current?.version;
+      socket.emit(
+        'session:join',
+        since === undefined ? { sessionId: id } : { sessionId: id, since },
+        (ack) => {
+          if (!ack.ok) return setConnection({ refused: ackError(ack.error) });
+          const joined = ack.state;
+          setOffset(Date.parse(joined.serverTime) - Date.now());
+          setState(joined);
+          setPresence((previous) => joinedPresence(joined.presence, previous));
+          setAnnouncements(joined.announcements);
+          setSlot({ current: joined.slot.current, next: joined.slot.next });
+          setSocket(socket);
+          setConnection('connected');
+        },
+      );
+    };
 
     // Joined again after every (re)connection: the state may have moved on meanwhile.
     socket.on('connect', join);
@@ -78,15 +95,10 @@ export function useLiveRoom(id: string) {
       else setConnection((previous) => (previous === 'connected' ? 'reconnecting' : previous));
     });
     socket.on('presence', (event) => {
-      if (event.sessionId !== id) return;
-      setPresence((list) => {
-        const next = new Map(list.map((user) => [user.userId, user]));
-        for (const change of event.changes) {
-          if (change.online) next.set(change.user.userId, change.user);
-          else next.delete(change.user.userId);
-        }
-        return [...next.values()];
-      });
+      if (event.sessionId === id) setPresence((room) => room && presenceEvent(room, event));
+    });
+    socket.on('presence.partners', (event) => {
+      if (event.sessionId === id) setPresence((room) => room && partnersEvent(room, event.changes));
     });
     socket.on('slot.started', (event) => {
       if (event.sessionId !== id) return;
@@ -145,5 +157,31 @@ export function useLiveRoom(id: string) {
     };
   }, [id]);
 
-  return { connection, state, presence, announcements, slot, ending, activity, offset, socket };
+  /** Loads the room's first page again (`first`) or the next one; rejects with the API's error. */
+  const loadPresence = useCallback(
+    async (first: boolean) => {
+      if (!socket) return;
+      const after = first ? undefined : (presenceRef.current?.next ?? undefined);
+      const ack = await socket.emitWithAck(
+        'presence:page',
+        after === undefined ? { sessionId: id } : { sessionId: id, after },
+      );
+      if (!ack.ok) throw ackError(ack.error);
+      setPresence((room) => room && pageLoaded(room, ack.page, first));
+    },
+    [socket, id],
+  );
+
+  return {
+    connection,
+    state,
+    presence,
+    loadPresence,
+    announcements,
+    slot,
+    ending,
+    activity,
+    offset,
+    socket,
+  };
 }
