@@ -1,6 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import { hash } from 'argon2';
 import { DataSource } from 'typeorm';
+import { UsersService } from '../src/users/users.service';
 import {
   argon2idOptions,
   passwordNeedsRehash,
@@ -200,6 +201,25 @@ describe('accounts and roles', () => {
         .post('/api/auth/login')
         .send({ email: user.email, password: 'wrong-password' })
         .expect(401);
+    });
+
+    it('keeps a password changed between the check and the rehash (the new hash is stored only over the one verified)', async () => {
+      const { user } = await client.signUp();
+      const database = client.app.get(DataSource);
+      const users = client.app.get(UsersService);
+      const old = await hash(PASSWORD, argon2idOptions(PREVIOUS_PASSWORD_HASH_PARAMETERS));
+      const changed = await hash(
+        'a-newer-password',
+        argon2idOptions(PREVIOUS_PASSWORD_HASH_PARAMETERS),
+      );
+      await database.query('UPDATE users SET password_hash = $2 WHERE id = $1', [user.id, changed]);
+      expect(await users.replacePasswordHash(user.id, old, await hash(PASSWORD))).toBe(false);
+      const [row] = await database.query<{ password_hash: string }[]>(
+        'SELECT password_hash FROM users WHERE id = $1',
+        [user.id],
+      );
+      expect(row.password_hash).toBe(changed);
+      await client.signIn(user.email, 'a-newer-password');
     });
   });
 
