@@ -272,30 +272,80 @@ function machineTicks(): { busy: number; total: number } | null {
   }
 }
 
+/** CPU ticks of each process so far whose command is `name` (e.g. every postgres backend). */
+function ticksByName(name: string): Map<string, number> {
+  const ticks = new Map<string, number>();
+  try {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== name) continue;
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks.set(pid, Number(fields[11]) + Number(fields[12]));
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+  } catch {
+    // no /proc
+  }
+  return ticks;
+}
+
+/** Ticks used between two readings by the processes present at both (short-lived ones are missed). */
+function ticksBetween(before: Map<string, number>, after: Map<string, number>): number {
+  let sum = 0;
+  for (const [pid, ticks] of after) sum += ticks - (before.get(pid) ?? ticks);
+  return sum;
+}
+
 /**
  * Where the CPU went during a phase: the API's main thread (HTTP, socket.io, JSON) apart from its
- * other threads (argon2 in the libuv threadpool, V8's GC helpers), and how busy the whole machine
- * was (the benchmark's own processes and anything else running on it).
+ * other threads (argon2 in the libuv threadpool, V8's GC helpers), the worker, PostgreSQL and Redis
+ * (every process of theirs, so colleagues' use of the shared servers too), this process (autocannon
+ * and the room's clients), and what is left of the machine's busy time: anything else running.
  */
-function cpuProfile(pid: number): () => { line: string; otherCores: number | null } {
-  const api = threadTicks(pid);
+function cpuProfile(
+  apiPid: number,
+  workerPid: number,
+): () => { line: string; otherCores: number | null } {
+  const api = threadTicks(apiPid);
+  const worker = threadTicks(workerPid);
   const machine = machineTicks();
+  const postgres = ticksByName('postgres');
+  const redis = ticksByName('redis-server');
+  const self = process.cpuUsage();
   const started = performance.now();
   return () => {
     const seconds = (performance.now() - started) / 1000;
-    const apiNow = threadTicks(pid);
+    const apiNow = threadTicks(apiPid);
+    const workerNow = threadTicks(workerPid);
     const machineNow = machineTicks();
-    if (!api || !apiNow || !machine || !machineNow) {
+    if (!api || !apiNow || !worker || !workerNow || !machine || !machineNow) {
       return { line: 'profile      (needs Linux /proc)', otherCores: null };
     }
     const cores = (ticks: number) => ticks / 100 / seconds;
     const share = (ticks: number) => `${(cores(ticks) * 100).toFixed(0)} %`;
-    const busy = (machineNow.busy - machine.busy) / (machineNow.total - machine.total);
+    const selfUsed = process.cpuUsage(self);
+    const parts = {
+      api: apiNow.main - api.main + apiNow.others - api.others,
+      worker: workerNow.main - worker.main + workerNow.others - worker.others,
+      postgres: ticksBetween(postgres, ticksByName('postgres')),
+      redis: ticksBetween(redis, ticksByName('redis-server')),
+      bench: (selfUsed.user + selfUsed.system) / 10_000,
+    };
+    const busyTicks = machineNow.busy - machine.busy;
+    const rest = Math.max(0, busyTicks - Object.values(parts).reduce((sum, t) => sum + t, 0));
+    const busy = busyTicks / (machineNow.total - machine.total);
     return {
       line:
         `profile      API main thread ${share(apiNow.main - api.main)} of a core, its other threads ` +
-        `(argon2 in the threadpool, GC) ${share(apiNow.others - api.others)}; the machine ` +
-        `${(busy * 100).toFixed(0)} % busy, load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`,
+        `(argon2 in the threadpool, GC) ${share(apiNow.others - api.others)}; worker ` +
+        `${share(parts.worker)}, PostgreSQL ${share(parts.postgres)}, Redis ${share(parts.redis)}, ` +
+        `this process (load, room clients) ${share(parts.bench)}, anything else ${share(rest)}; ` +
+        `the machine ${(busy * 100).toFixed(0)} % busy, load average ${loadavg()[0].toFixed(1)} ` +
+        `on ${cpus().length} cores`,
       otherCores: cores(apiNow.others - api.others),
     };
   };
@@ -467,7 +517,7 @@ async function run(): Promise<void> {
   const phase = async (title: string, withSignIn: boolean): Promise<number> => {
     room.latencies.length = 0;
     const eventsBefore = room.requestEvents();
-    const profile = cpuProfile(api.pid!);
+    const profile = cpuProfile(api.pid!, worker.pid!);
     const dropsBefore = room.drops.length;
     let seq = 0;
     const announcing = setInterval(() => room.announce(seq++), 1000 / ANNOUNCEMENTS_PER_SECOND);
