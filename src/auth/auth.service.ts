@@ -68,8 +68,9 @@ export class AuthService {
         'This account has been disabled; ask an administrator',
       );
     }
-    if (passwordNeedsRehash(user.passwordHash))
+    if (passwordNeedsRehash(user.passwordHash)) {
       await this.rehash(user.id, user.passwordHash, input.password);
+    }
     return { user: toUserView(user), accessToken: await this.tokens.sign(user) };
   }
 

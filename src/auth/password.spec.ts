@@ -46,7 +46,7 @@ describe('password hashes', () => {
     expect(passwordNeedsRehash('$2b$10$abcdefghijklmnopqrstuv')).toBe(true);
   });
 
-  it('with today’s parameters given explicitly and a stronger set compare as expected', async () => {
+  it('are compared with the parameters given: today’s hash is out of date against the earlier set', async () => {
     const today = await hashPassword('pw');
     expect(passwordNeedsRehash(today, PASSWORD_HASH_PARAMETERS)).toBe(false);
     expect(passwordNeedsRehash(today, PREVIOUS_PASSWORD_HASH_PARAMETERS)).toBe(true);
