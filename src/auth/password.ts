@@ -13,10 +13,10 @@ export interface PasswordHashParameters {
 /**
  * argon2id with 19 MiB and 2 passes in one lane: OWASP's minimum (its other sets, 46 MiB and 1
  * pass down to 7 MiB and 5, are meant to be as strong), chosen with `npm run bench:argon2`
- * (docs/benchmarks.md): on this 2-core machine a verify takes about 40 ms of one core, a tenth of
- * the earlier 64 MiB and 3 passes, so one API process with a core for hashing signs in over 20
- * users a second (issue 19 asked for 8); the larger 46 MiB and 1 pass took three times as long, the
- * smaller sets were no faster. One lane, because the library's default of four let one sign-in
+ * (docs/benchmarks.md): on this 2-core machine a verify takes 20 to 40 ms of one core, a seventh
+ * to a tenth of the earlier 64 MiB and 3 passes, so one API process with a core for hashing signs
+ * in over 20 users a second (issue 19 asked for 8); the larger 46 MiB and 1 pass took three times
+ * as long, the smaller sets were about 10 % faster. One lane, because the library's default of four let one sign-in
  * take every core of a small machine and starve the live rooms. Hashes made with other parameters
  * still verify (they are read from the hash) and are replaced at the user's next sign-in
  * (`passwordNeedsRehash`).
