@@ -20,7 +20,7 @@ const common = {
   testEnvironment: 'node',
 };
 module.exports = {
-  // Sign-ups hash with argon2id (64 MiB, 3 passes): e2e tests that make dozens of accounts need time.
+  // Sign-ups hash with argon2id (19 MiB, 2 passes): e2e tests that make dozens of accounts need time.
   testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },

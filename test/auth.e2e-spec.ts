@@ -1,4 +1,12 @@
 import { JwtService } from '@nestjs/jwt';
+import { hash } from 'argon2';
+import { DataSource } from 'typeorm';
+import { UsersService } from '../src/users/users.service';
+import {
+  argon2idOptions,
+  passwordNeedsRehash,
+  PREVIOUS_PASSWORD_HASH_PARAMETERS,
+} from '../src/auth/password';
 import { startApi } from './support/app';
 import { PASSWORD, unique, useApi } from './support/client';
 import { LiveClients, listen } from './support/live';
@@ -156,6 +164,62 @@ describe('accounts and roles', () => {
     it('needs both fields (400)', async () => {
       const response = await client.http.post('/api/auth/login').send({}).expect(400);
       expect(Object.keys(response.body.fields).sort()).toEqual(['email', 'password']);
+    });
+
+    it('replaces a hash of the earlier parameters (64 MiB, 3 passes) at the next sign-in, not at a failed one', async () => {
+      const { user, accessToken } = await client.signUp();
+      const database = client.app.get(DataSource);
+      const stored = async (): Promise<string> => {
+        const [row] = await database.query<{ password_hash: string }[]>(
+          'SELECT password_hash FROM users WHERE id = $1',
+          [user.id],
+        );
+        return row.password_hash;
+      };
+      const old = await hash(PASSWORD, argon2idOptions(PREVIOUS_PASSWORD_HASH_PARAMETERS));
+      await database.query('UPDATE users SET password_hash = $2 WHERE id = $1', [user.id, old]);
+      expect(passwordNeedsRehash(old)).toBe(true);
+
+      await client.http
+        .post('/api/auth/login')
+        .send({ email: user.email, password: 'wrong-password' })
+        .expect(401);
+      expect(await stored()).toBe(old);
+
+      const session = await client.signIn(user.email);
+      expect(session.user.id).toBe(user.id);
+      const upgraded = await stored();
+      expect(upgraded).not.toBe(old);
+      expect(passwordNeedsRehash(upgraded)).toBe(false);
+      // The same password: the sessions signed in before are not signed out.
+      await client.as(accessToken).get('/api/auth/me').expect(200);
+      await client.as(session.accessToken).get('/api/auth/me').expect(200);
+
+      await client.signIn(user.email);
+      expect(await stored()).toBe(upgraded);
+      await client.http
+        .post('/api/auth/login')
+        .send({ email: user.email, password: 'wrong-password' })
+        .expect(401);
+    });
+
+    it('keeps a password changed between the check and the rehash (the new hash is stored only over the one verified)', async () => {
+      const { user } = await client.signUp();
+      const database = client.app.get(DataSource);
+      const users = client.app.get(UsersService);
+      const old = await hash(PASSWORD, argon2idOptions(PREVIOUS_PASSWORD_HASH_PARAMETERS));
+      const changed = await hash(
+        'a-newer-password',
+        argon2idOptions(PREVIOUS_PASSWORD_HASH_PARAMETERS),
+      );
+      await database.query('UPDATE users SET password_hash = $2 WHERE id = $1', [user.id, changed]);
+      expect(await users.replacePasswordHash(user.id, old, await hash(PASSWORD))).toBe(false);
+      const [row] = await database.query<{ password_hash: string }[]>(
+        'SELECT password_hash FROM users WHERE id = $1',
+        [user.id],
+      );
+      expect(row.password_hash).toBe(changed);
+      await client.signIn(user.email, 'a-newer-password');
     });
   });
 

@@ -64,7 +64,7 @@ export class PasswordsService {
    * other session is signed out. Following the link proves the address too: it is verified.
    */
   async confirmReset(token: string, password: string): Promise<Session> {
-    // A link that cannot work is refused before the password is hashed (64 MiB of argon2).
+    // A link that cannot work is refused before the password is hashed (19 MiB of argon2).
     const peeked = await this.links.peek(this.dataSource.manager, 'password-reset', token);
     if (!peeked) throw badToken();
     const passwordHash = await hashPassword(password);

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { EmailAddressesService } from '../accounts/email-addresses.service';
@@ -8,7 +8,7 @@ import { RateLimitService } from '../rate-limit/rate-limit.service';
 import type { LoginDto, SignUpDto } from '../users/dto/create-user.dto';
 import { SettingsService } from '../users/settings.service';
 import { toUserView, UsersService, type UserView } from '../users/users.service';
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword, passwordNeedsRehash, verifyPassword } from './password';
 import { TokenService } from './token.service';
 
 export interface Session {
@@ -21,6 +21,8 @@ const DECOY_HASH = hashPassword('decoy password that matches nothing');
 
 @Injectable()
 export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
   constructor(
     private readonly users: UsersService,
     private readonly tokens: TokenService,
@@ -66,7 +68,25 @@ export class AuthService {
         'This account has been disabled; ask an administrator',
       );
     }
+    if (passwordNeedsRehash(user.passwordHash)) {
+      await this.rehash(user.id, user.passwordHash, input.password);
+    }
     return { user: toUserView(user), accessToken: await this.tokens.sign(user) };
+  }
+
+  /**
+   * Replaces a hash made with other parameters (e.g. the 64 MiB and 3 passes of before issue 19)
+   * now that the password is known, so that a change of parameters reaches every account that
+   * signs in. Hashed before the update, so no pooled connection waits on argon2; only the first
+   * sign-in after a change pays for it (one hash more). A failure is logged, not the user's
+   * problem: the old hash still works and the next sign-in tries again.
+   */
+  private async rehash(userId: string, previous: string, password: string): Promise<void> {
+    try {
+      await this.users.replacePasswordHash(userId, previous, await hashPassword(password));
+    } catch (error) {
+      this.logger.warn(`Could not rehash the password of user ${userId}: ${String(error)}`);
+    }
   }
 
   async me(userId: string): Promise<{ user: UserView; companies: MembershipView[] }> {

@@ -114,6 +114,21 @@ export class UsersService {
   }
 
   /**
+   * Stores `next`, a hash of the same password made with today's parameters, in place of
+   * `previous`, unless the password was changed meanwhile (then the newer one stays). Sessions
+   * are not signed out: the password is the same. True when it was stored.
+   */
+  async replacePasswordHash(id: string, previous: string, next: string): Promise<boolean> {
+    const result = await this.users
+      .createQueryBuilder()
+      .update(User)
+      .set({ passwordHash: next })
+      .where('id = :id AND password_hash = :previous', { id, previous })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
    * Disables (or enables again) an account. An admin may not disable their own, so that the
    * platform always keeps one who can undo it.
    */
