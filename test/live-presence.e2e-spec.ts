@@ -42,8 +42,7 @@ describe('live presence: a small join, pages and changes since', () => {
 
   const join = (socket: Socket, body: Record<string, unknown> = { sessionId }) =>
     request<Ack>(socket, 'session:join', body);
-  const page = (socket: Socket, body: unknown) =>
-    request<Ack>(socket, 'presence:page', body);
+  const page = (socket: Socket, body: unknown) => request<Ack>(socket, 'presence:page', body);
 
   async function joined(account: Account, body?: Record<string, unknown>): Promise<Socket> {
     const socket = await clients.connected(url, account.accessToken);

@@ -92,8 +92,7 @@ export class LiveSessionsService {
       session,
       user: { userId: who.userId, name: who.name, role: who.role, companies },
       meetings: meetings.filter(
-        (meeting) =>
-          companyIds.includes(meeting.companyA) || companyIds.includes(meeting.companyB),
+        (meeting) => companyIds.includes(meeting.companyA) || companyIds.includes(meeting.companyB),
       ),
     };
   }

@@ -37,12 +37,7 @@ export function Pager({
       <span>
         {t(totalIsEstimate ? 'org.pager.whereAbout' : 'org.pager.where', { page, pages, total })}
       </span>
-      <button
-        type="button"
-        className="secondary"
-        disabled={!more}
-        onClick={() => onPage(page + 1)}
-      >
+      <button type="button" className="secondary" disabled={!more} onClick={() => onPage(page + 1)}>
         {t('org.pager.next')}
       </button>
     </nav>
