@@ -82,12 +82,6 @@ const GAP_FREE_MAX_MS = 1000;
  * removed few breaks more (the synthetic sessions: 25 and 27 gaps, in twice the time).
  */
 const ANNEALING_SHARE = 0.5;
-/**
- * When the first search ran out of time (it neither found gap-free days nor proved there are
- * none), it runs again after annealing, until the breaks' budget is spent, trying each firm's
- * annealed first slot first: annealing leaves most firms' days as a gap-free schedule has them
- * (80 firms, 302 meetings: 3 of 6 seeds gap-free without, 5 of 6 with, in the same time).
- */
 /** The complete search for accepted requests may take this share of the breaks' default budget. */
 const COMPLETE_SHARE = 0.5;
 /** Time the fillers' search gets at least, after the breaks (ms). */
@@ -995,10 +989,15 @@ export function solveSchedule(
       deadline: now() + ANNEALING_SHARE * breakBudget,
       random: rand,
     });
+    // The first search ran out of time (it neither found gap-free days nor proved there are
+    // none): it runs again, trying each firm's annealed first slot first, since annealing leaves
+    // most firms' days as a gap-free schedule has them (80 firms, 302 meetings: both seeds
+    // gap-free with it, one without, in the same time), until the budget is spent (at most
+    // GAP_FREE_MAX_MS).
     if (gapFree === 'unknown' && totalBreaks() > 0) {
       takeGapFree(
         gapFreeSchedule(problem, placedRequests, {
-          deadline: breakStart + breakBudget,
+          deadline: Math.min(breakStart + breakBudget, now() + GAP_FREE_MAX_MS),
           seed: (options.seed ?? 1) + 1,
           startHint: firstMeetingSlots(x),
         }),
