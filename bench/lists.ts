@@ -8,13 +8,14 @@ import { encodeCursor } from '../src/common/keyset';
 import { migrate } from '../src/database/migrate';
 import { fillLists, type ListVolume } from './list-volume';
 import {
+  BENCH_JWT_SECRET,
+  benchApiEnvironment,
   cleanUp,
   cleanups,
   freePort,
   keepOutput,
   machine,
   option,
-  REDIS_URL,
   scratchEnvironment,
   startApiProcess,
   stop,
@@ -42,7 +43,7 @@ const VOLUME: ListVolume = {
   notifications: 50_000,
   conversations: 1_000,
 };
-const JWT_SECRET = 'benchmark-secret-benchmark-secret-0123456789';
+const JWT_SECRET = BENCH_JWT_SECRET;
 const ADMIN = { email: 'admin@lists-bench.example', password: 'lists-benchmark-admin-password' };
 /** How far in the deep pages start: 80,000 of 100,000 (a multiple of the page size). */
 const DEEP = Math.floor((VOLUME.companies * 0.8) / 20) * 20;
@@ -136,17 +137,7 @@ async function run(): Promise<void> {
   const scratch = await scratchEnvironment('lists');
   cleanups.push(() => scratch.drop());
   await migrate(scratch.databaseUrl);
-  const env = {
-    DATABASE_URL: scratch.databaseUrl,
-    REDIS_URL,
-    REDIS_PREFIX: scratch.redisPrefix,
-    JWT_SECRET,
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_PER_MINUTE: '100000000',
-    NODE_ENV: 'production',
-  };
+  const env = benchApiEnvironment(scratch, ADMIN);
   const { port } = await startApiProcess(env);
   const product = `http://127.0.0.1:${port}`;
   const { accessToken: token } = await call<{ accessToken: string }>(

@@ -12,6 +12,7 @@ import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import { migrate } from '../src/database/migrate';
 import {
+  BENCH_JWT_SECRET,
   cleanUp,
   cleanups,
   exitStatus,
@@ -81,7 +82,7 @@ const JOIN_TIMEOUT_MS = 30_000;
 const IDLE_MS = 3000;
 /** How long a phase waits for its last receipts after its last send. */
 const DRAIN_MS = 10_000;
-const JWT_SECRET = 'benchmark-secret-benchmark-secret-0123456789';
+const JWT_SECRET = BENCH_JWT_SECRET;
 const ORGANISER_NAME = 'Bench Organiser';
 const COUNTRIES = ['HK', 'CA', 'FI', 'GB', 'DE', 'IN', 'KR', 'AU', 'IL', 'FR'];
 

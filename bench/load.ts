@@ -9,12 +9,12 @@ import { io, type Socket } from 'socket.io-client';
 import { PASSWORD_HASH_PARAMETERS } from '../src/auth/password';
 import { migrate } from '../src/database/migrate';
 import {
+  benchApiEnvironment,
   cleanUp,
   cleanups,
   machine,
   option,
   percentile,
-  REDIS_URL,
   scratchEnvironment,
   startApiProcess,
   startWorkerProcess,
@@ -64,7 +64,6 @@ const ANNOUNCEMENTS_PER_SECOND = 5;
 const TARGET_SIGN_INS_PER_SECOND = 8;
 const TARGET_ANNOUNCEMENT_P99_MS = 250;
 const PASSWORD = 'load-benchmark-password';
-const JWT_SECRET = 'benchmark-secret-benchmark-secret-0123456789';
 const ADMIN = { email: 'admin@load-bench.example', password: 'load-benchmark-admin-password' };
 
 interface Firm {
@@ -404,17 +403,7 @@ async function run(): Promise<void> {
   cleanups.push(() => scratch.drop());
   await migrate(scratch.databaseUrl);
   await fillDirectory(scratch.databaseUrl);
-  const env = {
-    DATABASE_URL: scratch.databaseUrl,
-    REDIS_URL,
-    REDIS_PREFIX: scratch.redisPrefix,
-    JWT_SECRET,
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_PER_MINUTE: '100000000',
-    NODE_ENV: 'production',
-  };
+  const env = benchApiEnvironment(scratch, ADMIN);
   const { port, child: api } = await startApiProcess(env);
   const worker = await startWorkerProcess({ ...env, LOG_LEVEL: 'info' });
   cleanups.push(() => stop(worker));

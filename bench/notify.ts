@@ -14,6 +14,7 @@ import { LiveEmitter } from '../src/live/live-emitter';
 import { AfterCommit } from '../src/notifications/after-commit';
 import { NotificationsService, type Notice } from '../src/notifications/notifications.service';
 import {
+  BENCH_JWT_SECRET,
   cleanUp,
   cleanups,
   machine,
@@ -42,7 +43,7 @@ import {
 const COUNT = Number(option('count') ?? 10_000);
 const DUE = Number(option('due') ?? 2000);
 const PER_TRANSACTION = 100;
-const JWT_SECRET = 'benchmark-secret-benchmark-secret-0123456789';
+const JWT_SECRET = BENCH_JWT_SECRET;
 
 interface Received {
   messageId: string;
