@@ -172,14 +172,23 @@ export function gapFreeSchedule(
   // A matching of the listed meetings of c into slots, each within doms[i] (augmenting paths).
   const slotOwner = new Int32Array(32);
   let seen = 0;
+  let used = 0;
   let domsRef: Int32Array = new Int32Array(0);
   const tryPlace = (i: number): boolean => {
+    // A slot no meeting holds yet is taken at once; otherwise one holder moves over.
+    const free = domsRef[i] & ~used;
+    if (free) {
+      const s = lowBit(free);
+      used |= 1 << s;
+      slotOwner[s] = i;
+      return true;
+    }
     let m = domsRef[i] & ~seen;
     while (m) {
       const s = lowBit(m);
       m &= m - 1;
       seen |= 1 << s;
-      if (slotOwner[s] < 0 || tryPlace(slotOwner[s])) {
+      if (tryPlace(slotOwner[s])) {
         slotOwner[s] = i;
         return true;
       }
@@ -190,10 +199,9 @@ export function gapFreeSchedule(
     let union = 0;
     for (let i = 0; i < len; i++) union |= doms[i];
     if (popcount(union) < len) return false;
-    slotOwner.fill(-1);
+    used = 0;
     domsRef = doms;
     for (let i = 0; i < len; i++) {
-      // A meeting with a free slot of its own takes it at once.
       seen = 0;
       if (!tryPlace(i)) return false;
     }
@@ -271,6 +279,7 @@ export function gapFreeSchedule(
   let failAt = -1;
   const domsBuffer = new Int32Array(Math.max(1, ...byFirm.map((list) => list.length)));
   const queued = new Uint8Array(n);
+  const reach = new Int32Array(32);
   const propagate = (queue: number[]): boolean => {
     failAt = -1;
     queued.fill(0);
@@ -405,6 +414,38 @@ export function gapFreeSchedule(
         for (const v of list) push(other(v, c));
         continue;
       }
+      // A chosen day: a meeting keeps only the slots it holds in some one-to-one assignment of
+      // c's meetings to the day's slots (Régin's rule: an edge outside the matching found above
+      // must close an alternating cycle).
+      if ((keep & (keep - 1)) === 0) {
+        const len = list.length;
+        for (let i = 0; i < len; i++) {
+          let next = 0;
+          let m = domsBuffer[i];
+          while (m) {
+            const t = lowBit(m);
+            m &= m - 1;
+            next |= 1 << slotOwner[t];
+          }
+          reach[i] = next;
+        }
+        for (let k = 0; k < len; k++) {
+          const bit = 1 << k;
+          const via = reach[k];
+          for (let i = 0; i < len; i++) if (reach[i] & bit) reach[i] |= via;
+        }
+        for (let i = 0; i < len; i++) {
+          let allowed = 0;
+          let m = domsBuffer[i];
+          while (m) {
+            const t = lowBit(m);
+            m &= m - 1;
+            const j = slotOwner[t];
+            if (j === i || reach[j] & (1 << i)) allowed |= 1 << t;
+          }
+          if (allowed !== domsBuffer[i] && !narrow(list[i], mdom[list[i]] & allowed)) return false;
+        }
+      }
       // A chosen day: every slot of it is taken by one of c's meetings; one that only a single
       // meeting can take is that meeting's.
       {
@@ -432,13 +473,15 @@ export function gapFreeSchedule(
     return true;
   };
 
-  let leafNodes = 0;
-  const LEAF_LIMIT = 200;
+  // Level 2 goes back to level 1 after this many dead ends: a search that only goes forward may
+  // take a thousand steps (800 firms, 3,000 meetings) and still succeed.
+  let leafFails = 0;
+  const LEAF_LIMIT = 50;
   const LEAF_OUT = new Error('leaf');
   // Level 2: slots for the meetings inside the chosen days, by the same propagation.
   const slotOf = new Int32Array(N);
   const level2 = (): boolean => {
-    if (++leafNodes > LEAF_LIMIT) throw LEAF_OUT;
+    if (leafFails > LEAF_LIMIT) throw LEAF_OUT;
     if (++nodes > limit) throw new Timeout();
     if ((nodes & 255) === 0 && now() > options.deadline) throw new Timeout();
     let best = -1;
@@ -467,6 +510,7 @@ export function gapFreeSchedule(
       const mark = trail.length;
       setDom(best, 1 << s);
       if (propagate([va[best], vb[best]]) && level2()) return true;
+      leafFails++;
       undo(mark);
     }
     return false;
@@ -489,7 +533,7 @@ export function gapFreeSchedule(
     }
     if (best < 0) {
       if (options.stats) options.stats.leaves++;
-      leafNodes = 0;
+      leafFails = 0;
       try {
         return level2();
       } catch (error) {
