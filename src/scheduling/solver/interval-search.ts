@@ -280,6 +280,36 @@ export function gapFreeSchedule(
   const domsBuffer = new Int32Array(Math.max(1, ...byFirm.map((list) => list.length)));
   const queued = new Uint8Array(n);
   const reach = new Int32Array(32);
+  const support = new Int32Array(32);
+  /** Adds to support[i] the slots meeting i may hold in a one-to-one assignment of domsBuffer. */
+  const supportedSlots = (len: number): void => {
+    for (let i = 0; i < len; i++) {
+      let next = 0;
+      let m = domsBuffer[i];
+      while (m) {
+        const t = lowBit(m);
+        m &= m - 1;
+        next |= 1 << slotOwner[t];
+      }
+      reach[i] = next;
+    }
+    for (let k = 0; k < len; k++) {
+      const bit = 1 << k;
+      const via = reach[k];
+      for (let i = 0; i < len; i++) if (reach[i] & bit) reach[i] |= via;
+    }
+    for (let i = 0; i < len; i++) {
+      let allowed = 0;
+      let m = domsBuffer[i];
+      while (m) {
+        const t = lowBit(m);
+        m &= m - 1;
+        const j = slotOwner[t];
+        if (j === i || reach[j] & (1 << i)) allowed |= 1 << t;
+      }
+      support[i] |= allowed;
+    }
+  };
   const propagate = (queue: number[]): boolean => {
     failAt = -1;
     queued.fill(0);
@@ -393,19 +423,29 @@ export function gapFreeSchedule(
         }
       }
       // Each start of c: its meetings take distinct slots of that day.
+      // Each start of c: its meetings take distinct slots of that day. Once the day is chosen, a
+      // meeting keeps only the slots it holds in some one-to-one assignment of c's meetings to
+      // the day's slots (Régin's rule: an edge outside the matching found must close an
+      // alternating cycle). The same for every possible day of an undecided firm cost more than
+      // it saved (80 firms, 302 meetings: 5 of 6 seeds gap-free against 6 of 6).
+      const len = list.length;
+      const single = (starts[c] & (starts[c] - 1)) === 0;
+      if (single) support.fill(0, 0, len);
       let keep = 0;
       let m = starts[c];
       while (m) {
         const s = lowBit(m);
         m &= m - 1;
         const d = day(s, count[c]) & ~fixedMask[c];
-        let len = 0;
+        let filled = 0;
         for (const v of list) {
           const dom = mdom[v] & d;
           if (dom === 0) break;
-          domsBuffer[len++] = dom;
+          domsBuffer[filled++] = dom;
         }
-        if (len === list.length && matchable(domsBuffer, len)) keep |= 1 << s;
+        if (filled !== len || !matchable(domsBuffer, len)) continue;
+        keep |= 1 << s;
+        if (single) supportedSlots(len);
       }
       if (keep === 0) return false;
       if (keep !== starts[c]) {
@@ -414,36 +454,10 @@ export function gapFreeSchedule(
         for (const v of list) push(other(v, c));
         continue;
       }
-      // A chosen day: a meeting keeps only the slots it holds in some one-to-one assignment of
-      // c's meetings to the day's slots (Régin's rule: an edge outside the matching found above
-      // must close an alternating cycle).
-      if ((keep & (keep - 1)) === 0) {
-        const len = list.length;
+      if (single) {
         for (let i = 0; i < len; i++) {
-          let next = 0;
-          let m = domsBuffer[i];
-          while (m) {
-            const t = lowBit(m);
-            m &= m - 1;
-            next |= 1 << slotOwner[t];
-          }
-          reach[i] = next;
-        }
-        for (let k = 0; k < len; k++) {
-          const bit = 1 << k;
-          const via = reach[k];
-          for (let i = 0; i < len; i++) if (reach[i] & bit) reach[i] |= via;
-        }
-        for (let i = 0; i < len; i++) {
-          let allowed = 0;
-          let m = domsBuffer[i];
-          while (m) {
-            const t = lowBit(m);
-            m &= m - 1;
-            const j = slotOwner[t];
-            if (j === i || reach[j] & (1 << i)) allowed |= 1 << t;
-          }
-          if (allowed !== domsBuffer[i] && !narrow(list[i], mdom[list[i]] & allowed)) return false;
+          const v = list[i];
+          if ((mdom[v] & ~support[i]) !== 0 && !narrow(v, mdom[v] & support[i])) return false;
         }
       }
       // A chosen day: every slot of it is taken by one of c's meetings; one that only a single
