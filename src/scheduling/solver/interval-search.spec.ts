@@ -153,3 +153,29 @@ describe('gapFreeSchedule (property-based)', () => {
     );
   });
 });
+
+describe('gapFreeSchedule on chosen days', () => {
+  it('settles the meetings of each chosen day one to one, so the first days it reaches work', () => {
+    // 80 firms, 302 meetings in 22 slots of 27 tables. Once a firm's day is chosen, a meeting
+    // keeps only the slots it can hold while each of the firm's other meetings holds one of the
+    // rest; without that rule the search reached 23 and 60 sets of days (restarting 2 and 4 times)
+    // before it could place the meetings in one.
+    for (const seed of [2, 4]) {
+      const { problem } = plantedProblem({
+        firms: 80,
+        meetings: 302,
+        slots: 22,
+        tables: 27,
+        forbiddenShare: 0.08,
+        windowShare: 0.2,
+        seed,
+      });
+      const stats = { nodes: 0, restarts: 0, leaves: 0 };
+      const result = placed(gapFreeSchedule(problem, all(problem), { ...generous(), stats }));
+      expect(violations(problem, all(problem), result)).toEqual([]);
+      expect(firmsWithBreaks(problem, all(problem), result)).toEqual([]);
+      expect(stats.restarts).toBe(0);
+      expect(stats.leaves).toBeLessThanOrEqual(3);
+    }
+  });
+});
