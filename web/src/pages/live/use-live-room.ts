@@ -17,6 +17,9 @@ import {
   type RoomPresence,
 } from './room-presence';
 
+/** The live room as `useLiveRoom` keeps it, passed whole to the parts of the page that need it. */
+export type LiveRoom = ReturnType<typeof useLiveRoom>;
+
 export type Connection = 'connecting' | 'connected' | 'reconnecting' | { refused: unknown };
 
 /** A line of the room's activity, kept as a message key so that it follows a change of language. */
