@@ -24,9 +24,14 @@ export class JoinMessage {
   @IsUUID('all')
   sessionId: string;
 
+  /**
+   * Versions count changes one by one from 0, so none passes 2^53 - 1; a larger `since`
+   * (2^64, 1e300: integers to JavaScript, rounded) can only be a client's mistake.
+   */
   @Optional()
   @IsInt()
   @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
   since?: number;
 }
 
