@@ -302,6 +302,23 @@ describe('live presence: a small join, pages and changes since', () => {
     });
   });
 
+  it('takes a session id in capitals as the same room, not a room of its own', async () => {
+    const watcher = await joined(fi);
+    const loud = await joined(hk, { sessionId: sessionId.toUpperCase() });
+    const lowerPage = await page(loud, { sessionId, limit: 200 });
+    expect(lowerPage.ok).toBe(true);
+    expect(lowerPage.page!.users.map((user) => user.userId)).toContain(fi.user.id);
+    const seen = (await page(watcher, { sessionId, limit: 200 })).page!.users;
+    expect(seen.map((user) => user.userId)).toContain(hk.user.id);
+    expect((await join(watcher)).state!.presence.count).toBe(47);
+    expect(
+      await request<Ack>(loud, 'session:leave', { sessionId: sessionId.toUpperCase() }),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect((await page(loud, { sessionId })).error?.code).toBe('live.not_in_room');
+  });
+
   it('lists a room only to those in it: not to outsiders, nor to members of other sessions', async () => {
     const stranger = await clients.connected(url, outsider.accessToken);
     expect(await join(stranger)).toMatchObject({
