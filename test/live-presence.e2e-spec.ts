@@ -261,6 +261,28 @@ describe('live presence: a small join, pages and changes since', () => {
         });
       }
     }
+    // Ids of the right shape that name no session: not found, or not in the room; never a 500.
+    for (const id of [
+      '00000000-0000-0000-0000-000000000000',
+      'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF',
+    ]) {
+      expect((await join(socket, { sessionId: id, since: 0 })).error).toMatchObject({
+        statusCode: 404,
+      });
+      expect((await page(socket, { sessionId: id, after: 'YQ', limit: 200 })).error).toMatchObject({
+        statusCode: 403,
+        code: 'live.not_in_room',
+      });
+    }
+    // No message at all, or two.
+    for (const event of ['presence:page', 'session:join']) {
+      const none = (await socket.timeout(5000).emitWithAck(event)) as Ack;
+      expect(none).toMatchObject({ ok: false, error: { statusCode: 400 } });
+      const two = (await socket
+        .timeout(5000)
+        .emitWithAck(event, { sessionId }, { sessionId })) as Ack;
+      expect(two).toMatchObject({ ok: false, error: { statusCode: 400 } });
+    }
     // Still in the room and answering, after all that.
     expect((await page(socket, { sessionId, limit: 1 })).page?.users).toHaveLength(1);
   }, 60_000);

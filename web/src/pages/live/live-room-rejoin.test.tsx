@@ -93,6 +93,13 @@ const state = (sessionId: string, title: string, page: PresencePage, version = 7
     iceServers: [],
   }) as unknown as LiveSessionState;
 
+/** Answers the socket's latest page request, and lets the page take the answer in. */
+const answer = (socket: (typeof room.sockets)[number], ack: unknown) =>
+  act(() => {
+    socket.pages.at(-1)!.answer(ack);
+    return Promise.resolve();
+  });
+
 const list = () => screen.getAllByRole('list').at(-1)!;
 
 describe('the live room, when pages and joins cross', () => {
@@ -121,23 +128,19 @@ describe('the live room, when pages and joins cross', () => {
     act(() => socket.send('connect'));
     expect(await within(list()).findByText('Ben Lo')).toBeTruthy();
     // The page after Ada arrives now: it does not follow Ben, so it is not shown after him.
-    await act(async () =>
-      socket.pages.at(-1)!.answer({
-        ok: true,
-        page: { users: [visitor('u9', 'Zed Chan')], next: null },
-      }),
-    );
+    await answer(socket, {
+      ok: true,
+      page: { users: [visitor('u9', 'Zed Chan')], next: null },
+    });
     expect(within(list()).queryByText('Zed Chan')).toBeNull();
     expect(screen.getByRole('button', { name: 'Show more' })).toBeTruthy();
     // Asked again, the next page follows the list shown.
     fireEvent.click(screen.getByRole('button', { name: 'Show more' }));
     expect(socket.pages.at(-1)!.payload).toEqual({ sessionId: 's1', after: 'QmVu' });
-    await act(async () =>
-      socket.pages.at(-1)!.answer({
-        ok: true,
-        page: { users: [visitor('u3', 'Cy Ng')], next: null },
-      }),
-    );
+    await answer(socket, {
+      ok: true,
+      page: { users: [visitor('u3', 'Cy Ng')], next: null },
+    });
     expect(within(list()).getByText('Cy Ng')).toBeTruthy();
   });
 
@@ -173,12 +176,10 @@ describe('the live room, when pages and joins cross', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Show everyone online' }));
     expect(within(list()).getByText('Bea Ho')).toBeTruthy();
     // The first session's page, answered late, stays out of the second's list.
-    await act(async () =>
-      first.pages.at(-1)!.answer({
-        ok: true,
-        page: { users: [visitor('u7', 'Al Chow')], next: null },
-      }),
-    );
+    await answer(first, {
+      ok: true,
+      page: { users: [visitor('u7', 'Al Chow')], next: null },
+    });
     expect(screen.queryByText('Al Chow')).toBeNull();
     expect(within(list()).getByText('Bea Ho')).toBeTruthy();
   });
