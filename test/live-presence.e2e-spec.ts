@@ -183,6 +183,164 @@ describe('live presence: a small join, pages and changes since', () => {
     expect(Object.keys(since.error?.fields ?? {})).toEqual(['since']);
   });
 
+  it('refuses every hostile value of a paging or joining field with a 400 naming it, never more', async () => {
+    const socket = await joined(hk);
+    /** Values no field of these events takes, whatever JSON can carry. */
+    const hostile: [string, unknown][] = [
+      ['null', null],
+      ['true', true],
+      ['false', false],
+      ['zero', 0],
+      ['negative', -1],
+      ['negative fraction', -0.5],
+      ['fraction', 2.5],
+      ['beyond safe integers', 2 ** 53 + 2],
+      ['2^64', 2 ** 64],
+      ['1e300', 1e300],
+      ['largest double', Number.MAX_VALUE],
+      ['NaN as text', 'NaN'],
+      ['Infinity as text', '-Infinity'],
+      ['number as text', '10'],
+      ['empty text', ''],
+      ['NUL', `${sessionId}\u0000`],
+      ['lone NUL', '\u0000'],
+      ['lone high surrogate', '\ud800'],
+      ['lone low surrogate', 'YQ\udc00'],
+      ['20,000 characters', 'Y'.repeat(20_000)],
+      ['20,000 characters with NUL', `${'Y'.repeat(20_000)}\u0000`],
+      ['empty array', []],
+      ['array', [sessionId]],
+      ['array of NUL', ['\u0000']],
+      ['empty object', {}],
+      ['object', { sessionId }],
+      ['__proto__ object', JSON.parse('{"__proto__": {"admin": true}}')],
+      ['nested __proto__', JSON.parse('{"a": {"__proto__": 1}}')],
+      ['constructor', { constructor: { prototype: 1 } }],
+    ];
+    /** Values that are valid for the field, so not hostile to it: accepted on their own. */
+    const valid: Record<string, (value: unknown) => boolean> = {
+      sessionId: () => false,
+      // A cursor is any base64url text: one that names no user only moves where the page starts.
+      after: (value) => typeof value === 'string' && /^[A-Za-z0-9_-]{1,2000}$/.test(value),
+      limit: (value) =>
+        Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 200,
+      since: (value) => Number.isSafeInteger(value) && (value as number) >= 0,
+    };
+    const cases: { event: string; field: string; base: Record<string, unknown> }[] = [
+      { event: 'presence:page', field: 'sessionId', base: {} },
+      { event: 'presence:page', field: 'after', base: { sessionId } },
+      { event: 'presence:page', field: 'limit', base: { sessionId } },
+      { event: 'session:join', field: 'since', base: { sessionId } },
+    ];
+    const failures: string[] = [];
+    for (const { event, field, base } of cases) {
+      for (const [label, value] of hostile) {
+        const ack = await request<Ack>(socket, event, { ...base, [field]: value });
+        if (valid[field](value)) {
+          if (!ack.ok) failures.push(`${event} ${field} ${label}: refused ${JSON.stringify(ack)}`);
+          continue;
+        }
+        const named = Object.keys(ack.error?.fields ?? {});
+        if (
+          ack.ok !== false ||
+          ack.error?.statusCode !== 400 ||
+          named.length === 0 ||
+          !named.every((name) => name === field || /^[.[]/.test(name.slice(field.length)))
+        ) {
+          failures.push(`${event} ${field} ${label}: ${JSON.stringify(ack).slice(0, 300)}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    // Whole messages that are no object.
+    for (const body of [null, 'text', 42, [sessionId], true]) {
+      for (const event of ['presence:page', 'session:join']) {
+        expect(await request<Ack>(socket, event, body)).toMatchObject({
+          ok: false,
+          error: { statusCode: 400, fields: { body: ['must be an object'] } },
+        });
+      }
+    }
+    // Ids of the right shape that name no session: not found, or not in the room; never a 500.
+    for (const id of [
+      '00000000-0000-0000-0000-000000000000',
+      'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF',
+    ]) {
+      expect((await join(socket, { sessionId: id, since: 0 })).error).toMatchObject({
+        statusCode: 404,
+      });
+      expect((await page(socket, { sessionId: id, after: 'YQ', limit: 200 })).error).toMatchObject({
+        statusCode: 403,
+        code: 'live.not_in_room',
+      });
+    }
+    // No message at all, or two.
+    for (const event of ['presence:page', 'session:join']) {
+      const none = (await socket.timeout(5000).emitWithAck(event)) as Ack;
+      expect(none).toMatchObject({ ok: false, error: { statusCode: 400 } });
+      const two = (await socket
+        .timeout(5000)
+        .emitWithAck(event, { sessionId }, { sessionId })) as Ack;
+      expect(two).toMatchObject({ ok: false, error: { statusCode: 400 } });
+    }
+    // Still in the room and answering, after all that.
+    expect((await page(socket, { sessionId, limit: 1 })).page?.users).toHaveLength(1);
+  }, 60_000);
+
+  it('pages only the room asked for, whatever cursor comes with it', async () => {
+    const socket = await joined(hk);
+    const stranger = await joined(outsider, { sessionId: otherSessionId });
+    const inOther = (await page(stranger, { sessionId: otherSessionId })).page!.users;
+    expect(inOther.length).toBeGreaterThan(0);
+    const otherIds = new Set(inOther.map((user) => user.userId));
+    // Every cursor of this session's pages, used on the other session and back.
+    let after: string | null | undefined;
+    do {
+      const ack = await page(
+        socket,
+        after ? { sessionId, after, limit: 5 } : { sessionId, limit: 5 },
+      );
+      expect(ack.page!.users.some((user) => otherIds.has(user.userId))).toBe(false);
+      after = ack.page!.next;
+      if (!after) break;
+      const there = await page(stranger, { sessionId: otherSessionId, after });
+      expect(there.ok).toBe(true);
+      expect(there.page!.users.every((user) => otherIds.has(user.userId))).toBe(true);
+      // Not to this session, which the stranger has not joined.
+      expect(await page(stranger, { sessionId, after })).toMatchObject({
+        ok: false,
+        error: { statusCode: 403, code: 'live.not_in_room' },
+      });
+    } while (after);
+    // A cursor of any bytes (base64url of NUL, of broken UTF-8, of the key's separator) is harmless.
+    for (const bytes of ['\u0000', '\uffff\uffff', '\u0000' + hk.user.id, 'zzzzzzzz']) {
+      const cursor = Buffer.from(bytes).toString('base64url');
+      const ack = await page(stranger, { sessionId: otherSessionId, after: cursor });
+      expect(ack.ok).toBe(true);
+      expect(ack.page!.users.every((user) => otherIds.has(user.userId))).toBe(true);
+    }
+    expect(await page(stranger, { sessionId: otherSessionId, after: '_-_-' })).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('takes a session id in capitals as the same room, not a room of its own', async () => {
+    const watcher = await joined(fi);
+    const loud = await joined(hk, { sessionId: sessionId.toUpperCase() });
+    const lowerPage = await page(loud, { sessionId, limit: 200 });
+    expect(lowerPage.ok).toBe(true);
+    expect(lowerPage.page!.users.map((user) => user.userId)).toContain(fi.user.id);
+    const seen = (await page(watcher, { sessionId, limit: 200 })).page!.users;
+    expect(seen.map((user) => user.userId)).toContain(hk.user.id);
+    expect((await join(watcher)).state!.presence.count).toBe(47);
+    expect(
+      await request<Ack>(loud, 'session:leave', { sessionId: sessionId.toUpperCase() }),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect((await page(loud, { sessionId })).error?.code).toBe('live.not_in_room');
+  });
+
   it('lists a room only to those in it: not to outsiders, nor to members of other sessions', async () => {
     const stranger = await clients.connected(url, outsider.accessToken);
     expect(await join(stranger)).toMatchObject({

@@ -70,6 +70,13 @@ export const trimOrEmpty = ({ value }: { value: unknown }): unknown =>
 export const upperString = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim().toUpperCase() : value;
 
+/**
+ * An id in the one spelling the database gives back. PostgreSQL reads `A0B1...` and `a0b1...` as
+ * the same uuid, but names built from it (a live room, a Redis key) would differ.
+ */
+export const lowerId = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.toLowerCase() : value;
+
 /** Applies `map` to each string of an array; anything else is left for the validators to refuse. */
 export function mapStrings(map: (value: string) => string) {
   return ({ value }: { value: unknown }): unknown =>

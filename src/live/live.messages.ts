@@ -1,4 +1,4 @@
-import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { plainToInstance, Transform, type ClassConstructor } from 'class-transformer';
 import {
   IsDefined,
   IsInt,
@@ -11,22 +11,32 @@ import {
   validateSync,
 } from 'class-validator';
 import { assertObjectBody, invalidInput } from '../common/validation';
-import { Optional } from '../common/validators';
+import { lowerId, Optional } from '../common/validators';
+
+// Ids are read in lower case: the rooms and the presence keys are named after them, and a client
+// spelling a session's id in capitals would otherwise be alone in a room of its own.
 
 /** `session:leave`. */
 export class LeaveMessage {
+  @Transform(lowerId)
   @IsUUID('all')
   sessionId: string;
 }
 
 /** `session:join`; `since`, the presence version the client holds when it joins again. */
 export class JoinMessage {
+  @Transform(lowerId)
   @IsUUID('all')
   sessionId: string;
 
+  /**
+   * Versions count changes one by one from 0, so none passes 2^53 - 1; a larger `since`
+   * (2^64, 1e300: integers to JavaScript, rounded) can only be a client's mistake.
+   */
   @Optional()
   @IsInt()
   @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
   since?: number;
 }
 
@@ -37,6 +47,7 @@ export const PRESENCE_PAGE = 50;
 
 /** `presence:page`: the next page of a session's room, after the cursor `after`. */
 export class PresencePageMessage {
+  @Transform(lowerId)
   @IsUUID('all')
   sessionId: string;
 
@@ -56,6 +67,7 @@ export class PresencePageMessage {
 
 /** `announce`: an organiser's broadcast to a session's room. */
 export class AnnounceMessage {
+  @Transform(lowerId)
   @IsUUID('all')
   sessionId: string;
 
@@ -66,6 +78,7 @@ export class AnnounceMessage {
 
 /** `rtc.signal`: a WebRTC offer, answer or ICE candidate, relayed as it is. */
 export class SignalMessage {
+  @Transform(lowerId)
   @IsUUID('all')
   meetingId: string;
 

@@ -247,7 +247,7 @@ export const routes: RouteObject[] = [
           <WithId
             page={(id) => (
               <Lazy>
-                <LivePage id={id} />
+                <LivePage key={id} id={id} />
               </Lazy>
             )}
           />

@@ -6,30 +6,21 @@ import { ActivityList } from './activity-list';
 import { Announcements } from './announcements';
 import { PresenceList } from './presence-list';
 import { SlotSection } from './slot-section';
+import { RoomNotices } from './room-notices';
 import { useLiveRoom } from './use-live-room';
 
 /** The live room of a session: presence, the slot clock, your meetings, announcements, activity. */
 export default function LivePage({ id }: { id: string }) {
   const { t } = useI18n();
   const errorText = useErrorText();
-  const {
-    connection,
-    state,
-    presence,
-    loadPresence,
-    announcements,
-    slot,
-    ending,
-    activity,
-    offset,
-    socket,
-  } = useLiveRoom(id);
+  const room = useLiveRoom(id);
+  const { state, presence } = room;
 
-  if (typeof connection === 'object')
+  if (typeof room.connection === 'object')
     return (
       <main>
         <div className="error" role="alert">
-          {t('live.refused', { message: errorText(connection.refused) })}
+          {t('live.refused', { message: errorText(room.connection.refused) })}
         </div>
       </main>
     );
@@ -52,37 +43,25 @@ export default function LivePage({ id }: { id: string }) {
       <h1>
         {t('live.title')}: {state.session.title}
       </h1>
-      {connection === 'reconnecting' && (
-        <div className="banner" role="status" aria-live="assertive">
-          {t('live.reconnecting')}
-        </div>
-      )}
-      {closed && (
-        <p className="notice" role="status">
-          {t('live.closed')}
-        </p>
-      )}
-      {ending !== null && !closed && (
-        <p className="notice" role="status">
-          {t('live.ending', { seconds: ending })}
-        </p>
-      )}
-      {socket && callMeeting?.roomId && (
+      <RoomNotices room={room} closed={closed} />
+      {room.socket && callMeeting?.roomId && (
         <VideoCall
           key={callMeeting.id}
-          socket={socket}
+          socket={room.socket}
           meeting={callMeeting}
           iceServers={state.iceServers ?? []}
-          offset={offset}
+          offset={room.offset}
         />
       )}
       <div className="columns">
-        <SlotSection slot={slot} offset={offset} meetings={state.meetings} />
-        <PresenceList presence={presence} load={loadPresence} />
+        <SlotSection slot={room.slot} offset={room.offset} meetings={state.meetings} />
+        <PresenceList presence={presence} load={room.loadPresence} />
       </div>
       <div className="columns">
-        <Announcements announcements={announcements} />
-        {activity.length > 0 && <ActivityList activity={activity} companyIds={state.companyIds} />}
+        <Announcements announcements={room.announcements} />
+        {room.activity.length > 0 && (
+          <ActivityList activity={room.activity} companyIds={state.companyIds} />
+        )}
       </div>
     </main>
   );

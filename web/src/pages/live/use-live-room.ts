@@ -17,6 +17,9 @@ import {
   type RoomPresence,
 } from './room-presence';
 
+/** The live room as `useLiveRoom` keeps it, passed whole to the parts of the page that need it. */
+export type LiveRoom = ReturnType<typeof useLiveRoom>;
+
 export type Connection = 'connecting' | 'connected' | 'reconnecting' | { refused: unknown };
 
 /** A line of the room's activity, kept as a message key so that it follows a change of language. */
@@ -32,6 +35,15 @@ export interface Activity {
   sessionStatus?: LiveSessionState['session']['status'];
 }
 
+interface HeldPresence {
+  id: string;
+  room: RoomPresence;
+}
+
+/** The room held if it is session `id`'s. */
+const heldOf = (held: HeldPresence | null, id: string): RoomPresence | null =>
+  held?.id === id ? held.room : null;
+
 /**
  * The session's live room over socket.io: joined on every (re)connection, then kept up to date by
  * its events (presence, slots, announcements, requests, schedules, matches, the session's status
@@ -40,12 +52,16 @@ export interface Activity {
 export function useLiveRoom(id: string) {
   const [connection, setConnection] = useState<Connection>('connecting');
   const [state, setState] = useState<LiveSessionState | null>(null);
-  const [presence, setPresence] = useState<RoomPresence | null>(null);
+  // The presence held, with the session it is of: once the page shows another session, none of
+  // it may show, be sent as `since` (the other room's changes would be applied to these people),
+  // or take a page of the room asked for before.
+  const [held, setHeld] = useState<HeldPresence | null>(null);
+  const presence = heldOf(held, id);
   // Read when joining again, to be sent only what changed since.
-  const presenceRef = useRef<RoomPresence | null>(null);
+  const heldRef = useRef<HeldPresence | null>(null);
   useEffect(() => {
-    presenceRef.current = presence;
-  }, [presence]);
+    heldRef.current = held;
+  }, [held]);
   const [announcements, setAnnouncements] = useState<Announcement[]>([]);
   const [slot, setSlot] = useState<{ current: LiveSlot | null; next: LiveSlot | null }>({
     current: null,
@@ -63,8 +79,12 @@ export function useLiveRoom(id: string) {
     const note = (activity: Omit<Activity, 'id'>) =>
       setActivity((list) => [{ id: ++activityId, ...activity }, ...list].slice(0, 10));
 
+    // Changes to this session's presence; nothing to do before its join is acknowledged.
+    const update = (change: (room: RoomPresence) => RoomPresence) =>
+      setHeld((previous) => (previous?.id === id ? { id, room: change(previous.room) } : previous));
+
     const join = () => {
-      const since = presenceRef.current?.version;
+      const since = heldOf(heldRef.current, id)?.version;
       socket.emit(
         'session:join',
         since === undefined ? { sessionId: id } : { sessionId: id, since },
@@ -73,7 +93,10 @@ export function useLiveRoom(id: string) {
           const joined = ack.state;
           setOffset(Date.parse(joined.serverTime) - Date.now());
           setState(joined);
-          setPresence((previous) => joinedPresence(joined.presence, previous));
+          setHeld((previous) => ({
+            id,
+            room: joinedPresence(joined.presence, heldOf(previous, id)),
+          }));
           setAnnouncements(joined.announcements);
           setSlot({ current: joined.slot.current, next: joined.slot.next });
           setSocket(socket);
@@ -95,10 +118,10 @@ export function useLiveRoom(id: string) {
       else setConnection((previous) => (previous === 'connected' ? 'reconnecting' : previous));
     });
     socket.on('presence', (event) => {
-      if (event.sessionId === id) setPresence((room) => room && presenceEvent(room, event));
+      if (event.sessionId === id) update((room) => presenceEvent(room, event));
     });
     socket.on('presence.partners', (event) => {
-      if (event.sessionId === id) setPresence((room) => room && partnersEvent(room, event.changes));
+      if (event.sessionId === id) update((room) => partnersEvent(room, event.changes));
     });
     socket.on('slot.started', (event) => {
       if (event.sessionId !== id) return;
@@ -161,13 +184,19 @@ export function useLiveRoom(id: string) {
   const loadPresence = useCallback(
     async (first: boolean) => {
       if (!socket) return;
-      const after = first ? undefined : (presenceRef.current?.next ?? undefined);
+      const after = first ? undefined : (heldOf(heldRef.current, id)?.next ?? undefined);
       const ack = await socket.emitWithAck(
         'presence:page',
         after === undefined ? { sessionId: id } : { sessionId: id, after },
       );
       if (!ack.ok) throw ackError(ack.error);
-      setPresence((room) => room && pageLoaded(room, ack.page, first));
+      // A later page belongs after the list it was asked for: not after a room loaded again
+      // meanwhile (a reconnection too late for the changes only), nor in another session's.
+      setHeld((previous) => {
+        const room = heldOf(previous, id);
+        if (!room || (!first && room.next !== (after ?? null))) return previous;
+        return { id, room: pageLoaded(room, ack.page, first) };
+      });
     },
     [socket, id],
   );
