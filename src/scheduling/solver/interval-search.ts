@@ -239,7 +239,12 @@ export function gapFreeSchedule(
       xorMaybe[s] ^= c;
     }
   };
+  // A firm's version moves on whenever its starts or one of its meetings' slots change; the
+  // checks of its own day below are skipped while it is the one they last passed at.
+  const version = new Int32Array(n);
+  const checked = new Int32Array(n).fill(-1);
   const recount = (c: number, newStarts: number): void => {
+    version[c]++;
     const oldCore = coreOf[c];
     const oldMaybe = coverOf[c] & ~oldCore;
     starts[c] = newStarts;
@@ -265,6 +270,8 @@ export function gapFreeSchedule(
   const setDom = (v: number, d: number): void => {
     trail.push(-1 - v, mdom[v]);
     mdom[v] = d;
+    version[va[v]]++;
+    version[vb[v]]++;
   };
   const undo = (mark: number): void => {
     while (trail.length > mark) {
@@ -273,7 +280,10 @@ export function gapFreeSchedule(
       if (key >= 0) {
         recount(key, old);
       } else {
-        mdom[-1 - key] = old;
+        const v = -1 - key;
+        mdom[v] = old;
+        version[va[v]]++;
+        version[vb[v]]++;
       }
     }
   };
@@ -283,6 +293,7 @@ export function gapFreeSchedule(
   const domsBuffer = new Int32Array(Math.max(1, ...byFirm.map((list) => list.length)));
   const queued = new Uint8Array(n);
   const reach = new Int32Array(32);
+  const cap = new Int32Array(S);
   const support = new Int32Array(32);
   /** Adds to support[i] the slots meeting i may hold in a one-to-one assignment of domsBuffer. */
   const supportedSlots = (len: number): void => {
@@ -331,6 +342,23 @@ export function gapFreeSchedule(
       push(vb[v]);
       return true;
     };
+    // Keeps the starts of c whose day meets `mask` (want) or misses it (!want).
+    const restrict = (c: number, mask: number, want: boolean): boolean => {
+      let keep = 0;
+      let m = starts[c];
+      while (m) {
+        const s = lowBit(m);
+        m &= m - 1;
+        if (((day(s, count[c]) & mask) !== 0) === want) keep |= 1 << s;
+      }
+      if (keep === 0) return false;
+      if (keep !== starts[c]) {
+        setStarts(c, keep);
+        push(c);
+        for (const v of byFirm[c]) push(other(v, c));
+      }
+      return true;
+    };
     while (queue.length) {
       // Tables: firms certainly present at t are at most 2 x tables (fixed ones count).
       if (coreDirty) {
@@ -341,22 +369,6 @@ export function gapFreeSchedule(
           if (present[s] > 2 * tables) return false;
           if (maybe[s] === 0 && present[s] % 2 === 1) return false;
         }
-        const restrict = (c: number, ok: (d: number) => boolean): boolean => {
-          let keep = 0;
-          let m = starts[c];
-          while (m) {
-            const s = lowBit(m);
-            m &= m - 1;
-            if (ok(day(s, count[c]))) keep |= 1 << s;
-          }
-          if (keep === 0) return false;
-          if (keep !== starts[c]) {
-            setStarts(c, keep);
-            push(c);
-            for (const v of byFirm[c]) push(other(v, c));
-          }
-          return true;
-        };
         for (let s = 0; s < S; s++) {
           if (maybe[s] !== 1) continue;
           const c = xorMaybe[s];
@@ -364,13 +376,12 @@ export function gapFreeSchedule(
           // The one firm that may be present decides the parity: it must come or stay away.
           const come = present[s] % 2 === 1;
           if (come && present[s] + 1 > 2 * tables) return false;
-          if (!restrict(c, (d) => ((d & bit) !== 0) === come)) return false;
+          if (!restrict(c, bit, come)) return false;
         }
         // Every firm meets once in each slot of its day, so the days hold 2 x meetings firm-slots
         // in all: a slot must have at least what the others cannot hold (each at most its
         // tables' worth, an even number); when it has just that many possible, all must come.
         let capacity = 0;
-        const cap = new Int32Array(S);
         for (let s = 0; s < S; s++) {
           let most = Math.min(2 * tables, present[s] + maybe[s]);
           if (most % 2 === 1) most--;
@@ -387,7 +398,7 @@ export function gapFreeSchedule(
             const bit = 1 << s;
             for (const c of firms) {
               if (coverOf[c] & ~coreOf[c] & bit) {
-                if (!restrict(c, (d) => (d & bit) !== 0)) return false;
+                if (!restrict(c, bit, true)) return false;
               }
             }
           }
@@ -399,8 +410,7 @@ export function gapFreeSchedule(
         if (fullSlots) {
           for (const c of firms) {
             if (!(coverOf[c] & ~coreOf[c] & fullSlots)) continue;
-            const core = coreOf[c];
-            if (!restrict(c, (d) => (d & fullSlots & ~core) === 0)) return false;
+            if (!restrict(c, fullSlots & ~coreOf[c], false)) return false;
           }
         }
       }
@@ -412,6 +422,8 @@ export function gapFreeSchedule(
       for (const v of list) {
         if (!narrow(v, mdom[v] & coverOf[va[v]] & coverOf[vb[v]])) return false;
       }
+      if (checked[c] === version[c]) continue;
+      const checking = version[c];
       let singles = 0;
       for (const v of list) {
         const d = mdom[v];
@@ -425,7 +437,6 @@ export function gapFreeSchedule(
           if ((d & (d - 1)) !== 0 && !narrow(v, d & ~singles)) return false;
         }
       }
-      // Each start of c: its meetings take distinct slots of that day.
       // Each start of c: its meetings take distinct slots of that day. Once the day is chosen, a
       // meeting keeps only the slots it holds in some one-to-one assignment of c's meetings to
       // the day's slots (Régin's rule: an edge outside the matching found must close an
@@ -486,6 +497,7 @@ export function gapFreeSchedule(
           }
         }
       }
+      checked[c] = checking;
     }
     return true;
   };
