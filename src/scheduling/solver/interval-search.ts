@@ -294,12 +294,23 @@ export function gapFreeSchedule(
   const queued = new Uint8Array(n);
   const reach = new Int32Array(32);
   const cap = new Int32Array(S);
+  const openList = new Int32Array(32);
   const support = new Int32Array(32);
   /** Adds to support[i] the slots meeting i may hold in a one-to-one assignment of domsBuffer. */
   const supportedSlots = (len: number): void => {
+    // Meetings with one slot left hold it in every assignment and lie on no cycle: only the
+    // others (`open`) take part in the closure.
+    let openCount = 0;
     for (let i = 0; i < len; i++) {
+      const d = domsBuffer[i];
+      if ((d & (d - 1)) === 0) {
+        support[i] |= d;
+        reach[i] = 0;
+        continue;
+      }
+      openList[openCount++] = i;
       let next = 0;
-      let m = domsBuffer[i];
+      let m = d;
       while (m) {
         const t = lowBit(m);
         m &= m - 1;
@@ -307,12 +318,17 @@ export function gapFreeSchedule(
       }
       reach[i] = next;
     }
-    for (let k = 0; k < len; k++) {
+    for (let a = 0; a < openCount; a++) {
+      const k = openList[a];
       const bit = 1 << k;
       const via = reach[k];
-      for (let i = 0; i < len; i++) if (reach[i] & bit) reach[i] |= via;
+      for (let b = 0; b < openCount; b++) {
+        const i = openList[b];
+        if (reach[i] & bit) reach[i] |= via;
+      }
     }
-    for (let i = 0; i < len; i++) {
+    for (let a = 0; a < openCount; a++) {
+      const i = openList[a];
       let allowed = 0;
       let m = domsBuffer[i];
       while (m) {
@@ -324,6 +340,7 @@ export function gapFreeSchedule(
       support[i] |= allowed;
     }
   };
+
   const propagate = (queue: number[]): boolean => {
     failAt = -1;
     queued.fill(0);
