@@ -10,7 +10,7 @@ import { matchesFromWhere, matchesPageSql } from '../src/matching/matches-sql';
 import { explainPair } from '../src/matching/scoring/explain-pair';
 import {
   loadProfilesOf,
-  loadSessionRarity,
+  loadTagRarity,
   toScoringSession,
   type SessionRarity,
 } from '../src/matching/session-inputs';
@@ -93,7 +93,7 @@ async function rarityOf(sessionId: string, generation: number): Promise<SessionR
   if (kept && kept.generation === generation && Date.now() - kept.at <= RARITY_TTL_MS) {
     return kept.rarity;
   }
-  const rarity = await loadSessionRarity(db as never, sessionId);
+  const rarity = await loadTagRarity(db as never, sessionId);
   rarities.set(sessionId, { at: Date.now(), generation, rarity });
   return rarity;
 }

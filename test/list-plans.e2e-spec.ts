@@ -9,14 +9,13 @@ import {
 import { messageHistorySql } from '../src/conversations/conversations.service';
 import { REQUESTS_OF_COMPANY } from '../src/requests/requests.service';
 import { listTotal, totalSql, type RunSql } from '../src/common/list-total';
-import { migrate } from '../src/database/migrate';
 import { matchesFromWhere, matchesPageSql, type MatchesFilter } from '../src/matching/matches-sql';
 import {
   notificationsFromWhere,
   notificationsPageSql,
 } from '../src/notifications/notification-list-sql';
 import { participantsFromWhere, participantsPageSql } from '../src/sessions/participant-list-sql';
-import { databaseUrlFor, newRunId, TEST_PG_ADMIN_URL } from './setup/test-env';
+import { scratchDatabase } from './support/scratch-database';
 
 /**
  * The lists people scroll keep their plans at the scale of a large trade fair: on a database of
@@ -46,8 +45,7 @@ const BIG_TABLES = [
 ];
 
 describe('list plans at scale (EXPLAIN)', () => {
-  const database = `tm_test_${newRunId()}_plans`;
-  const admin = new Client({ connectionString: TEST_PG_ADMIN_URL });
+  const scratch = scratchDatabase('plans');
   let db: Client;
   let filled: FilledLists;
   const run: RunSql = async <Row>(sql: string, params: readonly unknown[]) =>
@@ -72,11 +70,8 @@ describe('list plans at scale (EXPLAIN)', () => {
     nodes.flatMap((node) => (node['Index Name'] ? [node['Index Name']] : []));
 
   beforeAll(async () => {
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${database}"`);
-    const url = databaseUrlFor(database);
-    await migrate(url);
-    db = new Client({ connectionString: url });
+    await scratch.create();
+    db = new Client({ connectionString: scratch.url });
     await db.connect();
     filled = await fillLists(db, {
       companies: 30_000,
@@ -89,8 +84,7 @@ describe('list plans at scale (EXPLAIN)', () => {
 
   afterAll(async () => {
     await db?.end();
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await admin.end();
+    await scratch.drop();
   });
 
   describe('the directory', () => {

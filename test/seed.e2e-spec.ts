@@ -1,6 +1,5 @@
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { migrate, withDataSource } from '../src/database/migrate';
+import { withDataSource } from '../src/database/migrate';
 import { DEMO_COMPANIES } from '../src/database/seed/demo-companies';
 import { DEMO_OPPORTUNITIES } from '../src/database/seed/demo-opportunities';
 import { DEMO_LOGINS, seedDemo } from '../src/database/seed/seed';
@@ -13,29 +12,16 @@ import {
 } from '../src/database/seed/demo-programme';
 import { fitsDelegationDays } from '../src/delegations/delegation-time';
 import { testConfig } from './support/app';
-import { databaseUrlFor, newRunId, TEST_PG_ADMIN_URL } from './setup/test-env';
+import { scratchDatabase } from './support/scratch-database';
 
 /** The demo on a database of its own, so that its companies do not disturb the other suites. */
 describe('npm run seed (the demo)', () => {
-  const name = `tm_test_seed_${newRunId()}`;
-  const url = databaseUrlFor(name);
+  const scratch = scratchDatabase('seed');
+  const url = scratch.url;
   const links = testConfig();
 
-  async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-    const client = new Client({ connectionString: TEST_PG_ADMIN_URL });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  }
-
-  beforeAll(async () => {
-    await admin((client) => client.query(`CREATE DATABASE "${name}"`));
-    await migrate(url);
-  });
-  afterAll(() => admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)));
+  beforeAll(() => scratch.create());
+  afterAll(() => scratch.drop());
 
   it('loads the Hong Kong story once, however often it runs', async () => {
     const first = await withDataSource(url, (db) => seedDemo(db, links));

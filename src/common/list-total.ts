@@ -1,3 +1,5 @@
+import type { DataSource } from 'typeorm';
+
 /**
  * How many rows a list has, without counting every one of them on every page. PostgreSQL's own
  * estimate of the filter's rows comes first, from `EXPLAIN` (planning only, well under a
@@ -10,6 +12,14 @@ export const EXACT_TOTAL_UP_TO = 1_000;
 
 /** Runs one SQL statement with positional parameters and answers its rows. */
 export type RunSql = <Row>(sql: string, params: readonly unknown[]) => Promise<Row[]>;
+
+/**
+ * `RunSql` on the data source's pool. The lists run a page and its total at once, so this takes
+ * the pool, never one connection (a transaction's EntityManager), where they would queue up.
+ */
+export function runSql(db: DataSource): RunSql {
+  return <Row>(sql: string, params: readonly unknown[]) => db.query<Row[]>(sql, [...params]);
+}
 
 export interface ListTotal {
   total: number;

@@ -17,7 +17,7 @@ import {
   type KeysetPage,
   type PageStart,
 } from '../common/keyset';
-import { listTotal, type RunSql } from '../common/list-total';
+import { listTotal, runSql } from '../common/list-total';
 import {
   directoryFromWhere,
   directoryPageSql,
@@ -130,7 +130,7 @@ export class CompaniesService {
       : { offset: (query.page - 1) * query.pageSize };
     const page = directoryPageSql(filter, start, query.pageSize + 1);
     const counted = directoryFromWhere(filter);
-    const run: RunSql = (sql, params) => this.dataSource.query(sql, [...params]);
+    const run = runSql(this.dataSource);
     const [rows, total] = await Promise.all([
       run<Company & { rank?: number }>(page.sql, page.params),
       listTotal(run, counted.sql, counted.params),

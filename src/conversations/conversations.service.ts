@@ -290,10 +290,8 @@ export class ConversationsService {
     // The other firm hears by email (or in-app, as each reader chose) if it leaves it unread.
     const otherId =
       companyId === conversation.companyA ? conversation.companyB : conversation.companyA;
-    const [from, to] = await Promise.all([
-      manager.findOneByOrFail(Company, { id: companyId }),
-      manager.findOneByOrFail(Company, { id: otherId }),
-    ]);
+    const from = await manager.findOneByOrFail(Company, { id: companyId });
+    const to = await manager.findOneByOrFail(Company, { id: otherId });
     const notice = await unreadNotice(manager, conversation.id, from, to, text);
     if (notice) await this.notifications.notify(manager, notice);
     return saved.id;

@@ -192,25 +192,28 @@ export class FollowUpsService {
     );
   }
 
+  /**
+   * One read after another, not at once: `answer` passes its transaction's manager, a single
+   * connection, where reads issued at once only queue up, and pg warns about it (deprecated in pg 8,
+   * gone in pg 9).
+   */
   private async view(manager: EntityManager, { survey, expiresAt }: Opened): Promise<WireFollowUp> {
-    const [session, company, meetings, answers] = await Promise.all([
-      manager.findOneOrFail(MatchmakingSession, {
-        where: { id: survey.sessionId },
-        relations: { partner: true },
-      }),
-      manager.query<{ id: string; name: string; country: string }[]>(
-        'SELECT id, name, country FROM companies WHERE id = $1',
-        [survey.companyId],
-      ),
-      this.heldMeetings(manager, survey),
-      manager.query<AnswerRow[]>(
-        `SELECT a.meeting_id, a.outcome, a.value_band, a.note, a.answered_at
-           FROM follow_up_answers a JOIN meetings m ON m.id = a.meeting_id
-          WHERE m.session_id = $1 AND a.company_id = $2
-          ORDER BY a.answered_at DESC, a.id DESC`,
-        [survey.sessionId, survey.companyId],
-      ),
-    ]);
+    const session = await manager.findOneOrFail(MatchmakingSession, {
+      where: { id: survey.sessionId },
+      relations: { partner: true },
+    });
+    const company = await manager.query<{ id: string; name: string; country: string }[]>(
+      'SELECT id, name, country FROM companies WHERE id = $1',
+      [survey.companyId],
+    );
+    const meetings = await this.heldMeetings(manager, survey);
+    const answers = await manager.query<AnswerRow[]>(
+      `SELECT a.meeting_id, a.outcome, a.value_band, a.note, a.answered_at
+         FROM follow_up_answers a JOIN meetings m ON m.id = a.meeting_id
+        WHERE m.session_id = $1 AND a.company_id = $2
+        ORDER BY a.answered_at DESC, a.id DESC`,
+      [survey.sessionId, survey.companyId],
+    );
     const slots = buildSlots(session);
     const byMeeting = new Map<string, WireFollowUpAnswer[]>();
     for (const row of answers) {

@@ -12,7 +12,7 @@ import {
   type KeysetPage,
   type PageStart,
 } from '../common/keyset';
-import { listTotal, type RunSql } from '../common/list-total';
+import { listTotal, runSql } from '../common/list-total';
 import { matchesFromWhere, matchesPageSql, type MatchesFilter, type MatchKey } from './matches-sql';
 import type { MeetingPreference } from '../preferences/preference.wire';
 import type { MatchesQuery } from './dto/matches.dto';
@@ -117,7 +117,7 @@ export class MatchingService {
       : { offset: (query.page - 1) * query.pageSize };
     const page = matchesPageSql(filter, start, query.pageSize + 1);
     const counted = matchesFromWhere(filter);
-    const run: RunSql = (sql, params) => this.dataSource.query(sql, [...params]);
+    const run = runSql(this.dataSource);
     const [fetched, total] = await Promise.all([
       run<MatchRow>(page.sql, page.params),
       listTotal(run, counted.sql, counted.params),

@@ -90,43 +90,21 @@ export async function loadProfilesOf(
   return new Map(rows.map((row) => [row.id, toProfile(row)]));
 }
 
-/**
- * How many of the session's companies use each tag (offered or sought), and how many there are:
- * one pass over the session's verified firms (a 5,000-firm session's matches page waited on two).
- */
-export async function loadTagRarity(
-  db: DataSource | EntityManager,
-  sessionId: string,
-  tags: string[],
-): Promise<{ companies: number; df: Map<string, number> }> {
-  const rows = await db.query<{ tag: string | null; n: number }[]>(
-    `WITH firms AS MATERIALIZED (
-       SELECT c.id, c.offers || c.seeks AS tags
-         FROM session_participants p JOIN companies c ON c.id = p.company_id
-        WHERE p.session_id = $1 AND c.status = 'verified')
-     SELECT NULL AS tag, count(*)::int AS n FROM firms
-     UNION ALL
-     SELECT tag, count(DISTINCT id)::int AS n FROM firms, unnest(tags) AS tag
-      WHERE tag = ANY($2::text[]) GROUP BY tag`,
-    [sessionId, tags],
-  );
-  const companies = rows.find((row) => row.tag === null)?.n ?? 0;
-  return {
-    companies,
-    df: new Map(rows.flatMap((row) => (row.tag === null ? [] : [[row.tag, row.n] as const]))),
-  };
-}
-
-/** How many of the session's verified firms there are, and how many use each of their tags. */
+/** How many of the session's verified firms there are, and how many use each tag (offered or sought). */
 export interface SessionRarity {
   companies: number;
   df: Map<string, number>;
 }
 
-/** Every tag's rarity in the session at once (see TagRarityCache), in one pass over its firms. */
-export async function loadSessionRarity(
+/**
+ * The rarity of some tags in the session, or without `tags` of every tag at once (see
+ * TagRarityCache): one pass over the session's verified firms (a 5,000-firm session's matches page
+ * waited on two).
+ */
+export async function loadTagRarity(
   db: DataSource | EntityManager,
   sessionId: string,
+  tags?: string[],
 ): Promise<SessionRarity> {
   const rows = await db.query<{ tag: string | null; n: number }[]>(
     `WITH firms AS MATERIALIZED (
@@ -135,8 +113,9 @@ export async function loadSessionRarity(
         WHERE p.session_id = $1 AND c.status = 'verified')
      SELECT NULL AS tag, count(*)::int AS n FROM firms
      UNION ALL
-     SELECT tag, count(DISTINCT id)::int AS n FROM firms, unnest(tags) AS tag GROUP BY tag`,
-    [sessionId],
+     SELECT tag, count(DISTINCT id)::int AS n FROM firms, unnest(tags) AS tag
+      WHERE $2::text[] IS NULL OR tag = ANY($2::text[]) GROUP BY tag`,
+    [sessionId, tags ?? null],
   );
   return {
     companies: rows.find((row) => row.tag === null)?.n ?? 0,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { loadSessionRarity, type SessionRarity } from './session-inputs';
+import { loadTagRarity, type SessionRarity } from './session-inputs';
 
 /** How long a session's tag rarity is reused by an API process another process changed. */
 export const RARITY_TTL_MS = 30_000;
@@ -36,7 +36,7 @@ export class TagRarityCache {
     let entry = this.entries.get(sessionId);
     if (!entry || entry.generation !== generation || now - entry.loadedAt > RARITY_TTL_MS) {
       this.sweep(now);
-      const rarity = loadSessionRarity(this.dataSource, sessionId);
+      const rarity = loadTagRarity(this.dataSource, sessionId);
       entry = { loadedAt: now, generation, rarity };
       this.entries.set(sessionId, entry);
       const loaded = entry;

@@ -24,16 +24,15 @@ export async function loadAudience(
   companyIds: readonly string[],
 ): Promise<Audience> {
   const ids = [...new Set(companyIds)];
-  const [firms, members] = await Promise.all([
-    manager.query<Firm[]>(
-      'SELECT id, name, country, city, timezone FROM companies WHERE id = ANY($1::uuid[])',
-      [ids],
-    ),
-    manager.query<{ company_id: string; user_id: string }[]>(
-      'SELECT company_id, user_id FROM company_members WHERE company_id = ANY($1::uuid[])',
-      [ids],
-    ),
-  ]);
+  // One after the other: the manager is often a transaction's, a single connection.
+  const firms = await manager.query<Firm[]>(
+    'SELECT id, name, country, city, timezone FROM companies WHERE id = ANY($1::uuid[])',
+    [ids],
+  );
+  const members = await manager.query<{ company_id: string; user_id: string }[]>(
+    'SELECT company_id, user_id FROM company_members WHERE company_id = ANY($1::uuid[])',
+    [ids],
+  );
   const users = new Map<string, string[]>();
   for (const member of members) {
     users.set(member.company_id, [...(users.get(member.company_id) ?? []), member.user_id]);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { cutPage, decodeCursor, encodeCursor, type PageStart } from '../common/keyset';
-import { listTotal, type RunSql } from '../common/list-total';
+import { listTotal, runSql } from '../common/list-total';
 import { SettingsService } from '../users/settings.service';
 import type { ListNotificationsQuery, MarkReadDto } from './dto/notifications.dto';
 import { Notification } from './notification.entity';
@@ -55,7 +55,7 @@ export class NotificationCentre {
       : { offset: (query.page - 1) * query.pageSize };
     const page = notificationsPageSql(filter, start, query.pageSize + 1);
     const counted = notificationsFromWhere(filter);
-    const run: RunSql = (sql, params) => this.dataSource.query(sql, [...params]);
+    const run = runSql(this.dataSource);
     const [fetched, total, unread, reader] = await Promise.all([
       run<Notification & { createdAtKey: string }>(page.sql, page.params),
       listTotal(run, counted.sql, counted.params),

@@ -248,10 +248,9 @@ export class OpportunitiesService {
     id: string,
     companyId: string | null = null,
   ): Promise<{ row: OpportunityRow; viewer: Viewer }> {
-    const [row, viewer] = await Promise.all([
-      loadOpportunityRow(manager, id, companyId),
-      this.viewer(user, manager),
-    ]);
+    // One after the other: the manager may be a transaction's, a single connection.
+    const row = await loadOpportunityRow(manager, id, companyId);
+    const viewer = await this.viewer(user, manager);
     if (!row || (!isOnBoard(row, new Date()) && !canEditPost(viewer, row))) {
       throw AppError.notFound('opportunity', id);
     }

@@ -281,10 +281,8 @@ export class RequestsService {
           text: reason,
         });
       }
-      const [fromCompany, toCompany] = await Promise.all([
-        manager.findOneByOrFail(Company, { id: request.fromCompanyId }),
-        manager.findOneByOrFail(Company, { id: request.toCompanyId }),
-      ]);
+      const fromCompany = await manager.findOneByOrFail(Company, { id: request.fromCompanyId });
+      const toCompany = await manager.findOneByOrFail(Company, { id: request.toCompanyId });
       await this.tell(
         manager,
         input.status === 'cancelled' ? 'request.cancelled' : 'request.answered',

@@ -11,7 +11,7 @@ import {
   type KeysetPage,
   type PageStart,
 } from '../common/keyset';
-import { listTotal, type RunSql } from '../common/list-total';
+import { listTotal, runSql } from '../common/list-total';
 import { CompaniesService } from '../companies/companies.service';
 import { LiveEmitter } from '../live/live-emitter';
 import { Company } from '../companies/company.entity';
@@ -285,7 +285,7 @@ export class ParticipantsService {
       : { offset: (query.page - 1) * query.pageSize };
     const page = participantsPageSql(sessionId, start, query.pageSize + 1);
     const counted = participantsFromWhere(sessionId);
-    const run: RunSql = (sql, params) => this.dataSource.query(sql, [...params]);
+    const run = runSql(this.dataSource);
     const [fetched, total] = await Promise.all([
       run<Omit<ParticipantView, 'joinedAt'> & { joinedAt: Date }>(page.sql, page.params),
       listTotal(run, counted.sql, counted.params),

@@ -414,14 +414,14 @@ export async function seedDemo(
  * title already there is kept (and, with it, its deadline).
  */
 async function seedOpportunities(manager: EntityManager): Promise<number> {
-  const [companies, users] = await Promise.all([
-    manager.find(Company, { where: { name: In(DEMO_COMPANIES.map((c) => c.name)) } }),
-    manager.find(User, {
-      where: {
-        email: In([...DEMO_COMPANIES.map((c) => c.ownerEmail), ...STAFF.map((u) => u.email)]),
-      },
-    }),
-  ]);
+  const companies = await manager.find(Company, {
+    where: { name: In(DEMO_COMPANIES.map((c) => c.name)) },
+  });
+  const users = await manager.find(User, {
+    where: {
+      email: In([...DEMO_COMPANIES.map((c) => c.ownerEmail), ...STAFF.map((u) => u.email)]),
+    },
+  });
   const companyByName = new Map(companies.map((company) => [company.name, company]));
   const userByEmail = new Map(users.map((user) => [user.email, user]));
   const today = DateTime.utc();
