@@ -1,5 +1,6 @@
 import { act } from '@testing-library/react';
 import { vi } from 'vitest';
+import type { LiveSessionState } from '../live';
 import { useLiveSync, type LiveEventSource } from '../live-sync';
 
 /** A stand-in for the live socket: the test says what the server sends. */
@@ -32,4 +33,48 @@ export function withLive(socket: FakeSocket) {
     return null;
   }
   return Live;
+}
+
+type RoomPresence = LiveSessionState['presence'];
+
+/**
+ * What `session:join` answers for a live session in a room test: session `s1`, running from ten
+ * minutes ago for an hour, the caller of company `c1` with no meeting and nobody else present,
+ * unless `change` says otherwise.
+ */
+export function liveRoomState(
+  change: {
+    session?: Partial<LiveSessionState['session']>;
+    presence?: Partial<RoomPresence>;
+    meetings?: Partial<LiveSessionState['meetings']>;
+  } = {},
+): LiveSessionState {
+  const minute = 60_000;
+  return {
+    session: {
+      id: 's1',
+      title: 'Hong Kong food fair',
+      mode: 'video',
+      status: 'live',
+      timezone: 'Asia/Hong_Kong',
+      startsAt: new Date(Date.now() - 10 * minute).toISOString(),
+      endsAt: new Date(Date.now() + 60 * minute).toISOString(),
+      ...change.session,
+    },
+    serverTime: new Date().toISOString(),
+    presence: {
+      count: 1,
+      version: 7,
+      partnerCompanyIds: [],
+      partners: [],
+      page: { users: [], next: null },
+      changes: null,
+      ...change.presence,
+    },
+    slot: { current: null, next: null },
+    companyIds: ['c1'],
+    meetings: { current: null, next: null, ...change.meetings },
+    announcements: [],
+    iceServers: [],
+  } as unknown as LiveSessionState;
 }

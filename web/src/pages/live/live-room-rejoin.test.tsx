@@ -1,7 +1,8 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import type { LiveSessionState, PresencePage } from '../../live';
+import type { PresencePage } from '../../live';
+import { liveRoomState } from '../../testing/live';
 import { renderInApp } from '../../testing/render';
 
 /**
@@ -67,31 +68,10 @@ const visitor = (userId: string, name: string) => ({
   companies: [],
 });
 const state = (sessionId: string, title: string, page: PresencePage, version = 7) =>
-  ({
-    session: {
-      id: sessionId,
-      title,
-      mode: 'in-person',
-      status: 'live',
-      timezone: 'Asia/Hong_Kong',
-      startsAt: new Date(Date.now() - 600_000).toISOString(),
-      endsAt: new Date(Date.now() + 3600_000).toISOString(),
-    },
-    serverTime: new Date().toISOString(),
-    presence: {
-      count: 40,
-      version,
-      partnerCompanyIds: [],
-      partners: [],
-      page,
-      changes: null,
-    },
-    slot: { current: null, next: null },
-    companyIds: ['c1'],
-    meetings: { current: null, next: null },
-    announcements: [],
-    iceServers: [],
-  }) as unknown as LiveSessionState;
+  liveRoomState({
+    session: { id: sessionId, title, mode: 'in-person' },
+    presence: { count: 40, version, page },
+  });
 
 /** Answers the socket's latest page request, and lets the page take the answer in. */
 const answer = (socket: (typeof room.sockets)[number], ack: unknown) =>

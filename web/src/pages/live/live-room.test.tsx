@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { LiveSessionState } from '../../live';
+import { liveRoomState } from '../../testing/live';
 import { renderInApp } from '../../testing/render';
 
 /** The room's socket: what the server sends, and how it answers `session:join`. */
@@ -65,31 +66,15 @@ const visitor = (userId: string, name: string, companyId = 'c9') => ({
   companies: [{ id: companyId, name: `${name} Ltd`, country: 'HK' }],
 });
 const state = (status: 'live' | 'closed') =>
-  ({
-    session: {
-      id: 's1',
-      title: 'Hong Kong food fair',
-      mode: 'video',
-      status,
-      timezone: 'Asia/Hong_Kong',
-      startsAt: new Date(now - 10 * MINUTE).toISOString(),
-      endsAt: new Date(now + 60 * MINUTE).toISOString(),
-    },
-    serverTime: new Date().toISOString(),
+  liveRoomState({
+    session: { status },
     presence: {
       count: 3,
-      version: 7,
       partnerCompanyIds: ['c2'],
-      partners: [],
       page: { users: [visitor('u1', 'Ada Wong')], next: 'YWRh' },
-      changes: null,
     },
-    slot: { current: null, next: null },
-    companyIds: ['c1'],
-    meetings: { current: meeting, next: null },
-    announcements: [],
-    iceServers: [],
-  }) as unknown as LiveSessionState;
+    meetings: { current: meeting as LiveSessionState['meetings']['current'] },
+  });
 
 describe('the live room', () => {
   it('stops offering the call once an organiser closes the session', async () => {
