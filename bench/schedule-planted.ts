@@ -10,7 +10,8 @@ import { solveSchedule } from '../src/scheduling/solver/solve-schedule';
  * 125-302 meetings, 8-22 slots, 12-27 tables, 5-12 % of slots forbidden per firm, some meetings in
  * the morning or the afternoon only), two of them with the tables full all session, and one at 10
  * times that size. `--planted 60x220x14x20,800x3000x22x270` (firms x meetings x slots x tables)
- * chooses the instances, with 8 % forbidden slots; `--seeds N` runs seeds 1 to N of each;
+ * chooses the instances, with 8 % forbidden slots (the default instances keep their own share);
+ * `--seeds N` runs seeds 1 to N of each;
  * `--windows 0.3` sets the share of meetings with a window (default 0.2). Every schedule is
  * checked (`checkSchedule`): a line says how many violations it has, and the run fails at the
  * end if any had one.
@@ -41,7 +42,19 @@ function instances(list: string | undefined): Omit<PlantedOptions, 'seed'>[] {
       throw new Error(`--planted ${text}: expected firms x meetings x slots x tables`);
     }
     const [firms, meetings, slots, tables] = parts;
-    return { firms, meetings, slots, tables, forbiddenShare: 0.08, windowShare: 0.2 };
+    // One of the default instances keeps its own forbidden share; any other size gets 8 %.
+    const known = DEFAULT.find(
+      (d) =>
+        d.firms === firms && d.meetings === meetings && d.slots === slots && d.tables === tables,
+    );
+    return {
+      firms,
+      meetings,
+      slots,
+      tables,
+      forbiddenShare: known?.forbiddenShare ?? 0.08,
+      windowShare: 0.2,
+    };
   });
 }
 
