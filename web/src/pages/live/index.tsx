@@ -55,7 +55,11 @@ export default function LivePage({ id }: { id: string }) {
       )}
       <div className="columns">
         <SlotSection slot={room.slot} offset={room.offset} meetings={state.meetings} />
-        <PresenceList presence={presence} load={room.loadPresence} />
+        <PresenceList
+          presence={presence}
+          load={room.loadPresence}
+          connected={room.connection === 'connected'}
+        />
       </div>
       <div className="columns">
         <Announcements announcements={room.announcements} />

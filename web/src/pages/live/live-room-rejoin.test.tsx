@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { PresencePage } from '../../live';
@@ -83,6 +83,29 @@ const answer = (socket: (typeof room.sockets)[number], ack: unknown) =>
 const list = () => screen.getAllByRole('list').at(-1)!;
 
 describe('the live room, when pages and joins cross', () => {
+  it('asks for no page while the connection is down, and again once the room is joined', async () => {
+    room.states.set(
+      's1',
+      state('s1', 'Fair', { users: [visitor('u1', 'Ada Wong')], next: 'YWRh' }),
+    );
+    renderInApp(<LivePage id="s1" />);
+    const socket = room.sockets.at(-1)!;
+    act(() => socket.send('connect'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Show everyone online' }));
+    const more = () => screen.getByRole('button', { name: 'Show more' });
+    expect(more()).toHaveProperty('disabled', false);
+
+    act(() => socket.send('disconnect', 'transport close'));
+    expect(more()).toHaveProperty('disabled', true);
+    fireEvent.click(more());
+    expect(socket.pages).toHaveLength(0);
+
+    act(() => socket.send('connect'));
+    await waitFor(() => expect(more()).toHaveProperty('disabled', false));
+    fireEvent.click(more());
+    expect(socket.pages.at(-1)!.payload).toEqual({ sessionId: 's1', after: 'YWRh' });
+  });
+
   it('drops a page asked for before a reconnection loaded the room again', async () => {
     room.states.set(
       's1',

@@ -29,14 +29,18 @@ function PresenceEntries({ users }: { users: PresenceUser[] }) {
 
 /**
  * Who is in the room: the count, the people of the firms the user meets, and on request the
- * whole room page by page (a room may hold thousands), following arrivals and departures.
+ * whole room page by page (a room may hold thousands), following arrivals and departures. While
+ * the connection is down, no page is asked for: it would reach the server before the room is
+ * joined again, and be refused.
  */
 export function PresenceList({
   presence,
   load,
+  connected,
 }: {
   presence: RoomPresence;
   load: (first: boolean) => Promise<void>;
+  connected: boolean;
 }) {
   const { t } = useI18n();
   const errorText = useErrorText();
@@ -81,14 +85,14 @@ export function PresenceList({
           {presence.stale && (
             <p className="notice" role="status">
               {t('live.presenceChanged')}{' '}
-              <button type="button" disabled={pending} onClick={() => run(true)}>
+              <button type="button" disabled={pending || !connected} onClick={() => run(true)}>
                 {t('live.refreshPresence')}
               </button>
             </p>
           )}
           <PresenceEntries users={presence.everyone} />
           {presence.next !== null && (
-            <button type="button" disabled={pending} onClick={() => run(false)}>
+            <button type="button" disabled={pending || !connected} onClick={() => run(false)}>
               {t('live.morePresence')}
             </button>
           )}
