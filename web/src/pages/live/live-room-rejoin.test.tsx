@@ -82,16 +82,19 @@ const answer = (socket: (typeof room.sockets)[number], ack: unknown) =>
 
 const list = () => screen.getAllByRole('list').at(-1)!;
 
+/** Session s1's room, joined, with Ada on its first page (more after 'YWRh') and everyone shown. */
+async function openFairRoom() {
+  room.states.set('s1', state('s1', 'Fair', { users: [visitor('u1', 'Ada Wong')], next: 'YWRh' }));
+  renderInApp(<LivePage id="s1" />);
+  const socket = room.sockets.at(-1)!;
+  act(() => socket.send('connect'));
+  fireEvent.click(await screen.findByRole('button', { name: 'Show everyone online' }));
+  return socket;
+}
+
 describe('the live room, when pages and joins cross', () => {
   it('asks for no page while the connection is down, and again once the room is joined', async () => {
-    room.states.set(
-      's1',
-      state('s1', 'Fair', { users: [visitor('u1', 'Ada Wong')], next: 'YWRh' }),
-    );
-    renderInApp(<LivePage id="s1" />);
-    const socket = room.sockets.at(-1)!;
-    act(() => socket.send('connect'));
-    fireEvent.click(await screen.findByRole('button', { name: 'Show everyone online' }));
+    const socket = await openFairRoom();
     const more = () => screen.getByRole('button', { name: 'Show more' });
     expect(more()).toHaveProperty('disabled', false);
 
@@ -107,14 +110,7 @@ describe('the live room, when pages and joins cross', () => {
   });
 
   it('drops a page asked for before a reconnection loaded the room again', async () => {
-    room.states.set(
-      's1',
-      state('s1', 'Fair', { users: [visitor('u1', 'Ada Wong')], next: 'YWRh' }),
-    );
-    renderInApp(<LivePage id="s1" />);
-    const socket = room.sockets.at(-1)!;
-    act(() => socket.send('connect'));
-    fireEvent.click(await screen.findByRole('button', { name: 'Show everyone online' }));
+    const socket = await openFairRoom();
     fireEvent.click(screen.getByRole('button', { name: 'Show more' }));
     expect(socket.pages.at(-1)!.payload).toEqual({ sessionId: 's1', after: 'YWRh' });
 
